@@ -1,0 +1,321 @@
+//! Ranged edits: the only way a fix changes text.
+//!
+//! Fixes propose [`Edit`]s over the text they were given. [`settle`] sorts
+//! them and rejects overlaps (the first proposed wins; the loser is proposed
+//! again on the next pass of the fixed point). [`Composed`] keeps every
+//! accepted edit of every stage mapped back onto the original text, so the
+//! caller gets one list of non-overlapping edits against what it sent in.
+
+use std::ops::Range;
+
+/// Replace `range` (byte offsets) with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Byte range in the text the edit was made against.
+    pub range: Range<usize>,
+    /// The new text.
+    pub replacement: String,
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.is_empty() && b.is_empty() {
+        return a.start == b.start;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+/// Orders `edits` by position and drops each one that overlaps an edit
+/// proposed before it. Returns the accepted edits, sorted, and the indices
+/// (in proposal order) of the rejected ones.
+pub fn settle(edits: &[Edit]) -> (Vec<usize>, Vec<usize>) {
+    let mut accepted: Vec<usize> = Vec::with_capacity(edits.len());
+    let mut rejected = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        // Accepted edits are few per stage; a linear check keeps this plain.
+        if accepted.iter().any(|&j| overlaps(&edits[j].range, &edit.range)) {
+            rejected.push(i);
+        } else {
+            accepted.push(i);
+        }
+    }
+    // Insertions sort before a replacement that starts at the same place.
+    accepted.sort_by_key(|&i| (edits[i].range.start, edits[i].range.end));
+    (accepted, rejected)
+}
+
+/// Applies sorted, non-overlapping edits to `text`.
+pub fn apply(text: &str, edits: &[&Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A piece of the current text: copied from the original, or new.
+#[derive(Clone, Debug)]
+enum Segment {
+    Original(Range<usize>),
+    New(String),
+}
+
+impl Segment {
+    fn len(&self) -> usize {
+        match self {
+            Segment::Original(r) => r.len(),
+            Segment::New(s) => s.len(),
+        }
+    }
+}
+
+/// The current text as segments of the original and inserted text, so that
+/// any number of stages of edits can be mapped back onto the original.
+#[derive(Clone, Debug)]
+pub struct Composed<'a> {
+    original: &'a str,
+    segments: Vec<Segment>,
+}
+
+impl<'a> Composed<'a> {
+    /// Starts with the original, unchanged.
+    pub fn new(original: &'a str) -> Self {
+        let segments = if original.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment::Original(0..original.len())]
+        };
+        Composed { original, segments }
+    }
+
+    /// The current text.
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.original.len() + 16);
+        for seg in &self.segments {
+            match seg {
+                Segment::Original(r) => out.push_str(&self.original[r.clone()]),
+                Segment::New(s) => out.push_str(s),
+            }
+        }
+        out
+    }
+
+    /// Maps a range of the current text onto the original. A position inside
+    /// new text maps to the edge of the original gap it fills, so the result
+    /// covers everything the range came from.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map(range.start, false);
+        let end = self.map(range.end, true).max(start);
+        start..end
+    }
+
+    fn map(&self, pos: usize, right: bool) -> usize {
+        let mut at = 0;
+        let mut orig_edge = 0;
+        for (i, seg) in self.segments.iter().enumerate() {
+            let len = seg.len();
+            match seg {
+                Segment::Original(r) => {
+                    if pos < at + len || (pos == at + len && !right) {
+                        return r.start + (pos - at);
+                    }
+                    orig_edge = r.end;
+                }
+                Segment::New(_) => {
+                    if pos < at + len || (pos == at + len && !right && len > 0) {
+                        if right {
+                            return self.next_original_start(i);
+                        }
+                        return orig_edge;
+                    }
+                }
+            }
+            at += len;
+        }
+        self.original.len()
+    }
+
+    fn next_original_start(&self, from: usize) -> usize {
+        self.segments[from..]
+            .iter()
+            .find_map(|s| match s {
+                Segment::Original(r) => Some(r.start),
+                Segment::New(_) => None,
+            })
+            .unwrap_or(self.original.len())
+    }
+
+    /// Applies sorted, non-overlapping edits made against the current text.
+    pub fn apply(&mut self, edits: &[&Edit]) {
+        let old = std::mem::take(&mut self.segments);
+        let mut out = Vec::with_capacity(old.len() + edits.len() * 2);
+        let mut cursor = Cursor::default();
+        for edit in edits {
+            cursor.advance(&old, edit.range.start, Some(&mut out));
+            cursor.advance(&old, edit.range.end, None);
+            if !edit.replacement.is_empty() {
+                out.push(Segment::New(edit.replacement.clone()));
+            }
+        }
+        cursor.advance(&old, usize::MAX, Some(&mut out));
+        self.segments = merge(out);
+    }
+
+    /// The accumulated change as sorted, non-overlapping edits against the
+    /// original. Edits that turned out to restore the original are dropped.
+    pub fn edits(&self) -> Vec<Edit> {
+        let mut result = Vec::new();
+        let mut orig_at = 0;
+        let mut pending = String::new();
+        let mut in_gap = false;
+        for seg in &self.segments {
+            match seg {
+                Segment::Original(r) => {
+                    if in_gap || r.start != orig_at {
+                        self.push_edit(&mut result, orig_at..r.start, std::mem::take(&mut pending));
+                    }
+                    in_gap = false;
+                    orig_at = r.end;
+                }
+                Segment::New(s) => {
+                    pending.push_str(s);
+                    in_gap = true;
+                }
+            }
+        }
+        if in_gap || orig_at != self.original.len() {
+            self.push_edit(&mut result, orig_at..self.original.len(), pending);
+        }
+        result
+    }
+
+    fn push_edit(&self, out: &mut Vec<Edit>, range: Range<usize>, replacement: String) {
+        if self.original[range.clone()] != replacement {
+            out.push(Edit { range, replacement });
+        }
+    }
+}
+
+/// A position in a segment list: which segment, how far into it, and the
+/// offset in the text the segments spell.
+#[derive(Default)]
+struct Cursor {
+    index: usize,
+    offset: usize,
+    pos: usize,
+}
+
+impl Cursor {
+    /// Moves to text position `target`, copying what it passes into `out`
+    /// (or dropping it when `out` is `None`).
+    fn advance(&mut self, segments: &[Segment], target: usize, mut out: Option<&mut Vec<Segment>>) {
+        while self.pos < target && self.index < segments.len() {
+            let seg = &segments[self.index];
+            let step = (seg.len() - self.offset).min(target - self.pos);
+            if let Some(out) = out.as_deref_mut() {
+                push_sub(out, seg, self.offset, self.offset + step);
+            }
+            self.offset += step;
+            self.pos += step;
+            if self.offset == seg.len() {
+                self.index += 1;
+                self.offset = 0;
+            }
+        }
+    }
+}
+
+fn push_sub(out: &mut Vec<Segment>, seg: &Segment, from: usize, to: usize) {
+    if from >= to {
+        return;
+    }
+    match seg {
+        Segment::Original(r) => out.push(Segment::Original(r.start + from..r.start + to)),
+        Segment::New(s) => out.push(Segment::New(s[from..to].to_string())),
+    }
+}
+
+fn merge(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for seg in segments {
+        match (out.last_mut(), seg) {
+            (Some(Segment::Original(a)), Segment::Original(b)) if a.end == b.start => a.end = b.end,
+            (Some(Segment::New(a)), Segment::New(b)) => a.push_str(&b),
+            (_, seg) => out.push(seg),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(range: Range<usize>, s: &str) -> Edit {
+        Edit {
+            range,
+            replacement: s.to_string(),
+        }
+    }
+
+    fn run(text: &str, stages: &[Vec<Edit>]) -> (String, Vec<Edit>) {
+        let mut c = Composed::new(text);
+        let mut cur = text.to_string();
+        for stage in stages {
+            let refs: Vec<&Edit> = stage.iter().collect();
+            c.apply(&refs);
+            cur = apply(&cur, &refs);
+            assert_eq!(c.text(), cur);
+        }
+        (cur, c.edits())
+    }
+
+    #[test]
+    fn settle_rejects_overlaps_in_proposal_order() {
+        let edits = vec![e(5..8, "x"), e(0..2, "y"), e(7..9, "z"), e(2..2, "i")];
+        let (acc, rej) = settle(&edits);
+        assert_eq!(acc, vec![1, 3, 0]);
+        assert_eq!(rej, vec![2]);
+    }
+
+    #[test]
+    fn stages_compose_onto_the_original() {
+        let text = "abcdefghij";
+        let (out, edits) = run(
+            text,
+            &[
+                vec![e(2..4, "XY"), e(10..10, "!")],
+                vec![e(0..1, ""), e(2..3, "Z"), e(10..11, "?")],
+            ],
+        );
+        assert_eq!(out, "bZYefghij?");
+        let refs: Vec<&Edit> = edits.iter().collect();
+        assert_eq!(apply(text, &refs), out);
+        assert_eq!(edits[0].range, 0..1);
+    }
+
+    #[test]
+    fn insertions_at_boundaries_and_empty_text() {
+        let (out, edits) = run("", &[vec![e(0..0, "a")], vec![e(0..0, "b"), e(1..1, "c")]]);
+        assert_eq!(out, "bac");
+        assert_eq!(edits, vec![e(0..0, "bac")]);
+        let (out, _) = run("ab", &[vec![e(1..1, "-")], vec![e(1..2, "+"), e(3..3, ".")]]);
+        assert_eq!(out, "a+b.");
+    }
+
+    #[test]
+    fn restoring_edits_vanish_and_mapping_covers_sources() {
+        let text = "hello world";
+        let mut c = Composed::new(text);
+        let first = e(0..5, "HELLO");
+        c.apply(&[&first]);
+        assert_eq!(c.to_original(1..3), 0..5);
+        assert_eq!(c.to_original(6..11), 6..11);
+        let back = e(0..5, "hello");
+        c.apply(&[&back]);
+        assert!(c.edits().is_empty());
+    }
+}

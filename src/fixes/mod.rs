@@ -1,0 +1,89 @@
+//! The fix catalogue: one module per fix, each a function that reads a
+//! [`Note`] and proposes edits and diagnostics through a [`Sink`].
+
+pub mod dates;
+pub mod duplicate_names;
+pub mod frontmatter;
+pub mod mojibake;
+pub mod tasks;
+pub mod whitespace;
+
+use crate::config::{Config, Fix};
+use crate::edit::Edit;
+use crate::note::Note;
+use std::ops::Range;
+
+/// What a fix gets besides the note.
+pub struct Context<'c> {
+    /// The settings, including what the vault clean-up gathered.
+    pub config: &'c Config,
+}
+
+/// A proposed edit with its explanation.
+#[derive(Debug)]
+pub struct Proposal {
+    /// The edit, against the text the fix was given.
+    pub edit: Edit,
+    /// Why, in a sentence.
+    pub message: String,
+    /// May touch protected regions (whole-note byte repairs only).
+    pub in_protected: bool,
+}
+
+/// Collects what one fix proposes for one note.
+#[derive(Debug, Default)]
+pub struct Sink {
+    /// Proposed edits, in proposal order (earlier wins an overlap).
+    pub proposals: Vec<Proposal>,
+    /// `(byte offset, message)` for things seen and deliberately left alone.
+    pub diagnostics: Vec<(usize, String)>,
+}
+
+impl Sink {
+    /// Proposes replacing `range` with `replacement`. Dropped by the pipeline
+    /// if it touches a protected region or changes nothing.
+    pub fn replace(
+        &mut self,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.push(range, replacement.into(), message.into(), false);
+    }
+
+    /// Like [`Sink::replace`], but allowed inside protected regions: only for
+    /// damage to the bytes themselves, judged over the whole note.
+    pub fn replace_anywhere(
+        &mut self,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.push(range, replacement.into(), message.into(), true);
+    }
+
+    fn push(&mut self, range: Range<usize>, replacement: String, message: String, in_protected: bool) {
+        self.proposals.push(Proposal {
+            edit: Edit { range, replacement },
+            message,
+            in_protected,
+        });
+    }
+
+    /// Reports something seen at byte `offset` and deliberately not changed.
+    pub fn diagnose(&mut self, offset: usize, message: impl Into<String>) {
+        self.diagnostics.push((offset, message.into()));
+    }
+}
+
+/// Runs `fix` over `note`.
+pub fn run(fix: Fix, note: &Note, cx: &Context, sink: &mut Sink) {
+    match fix {
+        Fix::Mojibake => mojibake::run(note, cx, sink),
+        Fix::DuplicateNames => duplicate_names::run(note, cx, sink),
+        Fix::Dates => dates::run(note, cx, sink),
+        Fix::Tasks => tasks::run(note, cx, sink),
+        Fix::Frontmatter => frontmatter::run(note, cx, sink),
+        Fix::Whitespace => whitespace::run(note, cx, sink),
+    }
+}

@@ -1,0 +1,230 @@
+//! Notemend repairs damaged Obsidian notes with explained, minimal, ranged
+//! fixes: mojibake, doubled names, dates, Obsidian Tasks lines, frontmatter
+//! and whitespace.
+//!
+//! ```
+//! use notemend::{normalize, Config};
+//!
+//! let outcome = normalize("# Title\ntext  \t", &Config::default());
+//! assert_eq!(outcome.text, "# Title\n\ntext\n");
+//! assert!(outcome.changes.iter().all(|c| c.fix.name() == "whitespace"));
+//! ```
+//!
+//! A note that needs nothing comes back byte-for-byte, and every change says
+//! which fix made it and why. Fixes run in [`Fix::ALL`] order, each on the
+//! output of the one before; the pipeline repeats until nothing changes.
+
+#![deny(missing_docs)]
+
+pub mod config;
+pub mod edit;
+pub mod fixes;
+pub mod note;
+pub mod utf16;
+pub mod vault;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{Config, DateOrder, Fix, VaultContext};
+pub use edit::Edit;
+pub use note::Note;
+
+use edit::Composed;
+use fixes::{Context, Sink};
+use serde::Serialize;
+use std::ops::Range;
+
+/// A change one fix made, explained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The fix that made it.
+    pub fix: Fix,
+    /// Byte range of the original text it came from.
+    pub range: Range<usize>,
+    /// 1-based line in the original text.
+    pub line: usize,
+    /// The text the fix replaced (as the fix saw it).
+    pub before: String,
+    /// The text it wrote.
+    pub after: String,
+    /// Why.
+    pub message: String,
+}
+
+/// Something seen and deliberately left alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The fix that noticed it; `None` for the note as a whole.
+    pub fix: Option<Fix>,
+    /// 1-based line in the original text.
+    pub line: usize,
+    /// What and why.
+    pub message: String,
+}
+
+/// The result of [`normalize`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The repaired text (the input itself when nothing changed).
+    pub text: String,
+    /// Every change, in the order made.
+    pub changes: Vec<Change>,
+    /// What was left alone and why.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The whole change as sorted, non-overlapping edits against the input;
+    /// applying them to the input gives `text`.
+    pub edits: Vec<Edit>,
+}
+
+impl Outcome {
+    /// Whether the text changed.
+    pub fn changed(&self) -> bool {
+        !self.edits.is_empty()
+    }
+}
+
+/// How many times the pipeline may run before it stops looking for more:
+/// one pass settles real notes; a second picks up edits that lost an
+/// overlap; the cap guards against two fixes undoing each other.
+pub const MAX_PASSES: usize = 4;
+
+/// Repairs `text` with the fixes `config` enables.
+pub fn normalize(text: &str, config: &Config) -> Outcome {
+    let cx = Context { config };
+    let mut composed = Composed::new(text);
+    let mut current = text.to_string();
+    let mut changes = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let original_lines = LineIndex::new(text);
+
+    for pass in 0..MAX_PASSES {
+        let mut changed = false;
+        for fix in Fix::ALL.into_iter().filter(|&f| config.enabled(f)) {
+            let note = Note::parse(&current);
+            if pass == 0 && fix == Fix::ALL[0] {
+                if let Some(problem) = &note.frontmatter_problem {
+                    diagnostics.push(Diagnostic {
+                        fix: None,
+                        line: 1,
+                        message: problem.clone(),
+                    });
+                }
+            }
+            let mut sink = Sink::default();
+            fixes::run(fix, &note, &cx, &mut sink);
+            for (offset, message) in sink.diagnostics {
+                let at = composed.to_original(offset..offset).start;
+                let d = Diagnostic {
+                    fix: Some(fix),
+                    line: original_lines.line_of(at),
+                    message,
+                };
+                if !diagnostics.contains(&d) {
+                    diagnostics.push(d);
+                }
+            }
+            let proposals: Vec<_> = sink
+                .proposals
+                .into_iter()
+                .filter(|p| is_valid(&current, &p.edit.range))
+                .filter(|p| p.in_protected || note.is_free(p.edit.range.clone()))
+                .filter(|p| current[p.edit.range.clone()] != p.edit.replacement)
+                .collect();
+            if proposals.is_empty() {
+                continue;
+            }
+            let edits: Vec<Edit> = proposals.iter().map(|p| p.edit.clone()).collect();
+            let (accepted, _rejected) = edit::settle(&edits);
+            let accepted_edits: Vec<&Edit> = accepted.iter().map(|&i| &edits[i]).collect();
+            for &i in &accepted {
+                let e = &edits[i];
+                let range = composed.to_original(e.range.clone());
+                changes.push(Change {
+                    fix,
+                    line: original_lines.line_of(range.start),
+                    range,
+                    before: current[e.range.clone()].to_string(),
+                    after: e.replacement.clone(),
+                    message: proposals[i].message.clone(),
+                });
+            }
+            current = edit::apply(&current, &accepted_edits);
+            composed.apply(&accepted_edits);
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    let edits = composed.edits();
+    let text = if edits.is_empty() {
+        text.to_string()
+    } else {
+        current
+    };
+    Outcome {
+        text,
+        changes,
+        diagnostics,
+        edits,
+    }
+}
+
+fn is_valid(text: &str, range: &Range<usize>) -> bool {
+    range.start <= range.end
+        && range.end <= text.len()
+        && text.is_char_boundary(range.start)
+        && text.is_char_boundary(range.end)
+}
+
+/// Line starts of a text, for turning offsets into line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_note_comes_back_unchanged() {
+        let text = "# Title\n\nSome text.\n";
+        let out = normalize(text, &Config::default());
+        assert_eq!(out.text, text);
+        assert!(out.changes.is_empty() && out.edits.is_empty());
+    }
+
+    #[test]
+    fn edits_reproduce_the_output_and_lines_point_at_the_original() {
+        let text = "a  \t\n\n\n\n# H\ntext";
+        let out = normalize(text, &Config::default());
+        let refs: Vec<&Edit> = out.edits.iter().collect();
+        assert_eq!(edit::apply(text, &refs), out.text);
+        let heading = out
+            .changes
+            .iter()
+            .find(|c| c.message.contains("after a heading"))
+            .unwrap();
+        assert_eq!(heading.line, 6);
+        assert_eq!(out.changes[0].line, 1);
+    }
+
+    #[test]
+    fn unclosed_frontmatter_is_a_diagnostic() {
+        let out = normalize("---\na: 1\n", &Config::default());
+        assert_eq!(out.text, "---\na: 1\n");
+        assert!(out.diagnostics[0].message.contains("never closed"));
+    }
+}

@@ -1,0 +1,90 @@
+//! The YAML frontmatter block: where it is and whether it parses.
+
+use std::ops::Range;
+
+/// A `---` … `---` block at the very start of a note (after a BOM, if any).
+#[derive(Debug)]
+pub struct Frontmatter {
+    /// The whole block, delimiters and the closing line's ending included.
+    pub range: Range<usize>,
+    /// The YAML between the delimiter lines.
+    pub yaml: Range<usize>,
+    /// The parsed YAML, or why it did not parse.
+    pub value: Result<serde_yaml::Value, String>,
+}
+
+/// Finds the frontmatter of `text` starting at `start` (0, or 3 after a BOM).
+/// `Err` holds a message when a block is opened but never closed; such a note
+/// is treated as having no frontmatter, so nothing in it is rewritten as YAML.
+pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
+    let rest = &text[start..];
+    let first_len = match rest.find('\n') {
+        Some(i) => i + 1,
+        None => return Ok(None),
+    };
+    if rest[..first_len].trim_end_matches(['\r', '\n']) != "---" {
+        return Ok(None);
+    }
+    let yaml_start = start + first_len;
+    let mut at = yaml_start;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..line_end].trim_end_matches(['\r', '\n']);
+        if line == "---" || line == "..." {
+            let value = parse_yaml(&text[yaml_start..at]);
+            return Ok(Some(Frontmatter {
+                range: start..line_end,
+                yaml: yaml_start..at,
+                value,
+            }));
+        }
+        at = line_end;
+    }
+    Err("frontmatter opened with `---` is never closed; it is left as it is".to_string())
+}
+
+/// Parses YAML text. Aliases are refused outright: frontmatter has no use
+/// for them, and they are how a small block expands into a huge one.
+pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
+    if yaml.trim().is_empty() {
+        return Ok(serde_yaml::Value::Null);
+    }
+    if has_alias(yaml) {
+        return Err("frontmatter uses YAML aliases (`*name`), which Notemend does not expand".into());
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(yaml).map_err(|e| format!("frontmatter is not valid YAML: {e}"))
+}
+
+fn has_alias(yaml: &str) -> bool {
+    yaml.lines().any(|line| {
+        let t = line.trim_start().trim_start_matches("- ");
+        t.contains(": *") || t.starts_with('*') || t.contains("[*") || t.contains(", *")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_closed_block() {
+        let text = "---\na: 1\n---\nbody";
+        let fm = find(text, 0).unwrap().unwrap();
+        assert_eq!(&text[fm.yaml.clone()], "a: 1\n");
+        assert_eq!(fm.range, 0..13);
+        assert!(fm.value.is_ok());
+    }
+
+    #[test]
+    fn unclosed_and_invalid() {
+        assert!(find("---\na: 1\n", 0).is_err());
+        let fm = find("---\na: [1\n---\n", 0).unwrap().unwrap();
+        assert!(fm.value.is_err());
+        assert!(find("# title\n", 0).unwrap().is_none());
+    }
+
+    #[test]
+    fn aliases_refused() {
+        assert!(parse_yaml("a: &x [1]\nb: *x\n").is_err());
+    }
+}

@@ -1,0 +1,209 @@
+//! The note model: lines, frontmatter and protected regions, found once per
+//! stage so every fix works from the same reading of the text.
+
+pub mod frontmatter;
+pub mod protect;
+
+pub use frontmatter::Frontmatter;
+pub use protect::Block;
+
+use std::ops::Range;
+
+/// One line of the note.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The line's text, without its ending.
+    pub range: Range<usize>,
+    /// Length of the line ending: 0 (last line), 1 (`\n`) or 2 (`\r\n`).
+    pub ending: usize,
+    /// Code, math, comment or ordinary text.
+    pub block: Block,
+    /// Part of the frontmatter block (delimiters included).
+    pub in_frontmatter: bool,
+}
+
+impl Line {
+    /// The line's text.
+    pub fn text<'a>(&self, note: &'a str) -> &'a str {
+        &note[self.range.clone()]
+    }
+
+    /// Ordinary Markdown outside frontmatter, code, math and comments.
+    pub fn is_text(&self) -> bool {
+        self.block == Block::Text && !self.in_frontmatter
+    }
+}
+
+/// A parsed note.
+#[derive(Debug)]
+pub struct Note<'a> {
+    /// The full text.
+    pub text: &'a str,
+    /// Where the content starts: 3 after a UTF-8 BOM, else 0.
+    pub start: usize,
+    /// The frontmatter block, if the note has a closed one.
+    pub frontmatter: Option<Frontmatter>,
+    /// Why a frontmatter-looking block was not taken as one.
+    pub frontmatter_problem: Option<String>,
+    /// Every line.
+    pub lines: Vec<Line>,
+    /// Sorted, merged byte ranges no fix may edit.
+    pub protected: Vec<Range<usize>>,
+    /// The note's line ending: `\r\n` when its first line ends so.
+    pub newline: &'static str,
+}
+
+impl<'a> Note<'a> {
+    /// Reads `text`. Never fails: a problem becomes a field, not an error.
+    pub fn parse(text: &'a str) -> Note<'a> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (frontmatter, frontmatter_problem) = match frontmatter::find(text, start) {
+            Ok(fm) => (fm, None),
+            Err(problem) => (None, Some(problem)),
+        };
+        let mut lines = split_lines(text, start);
+        if let Some(fm) = &frontmatter {
+            for line in lines.iter_mut().take_while(|l| l.range.start < fm.range.end) {
+                line.in_frontmatter = true;
+            }
+        }
+        let protected = protect::scan(text, &mut lines);
+        let newline = match lines.first() {
+            Some(l) if l.ending == 2 => "\r\n",
+            _ => "\n",
+        };
+        Note {
+            text,
+            start,
+            frontmatter,
+            frontmatter_problem,
+            lines,
+            protected,
+            newline,
+        }
+    }
+
+    /// The body: everything after the frontmatter.
+    pub fn body(&self) -> Range<usize> {
+        let start = self.frontmatter.as_ref().map_or(self.start, |fm| fm.range.end);
+        start..self.text.len()
+    }
+
+    /// True when no protected region overlaps `range`.
+    pub fn is_free(&self, range: Range<usize>) -> bool {
+        // First protected range that ends after `range.start`.
+        let i = self.protected.partition_point(|p| p.end <= range.start);
+        match self.protected.get(i) {
+            Some(p) => {
+                if range.is_empty() {
+                    !(p.start < range.start && range.start < p.end)
+                } else {
+                    p.start >= range.end
+                }
+            }
+            None => true,
+        }
+    }
+
+    /// The 1-based line number of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.range.end + l.ending <= offset)
+            .min(self.lines.len().saturating_sub(1))
+            + 1
+    }
+
+    /// Lines of ordinary Markdown with their index.
+    pub fn text_lines(&self) -> impl Iterator<Item = (usize, &Line)> {
+        self.lines.iter().enumerate().filter(|(_, l)| l.is_text())
+    }
+}
+
+fn split_lines(text: &str, start: usize) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut at = start;
+    for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..]) {
+        let end = start + nl;
+        let (content_end, ending) = if end > at && text.as_bytes()[end - 1] == b'\r' {
+            (end - 1, 2)
+        } else {
+            (end, 1)
+        };
+        lines.push(Line {
+            range: at..content_end,
+            ending,
+            block: Block::Text,
+            in_frontmatter: false,
+        });
+        at = end + 1;
+    }
+    if at < text.len() {
+        lines.push(Line {
+            range: at..text.len(),
+            ending: 0,
+            block: Block::Text,
+            in_frontmatter: false,
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn protected_texts<'a>(note: &Note<'a>) -> Vec<&'a str> {
+        note.protected.iter().map(|r| &note.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn lines_endings_and_bom() {
+        let note = Note::parse("\u{feff}a\r\nb\nc");
+        assert_eq!(note.start, 3);
+        assert_eq!(note.newline, "\r\n");
+        let texts: Vec<_> = note.lines.iter().map(|l| (l.text(note.text), l.ending)).collect();
+        assert_eq!(texts, vec![("a", 2), ("b", 1), ("c", 0)]);
+        assert_eq!(note.line_of(note.text.len()), 3);
+    }
+
+    #[test]
+    fn protects_code_math_links_urls_comments() {
+        let text = "---\nt: 1\n---\nsee `a  b` and $x^2$ at https://x.org/a_(b). and [[Target|alias]] ![[img.png]] [l](u v)\n```js\nlet x;  \n```\n<!-- c\nd -->\n%%e%%\n$$\nm\n$$\n";
+        let note = Note::parse(text);
+        assert_eq!(
+            protected_texts(&note),
+            vec![
+                "`a  b`",
+                "$x^2$",
+                "https://x.org/a_(b)",
+                "Target",
+                "img.png",
+                "u v",
+                "```js\nlet x;  \n```",
+                "<!-- c\nd -->",
+                "%%e%%",
+                "$$\nm\n$$"
+            ]
+        );
+        assert!(
+            note.lines[0].in_frontmatter && note.lines[2].in_frontmatter && !note.lines[3].in_frontmatter
+        );
+        assert_eq!(note.lines[5].block, Block::Code);
+        assert!(note.is_free(0..3));
+        let code = text.find("let").unwrap();
+        assert!(!note.is_free(code..code + 1));
+    }
+
+    #[test]
+    fn unclosed_fence_runs_to_the_end() {
+        let note = Note::parse("a\n```\nb  \n");
+        assert_eq!(note.lines[2].block, Block::Code);
+    }
+
+    #[test]
+    fn unclosed_frontmatter_is_reported() {
+        let note = Note::parse("---\na: 1\n");
+        assert!(note.frontmatter.is_none());
+        assert!(note.frontmatter_problem.is_some());
+    }
+}

@@ -1,0 +1,259 @@
+//! Protected regions: text no fix may edit (code, math, comments, URLs,
+//! link targets). Changing a byte there breaks code, a formula or a link.
+
+use super::Line;
+use std::ops::Range;
+
+/// What kind of block a line belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Ordinary Markdown.
+    Text,
+    /// Inside (or a fence of) a fenced code block.
+    Code,
+    /// Inside (or a delimiter of) a `$$` math block.
+    Math,
+    /// Inside a multi-line HTML (`<!-- -->`) or Obsidian (`%% %%`) comment.
+    Comment,
+}
+
+/// Marks each line's block kind and returns the protected byte ranges of the
+/// body, sorted and merged.
+pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
+    let mut protected = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.block != Block::Text {
+            // The frontmatter is marked by the caller; skip it.
+            i += 1;
+            continue;
+        }
+        let s = &text[line.range.clone()];
+        if let Some((ch, len)) = fence(s) {
+            let end = close_block(text, lines, i, |t| closes_fence(t, ch, len));
+            mark(lines, i, end, Block::Code, &mut protected);
+            i = end + 1;
+            continue;
+        }
+        if s.trim() == "$$" || (s.trim_start().starts_with("$$") && !s.trim_end()[2..].contains("$$")) {
+            let end = close_block(text, lines, i, |t| t.trim_end().ends_with("$$"));
+            mark(lines, i, end, Block::Math, &mut protected);
+            i = end + 1;
+            continue;
+        }
+        i += 1;
+    }
+    for line in lines.iter() {
+        if line.block == Block::Text {
+            inline(text, line.range.clone(), &mut protected);
+        }
+    }
+    comments(text, lines, &mut protected);
+    normalise(protected)
+}
+
+/// `(fence char, run length)` when `line` opens a fenced code block.
+fn fence(line: &str) -> Option<(u8, usize)> {
+    let t = line.trim_start_matches(' ');
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    // Fences inside list items and quotes are common in notes.
+    let t = t.trim_start_matches(['>', ' ', '-', '*', '+']);
+    let ch = *t.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = t.bytes().take_while(|&b| b == ch).count();
+    if len < 3 || (ch == b'`' && t[len..].contains('`')) {
+        return None;
+    }
+    Some((ch, len))
+}
+
+fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
+    let t = line.trim_start_matches(['>', ' ', '\t']).trim_end();
+    t.len() >= len && t.bytes().all(|b| b == ch)
+}
+
+/// Index of the line that closes the block opened at `open`, or the last line.
+fn close_block(text: &str, lines: &[Line], open: usize, closes: impl Fn(&str) -> bool) -> usize {
+    (open + 1..lines.len())
+        .find(|&j| closes(&text[lines[j].range.clone()]))
+        .unwrap_or(lines.len().saturating_sub(1))
+}
+
+fn mark(lines: &mut [Line], from: usize, to: usize, block: Block, out: &mut Vec<Range<usize>>) {
+    for line in &mut lines[from..=to] {
+        line.block = block;
+    }
+    out.push(lines[from].range.start..lines[to].range.end);
+}
+
+/// Multi-line comments: `<!-- … -->` and `%% … %%`, across text lines.
+fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
+    for (open, close) in [("<!--", "-->"), ("%%", "%%")] {
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].block != Block::Text {
+                i += 1;
+                continue;
+            }
+            let range = lines[i].range.clone();
+            let Some(at) = text[range.clone()].find(open) else {
+                i += 1;
+                continue;
+            };
+            let start = range.start + at;
+            let after = start + open.len();
+            if let Some(end) = text[after..range.end].find(close) {
+                out.push(start..after + end + close.len());
+                // Another comment may follow on the same line; rare, and the
+                // inline pass below still protects the first one.
+                i += 1;
+                continue;
+            }
+            let end = (i + 1..lines.len())
+                .find(|&j| lines[j].block == Block::Text && text[lines[j].range.clone()].contains(close))
+                .unwrap_or(lines.len() - 1);
+            for line in &mut lines[i + 1..=end] {
+                if line.block == Block::Text {
+                    line.block = Block::Comment;
+                }
+            }
+            out.push(start..lines[end].range.end);
+            i = end + 1;
+        }
+    }
+}
+
+/// Inline code, inline math, URLs and link targets on one line.
+fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let line = &text[range.clone()];
+    let bytes = line.as_bytes();
+    let base = range.start;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                match find_run(bytes, i + run, b'`', run) {
+                    Some(end) => {
+                        out.push(base + i..base + end + run);
+                        i = end + run;
+                    }
+                    None => i += run,
+                }
+            }
+            b'$' if bytes.get(i + 1).is_some_and(|&b| b != b' ' && b != b'$') => {
+                match line[i + 1..].find('$') {
+                    Some(rel) if bytes[i + rel] != b' ' => {
+                        out.push(base + i..base + i + rel + 2);
+                        i += rel + 2;
+                    }
+                    _ => i += 1,
+                }
+            }
+            b'[' if bytes.get(i + 1) == Some(&b'[') => {
+                // Wikilink or embed: protect the target, up to `|` or `]]`.
+                let start = i + 2;
+                match line[start..].find("]]") {
+                    Some(rel) => {
+                        let inner = &line[start..start + rel];
+                        let target_len = inner.find('|').unwrap_or(inner.len());
+                        out.push(base + start..base + start + target_len);
+                        i = start + rel + 2;
+                    }
+                    None => i += 2,
+                }
+            }
+            b']' if bytes.get(i + 1) == Some(&b'(') => {
+                // Markdown link destination.
+                let start = i + 2;
+                let end = line[start..].find(')').map_or(line.len(), |r| start + r);
+                out.push(base + start..base + end);
+                i = end;
+            }
+            b'<' if line[i..].starts_with("<!--") => {
+                let end = line[i..].find("-->").map_or(line.len(), |r| i + r + 3);
+                out.push(base + i..base + end);
+                i = end;
+            }
+            b'<' if is_autolink(&line[i..]) => {
+                let end = line[i..].find('>').map_or(line.len(), |r| i + r + 1);
+                out.push(base + i..base + end);
+                i = end;
+            }
+            b':' if line[i..].starts_with("://") => {
+                let start = line[..i]
+                    .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-')
+                    .map_or(0, |p| p + 1);
+                let end = line[i..]
+                    .find(|c: char| c.is_whitespace() || c == '>' || c == '"')
+                    .map_or(line.len(), |r| i + r);
+                let end = trim_url_end(line, start, end);
+                if start < i {
+                    out.push(base + start..base + end);
+                }
+                i = end.max(i + 3);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A URL's trailing `)` belongs to it only when it opened one; sentence
+/// punctuation after a URL is not part of it.
+fn trim_url_end(line: &str, start: usize, mut end: usize) -> usize {
+    loop {
+        let url = &line[start..end];
+        let Some(last) = url.chars().last() else {
+            return end;
+        };
+        let drop = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_' => true,
+            ')' => url.matches('(').count() < url.matches(')').count(),
+            _ => false,
+        };
+        if !drop {
+            return end;
+        }
+        end -= last.len_utf8();
+    }
+}
+
+fn is_autolink(s: &str) -> bool {
+    let inner = &s[1..];
+    let end = inner.find(['>', ' ']).unwrap_or(inner.len());
+    inner[..end].contains("://") || inner[..end].contains('@') && inner[end..].starts_with('>')
+}
+
+fn find_run(bytes: &[u8], from: usize, ch: u8, len: usize) -> Option<usize> {
+    let mut j = from;
+    while j < bytes.len() {
+        if bytes[j] == ch {
+            let run = bytes[j..].iter().take_while(|&&b| b == ch).count();
+            if run == len {
+                return Some(j);
+            }
+            j += run;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| !r.is_empty());
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! Vault context: what a bulk clean-up learns from every note before it
+//! repairs any, so each note is judged with what the whole vault knows.
+//!
+//! ```
+//! use notemend::{vault::VaultIndex, Config};
+//!
+//! let config = Config::default();
+//! let mut index = VaultIndex::default();
+//! index.add(&notemend::vault::facts("**Attendees**: Ada Lovelace\n", &config));
+//! let context = index.context();
+//! assert!(context.people.iter().any(|p| p == "Ada Lovelace"));
+//! ```
+
+use crate::config::{Config, DateOrder, VaultContext};
+use crate::fixes::{dates, duplicate_names};
+use crate::note::Note;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What one note contributes to the vault index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteFacts {
+    /// People the note names (attendees, participants, person links).
+    pub people: Vec<String>,
+    /// Numeric dates that can only be read day first.
+    pub day_first: usize,
+    /// Numeric dates that can only be read month first.
+    pub month_first: usize,
+}
+
+/// Reads the facts of one note.
+pub fn facts(text: &str, config: &Config) -> NoteFacts {
+    let note = Note::parse(text);
+    let (day_first, month_first) = dates::evidence(&note);
+    NoteFacts {
+        people: duplicate_names::people_of(&note, config),
+        day_first,
+        month_first,
+    }
+}
+
+/// The facts of many notes, merged.
+#[derive(Clone, Debug, Default)]
+pub struct VaultIndex {
+    /// Lower-cased name → the spelling seen first.
+    people: BTreeMap<String, String>,
+    day_first: usize,
+    month_first: usize,
+}
+
+impl VaultIndex {
+    /// Adds one note's facts.
+    pub fn add(&mut self, facts: &NoteFacts) {
+        for person in &facts.people {
+            self.people
+                .entry(person.to_lowercase())
+                .or_insert_with(|| person.clone());
+        }
+        self.day_first += facts.day_first;
+        self.month_first += facts.month_first;
+    }
+
+    /// The context to hand to each note's repair. A date order counts as
+    /// dominant when it has at least three times the evidence of the other.
+    pub fn context(&self) -> VaultContext {
+        let (d, m) = (self.day_first, self.month_first);
+        let date_order = if d > 0 && d >= 3 * m {
+            Some(DateOrder::Dmy)
+        } else if m > 0 && m >= 3 * d {
+            Some(DateOrder::Mdy)
+        } else {
+            None
+        };
+        VaultContext {
+            people: self.people.values().cloned().collect(),
+            date_order,
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The JavaScript surface: JS values in, JS values out. Byte offsets become
+//! UTF-16 offsets here, once, because that is what Obsidian's editor counts.
+
+use crate::config::{Config, DateOrder, Fix};
+use crate::utf16::Utf16Map;
+use crate::vault::{self, NoteFacts};
+use crate::{normalize as core_normalize, Outcome};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps the message of a panic so JavaScript can read it after the trap
+/// (`lastPanic`) and report it instead of a bare "unreachable".
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(message));
+    }));
+}
+
+/// The message of the last panic, if any; reading it clears it.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow_mut().take())
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The fix names, in pipeline order.
+#[wasm_bindgen(js_name = fixNames)]
+pub fn fix_names() -> Vec<String> {
+    Fix::ALL.iter().map(|f| f.name().to_string()).collect()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsVault {
+    people: Vec<String>,
+    date_order: Option<DateOrder>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsChange {
+    fix: Fix,
+    from: usize,
+    to: usize,
+    line: usize,
+    before: String,
+    after: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsEdit {
+    from: usize,
+    to: usize,
+    insert: String,
+}
+
+#[derive(Serialize)]
+struct JsDiagnostic {
+    fix: Option<Fix>,
+    line: usize,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsOutcome {
+    text: String,
+    changed: bool,
+    changes: Vec<JsChange>,
+    edits: Vec<JsEdit>,
+    diagnostics: Vec<JsDiagnostic>,
+    warnings: Vec<String>,
+}
+
+fn error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(error)
+}
+
+/// Takes the text as a JS string so lone surrogates are caught instead of
+/// silently turned into U+FFFD.
+fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
+    if !text.is_valid_utf16() {
+        return Err(error(
+            "the note holds lone UTF-16 surrogates (broken characters); it was left unchanged",
+        ));
+    }
+    text.as_string().ok_or_else(|| error("the note is not a string"))
+}
+
+fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>), JsError> {
+    let (mut config, warnings) = if settings.is_undefined() || settings.is_null() {
+        (Config::default(), Vec::new())
+    } else {
+        let json = js_sys::JSON::stringify(settings)
+            .map_err(|_| error("settings cannot be read as JSON"))?
+            .as_string()
+            .unwrap_or_default();
+        Config::from_json(&json).map_err(error)?
+    };
+    if !vault.is_undefined() && !vault.is_null() {
+        let v: JsVault = serde_wasm_bindgen::from_value(vault.clone()).map_err(error)?;
+        config.vault.people = v.people;
+        config.vault.date_order = v.date_order;
+    }
+    Ok((config, warnings))
+}
+
+/// Repairs one note. `settings` is the plugin's settings object; `vault`
+/// (optional) is `{people, dateOrder}` from a vault index. Ranges in the
+/// result are UTF-16 offsets into `text`.
+#[wasm_bindgen]
+pub fn normalize(text: &js_sys::JsString, settings: JsValue, vault: JsValue) -> Result<JsValue, JsError> {
+    let text = text_of(text)?;
+    let (config, warnings) = config_of(&settings, &vault)?;
+    let outcome = core_normalize(&text, &config);
+    to_js(&to_js_outcome(&text, outcome, warnings))
+}
+
+/// The facts one note adds to a vault index: `{people, dayFirst, monthFirst}`.
+#[wasm_bindgen(js_name = noteFacts)]
+pub fn note_facts(text: &js_sys::JsString, settings: JsValue) -> Result<JsValue, JsError> {
+    let text = text_of(text)?;
+    let (config, _) = config_of(&settings, &JsValue::UNDEFINED)?;
+    let facts: NoteFacts = vault::facts(&text, &config);
+    to_js(&facts)
+}
+
+/// Merges note facts into the `{people, dateOrder}` object `normalize` takes.
+#[wasm_bindgen(js_name = vaultContext)]
+pub fn vault_context(facts: JsValue) -> Result<JsValue, JsError> {
+    let facts: Vec<NoteFacts> = serde_wasm_bindgen::from_value(facts).map_err(error)?;
+    let mut index = vault::VaultIndex::default();
+    for f in &facts {
+        index.add(f);
+    }
+    let context = index.context();
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Out {
+        people: Vec<String>,
+        date_order: Option<DateOrder>,
+    }
+    to_js(&Out {
+        people: context.people,
+        date_order: context.date_order,
+    })
+}
+
+fn to_js_outcome(text: &str, outcome: Outcome, warnings: Vec<String>) -> JsOutcome {
+    let mut offsets: Vec<usize> = Vec::new();
+    for c in &outcome.changes {
+        offsets.extend([c.range.start, c.range.end]);
+    }
+    for e in &outcome.edits {
+        offsets.extend([e.range.start, e.range.end]);
+    }
+    let utf16 = Utf16Map::new(text, offsets);
+    JsOutcome {
+        changed: outcome.changed(),
+        changes: outcome
+            .changes
+            .into_iter()
+            .map(|c| JsChange {
+                fix: c.fix,
+                from: utf16.get(c.range.start).unwrap_or(0),
+                to: utf16.get(c.range.end).unwrap_or(0),
+                line: c.line,
+                before: c.before,
+                after: c.after,
+                message: c.message,
+            })
+            .collect(),
+        edits: outcome
+            .edits
+            .into_iter()
+            .map(|e| JsEdit {
+                from: utf16.get(e.range.start).unwrap_or(0),
+                to: utf16.get(e.range.end).unwrap_or(0),
+                insert: e.replacement,
+            })
+            .collect(),
+        diagnostics: outcome
+            .diagnostics
+            .into_iter()
+            .map(|d| JsDiagnostic {
+                fix: d.fix,
+                line: d.line,
+                message: d.message,
+            })
+            .collect(),
+        text: outcome.text,
+        warnings,
+    }
+}
