@@ -61,6 +61,15 @@ impl VaultIndex {
         self.month_first += facts.month_first;
     }
 
+    /// Adds another index (for merging indexes built in parallel).
+    pub fn merge(&mut self, other: VaultIndex) {
+        for (key, person) in other.people {
+            self.people.entry(key).or_insert(person);
+        }
+        self.day_first += other.day_first;
+        self.month_first += other.month_first;
+    }
+
     /// The context to hand to each note's repair. A date order counts as
     /// dominant when it has at least three times the evidence of the other.
     pub fn context(&self) -> VaultContext {

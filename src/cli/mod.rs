@@ -1,0 +1,208 @@
+//! The CLI: parse arguments, read every note, build the vault index, repair
+//! in parallel, then write (atomically, only changed files) and report.
+
+mod args;
+mod report;
+mod walk;
+mod write;
+
+use args::{Cli, Command, Options};
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use notemend::config::parse_fix_list;
+use notemend::vault::{self, VaultIndex};
+use notemend::{normalize, Config, Outcome};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Runs the CLI and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (options, write) = match cli.command {
+        Command::Fix(o) => (o, true),
+        Command::Check(o) => (o, false),
+    };
+    match run(&options, write) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("notemend: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn settings(options: &Options) -> Result<Config, String> {
+    let mut config = match &options.config {
+        Some(path) => {
+            let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (config, warnings) =
+                Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+            for w in warnings {
+                eprintln!("notemend: {}: {w}", path.display());
+            }
+            config
+        }
+        None => Config::default(),
+    };
+    if let Some(only) = &options.only {
+        config.only(&parse_fix_list(only)?);
+    }
+    if let Some(skip) = &options.skip {
+        config.skip(&parse_fix_list(skip)?);
+    }
+    Ok(config)
+}
+
+/// A note read from disk, and what the core made of it.
+struct Note {
+    path: PathBuf,
+    display: String,
+    text: Result<String, String>,
+    outcome: Option<Outcome>,
+}
+
+fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
+    let mut config = settings(options)?;
+    if options.paths.len() == 1 && options.paths[0] == Path::new("-") {
+        return stdin(options, &config, write);
+    }
+    if options.paths.iter().any(|p| p == Path::new("-")) {
+        return Err("`-` (stdin) cannot be combined with other paths".into());
+    }
+    let roots = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let files = walk::collect(&roots, &config.ignored_folders).map_err(|e| e.to_string())?;
+
+    let mut notes: Vec<Note> = files
+        .into_par_iter()
+        .map(|path| {
+            let text = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| "not UTF-8 text; skipped".to_string())
+            });
+            Note {
+                display: path.display().to_string(),
+                path,
+                text,
+                outcome: None,
+            }
+        })
+        .collect();
+
+    // A vault clean-up judges each note with what every note knows.
+    if roots.iter().any(|r| r.is_dir()) {
+        let index = notes
+            .par_iter()
+            .filter_map(|n| n.text.as_ref().ok())
+            .map(|text| vault::facts(text, &config))
+            .fold(VaultIndex::default, |mut index, facts| {
+                index.add(&facts);
+                index
+            })
+            .reduce(VaultIndex::default, |mut a, b| {
+                a.merge(b);
+                a
+            });
+        config.vault = index.context();
+    }
+
+    let progress = progress_bar(options, notes.len());
+    notes.par_iter_mut().for_each(|note| {
+        if let Ok(text) = &note.text {
+            note.outcome = Some(normalize(text, &config));
+        }
+        progress.inc(1);
+    });
+    progress.finish_and_clear();
+
+    let mut stdout = io::stdout().lock();
+    let (mut changed, mut changes, mut failed) = (0usize, 0usize, 0usize);
+    for note in &notes {
+        let (text, outcome) = match (&note.text, &note.outcome) {
+            (Ok(text), Some(outcome)) => (text, outcome),
+            (Err(problem), _) => {
+                eprintln!("notemend: {}: {problem}", note.display);
+                if options.json {
+                    let _ = writeln!(stdout, "{}", report::json_error(&note.display, problem));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if outcome.changed() {
+            changed += 1;
+            changes += outcome.changes.len();
+            if write {
+                if let Err(e) = write::atomic_write(&note.path, &outcome.text) {
+                    eprintln!("notemend: {}: not written: {e}", note.display);
+                    failed += 1;
+                }
+            }
+        }
+        let printed = if options.json {
+            report::json(&note.display, outcome) + "\n"
+        } else {
+            report::human(&note.display, outcome)
+        };
+        let _ = stdout.write_all(printed.as_bytes());
+        if options.diff && outcome.changed() {
+            let _ = stdout.write_all(report::diff(&note.display, text, &outcome.text).as_bytes());
+        }
+    }
+    let verb = if write { "changed" } else { "would change" };
+    if !options.json {
+        eprintln!(
+            "{} notes checked, {changed} {verb} ({changes} changes)",
+            notes.len()
+        );
+    }
+    if failed > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::from(if !write && changed > 0 { 1 } else { 0 }))
+}
+
+fn stdin(options: &Options, config: &Config, write: bool) -> Result<ExitCode, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("stdin: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| "stdin is not UTF-8 text".to_string())?;
+    let outcome = normalize(&text, config);
+    let mut stdout = io::stdout().lock();
+    if write {
+        let _ = stdout.write_all(outcome.text.as_bytes());
+        let report = if options.json {
+            report::json("-", &outcome) + "\n"
+        } else {
+            report::human("-", &outcome)
+        };
+        eprint!("{report}");
+    } else {
+        let printed = if options.json {
+            report::json("-", &outcome) + "\n"
+        } else {
+            report::human("-", &outcome)
+        };
+        let _ = stdout.write_all(printed.as_bytes());
+        if options.diff && outcome.changed() {
+            let _ = stdout.write_all(report::diff("-", &text, &outcome.text).as_bytes());
+        }
+    }
+    Ok(ExitCode::from(if !write && outcome.changed() { 1 } else { 0 }))
+}
+
+fn progress_bar(options: &Options, len: usize) -> ProgressBar {
+    if options.quiet || options.json || !io::stderr().is_terminal() || len < 200 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} notes {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
