@@ -37,7 +37,7 @@ fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> io::Result<(
         let kind = entry.file_type()?;
         if kind.is_dir() {
             let name = entry.file_name();
-            if SKIPPED_DIRS.iter().any(|s| name == *s) || ignored.iter().any(|i| *i == path) {
+            if SKIPPED_DIRS.iter().any(|s| name == *s) || ignored.contains(&path) {
                 continue;
             }
             walk(&path, ignored, out)?;
