@@ -1,0 +1,138 @@
+//! Criterion benchmarks of the core: `normalize` with default settings over
+//! clean corpus notes, garbled notes and a 1 MiB note; each fix alone; the
+//! note model alone; and the floor (UTF-8 validation of the same bytes).
+//! Haystacks and their sources are described in `benches/common/mod.rs`.
+//!
+//! `cargo bench --bench normalize` (add a filter such as `-- garbled`).
+
+mod common;
+
+use common::{concat_to, corpus, garble_cp1252, sample, Haystack};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use notemend::{normalize, Config, Fix, Note};
+use std::hint::black_box;
+use std::time::Duration;
+
+const MIB: usize = 1 << 20;
+
+fn bench_set(c: &mut Criterion, group: &str, sets: &[Haystack], config: &Config) {
+    let mut g = c.benchmark_group(group);
+    if sets.iter().any(|s| s.bytes() >= MIB) {
+        g.sample_size(20);
+    }
+    for set in sets {
+        g.throughput(Throughput::Bytes(set.bytes() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
+            b.iter(|| {
+                for note in &set.notes {
+                    black_box(normalize(black_box(note), config));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+/// Clean real notes: what `normalize` costs on a note with nothing to repair.
+fn clean(c: &mut Criterion) {
+    bench_set(c, "clean", &corpus(), &Config::default());
+}
+
+/// Garbled notes: the sample note as it arrived, and corpus notes decoded as
+/// windows-1252.
+fn garbled(c: &mut Criterion) {
+    let mut sets = vec![Haystack {
+        name: "sample-meeting".into(),
+        notes: vec![sample()],
+    }];
+    for set in corpus().into_iter().filter(|s| s.name != "tldr") {
+        sets.push(Haystack {
+            name: format!("{}-cp1252", set.name),
+            notes: set.notes.iter().map(|n| garble_cp1252(n)).collect(),
+        });
+    }
+    bench_set(c, "garbled", &sets, &Config::default());
+}
+
+/// One note of 1 MiB: the Tasks docs pages concatenated, clean and garbled.
+fn large(c: &mut Criterion) {
+    let Some(docs) = corpus().into_iter().find(|s| s.name == "tasks-docs") else {
+        return;
+    };
+    let clean = concat_to(&docs.notes, MIB);
+    let sets = [
+        Haystack {
+            name: "tasks-docs-1MiB".into(),
+            notes: vec![garble_cp1252(&clean)],
+        },
+        Haystack {
+            name: "tasks-docs-1MiB-clean".into(),
+            notes: vec![clean],
+        },
+    ];
+    bench_set(c, "large", &sets, &Config::default());
+}
+
+/// Each fix alone, on the sample note and on the garbled Tasks docs.
+fn per_fix(c: &mut Criterion) {
+    let mut notes = vec![sample()];
+    if let Some(docs) = corpus().into_iter().find(|s| s.name == "tasks-docs") {
+        notes.extend(docs.notes.iter().map(|n| garble_cp1252(n)));
+        notes.extend(docs.notes);
+    }
+    let set = Haystack {
+        name: String::new(),
+        notes,
+    };
+    let mut g = c.benchmark_group("per-fix");
+    g.throughput(Throughput::Bytes(set.bytes() as u64));
+    for fix in Fix::ALL {
+        let mut config = Config::default();
+        config.only(&[fix]);
+        g.bench_function(fix.name(), |b| {
+            b.iter(|| {
+                for note in &set.notes {
+                    black_box(normalize(black_box(note), &config));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+/// The note model alone (lines, frontmatter, protected regions), and the
+/// floor: validating the same bytes as UTF-8.
+fn parse_and_floor(c: &mut Criterion) {
+    let sets = corpus();
+    let mut g = c.benchmark_group("parse");
+    for set in &sets {
+        g.throughput(Throughput::Bytes(set.bytes() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
+            b.iter(|| {
+                for note in &set.notes {
+                    black_box(Note::parse(black_box(note)));
+                }
+            })
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("floor-utf8");
+    for set in &sets {
+        g.throughput(Throughput::Bytes(set.bytes() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
+            b.iter(|| {
+                for note in &set.notes {
+                    let _ = black_box(std::str::from_utf8(black_box(note.as_bytes())));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = clean, garbled, large, per_fix, parse_and_floor
+}
+criterion_main!(benches);
