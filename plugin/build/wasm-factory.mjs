@@ -1,0 +1,42 @@
+// esbuild plugin: turns wasm-bindgen's `--target web` glue into a factory,
+// `createBindings()`, so a fresh instance (with fresh glue state) can be made
+// after a trap, and lets the .wasm bytes be embedded in the bundle.
+//
+// Imports it serves:
+//   "notemend-wasm/factory" -> { createBindings } built from wasm/notemend.js
+//   "notemend-wasm/bytes"   -> default export: Uint8Array of wasm/notemend_bg.wasm
+import fs from "node:fs";
+import path from "node:path";
+
+export function wasmFactoryPlugin(wasmDir) {
+	const glue = path.join(wasmDir, "notemend.js");
+	const bytes = path.join(wasmDir, "notemend_bg.wasm");
+	return {
+		name: "notemend-wasm",
+		setup(build) {
+			build.onResolve({ filter: /^notemend-wasm\/factory$/ }, () => ({ path: glue, namespace: "notemend-glue" }));
+			build.onResolve({ filter: /^notemend-wasm\/bytes$/ }, () => ({ path: bytes, namespace: "file" }));
+			build.onLoad({ filter: /.*/, namespace: "notemend-glue" }, (args) => {
+				if (!fs.existsSync(args.path)) {
+					return { errors: [{ text: `${args.path} is missing: run scripts/build-plugin.sh (wasm-pack) first` }] };
+				}
+				return { contents: toFactory(fs.readFileSync(args.path, "utf8")), loader: "js", resolveDir: wasmDir };
+			});
+		},
+	};
+}
+
+export function toFactory(source) {
+	const names = [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+	const tail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
+	const defaultUrl = "new URL('notemend_bg.wasm', import.meta.url)";
+	if (names.length === 0 || !tail.test(source) || !source.includes(defaultUrl)) {
+		throw new Error("wasm-bindgen glue has an unexpected shape; update plugin/build/wasm-factory.mjs");
+	}
+	let body = source.replace(/^export function /gm, "function ").replace(tail, "");
+	body = body.replace(defaultUrl, "(() => { throw new Error('the WASM bytes must be passed in'); })()");
+	if (/^\s*(export|import)\s/m.test(body) || body.includes("import.meta")) {
+		throw new Error("wasm-bindgen glue still has module syntax after the factory transform");
+	}
+	return `export function createBindings() {\n${body}\nreturn { ${names.join(", ")}, initSync, init: __wbg_init };\n}\n`;
+}

@@ -1,0 +1,309 @@
+// Vault clean-up: scan → plan → apply in batches (cancel between batches),
+// with the originals of changed files kept for "Undo last vault clean-up".
+// A file is written only if it still holds what was scanned; an undo restores
+// a file only if it still holds what the clean-up wrote.
+
+import { isIgnored, optsOut } from "./guard";
+import type { RunControl, VaultPort } from "./ports";
+import type { NotemendSettings } from "./settings";
+import { FIX_NAMES } from "./settings";
+import type { Change, CorePort, Diagnostic, FixName, NoteFacts, VaultContext } from "./types";
+
+export interface PlannedFile {
+	path: string;
+	original: string;
+	text: string;
+	changes: Change[];
+	diagnostics: Diagnostic[];
+}
+
+export interface FixSummary {
+	fix: FixName;
+	files: number;
+	changes: number;
+	examples: { path: string; line: number; before: string; after: string; message: string }[];
+}
+
+export interface Plan {
+	scanned: number;
+	files: PlannedFile[];
+	unchanged: number;
+	ignored: string[];
+	optedOut: string[];
+	failed: { path: string; error: string }[];
+	diagnostics: number;
+	byFix: FixSummary[];
+	context: VaultContext;
+	cancelled: boolean;
+}
+
+export interface ApplyResult {
+	changed: string[];
+	/** Edited (or deleted) between scan and apply: left alone. */
+	skipped: { path: string; reason: string }[];
+	failed: { path: string; error: string }[];
+	/** Not reached because the run was cancelled. */
+	notStarted: string[];
+	cancelled: boolean;
+	backupDir: string | null;
+}
+
+export interface UndoResult {
+	restored: string[];
+	skipped: { path: string; reason: string }[];
+	failed: { path: string; error: string }[];
+}
+
+const DEFAULT_BATCH = 50;
+const EXAMPLES = 3;
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+async function breathe(control: RunControl): Promise<void> {
+	if (control.yieldToUi) await control.yieldToUi();
+}
+
+/** Reads every markdown file not ignored and not opted out, builds the vault index, and plans each file's repair. */
+export async function scanVault(vault: VaultPort, core: CorePort, settings: NotemendSettings, control: RunControl = {}): Promise<Plan> {
+	const batch = control.batchSize ?? DEFAULT_BATCH;
+	const plan: Plan = {
+		scanned: 0,
+		files: [],
+		unchanged: 0,
+		ignored: [],
+		optedOut: [],
+		failed: [],
+		diagnostics: 0,
+		byFix: [],
+		context: { people: [], dateOrder: null },
+		cancelled: false,
+	};
+	const paths = vault.markdownPaths().sort((a, b) => a.localeCompare(b));
+	const candidates: string[] = [];
+	for (const path of paths) {
+		if (isIgnored(path, settings.ignoredFolders)) plan.ignored.push(path);
+		else candidates.push(path);
+	}
+	// Two passes over the files (facts, then repairs): progress counts both.
+	const total = candidates.length * 2;
+	let done = 0;
+	const texts = new Map<string, string>();
+	const facts: NoteFacts[] = [];
+	for (let i = 0; i < candidates.length; i += batch) {
+		if (control.isCancelled?.()) {
+			plan.cancelled = true;
+			return plan;
+		}
+		for (const path of candidates.slice(i, i + batch)) {
+			try {
+				const text = await vault.read(path);
+				if (optsOut(text)) {
+					plan.optedOut.push(path);
+				} else {
+					texts.set(path, text);
+					facts.push(core.noteFacts(text, settings));
+				}
+			} catch (error) {
+				plan.failed.push({ path, error: errorText(error) });
+			}
+			done += 1;
+		}
+		control.onProgress?.(done, total);
+		await breathe(control);
+	}
+	plan.context = core.vaultContext(facts);
+	const entries = [...texts.entries()];
+	done = candidates.length;
+	for (let i = 0; i < entries.length; i += batch) {
+		if (control.isCancelled?.()) {
+			plan.cancelled = true;
+			return plan;
+		}
+		for (const [path, text] of entries.slice(i, i + batch)) {
+			try {
+				const outcome = core.normalize(text, settings, plan.context);
+				plan.scanned += 1;
+				plan.diagnostics += outcome.diagnostics.length;
+				if (outcome.changed) {
+					plan.files.push({ path, original: text, text: outcome.text, changes: outcome.changes, diagnostics: outcome.diagnostics });
+				} else {
+					plan.unchanged += 1;
+				}
+			} catch (error) {
+				plan.failed.push({ path, error: errorText(error) });
+			}
+			done += 1;
+		}
+		control.onProgress?.(Math.min(done, total), total);
+		await breathe(control);
+	}
+	control.onProgress?.(total, total);
+	plan.byFix = summarize(plan.files);
+	return plan;
+}
+
+export function summarize(files: readonly PlannedFile[]): FixSummary[] {
+	const byFix = new Map<FixName, FixSummary>();
+	for (const file of files) {
+		const seen = new Set<FixName>();
+		for (const c of file.changes) {
+			let s = byFix.get(c.fix);
+			if (!s) {
+				s = { fix: c.fix, files: 0, changes: 0, examples: [] };
+				byFix.set(c.fix, s);
+			}
+			s.changes += 1;
+			if (!seen.has(c.fix)) {
+				s.files += 1;
+				seen.add(c.fix);
+				if (s.examples.length < EXAMPLES) {
+					s.examples.push({ path: file.path, line: c.line, before: c.before, after: c.after, message: c.message });
+				}
+			}
+		}
+	}
+	return FIX_NAMES.map((f) => byFix.get(f)).filter((s): s is FixSummary => s !== undefined);
+}
+
+/** What an undo needs: where the backups are. */
+interface BackupManifest {
+	version: 1;
+	createdAt: string;
+	batches: string[];
+	changed: string[];
+}
+
+interface BackupBatch {
+	files: { path: string; original: string; written: string }[];
+}
+
+function join(dir: string, name: string): string {
+	return `${dir.replace(/\/+$/, "")}/${name}`;
+}
+
+/** The folder of the last clean-up's backups, under the plugin's folder. */
+export function backupDirOf(pluginDir: string): string {
+	return join(join(pluginDir, "backups"), "last-cleanup");
+}
+
+async function writeManifest(vault: VaultPort, dir: string, manifest: BackupManifest): Promise<void> {
+	await vault.data.write(join(dir, "manifest.json"), JSON.stringify(manifest));
+}
+
+/**
+ * Writes the plan in batches with Vault.process, each file only if it still
+ * holds what was scanned. Before each batch its originals go to the backup
+ * folder, so an interrupted run can still be undone.
+ */
+export async function applyPlan(
+	plan: Plan,
+	vault: VaultPort,
+	backupDir: string,
+	control: RunControl = {},
+	clock: () => Date = () => new Date(),
+): Promise<ApplyResult> {
+	const batch = control.batchSize ?? DEFAULT_BATCH;
+	const result: ApplyResult = { changed: [], skipped: [], failed: [], notStarted: [], cancelled: false, backupDir: null };
+	const total = plan.files.length;
+	if (total === 0) return result;
+	if (await vault.data.exists(backupDir)) await vault.data.rmdir(backupDir);
+	await vault.data.mkdir(backupDir);
+	const manifest: BackupManifest = { version: 1, createdAt: clock().toISOString(), batches: [], changed: [] };
+	await writeManifest(vault, backupDir, manifest);
+	result.backupDir = backupDir;
+	let done = 0;
+	for (let i = 0; i < total; i += batch) {
+		if (control.isCancelled?.()) {
+			result.cancelled = true;
+			result.notStarted = plan.files.slice(i).map((f) => f.path);
+			break;
+		}
+		const files = plan.files.slice(i, i + batch);
+		const name = `batch-${String(manifest.batches.length).padStart(5, "0")}.json`;
+		const record: BackupBatch = { files: files.map((f) => ({ path: f.path, original: f.original, written: f.text })) };
+		await vault.data.write(join(backupDir, name), JSON.stringify(record));
+		manifest.batches.push(name);
+		for (const file of files) {
+			try {
+				if (!vault.exists(file.path)) {
+					result.skipped.push({ path: file.path, reason: "deleted since the scan" });
+				} else {
+					let wrote = false;
+					await vault.process(file.path, (data) => {
+						if (data !== file.original) return data;
+						wrote = true;
+						return file.text;
+					});
+					if (wrote) {
+						result.changed.push(file.path);
+						manifest.changed.push(file.path);
+					} else {
+						result.skipped.push({ path: file.path, reason: "edited since the scan" });
+					}
+				}
+			} catch (error) {
+				result.failed.push({ path: file.path, error: errorText(error) });
+			}
+			done += 1;
+		}
+		await writeManifest(vault, backupDir, manifest);
+		control.onProgress?.(done, total);
+		await breathe(control);
+	}
+	if (manifest.changed.length === 0) {
+		await vault.data.rmdir(backupDir);
+		result.backupDir = null;
+	}
+	return result;
+}
+
+/** Whether there is a clean-up to undo, and when it ran. */
+export async function lastCleanup(vault: VaultPort, backupDir: string): Promise<{ createdAt: string; files: number } | null> {
+	const path = join(backupDir, "manifest.json");
+	if (!(await vault.data.exists(path))) return null;
+	try {
+		const manifest = JSON.parse(await vault.data.read(path)) as BackupManifest;
+		return { createdAt: manifest.createdAt, files: manifest.changed.length };
+	} catch {
+		return null;
+	}
+}
+
+/** Restores every file the last clean-up changed and nobody edited since; then forgets the backups. */
+export async function undoCleanup(vault: VaultPort, backupDir: string, control: RunControl = {}): Promise<UndoResult | null> {
+	const manifestPath = join(backupDir, "manifest.json");
+	if (!(await vault.data.exists(manifestPath))) return null;
+	const manifest = JSON.parse(await vault.data.read(manifestPath)) as BackupManifest;
+	const changed = new Set(manifest.changed);
+	const result: UndoResult = { restored: [], skipped: [], failed: [] };
+	let done = 0;
+	for (const name of manifest.batches) {
+		const record = JSON.parse(await vault.data.read(join(backupDir, name))) as BackupBatch;
+		for (const file of record.files) {
+			if (!changed.has(file.path)) continue;
+			try {
+				if (!vault.exists(file.path)) {
+					result.skipped.push({ path: file.path, reason: "deleted since the clean-up" });
+				} else {
+					let restored = false;
+					await vault.process(file.path, (data) => {
+						if (data !== file.written) return data;
+						restored = true;
+						return file.original;
+					});
+					if (restored) result.restored.push(file.path);
+					else result.skipped.push({ path: file.path, reason: "edited since the clean-up" });
+				}
+			} catch (error) {
+				result.failed.push({ path: file.path, error: errorText(error) });
+			}
+			done += 1;
+		}
+		control.onProgress?.(done, changed.size);
+		await breathe(control);
+	}
+	if (result.failed.length === 0) await vault.data.rmdir(backupDir);
+	return result;
+}

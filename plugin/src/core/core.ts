@@ -1,0 +1,108 @@
+// The WASM core behind a small, synchronous wrapper. Loading compiles the
+// embedded bytes once, asynchronously; each instance is made from that
+// compiled module. A trap (a Rust panic) leaves an instance unusable, so the
+// wrapper reads the panic message, makes a fresh instance from the same
+// module and throws an Error carrying the message: the next note works.
+
+import type { CorePort, NoteFacts, Outcome, VaultContext } from "./types";
+
+/** The functions wasm-bindgen generates (see plugin/build/wasm-factory.mjs). */
+export interface Bindings {
+	initSync(input: { module: WebAssembly.Module }): unknown;
+	normalize(text: string, settings: unknown, vault: unknown): unknown;
+	noteFacts(text: string, settings: unknown): unknown;
+	vaultContext(facts: unknown): unknown;
+	fixNames(): string[];
+	version(): string;
+	lastPanic(): string | undefined;
+}
+
+/** Makes a fresh copy of the glue, with its own state. */
+export type BindingsFactory = () => Bindings;
+
+export interface CoreTimings {
+	/** WebAssembly.compile of the embedded bytes, in ms. */
+	compileMs: number;
+	/** Instantiation and the module's start function, in ms. */
+	initMs: number;
+}
+
+/** Thrown when the core trapped; the wrapper has already recovered. */
+export class CoreCrashError extends Error {
+	constructor(message: string) {
+		super(`Notemend core crashed: ${message}`);
+		this.name = "CoreCrashError";
+	}
+}
+
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export class NotemendCore implements CorePort {
+	private bindings: Bindings;
+	/** How many instances have been made (1 + recoveries). */
+	instances = 0;
+	readonly timings: CoreTimings;
+
+	static async load(bytes: BufferSource, factory: BindingsFactory): Promise<NotemendCore> {
+		const start = now();
+		const module = await WebAssembly.compile(bytes);
+		const compileMs = now() - start;
+		return new NotemendCore(module, factory, compileMs);
+	}
+
+	constructor(
+		private readonly module: WebAssembly.Module,
+		private readonly factory: BindingsFactory,
+		compileMs = 0,
+	) {
+		const start = now();
+		this.bindings = this.instantiate();
+		this.timings = { compileMs, initMs: now() - start };
+	}
+
+	private instantiate(): Bindings {
+		const bindings = this.factory();
+		bindings.initSync({ module: this.module });
+		this.instances += 1;
+		return bindings;
+	}
+
+	private call<T>(run: (b: Bindings) => T): T {
+		try {
+			return run(this.bindings);
+		} catch (error) {
+			if (error instanceof WebAssembly.RuntimeError) {
+				let panic: string | undefined;
+				try {
+					panic = this.bindings.lastPanic();
+				} catch {
+					panic = undefined;
+				}
+				this.bindings = this.instantiate();
+				throw new CoreCrashError(panic ?? error.message);
+			}
+			if (error instanceof Error) throw error;
+			throw new Error(String(error));
+		}
+	}
+
+	normalize(text: string, settings: object, vault?: VaultContext): Outcome {
+		return this.call((b) => b.normalize(text, settings, vault ?? null) as Outcome);
+	}
+
+	noteFacts(text: string, settings: object): NoteFacts {
+		return this.call((b) => b.noteFacts(text, settings) as NoteFacts);
+	}
+
+	vaultContext(facts: NoteFacts[]): VaultContext {
+		return this.call((b) => b.vaultContext(facts) as VaultContext);
+	}
+
+	fixNames(): string[] {
+		return this.call((b) => b.fixNames());
+	}
+
+	version(): string {
+		return this.call((b) => b.version());
+	}
+}

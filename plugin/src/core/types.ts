@@ -1,0 +1,69 @@
+// Transport shapes of the WASM core (src/wasm.rs). Offsets are UTF-16 code
+// units, what the editor counts.
+
+export type FixName = "mojibake" | "duplicate-names" | "dates" | "tasks" | "frontmatter" | "whitespace";
+
+export interface Change {
+	fix: FixName;
+	from: number;
+	to: number;
+	/** 1-based line in the text that was normalised. */
+	line: number;
+	before: string;
+	after: string;
+	message: string;
+}
+
+export interface TextEdit {
+	from: number;
+	to: number;
+	insert: string;
+}
+
+export interface Diagnostic {
+	fix: FixName | null;
+	line: number;
+	message: string;
+}
+
+export interface Outcome {
+	text: string;
+	changed: boolean;
+	changes: Change[];
+	edits: TextEdit[];
+	diagnostics: Diagnostic[];
+	warnings: string[];
+}
+
+export interface NoteFacts {
+	people: string[];
+	dayFirst: number;
+	monthFirst: number;
+}
+
+export interface VaultContext {
+	people: string[];
+	dateOrder: "auto" | "dmy" | "mdy" | null;
+}
+
+/** What the logic modules need from the core; the WASM wrapper implements it, tests may fake it. */
+export interface CorePort {
+	normalize(text: string, settings: object, vault?: VaultContext): Outcome;
+	noteFacts(text: string, settings: object): NoteFacts;
+	vaultContext(facts: NoteFacts[]): VaultContext;
+}
+
+/** Applies sorted, non-overlapping edits to `text`. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+	const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
+	let out = "";
+	let at = 0;
+	for (const e of sorted) {
+		if (e.from < at || e.to < e.from || e.to > text.length) {
+			throw new Error(`edit ${e.from}..${e.to} overlaps another or lies outside the text`);
+		}
+		out += text.slice(at, e.from) + e.insert;
+		at = e.to;
+	}
+	return out + text.slice(at);
+}

@@ -1,0 +1,215 @@
+// Wiring only: settings, the WASM core, commands, the save hook and the
+// leave handler. The logic lives in ./core (no Obsidian imports).
+
+import type { Editor, MarkdownFileInfo, WorkspaceLeaf } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFile } from "obsidian";
+import type { EditorPort } from "./core/actions";
+import {
+	applyPreview,
+	autoFixInEditor,
+	autoFixText,
+	fixMojibakeInSelection,
+	normalizeNote,
+	previewNote,
+	reportMessage,
+} from "./core/actions";
+import { applyPlan, backupDirOf, scanVault, undoCleanup } from "./core/cleanup";
+import type { NotemendCore } from "./core/core";
+import { AutoFixGuard } from "./core/guard";
+import type { NotemendSettings } from "./core/settings";
+import { mergeSettings } from "./core/settings";
+import { editorPort, vaultPort } from "./obsidian-adapter";
+import { CleanupModal } from "./ui/cleanup-modal";
+import { PreviewModal } from "./ui/preview-modal";
+import { NotemendSettingTab } from "./ui/settings-tab";
+import { loadCore } from "./wasm";
+
+interface SaveCommand {
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => unknown;
+}
+
+const yieldToUi = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
+
+export default class NotemendPlugin extends Plugin {
+	settings: NotemendSettings = mergeSettings(null);
+	core: NotemendCore | null = null;
+	coreReady: Promise<NotemendCore> | null = null;
+	private readonly guard = new AutoFixGuard();
+	private lastNote: { path: string; view: MarkdownView } | null = null;
+
+	async onload(): Promise<void> {
+		await this.loadSettings();
+		// Compiled once, asynchronously, from the bytes embedded in main.js.
+		this.coreReady = loadCore();
+		this.coreReady.then(
+			(core) => {
+				this.core = core;
+			},
+			(error: unknown) => {
+				console.error("Notemend: the core failed to load", error);
+				new Notice("Notemend could not start its repair engine; see the developer console.");
+			},
+		);
+
+		this.addSettingTab(new NotemendSettingTab(this.app, this));
+
+		this.addCommand({
+			id: "normalize-current-note",
+			name: "Normalize current note",
+			editorCallback: (editor, ctx) => this.withCore((core) => this.report(normalizeNote(editorPort(editor), core, this.settings, pathOf(ctx)))),
+		});
+		this.addCommand({
+			id: "preview-changes",
+			name: "Preview changes to current note",
+			editorCallback: (editor, ctx) => this.withCore((core) => this.preview(editor, ctx, core)),
+		});
+		this.addCommand({
+			id: "fix-mojibake-in-selection",
+			name: "Fix mojibake in selection",
+			editorCallback: (editor) => this.withCore((core) => this.report(fixMojibakeInSelection(editorPort(editor), core, this.settings))),
+		});
+		this.addCommand({
+			id: "clean-up-vault",
+			name: "Clean up vault…",
+			callback: () => this.withCore((core) => this.cleanUpVault(core)),
+		});
+		this.addCommand({
+			id: "undo-last-vault-clean-up",
+			name: "Undo last vault clean-up",
+			callback: () => void this.undoLastCleanup(),
+		});
+		this.addCommand({
+			id: "toggle-fix-on-save",
+			name: "Toggle fix on save",
+			callback: () => void this.toggleFixOnSave(),
+		});
+
+		this.installSaveHook();
+		this.registerEvent(this.app.workspace.on("active-leaf-change", (leaf) => this.onLeafChange(leaf)));
+	}
+
+	async loadSettings(): Promise<void> {
+		this.settings = mergeSettings(await this.loadData());
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+	}
+
+	private get backupDir(): string {
+		return backupDirOf(this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
+	}
+
+	private withCore(run: (core: NotemendCore) => void | Promise<void>): void {
+		const ready = this.coreReady;
+		if (!ready) return;
+		void ready
+			.then((core) => run(core))
+			.catch((error: unknown) => {
+				console.error("Notemend:", error);
+				new Notice(`Notemend: ${error instanceof Error ? error.message : String(error)}`);
+			});
+	}
+
+	private report(report: Parameters<typeof reportMessage>[0]): void {
+		new Notice(reportMessage(report));
+	}
+
+	private preview(editor: Editor, ctx: MarkdownView | MarkdownFileInfo, core: NotemendCore): void {
+		const port = editorPort(editor);
+		const model = previewNote(port, core, this.settings);
+		const title = `Preview changes to ${ctx.file?.basename ?? "this note"}`;
+		new PreviewModal(this.app, model, title, (choice) => this.report(applyPreview(port, model, choice === "all"))).open();
+	}
+
+	private cleanUpVault(core: NotemendCore): void {
+		const vault = vaultPort(this.app);
+		new CleanupModal(this.app, {
+			scan: (control) => scanVault(vault, core, this.settings, { ...control, yieldToUi }),
+			apply: (plan, control) => applyPlan(plan, vault, this.backupDir, { ...control, yieldToUi }),
+		}).open();
+	}
+
+	private async undoLastCleanup(): Promise<void> {
+		try {
+			const result = await undoCleanup(vaultPort(this.app), this.backupDir, { yieldToUi });
+			if (!result) {
+				new Notice("There is no vault clean-up to undo.");
+				return;
+			}
+			const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} edited since were left as they are.` : "";
+			const failed = result.failed.length > 0 ? ` ${result.failed.length} could not be restored.` : "";
+			new Notice(`Restored ${result.restored.length} notes.${skipped}${failed}`);
+		} catch (error) {
+			new Notice(`Undo failed: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	}
+
+	private async toggleFixOnSave(): Promise<void> {
+		this.settings.fixOnSave = !this.settings.fixOnSave;
+		await this.saveSettings();
+		new Notice(this.settings.fixOnSave ? "Fix on save is on." : "Fix on save is off.");
+	}
+
+	/** Obsidian has no save event: wrap the save command, and put it back on unload. */
+	private installSaveHook(): void {
+		const registry = (this.app as unknown as { commands?: { commands?: Record<string, SaveCommand | undefined> } }).commands;
+		const save = registry?.commands?.["editor:save-file"];
+		if (!save) return;
+		const { checkCallback, callback } = save;
+		if (checkCallback) {
+			save.checkCallback = (checking: boolean) => {
+				if (!checking) this.fixActiveNote();
+				return checkCallback.call(save, checking);
+			};
+			this.register(() => {
+				save.checkCallback = checkCallback;
+			});
+		} else if (callback) {
+			save.callback = () => {
+				this.fixActiveNote();
+				return callback.call(save);
+			};
+			this.register(() => {
+				save.callback = callback;
+			});
+		}
+	}
+
+	private fixActiveNote(): void {
+		const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+		if (!view?.file || !this.core) return;
+		this.autoFix("save", view.file.path, editorPort(view.editor));
+	}
+
+	private autoFix(trigger: "save" | "leave", path: string, port: EditorPort): void {
+		if (!this.core) return;
+		try {
+			autoFixInEditor(trigger, path, port, this.core, this.settings, this.guard);
+		} catch (error) {
+			console.error("Notemend:", error);
+		}
+	}
+
+	private onLeafChange(_leaf: WorkspaceLeaf | null): void {
+		const previous = this.lastNote;
+		const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+		this.lastNote = view?.file ? { path: view.file.path, view } : null;
+		if (!previous || previous.path === this.lastNote?.path || !this.settings.fixOnLeave || !this.core) return;
+		if (previous.view.file?.path === previous.path) {
+			// Still open in another tab: through its editor, so cursor, folds and undo survive.
+			this.autoFix("leave", previous.path, editorPort(previous.view.editor));
+			return;
+		}
+		const file = this.app.vault.getAbstractFileByPath(previous.path);
+		const core = this.core;
+		if (file instanceof TFile) {
+			void this.app.vault.process(file, (text) => autoFixText("leave", previous.path, text, core, this.settings, this.guard));
+		}
+	}
+}
+
+function pathOf(ctx: MarkdownView | MarkdownFileInfo): string {
+	return ctx.file?.path ?? "";
+}

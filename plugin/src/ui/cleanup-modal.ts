@@ -1,0 +1,187 @@
+import type { App } from "obsidian";
+import { ButtonComponent, Modal } from "obsidian";
+import type { ApplyResult, Plan } from "../core/cleanup";
+import { visible } from "../core/preview";
+import type { RunControl } from "../core/ports";
+import { fixLabel } from "../core/settings";
+
+export interface CleanupSteps {
+	scan(control: RunControl): Promise<Plan>;
+	apply(plan: Plan, control: RunControl): Promise<ApplyResult>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Scan → summary → apply with progress and cancel → what changed and what failed. */
+export class CleanupModal extends Modal {
+	private cancelled = false;
+	private phase: "scan" | "review" | "apply" | "done" = "scan";
+
+	constructor(
+		app: App,
+		private readonly steps: CleanupSteps,
+	) {
+		super(app);
+	}
+
+	onOpen(): void {
+		this.modalEl.addClass("notemend-cleanup-modal");
+		this.titleEl.setText("Clean up vault");
+		void this.scan();
+	}
+
+	onClose(): void {
+		// Closing the modal while work runs cancels it between batches.
+		this.cancelled = true;
+		this.contentEl.empty();
+	}
+
+	private control(bar: HTMLProgressElement, label: HTMLElement, verb: string): RunControl {
+		return {
+			isCancelled: () => this.cancelled,
+			onProgress: (done, total) => {
+				bar.max = Math.max(total, 1);
+				bar.value = done;
+				label.setText(`${verb} ${done} of ${total}`);
+			},
+		};
+	}
+
+	private progressView(text: string): { bar: HTMLProgressElement; label: HTMLElement } {
+		const { contentEl } = this;
+		contentEl.empty();
+		const box = contentEl.createDiv({ cls: "notemend-progress" });
+		const label = box.createDiv({ cls: "notemend-progress-label", text });
+		const bar = box.createEl("progress", { cls: "notemend-progress-bar" });
+		bar.max = 1;
+		bar.value = 0;
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		new ButtonComponent(buttons).setButtonText("Cancel").onClick(() => {
+			this.cancelled = true;
+			label.setText("Cancelling after this batch…");
+		});
+		return { bar, label };
+	}
+
+	private async scan(): Promise<void> {
+		this.phase = "scan";
+		const { bar, label } = this.progressView("Reading notes…");
+		let plan: Plan;
+		try {
+			plan = await this.steps.scan(this.control(bar, label, "Checked"));
+		} catch (error) {
+			this.showError(error);
+			return;
+		}
+		if (plan.cancelled) {
+			this.close();
+			return;
+		}
+		this.review(plan);
+	}
+
+	private review(plan: Plan): void {
+		this.phase = "review";
+		const { contentEl } = this;
+		contentEl.empty();
+		const changes = plan.files.reduce((n, f) => n + f.changes.length, 0);
+		contentEl.createEl("p", {
+			cls: "notemend-summary-lead",
+			text:
+				plan.files.length === 0
+					? `Checked ${plural(plan.scanned, "note")}: nothing to fix.`
+					: `Checked ${plural(plan.scanned, "note")}: ${plural(changes, "change")} in ${plural(plan.files.length, "note")}.`,
+		});
+		const table = contentEl.createEl("table", { cls: "notemend-summary-table" });
+		const head = table.createEl("thead").createEl("tr");
+		for (const h of ["Fix", "Notes", "Changes", "Examples"]) head.createEl("th", { text: h });
+		const body = table.createEl("tbody");
+		for (const s of plan.byFix) {
+			const tr = body.createEl("tr");
+			tr.createEl("td", { cls: "notemend-summary-fix", text: fixLabel(s.fix) });
+			tr.createEl("td", { cls: "notemend-num", text: String(s.files) });
+			tr.createEl("td", { cls: "notemend-num", text: String(s.changes) });
+			const ex = tr.createEl("td", { cls: "notemend-examples" });
+			for (const e of s.examples) {
+				const line = ex.createDiv({ cls: "notemend-example" });
+				line.createSpan({ cls: "notemend-example-path", text: `${e.path}:${e.line}` });
+				line.createEl("code", { cls: "notemend-before", text: visible(e.before, 48) || "(nothing)" });
+				line.createSpan({ text: " → " });
+				line.createEl("code", { cls: "notemend-after", text: visible(e.after, 48) || "(nothing)" });
+			}
+		}
+		const notes = contentEl.createEl("ul", { cls: "notemend-summary-notes" });
+		if (plan.ignored.length > 0) notes.createEl("li", { text: `${plural(plan.ignored.length, "note")} in ignored folders skipped.` });
+		if (plan.optedOut.length > 0) notes.createEl("li", { text: `${plural(plan.optedOut.length, "note")} opting out (notemend: false) skipped.` });
+		if (plan.diagnostics > 0) notes.createEl("li", { text: `${plural(plan.diagnostics, "thing")} left alone on purpose (ambiguous or unsure).` });
+		if (plan.failed.length > 0) notes.createEl("li", { cls: "mod-warning", text: `${plural(plan.failed.length, "note")} could not be read: ${plan.failed.map((f) => f.path).join(", ")}` });
+		contentEl.createEl("p", {
+			cls: "setting-item-description",
+			text: "Originals of changed notes are kept in the plugin's folder: \"Undo last vault clean-up\" restores every note not edited since.",
+		});
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		if (plan.files.length > 0) {
+			new ButtonComponent(buttons)
+				.setButtonText(`Apply to ${plural(plan.files.length, "note")}`)
+				.setCta()
+				.onClick(() => void this.apply(plan));
+		}
+		new ButtonComponent(buttons).setButtonText(plan.files.length > 0 ? "Cancel" : "Close").onClick(() => this.close());
+	}
+
+	private async apply(plan: Plan): Promise<void> {
+		this.phase = "apply";
+		this.cancelled = false;
+		const { bar, label } = this.progressView("Writing notes…");
+		let result: ApplyResult;
+		try {
+			result = await this.steps.apply(plan, this.control(bar, label, "Wrote"));
+		} catch (error) {
+			this.showError(error);
+			return;
+		}
+		this.done(result);
+	}
+
+	private done(result: ApplyResult): void {
+		this.phase = "done";
+		const { contentEl } = this;
+		contentEl.empty();
+		contentEl.addClass("notemend-done");
+		contentEl.createEl("p", {
+			cls: "notemend-summary-lead",
+			text: result.cancelled
+				? `Cancelled: ${plural(result.changed.length, "note")} changed, ${plural(result.notStarted.length, "note")} not reached.`
+				: `Done: ${plural(result.changed.length, "note")} changed.`,
+		});
+		const section = (title: string, cls: string, lines: string[]): void => {
+			if (lines.length === 0) return;
+			const box = contentEl.createDiv({ cls: `notemend-result ${cls}` });
+			box.createDiv({ cls: "notemend-result-title", text: `${title} (${lines.length})` });
+			const ul = box.createEl("ul");
+			for (const line of lines.slice(0, 50)) ul.createEl("li", { text: line });
+			if (lines.length > 50) ul.createEl("li", { text: `and ${lines.length - 50} more` });
+		};
+		section("Changed", "notemend-result-changed", result.changed);
+		section("Left alone: edited since the scan", "notemend-result-skipped", result.skipped.map((s) => `${s.path} (${s.reason})`));
+		section("Failed", "notemend-result-failed", result.failed.map((f) => `${f.path}: ${f.error}`));
+		if (result.changed.length > 0) {
+			contentEl.createEl("p", { cls: "setting-item-description", text: "The undo command for the last vault clean-up restores the originals." });
+		}
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		new ButtonComponent(buttons).setButtonText("Close").setCta().onClick(() => this.close());
+	}
+
+	private showError(error: unknown): void {
+		const { contentEl } = this;
+		contentEl.empty();
+		contentEl.createEl("p", { cls: "mod-warning", text: `The clean-up stopped: ${error instanceof Error ? error.message : String(error)}` });
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		new ButtonComponent(buttons).setButtonText("Close").onClick(() => this.close());
+	}
+
+	/** For tests and the status line: where the modal is. */
+	get currentPhase(): string {
+		return this.phase;
+	}
+}
