@@ -157,7 +157,8 @@ impl Config {
     /// Turns every fix off except `only`.
     pub fn only(&mut self, only: &[Fix]) {
         for fix in Fix::ALL {
-            self.fixes.insert(fix.name().to_string(), only.contains(&fix));
+            self.fixes
+                .insert(fix.name().to_string(), only.contains(&fix));
         }
     }
 
@@ -202,7 +203,11 @@ pub fn parse_fix_list(list: &str) -> Result<Vec<Fix>, String> {
         .map(|name| {
             Fix::from_name(name).ok_or_else(|| {
                 let names: Vec<_> = Fix::ALL.iter().map(|f| f.name()).collect();
-                format!("unknown fix `{}` (known: {})", name.trim(), names.join(", "))
+                format!(
+                    "unknown fix `{}` (known: {})",
+                    name.trim(),
+                    names.join(", ")
+                )
             })
         })
         .collect()
@@ -215,7 +220,8 @@ mod tests {
     #[test]
     fn json_round_trip_and_unknown_keys() {
         let (config, warnings) =
-            Config::from_json(r#"{"dateFormat":"DD.MM.YYYY","fixes":{"dates":false},"colour":1}"#).unwrap();
+            Config::from_json(r#"{"dateFormat":"DD.MM.YYYY","fixes":{"dates":false},"colour":1}"#)
+                .unwrap();
         assert_eq!(config.date_format, "DD.MM.YYYY");
         assert!(!config.enabled(Fix::Dates));
         assert!(config.enabled(Fix::Tasks));

@@ -32,7 +32,10 @@ pub fn settle(edits: &[Edit]) -> (Vec<usize>, Vec<usize>) {
     let mut rejected = Vec::new();
     for (i, edit) in edits.iter().enumerate() {
         // Accepted edits are few per stage; a linear check keeps this plain.
-        if accepted.iter().any(|&j| overlaps(&edits[j].range, &edit.range)) {
+        if accepted
+            .iter()
+            .any(|&j| overlaps(&edits[j].range, &edit.range))
+        {
             rejected.push(i);
         } else {
             accepted.push(i);
@@ -302,7 +305,10 @@ mod tests {
         let (out, edits) = run("", &[vec![e(0..0, "a")], vec![e(0..0, "b"), e(1..1, "c")]]);
         assert_eq!(out, "bac");
         assert_eq!(edits, vec![e(0..0, "bac")]);
-        let (out, _) = run("ab", &[vec![e(1..1, "-")], vec![e(1..2, "+"), e(3..3, ".")]]);
+        let (out, _) = run(
+            "ab",
+            &[vec![e(1..1, "-")], vec![e(1..2, "+"), e(3..3, ".")]],
+        );
         assert_eq!(out, "a+b.");
     }
 

@@ -46,7 +46,10 @@ mod tests {
     fn counts_surrogate_pairs() {
         let text = "a📅b é";
         let map = Utf16Map::new(text, vec![0, 1, 5, 6, 7, 9]);
-        let got: Vec<_> = [0, 1, 5, 6, 7, 9].iter().map(|&b| map.get(b).unwrap()).collect();
+        let got: Vec<_> = [0, 1, 5, 6, 7, 9]
+            .iter()
+            .map(|&b| map.get(b).unwrap())
+            .collect();
         assert_eq!(got, vec![0, 1, 3, 4, 5, 6]);
         assert_eq!(map.get(2), None);
     }

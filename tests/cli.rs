@@ -73,9 +73,13 @@ fn whitespace_on_the_example_vault_changes_what_it_should_then_nothing() {
         .filter(|(a, b)| a.1 != b.1)
         .map(|(a, _)| a.0.clone())
         .collect();
-    assert!(!changed.is_empty(), "whitespace should change some example notes");
+    assert!(
+        !changed.is_empty(),
+        "whitespace should change some example notes"
+    );
     for path in &changed {
-        let old = String::from_utf8(before.iter().find(|b| &b.0 == path).unwrap().1.clone()).unwrap();
+        let old =
+            String::from_utf8(before.iter().find(|b| &b.0 == path).unwrap().1.clone()).unwrap();
         let new = fs::read_to_string(path).unwrap();
         // Only whitespace may differ.
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -140,7 +144,12 @@ fn stdin_to_stdout() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"# T\ntext \t").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"# T\ntext \t")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "# T\n\ntext\n");
@@ -159,7 +168,10 @@ fn usage_and_io_errors_exit_2_and_touch_nothing() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty());
     }
-    let missing = run(bin().args(["fix"]).arg(&vault).arg(vault.join("missing.md")));
+    let missing = run(bin()
+        .args(["fix"])
+        .arg(&vault)
+        .arg(vault.join("missing.md")));
     assert_eq!(missing.status.code(), Some(2));
     let bad_config = vault.join("settings.json");
     fs::write(&bad_config, r#"{"dateOrder": 3}"#).unwrap();
@@ -177,9 +189,17 @@ fn config_file_and_unknown_fix_names_in_catalogue() {
     let note = dir.join("n.md");
     fs::write(&note, "a  \t\n").unwrap();
     let config = dir.join("settings.json");
-    fs::write(&config, r#"{"fixes": {"whitespace": false}, "fixOnSave": true}"#).unwrap();
+    fs::write(
+        &config,
+        r#"{"fixes": {"whitespace": false}, "fixOnSave": true}"#,
+    )
+    .unwrap();
     let out = run(bin().args(["check", "--config"]).arg(&config).arg(&note));
-    assert_eq!(out.status.code(), Some(0), "whitespace is off in the settings");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "whitespace is off in the settings"
+    );
     // Every catalogue name is accepted, built yet or not.
     let out = run(bin()
         .args([
@@ -216,7 +236,8 @@ fn the_sample_note_through_the_cli() {
     fs::copy(root().join("tests/fixtures/sample-meeting.input.md"), &note).unwrap();
     let out = run(bin().arg("fix").arg(&note));
     assert_eq!(out.status.code(), Some(0));
-    let expected = fs::read_to_string(root().join("tests/fixtures/sample-meeting.expected.md")).unwrap();
+    let expected =
+        fs::read_to_string(root().join("tests/fixtures/sample-meeting.expected.md")).unwrap();
     assert_eq!(fs::read_to_string(&note).unwrap(), expected);
     fs::remove_dir_all(dir).unwrap();
 }

@@ -40,15 +40,28 @@ fn golden_fixtures() {
         let config = config_for(&dir, name);
         let out = normalize(&input, &config);
         if out.text != expected {
-            failures.push(format!("{name}: output differs\n--- expected\n{expected}\n--- got\n{}\n", out.text));
+            failures.push(format!(
+                "{name}: output differs\n--- expected\n{expected}\n--- got\n{}\n",
+                out.text
+            ));
             continue;
         }
         let edits: Vec<&Edit> = out.edits.iter().collect();
-        assert_eq!(notemend::edit::apply(&input, &edits), out.text, "{name}: edits");
+        assert_eq!(
+            notemend::edit::apply(&input, &edits),
+            out.text,
+            "{name}: edits"
+        );
         let again = normalize(&expected, &config);
         if again.changed() {
             failures.push(format!("{name}: second run changed {:?}", again.changes));
         }
     }
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -12,7 +12,8 @@ pub struct Cli {
     pub command: Command,
 }
 
-const AFTER_HELP: &str = "Fixes: mojibake, duplicate-names, dates, tasks, frontmatter, whitespace\n\
+const AFTER_HELP: &str =
+    "Fixes: mojibake, duplicate-names, dates, tasks, frontmatter, whitespace\n\
 Exit status: 0 done, 1 `check` found changes, 2 usage or I/O error (no file touched)";
 
 #[derive(Subcommand, Debug)]

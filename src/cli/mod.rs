@@ -36,7 +36,8 @@ pub fn main() -> ExitCode {
 fn settings(options: &Options) -> Result<Config, String> {
     let mut config = match &options.config {
         Some(path) => {
-            let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let json =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             let (config, warnings) =
                 Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
             for w in warnings {
@@ -81,9 +82,11 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
     let mut notes: Vec<Note> = files
         .into_par_iter()
         .map(|path| {
-            let text = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|bytes| {
-                String::from_utf8(bytes).map_err(|_| "not UTF-8 text; skipped".to_string())
-            });
+            let text = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    String::from_utf8(bytes).map_err(|_| "not UTF-8 text; skipped".to_string())
+                });
             Note {
                 display: path.display().to_string(),
                 path,
@@ -193,7 +196,11 @@ fn stdin(options: &Options, config: &Config, write: bool) -> Result<ExitCode, St
             let _ = stdout.write_all(report::diff("-", &text, &outcome.text).as_bytes());
         }
     }
-    Ok(ExitCode::from(if !write && outcome.changed() { 1 } else { 0 }))
+    Ok(ExitCode::from(if !write && outcome.changed() {
+        1
+    } else {
+        0
+    }))
 }
 
 fn progress_bar(options: &Options, len: usize) -> ProgressBar {

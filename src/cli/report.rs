@@ -76,7 +76,11 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
     }
     for d in &outcome.diagnostics {
         let fix = d.fix.map_or("note", |f| f.name());
-        let _ = writeln!(out, "  {:>4}  {:<15} left alone: {}", d.line, fix, d.message);
+        let _ = writeln!(
+            out,
+            "  {:>4}  {:<15} left alone: {}",
+            d.line, fix, d.message
+        );
     }
     out
 }

@@ -41,7 +41,8 @@ fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> io::Result<(
                 continue;
             }
             walk(&path, ignored, out)?;
-        } else if path.extension().is_some_and(|e| e == "md") && (kind.is_file() || path.is_file()) {
+        } else if path.extension().is_some_and(|e| e == "md") && (kind.is_file() || path.is_file())
+        {
             out.push(path);
         }
     }

@@ -62,7 +62,13 @@ impl Sink {
         self.push(range, replacement.into(), message.into(), true);
     }
 
-    fn push(&mut self, range: Range<usize>, replacement: String, message: String, in_protected: bool) {
+    fn push(
+        &mut self,
+        range: Range<usize>,
+        replacement: String,
+        message: String,
+        in_protected: bool,
+    ) {
         self.proposals.push(Proposal {
             edit: Edit { range, replacement },
             message,

@@ -52,7 +52,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 break;
             }
             if !line.range.is_empty() {
-                sink.replace(line.range.clone(), "", "emptied a line that held only spaces");
+                sink.replace(
+                    line.range.clone(),
+                    "",
+                    "emptied a line that held only spaces",
+                );
             }
             if run_end > i {
                 let from = line.range.end + line.ending;
@@ -83,7 +87,8 @@ fn trailing(note: &Note, i: usize, sink: &mut Sink) {
     let next_continues = note.lines.get(i + 1).is_some_and(|n| {
         n.is_text() && !n.text(note.text).trim().is_empty() && !is_heading(n.text(note.text))
     });
-    if tail.len() >= 2 && tail.bytes().all(|b| b == b' ') && next_continues && !is_heading(content) {
+    if tail.len() >= 2 && tail.bytes().all(|b| b == b' ') && next_continues && !is_heading(content)
+    {
         return; // A Markdown hard line break.
     }
     let start = line.range.start + kept.len();
@@ -132,7 +137,11 @@ fn headings(note: &Note, i: usize, sink: &mut Sink) {
 fn final_newline(note: &Note, sink: &mut Sink) {
     let text = note.text;
     if text.len() > note.start && !text.ends_with('\n') {
-        sink.replace(text.len()..text.len(), note.newline, "added a final line ending");
+        sink.replace(
+            text.len()..text.len(),
+            note.newline,
+            "added a final line ending",
+        );
     }
 }
 
@@ -170,7 +179,10 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_kept() {
-        assert_eq!(ws("\u{feff}a\r\n# H\r\nb"), "\u{feff}a\r\n\r\n# H\r\n\r\nb\r\n");
+        assert_eq!(
+            ws("\u{feff}a\r\n# H\r\nb"),
+            "\u{feff}a\r\n\r\n# H\r\n\r\nb\r\n"
+        );
     }
 
     #[test]

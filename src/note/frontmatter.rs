@@ -50,9 +50,12 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
         return Ok(serde_yaml::Value::Null);
     }
     if has_alias(yaml) {
-        return Err("frontmatter uses YAML aliases (`*name`), which Notemend does not expand".into());
+        return Err(
+            "frontmatter uses YAML aliases (`*name`), which Notemend does not expand".into(),
+        );
     }
-    serde_yaml::from_str::<serde_yaml::Value>(yaml).map_err(|e| format!("frontmatter is not valid YAML: {e}"))
+    serde_yaml::from_str::<serde_yaml::Value>(yaml)
+        .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
 }
 
 fn has_alias(yaml: &str) -> bool {
