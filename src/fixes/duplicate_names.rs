@@ -1,13 +1,247 @@
-//! The `duplicate-names` fix. Not built yet: accepted by name and does nothing, so
-//! scripts that name it keep working while the catalogue fills in.
+//! # `duplicate-names`
+//!
+//! ## What it does
+//!
+//! Repairs a person's name that has a word written twice back to back
+//! (`@Lior Genzel Genzel`, `Lior Lior Genzel`; the repetition ignores case)
+//! wherever a note names people:
+//!
+//! - `@` mentions: one to four capitalised words after `@`, ending before a
+//!   Tasks signifier emoji, a `#tag`, a date, punctuation or a lower-case word;
+//! - attendee and participant lines (`**Attendees**: A, B`, `Participants: …`);
+//! - frontmatter lists of people (`participants`, `attendees`, `people`,
+//!   `owner`, and the keys of the `peopleKeys` setting): only the item's bytes
+//!   are edited, quotes and layout stay;
+//! - the display text of `[[target|alias]]` links.
+//!
+//! It also replaces a placeholder owner (`@Myself`, `@Me`) with the name in
+//! the `me` setting, when that is set.
+//!
+//! ## Why
+//!
+//! Exports and meeting-note generators glue a surname on twice. The doubled
+//! name then fails every search, Dataview query and task filter for the person.
+//!
+//! ## The rule
+//!
+//! A doubled name is collapsed when the collapsed name is a known person, or
+//! when the doubled form is not itself a known person. Known people come from
+//! the note (attendee lines, frontmatter people keys, links whose target or
+//! alias looks like a person's name), from the `knownPeople` and `me`
+//! settings, and, during a vault clean-up, from every note of the vault
+//! ([`crate::vault`] calls [`people_of`] on each note first). A name that
+//! really repeats a word and is known that way (`Sirhan Sirhan`) stays; so
+//! does a hyphenated one (`Boutros Boutros-Ghali` has no word written twice).
+//! A place that itself says who someone is (an attendee item, a list item, a
+//! link alias) counts as evidence for its own spelling, so it is only changed
+//! when the collapsed name is known from elsewhere. Names are compared
+//! ignoring case (Unicode lower case) but not accents; any script with upper
+//! and lower case works.
+//!
+//! ## Example
+//!
+//! ```
+//! use notemend::{normalize, Config, Fix};
+//!
+//! let mut config = Config::default();
+//! config.only(&[Fix::DuplicateNames]);
+//! let note = "**Attendees**: Lior Genzel\n- [ ] Call @Lior Genzel Genzel 📅 2025-10-26\n";
+//! let out = normalize(note, &config);
+//! assert_eq!(out.text, "**Attendees**: Lior Genzel\n- [ ] Call @Lior Genzel 📅 2025-10-26\n");
+//! assert!(out.changes[0].message.contains("known from the attendees line"));
+//! ```
+//!
+//! ## Fix safety
+//!
+//! Link targets are never changed (renaming a target breaks the link); a
+//! target that differs from a known person only by a doubled word is
+//! reported. Code, math, comments and URLs are never edited. A doubled name
+//! left alone because it is known that way is reported, not changed.
+//!
+//! ## Options
+//!
+//! - `knownPeople`: names the user vouches for; a doubled name listed there
+//!   always stays.
+//! - `peopleKeys`: extra frontmatter keys holding people.
+//! - `me`: the name `@Myself` stands for; empty (the default) leaves it.
+
+mod judge;
+pub mod name;
+pub mod people;
+pub mod sites;
 
 use super::{Context, Sink};
+use crate::config::Config;
 use crate::note::Note;
+use people::{People, Source};
+use sites::Found;
 
 /// Proposes the `duplicate-names` edits for `note`.
-pub fn run(_note: &Note, _cx: &Context, _sink: &mut Sink) {}
+pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
+    let config = cx.config;
+    let text = note.text;
+    let me = config.me.trim();
+    let placeholders = !me.is_empty() && memchr::memchr(b'@', text.as_bytes()).is_some();
+    let doubled = name::has_doubled_word(text);
+    if !placeholders && !doubled {
+        return;
+    }
+    let found = sites::scan(note, config);
+    if placeholders {
+        for range in &found.placeholders {
+            let message = format!(
+                "`@{}` → `@{me}`: a placeholder owner; the `me` setting names you",
+                &text[range.clone()]
+            );
+            sink.replace(range.clone(), me, message);
+        }
+    }
+    if doubled {
+        let people = index(&found, text, config);
+        for site in &found.sites {
+            judge::site(text, site, &people, sink);
+        }
+    }
+}
 
-/// The people `note` names, for the vault index.
-pub fn people_of(_note: &Note, _config: &crate::Config) -> Vec<String> {
-    Vec::new()
+/// The people `note` names, for the vault index: attendee and participant
+/// lines, frontmatter people keys and links whose target or alias looks like
+/// a person's name, as written, each once (ignoring case). Mentions are not
+/// evidence: they are where doubled names turn up.
+pub fn people_of(note: &Note, config: &Config) -> Vec<String> {
+    let found = sites::scan(note, config);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for site in found.sites.iter().filter(|s| s.source.is_some()) {
+        let written = site.text(note.text);
+        if seen.insert(name::key(written)) {
+            out.push(written.to_string());
+        }
+    }
+    out
+}
+
+/// Everyone known while repairing one note: the note first (so messages name
+/// the nearest evidence), then the settings, then the vault.
+fn index(found: &Found, text: &str, config: &Config) -> People {
+    let mut people = People::default();
+    // Lines of the note before its links and frontmatter: "known from the
+    // attendees line" is what a reader checks first.
+    let mut facts: Vec<_> = found.sites.iter().filter(|s| s.source.is_some()).collect();
+    facts.sort_by_key(|s| match s.source {
+        Some(Source::Line(_)) => 0,
+        Some(Source::Frontmatter(_)) => 1,
+        _ => 2,
+    });
+    for site in facts {
+        if let Some(source) = &site.source {
+            people.add(site.text(text), source.clone());
+        }
+    }
+    for person in &config.known_people {
+        people.add(person, Source::Setting);
+    }
+    people.add(&config.me, Source::Me);
+    for person in &config.vault.people {
+        people.add(person, Source::Vault);
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{normalize, Config, Fix};
+
+    fn names(text: &str, config: &mut Config) -> crate::Outcome {
+        config.only(&[Fix::DuplicateNames]);
+        normalize(text, config)
+    }
+
+    fn fix(text: &str) -> String {
+        names(text, &mut Config::default()).text
+    }
+
+    #[test]
+    fn mention_collapsed_when_the_note_knows_the_person() {
+        let out = names(
+            "**Attendees**: Lior Genzel, Jason Vallery\n- [ ] a @Lior Genzel Genzel 📅 2025-10-26 ⏫ #task\n",
+            &mut Config::default(),
+        );
+        assert_eq!(
+            out.text,
+            "**Attendees**: Lior Genzel, Jason Vallery\n- [ ] a @Lior Genzel 📅 2025-10-26 ⏫ #task\n"
+        );
+        assert_eq!(out.changes.len(), 1);
+        assert_eq!(
+            out.changes[0].message,
+            "`Lior Genzel Genzel` → `Lior Genzel`: doubled word; `Lior Genzel` is known from the attendees line"
+        );
+    }
+
+    #[test]
+    fn unknown_doubled_mentions_collapse_and_keep_the_sentence() {
+        assert_eq!(
+            fix("ask @Lior Lior Genzel about it\n"),
+            "ask @Lior Genzel about it\n"
+        );
+        assert_eq!(
+            fix("ask @Lior Genzel Genzel, then go\n"),
+            "ask @Lior Genzel, then go\n"
+        );
+        assert_eq!(fix("@Lior Genzel Genzel #task\n"), "@Lior Genzel #task\n");
+        assert_eq!(fix("@Lior Genzel Genzel.\n"), "@Lior Genzel.\n");
+    }
+
+    #[test]
+    fn known_doubled_names_stay() {
+        let text = "Attendees: Sirhan Sirhan\n- [ ] call @Sirhan Sirhan 📅 2025-01-02\n";
+        let out = names(text, &mut Config::default());
+        assert_eq!(out.text, text);
+        assert!(out.diagnostics.iter().any(|d| d.message.contains("known")));
+        let mut config = Config {
+            known_people: vec!["Sirhan Sirhan".into()],
+            ..Config::default()
+        };
+        assert_eq!(
+            names("@Sirhan Sirhan\n", &mut config).text,
+            "@Sirhan Sirhan\n"
+        );
+        assert_eq!(fix("@Boutros Boutros-Ghali\n"), "@Boutros Boutros-Ghali\n");
+    }
+
+    #[test]
+    fn placeholder_owner_needs_me() {
+        assert_eq!(fix("@Myself 📅 2025-01-02\n"), "@Myself 📅 2025-01-02\n");
+        let mut config = Config {
+            me: "Ada Lovelace".into(),
+            ..Config::default()
+        };
+        let out = names("@Myself and @me but not @Melanie\n", &mut config);
+        assert_eq!(
+            out.text,
+            "@Ada Lovelace and @Ada Lovelace but not @Melanie\n"
+        );
+    }
+
+    #[test]
+    fn vault_people_decide() {
+        let mut config = Config::default();
+        config.vault.people = vec!["Sirhan Sirhan".into()];
+        assert_eq!(
+            names("@Sirhan Sirhan\n", &mut config).text,
+            "@Sirhan Sirhan\n"
+        );
+        config.vault.people = vec!["Lior Genzel".into()];
+        let out = names("@LIOR GENZEL GENZEL\n", &mut config);
+        assert_eq!(out.text, "@LIOR GENZEL\n");
+        assert!(out.changes[0].message.contains("the vault"));
+    }
+
+    #[test]
+    fn people_of_reads_evidence_not_mentions() {
+        let text = "---\nowner: Grace Hopper\n---\n**Participants**: Lior Genzel, lior genzel\n@Ada Ada\n[[People/Alan Turing|Alan]]\n";
+        let note = crate::Note::parse(text);
+        let people = super::people_of(&note, &Config::default());
+        assert_eq!(people, ["Lior Genzel", "Alan Turing", "Grace Hopper"]);
+    }
 }

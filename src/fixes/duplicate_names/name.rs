@@ -1,0 +1,213 @@
+//! Names as runs of capitalised words, and the words written twice in them.
+//!
+//! A word is capitalised when its first character is an upper-case letter of
+//! any script with case (Latin, Greek, Cyrillic, Armenian, …); the rest are
+//! letters or combining marks, with an apostrophe or hyphen allowed between
+//! letters (`O’Brien`, `Boutros-Ghali`). Words of a name are separated by one
+//! space. Scripts without case never form a name here, so they are never
+//! edited.
+
+use std::ops::Range;
+
+/// The most words read for one name: a four-word name with every word doubled.
+pub const MAX_RUN: usize = 8;
+
+/// The most words a name may have once its doubled words are collapsed.
+pub const MAX_NAME: usize = 4;
+
+/// A combining mark that may follow a letter inside a word (decomposed
+/// accents such as `e` + U+0301).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Length in bytes of the capitalised word at the start of `s`, if there is
+/// one that ends at a word boundary (not before a digit, `_` or another
+/// letter-like character that is not part of a name).
+pub fn word_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices().peekable();
+    let (_, first) = chars.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let mut end = first.len_utf8();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_alphabetic() || is_mark(c) {
+            chars.next();
+            end = i + c.len_utf8();
+        } else if is_joiner(c) {
+            // Only between letters.
+            let after = s[i + c.len_utf8()..].chars().next();
+            if after.is_some_and(char::is_alphabetic) {
+                chars.next();
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // A word glued to digits or `_` (`Genzel2`, `Ada_x`) is not a name word.
+    match s[end..].chars().next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => None,
+        _ => Some(end),
+    }
+}
+
+/// The capitalised words starting at byte `from` of `text` and ending before
+/// `limit`, separated by single spaces, at most [`MAX_RUN`]; absolute ranges.
+pub fn words_at(text: &str, from: usize, limit: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut at = from;
+    while words.len() < MAX_RUN && at < limit {
+        let Some(len) = word_len(&text[at..limit]) else {
+            break;
+        };
+        words.push(at..at + len);
+        at += len;
+        if text[at..limit].starts_with(' ') {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// When the whole of `s` (trimmed by the caller) is one run of capitalised
+/// words, its word ranges relative to `s`.
+pub fn whole(s: &str) -> Option<Vec<Range<usize>>> {
+    let words = words_at(s, 0, s.len());
+    (words.last()?.end == s.len()).then_some(words)
+}
+
+/// Case-insensitive comparison (Unicode lower case); accents count.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The lookup key of a name: lower-cased, runs of white space as one space.
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, part) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(part.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Indices `i` of words that repeat word `i - 1` back to back.
+pub fn repeats(text: &str, words: &[Range<usize>]) -> Vec<usize> {
+    (1..words.len())
+        .filter(|&i| same_word(&text[words[i - 1].clone()], &text[words[i].clone()]))
+        .collect()
+}
+
+/// The name spelled by `words` with every repeated word dropped (the first of
+/// each run is kept, as written, with the separator that preceded it).
+pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && same_word(&text[words[i - 1].clone()], &text[w.clone()]) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(&text[words[i - 1].end..w.start]);
+        }
+        out.push_str(&text[w.clone()]);
+    }
+    out
+}
+
+/// Whether the text has, anywhere, a capitalised word right after the same
+/// word and one space: the cheap test that lets almost every note skip the
+/// fix. Punctuation around words (`[[`, `|`, quotes, `@`) is looked past.
+pub fn has_doubled_word(text: &str) -> bool {
+    let is_word_char = |c: char| c.is_alphabetic() || is_mark(c) || is_joiner(c);
+    let mut prev: Option<Range<usize>> = None;
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_word_char(c) && i < text.len() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            let here = start..i;
+            if let Some(p) = &prev {
+                if p.end + 1 == start
+                    && text.as_bytes()[p.end] == b' '
+                    && text[start..].starts_with(char::is_uppercase)
+                    && same_word(&text[p.clone()], &text[here.clone()])
+                {
+                    return true;
+                }
+            }
+            prev = Some(here);
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        words_at(s, 0, s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn runs_of_capitalised_words() {
+        assert_eq!(
+            words("Lior Genzel Genzel 📅 2025"),
+            ["Lior", "Genzel", "Genzel"]
+        );
+        assert_eq!(words("Ada Lovelace said"), ["Ada", "Lovelace"]);
+        assert_eq!(
+            words("Boutros Boutros-Ghali, x"),
+            ["Boutros", "Boutros-Ghali"]
+        );
+        assert_eq!(words("Seán O’Brien’s"), ["Seán", "O’Brien’s"]);
+        assert_eq!(
+            words("Иван Петров Петров #task"),
+            ["Иван", "Петров", "Петров"]
+        );
+        assert_eq!(words("Ada Genzel2"), ["Ada"]);
+        assert_eq!(words("Ada  Lovelace"), ["Ada"]);
+        assert!(words("ada Lovelace").is_empty());
+        assert!(words("東京 Tokyo").is_empty());
+        assert_eq!(words("Jose\u{301} Ruiz"), ["Jose\u{301}", "Ruiz"]);
+    }
+
+    #[test]
+    fn repeats_collapse_and_keys() {
+        let s = "Lior Lior Genzel GENZEL";
+        let w = words_at(s, 0, s.len());
+        assert_eq!(repeats(s, &w), [1, 3]);
+        assert_eq!(collapse(s, &w), "Lior Genzel");
+        assert_eq!(key("Νίκος  Παπαδόπουλος"), "νίκος παπαδόπουλος");
+        assert!(!same_word("Jose", "José"));
+    }
+
+    #[test]
+    fn cheap_test() {
+        assert!(has_doubled_word("x @Lior Genzel Genzel 📅"));
+        assert!(has_doubled_word("[[Lior Genzel|Lior Genzel Genzel]]"));
+        assert!(has_doubled_word("- \"Ada Ada\""));
+        assert!(!has_doubled_word("Boutros Boutros-Ghali and the the cat"));
+        assert!(!has_doubled_word("Lior Genzel, Jason Vallery"));
+    }
+}

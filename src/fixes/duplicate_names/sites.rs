@@ -1,0 +1,445 @@
+//! Where names are written: `@` mentions, attendee and participant lines,
+//! frontmatter lists of people and `[[links]]`. Each place is a [`Site`]: the
+//! words of the name as byte ranges of the note, what kind of place it is,
+//! and, for places that say who someone is, where that knowledge comes from.
+
+use super::name::{self, MAX_NAME};
+use super::people::Source;
+use crate::config::Config;
+use crate::note::Note;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Frontmatter keys that hold people, besides the configured ones.
+pub const PEOPLE_KEYS: [&str; 4] = ["participants", "attendees", "people", "owner"];
+
+/// What kind of place a name was found in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `@Name` in running text: repaired, never evidence.
+    Mention,
+    /// An item of an attendee line or a frontmatter list: repaired, and
+    /// evidence of who the note names.
+    Item,
+    /// The display text of `[[target|alias]]`: repaired, and evidence.
+    Alias,
+    /// A link target: evidence, never edited (only reported).
+    Target,
+    /// Evidence only (`@Name` in an attendee line, which the mention pass
+    /// repairs).
+    Fact,
+}
+
+/// One name in one place.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The kind of place.
+    pub kind: Kind,
+    /// The name's capitalised words, as absolute byte ranges.
+    pub words: Vec<Range<usize>>,
+    /// Where the place says someone is known from, when it is evidence.
+    pub source: Option<Source>,
+}
+
+impl Site {
+    /// The name as written.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        match (self.words.first(), self.words.last()) {
+            (Some(a), Some(b)) => &text[a.start..b.end],
+            _ => "",
+        }
+    }
+
+    /// May the fix edit this place?
+    pub fn editable(&self) -> bool {
+        matches!(self.kind, Kind::Mention | Kind::Item | Kind::Alias)
+    }
+}
+
+/// Everything the scan found in one note.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Names, in note order within each pass.
+    pub sites: Vec<Site>,
+    /// The word of each `@Myself`-style placeholder (without the `@`).
+    pub placeholders: Vec<Range<usize>>,
+}
+
+/// The labels of attendee lines, e.g. `**Attendees**: A, B`.
+fn label_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(attendees?|participants?|people)(?:\*\*|__)?[ \t]*::?[ \t]*(?:\*\*|__)?[ \t]*",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Placeholders that stand for the user.
+fn is_placeholder(word: &str) -> bool {
+    word.eq_ignore_ascii_case("myself") || word.eq_ignore_ascii_case("me")
+}
+
+/// Scans `note` for every place a name is written.
+pub fn scan(note: &Note, config: &Config) -> Found {
+    let mut found = Found::default();
+    let text = note.text;
+    for (_, line) in note.text_lines() {
+        let range = line.range.clone();
+        if range.is_empty() {
+            continue;
+        }
+        attendee_line(text, range.clone(), &mut found);
+        links(text, range.clone(), &mut found);
+        mentions(text, range, &mut found);
+    }
+    if let Some(fm) = &note.frontmatter {
+        if fm.value.is_ok() {
+            frontmatter(text, fm.yaml.clone(), config, &mut found);
+        }
+    }
+    found.sites.retain(|s| {
+        !s.words.is_empty()
+            && (s.kind == Kind::Target
+                || note.is_free(s.words[0].start..s.words[s.words.len() - 1].end))
+    });
+    found.placeholders.retain(|r| note.is_free(r.clone()));
+    found
+}
+
+/// `**Attendees**: A, B` and the like: each item is evidence and repaired.
+fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
+    let line = &text[range.clone()];
+    if !line.contains(':') {
+        return;
+    }
+    let Some(caps) = label_regex().captures(line) else {
+        return;
+    };
+    let label = caps.get(1).map_or("attendees", |m| m.as_str()).to_string();
+    let start = range.start + caps.get(0).map_or(0, |m| m.end());
+    let mut at = start;
+    for part in text[start..range.end].split([',', ';']) {
+        let item_start = at + (part.len() - part.trim_start().len());
+        at += part.len() + 1;
+        let item = part.trim();
+        let source = Some(Source::Line(label.clone()));
+        if item.starts_with("[[") {
+            continue; // The link pass reads it.
+        }
+        if let Some(rest) = item.strip_prefix('@') {
+            // The mention pass repairs it; here it only says who attends.
+            let words = name::words_at(text, item_start + 1, item_start + 1 + rest.len());
+            found.sites.push(Site {
+                kind: Kind::Fact,
+                words,
+                source,
+            });
+            continue;
+        }
+        let words = name::words_at(text, item_start, item_start + item.len());
+        found.sites.push(Site {
+            kind: Kind::Item,
+            words,
+            source,
+        });
+    }
+}
+
+/// `[[target]]`, `[[target|alias]]` (not embeds): a target or alias that
+/// looks like a person's name is evidence; aliases are repaired.
+fn links(text: &str, range: Range<usize>, found: &mut Found) {
+    let line = &text[range.clone()];
+    let mut from = 0;
+    while let Some(rel) = line[from..].find("[[") {
+        let open = from + rel;
+        let inner_start = open + 2;
+        let Some(len) = line[inner_start..].find("]]") else {
+            break;
+        };
+        from = inner_start + len + 2;
+        if line[..open].ends_with('!') {
+            continue;
+        }
+        link(
+            text,
+            range.start + inner_start,
+            range.start + inner_start + len,
+            found,
+        );
+    }
+}
+
+/// The inside of one link, `inner` being absolute offsets of `target|alias`.
+fn link(text: &str, inner_start: usize, inner_end: usize, found: &mut Found) {
+    let inner = &text[inner_start..inner_end];
+    let (target, alias) = match inner.find('|') {
+        Some(bar) => (
+            &inner[..bar],
+            Some((inner_start + bar + 1, &inner[bar + 1..])),
+        ),
+        None => (inner, None),
+    };
+    // `People/Lior Genzel#Notes`: the file's own name is the person.
+    let base = target.split(['#', '^']).next().unwrap_or(target);
+    let base = base.strip_suffix(".md").unwrap_or(base);
+    let base_start = base.rfind('/').map_or(0, |i| i + 1);
+    let base = &base[base_start..];
+    let base_abs = inner_start + base_start;
+    let trimmed = base.trim();
+    let lead = base.len() - base.trim_start().len();
+    if let Some(words) = name::whole(trimmed) {
+        if (2..=MAX_NAME + 2).contains(&words.len()) {
+            let words = shift(words, base_abs + lead);
+            found.sites.push(Site {
+                kind: Kind::Target,
+                words,
+                source: Some(Source::Link),
+            });
+        }
+    }
+    if let Some((alias_start, alias)) = alias {
+        let lead = alias.len() - alias.trim_start().len();
+        if let Some(words) = name::whole(alias.trim()) {
+            if (2..=MAX_NAME + 2).contains(&words.len()) {
+                let words = shift(words, alias_start + lead);
+                found.sites.push(Site {
+                    kind: Kind::Alias,
+                    words,
+                    source: Some(Source::Link),
+                });
+            }
+        }
+    }
+}
+
+fn shift(words: Vec<Range<usize>>, by: usize) -> Vec<Range<usize>> {
+    words
+        .into_iter()
+        .map(|w| w.start + by..w.end + by)
+        .collect()
+}
+
+/// `@Name` mentions and `@Myself` placeholders.
+fn mentions(text: &str, range: Range<usize>, found: &mut Found) {
+    let line = &text[range.clone()];
+    for at in memchr::memchr_iter(b'@', line.as_bytes()) {
+        let before = line[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || "_.-+@/\\=".contains(c)) {
+            continue; // An e-mail address, a path, a decorator.
+        }
+        let start = range.start + at + 1;
+        let words = name::words_at(text, start, range.end);
+        if words.is_empty() {
+            // `@myself` in lower case is a placeholder too.
+            let rest = &line[at + 1..];
+            let len = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            if is_placeholder(&rest[..len]) && !rest[len..].starts_with(['_', '.', '-', '@']) {
+                found.placeholders.push(start..start + len);
+            }
+            continue;
+        }
+        if words.len() == 1 && is_placeholder(&text[words[0].clone()]) {
+            found.placeholders.push(words[0].clone());
+            continue;
+        }
+        found.sites.push(Site {
+            kind: Kind::Mention,
+            words,
+            source: None,
+        });
+    }
+}
+
+/// Top-level frontmatter keys holding people: `key: Name`, `key: [A, B]`,
+/// or `key:` followed by `- A` lines. Only the item's own bytes are read.
+fn frontmatter(text: &str, yaml: Range<usize>, config: &Config, found: &mut Found) {
+    let block = &text[yaml.clone()];
+    let is_people_key = |key: &str| {
+        PEOPLE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+            || config
+                .people_keys
+                .iter()
+                .any(|k| k.trim().eq_ignore_ascii_case(key))
+    };
+    let mut current: Option<String> = None;
+    let mut at = yaml.start;
+    for raw in block.split_inclusive('\n') {
+        let line_start = at;
+        at += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t']);
+        let dash = line
+            .trim_start()
+            .strip_prefix('-')
+            .filter(|r| r.is_empty() || r.starts_with([' ', '\t']));
+        if !indented && dash.is_none() {
+            current = None;
+            let Some(colon) = line.find(':') else {
+                continue;
+            };
+            let key = line[..colon].trim().trim_matches(['"', '\'']);
+            if !is_people_key(key) {
+                continue;
+            }
+            let value_start = line_start + colon + 1;
+            let value = &text[value_start..line_start + line.len()];
+            let lead = value.len() - value.trim_start().len();
+            let value = value.trim();
+            let value_abs = value_start + lead;
+            if value.is_empty() {
+                current = Some(key.to_string());
+            } else if let Some(inner) = value.strip_prefix('[') {
+                let Some(inner) = inner.strip_suffix(']') else {
+                    continue;
+                };
+                flow_items(text, value_abs + 1, inner, key, found);
+            } else {
+                yaml_item(text, value_abs, value, key, found);
+            }
+            continue;
+        }
+        let (Some(key), Some(rest)) = (&current, dash) else {
+            continue;
+        };
+        let lead = rest.len() - rest.trim_start().len();
+        let item_abs = line_start + (line.len() - rest.len()) + lead;
+        yaml_item(text, item_abs, rest.trim(), key, found);
+    }
+}
+
+/// Items of `[A, "B", C]`; `inner` starts at absolute `start`.
+fn flow_items(text: &str, start: usize, inner: &str, key: &str, found: &mut Found) {
+    let mut quote: Option<char> = None;
+    let mut item_start = 0;
+    let mut depth = 0usize;
+    for (i, c) in inner
+        .char_indices()
+        .chain(std::iter::once((inner.len(), ',')))
+    {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => depth += 1,
+            (None, ']') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => {
+                let item = &inner[item_start..i];
+                let lead = item.len() - item.trim_start().len();
+                yaml_item(text, start + item_start + lead, item.trim(), key, found);
+                item_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One YAML scalar holding a person, at absolute offset `start`.
+fn yaml_item(text: &str, start: usize, item: &str, key: &str, found: &mut Found) {
+    let (content, offset) = match item.chars().next() {
+        Some(q @ ('"' | '\'')) if item.len() >= 2 && item.ends_with(q) => {
+            let inner = &item[1..item.len() - 1];
+            // Escapes would make the bytes differ from the name.
+            if inner.contains('\\') || inner.contains("''") {
+                return;
+            }
+            (inner, 1)
+        }
+        _ => {
+            // A plain scalar ends where a comment starts.
+            let end = item.find(" #").unwrap_or(item.len());
+            (item[..end].trim_end(), 0)
+        }
+    };
+    let abs = start + offset;
+    if let Some(inner) = content
+        .strip_prefix("[[")
+        .and_then(|c| c.strip_suffix("]]"))
+    {
+        link(text, abs + 2, abs + 2 + inner.len(), found);
+        return;
+    }
+    let (content, abs) = match content.strip_prefix('@') {
+        Some(rest) => (rest, abs + 1),
+        None => (content, abs),
+    };
+    if let Some(words) = name::whole(content) {
+        let words = shift(words, abs);
+        found.sites.push(Site {
+            kind: Kind::Item,
+            words,
+            source: Some(Source::Frontmatter(key.to_string())),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(Kind, String)> {
+        let note = Note::parse(text);
+        let found = scan(&note, &Config::default());
+        found
+            .sites
+            .iter()
+            .map(|s| (s.kind.clone(), s.text(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn body_places() {
+        let got = names(
+            "**Attendees**: Lior Genzel, @Ada Lovelace, [[Jason Vallery]]\n- [ ] x @Lior Genzel Genzel 📅 2025-10-26 #task\nsee [[People/Ada Lovelace|Ada Lovelace Lovelace]] ![[Big Image]] a@Mail.com `@Code Code`\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Item, "Lior Genzel".to_string()),
+                (Kind::Fact, "Ada Lovelace".to_string()),
+                (Kind::Target, "Jason Vallery".to_string()),
+                (Kind::Mention, "Ada Lovelace".to_string()),
+                (Kind::Mention, "Lior Genzel Genzel".to_string()),
+                (Kind::Target, "Ada Lovelace".to_string()),
+                (Kind::Alias, "Ada Lovelace Lovelace".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn frontmatter_places() {
+        let text = "---\nparticipants:\n- Lior Genzel\n- \"Ada Ada\" \nowner: '@Jason Vallery'\npeople: [Grace Hopper, \"[[Alan Turing|Alan Alan Turing]]\"]\ntitle: Ada Lovelace\n---\nbody\n";
+        let got = names(text);
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Item, "Lior Genzel".to_string()),
+                (Kind::Item, "Ada Ada".to_string()),
+                (Kind::Item, "Jason Vallery".to_string()),
+                (Kind::Item, "Grace Hopper".to_string()),
+                (Kind::Target, "Alan Turing".to_string()),
+                (Kind::Alias, "Alan Alan Turing".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders() {
+        let text = "@Myself and @me, not @Melanie or me@Myself.com\n";
+        let note = Note::parse(text);
+        let found = scan(&note, &Config::default());
+        let got: Vec<_> = found
+            .placeholders
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(got, ["Myself", "me"]);
+    }
+}
