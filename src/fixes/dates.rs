@@ -1,14 +1,114 @@
-//! The `dates` fix. Not built yet: accepted by name and does nothing, so
-//! scripts that name it keep working while the catalogue fills in.
+//! The `dates` fix.
+//!
+//! **What it does.** Finds dates written in many ways and writes each in one
+//! format: frontmatter values of date keys (`date`, `created`, `updated`,
+//! `modified`, `due`, `start`, `end` and the `dateKeys` setting) and any
+//! other frontmatter value that is wholly a date; the dates after the
+//! Obsidian Tasks signifiers 📅 ⏳ 🛫 ➕ ✅ ❌ on checkbox lines; the value of
+//! a date-labelled line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`);
+//! and, only when `runningTextDates` is on, dates anywhere in the text. The
+//! grammar ([`grammar`]) reads ISO dates, numeric day-month and month-day
+//! dates, month names in about twenty languages ([`names`]), CJK dates, an
+//! optional weekday and an optional time.
+//!
+//! **Why.** Vaults fill with `2025-09-16`, `16/09/2025`, `Sep 16, 2025`,
+//! `16. September 2025` and `2025年9月16日` side by side; queries, sorting,
+//! Obsidian properties and the Tasks plugin read only one of them.
+//!
+//! **Example.** With default settings:
+//! ```text
+//! ---                                 ---
+//! date: '2025-09-16'          →       date: 2025-09-16
+//! created: Sep 16, 2025               created: 2025-09-16
+//! ---                                 ---
+//! **Date**: 16. September 2025        **Date**: 2025-09-16
+//! - [ ] call 📅 16/09/2025            - [ ] call 📅 2025-09-16
+//! ```
+//!
+//! **Safety.** Nothing is guessed. `03/04/2025` is read only on evidence, in
+//! this order: its weekday (`Thu 03/04/2025` can only be 3 April), the
+//! `dateOrder` setting, another numeric date of the same note that can be
+//! read only one way (`25/04/2025` settles day first; a note that has both
+//! kinds settles nothing), or the vault's dominant order found by the vault
+//! clean-up ([`evidence`] feeds it). Without evidence the date stays and a
+//! diagnostic says why; so does an impossible date (`2025-02-30`) or a
+//! weekday that contradicts its date. Never touched: code, math, comments,
+//! URLs and link targets (protected regions), dates inside file names and
+//! paths, version numbers (`1.2.25`, `v2025.09.16`, `version 2025.09.16`),
+//! times alone, ISO 8601 date-times (`2025-09-16T14:30`), and dates already
+//! in the target format. In frontmatter only the value's bytes change,
+//! and only on top-level `key: value` lines (and `- item` lines under a date
+//! key) whose value the YAML parser reads as that same string; block
+//! scalars and multi-line values are never dates.
+//!
+//! **Options.** `dateFormat` (moment.js tokens, default `YYYY-MM-DD`; see
+//! [`format`]) shapes labelled lines and running text; a time is kept as
+//! `HH:mm` unless the format places it. Frontmatter always gets the plain
+//! YAML date Obsidian properties read (`2025-09-16`, or
+//! `2025-09-16T14:30` with a time) and Tasks signifiers always get
+//! `YYYY-MM-DD`, whatever the format, because that is all they read.
+//! `dateOrder` (`auto`, `dmy`, `mdy`), `dateKeys`, `runningTextDates`
+//! (default off).
+
+pub mod format;
+pub mod grammar;
+pub mod names;
+pub mod resolve;
+pub mod sites;
 
 use super::{Context, Sink};
+use crate::config::Config;
 use crate::note::Note;
+use format::Format;
+use resolve::{Decision, Evidence, Resolver};
+use sites::Place;
 
 /// Proposes the `dates` edits for `note`.
-pub fn run(_note: &Note, _cx: &Context, _sink: &mut Sink) {}
+pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
+    let config = cx.config;
+    let sites = sites::collect(note, config);
+    if sites.is_empty() {
+        return;
+    }
+    let iso = Format::iso();
+    let (text_format, format_problem) = match Format::parse(&config.date_format) {
+        Ok(f) => (f, None),
+        Err(problem) => (Format::iso(), Some(problem)),
+    };
+    let resolver = Resolver {
+        note,
+        config,
+        evidence: Evidence::of(note, &sites),
+        text_format: &text_format,
+        iso: &iso,
+    };
+    let mut used_text_format = false;
+    for site in &sites {
+        if site.place == Place::Text && !config.running_text_dates {
+            continue;
+        }
+        used_text_format |= matches!(site.place, Place::Labelled | Place::Text);
+        match resolver.decide(site) {
+            Decision::Write {
+                range,
+                replacement,
+                message,
+            } => sink.replace(range, replacement, message),
+            Decision::Report(message) => sink.diagnose(site.found.range.start, message),
+            Decision::Leave => {}
+        }
+    }
+    if let (Some(problem), true) = (format_problem, used_text_format) {
+        sink.diagnose(
+            note.start,
+            format!("{problem}; dates are written as YYYY-MM-DD instead"),
+        );
+    }
+}
 
 /// How many numeric dates of `note` can only be read day first, and how many
 /// only month first: evidence for the vault's dominant order.
-pub fn evidence(_note: &Note) -> (usize, usize) {
-    (0, 0)
+pub fn evidence(note: &Note) -> (usize, usize) {
+    let sites = sites::collect(note, &Config::default());
+    Evidence::of(note, &sites).counts()
 }

@@ -1,0 +1,711 @@
+//! The date grammar: finds dates as people write them and says how each can
+//! be read.
+//!
+//! Forms: ISO (`2025-09-16`, `2025/09/16`, `2025.09.16`); numeric day-month
+//! or month-day with `/`, `.` or `-` and a two- or four-digit year
+//! (`16/09/2025`, `9-16-25`); a month name or abbreviation in one of the
+//! languages of [`super::names`] (`16 sept. 2025`, `16. September 2025`,
+//! `Sep 16, 2025`, `September 16th, 2025`, `16 de septiembre de 2025`,
+//! `16 сентября 2025 г.`); CJK (`2025年9月16日`, `2025년 9월 16일`). Any of
+//! them may start with a weekday (`Tue, 16 Sep 2025`) and end with a time
+//! (`14:30`, `2:30 pm`, `14h30`, `T14:30`).
+//!
+//! The grammar only reads; it never decides an ambiguous order (see
+//! [`Shape::reading`] and the resolution in `super::resolve`).
+
+use super::names;
+use regex::{Captures, Regex};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A real calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    /// The year, e.g. 2025.
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31.
+    pub day: u32,
+}
+
+impl Ymd {
+    /// The date, if it exists.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Ymd { year, month, day })
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    pub fn weekday(self) -> u32 {
+        // Days since 1970-01-01 (a Thursday), after Howard Hinnant's
+        // `days_from_civil`.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        ((days + 3).rem_euclid(7) + 1) as u32
+    }
+}
+
+/// Days in `month` of `year` (0 for a month that does not exist).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A time of day written after a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Time {
+    /// 0–23.
+    pub hour: u32,
+    /// 0–59.
+    pub minute: u32,
+    /// 0–59; kept in the output only when not zero.
+    pub second: u32,
+}
+
+/// The numbers of a date as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Year first, a month name, or CJK: one reading (which may not exist).
+    Fixed {
+        /// The year.
+        year: i32,
+        /// The month as written (may be out of range).
+        month: u32,
+        /// The day as written (may be out of range).
+        day: u32,
+    },
+    /// `first/second/year`: day-month or month-day.
+    Numeric {
+        /// The first number.
+        first: u32,
+        /// The second number.
+        second: u32,
+        /// The year (two-digit years expanded as moment.js does: 69–99 →
+        /// 19xx, 00–68 → 20xx).
+        year: i32,
+    },
+}
+
+/// Which number of a numeric date is the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Order {
+    /// `16/09/2025`.
+    DayFirst,
+    /// `09/16/2025`.
+    MonthFirst,
+}
+
+impl Order {
+    /// "day first" / "month first".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Order::DayFirst => "day first",
+            Order::MonthFirst => "month first",
+        }
+    }
+}
+
+/// What a written date can mean.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Exactly one date. For a numeric date, `Some(order)` when only that
+    /// order gives a real date (evidence for the note's order); `None` when
+    /// the form fixes the reading or both orders agree (`05/05/2025`).
+    One(Ymd, Option<Order>),
+    /// Both orders give a real, different date.
+    Two {
+        /// Read day first.
+        day_first: Ymd,
+        /// Read month first.
+        month_first: Ymd,
+    },
+    /// No real date; why.
+    Impossible(String),
+}
+
+impl Shape {
+    /// How this shape can be read.
+    pub fn reading(&self) -> Reading {
+        match *self {
+            Shape::Fixed { year, month, day } => match Ymd::new(year, month, day) {
+                Some(d) => Reading::One(d, None),
+                None => Reading::Impossible(why_impossible(year, month, day)),
+            },
+            Shape::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let dmy = Ymd::new(year, second, first);
+                let mdy = Ymd::new(year, first, second);
+                match (dmy, mdy) {
+                    (Some(d), Some(m)) if d == m => Reading::One(d, None),
+                    (Some(d), Some(m)) => Reading::Two {
+                        day_first: d,
+                        month_first: m,
+                    },
+                    (Some(d), None) => Reading::One(d, Some(Order::DayFirst)),
+                    (None, Some(m)) => Reading::One(m, Some(Order::MonthFirst)),
+                    (None, None) => {
+                        let (a, b) = if first <= 12 {
+                            (second, first)
+                        } else {
+                            (first, second)
+                        };
+                        Reading::Impossible(format!(
+                            "neither day-month nor month-day is a real date ({})",
+                            why_impossible(year, b, a)
+                        ))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn why_impossible(year: i32, month: u32, day: u32) -> String {
+    if !(1..=12).contains(&month) {
+        format!("there is no month {month}")
+    } else if day == 0 {
+        "there is no day 0".to_string()
+    } else {
+        let name = names::ENGLISH_MONTHS[month as usize - 1];
+        format!("{name} {year} has {} days", days_in_month(year, month))
+    }
+}
+
+/// A date found in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range of everything read: weekday, date and time.
+    pub range: Range<usize>,
+    /// Byte range of the date alone.
+    pub core: Range<usize>,
+    /// The numbers.
+    pub shape: Shape,
+    /// The weekday written with it (1 = Monday).
+    pub weekday: Option<u32>,
+    /// The time written after it.
+    pub time: Option<Time>,
+    /// Written as an ISO 8601 date-time (`2025-09-16T14:30`): a standard
+    /// form, left as it is.
+    pub iso_datetime: bool,
+}
+
+/// How strict the grammar is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A value known to hold a date (a date key, a labelled line, a Tasks
+    /// signifier): every form.
+    Value,
+    /// Running text: no two-digit years except with `/` (`1.2.25` is a
+    /// version far more often than a date), nothing after a word such as
+    /// `version` or `v`.
+    Text,
+}
+
+/// What to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Strictness.
+    pub mode: Mode,
+    /// Also read a time after the date.
+    pub time: bool,
+}
+
+struct Patterns {
+    iso: Regex,
+    cjk: Regex,
+    numeric: Regex,
+    named_dmy: Regex,
+    named_mdy: Regex,
+    weekday: Regex,
+    time: Regex,
+    zone: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("date grammar pattern");
+        Patterns {
+            iso: re(r"^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})"),
+            cjk: re(r"^(\d{4})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*[日일]"),
+            numeric: re(r"^(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})"),
+            named_dmy: re(concat!(
+                r"^(\d{1,2})(?:st|nd|rd|th|er|º|ª)?\.?",
+                r"(?:[ \t]+(?:of|de)[ \t]+|[ \t]*-[ \t]*|[ \t]+)",
+                r"(\p{L}[\p{L}\p{M}]*)(\.)?",
+                r"(?:,?[ \t]+(?:(?:de|del)[ \t]+)?|[ \t]*-[ \t]*)",
+                r"(\d{4})(?:[ \t]*(?:г\.|года|р\.|року|r\.))?",
+            )),
+            named_mdy: re(r"^(\p{L}[\p{L}\p{M}]*)(\.)?[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?:,[ \t]*|[ \t]+)(\d{4})"),
+            weekday: re(r"^(\p{L}[\p{L}\p{M}'ʼ-]*)(\.)?(,)?[ \t]+"),
+            time: re(concat!(
+                r"^(?:(T)|[ \t]*,?[ \t]+(?:(?:at|um|à|a las|alle|om|saat|kl\.?|klo|o|в)[ \t]+)?|[ \t]+@[ \t]*)",
+                r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})|\.(\d{2})[ \t]*Uhr)",
+                r"(?:[ \t]*([AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?",
+            )),
+            zone: re(r"^(?:Z\b|[+-]\d{2}:?\d{2}|[ \t]*(?:[A-Z]{3,5}\b|[+-]\d{2}:?\d{2}))"),
+        }
+    })
+}
+
+fn num(caps: &Captures, i: usize) -> u32 {
+    caps.get(i)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0)
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    match s.len() {
+        4 if y >= 1000 => Some(y),
+        2 => Some(if y > 68 { 1900 + y } else { 2000 + y }),
+        _ => None,
+    }
+}
+
+/// CJK scripts write dates and words without spaces between them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3000..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+fn word_char(c: char) -> bool {
+    c == '_' || (c.is_alphanumeric() && !is_cjk(c))
+}
+
+/// May a date start at byte `at` of `s`, given what comes before it?
+pub fn start_ok(s: &str, at: usize) -> bool {
+    let mut before = s[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(p) if word_char(p) => false,
+        Some(
+            '.' | '/' | '\\' | '-' | '+' | '#' | '@' | '$' | '%' | '&' | '=' | '~' | '^' | '\''
+            | '’',
+        ) => false,
+        Some(':' | ',') => !before.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+/// May a date end at byte `end` of `s`, given what follows it?
+fn end_ok(s: &str, end: usize) -> bool {
+    let mut after = s[end..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if word_char(c) => false,
+        Some('.' | '-' | '/' | ':' | '+' | '\\' | ',' | '\'' | '’') => !after
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c)),
+        Some(_) => true,
+    }
+}
+
+const VERSION_WORDS: &[&str] = &[
+    "v",
+    "ver",
+    "version",
+    "versions",
+    "release",
+    "build",
+    "rev",
+    "revision",
+    "versión",
+    "versão",
+    "versione",
+    "versie",
+    "sürüm",
+    "wersja",
+    "verze",
+    "версия",
+    "версія",
+];
+
+/// The word just before `at` (skipping spaces) names a version.
+fn after_version_word(s: &str, at: usize) -> bool {
+    let head = s[..at].trim_end_matches([' ', '\t']);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = head[word_start..].to_lowercase();
+    !word.is_empty() && VERSION_WORDS.contains(&word.as_str())
+}
+
+/// Reads a date starting exactly at byte `at` of `s` (the caller checks what
+/// precedes it). `None` when no date starts there.
+pub fn parse_at(s: &str, at: usize, opts: Options) -> Option<Found> {
+    if opts.mode == Mode::Text && after_version_word(s, at) {
+        return None;
+    }
+    let p = patterns();
+    if let Some(caps) = p.weekday.captures(&s[at..]) {
+        let word = caps.get(1).map_or("", |m| m.as_str());
+        let marked = caps.get(2).is_some() || caps.get(3).is_some();
+        if let Some(wd) = names::weekday(word).filter(|_| marked || word.chars().count() > 2) {
+            let after = at + caps.get(0).map_or(0, |m| m.end());
+            if let Some(mut found) = core_at(s, after, opts) {
+                found.weekday = Some(wd);
+                found.range.start = at;
+                return Some(found);
+            }
+        }
+    }
+    core_at(s, at, opts)
+}
+
+/// Reads a date filling all of `s` (surrounding spaces aside).
+pub fn parse_exact(s: &str, opts: Options) -> Option<Found> {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start >= end {
+        return None;
+    }
+    parse_at(&s[..end], start, opts).filter(|f| f.range.end == end)
+}
+
+fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
+    let p = patterns();
+    let rest = &s[at..];
+    let first = rest.chars().next()?;
+    let mut cjk = false;
+    let (len, shape) = if first.is_ascii_digit() {
+        if let Some(c) = p.cjk.captures(rest) {
+            cjk = true;
+            (c[0].len(), fixed(year_of(&c[1])?, num(&c, 2), num(&c, 3)))
+        } else if let Some(c) = p.iso.captures(rest).filter(|c| c[2] == c[4]) {
+            (c[0].len(), fixed(year_of(&c[1])?, num(&c, 3), num(&c, 5)))
+        } else if let Some(c) = p.numeric.captures(rest).filter(|c| c[2] == c[4]) {
+            let two_digit = c[5].len() == 2;
+            if opts.mode == Mode::Text && two_digit && &c[2] != "/" {
+                return None;
+            }
+            let year = year_of(&c[5])?;
+            (
+                c[0].len(),
+                Shape::Numeric {
+                    first: num(&c, 1),
+                    second: num(&c, 3),
+                    year,
+                },
+            )
+        } else if let Some(c) = p.named_dmy.captures(rest) {
+            let month = names::month(&c[2])?;
+            (c[0].len(), fixed(year_of(&c[4])?, month, num(&c, 1)))
+        } else {
+            return None;
+        }
+    } else if first.is_alphabetic() {
+        let c = p.named_mdy.captures(rest)?;
+        let month = names::month(&c[1])?;
+        (c[0].len(), fixed(year_of(&c[4])?, month, num(&c, 3)))
+    } else {
+        return None;
+    };
+    let core = at..at + len;
+    let mut found = Found {
+        range: core.clone(),
+        core: core.clone(),
+        shape,
+        weekday: None,
+        time: None,
+        iso_datetime: false,
+    };
+    if opts.time {
+        if let Some((end, time, t_sep)) = time_at(s, core.end) {
+            found.range.end = end;
+            found.time = Some(time);
+            found.iso_datetime = t_sep;
+            return Some(found);
+        }
+    }
+    // CJK text runs on without spaces: `2025年9月16日に`.
+    (cjk || end_ok(s, core.end)).then_some(found)
+}
+
+fn fixed(year: i32, month: u32, day: u32) -> Shape {
+    Shape::Fixed { year, month, day }
+}
+
+/// A time right after a date ending at `at`: `(end, time, written with T)`.
+fn time_at(s: &str, at: usize) -> Option<(usize, Time, bool)> {
+    let p = patterns();
+    let c = p.time.captures(&s[at..])?;
+    let mut hour = num(&c, 2);
+    let minute = if c.get(3).is_some() {
+        num(&c, 3)
+    } else if c.get(5).is_some() {
+        num(&c, 5)
+    } else {
+        num(&c, 6)
+    };
+    let second = num(&c, 4);
+    if let Some(ap) = c.get(7) {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let pm = ap.as_str().eq_ignore_ascii_case("p");
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let end = at + c[0].len();
+    if p.zone.is_match(&s[end..])
+        || s[end..].starts_with('.') && s[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    if !end_ok(s, end) {
+        return None;
+    }
+    Some((
+        end,
+        Time {
+            hour,
+            minute,
+            second,
+        },
+        c.get(1).is_some(),
+    ))
+}
+
+/// Every date in `s`, left to right, not overlapping. Cheap on text
+/// without digits (every form has some).
+pub fn scan(s: &str, opts: Options) -> Vec<Found> {
+    let mut out = Vec::new();
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let mut i = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if c.is_ascii_digit() || c.is_alphabetic() && !is_cjk(c) {
+            if start_ok(s, i) {
+                let word_end = if c.is_alphabetic() {
+                    s[i..]
+                        .find(|ch: char| !ch.is_alphabetic())
+                        .map_or(s.len(), |r| i + r)
+                } else {
+                    i
+                };
+                let candidate = c.is_ascii_digit() || {
+                    let word = &s[i..word_end];
+                    names::month(word).is_some() || names::weekday(word).is_some()
+                };
+                if candidate {
+                    if let Some(found) = parse_at(s, i, opts) {
+                        i = found.range.end;
+                        out.push(found);
+                        continue;
+                    }
+                }
+                if word_end > i {
+                    i = word_end;
+                    continue;
+                }
+            }
+            // Skip the rest of this run of digits or letters.
+            let run = s[i..]
+                .find(|ch: char| !(ch.is_ascii_digit() || ch.is_alphabetic() && !is_cjk(ch)))
+                .map_or(s.len(), |r| i + r);
+            i = run.max(i + c.len_utf8());
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALUE: Options = Options {
+        mode: Mode::Value,
+        time: true,
+    };
+    const TEXT: Options = Options {
+        mode: Mode::Text,
+        time: true,
+    };
+
+    fn one(s: &str) -> (Ymd, Option<Time>, Option<u32>) {
+        let f = parse_exact(s, VALUE).unwrap_or_else(|| panic!("no date in {s:?}"));
+        match f.shape.reading() {
+            Reading::One(d, _) => (d, f.time, f.weekday),
+            other => panic!("{s:?}: {other:?}"),
+        }
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> Ymd {
+        Ymd::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_form_reads_16_september_2025() {
+        for s in [
+            "2025-09-16",
+            "2025/09/16",
+            "2025.09.16",
+            "2025-9-16",
+            "16/09/2025",
+            "09/16/2025",
+            "16.09.2025",
+            "16-09-2025",
+            "16/09/25",
+            "16 September 2025",
+            "16. September 2025",
+            "16 sept. 2025",
+            "16 Sep 2025",
+            "16-Sep-2025",
+            "Sep 16, 2025",
+            "Sept. 16, 2025",
+            "September 16th, 2025",
+            "September 16 2025",
+            "16th of September, 2025",
+            "16 de septiembre de 2025",
+            "16 settembre 2025",
+            "16 setembro 2025",
+            "16 Eylül 2025",
+            "16 września 2025 r.",
+            "16 сентября 2025 г.",
+            "16 вересня 2025",
+            "16 september 2025",
+            "2025年9月16日",
+            "2025 年 9 月 16 日",
+            "2025년 9월 16일",
+            "Tuesday, 16 September 2025",
+            "Tue, Sep 16, 2025",
+            "Di., 16.09.2025",
+            "mardi 16 septembre 2025",
+            "martes, 16 de septiembre de 2025",
+            "Salı, 16 Eylül 2025",
+        ] {
+            assert_eq!(one(s).0, ymd(2025, 9, 16), "{s}");
+        }
+    }
+
+    #[test]
+    fn times_are_read_and_normalised() {
+        let t = |h, m| {
+            Some(Time {
+                hour: h,
+                minute: m,
+                second: 0,
+            })
+        };
+        assert_eq!(one("16/09/2025 14:30").1, t(14, 30));
+        assert_eq!(one("Sep 16, 2025 at 2:30 PM").1, t(14, 30));
+        assert_eq!(one("16 septembre 2025 à 14h30").1, t(14, 30));
+        assert_eq!(one("16.09.2025, 9:05 Uhr").1, t(9, 5));
+        assert_eq!(one("16.09.2025 9.05 Uhr").1, t(9, 5));
+        assert_eq!(one("Sep 16, 2025 12:15 am").1, t(0, 15));
+        assert!(parse_exact("2025-09-16T14:30", VALUE).unwrap().iso_datetime);
+        // A zone is not dropped: the time is left outside the date.
+        let f = parse_at("16/09/2025 14:30 UTC", 0, VALUE).unwrap();
+        assert_eq!((f.range, f.time), (0..10, None));
+        assert!(parse_at("2025-09-16T14:30:00Z", 0, VALUE).is_none());
+        assert!(parse_exact("16/09/2025 25:00", VALUE).is_none());
+    }
+
+    #[test]
+    fn ambiguous_and_impossible() {
+        let r = |s| parse_exact(s, VALUE).unwrap().shape.reading();
+        assert_eq!(
+            r("03/04/2025"),
+            Reading::Two {
+                day_first: ymd(2025, 4, 3),
+                month_first: ymd(2025, 3, 4)
+            }
+        );
+        assert_eq!(
+            r("25/04/2025"),
+            Reading::One(ymd(2025, 4, 25), Some(Order::DayFirst))
+        );
+        assert_eq!(
+            r("04/25/2025"),
+            Reading::One(ymd(2025, 4, 25), Some(Order::MonthFirst))
+        );
+        assert_eq!(r("05/05/2025"), Reading::One(ymd(2025, 5, 5), None));
+        assert!(
+            matches!(r("2025-02-30"), Reading::Impossible(m) if m.contains("February 2025 has 28 days"))
+        );
+        assert!(matches!(r("2025-13-01"), Reading::Impossible(m) if m.contains("no month 13")));
+        assert!(matches!(r("31/02/2025"), Reading::Impossible(_)));
+        assert_eq!(
+            r("29/02/2024"),
+            Reading::One(ymd(2024, 2, 29), Some(Order::DayFirst))
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in [
+            "1.2.3",
+            "v2025.09.16",
+            "version 2025.09.16",
+            "2025-09-16.md",
+            "a/2025-09-16/b",
+            "#2025-09-16",
+            "10.20.30.2",
+            "192.168.0.1",
+            "Dataview 0.5.43",
+            "release 1.2.25",
+            "14:30",
+            "12345",
+            "2025",
+            "September 2025",
+            "16 Bananas 2025",
+            "2025-09-16-01",
+            "ref 2025_09_16",
+            "1.2.25",
+            "pages 3-4-25",
+            "1/2/3",
+        ] {
+            assert!(scan(s, TEXT).is_empty(), "{s}: {:?}", scan(s, TEXT));
+        }
+    }
+
+    #[test]
+    fn scan_finds_several_in_running_text() {
+        let s = "Met on 16/09/2025, again Sep 20, 2025 and 2025年9月21日に。";
+        let found: Vec<_> = scan(s, TEXT).into_iter().map(|f| &s[f.range]).collect();
+        assert_eq!(found, vec!["16/09/2025", "Sep 20, 2025", "2025年9月21日"]);
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(ymd(2025, 9, 16).weekday(), 2);
+        assert_eq!(ymd(1970, 1, 1).weekday(), 4);
+        assert_eq!(ymd(2000, 2, 29).weekday(), 2);
+        assert_eq!(ymd(1969, 12, 31).weekday(), 3);
+        assert_eq!(one("Tue 16 Sep 2025").2, Some(2));
+        // Short abbreviations need their dot or comma.
+        assert_eq!(parse_at("Di 16.09.2025", 0, VALUE), None);
+    }
+}

@@ -1,0 +1,622 @@
+//! Month and weekday names, full and abbreviated, in English and the main
+//! languages of real vaults: German, French, Spanish, Italian, Portuguese,
+//! Dutch, Swedish, Danish, Norwegian, Indonesian, Romanian, Turkish, Polish,
+//! Czech, Russian and Ukrainian (nominative and the genitive a date uses).
+//!
+//! Lookups take a word as written; case is folded here. A word names at most
+//! one month and at most one weekday (a test holds the tables to that).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Names of each month, January first, lower-case.
+static MONTHS: [&[&str]; 12] = [
+    &[
+        "january",
+        "jan",
+        "januar",
+        "jän",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "ocak",
+        "oca",
+        "styczeń",
+        "stycznia",
+        "sty",
+        "leden",
+        "ledna",
+        "январь",
+        "января",
+        "янв",
+        "січень",
+        "січня",
+        "ianuarie",
+        "ian",
+        "tammikuu",
+        "tammikuuta",
+    ],
+    &[
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "şubat",
+        "şub",
+        "luty",
+        "lutego",
+        "lut",
+        "únor",
+        "února",
+        "февраль",
+        "февраля",
+        "фев",
+        "февр",
+        "лютий",
+        "лютого",
+        "februarie",
+        "helmikuu",
+        "helmikuuta",
+    ],
+    &[
+        "march",
+        "mar",
+        "märz",
+        "mär",
+        "mrz",
+        "mars",
+        "marzo",
+        "março",
+        "maart",
+        "mrt",
+        "maret",
+        "mart",
+        "marzec",
+        "marca",
+        "březen",
+        "března",
+        "март",
+        "марта",
+        "березень",
+        "березня",
+        "martie",
+        "maaliskuu",
+        "maaliskuuta",
+    ],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "nisan",
+        "nis",
+        "kwiecień",
+        "kwietnia",
+        "kwi",
+        "duben",
+        "dubna",
+        "апрель",
+        "апреля",
+        "апр",
+        "квітень",
+        "квітня",
+        "aprilie",
+        "huhtikuu",
+        "huhtikuuta",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "mag",
+        "maio",
+        "mei",
+        "maj",
+        "mayıs",
+        "maja",
+        "květen",
+        "května",
+        "май",
+        "мая",
+        "травень",
+        "травня",
+        "toukokuu",
+        "toukokuuta",
+    ],
+    &[
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "haziran",
+        "haz",
+        "czerwiec",
+        "czerwca",
+        "cze",
+        "červen",
+        "června",
+        "июнь",
+        "июня",
+        "июн",
+        "червень",
+        "червня",
+        "iunie",
+        "kesäkuu",
+        "kesäkuuta",
+    ],
+    &[
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "temmuz",
+        "tem",
+        "lipiec",
+        "lipca",
+        "lip",
+        "červenec",
+        "července",
+        "июль",
+        "июля",
+        "июл",
+        "липень",
+        "липня",
+        "iulie",
+        "heinäkuu",
+        "heinäkuuta",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "agustus",
+        "ağustos",
+        "ağu",
+        "sierpień",
+        "sierpnia",
+        "sie",
+        "srpen",
+        "srpna",
+        "август",
+        "августа",
+        "авг",
+        "серпень",
+        "серпня",
+        "elokuu",
+        "elokuuta",
+    ],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+        "set",
+        "eylül",
+        "eyl",
+        "wrzesień",
+        "września",
+        "wrz",
+        "září",
+        "сентябрь",
+        "сентября",
+        "сен",
+        "сент",
+        "вересень",
+        "вересня",
+        "septembrie",
+        "syyskuu",
+        "syyskuuta",
+    ],
+    &[
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "ekim",
+        "eki",
+        "październik",
+        "października",
+        "paź",
+        "říjen",
+        "října",
+        "октябрь",
+        "октября",
+        "окт",
+        "жовтень",
+        "жовтня",
+        "octombrie",
+        "lokakuu",
+        "lokakuuta",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "kasım",
+        "kas",
+        "listopad",
+        "listopada",
+        "lis",
+        "listopadu",
+        "ноябрь",
+        "ноября",
+        "ноя",
+        "нояб",
+        "листопад",
+        "листопада",
+        "noiembrie",
+        "marraskuu",
+        "marraskuuta",
+    ],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "desember",
+        "aralık",
+        "ara",
+        "grudzień",
+        "grudnia",
+        "gru",
+        "prosinec",
+        "prosince",
+        "декабрь",
+        "декабря",
+        "дек",
+        "грудень",
+        "грудня",
+        "decembrie",
+        "joulukuu",
+        "joulukuuta",
+    ],
+];
+
+/// Names of each weekday, Monday first, lower-case.
+static WEEKDAYS: [&[&str]; 7] = [
+    &[
+        "monday",
+        "mon",
+        "montag",
+        "mo",
+        "lundi",
+        "lun",
+        "lunes",
+        "lunedì",
+        "lunedi",
+        "segunda-feira",
+        "segunda",
+        "seg",
+        "maandag",
+        "ma",
+        "måndag",
+        "mandag",
+        "senin",
+        "pazartesi",
+        "pzt",
+        "poniedziałek",
+        "pon",
+        "pondělí",
+        "понедельник",
+        "пн",
+        "понеділок",
+    ],
+    &[
+        "tuesday",
+        "tue",
+        "tues",
+        "dienstag",
+        "di",
+        "mardi",
+        "mar",
+        "martes",
+        "martedì",
+        "martedi",
+        "terça-feira",
+        "terca-feira",
+        "terça",
+        "ter",
+        "dinsdag",
+        "tisdag",
+        "tirsdag",
+        "selasa",
+        "salı",
+        "wtorek",
+        "wt",
+        "úterý",
+        "вторник",
+        "вт",
+        "вівторок",
+    ],
+    &[
+        "wednesday",
+        "wed",
+        "mittwoch",
+        "mi",
+        "mercredi",
+        "mer",
+        "miércoles",
+        "miercoles",
+        "mié",
+        "mercoledì",
+        "mercoledi",
+        "quarta-feira",
+        "quarta",
+        "qua",
+        "woensdag",
+        "wo",
+        "onsdag",
+        "rabu",
+        "çarşamba",
+        "çar",
+        "środa",
+        "śr",
+        "středa",
+        "среда",
+        "ср",
+        "середа",
+    ],
+    &[
+        "thursday",
+        "thu",
+        "thur",
+        "thurs",
+        "donnerstag",
+        "do",
+        "jeudi",
+        "jeu",
+        "jueves",
+        "jue",
+        "giovedì",
+        "giovedi",
+        "gio",
+        "quinta-feira",
+        "quinta",
+        "qui",
+        "donderdag",
+        "torsdag",
+        "kamis",
+        "perşembe",
+        "czwartek",
+        "czw",
+        "čtvrtek",
+        "четверг",
+        "чт",
+        "четвер",
+    ],
+    &[
+        "friday",
+        "fri",
+        "freitag",
+        "fr",
+        "vendredi",
+        "ven",
+        "viernes",
+        "vie",
+        "venerdì",
+        "venerdi",
+        "sexta-feira",
+        "sexta",
+        "vrijdag",
+        "vr",
+        "fredag",
+        "jumat",
+        "cuma",
+        "piątek",
+        "pt",
+        "pátek",
+        "пятница",
+        "пт",
+        "пʼятниця",
+        "п'ятниця",
+    ],
+    &[
+        "saturday",
+        "sat",
+        "samstag",
+        "sonnabend",
+        "sa",
+        "samedi",
+        "sábado",
+        "sabado",
+        "sáb",
+        "sab",
+        "sabato",
+        "zaterdag",
+        "za",
+        "lördag",
+        "lørdag",
+        "sabtu",
+        "cumartesi",
+        "cmt",
+        "sobota",
+        "суббота",
+        "сб",
+        "субота",
+    ],
+    &[
+        "sunday",
+        "sun",
+        "sonntag",
+        "so",
+        "dimanche",
+        "domingo",
+        "dom",
+        "domenica",
+        "zondag",
+        "zo",
+        "söndag",
+        "søndag",
+        "minggu",
+        "pazar",
+        "paz",
+        "niedziela",
+        "niedz",
+        "neděle",
+        "воскресенье",
+        "вс",
+        "неділя",
+        "нд",
+    ],
+];
+
+/// English names, for rendering `MMM`, `MMMM`, `ddd` and `dddd` (moment's
+/// default locale).
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English weekday names, Monday first.
+pub const ENGLISH_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn table(rows: &'static [&'static [&'static str]]) -> HashMap<&'static str, u32> {
+    let mut map = HashMap::new();
+    for (i, names) in rows.iter().enumerate() {
+        for &name in names.iter() {
+            // A duplicate would make a word name two things; the unit test
+            // below forbids it.
+            map.entry(name).or_insert(i as u32 + 1);
+        }
+    }
+    map
+}
+
+fn months() -> &'static HashMap<&'static str, u32> {
+    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| table(&MONTHS))
+}
+
+fn weekdays() -> &'static HashMap<&'static str, u32> {
+    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| table(&WEEKDAYS))
+}
+
+/// The month (1–12) `word` names, ignoring case and a trailing dot.
+pub fn month(word: &str) -> Option<u32> {
+    lookup(months(), word)
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) `word` names, ignoring case and a
+/// trailing dot.
+pub fn weekday(word: &str) -> Option<u32> {
+    lookup(weekdays(), word)
+}
+
+fn lookup(map: &HashMap<&'static str, u32>, word: &str) -> Option<u32> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.is_empty() || word.len() > 40 {
+        return None;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return map.get(word).copied();
+    }
+    map.get(word.to_lowercase().as_str()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn unique(rows: &[&[&str]]) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, names) in rows.iter().enumerate() {
+            let mut in_row = HashSet::new();
+            for name in names.iter() {
+                assert_eq!(name.to_lowercase(), *name, "{name} is not lower-case");
+                if let Some(&j) = seen.get(name) {
+                    assert_eq!(i, j, "`{name}` names two different entries");
+                }
+                assert!(in_row.insert(*name) || seen.contains_key(name));
+                seen.insert(name, i);
+            }
+        }
+    }
+
+    #[test]
+    fn each_word_names_one_thing() {
+        unique(&MONTHS);
+        unique(&WEEKDAYS);
+    }
+
+    #[test]
+    fn lookups_fold_case_and_dots() {
+        assert_eq!(month("Sept."), Some(9));
+        assert_eq!(month("EYLÜL"), Some(9));
+        assert_eq!(month("сентября"), Some(9));
+        assert_eq!(month("März"), Some(3));
+        assert_eq!(month("Mittwoch"), None);
+        assert_eq!(weekday("Dienstag"), Some(2));
+        assert_eq!(weekday("mar."), Some(2));
+        assert_eq!(weekday("Sept"), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! Deciding what each date becomes: its one reading, or the reading the
+//! evidence settles (settings, the note's other dates, the vault), written
+//! in the place's format, or a diagnostic saying why it stays.
+
+use super::format::{hh_mm, Format};
+use super::grammar::{Found, Order, Reading, Shape, Ymd};
+use super::names::{ENGLISH_MONTHS, ENGLISH_WEEKDAYS};
+use super::sites::{iso_like, Place, Site};
+use crate::config::{Config, DateOrder};
+use crate::note::Note;
+use std::ops::Range;
+
+/// A numeric date that can only be read one way.
+#[derive(Clone, Debug)]
+struct Sample {
+    text: String,
+    line: usize,
+}
+
+/// The note's own evidence for the order of its numeric dates.
+#[derive(Clone, Debug, Default)]
+pub struct Evidence {
+    day_first: Vec<Sample>,
+    month_first: Vec<Sample>,
+}
+
+impl Evidence {
+    /// Gathers evidence from `sites` (every date of `note`, running text
+    /// included).
+    pub fn of(note: &Note, sites: &[Site]) -> Evidence {
+        let mut evidence = Evidence::default();
+        for site in sites {
+            if !matches!(site.found.shape, Shape::Numeric { .. }) {
+                continue;
+            }
+            if let Reading::One(_, Some(order)) = site.found.shape.reading() {
+                let sample = Sample {
+                    text: note.text[site.found.core.clone()].to_string(),
+                    line: note.line_of(site.found.core.start),
+                };
+                match order {
+                    Order::DayFirst => evidence.day_first.push(sample),
+                    Order::MonthFirst => evidence.month_first.push(sample),
+                }
+            }
+        }
+        evidence
+    }
+
+    /// `(day first, month first)` counts.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.day_first.len(), self.month_first.len())
+    }
+}
+
+/// What to do with one date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Replace `range` with `replacement`, because `message`.
+    Write {
+        /// Byte range in the note.
+        range: Range<usize>,
+        /// The new text.
+        replacement: String,
+        /// Why.
+        message: String,
+    },
+    /// Already right, or not ours to judge: nothing to say.
+    Leave,
+    /// Left as written, with the reason.
+    Report(String),
+}
+
+/// Decides dates for one note.
+pub struct Resolver<'a> {
+    /// The note.
+    pub note: &'a Note<'a>,
+    /// The settings.
+    pub config: &'a Config,
+    /// The note's evidence.
+    pub evidence: Evidence,
+    /// The format for labelled lines and running text.
+    pub text_format: &'a Format,
+    /// `YYYY-MM-DD`, for frontmatter and Tasks signifiers.
+    pub iso: &'a Format,
+}
+
+fn long(d: Ymd) -> String {
+    format!(
+        "{} {} {}",
+        d.day,
+        ENGLISH_MONTHS[d.month as usize - 1],
+        d.year
+    )
+}
+
+fn weekday_name(w: u32) -> &'static str {
+    ENGLISH_WEEKDAYS[(w.clamp(1, 7) - 1) as usize]
+}
+
+fn iso_text(d: Ymd) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+impl Resolver<'_> {
+    /// What `site` becomes.
+    pub fn decide(&self, site: &Site) -> Decision {
+        let found = &site.found;
+        let text = &self.note.text[found.range.clone()];
+        let core_text = &self.note.text[found.core.clone()];
+        let format = match site.place {
+            Place::Frontmatter { .. } | Place::Task => self.iso,
+            Place::Labelled | Place::Text => self.text_format,
+        };
+        if let Place::Frontmatter { value, quoted, .. } = &site.place {
+            if iso_like(text).is_some() {
+                return self.unquote(found, text, value, *quoted);
+            }
+        } else if found.iso_datetime && iso_like(core_text).is_some() {
+            // `2025-09-16T14:30` is a standard form already.
+            return Decision::Leave;
+        }
+        let (date, basis) = match found.shape.reading() {
+            Reading::Impossible(why) => {
+                if format.accepts(core_text) {
+                    return Decision::Leave;
+                }
+                return Decision::Report(format!(
+                    "date `{text}` is not a real date ({why}); left as written"
+                ));
+            }
+            Reading::One(d, only) => {
+                if let Some(report) = self.weekday_conflict(found, text, &[d]) {
+                    return report;
+                }
+                let basis = match (only, found.shape) {
+                    (Some(Order::DayFirst), Shape::Numeric { first, .. }) => {
+                        format!(" (day first: {first} is no month)")
+                    }
+                    (Some(Order::MonthFirst), Shape::Numeric { second, .. }) => {
+                        format!(" (month first: {second} is no month)")
+                    }
+                    _ => String::new(),
+                };
+                (d, basis)
+            }
+            Reading::Two {
+                day_first,
+                month_first,
+            } => match self.settle(found, text, day_first, month_first) {
+                Ok(settled) => settled,
+                Err(report) => {
+                    if format.accepts(core_text) {
+                        return Decision::Leave;
+                    }
+                    return Decision::Report(report);
+                }
+            },
+        };
+        let (range, replacement) = match &site.place {
+            Place::Frontmatter { value, .. } => {
+                let mut out = iso_text(date);
+                if let Some(t) = found.time {
+                    out.push('T');
+                    out.push_str(&hh_mm(t));
+                }
+                (value.clone(), out)
+            }
+            _ => (found.range.clone(), format.render(date, found.time)),
+        };
+        if self.note.text[range.clone()] == replacement {
+            return Decision::Leave;
+        }
+        let place = match site.place {
+            Place::Frontmatter { .. } => " (a plain YAML date, as Obsidian properties read it)",
+            Place::Task => " (Obsidian Tasks reads only YYYY-MM-DD)",
+            _ => "",
+        };
+        Decision::Write {
+            range,
+            message: format!("date `{text}`{basis} written as {replacement}{place}"),
+            replacement,
+        }
+    }
+
+    /// A frontmatter value already in ISO form: only its quotes go.
+    fn unquote(&self, found: &Found, text: &str, value: &Range<usize>, quoted: bool) -> Decision {
+        if let Reading::Impossible(why) = found.shape.reading() {
+            return Decision::Report(format!(
+                "date `{text}` is not a real date ({why}); left as written"
+            ));
+        }
+        if !quoted {
+            return Decision::Leave;
+        }
+        let written = &self.note.text[value.clone()];
+        Decision::Write {
+            range: value.clone(),
+            replacement: text.to_string(),
+            message: format!(
+                "date `{written}` unquoted: a plain YAML date, as Obsidian properties read it, instead of a string"
+            ),
+        }
+    }
+
+    fn weekday_conflict(&self, found: &Found, text: &str, dates: &[Ymd]) -> Option<Decision> {
+        let w = found.weekday?;
+        if dates.iter().any(|d| d.weekday() == w) {
+            return None;
+        }
+        let actual: Vec<String> = dates
+            .iter()
+            .map(|d| format!("{} is a {}", long(*d), weekday_name(d.weekday())))
+            .collect();
+        Some(Decision::Report(format!(
+            "date `{text}` says {} but {}; left as written",
+            weekday_name(w),
+            actual.join(" and ")
+        )))
+    }
+
+    /// Settles an ambiguous numeric date, or says why it cannot.
+    fn settle(&self, found: &Found, text: &str, df: Ymd, mf: Ymd) -> Result<(Ymd, String), String> {
+        if let Some(w) = found.weekday {
+            match (df.weekday() == w, mf.weekday() == w) {
+                (true, false) => {
+                    return Ok((
+                        df,
+                        format!(" (day first: only {} is a {})", long(df), weekday_name(w)),
+                    ))
+                }
+                (false, true) => {
+                    return Ok((
+                        mf,
+                        format!(" (month first: only {} is a {})", long(mf), weekday_name(w)),
+                    ))
+                }
+                (false, false) => {
+                    if let Some(Decision::Report(r)) = self.weekday_conflict(found, text, &[df, mf])
+                    {
+                        return Err(r);
+                    }
+                }
+                (true, true) => {}
+            }
+        }
+        let pick = |order: Order| match order {
+            Order::DayFirst => df,
+            Order::MonthFirst => mf,
+        };
+        match self.config.date_order {
+            DateOrder::Dmy => {
+                return Ok((df, " (day first, as the `dateOrder` setting says)".into()))
+            }
+            DateOrder::Mdy => {
+                return Ok((mf, " (month first, as the `dateOrder` setting says)".into()))
+            }
+            DateOrder::Auto => {}
+        }
+        let ev = &self.evidence;
+        match (ev.day_first.first(), ev.month_first.first()) {
+            (Some(d), Some(m)) => {
+                return Err(format!(
+                    "date `{text}` could be {} (day first) or {} (month first), and this note writes dates both ways (`{}` on line {}, `{}` on line {}); left as written",
+                    long(df),
+                    long(mf),
+                    d.text,
+                    d.line,
+                    m.text,
+                    m.line
+                ))
+            }
+            (Some(s), None) | (None, Some(s)) => {
+                let order = if ev.day_first.is_empty() {
+                    Order::MonthFirst
+                } else {
+                    Order::DayFirst
+                };
+                return Ok((
+                    pick(order),
+                    format!(" ({}, settled by `{}` on line {})", order.describe(), s.text, s.line),
+                ));
+            }
+            (None, None) => {}
+        }
+        match self.config.vault.date_order {
+            Some(DateOrder::Dmy) => {
+                return Ok((
+                    df,
+                    " (day first, the order most dates of this vault use)".into(),
+                ))
+            }
+            Some(DateOrder::Mdy) => {
+                return Ok((
+                    mf,
+                    " (month first, the order most dates of this vault use)".into(),
+                ))
+            }
+            _ => {}
+        }
+        Err(format!(
+            "date `{text}` could be {} (day first) or {} (month first), and nothing settles it: no date in this note can be read only one way and no `dateOrder` is set; left as written",
+            long(df),
+            long(mf)
+        ))
+    }
+}

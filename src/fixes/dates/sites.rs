@@ -1,0 +1,420 @@
+//! Where dates are looked for: frontmatter values, Obsidian Tasks
+//! signifiers, labelled lines and running text. Each site carries the date
+//! found (ranges against the whole note) and what the place asks of it.
+
+use super::grammar::{self, Found, Mode, Options};
+use crate::config::Config;
+use crate::note::Note;
+use regex::Regex;
+use serde_yaml::Value;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The frontmatter keys that hold dates whatever the user configures.
+pub const DATE_KEYS: &[&str] = &[
+    "date", "created", "updated", "modified", "due", "start", "end",
+];
+
+/// Frontmatter keys whose values are names, never dates, even when they
+/// look like one (a daily note titled `16 September 2025`).
+const NAME_KEYS: &[&str] = &[
+    "title",
+    "aliases",
+    "alias",
+    "tags",
+    "tag",
+    "cssclasses",
+    "cssclass",
+    "version",
+];
+
+/// Words that make a line label a date label (`**Due date**:`, `Datum:`).
+const LABEL_WORDS: &[&str] = &[
+    "date",
+    "dates",
+    "due",
+    "deadline",
+    "created",
+    "updated",
+    "modified",
+    "start",
+    "started",
+    "end",
+    "ended",
+    "datum",
+    "fecha",
+    "data",
+    "tarih",
+    "дата",
+    "termin",
+    "échéance",
+    "fällig",
+    "scadenza",
+    "vencimiento",
+    "prazo",
+];
+
+/// The Obsidian Tasks date signifiers (due, scheduled, start, created, done,
+/// cancelled, with the alternatives Tasks also reads).
+pub const SIGNIFIERS: &[char] = &['📅', '📆', '🗓', '⏳', '⌛', '🛫', '➕', '✅', '❌'];
+
+/// What a place asks of its date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A frontmatter value: becomes a plain YAML date.
+    Frontmatter {
+        /// The key.
+        key: String,
+        /// The value as written, quotes included.
+        value: Range<usize>,
+        /// Written in quotes.
+        quoted: bool,
+    },
+    /// After an Obsidian Tasks signifier: always `YYYY-MM-DD`.
+    Task,
+    /// After a date label such as `**Date**:`.
+    Labelled,
+    /// Running text.
+    Text,
+}
+
+/// One date in the note.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The date, ranges against the note's text.
+    pub found: Found,
+    /// Where it is.
+    pub place: Place,
+}
+
+fn options(mode: Mode, time: bool) -> Options {
+    Options { mode, time }
+}
+
+fn shift(mut found: Found, by: usize) -> Found {
+    found.range = found.range.start + by..found.range.end + by;
+    found.core = found.core.start + by..found.core.end + by;
+    found
+}
+
+/// Every date site of `note`, in text order, outside protected regions.
+/// Running text is always read (it is evidence for the note's order); the
+/// caller decides whether to edit it.
+pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
+    let mut sites = frontmatter(note, config);
+    for line in note.lines.iter().filter(|l| l.is_text()) {
+        let text = line.text(note.text);
+        if !text.bytes().any(|b| b.is_ascii_digit()) || indented_code(text) {
+            continue;
+        }
+        let base = line.range.start;
+        let mut claimed: Vec<Range<usize>> = Vec::new();
+        if checkbox().is_match(text) {
+            for (i, c) in text.char_indices().filter(|(_, c)| SIGNIFIERS.contains(c)) {
+                let mut at = i + c.len_utf8();
+                at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
+                at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+                if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) {
+                    claimed.push(found.range.clone());
+                    sites.push(Site {
+                        found: shift(found, base),
+                        place: Place::Task,
+                    });
+                }
+            }
+        }
+        if let Some(at) = labelled_value(text, config) {
+            if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
+                if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, true)) {
+                    claimed.push(found.range.clone());
+                    sites.push(Site {
+                        found: shift(found, base),
+                        place: Place::Labelled,
+                    });
+                }
+            }
+        }
+        for found in grammar::scan(text, options(Mode::Text, true)) {
+            if claimed
+                .iter()
+                .any(|r| r.start < found.range.end && found.range.start < r.end)
+            {
+                continue;
+            }
+            sites.push(Site {
+                found: shift(found, base),
+                place: Place::Text,
+            });
+        }
+    }
+    sites.retain(|s| note.is_free(s.found.range.clone()));
+    sites.sort_by_key(|s| s.found.range.start);
+    sites
+}
+
+/// A line indented as a code block (four spaces or a tab) that is not a
+/// list item.
+fn indented_code(line: &str) -> bool {
+    let indented = line.starts_with('\t') || line.starts_with("    ");
+    indented && !list_item().is_match(line)
+}
+
+fn checkbox() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\][ \t]")
+            .expect("checkbox pattern")
+    })
+}
+
+fn list_item() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]").expect("list pattern")
+    })
+}
+
+fn label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?",
+            r"(\*\*|__|\*|_)?(\p{L}[\p{L}\p{M}\p{N} _'’-]{0,40}?)(\*\*|__|\*|_)?",
+            r"[ \t]*(::?)(\*\*|__|\*|_)?[ \t]+",
+        ))
+        .expect("label pattern")
+    })
+}
+
+/// Where the value of a date-labelled line starts (`**Date**: …`,
+/// `Due: …`, `due:: …`), if the line has one.
+fn labelled_value(line: &str, config: &Config) -> Option<usize> {
+    let c = label().captures(line)?;
+    let open = c.get(1).map(|m| m.as_str());
+    let close = c.get(3).or(c.get(5)).map(|m| m.as_str());
+    if open != close || (c.get(3).is_some() && c.get(5).is_some()) {
+        return None;
+    }
+    let name = c[2].trim().to_lowercase();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let known = is_date_key(&name, config)
+        || (words.len() <= 3 && words.iter().any(|w| LABEL_WORDS.contains(w)));
+    known.then(|| c.get(0).map_or(0, |m| m.end()))
+}
+
+/// Whether frontmatter key `key` holds dates.
+pub fn is_date_key(key: &str, config: &Config) -> bool {
+    let key = key.trim();
+    DATE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+        || config
+            .date_keys
+            .iter()
+            .any(|k| k.trim().eq_ignore_ascii_case(key))
+}
+
+fn top_level_key() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^([\p{L}\p{N}_][\p{L}\p{N}_ .-]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+            .expect("key pattern")
+    })
+}
+
+/// A scalar as written on one line: `(inner range, quoted)` relative to
+/// `s`, or `None` for anything but a plain or simply quoted scalar.
+fn scalar(s: &str) -> Option<(Range<usize>, bool)> {
+    let first = s.chars().next()?;
+    let (inner, rest_at, quoted) = match first {
+        '\'' | '"' => {
+            let close = s[1..].find(first)? + 1;
+            let inner = &s[1..close];
+            if inner.contains('\\') || s[close + 1..].starts_with(first) {
+                return None;
+            }
+            (1..close, close + 1, true)
+        }
+        '[' | '{' | '|' | '>' | '&' | '*' | '!' | '%' | '@' | '`' | '#' => return None,
+        _ => {
+            let end = [" #", "\t#"]
+                .iter()
+                .filter_map(|c| s.find(c))
+                .min()
+                .unwrap_or(s.len());
+            (0..s[..end].trim_end().len(), end, false)
+        }
+    };
+    let rest = s[rest_at..].trim_start();
+    (rest.is_empty() || rest.starts_with('#')).then_some((inner, quoted))
+}
+
+/// Date-looking values of top-level `key: value` lines (and of `- item`
+/// lines under a date key), cross-checked against the parsed YAML so a
+/// multi-line or escaped scalar is never misread.
+fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
+    let mut sites = Vec::new();
+    let Some(fm) = &note.frontmatter else {
+        return sites;
+    };
+    let Ok(Value::Mapping(map)) = &fm.value else {
+        return sites;
+    };
+    let mut list_key: Option<(String, usize)> = None;
+    for line in note.lines.iter() {
+        if line.range.start < fm.yaml.start || line.range.end > fm.yaml.end {
+            continue;
+        }
+        let text = line.text(note.text);
+        let (key, value_at, item) = if let Some(c) = top_level_key().captures(text) {
+            let key = c[1].to_string();
+            match c.get(2) {
+                Some(v) => {
+                    list_key = None;
+                    (key, v.start(), None)
+                }
+                None => {
+                    list_key = Some((key, 0));
+                    continue;
+                }
+            }
+        } else if let Some((key, index)) = list_key.as_mut() {
+            let trimmed = text.trim_start();
+            let Some(item) = trimmed.strip_prefix("- ") else {
+                if !text.starts_with([' ', '\t']) {
+                    list_key = None;
+                }
+                continue;
+            };
+            let at = text.len() - item.trim_start().len();
+            *index += 1;
+            (key.clone(), at, Some(*index - 1))
+        } else {
+            continue;
+        };
+        if NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key.trim())) {
+            continue;
+        }
+        let date_key = is_date_key(&key, config);
+        if item.is_some() && !date_key {
+            continue;
+        }
+        let value_text = &text[value_at..];
+        if !value_text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Some((inner, quoted)) = scalar(value_text) else {
+            continue;
+        };
+        let inner_text = &value_text[inner.clone()];
+        let parsed = map.get(Value::String(key.clone()));
+        let parsed = match (parsed, item) {
+            (Some(v), None) => Some(v),
+            (Some(Value::Sequence(seq)), Some(i)) => seq.get(i),
+            _ => None,
+        };
+        if parsed.and_then(Value::as_str) != Some(inner_text) {
+            continue;
+        }
+        let mode = if date_key { Mode::Value } else { Mode::Text };
+        let base = line.range.start + value_at;
+        let value = base..base + if quoted { inner.end + 1 } else { inner.end };
+        let found = match grammar::parse_exact(inner_text, options(mode, true)) {
+            Some(f) => shift(f, base + inner.start),
+            None => match iso_like(inner_text) {
+                // Full ISO 8601 date-times (with zone or fraction) the grammar
+                // leaves to their owners; they only lose their quotes.
+                Some(found) if quoted => shift(found, base + inner.start),
+                _ => continue,
+            },
+        };
+        sites.push(Site {
+            found,
+            place: Place::Frontmatter { key, value, quoted },
+        });
+    }
+    sites
+}
+
+/// An ISO 8601 date or date-time the grammar does not read (with seconds
+/// fraction or a zone), as a `Found` over its date.
+pub fn iso_like(s: &str) -> Option<Found> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+            .expect("iso pattern")
+    });
+    let c = re.captures(s)?;
+    let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
+    Some(Found {
+        range: 0..s.len(),
+        core: 0..10,
+        shape: grammar::Shape::Fixed {
+            year: n(1) as i32,
+            month: n(2),
+            day: n(3),
+        },
+        weekday: None,
+        time: None,
+        iso_datetime: s.len() > 10,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str, config: &Config) -> Vec<(String, Place)> {
+        let note = Note::parse(text);
+        collect(&note, config)
+            .into_iter()
+            .map(|s| (text[s.found.range.clone()].to_string(), s.place))
+            .collect()
+    }
+
+    #[test]
+    fn finds_each_place() {
+        let text = "---\ndate: '2025-09-16'\ntitle: 16 September 2025\nnotes: |\n  16/09/2025\nseen:\n- 16/09/2025\ndue:\n  - 17/09/2025\n---\n**Date**: 16/09/2025\n- [ ] x 📅 16/09/2025 ⏳ Sep 17, 2025\nOn 18/09/2025 we met.\n`19/09/2025`\n";
+        let got = places(text, &Config::default());
+        let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "2025-09-16",
+                "17/09/2025",
+                "16/09/2025",
+                "16/09/2025",
+                "Sep 17, 2025",
+                "18/09/2025"
+            ]
+        );
+        assert!(matches!(&got[0].1, Place::Frontmatter { quoted: true, .. }));
+        assert!(matches!(
+            &got[1].1,
+            Place::Frontmatter { quoted: false, .. }
+        ));
+        assert_eq!(got[2].1, Place::Labelled);
+        assert_eq!(got[3].1, Place::Task);
+        assert_eq!(got[5].1, Place::Text);
+    }
+
+    #[test]
+    fn labels() {
+        let c = Config::default();
+        for (line, yes) in [
+            ("**Date**: x", true),
+            ("**Date:** x", true),
+            ("Date: x", true),
+            ("- Due date: x", true),
+            ("due:: x", true),
+            ("> **Created**: x", true),
+            ("Datum: x", true),
+            ("**Date*: x", false),
+            ("Note: x", false),
+            ("The meeting is on a date I forgot and: x", false),
+        ] {
+            assert_eq!(labelled_value(line, &c).is_some(), yes, "{line}");
+        }
+        let mut c = Config::default();
+        c.date_keys = vec!["Reviewed on".into()];
+        assert!(labelled_value("Reviewed on: x", &c).is_some());
+    }
+}
