@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { applyPlan, backupDirOf, lastCleanup, scanVault, undoCleanup } from "../../src/core/cleanup";
+import { defaultSettings } from "../../src/core/settings";
+import { FakeCore, MemoryVault } from "./fakes";
+
+const BACKUPS = backupDirOf(".obsidian/plugins/notemend");
+
+function vault(): MemoryVault {
+	return new MemoryVault({
+		"a.md": "@ada wrote  \nthis\n",
+		"b.md": "clean\n",
+		"c.md": "trailing \n",
+		"Templates/t.md": "template  \n",
+		"opt.md": "---\nnotemend: false\n---\nraw  \n",
+		"bad.md": "FAIL  \n",
+		"image.png": "binary  ",
+	});
+}
+
+test("scan: ignored folders, opt-outs, failures, the vault index, a summary per fix", async () => {
+	const v = vault();
+	const core = new FakeCore();
+	core.failOn = "FAIL";
+	const settings = { ...defaultSettings(), ignoredFolders: ["Templates"] };
+	const progress: number[] = [];
+	let yields = 0;
+	const plan = await scanVault(v, core, settings, {
+		batchSize: 2,
+		onProgress: (done) => progress.push(done),
+		yieldToUi: async () => {
+			yields += 1;
+		},
+	});
+	assert.deepEqual(plan.files.map((f) => f.path), ["a.md", "c.md"]);
+	assert.deepEqual(plan.ignored, ["Templates/t.md"]);
+	assert.deepEqual(plan.optedOut, ["opt.md"]);
+	assert.deepEqual(plan.failed.map((f) => f.path), ["bad.md"]);
+	assert.equal(plan.unchanged, 1);
+	assert.equal(plan.scanned, 3);
+	assert.deepEqual(plan.context.people, ["ada"]);
+	assert.deepEqual(core.lastVault?.people, ["ada"], "normalize gets the vault index");
+	assert.equal(plan.byFix.length, 1);
+	assert.deepEqual({ ...plan.byFix[0], examples: plan.byFix[0]?.examples.length }, { fix: "whitespace", files: 2, changes: 2, examples: 2 });
+	assert.ok(yields >= 4, `yields between batches (${yields})`);
+	assert.deepEqual(progress, [...progress].sort((x, y) => x - y), "progress only grows");
+	assert.equal(v.processCalls, 0, "a scan writes nothing");
+});
+
+test("scan can be cancelled between batches", async () => {
+	let batches = 0;
+	const plan = await scanVault(vault(), new FakeCore(), defaultSettings(), { batchSize: 1, isCancelled: () => batches++ >= 2 });
+	assert.equal(plan.cancelled, true);
+	assert.equal(plan.files.length, 0);
+});
+
+test("apply writes only files that still hold what was scanned, keeps backups, and undo restores", async () => {
+	const v = vault();
+	const settings = defaultSettings();
+	const plan = await scanVault(v, new FakeCore(), settings);
+	assert.deepEqual(plan.files.map((f) => f.path), ["a.md", "bad.md", "c.md", "Templates/t.md"]);
+	// Edited between scan and apply: left alone and reported; deleted: reported.
+	v.files.set("c.md", "edited by hand  \n");
+	v.files.delete("bad.md");
+	const result = await applyPlan(plan, v, BACKUPS, {}, () => new Date("2026-01-02T03:04:05Z"));
+	assert.deepEqual(result.changed, ["a.md", "Templates/t.md"]);
+	assert.deepEqual(result.skipped, [
+		{ path: "bad.md", reason: "deleted since the scan" },
+		{ path: "c.md", reason: "edited since the scan" },
+	]);
+	assert.equal(v.files.get("a.md"), "@ada wrote\nthis\n");
+	assert.equal(v.files.get("c.md"), "edited by hand  \n");
+	// The backup batch is written before the first file of the batch.
+	const firstWrite = v.log.findIndex((l) => l.startsWith("write") && l.includes("batch-00000"));
+	const firstProcess = v.log.findIndex((l) => l.startsWith("process"));
+	assert.ok(firstWrite >= 0 && firstWrite < firstProcess, v.log.join("\n"));
+	assert.deepEqual(await lastCleanup(v, BACKUPS), { createdAt: "2026-01-02T03:04:05.000Z", files: 2 });
+
+	// The user edits a.md after the clean-up: undo leaves it and restores the rest.
+	v.files.set("a.md", "@ada wrote\nthis\nmore\n");
+	const undo = await undoCleanup(v, BACKUPS);
+	assert.ok(undo);
+	assert.deepEqual(undo.restored, ["Templates/t.md"]);
+	assert.deepEqual(undo.skipped, [{ path: "a.md", reason: "edited since the clean-up" }]);
+	assert.equal(v.files.get("Templates/t.md"), "template  \n");
+	assert.equal(v.files.get("a.md"), "@ada wrote\nthis\nmore\n");
+	assert.equal(await undoCleanup(v, BACKUPS), null, "nothing left to undo");
+	assert.equal(await lastCleanup(v, BACKUPS), null);
+});
+
+test("apply can be cancelled between batches; what was not reached stays as it was and undo still works", async () => {
+	const files: Record<string, string> = {};
+	for (let i = 0; i < 10; i++) files[`n${i}.md`] = `note ${i}  \n`;
+	const v = new MemoryVault(files);
+	const plan = await scanVault(v, new FakeCore(), defaultSettings());
+	let batches = 0;
+	const result = await applyPlan(plan, v, BACKUPS, { batchSize: 3, isCancelled: () => batches++ >= 2 });
+	assert.equal(result.cancelled, true);
+	assert.equal(result.changed.length, 6);
+	assert.equal(result.notStarted.length, 4);
+	for (const p of result.notStarted) assert.equal(v.files.get(p), files[p]);
+	const undo = await undoCleanup(v, BACKUPS);
+	assert.equal(undo?.restored.length, 6);
+	for (const [p, text] of Object.entries(files)) assert.equal(v.files.get(p), text);
+});
+
+test("a plan with nothing to change writes nothing, not even backups", async () => {
+	const v = new MemoryVault({ "a.md": "clean\n" });
+	const plan = await scanVault(v, new FakeCore(), defaultSettings());
+	const result = await applyPlan(plan, v, BACKUPS);
+	assert.deepEqual(result, { changed: [], skipped: [], failed: [], notStarted: [], cancelled: false, backupDir: null });
+	assert.equal(v.dataFiles.size, 0);
+});
+
+test("10,000 notes: batches keep each slice of work short", async () => {
+	const files: Record<string, string> = {};
+	for (let i = 0; i < 10000; i++) files[`notes/${i}.md`] = i % 3 === 0 ? `note ${i}  \n` : `note ${i}\n`;
+	const v = new MemoryVault(files);
+	let longest = 0;
+	let last = performance.now();
+	const yieldToUi = async (): Promise<void> => {
+		const now = performance.now();
+		longest = Math.max(longest, now - last);
+		await new Promise((r) => setImmediate(r));
+		last = performance.now();
+	};
+	const plan = await scanVault(v, new FakeCore(), defaultSettings(), { yieldToUi });
+	assert.equal(plan.files.length, 3334);
+	const result = await applyPlan(plan, v, BACKUPS, { yieldToUi });
+	assert.equal(result.changed.length, 3334);
+	assert.ok(longest < 250, `longest slice between yields ${longest.toFixed(1)} ms`);
+});

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Bindings } from "../../src/core/core";
+import { CoreCrashError, NotemendCore } from "../../src/core/core";
+
+// The smallest valid module: the wrapper only hands it to the bindings.
+const EMPTY_MODULE = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+
+function fakeFactory(trapOnFirst: boolean): { factory: () => Bindings; made: number } {
+	const state = { made: 0, factory: (): Bindings => fake() };
+	const fake = (): Bindings => {
+		const id = ++state.made;
+		let panic: string | undefined;
+		return {
+			initSync: () => undefined,
+			normalize: (text: string) => {
+				if (trapOnFirst && id === 1) {
+					panic = "panicked at src/fixes/dates.rs:10:5: index out of bounds";
+					throw new WebAssembly.RuntimeError("unreachable");
+				}
+				if (text === "bad") throw new Error("the note holds lone UTF-16 surrogates");
+				return { text: `${text}!`, changed: true, changes: [], edits: [], diagnostics: [], warnings: [] };
+			},
+			noteFacts: () => ({ people: [], dayFirst: 0, monthFirst: 0 }),
+			vaultContext: () => ({ people: [], dateOrder: null }),
+			fixNames: () => ["whitespace"],
+			version: () => `instance ${id}`,
+			lastPanic: () => {
+				const p = panic;
+				panic = undefined;
+				return p;
+			},
+		};
+	};
+	return state;
+}
+
+test("a trap becomes an Error with the panic message, and a fresh instance serves the next note", () => {
+	const fake = fakeFactory(true);
+	const core = new NotemendCore(EMPTY_MODULE, () => fake.factory());
+	assert.equal(core.instances, 1);
+	assert.throws(
+		() => core.normalize("x", {}),
+		(e: unknown) => e instanceof CoreCrashError && e.message === "Notemend core crashed: panicked at src/fixes/dates.rs:10:5: index out of bounds",
+	);
+	assert.equal(core.instances, 2);
+	assert.equal(core.version(), "instance 2");
+	assert.equal(core.normalize("x", {}).text, "x!");
+});
+
+test("an ordinary error (bad input) passes through and keeps the instance", () => {
+	const fake = fakeFactory(false);
+	const core = new NotemendCore(EMPTY_MODULE, () => fake.factory());
+	assert.throws(() => core.normalize("bad", {}), /lone UTF-16 surrogates/);
+	assert.equal(core.instances, 1);
+	assert.equal(core.normalize("ok", {}).text, "ok!");
+});
+
+test("load compiles once, asynchronously, and records the time", async () => {
+	const fake = fakeFactory(false);
+	const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+	const core = await NotemendCore.load(bytes, () => fake.factory());
+	assert.ok(core.timings.compileMs >= 0 && core.timings.initMs >= 0);
+	assert.equal(core.instances, 1);
+});

@@ -1,0 +1,96 @@
+// Test doubles for the ports: an in-memory vault and a tiny core that trims
+// trailing spaces (with UTF-16 offsets, like the real one).
+
+import type { VaultPort } from "../../src/core/ports";
+import type { Change, CorePort, NoteFacts, Outcome, TextEdit, VaultContext } from "../../src/core/types";
+import { applyEdits } from "../../src/core/types";
+
+export class FakeCore implements CorePort {
+	calls = 0;
+	lastVault: VaultContext | undefined;
+	failOn: string | null = null;
+
+	normalize(text: string, _settings: object, vault?: VaultContext): Outcome {
+		this.calls += 1;
+		this.lastVault = vault;
+		if (this.failOn !== null && text.includes(this.failOn)) throw new Error("boom");
+		const edits: TextEdit[] = [];
+		const changes: Change[] = [];
+		let offset = 0;
+		text.split("\n").forEach((line, i) => {
+			const trimmed = line.replace(/[ \t]+$/, "");
+			if (trimmed.length !== line.length) {
+				const from = offset + trimmed.length;
+				const to = offset + line.length;
+				edits.push({ from, to, insert: "" });
+				changes.push({ fix: "whitespace", from, to, line: i + 1, before: line.slice(trimmed.length), after: "", message: "trailing whitespace removed" });
+			}
+			offset += line.length + 1;
+		});
+		const out = applyEdits(text, edits);
+		return { text: out, changed: edits.length > 0, changes, edits, diagnostics: [], warnings: [] };
+	}
+
+	noteFacts(text: string): NoteFacts {
+		const people = [...text.matchAll(/@(\w+)/g)].map((m) => m[1] ?? "");
+		return { people, dayFirst: 0, monthFirst: 0 };
+	}
+
+	vaultContext(facts: NoteFacts[]): VaultContext {
+		return { people: [...new Set(facts.flatMap((f) => f.people))].sort(), dateOrder: null };
+	}
+}
+
+export class MemoryVault implements VaultPort {
+	files = new Map<string, string>();
+	dataFiles = new Map<string, string>();
+	dirs = new Set<string>();
+	processCalls = 0;
+	/** Runs before each process() transform: lets a test edit a file "meanwhile". */
+	beforeProcess: ((path: string) => void) | null = null;
+	log: string[] = [];
+
+	constructor(files: Record<string, string> = {}) {
+		for (const [k, v] of Object.entries(files)) this.files.set(k, v);
+	}
+	markdownPaths(): string[] {
+		return [...this.files.keys()].filter((p) => p.endsWith(".md"));
+	}
+	async read(path: string): Promise<string> {
+		const text = this.files.get(path);
+		if (text === undefined) throw new Error(`no file ${path}`);
+		return text;
+	}
+	async process(path: string, transform: (data: string) => string): Promise<string> {
+		this.processCalls += 1;
+		this.beforeProcess?.(path);
+		const data = this.files.get(path);
+		if (data === undefined) throw new Error(`no file ${path}`);
+		const out = transform(data);
+		this.files.set(path, out);
+		this.log.push(`process ${path}`);
+		return out;
+	}
+	exists(path: string): boolean {
+		return this.files.has(path);
+	}
+	data = {
+		read: async (path: string): Promise<string> => {
+			const d = this.dataFiles.get(path);
+			if (d === undefined) throw new Error(`no data file ${path}`);
+			return d;
+		},
+		write: async (path: string, data: string): Promise<void> => {
+			this.dataFiles.set(path, data);
+			this.log.push(`write ${path}`);
+		},
+		exists: async (path: string): Promise<boolean> => this.dataFiles.has(path) || this.dirs.has(path),
+		mkdir: async (path: string): Promise<void> => {
+			this.dirs.add(path);
+		},
+		rmdir: async (path: string): Promise<void> => {
+			this.dirs.delete(path);
+			for (const k of [...this.dataFiles.keys()]) if (k.startsWith(`${path}/`)) this.dataFiles.delete(k);
+		},
+	};
+}
