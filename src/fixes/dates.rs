@@ -60,6 +60,7 @@ use super::{Context, Sink};
 use crate::config::Config;
 use crate::note::Note;
 use format::Format;
+use grammar::Reading;
 use resolve::{Decision, Evidence, Resolver};
 use sites::Place;
 
@@ -83,12 +84,34 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         iso: &iso,
     };
     let mut used_text_format = false;
+    let mut decisions = Vec::new();
     for site in &sites {
         if site.place == Place::Text && !config.running_text_dates {
             continue;
         }
         used_text_format |= matches!(site.place, Place::Labelled | Place::Text);
-        match resolver.decide(site) {
+        decisions.push((site, resolver.decide(site)));
+    }
+    // A note that writes numeric dates both ways leaves its ambiguous dates
+    // alone. Its one-way dates stay too: rewriting them would erase one side
+    // of the evidence, and the next run would settle what this one could not.
+    let unsettled = decisions.iter().any(|(site, decision)| {
+        matches!(decision, Decision::Report(_))
+            && matches!(site.found.shape.reading(), Reading::Two { .. })
+    });
+    let keep_evidence = unsettled && resolver.evidence_conflicts();
+    for (site, decision) in decisions {
+        match decision {
+            Decision::Write { .. } if keep_evidence && is_evidence(site) => {
+                let text = &note.text[site.found.range.clone()];
+                sink.diagnose(
+                    site.found.range.start,
+                    format!(
+                        "date `{text}` left as written: this note writes numeric dates both ways, \
+                         and it is evidence for the note's ambiguous dates"
+                    ),
+                );
+            }
             Decision::Write {
                 range,
                 replacement,
@@ -104,6 +127,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             format!("{problem}; dates are written as YYYY-MM-DD instead"),
         );
     }
+}
+
+/// A numeric date that can be read only one way.
+fn is_evidence(site: &sites::Site) -> bool {
+    matches!(site.found.shape.reading(), Reading::One(_, Some(_)))
 }
 
 /// How many numeric dates of `note` can only be read day first, and how many

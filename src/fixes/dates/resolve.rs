@@ -47,6 +47,12 @@ impl Evidence {
         evidence
     }
 
+    /// Whether the note has dates that can only be read day first and
+    /// others that can only be read month first.
+    pub fn conflicts(&self) -> bool {
+        !self.day_first.is_empty() && !self.month_first.is_empty()
+    }
+
     /// `(day first, month first)` counts.
     pub fn counts(&self) -> (usize, usize) {
         (self.day_first.len(), self.month_first.len())
@@ -103,6 +109,12 @@ fn iso_text(d: Ymd) -> String {
 }
 
 impl Resolver<'_> {
+    /// Whether the note's own evidence points both ways (and no setting
+    /// decides instead).
+    pub fn evidence_conflicts(&self) -> bool {
+        self.config.date_order == DateOrder::Auto && self.evidence.conflicts()
+    }
+
     /// What `site` becomes.
     pub fn decide(&self, site: &Site) -> Decision {
         let found = &site.found;

@@ -179,7 +179,7 @@ fn label() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?",
-            r"(\*\*|__|\*|_)?(\p{L}[\p{L}\p{M}\p{N} _'’-]{0,40}?)(\*\*|__|\*|_)?",
+            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-]){0,40}?)(\*\*|__|\*|_)?",
             r"[ \t]*(::?)(\*\*|__|\*|_)?[ \t]+",
         ))
         .expect("label pattern")
@@ -215,8 +215,7 @@ pub fn is_date_key(key: &str, config: &Config) -> bool {
 fn top_level_key() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^([\p{L}\p{N}_][\p{L}\p{N}_ .-]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-            .expect("key pattern")
+        Regex::new(r"^(\w(?:\w|[ .-])*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$").expect("key pattern")
     })
 }
 
