@@ -47,10 +47,11 @@ pub fn verdict(text: &str, words: &[Range<usize>], people: &People) -> Option<Ve
         let as_written = people.get(written(k));
         let single = people.get(&collapsed);
         match (as_written, single) {
-            (Some(d), _) if d.explicit => {
+            (Some(d), _) if d.vouched.is_some() => {
+                let setting = d.vouched.as_ref().unwrap_or(&d.source);
                 return Some(Verdict::Keep {
                     words: k,
-                    because: format!("`{}` is a known person ({})", d.name, d.source.describe()),
+                    because: format!("`{}` is listed in {}", d.name, setting.describe()),
                 });
             }
             (_, Some(c)) => {

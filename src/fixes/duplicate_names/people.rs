@@ -42,8 +42,9 @@ pub struct Person {
     pub name: String,
     /// Where it was first seen.
     pub source: Source,
-    /// Listed in `knownPeople` (or `me`): the user's own word.
-    pub explicit: bool,
+    /// The setting that lists the person (`knownPeople` or `me`), if any:
+    /// the user's own word, which outweighs anything a note says.
+    pub vouched: Option<Source>,
 }
 
 /// Known people by [`name::key`].
@@ -54,22 +55,24 @@ pub struct People {
 
 impl People {
     /// Adds `name`; the first source seen for a name is the one reported,
-    /// but an explicit listing always marks it explicit.
+    /// and a setting that lists it is remembered as well.
     pub fn add(&mut self, name: &str, source: Source) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
-        let explicit = matches!(source, Source::Setting | Source::Me);
+        let vouched = matches!(source, Source::Setting | Source::Me).then(|| source.clone());
         let person = self
             .by_key
             .entry(name::key(name))
             .or_insert_with(|| Person {
                 name: name.to_string(),
                 source,
-                explicit,
+                vouched: None,
             });
-        person.explicit |= explicit;
+        if person.vouched.is_none() {
+            person.vouched = vouched;
+        }
     }
 
     /// The person named `name`, ignoring case.
@@ -100,7 +103,7 @@ mod tests {
         let p = people.get("lior genzel").unwrap();
         assert_eq!(p.name, "Lior Genzel");
         assert_eq!(p.source.describe(), "the attendees line");
-        assert!(p.explicit);
+        assert_eq!(p.vouched, Some(Source::Setting));
         assert!(people.get("Lior Génzel").is_none());
         assert_eq!(people.len(), 1);
     }
