@@ -412,8 +412,10 @@ mod tests {
         ] {
             assert_eq!(labelled_value(line, &c).is_some(), yes, "{line}");
         }
-        let mut c = Config::default();
-        c.date_keys = vec!["Reviewed on".into()];
+        let c = Config {
+            date_keys: vec!["Reviewed on".into()],
+            ..Config::default()
+        };
         assert!(labelled_value("Reviewed on: x", &c).is_some());
     }
 }

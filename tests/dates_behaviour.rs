@@ -1,0 +1,245 @@
+//! The `dates` fix through the public API: what it reports, what it
+//! explains, the evidence it gives the vault clean-up, and properties over
+//! generated dates.
+
+use notemend::config::{DateOrder, Fix};
+use notemend::fixes::dates::format::Format;
+use notemend::fixes::dates::grammar::{self, Mode, Options, Reading, Ymd};
+use notemend::vault::{facts, VaultIndex};
+use notemend::{normalize, Config, Note, Outcome};
+use proptest::prelude::*;
+
+fn dates_only() -> Config {
+    let mut config = Config::default();
+    config.only(&[Fix::Dates]);
+    config
+}
+
+fn run(text: &str, config: &Config) -> Outcome {
+    normalize(text, config)
+}
+
+fn diagnostics(out: &Outcome) -> Vec<(usize, &str)> {
+    out.diagnostics
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn sample_note_date_becomes_a_plain_yaml_date_with_every_fix_on() {
+    let text = "---\ntype: customer\ndate: '2025-09-16'\naccount: Microsoft\n---\n\n**Date**: 2025-09-16\n";
+    let out = run(text, &Config::default());
+    assert!(out.text.contains("\ndate: 2025-09-16\n"), "{}", out.text);
+    let change = out
+        .changes
+        .iter()
+        .find(|c| c.fix == Fix::Dates)
+        .expect("a dates change");
+    assert_eq!(
+        (change.line, change.before.as_str(), change.after.as_str()),
+        (3, "'2025-09-16'", "2025-09-16")
+    );
+    assert!(
+        change.message.contains("plain YAML date"),
+        "{}",
+        change.message
+    );
+}
+
+#[test]
+fn ambiguous_dates_are_reported_and_kept() {
+    let text = "**Date**: 03/04/2025\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, text);
+    let d = diagnostics(&out);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].0, 1);
+    assert!(
+        d[0].1
+            .contains("could be 3 April 2025 (day first) or 4 March 2025 (month first)"),
+        "{}",
+        d[0].1
+    );
+    assert!(d[0].1.contains("dateOrder"), "{}", d[0].1);
+}
+
+#[test]
+fn impossible_dates_are_reported_and_kept() {
+    let text = "- [ ] pay 📅 2025-02-30\n**Due**: 31/04/2025\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, text);
+    let d = diagnostics(&out);
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d[0].1.contains("February 2025 has 28 days"), "{}", d[0].1);
+    assert!(d[1].1.contains("not a real date"), "{}", d[1].1);
+}
+
+#[test]
+fn messages_name_the_evidence() {
+    let text = "**Date**: 25/04/2025\n\n**Due**: 03/04/2025\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, "**Date**: 2025-04-25\n\n**Due**: 2025-04-03\n");
+    let messages: Vec<&str> = out.changes.iter().map(|c| c.message.as_str()).collect();
+    assert!(
+        messages.contains(&"date `25/04/2025` (day first: 25 is no month) written as 2025-04-25"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"date `03/04/2025` (day first, settled by `25/04/2025` on line 1) written as 2025-04-03"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_vault_order_settles_what_the_note_cannot() {
+    let text = "**Date**: 03/04/2025\n";
+    let mut index = VaultIndex::default();
+    for note in [
+        "**Date**: 04/25/2025\n",
+        "- [ ] x 📅 12/31/2025\n",
+        "met on 1/13/2025\n",
+    ] {
+        index.add(&facts(note, &Config::default()));
+    }
+    let mut config = dates_only();
+    config.vault = index.context();
+    assert_eq!(config.vault.date_order, Some(DateOrder::Mdy));
+    let out = run(text, &config);
+    assert_eq!(out.text, "**Date**: 2025-03-04\n");
+    assert!(out.changes[0]
+        .message
+        .contains("the order most dates of this vault use"));
+    // The note's own evidence comes first.
+    let out = run("**Date**: 03/04/2025\n**Due**: 25/04/2025\n", &config);
+    assert_eq!(out.text, "**Date**: 2025-04-03\n**Due**: 2025-04-25\n");
+}
+
+#[test]
+fn evidence_counts_one_way_numeric_dates_outside_code() {
+    let note = Note::parse(
+        "---\ndate: 25/04/2025\n---\n**Due**: 04/26/2025\ntext 13/01/2025 and 03/04/2025 and 2025-09-16\n`14/01/2025`\n```\n15/01/2025\n```\n",
+    );
+    assert_eq!(notemend::fixes::dates::evidence(&note), (2, 1));
+}
+
+#[test]
+fn a_note_that_mixes_orders_is_stable() {
+    let text = "**Date**: 25/04/2025\n**Due**: 03/04/2025\n**End**: 04/26/2025\n";
+    let config = dates_only();
+    let once = run(text, &config);
+    assert_eq!(once.text, text);
+    assert!(diagnostics(&once)
+        .iter()
+        .any(|(_, m)| m.contains("writes dates both ways")));
+    // Fixing the unambiguous dates by hand does not change the verdict on
+    // the rest either: nothing is settled by the note any more.
+    let twice = run(&once.text, &config);
+    assert_eq!(twice.text, text);
+}
+
+#[test]
+fn a_bad_format_falls_back_to_iso_and_says_so() {
+    let mut config = dates_only();
+    config.date_format = "MMMM YYYY".into();
+    let out = run("**Date**: Sep 16, 2025\n", &config);
+    assert_eq!(out.text, "**Date**: 2025-09-16\n");
+    assert!(diagnostics(&out)
+        .iter()
+        .any(|(_, m)| m.contains("does not write a year, a month and a day")));
+}
+
+#[test]
+fn running_text_is_opt_in() {
+    let text = "We met on 16/09/2025.\n";
+    assert_eq!(run(text, &dates_only()).text, text);
+    let mut config = dates_only();
+    config.running_text_dates = true;
+    assert_eq!(run(text, &config).text, "We met on 2025-09-16.\n");
+}
+
+#[test]
+fn custom_date_keys() {
+    let text = "---\nreviewed: 16/09/2025\nrating: 16/09/2025\n---\n";
+    let mut config = dates_only();
+    // Any frontmatter value that is wholly a date is one; a configured key
+    // also reads the lenient forms (two-digit years with dots).
+    assert_eq!(
+        run(text, &config).text,
+        "---\nreviewed: 2025-09-16\nrating: 2025-09-16\n---\n"
+    );
+    let text = "---\nreviewed: 16.09.25\nrating: 16.09.25\n---\n";
+    assert_eq!(run(text, &config).text, text);
+    config.date_keys = vec!["Reviewed".into()];
+    assert_eq!(
+        run(text, &config).text,
+        "---\nreviewed: 2025-09-16\nrating: 16.09.25\n---\n"
+    );
+}
+
+#[test]
+fn large_note_is_fast() {
+    let line = "- [ ] call 📅 16/09/2025 about v1.2.3 at https://x.org/2025/09/16 on Sep 17, 2025 and 2025-09-18\n";
+    let text = line.repeat(5_000);
+    let mut config = dates_only();
+    config.running_text_dates = true;
+    let start = std::time::Instant::now();
+    let out = run(&text, &config);
+    assert_eq!(out.changes.len(), 10_000);
+    // Generous: a debug build on a shared machine.
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+fn any_date() -> impl Strategy<Value = Ymd> {
+    (1900i32..2100, 1u32..=12, 1u32..=31)
+        .prop_filter_map("a real date", |(y, m, d)| Ymd::new(y, m, d))
+}
+
+const FORMATS: &[&str] = &[
+    "YYYY-MM-DD",
+    "DD.MM.YYYY",
+    "MM/DD/YYYY",
+    "D MMMM YYYY",
+    "MMM D, YYYY",
+    "dddd, MMMM Do YYYY",
+    "ddd DD MMM YYYY",
+    "YYYY/MM/DD",
+];
+
+proptest! {
+    /// Every format the grammar can read back gives the same date, and the
+    /// format accepts what it wrote (so a second run leaves it).
+    #[test]
+    fn formats_round_trip(date in any_date(), i in 0..FORMATS.len()) {
+        let format = Format::parse(FORMATS[i]).unwrap();
+        let text = format.render(date, None);
+        prop_assert!(format.accepts(&text), "{} does not accept {}", FORMATS[i], text);
+        let found = grammar::parse_exact(&text, Options { mode: Mode::Value, time: true }).unwrap();
+        match found.shape.reading() {
+            Reading::One(d, _) => prop_assert_eq!(d, date),
+            Reading::Two { day_first, month_first } => {
+                prop_assert!(day_first == date || month_first == date)
+            }
+            Reading::Impossible(why) => prop_assert!(false, "{}: {}", text, why),
+        }
+    }
+
+    /// Whatever the format, a second run changes nothing.
+    #[test]
+    fn idempotent(date in any_date(), i in 0..FORMATS.len(), other in any_date()) {
+        let mut config = dates_only();
+        config.date_format = FORMATS[i].to_string();
+        config.running_text_dates = true;
+        let text = format!(
+            "---\ndate: {}/{}/{}\n---\n**Date**: {}\n- [ ] x 📅 {}\nmet {}.{}.{} and {}\n",
+            date.day, date.month, date.year,
+            Format::parse("MMM D, YYYY").unwrap().render(other, None),
+            Format::parse("D MMMM YYYY").unwrap().render(date, None),
+            other.day, other.month, other.year,
+            Format::parse("YYYY年M月D日").unwrap().render(date, None),
+        );
+        let once = run(&text, &config);
+        let twice = run(&once.text, &config);
+        prop_assert!(!twice.changed(), "{}\n→\n{}\n→ {:?}", text, once.text, twice.changes);
+    }
+}
