@@ -138,9 +138,9 @@ export default class NotemendPlugin extends Plugin {
 				new Notice("There is no vault clean-up to undo.");
 				return;
 			}
-			const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} edited since were left as they are.` : "";
+			const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} edited since ${result.skipped.length === 1 ? "was" : "were"} left as ${result.skipped.length === 1 ? "it is" : "they are"}.` : "";
 			const failed = result.failed.length > 0 ? ` ${result.failed.length} could not be restored.` : "";
-			new Notice(`Restored ${result.restored.length} notes.${skipped}${failed}`);
+			new Notice(`Restored ${result.restored.length} ${result.restored.length === 1 ? "note" : "notes"}.${skipped}${failed}`);
 		} catch (error) {
 			new Notice(`Undo failed: ${error instanceof Error ? error.message : String(error)}`);
 		}

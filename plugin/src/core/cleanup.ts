@@ -4,6 +4,7 @@
 // a file only if it still holds what the clean-up wrote.
 
 import { isIgnored, optsOut } from "./guard";
+import { changeContext } from "./preview";
 import type { RunControl, VaultPort } from "./ports";
 import type { NotemendSettings } from "./settings";
 import { FIX_NAMES } from "./settings";
@@ -21,7 +22,7 @@ export interface FixSummary {
 	fix: FixName;
 	files: number;
 	changes: number;
-	examples: { path: string; line: number; before: string; after: string; message: string }[];
+	examples: { path: string; line: number; before: string; after: string; message: string; prefix: string; suffix: string }[];
 }
 
 export interface Plan {
@@ -147,7 +148,8 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 export function summarize(files: readonly PlannedFile[]): FixSummary[] {
 	const byFix = new Map<FixName, FixSummary>();
 	for (const file of files) {
-		const seen = new Set<FixName>();
+		// Per fix: count every change, and take the most telling one of this file as an example.
+		const best = new Map<FixName, Change>();
 		for (const c of file.changes) {
 			let s = byFix.get(c.fix);
 			if (!s) {
@@ -155,16 +157,24 @@ export function summarize(files: readonly PlannedFile[]): FixSummary[] {
 				byFix.set(c.fix, s);
 			}
 			s.changes += 1;
-			if (!seen.has(c.fix)) {
-				s.files += 1;
-				seen.add(c.fix);
-				if (s.examples.length < EXAMPLES) {
-					s.examples.push({ path: file.path, line: c.line, before: c.before, after: c.after, message: c.message });
-				}
+			const prev = best.get(c.fix);
+			if (!prev) s.files += 1;
+			if (!prev || telling(c) > telling(prev)) best.set(c.fix, c);
+		}
+		for (const [fix, c] of best) {
+			const s = byFix.get(fix);
+			if (s && s.examples.length < EXAMPLES) {
+				const { prefix, suffix } = changeContext(file.original, c, 24);
+				s.examples.push({ path: file.path, line: c.line, before: c.before, after: c.after, message: c.message, prefix, suffix });
 			}
 		}
 	}
 	return FIX_NAMES.map((f) => byFix.get(f)).filter((s): s is FixSummary => s !== undefined);
+}
+
+/** How much a change shows in one line: visible characters changed. */
+function telling(c: Change): number {
+	return c.before.trim().length + c.after.trim().length;
 }
 
 /** What an undo needs: where the backups are. */
@@ -247,9 +257,9 @@ export async function applyPlan(
 				result.failed.push({ path: file.path, error: errorText(error) });
 			}
 			done += 1;
+			control.onProgress?.(done, total);
 		}
 		await writeManifest(vault, backupDir, manifest);
-		control.onProgress?.(done, total);
 		await breathe(control);
 	}
 	if (manifest.changed.length === 0) {

@@ -99,3 +99,16 @@ export function visible(text: string, max = 160): string {
 	const shown = text.replace(/\r\n/g, "↵\n").replace(/\n/g, "⏎").replace(/\t/g, "→").replace(/ /g, "·");
 	return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
 }
+
+/** The text around a change on its line, for the before/after view (shown with `visible`). */
+export function changeContext(source: string, change: { from: number; to: number }, width = 32): { prefix: string; suffix: string } {
+	const lineStart = change.from > 0 ? source.lastIndexOf("\n", change.from - 1) + 1 : 0;
+	const nl = source.indexOf("\n", change.to);
+	const lineEnd = nl === -1 ? source.length : nl;
+	const start = Math.max(lineStart, change.from - width);
+	const end = Math.min(lineEnd, change.to + width);
+	return {
+		prefix: (start > lineStart ? "…" : "") + source.slice(start, change.from),
+		suffix: source.slice(change.to, end) + (end < lineEnd ? "…" : ""),
+	};
+}

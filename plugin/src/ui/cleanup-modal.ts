@@ -103,11 +103,17 @@ export class CleanupModal extends Modal {
 			tr.createEl("td", { cls: "notemend-num", text: String(s.changes) });
 			const ex = tr.createEl("td", { cls: "notemend-examples" });
 			for (const e of s.examples) {
-				const line = ex.createDiv({ cls: "notemend-example" });
-				line.createSpan({ cls: "notemend-example-path", text: `${e.path}:${e.line}` });
-				line.createEl("code", { cls: "notemend-before", text: visible(e.before, 48) || "(nothing)" });
-				line.createSpan({ text: " → " });
-				line.createEl("code", { cls: "notemend-after", text: visible(e.after, 48) || "(nothing)" });
+				const example = ex.createDiv({ cls: "notemend-example" });
+				example.createSpan({ cls: "notemend-example-path", text: `${e.path}, line ${e.line}: ${e.message}` });
+				const code = example.createEl("code", { cls: "notemend-example-code" });
+				code.createSpan({ cls: "notemend-context", text: e.prefix });
+				code.createSpan({ cls: "notemend-del", text: visible(e.before, 40) });
+				code.createSpan({ cls: "notemend-context", text: e.suffix });
+				example.createSpan({ cls: "notemend-example-arrow", text: "→" });
+				const after = example.createEl("code", { cls: "notemend-example-code" });
+				after.createSpan({ cls: "notemend-context", text: e.prefix });
+				after.createSpan({ cls: "notemend-ins", text: visible(e.after, 40) });
+				after.createSpan({ cls: "notemend-context", text: e.suffix });
 			}
 		}
 		const notes = contentEl.createEl("ul", { cls: "notemend-summary-notes" });

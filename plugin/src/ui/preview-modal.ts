@@ -1,7 +1,7 @@
 import type { App } from "obsidian";
 import { ButtonComponent, Modal } from "obsidian";
 import type { PreviewModel } from "../core/preview";
-import { visible } from "../core/preview";
+import { changeContext, visible } from "../core/preview";
 import { fixLabel } from "../core/settings";
 
 export type PreviewChoice = "all" | "ticked";
@@ -52,12 +52,17 @@ export class PreviewModal extends Modal {
 				what.createSpan({ cls: `notemend-fix-badge notemend-fix-${change.fix}`, text: fixLabel(change.fix) });
 				what.createSpan({ cls: "notemend-message", text: change.message });
 				const diff = block.createDiv({ cls: "notemend-diff" });
-				const before = diff.createDiv({ cls: "notemend-diff-row notemend-before" });
-				before.createSpan({ cls: "notemend-diff-sign", text: "−" });
-				before.createEl("code", { text: visible(change.before) || "(nothing)" });
-				const after = diff.createDiv({ cls: "notemend-diff-row notemend-after" });
-				after.createSpan({ cls: "notemend-diff-sign", text: "+" });
-				after.createEl("code", { text: visible(change.after) || "(nothing)" });
+				const { prefix, suffix } = changeContext(model.source, change);
+				const addRow = (cls: string, sign: string, middle: string, mark: string): void => {
+					const line = diff.createDiv({ cls: `notemend-diff-row ${cls}` });
+					line.createSpan({ cls: "notemend-diff-sign", text: sign });
+					const code = line.createEl("code");
+					code.createSpan({ cls: "notemend-context", text: prefix });
+					code.createSpan({ cls: mark, text: visible(middle) });
+					code.createSpan({ cls: "notemend-context", text: suffix });
+				};
+				addRow("notemend-before", "−", change.before, "notemend-del");
+				addRow("notemend-after", "+", change.after, "notemend-ins");
 			}
 		}
 		if (model.diagnostics.length > 0) {

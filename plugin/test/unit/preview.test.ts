@@ -66,3 +66,10 @@ test("visible shows spaces, tabs and line breaks", () => {
 	assert.equal(visible("a \t\n"), "a·→⏎");
 	assert.equal(visible("x".repeat(10), 5), "xxxx…");
 });
+
+test("context around a change stays on its line and is cut with an ellipsis", async () => {
+	const { changeContext } = await import("../../src/core/preview");
+	assert.deepEqual(changeContext("one\ntwo  \nthree", { from: 7, to: 9 }), { prefix: "two", suffix: "" });
+	assert.deepEqual(changeContext("abcdefghij", { from: 5, to: 6 }, 2), { prefix: "…de", suffix: "gh…" });
+	assert.deepEqual(changeContext("x", { from: 0, to: 0 }), { prefix: "", suffix: "x" });
+});
