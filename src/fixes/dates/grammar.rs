@@ -698,6 +698,24 @@ mod tests {
         assert_eq!(found, vec!["16/09/2025", "Sep 20, 2025", "2025年9月21日"]);
     }
 
+    /// The crate's `regex` has no general-category tables outside tests
+    /// (dev-dependencies add them), so a Unicode category class (`\p` and a name in braces) compiles in tests
+    /// and panics in the product. Letters are `[^\W\d_]` here instead.
+    #[test]
+    fn no_unicode_category_classes() {
+        let needle = format!("\\{}{{", 'p');
+        for (name, source) in [
+            ("grammar.rs", include_str!("grammar.rs")),
+            ("sites.rs", include_str!("sites.rs")),
+            ("format.rs", include_str!("format.rs")),
+        ] {
+            assert!(
+                !source.contains(&needle),
+                "{name} uses a Unicode category class"
+            );
+        }
+    }
+
     #[test]
     fn weekdays() {
         assert_eq!(ymd(2025, 9, 16).weekday(), 2);

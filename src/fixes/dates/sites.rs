@@ -52,6 +52,9 @@ const LABEL_WORDS: &[&str] = &[
     "scadenza",
     "vencimiento",
     "prazo",
+    "日付",
+    "日期",
+    "날짜",
 ];
 
 /// The Obsidian Tasks date signifiers (due, scheduled, start, created, done,
@@ -180,7 +183,7 @@ fn label() -> &'static Regex {
         Regex::new(concat!(
             r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?",
             r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-]){0,40}?)(\*\*|__|\*|_)?",
-            r"[ \t]*(::?)(\*\*|__|\*|_)?[ \t]+",
+            r"[ \t]*(::?|：)(\*\*|__|\*|_)?[ \t]*",
         ))
         .expect("label pattern")
     })
@@ -406,6 +409,7 @@ mod tests {
             ("due:: x", true),
             ("> **Created**: x", true),
             ("Datum: x", true),
+            ("**日付**：x", true),
             ("**Date*: x", false),
             ("Note: x", false),
             ("The meeting is on a date I forgot and: x", false),
