@@ -49,7 +49,10 @@ fn main() {
             .filter(|l| !l.is_empty())
             .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{p}: {e}")))
             .collect();
-        let texts: Vec<&str> = notes.iter().filter_map(|b| std::str::from_utf8(b).ok()).collect();
+        let texts: Vec<&str> = notes
+            .iter()
+            .filter_map(|b| std::str::from_utf8(b).ok())
+            .collect();
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
         let (changed, changes) = texts.iter().fold((0, 0), |(n, c), t| {
             let out = normalize(t, &config);

@@ -32,6 +32,7 @@ pub use note::Note;
 use edit::Composed;
 use fixes::{Context, Sink};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A change one fix made, explained.
@@ -92,65 +93,85 @@ pub const MAX_PASSES: usize = 4;
 pub fn normalize(text: &str, config: &Config) -> Outcome {
     let cx = Context { config };
     let mut composed = Composed::new(text);
-    let mut current = text.to_string();
+    // The text as the fixes so far left it; borrowed until one changes it.
+    let mut current: Cow<'_, str> = Cow::Borrowed(text);
     let mut changes = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let original_lines = LineIndex::new(text);
+    let enabled: Vec<Fix> = Fix::ALL
+        .into_iter()
+        .filter(|&f| config.enabled(f))
+        .collect();
 
     for pass in 0..MAX_PASSES {
         let mut changed = false;
-        for fix in Fix::ALL.into_iter().filter(|&f| config.enabled(f)) {
+        let mut next = 0;
+        while next < enabled.len() {
+            // One reading of the text serves every fix until one changes it.
             let note = Note::parse(&current);
-            if pass == 0 && fix == Fix::ALL[0] {
-                if let Some(problem) = &note.frontmatter_problem {
-                    diagnostics.push(Diagnostic {
-                        fix: None,
-                        line: 1,
-                        message: problem.clone(),
+            let mut edited = None;
+            while next < enabled.len() {
+                let fix = enabled[next];
+                next += 1;
+                if pass == 0 && fix == Fix::ALL[0] {
+                    if let Some(problem) = &note.frontmatter_problem {
+                        diagnostics.push(Diagnostic {
+                            fix: None,
+                            line: 1,
+                            message: problem.clone(),
+                        });
+                    }
+                }
+                let mut sink = Sink::default();
+                fixes::run(fix, &note, &cx, &mut sink);
+                for (offset, message) in sink.diagnostics {
+                    let at = composed.to_original(offset..offset).start;
+                    let d = Diagnostic {
+                        fix: Some(fix),
+                        line: original_lines.line_of(at),
+                        message,
+                    };
+                    if !diagnostics.contains(&d) {
+                        diagnostics.push(d);
+                    }
+                }
+                if sink.proposals.is_empty() {
+                    continue;
+                }
+                let proposals: Vec<_> = sink
+                    .proposals
+                    .into_iter()
+                    .filter(|p| is_valid(&current, &p.edit.range))
+                    .filter(|p| p.in_protected || note.is_free(p.edit.range.clone()))
+                    .filter(|p| current[p.edit.range.clone()] != p.edit.replacement)
+                    .collect();
+                if proposals.is_empty() {
+                    continue;
+                }
+                let edits: Vec<Edit> = proposals.iter().map(|p| p.edit.clone()).collect();
+                let (accepted, _rejected) = edit::settle(&edits);
+                let accepted_edits: Vec<&Edit> = accepted.iter().map(|&i| &edits[i]).collect();
+                for &i in &accepted {
+                    let e = &edits[i];
+                    let range = composed.to_original(e.range.clone());
+                    changes.push(Change {
+                        fix,
+                        line: original_lines.line_of(range.start),
+                        range,
+                        before: current[e.range.clone()].to_string(),
+                        after: e.replacement.clone(),
+                        message: proposals[i].message.clone(),
                     });
                 }
+                edited = Some(edit::apply(&current, &accepted_edits));
+                composed.apply(&accepted_edits);
+                break;
             }
-            let mut sink = Sink::default();
-            fixes::run(fix, &note, &cx, &mut sink);
-            for (offset, message) in sink.diagnostics {
-                let at = composed.to_original(offset..offset).start;
-                let d = Diagnostic {
-                    fix: Some(fix),
-                    line: original_lines.line_of(at),
-                    message,
-                };
-                if !diagnostics.contains(&d) {
-                    diagnostics.push(d);
-                }
+            drop(note);
+            if let Some(new_text) = edited {
+                current = Cow::Owned(new_text);
+                changed = true;
             }
-            let proposals: Vec<_> = sink
-                .proposals
-                .into_iter()
-                .filter(|p| is_valid(&current, &p.edit.range))
-                .filter(|p| p.in_protected || note.is_free(p.edit.range.clone()))
-                .filter(|p| current[p.edit.range.clone()] != p.edit.replacement)
-                .collect();
-            if proposals.is_empty() {
-                continue;
-            }
-            let edits: Vec<Edit> = proposals.iter().map(|p| p.edit.clone()).collect();
-            let (accepted, _rejected) = edit::settle(&edits);
-            let accepted_edits: Vec<&Edit> = accepted.iter().map(|&i| &edits[i]).collect();
-            for &i in &accepted {
-                let e = &edits[i];
-                let range = composed.to_original(e.range.clone());
-                changes.push(Change {
-                    fix,
-                    line: original_lines.line_of(range.start),
-                    range,
-                    before: current[e.range.clone()].to_string(),
-                    after: e.replacement.clone(),
-                    message: proposals[i].message.clone(),
-                });
-            }
-            current = edit::apply(&current, &accepted_edits);
-            composed.apply(&accepted_edits);
-            changed = true;
         }
         if !changed {
             break;
@@ -160,7 +181,7 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
     let text = if edits.is_empty() {
         text.to_string()
     } else {
-        current
+        current.into_owned()
     };
     Outcome {
         text,

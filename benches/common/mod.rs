@@ -42,7 +42,10 @@ pub fn read_notes(dir: &Path) -> Vec<String> {
     let mut paths = Vec::new();
     walk(dir, &mut paths);
     paths.sort();
-    paths.iter().filter_map(|p| fs::read_to_string(p).ok()).collect()
+    paths
+        .iter()
+        .filter_map(|p| fs::read_to_string(p).ok())
+        .collect()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -83,8 +86,8 @@ pub fn sample() -> String {
 /// What windows-1252 makes of bytes 0x80–0x9F; the five it leaves undefined
 /// become the C1 control of the same number, as a "sloppy" decoder does.
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}',
-    '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 /// `text`'s UTF-8 bytes decoded as windows-1252: mojibake, the whole note.

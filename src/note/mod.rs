@@ -63,7 +63,10 @@ impl<'a> Note<'a> {
         };
         let mut lines = split_lines(text, start);
         if let Some(fm) = &frontmatter {
-            for line in lines.iter_mut().take_while(|l| l.range.start < fm.range.end) {
+            for line in lines
+                .iter_mut()
+                .take_while(|l| l.range.start < fm.range.end)
+            {
                 line.in_frontmatter = true;
             }
         }
@@ -85,7 +88,10 @@ impl<'a> Note<'a> {
 
     /// The body: everything after the frontmatter.
     pub fn body(&self) -> Range<usize> {
-        let start = self.frontmatter.as_ref().map_or(self.start, |fm| fm.range.end);
+        let start = self
+            .frontmatter
+            .as_ref()
+            .map_or(self.start, |fm| fm.range.end);
         start..self.text.len()
     }
 
@@ -153,7 +159,10 @@ mod tests {
     use super::*;
 
     fn protected_texts<'a>(note: &Note<'a>) -> Vec<&'a str> {
-        note.protected.iter().map(|r| &note.text[r.clone()]).collect()
+        note.protected
+            .iter()
+            .map(|r| &note.text[r.clone()])
+            .collect()
     }
 
     #[test]
@@ -161,7 +170,11 @@ mod tests {
         let note = Note::parse("\u{feff}a\r\nb\nc");
         assert_eq!(note.start, 3);
         assert_eq!(note.newline, "\r\n");
-        let texts: Vec<_> = note.lines.iter().map(|l| (l.text(note.text), l.ending)).collect();
+        let texts: Vec<_> = note
+            .lines
+            .iter()
+            .map(|l| (l.text(note.text), l.ending))
+            .collect();
         assert_eq!(texts, vec![("a", 2), ("b", 1), ("c", 0)]);
         assert_eq!(note.line_of(note.text.len()), 3);
     }
@@ -186,7 +199,9 @@ mod tests {
             ]
         );
         assert!(
-            note.lines[0].in_frontmatter && note.lines[2].in_frontmatter && !note.lines[3].in_frontmatter
+            note.lines[0].in_frontmatter
+                && note.lines[2].in_frontmatter
+                && !note.lines[3].in_frontmatter
         );
         assert_eq!(note.lines[5].block, Block::Code);
         assert!(note.is_free(0..3));

@@ -2,6 +2,7 @@
 //! link targets). Changing a byte there breaks code, a formula or a link.
 
 use super::Line;
+use memchr::memmem;
 use std::ops::Range;
 
 /// What kind of block a line belongs to.
@@ -36,7 +37,9 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
             i = end + 1;
             continue;
         }
-        if s.trim() == "$$" || (s.trim_start().starts_with("$$") && !s.trim_end()[2..].contains("$$")) {
+        if s.trim() == "$$"
+            || (s.trim_start().starts_with("$$") && !s.trim_end()[2..].contains("$$"))
+        {
             let end = close_block(text, lines, i, |t| t.trim_end().ends_with("$$"));
             mark(lines, i, end, Block::Math, &mut protected);
             i = end + 1;
@@ -94,6 +97,14 @@ fn mark(lines: &mut [Line], from: usize, to: usize, block: Block, out: &mut Vec<
 /// Multi-line comments: `<!-- … -->` and `%% … %%`, across text lines.
 fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
     for (open, close) in [("<!--", "-->"), ("%%", "%%")] {
+        let open_finder = memmem::Finder::new(open);
+        // Most notes have no comment at all: one pass over the bytes says so.
+        if open_finder.find(text.as_bytes()).is_none() {
+            continue;
+        }
+        let close_finder = memmem::Finder::new(close);
+        let find =
+            |finder: &memmem::Finder, range: Range<usize>| finder.find(&text.as_bytes()[range]);
         let mut i = 0;
         while i < lines.len() {
             if lines[i].block != Block::Text {
@@ -101,13 +112,13 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
                 continue;
             }
             let range = lines[i].range.clone();
-            let Some(at) = text[range.clone()].find(open) else {
+            let Some(at) = find(&open_finder, range.clone()) else {
                 i += 1;
                 continue;
             };
             let start = range.start + at;
             let after = start + open.len();
-            if let Some(end) = text[after..range.end].find(close) {
+            if let Some(end) = find(&close_finder, after..range.end) {
                 out.push(start..after + end + close.len());
                 // Another comment may follow on the same line; rare, and the
                 // inline pass below still protects the first one.
@@ -115,7 +126,10 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
                 continue;
             }
             let end = (i + 1..lines.len())
-                .find(|&j| lines[j].block == Block::Text && text[lines[j].range.clone()].contains(close))
+                .find(|&j| {
+                    lines[j].block == Block::Text
+                        && find(&close_finder, lines[j].range.clone()).is_some()
+                })
                 .unwrap_or(lines.len() - 1);
             for line in &mut lines[i + 1..=end] {
                 if line.block == Block::Text {
@@ -128,13 +142,31 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Bytes that may start an inline construct; every other byte is skipped.
+const INLINE_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = b"`$[]<:";
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Inline code, inline math, URLs and link targets on one line.
 fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let line = &text[range.clone()];
     let bytes = line.as_bytes();
     let base = range.start;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        while i < bytes.len() && !INLINE_START[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
