@@ -407,7 +407,10 @@ test("Settings tab: toggles per fix with examples, dates, people, when to run; s
 	assert.deepEqual(headings, ["Fixes", "Dates", "People", "When to run"]);
 	assert.equal(await tab.locator(".notemend-setting-example").count(), 6);
 	assert.equal(await tab.locator(".checkbox-container.is-enabled").count(), 6);
+	// Tall enough to show the whole tab in one picture.
+	await page.setViewportSize({ width: 1280, height: 1560 });
 	await shot("settings-tab.png");
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	const ws = tab.locator(".setting-item", { hasText: "Whitespace" });
 	await ws.locator(".checkbox-container").click();
