@@ -243,3 +243,21 @@ proptest! {
         prop_assert!(!twice.changed(), "{}\n→\n{}\n→ {:?}", text, once.text, twice.changes);
     }
 }
+
+#[test]
+fn crlf_notes_keep_their_line_endings() {
+    let text =
+        "---\r\ndate: '2025-09-16'\r\nupdated: 17/09/2025\r\n---\r\n**Date**: Sep 16, 2025\r\n";
+    let out = run(text, &dates_only());
+    assert_eq!(
+        out.text,
+        "---\r\ndate: 2025-09-16\r\nupdated: 2025-09-17\r\n---\r\n**Date**: 2025-09-16\r\n"
+    );
+}
+
+#[test]
+fn nothing_to_do_without_digits() {
+    let text = "---\ntitle: A note\n---\n# Heading\n\nSome words, no numbers.\n";
+    let out = run(text, &dates_only());
+    assert!(!out.changed() && out.diagnostics.is_empty());
+}

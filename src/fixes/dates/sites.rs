@@ -128,12 +128,18 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         }
         if let Some(at) = labelled_value(text, config) {
             if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
-                if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, true)) {
+                let mut next = grammar::parse_at(text, at, options(Mode::Value, true));
+                // A range keeps both ends in one format: `16/09/2025 – 18/09/2025`.
+                while let Some(found) = next.take() {
+                    let end = found.range.end;
                     claimed.push(found.range.clone());
                     sites.push(Site {
                         found: shift(found, base),
                         place: Place::Labelled,
                     });
+                    if let Some(m) = range_joiner().find(&text[end..]) {
+                        next = grammar::parse_at(text, end + m.end(), options(Mode::Value, true));
+                    }
                 }
             }
         }
@@ -160,6 +166,14 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
 fn indented_code(line: &str) -> bool {
     let indented = line.starts_with('\t') || line.starts_with("    ");
     indented && !list_item().is_match(line)
+}
+
+/// What joins the two ends of a date range: a dash or a word for "to".
+fn range_joiner() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t]*(?:-|–|—|to|until|bis|au|al|até|tot|до)[ \t]*").expect("range pattern")
+    })
 }
 
 fn checkbox() -> &'static Regex {
