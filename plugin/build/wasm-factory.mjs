@@ -15,7 +15,13 @@ export function wasmFactoryPlugin(wasmDir) {
 		name: "notemend-wasm",
 		setup(build) {
 			build.onResolve({ filter: /^notemend-wasm\/factory$/ }, () => ({ path: glue, namespace: "notemend-glue" }));
-			build.onResolve({ filter: /^notemend-wasm\/bytes$/ }, () => ({ path: bytes, namespace: "file" }));
+			build.onResolve({ filter: /^notemend-wasm\/bytes$/ }, () => ({ path: bytes, namespace: "notemend-bytes" }));
+			build.onLoad({ filter: /.*/, namespace: "notemend-bytes" }, (args) => {
+				if (!fs.existsSync(args.path)) {
+					return { errors: [{ text: `${args.path} is missing: run scripts/build-plugin.sh (wasm-pack) first` }] };
+				}
+				return { contents: stripNames(fs.readFileSync(args.path)), loader: "binary" };
+			});
 			build.onLoad({ filter: /.*/, namespace: "notemend-glue" }, (args) => {
 				if (!fs.existsSync(args.path)) {
 					return { errors: [{ text: `${args.path} is missing: run scripts/build-plugin.sh (wasm-pack) first` }] };
@@ -39,4 +45,45 @@ export function toFactory(source) {
 		throw new Error("wasm-bindgen glue still has module syntax after the factory transform");
 	}
 	return `export function createBindings() {\n${body}\nreturn { ${names.join(", ")}, initSync, init: __wbg_init };\n}\n`;
+}
+
+/**
+ * Drops the custom `name` section (function names for debuggers, about a
+ * tenth of the module): the plugin reports panics by message, not by stack.
+ * Every other section is kept byte for byte.
+ */
+export function stripNames(wasm) {
+	const magic = wasm.subarray(0, 8);
+	if (wasm.length < 8 || magic.readUInt32LE(0) !== 0x6d736100) throw new Error("not a WebAssembly module");
+	const keep = [magic];
+	let i = 8;
+	const leb = () => {
+		let result = 0;
+		let shift = 0;
+		let byte;
+		do {
+			byte = wasm[i++];
+			result += (byte & 0x7f) * 2 ** shift;
+			shift += 7;
+		} while (byte & 0x80);
+		return result;
+	};
+	while (i < wasm.length) {
+		const start = i;
+		const id = wasm[i++];
+		const size = leb();
+		const body = i;
+		i = body + size;
+		if (id === 0) {
+			const save = i;
+			i = body;
+			const nameLength = leb();
+			const name = wasm.subarray(i, i + nameLength).toString("utf8");
+			i = save;
+			if (name === "name") continue;
+		}
+		keep.push(wasm.subarray(start, i));
+	}
+	if (i !== wasm.length) throw new Error("malformed WebAssembly module");
+	return Buffer.concat(keep);
 }
