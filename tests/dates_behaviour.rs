@@ -261,3 +261,31 @@ fn nothing_to_do_without_digits() {
     let out = run(text, &dates_only());
     assert!(!out.changed() && out.diagnostics.is_empty());
 }
+
+const SOUP: &[&str] = &[
+    "16", "/", "09", "2025", ".", "-", " ", "Sep", "September", "**Date**: ", "📅 ", "📅\u{fe0f} ", "- [ ] ", "\n",
+    "年", "月", "日", "14:30", "T", " PM", ", ", "Tue", "`", "[[", "]]", "---\n", "date: ", "'", "\"", "03", "04",
+    "25", "12", "13", "31", "02", "30", "v", "version ", "https://x.org/", "#", "de ", "Eylül", "г.", "\r\n", "Due:: ",
+    " – ", "99", "1", "7", "à ", "14h30", "Uhr", "ª", "ß", "İ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// On any mix of date-like pieces: no panic, edits that reproduce the
+    /// output, and a second run that changes nothing.
+    #[test]
+    fn soup_never_panics_and_settles(pieces in proptest::collection::vec(0..SOUP.len(), 0..60), running in any::<bool>(), dmy in any::<bool>()) {
+        let text: String = pieces.iter().map(|&i| SOUP[i]).collect();
+        let mut config = dates_only();
+        config.running_text_dates = running;
+        if dmy {
+            config.date_order = DateOrder::Dmy;
+        }
+        let once = run(&text, &config);
+        let edits: Vec<&notemend::Edit> = once.edits.iter().collect();
+        prop_assert_eq!(notemend::edit::apply(&text, &edits), once.text.clone());
+        let twice = run(&once.text, &config);
+        prop_assert!(!twice.changed(), "{:?}\n→ {:?}\n→ {:?}", text, once.text, twice.changes);
+    }
+}
