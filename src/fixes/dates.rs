@@ -42,7 +42,7 @@
 //! scalars and multi-line values are never dates.
 //!
 //! **Options.** `dateFormat` (moment.js tokens, default `YYYY-MM-DD`; see
-//! [`format`]) shapes labelled lines and running text; a time is kept as
+//! [`format`](mod@format)) shapes labelled lines and running text; a time is kept as
 //! `HH:mm` unless the format places it. Frontmatter always gets the plain
 //! YAML date Obsidian properties read (`2025-09-16`, or
 //! `2025-09-16T14:30` with a time) and Tasks signifiers always get
