@@ -113,7 +113,7 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
             while next < enabled.len() {
                 let fix = enabled[next];
                 next += 1;
-                if pass == 0 && fix == Fix::ALL[0] {
+                if pass == 0 && next == 1 {
                     if let Some(problem) = &note.frontmatter_problem {
                         diagnostics.push(Diagnostic {
                             fix: None,
