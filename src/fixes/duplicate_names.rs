@@ -244,4 +244,66 @@ mod tests {
         let people = super::people_of(&note, &Config::default());
         assert_eq!(people, ["Lior Genzel", "Alan Turing", "Grace Hopper"]);
     }
+
+    #[test]
+    fn link_targets_are_reported_not_changed() {
+        let text = "**Attendees**: Lior Genzel\nsee [[Lior Genzel Genzel]] and [[Lior Genzel Genzel|Lior Lior Genzel]]\n";
+        let out = names(text, &mut Config::default());
+        assert_eq!(
+            out.text,
+            "**Attendees**: Lior Genzel\nsee [[Lior Genzel Genzel]] and [[Lior Genzel Genzel|Lior Genzel]]\n"
+        );
+        let reports: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.starts_with("link target `Lior Genzel Genzel`"))
+            .collect();
+        assert_eq!(reports.len(), 1, "{:?}", out.diagnostics);
+        assert_eq!(reports[0].line, 2);
+        // A doubled target nobody is known by is just a page name.
+        let plain = "see [[New New York]]\n";
+        assert!(names(plain, &mut Config::default()).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn list_items_need_the_single_name_known_elsewhere() {
+        // The line vouches for its own spelling…
+        let alone = "**Owner**: Jason Vallery Vallery\n";
+        assert_eq!(fix(alone), alone);
+        // …until the frontmatter knows the person with one surname.
+        let text = "---\nowner: Jason Vallery\n---\n**Owner**: Jason Vallery Vallery (VAST)\n";
+        let out = names(text, &mut Config::default());
+        assert_eq!(
+            out.text,
+            "---\nowner: Jason Vallery\n---\n**Owner**: Jason Vallery (VAST)\n"
+        );
+        assert!(out.changes[0]
+            .message
+            .ends_with("known from the frontmatter `owner`"));
+    }
+
+    #[test]
+    fn configured_people_keys_and_protected_text() {
+        let mut config = Config {
+            people_keys: vec!["Reviewers".into()],
+            known_people: vec!["Ada Lovelace".into()],
+            ..Config::default()
+        };
+        let text = "---\nreviewers: [\"Ada Ada Lovelace\"]\nsteps: [Ada Ada Lovelace]\n---\n`@Ada Ada Lovelace` <!-- @Ada Ada Lovelace --> https://x.org/@Ada_Ada\n";
+        let out = names(text, &mut config);
+        assert_eq!(
+            out.text,
+            text.replacen("\"Ada Ada Lovelace\"", "\"Ada Lovelace\"", 1)
+        );
+        assert!(out.changes[0].message.contains("the `knownPeople` setting"));
+    }
+
+    #[test]
+    fn notes_without_doubled_words_are_skipped_whole() {
+        let text =
+            "**Attendees**: Ada Lovelace\n@Ada Lovelace and [[Ada Lovelace|Ada]] and the the cat\n";
+        let out = names(text, &mut Config::default());
+        assert_eq!(out.text, text);
+        assert!(out.diagnostics.is_empty());
+    }
 }

@@ -71,7 +71,7 @@ fn label_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(attendees?|participants?|people)(?:\*\*|__)?[ \t]*::?[ \t]*(?:\*\*|__)?[ \t]*",
+            r"(?i)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(attendees?|participants?|people|owners?)(?:\*\*|__)?[ \t]*::?[ \t]*(?:\*\*|__)?[ \t]*",
         )
         .expect("static regex")
     })
@@ -109,7 +109,8 @@ pub fn scan(note: &Note, config: &Config) -> Found {
     found
 }
 
-/// `**Attendees**: A, B` and the like: each item is evidence and repaired.
+/// `**Attendees**: A, B`, `Participants: …`, `**Owner**: …`: each item is
+/// evidence and repaired.
 fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
     let line = &text[range.clone()];
     if !line.contains(':') {
