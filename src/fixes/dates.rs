@@ -28,9 +28,12 @@
 //! **Safety.** Nothing is guessed. `03/04/2025` is read only on evidence, in
 //! this order: its weekday (`Thu 03/04/2025` can only be 3 April), the
 //! `dateOrder` setting, another numeric date of the same note that can be
-//! read only one way (`25/04/2025` settles day first; a note that has both
-//! kinds settles nothing), or the vault's dominant order found by the vault
-//! clean-up ([`evidence`] feeds it). Without evidence the date stays and a
+//! read only one way (`25/04/2025` settles day first; running text counts
+//! even when it is not rewritten, code does not), or the vault's dominant
+//! order found by the vault clean-up ([`evidence`] feeds it). A note that
+//! has both kinds settles nothing, and then its one-way dates stay as
+//! written too, so that a second run cannot settle what the first could
+//! not by reading a note whose evidence the first run erased. Without evidence the date stays and a
 //! diagnostic says why; so does an impossible date (`2025-02-30`) or a
 //! weekday that contradicts its date. Never touched: code, math, comments,
 //! URLs and link targets (protected regions), dates inside file names and
