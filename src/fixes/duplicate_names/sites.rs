@@ -71,10 +71,16 @@ fn label_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(attendees?|participants?|people|owners?)(?:\*\*|__)?[ \t]*::?[ \t]*(?:\*\*|__)?[ \t]*",
+            r"(?i)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?(?:\*\*|__)?(attendees?|participants?|people|owners?)(?:\*\*|__)?[ \t]*::?[ \t]*(?:\*\*|__)?[ \t]*",
         )
         .expect("static regex")
     })
+}
+
+/// What separates the items of an attendee line.
+fn separator_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[,;]| and | & ").expect("static regex"))
 }
 
 /// Placeholders that stand for the user.
@@ -121,10 +127,15 @@ fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
     };
     let label = caps.get(1).map_or("attendees", |m| m.as_str()).to_string();
     let start = range.start + caps.get(0).map_or(0, |m| m.end());
-    let mut at = start;
-    for part in text[start..range.end].split([',', ';']) {
-        let item_start = at + (part.len() - part.trim_start().len());
-        at += part.len() + 1;
+    let list = &text[start..range.end];
+    let mut at = 0;
+    let separators = separator_regex()
+        .find_iter(list)
+        .map(|m| (m.start(), m.end()));
+    for (sep_start, sep_end) in separators.chain(std::iter::once((list.len(), list.len()))) {
+        let part = &list[at..sep_start];
+        let item_start = start + at + (part.len() - part.trim_start().len());
+        at = sep_end;
         let item = part.trim();
         let source = Some(Source::Line(label.clone()));
         if item.starts_with("[[") {
@@ -398,13 +409,14 @@ mod tests {
     #[test]
     fn body_places() {
         let got = names(
-            "**Attendees**: Lior Genzel, @Ada Lovelace, [[Jason Vallery]]\n- [ ] x @Lior Genzel Genzel 📅 2025-10-26 #task\nsee [[People/Ada Lovelace|Ada Lovelace Lovelace]] ![[Big Image]] a@Mail.com `@Code Code`\n",
+            "> **Attendees**: Lior Genzel, @Ada Lovelace and [[Jason Vallery]] & Grace Hopper (guest)\n- [ ] x @Lior Genzel Genzel 📅 2025-10-26 #task\nsee [[People/Ada Lovelace|Ada Lovelace Lovelace]] ![[Big Image]] a@Mail.com `@Code Code`\n",
         );
         assert_eq!(
             got,
             vec![
                 (Kind::Item, "Lior Genzel".to_string()),
                 (Kind::Fact, "Ada Lovelace".to_string()),
+                (Kind::Item, "Grace Hopper".to_string()),
                 (Kind::Target, "Jason Vallery".to_string()),
                 (Kind::Mention, "Ada Lovelace".to_string()),
                 (Kind::Mention, "Lior Genzel Genzel".to_string()),
