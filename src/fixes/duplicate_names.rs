@@ -125,8 +125,8 @@ pub fn people_of(note: &Note, config: &Config) -> Vec<String> {
 /// the nearest evidence), then the settings, then the vault.
 fn index(found: &Found, text: &str, config: &Config) -> People {
     let mut people = People::default();
-    // Lines of the note before its links and frontmatter: "known from the
-    // attendees line" is what a reader checks first.
+    // Attendee lines first, then the frontmatter, then links: "known from
+    // the attendees line" is what a reader checks first.
     let mut facts: Vec<_> = found.sites.iter().filter(|s| s.source.is_some()).collect();
     facts.sort_by_key(|s| match s.source {
         Some(Source::Line(_)) => 0,

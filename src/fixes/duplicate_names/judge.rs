@@ -122,7 +122,7 @@ pub fn site(text: &str, site: &Site, people: &People, sink: &mut Sink) {
             let written = &text[start..site.words[words - 1].end];
             sink.diagnose(
                 start,
-                format!("`{written}` repeats a word but is left as written: {because}"),
+                format!("`{written}` has a word written twice, but {because}"),
             );
         }
     }
