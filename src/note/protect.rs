@@ -219,8 +219,9 @@ fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             }
             b':' if line[i..].starts_with("://") => {
                 let start = line[..i]
-                    .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rfind(|&(_, c)| !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-')
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 let end = line[i..]
                     .find(|c: char| c.is_whitespace() || c == '>' || c == '"')
                     .map_or(line.len(), |r| i + r);

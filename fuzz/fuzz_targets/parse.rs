@@ -1,0 +1,10 @@
+//! Fuzz target: see `parse_input` in ../checks.rs for what is checked.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::parse_input(data));
