@@ -306,4 +306,13 @@ mod tests {
         assert_eq!(out.text, text);
         assert!(out.diagnostics.is_empty());
     }
+
+    #[test]
+    fn crlf_and_bom_notes() {
+        let text = "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Ada Lovelace'\r\n---\r\n@Ada Lovelace Lovelace\r\n";
+        assert_eq!(
+            fix(text),
+            "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Lovelace'\r\n---\r\n@Ada Lovelace\r\n"
+        );
+    }
 }
