@@ -263,10 +263,62 @@ fn nothing_to_do_without_digits() {
 }
 
 const SOUP: &[&str] = &[
-    "16", "/", "09", "2025", ".", "-", " ", "Sep", "September", "**Date**: ", "📅 ", "📅\u{fe0f} ", "- [ ] ", "\n",
-    "年", "月", "日", "14:30", "T", " PM", ", ", "Tue", "`", "[[", "]]", "---\n", "date: ", "'", "\"", "03", "04",
-    "25", "12", "13", "31", "02", "30", "v", "version ", "https://x.org/", "#", "de ", "Eylül", "г.", "\r\n", "Due:: ",
-    " – ", "99", "1", "7", "à ", "14h30", "Uhr", "ª", "ß", "İ",
+    "16",
+    "/",
+    "09",
+    "2025",
+    ".",
+    "-",
+    " ",
+    "Sep",
+    "September",
+    "**Date**: ",
+    "📅 ",
+    "📅\u{fe0f} ",
+    "- [ ] ",
+    "\n",
+    "年",
+    "月",
+    "日",
+    "14:30",
+    "T",
+    " PM",
+    ", ",
+    "Tue",
+    "`",
+    "[[",
+    "]]",
+    "---\n",
+    "date: ",
+    "'",
+    "\"",
+    "03",
+    "04",
+    "25",
+    "12",
+    "13",
+    "31",
+    "02",
+    "30",
+    "v",
+    "version ",
+    "https://x.org/",
+    "#",
+    "de ",
+    "Eylül",
+    "г.",
+    "\r\n",
+    "Due:: ",
+    " – ",
+    "99",
+    "1",
+    "7",
+    "à ",
+    "14h30",
+    "Uhr",
+    "ª",
+    "ß",
+    "İ",
 ];
 
 proptest! {
@@ -288,4 +340,26 @@ proptest! {
         let twice = run(&once.text, &config);
         prop_assert!(!twice.changed(), "{:?}\n→ {:?}\n→ {:?}", text, once.text, twice.changes);
     }
+}
+
+#[test]
+fn literal_text_of_the_format_is_not_written_twice() {
+    let mut config = dates_only();
+    config.date_format = "[on] YYYY-MM-DD".into();
+    config.running_text_dates = true;
+    let once = run("met on 16/09/2025 and 17/09/2025\n", &config);
+    assert_eq!(once.text, "met on 2025-09-16 and on 2025-09-17\n");
+    assert!(!run(&once.text, &config).changed());
+}
+
+#[test]
+fn dates_in_the_target_format_stay_whatever_the_evidence() {
+    // Month-first evidence in running text (not rewritten) must not turn
+    // a date already written `DD.MM.YYYY` around on the next run.
+    let mut config = dates_only();
+    config.date_format = "DD.MM.YYYY".into();
+    let text = "met 04/25/2025\n**Date**: 03/04/2025\n";
+    let once = run(text, &config);
+    assert_eq!(once.text, "met 04/25/2025\n**Date**: 04.03.2025\n");
+    assert!(!run(&once.text, &config).changed());
 }

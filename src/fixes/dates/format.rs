@@ -142,41 +142,64 @@ impl Format {
     /// them drops its time part for a date without one.
     pub fn render(&self, date: Ymd, time: Option<Time>) -> String {
         let mut out = String::new();
-        let has_time = self.tokens.iter().any(Token::is_time);
-        let mut end = self.tokens.len();
-        if time.is_none() {
-            if let Some(first_time) = self.tokens.iter().position(Token::is_time) {
-                // Drop the time part and the literal glue before it (`T`, ` at `).
-                end = first_time;
-                while end > 0 && matches!(self.tokens[end - 1], Token::Literal(_)) {
-                    end -= 1;
-                }
-            }
-        }
         let t = time.unwrap_or(Time {
             hour: 0,
             minute: 0,
             second: 0,
         });
-        for token in &self.tokens[..end] {
+        for token in self.used(time.is_some()) {
             write_token(&mut out, token, date, t);
         }
-        if let (Some(t), false) = (time, has_time) {
+        if let (Some(t), false) = (time, self.tokens.iter().any(Token::is_time)) {
             out.push(' ');
             out.push_str(&hh_mm(t));
         }
         out
     }
 
-    /// Whether `text` could have been written by this format (as a real
-    /// date): such text is already in the target format and stays.
-    pub fn accepts(&self, text: &str) -> bool {
-        let Some(re) = self.matcher.get_or_init(|| self.matcher_regex()) else {
-            return false;
-        };
-        let Some(c) = re.captures(text) else {
-            return false;
-        };
+    /// The tokens a rendering uses: all of them for a date with a time;
+    /// without one, the time part and the literal glue before it (`T`,
+    /// ` at `) go.
+    fn used(&self, with_time: bool) -> &[Token] {
+        match self.tokens.iter().position(Token::is_time) {
+            Some(first_time) if !with_time => {
+                let mut end = first_time;
+                while end > 0 && matches!(self.tokens[end - 1], Token::Literal(_)) {
+                    end -= 1;
+                }
+                &self.tokens[..end]
+            }
+            _ => &self.tokens,
+        }
+    }
+
+    /// Literal text the format writes before the date (`on ` in
+    /// `[on] YYYY-MM-DD`).
+    pub fn prefix(&self) -> &str {
+        match self.tokens.first() {
+            Some(Token::Literal(s)) => s,
+            _ => "",
+        }
+    }
+
+    /// Literal text the format writes after the date (and time).
+    pub fn suffix(&self, with_time: bool) -> &str {
+        let has_time_tokens = self.tokens.iter().any(Token::is_time);
+        if with_time && !has_time_tokens {
+            return "";
+        }
+        match self.used(with_time).last() {
+            Some(Token::Literal(s)) if self.tokens.len() > 1 => s,
+            _ => "",
+        }
+    }
+
+    /// The date `text` holds when this format could have written it (its
+    /// date part, without the literal text around it and without a time):
+    /// such text is already in the target format and stays as it reads.
+    pub fn read(&self, text: &str) -> Option<Ymd> {
+        let re = self.matcher.get_or_init(|| self.matcher_regex()).as_ref()?;
+        let c = re.captures(text)?;
         let get = |name: &str| c.name(name).map(|m| m.as_str());
         let year = match (get("y4"), get("y2")) {
             (Some(y), _) => y.parse().ok(),
@@ -185,27 +208,34 @@ impl Format {
                 .ok()
                 .map(|y| if y > 68 { 1900 + y } else { 2000 + y }),
             _ => None,
-        };
+        }?;
         let month = get("mo").and_then(|m| m.parse().ok()).or_else(|| {
-            get("mn").and_then(|name| {
-                let name = name.to_lowercase();
-                ENGLISH_MONTHS
-                    .iter()
-                    .position(|m| m.to_lowercase().starts_with(&name))
-                    .map(|i| i as u32 + 1)
-            })
-        });
-        let day = get("d").and_then(|d| d.parse().ok());
-        match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => Ymd::new(y, m, d).is_some(),
-            _ => false,
-        }
+            let name = get("mn")?.to_lowercase();
+            ENGLISH_MONTHS
+                .iter()
+                .position(|m| m.to_lowercase().starts_with(&name))
+                .map(|i| i as u32 + 1)
+        })?;
+        let day = get("d")?.parse().ok()?;
+        Ymd::new(year, month, day)
+    }
+
+    /// Whether [`Format::read`] finds a real date in `text`.
+    pub fn accepts(&self, text: &str) -> bool {
+        self.read(text).is_some()
     }
 
     fn matcher_regex(&self) -> Option<Regex> {
         let mut re = String::from("^");
         let mut seen = std::collections::HashSet::new();
-        for token in &self.tokens {
+        let date_part = self.used(false);
+        let first = date_part
+            .iter()
+            .position(|t| !matches!(t, Token::Literal(_)))?;
+        let last = date_part
+            .iter()
+            .rposition(|t| !matches!(t, Token::Literal(_)))?;
+        for token in &date_part[first..=last] {
             let (name, pattern) = match token {
                 Token::Literal(s) => {
                     re.push_str(&regex::escape(s));
@@ -365,6 +395,14 @@ mod tests {
             let text = f.render(d(), None);
             assert!(f.accepts(&text), "{spec}: {text}");
         }
+        let on = Format::parse("[on] YYYY-MM-DD[!]").unwrap();
+        assert_eq!((on.prefix(), on.suffix(false)), ("on ", "!"));
+        assert_eq!(on.read("2025-09-16"), Some(d()));
+        let at = Format::parse("D MMM YYYY [at] HH:mm").unwrap();
+        assert_eq!(
+            (at.prefix(), at.suffix(false), at.suffix(true)),
+            ("", "", "")
+        );
         let iso = Format::iso();
         assert!(!iso.accepts("2025-02-30"));
         assert!(!iso.accepts("16/09/2025"));

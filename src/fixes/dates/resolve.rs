@@ -132,16 +132,22 @@ impl Resolver<'_> {
             // `2025-09-16T14:30` is a standard form already.
             return Decision::Leave;
         }
-        let (date, basis) = match found.shape.reading() {
-            Reading::Impossible(why) => {
-                if format.accepts(core_text) {
-                    return Decision::Leave;
+        // Text the target format could have written stays as it reads there.
+        let date_text = &self.note.text[found.range.start..found.core.end];
+        let as_written = format.read(date_text).or_else(|| format.read(core_text));
+        let (date, basis) = match (as_written, found.shape.reading()) {
+            (Some(d), _) => {
+                if let Some(report) = self.weekday_conflict(found, text, &[d]) {
+                    return report;
                 }
+                (d, String::new())
+            }
+            (None, Reading::Impossible(why)) => {
                 return Decision::Report(format!(
                     "date `{text}` is not a real date ({why}); left as written"
                 ));
             }
-            Reading::One(d, only) => {
+            (None, Reading::One(d, only)) => {
                 if let Some(report) = self.weekday_conflict(found, text, &[d]) {
                     return report;
                 }
@@ -156,17 +162,15 @@ impl Resolver<'_> {
                 };
                 (d, basis)
             }
-            Reading::Two {
-                day_first,
-                month_first,
-            } => match self.settle(found, text, day_first, month_first) {
+            (
+                None,
+                Reading::Two {
+                    day_first,
+                    month_first,
+                },
+            ) => match self.settle(found, text, day_first, month_first) {
                 Ok(settled) => settled,
-                Err(report) => {
-                    if format.accepts(core_text) {
-                        return Decision::Leave;
-                    }
-                    return Decision::Report(report);
-                }
+                Err(report) => return Decision::Report(report),
             },
         };
         let (range, replacement) = match &site.place {
@@ -178,7 +182,21 @@ impl Resolver<'_> {
                 }
                 (value.clone(), out)
             }
-            _ => (found.range.clone(), format.render(date, found.time)),
+            _ => {
+                // Take in literal text the format writes around the date when
+                // it is already there, so `on 2025-09-16` is not written as
+                // `on on 2025-09-16` by `[on] YYYY-MM-DD`.
+                let mut range = found.range.clone();
+                let prefix = format.prefix();
+                if !prefix.is_empty() && self.note.text[..range.start].ends_with(prefix) {
+                    range.start -= prefix.len();
+                }
+                let suffix = format.suffix(found.time.is_some());
+                if !suffix.is_empty() && self.note.text[range.end..].starts_with(suffix) {
+                    range.end += suffix.len();
+                }
+                (range, format.render(date, found.time))
+            }
         };
         if self.note.text[range.clone()] == replacement {
             return Decision::Leave;
