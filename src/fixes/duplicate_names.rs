@@ -190,6 +190,10 @@ mod tests {
         );
         assert_eq!(fix("@Lior Genzel Genzel #task\n"), "@Lior Genzel #task\n");
         assert_eq!(fix("@Lior Genzel Genzel.\n"), "@Lior Genzel.\n");
+        assert_eq!(
+            fix("see @Lior Genzel Genzel’s plan\n"),
+            "see @Lior Genzel’s plan\n"
+        );
     }
 
     #[test]

@@ -94,6 +94,28 @@ pub fn same_word(a: &str, b: &str) -> bool {
             .eq(b.chars().flat_map(char::to_lowercase))
 }
 
+/// Splits a possessive ending off a word: `Genzel’s` → (`Genzel`, `’s`).
+pub fn possessive(word: &str) -> (&str, &str) {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return (base, &word[base.len()..]);
+            }
+        }
+    }
+    (word, "")
+}
+
+/// Whether `word` repeats `prev`: the same word ignoring case, or its
+/// possessive (`Genzel Genzel’s`).
+pub fn repeats_word(prev: &str, word: &str) -> bool {
+    if same_word(prev, word) {
+        return true;
+    }
+    let (base, suffix) = possessive(word);
+    !suffix.is_empty() && possessive(prev).1.is_empty() && same_word(prev, base)
+}
+
 /// The lookup key of a name: lower-cased, runs of white space as one space.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -109,16 +131,18 @@ pub fn key(name: &str) -> String {
 /// Indices `i` of words that repeat word `i - 1` back to back.
 pub fn repeats(text: &str, words: &[Range<usize>]) -> Vec<usize> {
     (1..words.len())
-        .filter(|&i| same_word(&text[words[i - 1].clone()], &text[words[i].clone()]))
+        .filter(|&i| repeats_word(&text[words[i - 1].clone()], &text[words[i].clone()]))
         .collect()
 }
 
 /// The name spelled by `words` with every repeated word dropped (the first of
-/// each run is kept, as written, with the separator that preceded it).
+/// each run is kept, as written, with the separator that preceded it; a
+/// dropped possessive leaves its ending: `Genzel Genzel’s` → `Genzel’s`).
 pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
-        if i > 0 && same_word(&text[words[i - 1].clone()], &text[w.clone()]) {
+        if i > 0 && repeats_word(&text[words[i - 1].clone()], &text[w.clone()]) {
+            out.push_str(possessive(&text[w.clone()]).1);
             continue;
         }
         if !out.is_empty() {
@@ -150,7 +174,7 @@ pub fn has_doubled_word(text: &str) -> bool {
                 if p.end + 1 == start
                     && text.as_bytes()[p.end] == b' '
                     && text[start..].starts_with(char::is_uppercase)
-                    && same_word(&text[p.clone()], &text[here.clone()])
+                    && repeats_word(&text[p.clone()], &text[here.clone()])
                 {
                     return true;
                 }
@@ -200,6 +224,11 @@ mod tests {
         assert_eq!(collapse(s, &w), "Lior Genzel");
         assert_eq!(key("Νίκος  Παπαδόπουλος"), "νίκος παπαδόπουλος");
         assert!(!same_word("Jose", "José"));
+        let s = "Lior Genzel Genzel’s";
+        let w = words_at(s, 0, s.len());
+        assert_eq!(repeats(s, &w), [2]);
+        assert_eq!(collapse(s, &w), "Lior Genzel’s");
+        assert!(!repeats_word("Genzel’s", "Genzel’s’s"));
     }
 
     #[test]

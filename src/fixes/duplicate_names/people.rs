@@ -75,9 +75,17 @@ impl People {
         }
     }
 
-    /// The person named `name`, ignoring case.
+    /// The person named `name`, ignoring case and a possessive ending
+    /// (`Lior Genzel’s` is Lior Genzel).
     pub fn get(&self, name: &str) -> Option<&Person> {
-        self.by_key.get(&name::key(name))
+        self.by_key.get(&name::key(name)).or_else(|| {
+            let (base, suffix) = name::possessive(name);
+            if suffix.is_empty() {
+                None
+            } else {
+                self.by_key.get(&name::key(base))
+            }
+        })
     }
 
     /// How many people are known.
