@@ -5,7 +5,8 @@
 //! `modified`, `due`, `start`, `end` and the `dateKeys` setting) and any
 //! other frontmatter value that is wholly a date; the dates after the
 //! Obsidian Tasks signifiers 📅 ⏳ 🛫 ➕ ✅ ❌ on checkbox lines; the value of
-//! a date-labelled line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`);
+//! a date-labelled line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`,
+//! both ends of a range `16/09/2025 – 18/09/2025`);
 //! and, only when `runningTextDates` is on, dates anywhere in the text. The
 //! grammar ([`grammar`]) reads ISO dates, numeric day-month and month-day
 //! dates, month names in about twenty languages ([`names`]), CJK dates, an
@@ -33,20 +34,22 @@
 //! order found by the vault clean-up ([`evidence`] feeds it). A note that
 //! has both kinds settles nothing, and then its one-way dates stay as
 //! written too, so that a second run cannot settle what the first could
-//! not by reading a note whose evidence the first run erased. Without evidence the date stays and a
-//! diagnostic says why; so does an impossible date (`2025-02-30`) or a
+//! not by reading a note whose evidence the first run erased. Without
+//! evidence the date stays and a diagnostic says why; so does an impossible date (`2025-02-30`) or a
 //! weekday that contradicts its date. Never touched: code, math, comments,
 //! URLs and link targets (protected regions), dates inside file names and
 //! paths, version numbers (`1.2.25`, `v2025.09.16`, `version 2025.09.16`),
 //! times alone, ISO 8601 date-times (`2025-09-16T14:30`), and dates already
-//! in the target format. In frontmatter only the value's bytes change,
+//! in the target format (read as that format reads them, whatever other
+//! evidence says; literal text of the format such as `[on]` is recognised,
+//! never written twice). In frontmatter only the value's bytes change,
 //! and only on top-level `key: value` lines (and `- item` lines under a date
 //! key) whose value the YAML parser reads as that same string; block
 //! scalars and multi-line values are never dates.
 //!
 //! **Options.** `dateFormat` (moment.js tokens, default `YYYY-MM-DD`; see
-//! [`format`](mod@format)) shapes labelled lines and running text; a time is kept as
-//! `HH:mm` unless the format places it. Frontmatter always gets the plain
+//! [`format`](mod@format)) shapes labelled lines and running text; a time
+//! is kept as `HH:mm` unless the format places it. Frontmatter always gets the plain
 //! YAML date Obsidian properties read (`2025-09-16`, or
 //! `2025-09-16T14:30` with a time) and Tasks signifiers always get
 //! `YYYY-MM-DD`, whatever the format, because that is all they read.
