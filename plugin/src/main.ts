@@ -1,7 +1,7 @@
 // Wiring only: settings, the WASM core, commands, the save hook and the
 // leave handler. The logic lives in ./core (no Obsidian imports).
 
-import type { Editor, MarkdownFileInfo, WorkspaceLeaf } from "obsidian";
+import type { Editor, MarkdownFileInfo } from "obsidian";
 import { MarkdownView, Notice, Plugin, TFile } from "obsidian";
 import type { EditorPort } from "./core/actions";
 import {
@@ -86,7 +86,9 @@ export default class NotemendPlugin extends Plugin {
 		});
 
 		this.installSaveHook();
-		this.registerEvent(this.app.workspace.on("active-leaf-change", (leaf) => this.onLeafChange(leaf)));
+		// Leaving a note: another tab becomes active, or another file opens in the same tab.
+		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.onNoteChange()));
+		this.registerEvent(this.app.workspace.on("file-open", () => this.onNoteChange()));
 	}
 
 	async loadSettings(): Promise<void> {
@@ -192,7 +194,7 @@ export default class NotemendPlugin extends Plugin {
 		}
 	}
 
-	private onLeafChange(_leaf: WorkspaceLeaf | null): void {
+	private onNoteChange(): void {
 		const previous = this.lastNote;
 		const view = this.app.workspace.getActiveViewOfType(MarkdownView);
 		this.lastNote = view?.file ? { path: view.file.path, view } : null;

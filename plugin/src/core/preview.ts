@@ -94,9 +94,14 @@ export function previewResult(model: PreviewModel, all = false): string {
 	return applyEdits(model.source, selectedEdits(model, all));
 }
 
-/** A visible form of a short before/after snippet: spaces, tabs and line breaks shown. */
+/**
+ * A visible form of a short before/after snippet: line breaks and tabs
+ * shown, and spaces where they are invisible (at either end, or all of it).
+ */
 export function visible(text: string, max = 160): string {
-	const shown = text.replace(/\r\n/g, "↵\n").replace(/\n/g, "⏎").replace(/\t/g, "→").replace(/ /g, "·");
+	const marked = text.replace(/\r\n/g, "↵\n").replace(/\n/g, "⏎").replace(/\t/g, "→");
+	const m = /^( *)([\s\S]*?)( *)$/.exec(marked);
+	const shown = m ? "·".repeat(m[1]?.length ?? 0) + (m[2] ?? "") + "·".repeat(m[3]?.length ?? 0) : marked;
 	return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
 }
 

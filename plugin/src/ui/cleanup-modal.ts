@@ -92,7 +92,8 @@ export class CleanupModal extends Modal {
 					? `Checked ${plural(plan.scanned, "note")}: nothing to fix.`
 					: `Checked ${plural(plan.scanned, "note")}: ${plural(changes, "change")} in ${plural(plan.files.length, "note")}.`,
 		});
-		const table = contentEl.createEl("table", { cls: "notemend-summary-table" });
+		const scroll = contentEl.createDiv({ cls: "notemend-summary-scroll" });
+		const table = scroll.createEl("table", { cls: "notemend-summary-table" });
 		const head = table.createEl("thead").createEl("tr");
 		for (const h of ["Fix", "Notes", "Changes", "Examples"]) head.createEl("th", { text: h });
 		const body = table.createEl("tbody");
@@ -146,10 +147,10 @@ export class CleanupModal extends Modal {
 			this.showError(error);
 			return;
 		}
-		this.done(result);
+		this.done(result, plan);
 	}
 
-	private done(result: ApplyResult): void {
+	private done(result: ApplyResult, plan: Plan): void {
 		this.phase = "done";
 		const { contentEl } = this;
 		contentEl.empty();
@@ -168,7 +169,8 @@ export class CleanupModal extends Modal {
 			for (const line of lines.slice(0, 50)) ul.createEl("li", { text: line });
 			if (lines.length > 50) ul.createEl("li", { text: `and ${lines.length - 50} more` });
 		};
-		section("Changed", "notemend-result-changed", result.changed);
+		const counts = new Map(plan.files.map((f) => [f.path, f.changes.length]));
+		section("Changed", "notemend-result-changed", result.changed.map((p) => `${p} (${plural(counts.get(p) ?? 0, "change")})`));
 		section("Left alone: edited since the scan", "notemend-result-skipped", result.skipped.map((s) => `${s.path} (${s.reason})`));
 		section("Failed", "notemend-result-failed", result.failed.map((f) => `${f.path}: ${f.error}`));
 		if (result.changed.length > 0) {

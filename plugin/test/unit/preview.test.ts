@@ -63,7 +63,10 @@ test("an insertion touching a replaced range joins it", () => {
 });
 
 test("visible shows spaces, tabs and line breaks", () => {
-	assert.equal(visible("a \t\n"), "a·→⏎");
+	assert.equal(visible("a \t\n"), "a →⏎");
+	assert.equal(visible("  two words  "), "··two words··");
+	assert.equal(visible("   "), "···");
+	assert.equal(visible("x \r\n"), "x ↵⏎");
 	assert.equal(visible("x".repeat(10), 5), "xxxx…");
 });
 

@@ -267,11 +267,15 @@ export class Workspace extends Events {
 		this.activeLeaf = leaf;
 		this.trigger("active-leaf-change", leaf);
 	}
-	/** Opens a file in the active leaf (or a new one) and makes it active, as clicking a note does. */
+	/**
+	 * Opens a file in the active leaf (or a new one), as clicking a note does:
+	 * "file-open" every time, "active-leaf-change" only when the active leaf changes.
+	 */
 	async openFile(file: TFile, newLeaf = false): Promise<WorkspaceLeaf> {
 		const leaf = this.getLeaf(newLeaf);
 		await leaf.openFile(file);
-		this.setActiveLeaf(leaf);
+		if (this.activeLeaf !== leaf) this.setActiveLeaf(leaf);
+		this.trigger("file-open", file);
 		return leaf;
 	}
 	detach(leaf: WorkspaceLeaf): void {
