@@ -38,7 +38,7 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
             continue;
         }
         if s.trim() == "$$"
-            || (s.trim_start().starts_with("$$") && !s.trim_end()[2..].contains("$$"))
+            || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$"))
         {
             let end = close_block(text, lines, i, |t| t.trim_end().ends_with("$$"));
             mark(lines, i, end, Block::Math, &mut protected);
@@ -289,4 +289,15 @@ fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::note::Note;
+
+    #[test]
+    fn math_opener_after_wide_whitespace_does_not_split_a_char() {
+        let note = Note::parse("\u{3000}$$# \nx\n$$\n");
+        assert_eq!(note.protected.len(), 1);
+    }
 }
