@@ -62,7 +62,8 @@ function serve(): Record<string, { body: string | Buffer; type: string }> {
 
 before(async () => {
 	browser = await chromium.launch({
-		executablePath: "/usr/bin/chromium",
+		// Debian's chromium; NOTEMEND_CHROMIUM points elsewhere. Nothing downloads a browser.
+		executablePath: process.env.NOTEMEND_CHROMIUM ?? "/usr/bin/chromium",
 		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 	});
 	page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
