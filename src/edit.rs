@@ -6,6 +6,7 @@
 //! accepted edit of every stage mapped back onto the original text, so the
 //! caller gets one list of non-overlapping edits against what it sent in.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Replace `range` (byte offsets) with `replacement`.
@@ -28,22 +29,29 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// proposed before it. Returns the accepted edits, sorted, and the indices
 /// (in proposal order) of the rejected ones.
 pub fn settle(edits: &[Edit]) -> (Vec<usize>, Vec<usize>) {
-    let mut accepted: Vec<usize> = Vec::with_capacity(edits.len());
+    // Accepted ranges keyed by (start, end) → proposal index. They never
+    // overlap, so only the neighbours of a new range can collide with it:
+    // those starting where it starts, the last one before, the first after.
+    let mut accepted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     let mut rejected = Vec::new();
     for (i, edit) in edits.iter().enumerate() {
-        // Accepted edits are few per stage; a linear check keeps this plain.
-        if accepted
-            .iter()
-            .any(|&j| overlaps(&edits[j].range, &edit.range))
-        {
+        let r = &edit.range;
+        let before = accepted.range(..(r.start, 0)).next_back();
+        let same = accepted.range((r.start, 0)..=(r.start, usize::MAX));
+        let after = accepted.range((r.start + 1, 0)..).next();
+        let collides = before
+            .into_iter()
+            .chain(same)
+            .chain(after)
+            .any(|(&(s, e), _)| overlaps(&(s..e), r));
+        if collides {
             rejected.push(i);
         } else {
-            accepted.push(i);
+            accepted.insert((r.start, r.end), i);
         }
     }
-    // Insertions sort before a replacement that starts at the same place.
-    accepted.sort_by_key(|&i| (edits[i].range.start, edits[i].range.end));
-    (accepted, rejected)
+    // Sorted by position; insertions before a replacement at the same place.
+    (accepted.into_values().collect(), rejected)
 }
 
 /// Applies sorted, non-overlapping edits to `text`.

@@ -37,9 +37,7 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
             i = end + 1;
             continue;
         }
-        if s.trim() == "$$"
-            || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$"))
-        {
+        if s.trim() == "$$" || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$")) {
             let end = close_block(text, lines, i, |t| t.trim_end().ends_with("$$"));
             mark(lines, i, end, Block::Math, &mut protected);
             i = end + 1;
@@ -160,6 +158,9 @@ fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let bytes = line.as_bytes();
     let base = range.start;
     let mut i = 0;
+    // Once a closer is missing from some point on, it is missing from every
+    // later point too: stop looking, so a line of openers stays linear.
+    let (mut no_dollar, mut no_brackets) = (false, false);
     loop {
         while i < bytes.len() && !INLINE_START[bytes[i] as usize] {
             i += 1;
@@ -178,16 +179,17 @@ fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
                     None => i += run,
                 }
             }
-            b'$' if bytes.get(i + 1).is_some_and(|&b| b != b' ' && b != b'$') => {
+            b'$' if !no_dollar && bytes.get(i + 1).is_some_and(|&b| b != b' ' && b != b'$') => {
                 match line[i + 1..].find('$') {
                     Some(rel) if bytes[i + rel] != b' ' => {
                         out.push(base + i..base + i + rel + 2);
                         i += rel + 2;
                     }
-                    _ => i += 1,
+                    Some(_) => i += 1,
+                    None => no_dollar = true,
                 }
             }
-            b'[' if bytes.get(i + 1) == Some(&b'[') => {
+            b'[' if !no_brackets && bytes.get(i + 1) == Some(&b'[') => {
                 // Wikilink or embed: protect the target, up to `|` or `]]`.
                 let start = i + 2;
                 match line[start..].find("]]") {
@@ -197,7 +199,7 @@ fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
                         out.push(base + start..base + start + target_len);
                         i = start + rel + 2;
                     }
-                    None => i += 2,
+                    None => no_brackets = true,
                 }
             }
             b']' if bytes.get(i + 1) == Some(&b'(') => {
@@ -239,26 +241,30 @@ fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// A URL's trailing `)` belongs to it only when it opened one; sentence
 /// punctuation after a URL is not part of it.
 fn trim_url_end(line: &str, start: usize, mut end: usize) -> usize {
-    loop {
-        let url = &line[start..end];
-        let Some(last) = url.chars().last() else {
-            return end;
-        };
+    let url = &line[start..end];
+    let opens = url.matches('(').count();
+    let mut closes = url.matches(')').count();
+    while let Some(last) = line[start..end].chars().last() {
         let drop = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_' => true,
-            ')' => url.matches('(').count() < url.matches(')').count(),
+            ')' => opens < closes,
             _ => false,
         };
         if !drop {
-            return end;
+            break;
+        }
+        if last == ')' {
+            closes -= 1;
         }
         end -= last.len_utf8();
     }
+    end
 }
 
 fn is_autolink(s: &str) -> bool {
     let inner = &s[1..];
-    let end = inner.find(['>', ' ']).unwrap_or(inner.len());
+    // An autolink holds no space and no `<`, so the scan stops at either.
+    let end = inner.find(['>', ' ', '<']).unwrap_or(inner.len());
     inner[..end].contains("://") || inner[..end].contains('@') && inner[end..].starts_with('>')
 }
 
@@ -299,5 +305,32 @@ mod tests {
     fn math_opener_after_wide_whitespace_does_not_split_a_char() {
         let note = Note::parse("\u{3000}$$# \nx\n$$\n");
         assert_eq!(note.protected.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use crate::note::Note;
+
+    fn protected(text: &str) -> Vec<&str> {
+        let note = Note::parse(text);
+        note.protected.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn unclosed_openers_protect_nothing_and_closed_ones_still_count() {
+        assert!(protected(&"[[ $x <a ".repeat(1000)).is_empty());
+        assert_eq!(
+            protected("$a$ then $b and [[T]] then [[open"),
+            vec!["$a$", "T"]
+        );
+        assert_eq!(
+            protected("<https://x.org/a> <<b"),
+            vec!["<https://x.org/a>"]
+        );
+        assert_eq!(
+            protected("see https://x.org/f(a)).) end"),
+            vec!["https://x.org/f(a)"]
+        );
     }
 }
