@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark, one command: builds what it needs, generates the
+# inputs, measures Notemend native, Notemend WASM under Node, ftfy (encoding
+# repairs only) and the floor (UTF-8 validation) on the same notes, the CLI
+# on the 10,000-note vault, main.js's size and the WASM's compile + init time
+# in headless Chromium, and writes BENCHMARKS.md.
+#
+#   bash scripts/bench.sh             # full run (about 5 minutes on 2 cores)
+#   BENCH_QUICK=1 bash scripts/bench.sh   # 500-note vault, short timings: a smoke test
+#
+# Inputs: the corpus from NOTEMEND_CORPUS (default ../shared/corpus beside the
+# repository), everything else generated into target/bench-data by
+# scripts/gen_vault.py (deterministic; never committed). Raw results go to
+# target/bench-results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TARGET=${CARGO_TARGET_DIR:-target}
+DATA=target/bench-data
+RESULTS=target/bench-results
+CORPUS=${NOTEMEND_CORPUS:-../shared/corpus}
+NOTES=10000
+MIN_SECS=3
+CLI_RUNS=10
+if [ "${BENCH_QUICK:-}" = 1 ]; then
+  NOTES=500
+  MIN_SECS=0.3
+  CLI_RUNS=3
+  DATA=target/bench-data-quick
+fi
+# A quick run never overwrites the committed BENCHMARKS.md.
+REPORT=BENCHMARKS.md
+[ "${BENCH_QUICK:-}" = 1 ] && REPORT=target/bench-results/BENCHMARKS.md
+export NOTEMEND_CORPUS=$CORPUS
+
+step() { printf '\n== bench: %s\n' "$*" >&2; }
+
+step "build: release CLI and the throughput bench"
+cargo build --release --quiet
+cargo bench --bench throughput --no-run --quiet 2>/dev/null || cargo bench --bench throughput --no-run
+CLI=$TARGET/release/notemend
+
+step "build: WASM for Node and for the browser (wasm-pack --release)"
+wasm-pack --quiet build --target nodejs --release --out-dir target/bench-wasm-node --out-name notemend
+wasm-pack --quiet build --target web --release --out-dir target/bench-wasm-web --out-name notemend
+
+step "tools: ftfy (PyPI), hyperfine (optional)"
+python3 -c 'import ftfy' 2>/dev/null || python3 -m pip install --quiet ftfy
+command -v hyperfine >/dev/null || echo "hyperfine not found: timing the CLI with a shell loop" >&2
+
+step "inputs: $DATA (scripts/gen_vault.py, $NOTES notes)"
+if [ ! -f "$DATA/manifest.json" ] || [ scripts/gen_vault.py -nt "$DATA/manifest.json" ] ||
+  ! grep -q "\"vault-clean\": $((NOTES - NOTES / 10))," "$DATA/manifest.json"; then
+  python3 scripts/gen_vault.py --corpus "$CORPUS" --out "$DATA" --notes "$NOTES" >/dev/null
+fi
+SETS=(corpus vault-clean corpus-garbled vault-garbled large large-garbled)
+LISTS=()
+for s in "${SETS[@]}"; do LISTS+=("$DATA/lists/$s.txt"); done
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+uptime > "$RESULTS/load-before.txt"
+
+step "native: in-process throughput and the floor (1 thread)"
+cargo bench --quiet --bench throughput -- --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/native.jsonl" >&2
+
+step "WASM under Node"
+node scripts/bench_wasm.js --pkg target/bench-wasm-node --min-secs "$MIN_SECS" "${LISTS[@]}" |
+  tee "$RESULTS/wasm.jsonl" >&2
+
+step "ftfy $(python3 -c 'import ftfy; print(ftfy.__version__)'), encoding repairs only (slow: one or two passes per set)"
+python3 scripts/bench_ftfy.py --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/ftfy.jsonl" >&2
+
+step "CLI: notemend check on the $NOTES-note vault (2 threads)"
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 2 --runs "$CLI_RUNS" --ignore-failure --style basic \
+    --export-json "$RESULTS/cli.json" "$CLI check $DATA/vault" >&2
+else
+  python3 - "$CLI" "$DATA/vault" "$CLI_RUNS" "$RESULTS/cli.json" <<'EOF'
+import json, subprocess, sys, time
+cli, vault, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+times = []
+for i in range(runs + 2):
+    t = time.perf_counter()
+    subprocess.run([cli, "check", vault], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if i >= 2:
+        times.append(time.perf_counter() - t)
+times.sort()
+json.dump({"results": [{"median": times[len(times) // 2], "times": times}]}, open(out, "w"))
+EOF
+fi
+"$CLI" check "$DATA/vault" 2>"$RESULTS/cli-summary.txt" >/dev/null || true
+
+step "Chromium: WASM compile + init"
+node scripts/bench_chromium.js --pkg target/bench-wasm-web --runs 9 | tee "$RESULTS/chromium.json" >&2 ||
+  echo '{"error": "Chromium run failed"}' >"$RESULTS/chromium.json"
+
+step "plugin: main.js size"
+if [ -f dist/notemend/main.js ]; then
+  wc -c <dist/notemend/main.js >"$RESULTS/main-js-bytes.txt"
+else
+  echo "n/a" >"$RESULTS/main-js-bytes.txt"
+fi
+wc -c <target/bench-wasm-web/notemend_bg.wasm >"$RESULTS/wasm-bytes.txt"
+uptime > "$RESULTS/load-after.txt"
+
+step "machine"
+{
+  echo "cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+  echo "cores=$(nproc)"
+  echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
+  echo "os=$(. /etc/os-release && echo "$PRETTY_NAME") $(uname -r)"
+  echo "rustc=$(rustc --version)"
+  echo "node=$(node --version)"
+  echo "python=$(python3 --version 2>&1)"
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+local changes')"
+  echo "quick=${BENCH_QUICK:-0}"
+} >"$RESULTS/machine.txt"
+
+step "write $REPORT"
+python3 scripts/bench_report.py "$RESULTS" "$DATA/manifest.json" >"$REPORT.tmp"
+mv "$REPORT.tmp" "$REPORT"
+cat "$REPORT"

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// WASM compile and initialisation time in headless Chromium (Obsidian is
+// Chromium): in a fresh page each time, the module's bytes are compiled
+// (`WebAssembly.compile`), then instantiated and started by the
+// wasm-bindgen glue (`init`), then `normalize` is called once. Prints one
+// JSON object with the median of each step over the runs.
+//
+// Usage: node scripts/bench_chromium.js --pkg DIR [--runs N] [--chromium PATH]
+//
+// DIR is a `wasm-pack build --target web` output. playwright-core is taken
+// from plugin/node_modules (the plugin's own dev dependency).
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+function parseArgs(argv) {
+	const out = { pkg: null, runs: 9, chromium: "/usr/bin/chromium" };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === "--pkg") out.pkg = argv[++i];
+		else if (argv[i] === "--runs") out.runs = Number(argv[++i]);
+		else if (argv[i] === "--chromium") out.chromium = argv[++i];
+	}
+	if (!out.pkg) {
+		console.error("usage: bench_chromium.js --pkg DIR [--runs N] [--chromium PATH]");
+		process.exit(2);
+	}
+	return out;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<script type="module">
+import init, { normalize } from "/notemend.js";
+const bytes = await (await fetch("/notemend_bg.wasm")).arrayBuffer();
+const t0 = performance.now();
+const module = await WebAssembly.compile(bytes);
+const t1 = performance.now();
+await init({ module_or_path: module });
+const t2 = performance.now();
+normalize("# Title\\ntext  \\n", undefined, undefined);
+const t3 = performance.now();
+window.__result = { compileMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, wasmBytes: bytes.byteLength };
+</script></body></html>`;
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const root = path.resolve(__dirname, "..");
+	let chromium;
+	try {
+		const resolved = require.resolve("playwright-core", { paths: [path.join(root, "plugin")] });
+		({ chromium } = require(resolved));
+	} catch {
+		console.log(JSON.stringify({ error: "playwright-core not found in plugin/node_modules" }));
+		return;
+	}
+	const files = {
+		"/index.html": { type: "text/html", body: PAGE },
+		"/notemend.js": { type: "text/javascript", body: fs.readFileSync(path.join(args.pkg, "notemend.js")) },
+		"/notemend_bg.wasm": { type: "application/wasm", body: fs.readFileSync(path.join(args.pkg, "notemend_bg.wasm")) },
+	};
+	const browser = await chromium.launch({
+		executablePath: args.chromium,
+		args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+	});
+	const version = browser.version();
+	const results = [];
+	try {
+		for (let i = 0; i < args.runs; i++) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.route("**/*", (route) => {
+				const file = files[new URL(route.request().url()).pathname];
+				if (!file) return route.abort();
+				return route.fulfill({ status: 200, contentType: file.type, body: file.body });
+			});
+			const errors = [];
+			page.on("pageerror", (e) => errors.push(e.message));
+			await page.goto("http://bench.test/index.html");
+			await page.waitForFunction(() => window.__result || null, null, { timeout: 30000 });
+			if (errors.length) throw new Error(errors.join("; "));
+			results.push(await page.evaluate(() => window.__result));
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	const pick = (k) => results.map((r) => r[k]);
+	const total = results.map((r) => r.compileMs + r.initMs);
+	console.log(
+		JSON.stringify({
+			runs: results.length,
+			chromium: version,
+			wasm_bytes: results[0].wasmBytes,
+			compile_ms: Number(median(pick("compileMs")).toFixed(2)),
+			init_ms: Number(median(pick("initMs")).toFixed(2)),
+			compile_init_ms: Number(median(total).toFixed(2)),
+			compile_init_max_ms: Number(Math.max(...total).toFixed(2)),
+			first_call_ms: Number(median(pick("firstCallMs")).toFixed(2)),
+		}),
+	);
+}
+
+main().catch((e) => {
+	console.log(JSON.stringify({ error: String(e && e.message ? e.message : e) }));
+	process.exitCode = 1;
+});
