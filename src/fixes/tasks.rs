@@ -1,8 +1,321 @@
-//! The `tasks` fix. Not built yet: accepted by name and does nothing, so
-//! scripts that name it keep working while the catalogue fills in.
+//! The `tasks` fix.
+//!
+//! **What it does.** On checkbox lines that Obsidian Tasks reads as tasks
+//! and that carry Tasks fields (see [`crate::note::task`]), writes the
+//! fields the way Tasks itself writes them: the spellings it writes (📆 and
+//! 🗓 become 📅, ⌛ becomes ⏳, a signifier followed by U+FE0F loses it), one
+//! space between fields and one between a signifier and its value, and the
+//! fields in Tasks' write order — 🆔 id, ⛔ depends-on, priority
+//! (🔺 ⏫ 🔼 🔽 ⏬), 🔁 recurrence, 🏁 on-completion, ➕ created, 🛫 start,
+//! ⏳ scheduled, 📅 due, ❌ cancelled, ✅ done — placed where the first of
+//! them stood. The description (with its owner mention), the tags and the
+//! block link stay where they are, in their own order.
+//!
+//! **Why.** Notes written by hand, by scripts or by AI exporters put the
+//! fields in any order and with look-alike emoji. Tasks reads most of them,
+//! but rewrites the line in its own order the moment a task is toggled,
+//! which turns one tick into a noisy diff; other tools (queries, Dataview,
+//! scripts) often read only the canonical spelling.
+//!
+//! **Example.**
+//! ```text
+//! - [ ] Call @HR 📅 2025-10-26 🔺 #task    →    - [ ] Call @HR 🔺 📅 2025-10-26 #task
+//! - [ ] Pay rent 📆2025-11-01 ⏫️ ^rent     →    - [ ] Pay rent ⏫ 📅 2025-11-01 ^rent
+//! ```
+//!
+//! **Safety.** Only what Tasks reads as a field moves: fields are read from
+//! the end of the line exactly as Tasks reads them, so a signifier inside
+//! the description, or before a date Tasks cannot read, is description text
+//! and stays. Status characters are never changed. Lines Tasks would not
+//! read as a task, code, comments and other protected regions are never
+//! touched. Dates are the `dates` fix's job: a field whose date is
+//! impossible (`📅 2025-02-30`), or a field written twice (Tasks would keep
+//! one and drop the other on its next write), leaves the whole line as it
+//! is, with a diagnostic. Every rewrite is read back with the same parser
+//! and must give the same description, fields, tags and block link.
 
 use super::{Context, Sink};
+use crate::note::task::{self, Field, TaskLine, Token};
 use crate::note::Note;
 
 /// Proposes the `tasks` edits for `note`.
-pub fn run(_note: &Note, _cx: &Context, _sink: &mut Sink) {}
+pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
+    for (_, line) in note.text_lines() {
+        let text = line.text(note.text);
+        if !text.contains('[') {
+            continue;
+        }
+        let Some(parsed) = task::parse(text) else {
+            continue;
+        };
+        if parsed.fields().next().is_none() {
+            continue;
+        }
+        let at = line.range.start;
+        match rewrite(text, &parsed) {
+            Ok(Some(new)) => propose(note, sink, at, text, &new),
+            Ok(None) => {}
+            Err(why) => sink.diagnose(at, why),
+        }
+    }
+}
+
+/// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
+/// already is, `Err` when it is left alone on purpose.
+pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
+    let fields: Vec<&Token> = t.fields().collect();
+    for (i, a) in fields.iter().enumerate() {
+        if fields[..i].iter().any(|b| b.field == a.field) {
+            let name = a.field.map_or("field", Field::name);
+            return Err(format!(
+                "task line has two {name} fields; Tasks keeps only one, so the line is left for you to settle"
+            ));
+        }
+        if a.field.is_some_and(Field::is_date) && !valid_date(&line[a.value.clone()]) {
+            return Err(format!(
+                "task line has an impossible date `{}`; its fields are left as they are",
+                &line[a.value.clone()]
+            ));
+        }
+    }
+    let first = t.tokens.iter().position(|k| k.field.is_some()).unwrap_or(0);
+    // The region rewritten: from the text before the first field (the
+    // description or a tag in front of it) to the block link or line end.
+    let start = if first == 0 {
+        t.description.end
+    } else {
+        t.tokens[first - 1].range.end
+    };
+    let last_end = t.tokens.last().map_or(start, |k| k.range.end);
+    let end = t.block_link.as_ref().map_or(last_end, |b| b.start);
+
+    let mut sorted = fields.clone();
+    sorted.sort_by_key(|k| k.field);
+    let mut parts: Vec<String> = sorted.iter().map(|k| render(line, k)).collect();
+    parts.extend(
+        t.tokens[first..]
+            .iter()
+            .filter(|k| k.field.is_none())
+            .map(|k| line[k.range.clone()].to_string()),
+    );
+    let mut new = String::new();
+    if !(first == 0 && t.description.is_empty()) {
+        new.push(' ');
+    }
+    new.push_str(&parts.join(" "));
+    if t.block_link.is_some() {
+        new.push(' ');
+    }
+    if line[start..end] == new {
+        return Ok(None);
+    }
+    let mut why = Vec::new();
+    let respelled: Vec<String> = fields
+        .iter()
+        .filter_map(|k| {
+            let written = &line[k.symbol.clone()];
+            let canon = canonical(line, k);
+            (written != canon).then(|| {
+                if written.trim_end_matches('\u{fe0f}') == canon {
+                    format!("{canon} without U+FE0F")
+                } else {
+                    format!("{canon} for {written}")
+                }
+            })
+        })
+        .collect();
+    if !respelled.is_empty() {
+        why.push(format!("wrote {}", respelled.join(", ")));
+    }
+    let order: Vec<Option<Field>> = fields.iter().map(|k| k.field).collect();
+    let interleaved = t.tokens[first..]
+        .iter()
+        .skip_while(|k| k.field.is_some())
+        .any(|k| k.field.is_some());
+    if order.windows(2).any(|w| w[0] > w[1]) || interleaved {
+        let names: Vec<String> = sorted.iter().map(|k| canonical(line, k)).collect();
+        why.push(format!(
+            "put the fields in the order Tasks writes them ({})",
+            names.join(" ")
+        ));
+    }
+    if why.is_empty() {
+        why.push("one space between the Tasks fields".to_string());
+    }
+    let rewrite = Rewrite {
+        range: start..end,
+        replacement: new,
+        message: format!("Tasks line: {}", why.join("; ")),
+    };
+    if !reads_the_same(line, t, &rewrite) {
+        return Err("task line left as it is: rewriting it would change how Tasks reads it".into());
+    }
+    Ok(Some(rewrite))
+}
+
+/// A rewrite of part of one task line, relative to the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rewrite {
+    /// The part of the line replaced.
+    pub range: std::ops::Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+    /// Why.
+    pub message: String,
+}
+
+fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: &Rewrite) {
+    // Keep the edit as small as the change: drop the common ends.
+    let old = &line[r.range.clone()];
+    let new = r.replacement.as_str();
+    let prefix = common_prefix(old, new);
+    let suffix = common_suffix(&old[prefix..], &new[prefix..]);
+    let range = at + r.range.start + prefix..at + r.range.end - suffix;
+    let replacement = &new[prefix..new.len() - suffix];
+    if !note.is_free(range.clone()) {
+        sink.diagnose(
+            at,
+            "task line left as it is: its fields touch code, a link or a comment",
+        );
+        return;
+    }
+    sink.replace(range, replacement, r.message.clone());
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
+        if x != y {
+            break;
+        }
+        n += x.len_utf8();
+    }
+    n
+}
+
+/// The symbol Tasks writes for token `k`.
+fn canonical(line: &str, k: &Token) -> String {
+    let written = line[k.symbol.clone()].chars().next();
+    written
+        .and_then(task::Field::of_symbol)
+        .map_or_else(String::new, |(_, c)| c.to_string())
+}
+
+fn render(line: &str, k: &Token) -> String {
+    let mut s = canonical(line, k);
+    if !k.value.is_empty() {
+        s.push(' ');
+        s.push_str(&line[k.value.clone()]);
+    }
+    s
+}
+
+/// What Tasks makes of a line: description with trailing tags put back,
+/// each field's canonical symbol and value, block link.
+fn reading(line: &str, t: &TaskLine) -> (String, Vec<(String, String)>, Option<String>) {
+    let mut description = line[t.description.clone()].to_string();
+    for k in t.tokens.iter().filter(|k| k.field.is_none()) {
+        description.push(' ');
+        description.push_str(&line[k.range.clone()]);
+    }
+    let mut fields: Vec<(String, String)> = t
+        .fields()
+        .map(|k| (canonical(line, k), line[k.value.clone()].to_string()))
+        .collect();
+    fields.sort();
+    let link = t.block_link.clone().map(|r| line[r].to_string());
+    (description, fields, link)
+}
+
+fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
+    let mut new = line.to_string();
+    new.replace_range(r.range.clone(), &r.replacement);
+    let Some(again) = task::parse(&new) else {
+        return false;
+    };
+    if reading(line, t) != reading(&new, &again)
+        || line[t.prefix.clone()] != new[again.prefix.clone()]
+    {
+        return false;
+    }
+    // Written once, the line must be final.
+    matches!(rewrite(&new, &again), Ok(None))
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+pub fn valid_date(s: &str) -> bool {
+    let parts: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{normalize, Config, Fix};
+
+    fn tasks_only(text: &str) -> String {
+        let mut config = Config::default();
+        config.only(&[Fix::Tasks]);
+        normalize(text, &config).text
+    }
+
+    #[test]
+    fn sample_line() {
+        assert_eq!(
+            tasks_only("- [ ] Initiate @HR 📅 2025-10-26 🔺 #task #proposed\n"),
+            "- [ ] Initiate @HR 🔺 📅 2025-10-26 #task #proposed\n"
+        );
+    }
+
+    #[test]
+    fn respelling_spacing_and_block_link() {
+        assert_eq!(
+            tasks_only("- [ ] Pay rent 📆2025-11-01  ⏫\u{fe0f}   ^rent\n"),
+            "- [ ] Pay rent ⏫ 📅 2025-11-01 ^rent\n"
+        );
+        assert_eq!(
+            tasks_only("- [x] a ✅ 2025-01-02 ⌛ 2025-01-01\n"),
+            "- [x] a ⏳ 2025-01-01 ✅ 2025-01-02\n"
+        );
+    }
+
+    #[test]
+    fn left_alone() {
+        for line in [
+            "- [ ] a 🔺 📅 2025-10-26 #task\n",
+            "- [ ] a 📅 2025-02-30 🔺\n",
+            "- [ ] a 📅 2025-01-01 📅 2025-01-02\n",
+            "- not a task 📅 2025-10-26 🔺\n",
+            "- [ ] `code 📅 2025-10-26 🔺`\n",
+            "- [ ] a 📅 16/09/2025 🔺 #x\n",
+        ] {
+            assert_eq!(tasks_only(line), line);
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(valid_date("2024-02-29"));
+        assert!(!valid_date("2025-02-29"));
+        assert!(!valid_date("2025-13-01"));
+        assert!(!valid_date("2025-00-10"));
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod frontmatter;
 pub mod protect;
+pub mod task;
 
 pub use frontmatter::Frontmatter;
 pub use protect::Block;

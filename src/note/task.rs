@@ -1,0 +1,558 @@
+//! Obsidian Tasks lines: which checkbox lines the Tasks plugin reads as a
+//! task, and which of their trailing fields (signifier emoji with their
+//! values, tags) it reads.
+//!
+//! **What it does.** [`parse`] follows the way Tasks reads a line with its
+//! default (emoji) format: the list item must match
+//! `^[\s>]*([-*+]|[0-9]+\.) +\[.\] *`; the body after the checkbox is
+//! trimmed; a block link (` ^id`) is taken off the end; then fields are
+//! taken off the *end* of what is left, again and again, in the order Tasks
+//! tries them (priority, done, cancelled, due, scheduled, start, created,
+//! recurrence, on-completion, tags, id, depends-on), until none matches.
+//! What is left in front is the description.
+//!
+//! **Why.** Only what Tasks itself reads as a field may be moved or
+//! respelled; a signifier in the middle of a description (`📅 next week,
+//! call Bob`) is text, and a date Tasks cannot read (`📅 16/09/2025`) stops
+//! its reading there, so everything before it is description too.
+//!
+//! **Example.**
+//! ```
+//! use notemend::note::task::{self, Field};
+//!
+//! let line = "- [ ] Call @HR 📅 2025-10-26 🔺 #task ^abc";
+//! let t = task::parse(line).unwrap();
+//! assert_eq!(&line[t.description.clone()], "Call @HR");
+//! let kinds: Vec<_> = t.tokens.iter().map(|k| k.field).collect();
+//! assert_eq!(kinds, vec![Some(Field::Due), Some(Field::Priority), None]);
+//! assert_eq!(&line[t.block_link.clone().unwrap()], "^abc");
+//! ```
+//!
+//! **Safety.** Pure reading: byte ranges into the line, nothing rewritten.
+//! Lines with characters JavaScript treats as line breaks inside them
+//! (`\r`, U+2028, U+2029) are not read at all, since Tasks would see only a
+//! part of them.
+
+use std::ops::Range;
+
+/// A field Tasks reads from the end of a task line, in the order Tasks
+/// writes them (see [`Field::WRITE_ORDER`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// 🆔 task id.
+    Id,
+    /// ⛔ ids of the tasks this one depends on.
+    DependsOn,
+    /// 🔺 ⏫ 🔼 🔽 ⏬ priority.
+    Priority,
+    /// 🔁 recurrence rule.
+    Recurrence,
+    /// 🏁 what happens on completion.
+    OnCompletion,
+    /// ➕ created date.
+    Created,
+    /// 🛫 start date.
+    Start,
+    /// ⏳ (or ⌛) scheduled date.
+    Scheduled,
+    /// 📅 (or 📆, 🗓) due date.
+    Due,
+    /// ❌ cancelled date.
+    Cancelled,
+    /// ✅ done date.
+    Done,
+}
+
+impl Field {
+    /// The order Tasks writes fields after the description.
+    pub const WRITE_ORDER: [Field; 11] = [
+        Field::Id,
+        Field::DependsOn,
+        Field::Priority,
+        Field::Recurrence,
+        Field::OnCompletion,
+        Field::Created,
+        Field::Start,
+        Field::Scheduled,
+        Field::Due,
+        Field::Cancelled,
+        Field::Done,
+    ];
+
+    /// The signifier Tasks writes for the field (for [`Field::Priority`],
+    /// the symbol depends on the level; this returns the highest).
+    pub fn symbol(self) -> char {
+        match self {
+            Field::Id => '🆔',
+            Field::DependsOn => '⛔',
+            Field::Priority => '🔺',
+            Field::Recurrence => '🔁',
+            Field::OnCompletion => '🏁',
+            Field::Created => '➕',
+            Field::Start => '🛫',
+            Field::Scheduled => '⏳',
+            Field::Due => '📅',
+            Field::Cancelled => '❌',
+            Field::Done => '✅',
+        }
+    }
+
+    /// A name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::DependsOn => "depends-on",
+            Field::Priority => "priority",
+            Field::Recurrence => "recurrence",
+            Field::OnCompletion => "on-completion",
+            Field::Created => "created date",
+            Field::Start => "start date",
+            Field::Scheduled => "scheduled date",
+            Field::Due => "due date",
+            Field::Cancelled => "cancelled date",
+            Field::Done => "done date",
+        }
+    }
+
+    /// Whether the value is a `YYYY-MM-DD` date.
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Field::Created
+                | Field::Start
+                | Field::Scheduled
+                | Field::Due
+                | Field::Cancelled
+                | Field::Done
+        )
+    }
+
+    /// The field `symbol` signifies, and the symbol Tasks writes for it.
+    /// Alternatives Tasks reads (📆 🗓 for 📅, ⌛ for ⏳) map to the one it
+    /// writes.
+    pub fn of_symbol(symbol: char) -> Option<(Field, char)> {
+        Some(match symbol {
+            '🆔' => (Field::Id, '🆔'),
+            '⛔' => (Field::DependsOn, '⛔'),
+            '🔺' | '⏫' | '🔼' | '🔽' | '⏬' => (Field::Priority, symbol),
+            '🔁' => (Field::Recurrence, '🔁'),
+            '🏁' => (Field::OnCompletion, '🏁'),
+            '➕' => (Field::Created, '➕'),
+            '🛫' => (Field::Start, '🛫'),
+            '⏳' | '⌛' => (Field::Scheduled, '⏳'),
+            '📅' | '📆' | '🗓' => (Field::Due, '📅'),
+            '❌' => (Field::Cancelled, '❌'),
+            '✅' => (Field::Done, '✅'),
+            _ => return None,
+        })
+    }
+}
+
+/// One trailing item Tasks reads: a field or a tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The field, or `None` for a tag.
+    pub field: Option<Field>,
+    /// The whole token in the line: symbol (with any U+FE0F), spaces, value;
+    /// or the tag from its `#`.
+    pub range: Range<usize>,
+    /// The signifier as written, U+FE0F included (empty for a tag).
+    pub symbol: Range<usize>,
+    /// The value as Tasks reads it, trimmed (empty for priority and tags).
+    pub value: Range<usize>,
+}
+
+/// A line Tasks reads as a task.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskLine {
+    /// Indentation, quote markers, list marker and checkbox.
+    pub prefix: Range<usize>,
+    /// The status character between the brackets.
+    pub status: char,
+    /// The description as Tasks reads it before putting trailing tags back:
+    /// the trimmed text in front of the first trailing token.
+    pub description: Range<usize>,
+    /// Fields and tags Tasks took off the end, in line order.
+    pub tokens: Vec<Token>,
+    /// The block link without its leading space (`^abc`), if any.
+    pub block_link: Option<Range<usize>>,
+}
+
+impl TaskLine {
+    /// The fields (not tags), in line order.
+    pub fn fields(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| t.field.is_some())
+    }
+}
+
+/// Whitespace as JavaScript's `\s` and `String.prototype.trim` see it.
+pub fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
+const VS16: char = '\u{fe0f}';
+
+/// Reads `line` (one line, without its ending) as Tasks would; `None` when
+/// Tasks would not read it as a task.
+pub fn parse(line: &str) -> Option<TaskLine> {
+    if line.contains(['\r', '\u{2028}', '\u{2029}']) {
+        return None;
+    }
+    let (prefix_end, status) = checkbox(line)?;
+    // The body, trimmed as Tasks trims it.
+    let body_start = prefix_end
+        + (line.len() - prefix_end - line[prefix_end..].trim_start_matches(is_js_space).len());
+    let mut end = trim_end(line, line.len()).max(body_start);
+    let mut block_link = None;
+    if let Some(start) = block_link_start(&line[body_start..end]) {
+        block_link = Some(body_start + start + 1..end);
+        end = trim_end(line, body_start + start).max(body_start);
+    }
+    let mut tokens = Vec::new();
+    // Tasks' loop: each run tries every extractor once, in this order, and
+    // runs again while one matched (at most 21 runs).
+    for _ in 0..21 {
+        let mut matched = false;
+        for step in STEPS {
+            let s = &line[body_start..end];
+            if let Some(mut token) = step(s) {
+                shift(&mut token, body_start);
+                end = trim_end(line, token.range.start).max(body_start);
+                tokens.push(token);
+                matched = true;
+            }
+        }
+        if !matched {
+            break;
+        }
+    }
+    tokens.reverse();
+    Some(TaskLine {
+        prefix: 0..prefix_end,
+        status,
+        description: body_start..end,
+        tokens,
+        block_link,
+    })
+}
+
+fn shift(token: &mut Token, by: usize) {
+    for r in [&mut token.range, &mut token.symbol, &mut token.value] {
+        *r = r.start + by..r.end + by;
+    }
+}
+
+fn trim_end(line: &str, end: usize) -> usize {
+    line[..end].trim_end_matches(is_js_space).len()
+}
+
+/// `(end of the checkbox and the spaces after it, status)`.
+fn checkbox(line: &str) -> Option<(usize, char)> {
+    let rest = line.trim_start_matches(|c| is_js_space(c) || c == '>');
+    let mut at = line.len() - rest.len();
+    let b = line.as_bytes();
+    match b.get(at)? {
+        b'-' | b'*' | b'+' => at += 1,
+        b'0'..=b'9' => {
+            while b.get(at).is_some_and(u8::is_ascii_digit) {
+                at += 1;
+            }
+            if b.get(at) != Some(&b'.') {
+                return None;
+            }
+            at += 1;
+        }
+        _ => return None,
+    }
+    let spaces = b[at..].iter().take_while(|&&c| c == b' ').count();
+    if spaces == 0 {
+        return None;
+    }
+    at += spaces;
+    if b.get(at) != Some(&b'[') {
+        return None;
+    }
+    at += 1;
+    let status = line[at..].chars().next()?;
+    at += status.len_utf8();
+    if b.get(at) != Some(&b']') {
+        return None;
+    }
+    at += 1;
+    at += b[at..].iter().take_while(|&&c| c == b' ').count();
+    Some((at, status))
+}
+
+/// Where the ` ^id` block link starts (its space), if `body` ends with one.
+fn block_link_start(body: &str) -> Option<usize> {
+    let id = body
+        .bytes()
+        .rev()
+        .take_while(|&c| c.is_ascii_alphanumeric() || c == b'-')
+        .count();
+    let caret = body.len().checked_sub(id + 1)?;
+    (id > 0 && body[..caret + 1].ends_with(" ^")).then(|| caret - 1)
+}
+
+type Step = fn(&str) -> Option<Token>;
+
+const STEPS: [Step; 12] = [
+    priority,
+    |s| date(s, Field::Done),
+    |s| date(s, Field::Cancelled),
+    |s| date(s, Field::Due),
+    |s| date(s, Field::Scheduled),
+    |s| date(s, Field::Start),
+    |s| date(s, Field::Created),
+    recurrence,
+    on_completion,
+    tag,
+    id,
+    depends_on,
+];
+
+/// The signifier of `field` (with an optional U+FE0F) ending at `at`, then
+/// any spaces, then the value at `value`: the token.
+fn field_before(s: &str, field: Field, value: Range<usize>) -> Option<Token> {
+    let before = s[..value.start].trim_end_matches(' ');
+    let (sym_end, before) = match before.strip_suffix(VS16) {
+        Some(b) => (before.len(), b),
+        None => (before.len(), before),
+    };
+    let symbol = before.chars().next_back()?;
+    let (f, _) = Field::of_symbol(symbol)?;
+    if f != field {
+        return None;
+    }
+    let start = before.len() - symbol.len_utf8();
+    Some(Token {
+        field: Some(field),
+        range: start..value.end,
+        symbol: start..sym_end,
+        value,
+    })
+}
+
+fn priority(s: &str) -> Option<Token> {
+    let body = s.strip_suffix(VS16).unwrap_or(s);
+    let symbol = body.chars().next_back()?;
+    if Field::of_symbol(symbol)?.0 != Field::Priority {
+        return None;
+    }
+    let start = body.len() - symbol.len_utf8();
+    Some(Token {
+        field: Some(Field::Priority),
+        range: start..s.len(),
+        symbol: start..s.len(),
+        value: s.len()..s.len(),
+    })
+}
+
+fn date(s: &str, field: Field) -> Option<Token> {
+    let b = s.as_bytes();
+    let start = s.len().checked_sub(10)?;
+    let d = &b[start..];
+    let ok = d.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    if !ok {
+        return None;
+    }
+    field_before(s, field, start..s.len())
+}
+
+/// The longest run at the end of `s` of bytes `keep` accepts.
+fn tail_run(s: &str, keep: impl Fn(u8) -> bool) -> usize {
+    s.bytes().rev().take_while(|&c| keep(c)).count()
+}
+
+fn recurrence(s: &str) -> Option<Token> {
+    let n = tail_run(s, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b',' | b' ' | b'!')
+    });
+    let run = s.len() - n..s.len();
+    // The value starts after the spaces that follow the symbol.
+    let lead = s[run.clone()].len() - s[run.clone()].trim_start_matches(' ').len();
+    if lead == n {
+        return None;
+    }
+    let value_start = run.start + lead;
+    let mut token = field_before(s, Field::Recurrence, value_start..s.len())?;
+    // Tasks trims the rule it captured.
+    token.value.end = value_start + s[value_start..].trim_end().len();
+    Some(token)
+}
+
+fn on_completion(s: &str) -> Option<Token> {
+    let n = tail_run(s, |c| c.is_ascii_alphabetic());
+    if n == 0 {
+        return None;
+    }
+    field_before(s, Field::OnCompletion, s.len() - n..s.len())
+}
+
+fn is_id_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
+}
+
+fn id(s: &str) -> Option<Token> {
+    let n = tail_run(s, is_id_byte);
+    if n == 0 {
+        return None;
+    }
+    field_before(s, Field::Id, s.len() - n..s.len())
+}
+
+fn depends_on(s: &str) -> Option<Token> {
+    let n = tail_run(s, |c| is_id_byte(c) || c == b',' || c == b' ');
+    let run = &s[s.len() - n..];
+    let value = run.trim_start_matches(' ');
+    if value.is_empty() {
+        return None;
+    }
+    // `id( *, *id *)*`: every comma-separated piece one id, no inner spaces.
+    let well_formed = value.split(',').all(|piece| {
+        let p = piece.trim_matches(' ');
+        !p.is_empty() && p.bytes().all(is_id_byte)
+    });
+    if !well_formed {
+        return None;
+    }
+    field_before(s, Field::DependsOn, s.len() - value.len()..s.len())
+}
+
+fn tag(s: &str) -> Option<Token> {
+    const NOT_IN_TAG: &[char] = &[
+        ' ', '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', ',', '.', '?', '"', ':', '{', '}',
+        '|', '<', '>',
+    ];
+    let name = s.trim_end_matches(|c| !NOT_IN_TAG.contains(&c));
+    let hash = name.len().checked_sub(1)?;
+    if hash + 1 == s.len() || !name.ends_with('#') {
+        return None;
+    }
+    let before = s[..hash].chars().next_back();
+    if before.is_some_and(|c| !is_js_space(c)) {
+        return None;
+    }
+    Some(Token {
+        field: None,
+        range: hash..s.len(),
+        symbol: hash..hash,
+        value: hash..hash,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(line: &str) -> Vec<(Field, &str)> {
+        let t = parse(line).expect("a task");
+        t.fields()
+            .map(|k| (k.field.unwrap(), &line[k.value.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn which_lines_are_tasks() {
+        for yes in [
+            "- [ ] a",
+            "* [x] a",
+            "+ [/] a",
+            "12. [ ] a",
+            "  - [ ] a",
+            "> - [ ] a",
+            "> > \t- [-] a",
+            "-   [ ]a",
+            "- [ ]",
+        ] {
+            assert!(parse(yes).is_some(), "{yes}");
+        }
+        for no in [
+            "-[ ] a",
+            "1) [ ] a",
+            "- [] a",
+            "- [xx] a",
+            "text - [ ] a",
+            "a\u{2028}- [ ] b",
+            "- a",
+            "",
+        ] {
+            assert!(parse(no).is_none(), "{no}");
+        }
+        assert_eq!(parse("- [✓] a").unwrap().status, '✓');
+    }
+
+    #[test]
+    fn fields_are_read_from_the_end() {
+        let line = "- [ ] Call 📅 next week @HR 📅 2025-10-26 🔺 #task #proposed";
+        let t = parse(line).unwrap();
+        assert_eq!(&line[t.description.clone()], "Call 📅 next week @HR");
+        assert_eq!(
+            fields(line),
+            vec![(Field::Due, "2025-10-26"), (Field::Priority, "")]
+        );
+        assert_eq!(t.tokens.len(), 4);
+        // A date Tasks cannot read stops the reading.
+        let line = "- [ ] a ⏳ 2025-01-01 📅 16/09/2025 🔺";
+        assert_eq!(fields(line), vec![(Field::Priority, "")]);
+    }
+
+    #[test]
+    fn every_field_and_the_spellings_tasks_reads() {
+        let line = "- [ ] x 🆔 abc-1 ⛔ d_2, e3 ⏫️ 🔁 every week on Monday 🏁 delete ➕ 2025-01-01 🛫2025-01-02 ⌛ 2025-01-03 🗓️ 2025-01-04 ❌ 2025-01-05 ✅ 2025-01-06 ^blk-1";
+        assert_eq!(
+            fields(line),
+            vec![
+                (Field::Id, "abc-1"),
+                (Field::DependsOn, "d_2, e3"),
+                (Field::Priority, ""),
+                (Field::Recurrence, "every week on Monday"),
+                (Field::OnCompletion, "delete"),
+                (Field::Created, "2025-01-01"),
+                (Field::Start, "2025-01-02"),
+                (Field::Scheduled, "2025-01-03"),
+                (Field::Due, "2025-01-04"),
+                (Field::Cancelled, "2025-01-05"),
+                (Field::Done, "2025-01-06"),
+            ]
+        );
+        let t = parse(line).unwrap();
+        assert_eq!(&line[t.description.clone()], "x");
+        assert_eq!(&line[t.block_link.unwrap()], "^blk-1");
+        let prio = t.tokens.iter().find(|k| k.field == Some(Field::Priority));
+        assert_eq!(&line[prio.unwrap().symbol.clone()], "⏫\u{fe0f}");
+    }
+
+    #[test]
+    fn tags_need_a_space_before_and_end_at_punctuation() {
+        let line = "- [ ] see http://x.org/#frag 📅 2025-01-01";
+        let t = parse(line).unwrap();
+        assert_eq!(t.tokens.len(), 1);
+        let line = "- [ ] a #b, 📅 2025-01-01";
+        assert_eq!(parse(line).unwrap().tokens.len(), 1);
+        let line = "- [ ] a #b/c-d 📅 2025-01-01 #e";
+        assert_eq!(parse(line).unwrap().tokens.len(), 3);
+    }
+
+    #[test]
+    fn malformed_values_are_not_fields() {
+        assert!(fields("- [ ] a ⛔ b,,c").is_empty());
+        assert!(fields("- [ ] a 🆔 b c").is_empty());
+        assert!(fields("- [ ] a 📅 2025-1-01").is_empty());
+        assert!(fields("- [ ] a 🔁 every día").is_empty());
+        assert!(fields("- [ ] a ^b").is_empty());
+    }
+}
