@@ -33,13 +33,14 @@ export function wasmFactoryPlugin(wasmDir) {
 }
 
 export function toFactory(source) {
-	const names = [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+	// Every export of the glue: functions, and classes or frozen enums should the API grow some.
+	const names = [...source.matchAll(/^export (?:function|class|const) (\w+)/gm)].map((m) => m[1]);
 	const tail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
 	const defaultUrl = "new URL('notemend_bg.wasm', import.meta.url)";
 	if (names.length === 0 || !tail.test(source) || !source.includes(defaultUrl)) {
 		throw new Error("wasm-bindgen glue has an unexpected shape; update plugin/build/wasm-factory.mjs");
 	}
-	let body = source.replace(/^export function /gm, "function ").replace(tail, "");
+	let body = source.replace(/^export (function|class|const) /gm, "$1 ").replace(tail, "");
 	body = body.replace(defaultUrl, "(() => { throw new Error('the WASM bytes must be passed in'); })()");
 	if (/^\s*(export|import)\s/m.test(body) || body.includes("import.meta")) {
 		throw new Error("wasm-bindgen glue still has module syntax after the factory transform");

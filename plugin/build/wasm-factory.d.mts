@@ -1,0 +1,3 @@
+export function toFactory(source: string): string;
+export function stripNames(wasm: Buffer): Buffer;
+export function wasmFactoryPlugin(wasmDir: string): unknown;

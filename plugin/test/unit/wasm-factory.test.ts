@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { stripNames, toFactory } from "../../build/wasm-factory.mjs";
+
+const GLUE = `let wasm;
+export function normalize(text) { return wasm.normalize(text); }
+export class Handle { free() {} }
+export const Mode = Object.freeze({ A: 0 });
+function __wbg_init_once(module_or_path) {
+    if (module_or_path === undefined) {
+        module_or_path = new URL('notemend_bg.wasm', import.meta.url);
+    }
+}
+export { initSync, __wbg_init as default };
+`;
+
+test("the glue becomes a factory: every export returned, no module syntax left", () => {
+	const out = toFactory(GLUE);
+	assert.match(out, /^export function createBindings\(\) \{/);
+	assert.match(out, /return \{ normalize, Handle, Mode, initSync, init: __wbg_init \};/);
+	assert.ok(!out.includes("import.meta"));
+	assert.equal((out.match(/^export /gm) ?? []).length, 1);
+	assert.throws(() => toFactory("export default 1;"), /unexpected shape/);
+});
+
+test("stripNames drops the name section and keeps every other byte", () => {
+	const section = (id: number, payload: number[]): number[] => [id, payload.length, ...payload];
+	const custom = (name: string, data: number[]): number[] => section(0, [name.length, ...Buffer.from(name), ...data]);
+	const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+	const type = section(1, [0x01, 0x60, 0x00, 0x00]);
+	const wasm = Buffer.from([...header, ...type, ...custom("name", [1, 2, 3]), ...custom("producers", [4])]);
+	const out = stripNames(wasm);
+	assert.deepEqual([...out], [...header, ...type, ...custom("producers", [4])]);
+	assert.ok(WebAssembly.validate(new Uint8Array(out)));
+	assert.throws(() => stripNames(Buffer.from("not wasm")));
+});
