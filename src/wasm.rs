@@ -102,7 +102,8 @@ fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
             "the note holds lone UTF-16 surrogates (broken characters); it was left unchanged",
         ));
     }
-    text.as_string().ok_or_else(|| error("the note is not a string"))
+    text.as_string()
+        .ok_or_else(|| error("the note is not a string"))
 }
 
 fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>), JsError> {
@@ -127,7 +128,11 @@ fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>
 /// (optional) is `{people, dateOrder}` from a vault index. Ranges in the
 /// result are UTF-16 offsets into `text`.
 #[wasm_bindgen]
-pub fn normalize(text: &js_sys::JsString, settings: JsValue, vault: JsValue) -> Result<JsValue, JsError> {
+pub fn normalize(
+    text: &js_sys::JsString,
+    settings: JsValue,
+    vault: JsValue,
+) -> Result<JsValue, JsError> {
     let text = text_of(text)?;
     let (config, warnings) = config_of(&settings, &vault)?;
     let outcome = core_normalize(&text, &config);
