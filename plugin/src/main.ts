@@ -110,7 +110,8 @@ export default class NotemendPlugin extends Plugin {
 			.then((core) => run(core))
 			.catch((error: unknown) => {
 				console.error("Notemend:", error);
-				new Notice(`Notemend: ${error instanceof Error ? error.message : String(error)}`);
+				const message = error instanceof Error ? error.message : String(error);
+				new Notice(message.startsWith("Notemend") ? message : `Notemend: ${message}`);
 			});
 	}
 

@@ -193,6 +193,24 @@ test("Normalize current note on the sample meeting note (tests/fixtures/sample-m
 	assert.equal(state.text, SAMPLE_EXPECTED);
 });
 
+test("A crash in the core (a trap) is reported, and a fresh instance serves the next note", async () => {
+	await setup({ "Notes/Meeting.md": MESSY });
+	await page.evaluate(async () => {
+		await window.harness.open("Notes/Meeting.md");
+		// What a Rust panic looks like from JavaScript: the current instance traps once.
+		const core = window.harness.plugin?.core as unknown as { bindings: { normalize: () => never } };
+		core.bindings.normalize = () => {
+			throw new WebAssembly.RuntimeError("unreachable");
+		};
+	});
+	await run("notemend:normalize-current-note");
+	assert.equal(await lastNotice(), "Notemend core crashed: unreachable");
+	assert.equal((await editorState()).text, MESSY, "nothing applied");
+	assert.equal(await page.evaluate(() => window.harness.plugin?.core?.instances), 2, "re-instantiated from the compiled module");
+	await run("notemend:normalize-current-note");
+	assert.equal((await editorState()).text, (await normalized(MESSY)).text, "the next run works");
+});
+
 test("Preview changes: cancel, apply ticked, apply all", async () => {
 	const NOTE = SAMPLE;
 	await setup({ "Meetings/Weekly sync.md": NOTE });
