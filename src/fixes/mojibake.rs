@@ -1,8 +1,405 @@
-//! The `mojibake` fix. Not built yet: accepted by name and does nothing, so
-//! scripts that name it keep working while the catalogue fills in.
+//! The `mojibake` fix: UTF-8 that was decoded with a legacy code page.
+//!
+//! ## What it does
+//! Finds text that is UTF-8 read through windows-1252, 1254, 1250, 1251,
+//! 1253, 1257, latin-1, iso-8859-2, mac-roman or cp437 (`ğŸ“…` for 📅,
+//! `â€™` for ’, `Ã©` for é), and puts the original characters back: in a
+//! whole note or in one damaged word among correct text, through one or
+//! several layers, and including bytes a strict decoder dropped (`â«` for ⏫,
+//! whose 0x8F windows-1254 leaves undefined).
+//!
+//! ## Why
+//! Notes exported, synced or pasted through a tool that guessed the wrong
+//! encoding arrive garbled; Obsidian Tasks stops seeing their dates and
+//! priorities, and the text is unreadable.
+//!
+//! ## How
+//! Mojibake never spans ASCII, so the fix looks at each run of non-ASCII
+//! chars. For each code page it turns the run back into the bytes that page
+//! reads as those chars and keeps what is valid UTF-8; a repair counts only
+//! when the result is clearly more plausible than the input (fewer unlikely
+//! neighbours, one script per word, known symbols). The code page that
+//! explains the note best is preferred for every run (a note is almost always
+//! garbled by one page, all through). Bytes the page leaves undefined were
+//! either kept as C1 controls (U+0080–U+009F), which reverse exactly, or
+//! dropped: then the few undefined bytes that would complete the sequence
+//! are the candidates, and one is taken only when the context makes it
+//! clearly right (a Tasks signifier on a task line, ” closing an open “, the
+//! one letter of the word's script); otherwise the text stays and a
+//! diagnostic says why.
+//!
+//! ## Example
+//! ```
+//! use notemend::{normalize, Config, Fix};
+//!
+//! let mut config = Config::default();
+//! config.only(&[Fix::Mojibake]);
+//! let out = normalize("- [ ] Call Jasonâ€™s team ğŸ“… 2025-10-26 â« #task\n", &config);
+//! assert_eq!(out.text, "- [ ] Call Jason’s team 📅 2025-10-26 ⏫ #task\n");
+//! ```
+//!
+//! ## Safety
+//! Correct text is left alone: a run changes only when its repair is valid
+//! UTF-8 and clearly more plausible, so `Ö–A`, `VÝŠKA` or curly quotes stay
+//! as written. Code, URLs and link targets are repaired only when the whole
+//! note is evidently garbled by one code page (every non-ASCII run reads as
+//! that page's mojibake); on local evidence they stay, since people quote
+//! mojibake in code on purpose.
+
+mod detect;
+mod dropped;
+mod pages;
+mod score;
+mod tables;
+
+pub use dropped::TASKS_SIGNIFIERS;
+pub use pages::CodePage;
 
 use super::{Context, Sink};
 use crate::note::Note;
+use detect::{read, repair, runs, Reading, Repair, Run};
+use dropped::{is_signifier, GapContext};
+use std::fmt::Write;
+
+/// The code pages the fix reverses, most common first.
+pub fn code_pages() -> &'static [&'static CodePage] {
+    &tables::ALL
+}
+
+/// How this page garbles `text`: each char's UTF-8 bytes read through the
+/// page, undefined bytes kept as U+0080–U+009F when `keep`, dropped
+/// otherwise. For tests and benchmarks that make mojibake on purpose.
+pub fn garble(text: &str, page: &CodePage, keep: bool) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        page.garble_char(c, keep, &mut out);
+    }
+    out
+}
+
+/// Gain a repair needs under the note's code page.
+const NOTE_GAIN: i64 = 3;
+/// Gain a repair needs under another code page (local evidence only).
+const LOCAL_GAIN: i64 = 5;
+/// Layers undone at most (text garbled twice or three times).
+const MAX_LAYERS: usize = 3;
 
 /// Proposes the `mojibake` edits for `note`.
-pub fn run(_note: &Note, _cx: &Context, _sink: &mut Sink) {}
+pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
+    let text = note.text;
+    if text.is_ascii() {
+        return;
+    }
+    let runs = runs(text);
+    let pages = code_pages();
+
+    // First look: every run through every page, gaps left alone.
+    let mut readings: Vec<Vec<Option<(Reading, i64)>>> = Vec::with_capacity(runs.len());
+    let mut explained = vec![(0usize, 0i64); pages.len()];
+    let mut whole = vec![0usize; pages.len()];
+    let mut signifiers = text.chars().any(is_signifier);
+    for r in &runs {
+        let mut per_page = Vec::with_capacity(pages.len());
+        for (p, &page) in pages.iter().enumerate() {
+            let reading = read(&r.chars, page);
+            if reading.pieces == 0 && reading.gaps == 0 {
+                per_page.push(None);
+                continue;
+            }
+            let rep = repair(
+                &r.chars,
+                r.prev,
+                r.next,
+                &reading,
+                false,
+                &GapContext::default(),
+            );
+            if reading.is_whole() {
+                whole[p] += 1;
+            }
+            if rep.gain >= NOTE_GAIN && reading.pieces > 0 {
+                explained[p].0 += 1;
+                explained[p].1 += rep.gain;
+            }
+            per_page.push(Some((reading, rep.gain)));
+        }
+        readings.push(per_page);
+    }
+    // The note's page: the one that explains most runs.
+    let note_page = (0..pages.len())
+        .filter(|&p| explained[p].0 > 0)
+        .max_by_key(|&p| (explained[p].0, explained[p].1, std::cmp::Reverse(p)));
+    // Evidently garbled all through: nearly every run is that page's mojibake.
+    let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= runs.len() * 19);
+    if let Some(p) = note_page {
+        signifiers |=
+            readings
+                .iter()
+                .flatten()
+                .filter_map(|r| r.as_ref())
+                .any(|(reading, gain)| {
+                    std::ptr::eq(reading.page, pages[p])
+                        && *gain >= NOTE_GAIN
+                        && reading.units.iter().any(
+                            |u| matches!(u, detect::Unit::Piece { ch, .. } if is_signifier(*ch)),
+                        )
+                });
+    }
+
+    let mut lines = LineState::default();
+    for (r, per_page) in runs.iter().zip(&readings) {
+        let line = lines.at(text, r.range.start, signifiers);
+        let gcx = GapContext {
+            tasks: line.tasks,
+            open_double: line.open_double > 0,
+            ..Default::default()
+        };
+        let mut best: Option<(i64, usize, Repair)> = None;
+        for (p, entry) in per_page.iter().enumerate() {
+            let Some((reading, first_gain)) = entry else {
+                continue;
+            };
+            let is_note_page = Some(p) == note_page;
+            let fill = is_note_page || (reading.pieces > 0 && *first_gain >= NOTE_GAIN);
+            let rep = repair(&r.chars, r.prev, r.next, reading, fill, &gcx);
+            if rep.changed.is_empty() {
+                continue;
+            }
+            let ok = if is_note_page {
+                rep.gain >= NOTE_GAIN || (!rep.restored.is_empty() && rep.gain >= 0)
+            } else {
+                rep.gain >= LOCAL_GAIN
+                    || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)
+            };
+            if !ok {
+                if is_note_page {
+                    diagnose_gaps(sink, r, reading.page, &rep);
+                }
+                continue;
+            }
+            let rank = rep.gain + if is_note_page { 2 } else { 0 };
+            if best.as_ref().map_or(true, |(b, _, _)| rank > *b) {
+                best = Some((rank, p, rep));
+            }
+        }
+        let Some((_, p, rep)) = best else {
+            continue;
+        };
+        diagnose_gaps(sink, r, pages[p], &rep);
+        let mut chain = vec![pages[p].name];
+        let mut out = rep.out;
+        // Further layers: the repair may itself read as mojibake.
+        for _ in 1..MAX_LAYERS {
+            let Some((name, next)) = peel(&out, r.prev, r.next) else {
+                break;
+            };
+            chain.push(name);
+            out = next;
+        }
+        lines.saw(&out);
+        emit(sink, r, &out, &chain, &rep.restored, whole_note);
+    }
+}
+
+/// One more layer: the best whole repair of `chars` under any page.
+fn peel(
+    chars: &[char],
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<(&'static str, Vec<char>)> {
+    let mut best: Option<(i64, &'static str, Vec<char>)> = None;
+    for &page in code_pages() {
+        let reading = read(chars, page);
+        if reading.pieces == 0 {
+            continue;
+        }
+        let rep = repair(chars, prev, next, &reading, false, &GapContext::default());
+        if rep.gain >= NOTE_GAIN && best.as_ref().map_or(true, |(g, _, _)| rep.gain > *g) {
+            best = Some((rep.gain, page.name, rep.out));
+        }
+    }
+    best.map(|(_, name, out)| (name, out))
+}
+
+fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
+    for cands in &rep.unresolved {
+        let mut list = String::new();
+        for (i, c) in cands.iter().take(8).enumerate() {
+            let _ = write!(
+                list,
+                "{}{c} (U+{:04X})",
+                if i > 0 { ", " } else { "" },
+                u32::from(*c)
+            );
+        }
+        if cands.len() > 8 {
+            let _ = write!(list, " and {} more", cands.len() - 8);
+        }
+        sink.diagnose(
+            r.range.start,
+            format!(
+                "looks like UTF-8 read as {} with a byte dropped, but no candidate is clearly right ({list}); left as written",
+                page.name
+            ),
+        );
+    }
+}
+
+fn emit(
+    sink: &mut Sink,
+    r: &Run,
+    out: &[char],
+    chain: &[&str],
+    restored: &[dropped::Rebuilt],
+    whole_note: bool,
+) {
+    let chars = &r.chars;
+    let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
+    let max_suffix = chars.len().min(out.len()) - prefix;
+    let suffix = chars
+        .iter()
+        .rev()
+        .zip(out.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
+    else {
+        return;
+    };
+    if from >= to {
+        return;
+    }
+    let replacement: String = out
+        .get(prefix..out.len() - suffix)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    let mut message = String::from("UTF-8 read as ");
+    // `chain` is in undo order; tell it in the order the damage happened.
+    let mut names: Vec<&str> = chain.to_vec();
+    names.reverse();
+    if names.len() > 1 && names.iter().all(|n| *n == names[0]) {
+        let _ = write!(
+            message,
+            "{} {}",
+            names[0],
+            if names.len() == 2 {
+                "twice"
+            } else {
+                "three times"
+            }
+        );
+    } else {
+        message.push_str(&names.join(", then the result read as "));
+    }
+    if !restored.is_empty() {
+        let bytes: Vec<String> = restored
+            .iter()
+            .flat_map(|r| r.restored.iter())
+            .map(|b| format!("0x{b:02X}"))
+            .collect();
+        let _ = write!(
+            message,
+            ", dropped byte{} {} restored ({})",
+            if bytes.len() > 1 { "s" } else { "" },
+            bytes.join(" "),
+            restored
+                .iter()
+                .map(|r| format!("{}: {}", r.ch, r.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    let range = r.range.start + from..r.range.start + to;
+    if whole_note {
+        sink.replace_anywhere(range, replacement, message);
+    } else {
+        sink.replace(range, replacement, message);
+    }
+}
+
+/// What the fix knows about the line it is in.
+#[derive(Default)]
+struct LineState {
+    /// The current line's byte range.
+    range: std::ops::Range<usize>,
+    tasks: bool,
+    /// Unclosed “ so far on the line (as repaired).
+    open_double: usize,
+    started: bool,
+}
+
+impl LineState {
+    fn at(&mut self, text: &str, offset: usize, note_signifiers: bool) -> &LineState {
+        if !self.started || offset >= self.range.end {
+            let bytes = text.as_bytes();
+            let start =
+                memchr::memrchr(b'\n', bytes.get(..offset).unwrap_or(&[])).map_or(0, |p| p + 1);
+            let end = memchr::memchr(b'\n', bytes.get(offset..).unwrap_or(&[]))
+                .map_or(text.len(), |p| offset + p);
+            let line = text.get(start..end).unwrap_or("");
+            self.range = start..end;
+            self.tasks = note_signifiers || is_task_line(line) || has_iso_date(line);
+            self.open_double = 0;
+            self.started = true;
+            // Quotes already written correctly before the first run.
+            self.saw_str(text.get(start..offset).unwrap_or(""));
+        }
+        self
+    }
+
+    fn saw(&mut self, chars: &[char]) {
+        for &c in chars {
+            self.quote(c);
+        }
+    }
+
+    fn saw_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.quote(c);
+        }
+    }
+
+    fn quote(&mut self, c: char) {
+        match c {
+            '“' => self.open_double += 1,
+            '”' => self.open_double = self.open_double.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// `- [ ] …`, `* [x] …`, `1. [ ] …`, also inside a quote.
+fn is_task_line(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t', '>']);
+    let rest = if let Some(r) = t.strip_prefix(['-', '*', '+']) {
+        r
+    } else {
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        match t.get(digits..).and_then(|r| r.strip_prefix(['.', ')'])) {
+            Some(r) if digits > 0 => r,
+            _ => return false,
+        }
+    };
+    let rest = rest.trim_start_matches(' ');
+    let b = rest.as_bytes();
+    b.first() == Some(&b'[') && b.get(2) == Some(&b']')
+        || (b.first() == Some(&b'[')
+            && rest.get(1..).is_some_and(|r| r.chars().nth(1) == Some(']')))
+}
+
+/// A `YYYY-MM-DD` somewhere in the line.
+fn has_iso_date(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+            && w[8..].iter().all(u8::is_ascii_digit)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,311 @@
+//! Reading a run of suspicious chars back through a code page: each char
+//! becomes the byte the page reads as it, and the bytes are split into
+//! complete UTF-8 sequences (pieces), short sequences a strict decoder cut
+//! (gaps) and bytes that fit nowhere (kept as written).
+
+use super::dropped::{judge, GapContext, Rebuilt, Verdict};
+use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
+use super::score::{cost, kind, Kind};
+use std::ops::Range;
+
+/// A maximal stretch of non-ASCII chars: mojibake never spans ASCII, since
+/// every byte of a multi-byte UTF-8 sequence is 0x80 or above.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// The chars.
+    pub chars: Vec<char>,
+    /// Byte offset of each char, relative to `range.start`, plus the end.
+    pub offsets: Vec<usize>,
+    /// The char before the run (ASCII), if any.
+    pub prev: Option<char>,
+    /// The char after the run (ASCII), if any.
+    pub next: Option<char>,
+}
+
+/// The non-ASCII runs of `text`, in order.
+pub fn runs(text: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip ASCII quickly.
+        match bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
+        let start = i;
+        let end = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|b| b.is_ascii()))
+            .map_or(bytes.len(), |p| start + p);
+        let Some(s) = text.get(start..end) else {
+            break;
+        };
+        let mut chars = Vec::with_capacity(s.len() / 2);
+        let mut offsets = Vec::with_capacity(s.len() / 2 + 1);
+        for (o, c) in s.char_indices() {
+            chars.push(c);
+            offsets.push(o);
+        }
+        offsets.push(s.len());
+        let prev = text.get(..start).and_then(|t| t.chars().next_back());
+        let next = text.get(end..).and_then(|t| t.chars().next());
+        out.push(Run {
+            range: start..end,
+            chars,
+            offsets,
+            prev,
+            next,
+        });
+        i = end;
+    }
+    out
+}
+
+/// One step of a reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A char that stays (not encodable, or its byte fits no sequence).
+    Keep(char),
+    /// `len` chars that are one complete UTF-8 sequence for `ch`.
+    Piece {
+        /// The repaired char.
+        ch: char,
+        /// How many garbled chars it replaces.
+        len: usize,
+    },
+    /// A sequence cut short: its lead byte and the continuation bytes left.
+    Gap {
+        /// The lead byte.
+        lead: u8,
+        /// The continuation bytes that survived.
+        conts: Vec<u8>,
+        /// How many garbled chars it covers.
+        len: usize,
+    },
+}
+
+/// A run read through one code page.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    /// The page.
+    pub page: &'static CodePage,
+    /// The steps, covering the run's chars in order.
+    pub units: Vec<Unit>,
+    /// Number of pieces.
+    pub pieces: usize,
+    /// Number of gaps.
+    pub gaps: usize,
+    /// Number of chars kept because their byte fits no sequence (or that the
+    /// page cannot encode).
+    pub kept: usize,
+}
+
+impl Reading {
+    /// Every char belongs to a piece or a gap: the run is wholly this page's
+    /// mojibake.
+    pub fn is_whole(&self) -> bool {
+        self.kept == 0
+    }
+}
+
+/// Reads `chars` through `page`; gaps are looked for only when the page has
+/// undefined bytes.
+pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
+    let bytes: Vec<Option<u8>> = chars.iter().map(|&c| page.byte_of(c)).collect();
+    let drops = page.drops_bytes();
+    let mut units = Vec::new();
+    let (mut pieces, mut gaps, mut kept) = (0, 0, 0);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let b = bytes.get(i).copied().flatten();
+        let len = b.and_then(sequence_len).filter(|&n| n >= 2);
+        if let (Some(lead), Some(n)) = (b, len) {
+            // The continuation bytes that follow.
+            let conts: Vec<u8> = bytes
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take(n - 1)
+                .map_while(|&x| x.filter(|&x| is_continuation(x)))
+                .collect();
+            if conts.len() == n - 1 {
+                let mut seq = vec![lead];
+                seq.extend_from_slice(&conts);
+                if let Some(ch) = decode_sequence(&seq) {
+                    units.push(Unit::Piece { ch, len: n });
+                    pieces += 1;
+                    i += n;
+                    continue;
+                }
+            } else if drops {
+                let len = conts.len() + 1;
+                units.push(Unit::Gap { lead, conts, len });
+                gaps += 1;
+                i += len;
+                continue;
+            }
+        }
+        units.push(Unit::Keep(c));
+        kept += 1;
+        i += 1;
+    }
+    Reading {
+        page,
+        units,
+        pieces,
+        gaps,
+        kept,
+    }
+}
+
+/// What repairing a run through one reading gives.
+#[derive(Clone, Debug)]
+pub struct Repair {
+    /// The repaired chars.
+    pub out: Vec<char>,
+    /// Bytes restored in gaps, in order.
+    pub restored: Vec<Rebuilt>,
+    /// Gaps left as written, with the candidates seen.
+    pub unresolved: Vec<Vec<char>>,
+    /// Cost before minus cost after (context included); may be negative.
+    pub gain: i64,
+    /// Index in the run's chars where the change starts and ends.
+    pub changed: Range<usize>,
+}
+
+/// Repairs `run` through `reading`. Gaps are judged with `cx` when
+/// `fill_gaps`; otherwise they stay as written.
+pub fn repair(
+    chars: &[char],
+    prev: Option<char>,
+    next: Option<char>,
+    reading: &Reading,
+    fill_gaps: bool,
+    cx: &GapContext,
+) -> Repair {
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut restored = Vec::new();
+    let mut unresolved = Vec::new();
+    let (mut first, mut last) = (usize::MAX, 0);
+    let mut at = 0;
+    for (u, unit) in reading.units.iter().enumerate() {
+        match unit {
+            Unit::Keep(c) => {
+                out.push(*c);
+                at += 1;
+            }
+            Unit::Piece { ch, len } => {
+                out.push(*ch);
+                first = first.min(at);
+                at += len;
+                last = at;
+            }
+            Unit::Gap { lead, conts, len } => {
+                let mut verdict = None;
+                if fill_gaps {
+                    let mut gcx = *cx;
+                    gcx.letter_before = out
+                        .last()
+                        .copied()
+                        .or(prev)
+                        .filter(|&c| kind(c) == Kind::Letter);
+                    gcx.letter_after = next_letter(&reading.units[u + 1..], next);
+                    verdict = Some(judge(reading.page, *lead, conts, &gcx));
+                }
+                match verdict {
+                    Some(Verdict::Rebuilt(r)) => {
+                        out.push(r.ch);
+                        restored.push(r);
+                        first = first.min(at);
+                        at += len;
+                        last = at;
+                    }
+                    other => {
+                        if let Some(Verdict::Ambiguous(c)) = other {
+                            unresolved.push(c);
+                        }
+                        out.extend(chars.get(at..at + len).unwrap_or(&[]));
+                        at += len;
+                    }
+                }
+            }
+        }
+    }
+    let changed = if first == usize::MAX {
+        0..0
+    } else {
+        first..last
+    };
+    let before = i64::from(cost(prev, chars, next));
+    let after = i64::from(cost(prev, &out, next));
+    Repair {
+        out,
+        restored,
+        unresolved,
+        gain: before - after,
+        changed,
+    }
+}
+
+/// The first char after a gap when it is a letter (as repaired, if a piece).
+fn next_letter(units: &[Unit], next: Option<char>) -> Option<char> {
+    let c = match units.first() {
+        Some(Unit::Keep(c)) | Some(Unit::Piece { ch: c, .. }) => Some(*c),
+        Some(Unit::Gap { .. }) => None,
+        None => next,
+    };
+    c.filter(|&c| kind(c) == Kind::Letter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tables::{WINDOWS_1252, WINDOWS_1254};
+    use super::*;
+
+    #[test]
+    fn runs_skip_ascii() {
+        let r = runs("ab Ã© c “x”");
+        let texts: Vec<String> = r.iter().map(|r| r.chars.iter().collect()).collect();
+        assert_eq!(texts, ["Ã©", "“", "”"]);
+        assert_eq!(r[0].prev, Some(' '));
+        assert_eq!(r[0].range, 3..7);
+        assert_eq!(r[2].next, None);
+    }
+
+    #[test]
+    fn reads_pieces_and_gaps() {
+        let chars: Vec<char> = "ğŸ“…".chars().collect();
+        let r = read(&chars, &WINDOWS_1254);
+        assert_eq!(r.units, [Unit::Piece { ch: '📅', len: 4 }]);
+        let chars: Vec<char> = "â«".chars().collect();
+        let r = read(&chars, &WINDOWS_1254);
+        assert_eq!(r.gaps, 1);
+        assert!(r.is_whole());
+        // windows-1252 cannot encode ğ: kept.
+        let chars: Vec<char> = "ğŸ“…".chars().collect();
+        assert!(!read(&chars, &WINDOWS_1252).is_whole());
+    }
+
+    #[test]
+    fn repair_gains() {
+        let chars: Vec<char> = "â€™".chars().collect();
+        let r = read(&chars, &WINDOWS_1252);
+        let rep = repair(
+            &chars,
+            Some('n'),
+            Some('s'),
+            &r,
+            false,
+            &GapContext::default(),
+        );
+        assert_eq!(rep.out, ['’']);
+        assert!(rep.gain >= 3, "{}", rep.gain);
+        assert_eq!(rep.changed, 0..3);
+    }
+}

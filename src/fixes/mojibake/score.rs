@@ -1,0 +1,437 @@
+//! Plausibility: how unlikely a stretch of text is as something a person
+//! wrote. Mojibake is full of unlikely neighbours (a letter followed by a
+//! currency sign, a lowercase letter before a capital, a Cyrillic letter in
+//! a Latin word, C1 controls); its repair is not. The fix compares the cost
+//! of a stretch before and after a candidate repair, with the same context
+//! chars around both.
+
+/// The writing system a letter belongs to; marks count with their base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// Not a letter (digits, punctuation, symbols, emoji, spaces).
+    Common,
+    /// Latin, with IPA and Vietnamese.
+    Latin,
+    /// Greek and Coptic.
+    Greek,
+    /// Cyrillic.
+    Cyrillic,
+    /// Armenian.
+    Armenian,
+    /// Hebrew.
+    Hebrew,
+    /// Arabic (and the Syriac/Thaana neighbourhood).
+    Arabic,
+    /// One of the Brahmic scripts of U+0900..U+0DFF, by 128-char block.
+    Indic(u8),
+    /// Thai.
+    Thai,
+    /// Lao.
+    Lao,
+    /// Han, kana, bopomofo and Hangul: scripts that mix within a sentence.
+    Cjk,
+    /// Anything else, by 256-char block.
+    Other(u32),
+}
+
+/// What a char is, as far as plausibility cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A letter (alphabetic).
+    Letter,
+    /// A combining mark: belongs after a letter.
+    Mark,
+    /// Digits, spaces and ASCII punctuation.
+    Plain,
+    /// Punctuation people put next to letters: ’ “ ” – — … « » · and kin.
+    Punct,
+    /// A symbol that rarely touches a letter: currency, ™ © ± ¤ ¦ ¨ ¯ ´ ¸ ¬,
+    /// box drawing, maths.
+    Symbol,
+    /// Emoji and pictographs (and the variation selectors that follow them).
+    Emoji,
+    /// Controls, format chars, private use: never typed into a note.
+    Control,
+}
+
+/// The script of `c`.
+pub fn script(c: char) -> Script {
+    let u = u32::from(c);
+    if !c.is_alphabetic() && !is_mark(u) {
+        return Script::Common;
+    }
+    match u {
+        0..=0x2AF
+        | 0x1D00..=0x1DBF
+        | 0x1E00..=0x1EFF
+        | 0x2C60..=0x2C7F
+        | 0xA720..=0xA7FF
+        | 0xFF21..=0xFF5A => Script::Latin,
+        0x300..=0x36F => Script::Latin,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x530..=0x58F | 0xFB13..=0xFB17 => Script::Armenian,
+        0x590..=0x5FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x600..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x900..=0xDFF => Script::Indic(((u - 0x900) / 0x80) as u8),
+        0xE00..=0xE7F => Script::Thai,
+        0xE80..=0xEFF => Script::Lao,
+        0x1100..=0x11FF
+        | 0x2E80..=0x2FDF
+        | 0x3000..=0x9FFF
+        | 0xA960..=0xA97F
+        | 0xAC00..=0xD7FF
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFFDC
+        | 0x20000..=0x3FFFF => Script::Cjk,
+        _ => Script::Other(u >> 8),
+    }
+}
+
+fn is_mark(u: u32) -> bool {
+    matches!(
+        u,
+        0x300..=0x36F
+            | 0x483..=0x489
+            | 0x591..=0x5C7
+            | 0x610..=0x61A
+            | 0x64B..=0x65F
+            | 0x670
+            | 0x6D6..=0x6ED
+            | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF
+            | 0x20D0..=0x20FF
+            | 0xFE20..=0xFE2F
+    )
+}
+
+/// Kind of `c`.
+pub fn kind(c: char) -> Kind {
+    let u = u32::from(c);
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            Kind::Letter
+        } else if c.is_ascii_control() && !c.is_ascii_whitespace() {
+            Kind::Control
+        } else {
+            Kind::Plain
+        };
+    }
+    if is_mark(u) {
+        return Kind::Mark;
+    }
+    match u {
+        0x80..=0x9F
+        | 0xAD
+        | 0x200B
+        | 0x200C
+        | 0x200E
+        | 0x200F
+        | 0x2028..=0x202E
+        | 0x2060..=0x206F
+        | 0xFEFF => return Kind::Control,
+        0xE000..=0xF8FF | 0xFFF0..=0xFFFF | 0xE0000.. => return Kind::Control,
+        0xFE00..=0xFE0F | 0x200D | 0x20E3 => return Kind::Emoji,
+        _ => {}
+    }
+    if c.is_alphabetic() {
+        return Kind::Letter;
+    }
+    if c.is_numeric() || c.is_whitespace() {
+        return Kind::Plain;
+    }
+    match u {
+        // ’ ‘ “ ” „ – — ‐ ‑ … « » · ‹ › ¡ ¿ § ° and CJK / full-width punctuation.
+        0xA1
+        | 0xA7
+        | 0xAB
+        | 0xB0
+        | 0xB7
+        | 0xBB
+        | 0xBF
+        | 0x2010..=0x2019
+        | 0x201C..=0x201D
+        | 0x201E => Kind::Punct,
+        0x2022 | 0x2026 | 0x2032 | 0x2033 | 0x2039 | 0x203A | 0x3000..=0x303F | 0xFF01..=0xFF20 => {
+            Kind::Punct
+        }
+        0x55A..=0x55F
+        | 0x589
+        | 0x5BE
+        | 0x5F3
+        | 0x5F4
+        | 0x60C
+        | 0x61B
+        | 0x61F
+        | 0x6D4
+        | 0x964
+        | 0x965 => Kind::Punct,
+        0x2190..=0x21FF
+        | 0x231A
+        | 0x231B
+        | 0x23E9..=0x23FA
+        | 0x2600..=0x27BF
+        | 0x2B00..=0x2BFF
+        | 0x1F000..=0x1FAFF => Kind::Emoji,
+        _ => Kind::Symbol,
+    }
+}
+
+/// How unlikely `c` is on its own in a note: 0 for the everyday chars of
+/// living scripts, more for rare blocks, most for controls.
+pub fn char_cost(c: char) -> u32 {
+    let u = u32::from(c);
+    if c.is_ascii() {
+        return if kind(c) == Kind::Control { 10 } else { 0 };
+    }
+    match kind(c) {
+        Kind::Control => return 10,
+        Kind::Mark => return 2,
+        _ => {}
+    }
+    match u {
+        // Latin-1 symbols a code page makes of continuation bytes.
+        0xA4
+        | 0xA6
+        | 0xA8
+        | 0xAF
+        | 0xB4
+        | 0xB8
+        | 0xAC
+        | 0xB1
+        | 0xB9
+        | 0xAA
+        | 0xBA
+        | 0xBC..=0xBE => 1,
+        0xA0..=0x17F => 0,
+        0x180..=0x24F => match u {
+            0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
+            _ => 2,
+        },
+        0x250..=0x2AF => 3,
+        0x2B0..=0x2FF => match u {
+            0x2BB | 0x2BC | 0x2C6 | 0x2C7 | 0x2D8..=0x2DD => 1,
+            _ => 2,
+        },
+        0x370..=0x385 | 0x3E2..=0x3FF => 2,
+        0x386..=0x3E1 => 0,
+        0x400..=0x45F => 0,
+        0x460..=0x52F => 1,
+        0x530..=0x58F => 1,
+        0x590..=0x5FF => 0,
+        0x600..=0x6FF => 0,
+        0x700..=0x8FF => 4,
+        0x900..=0xDFF | 0xE00..=0xEFF => 0,
+        0xF00..=0xFFF | 0x1100..=0x11FF | 0x1200..=0x139F => 2,
+        0x1000..=0x10FF => 1,
+        0x13A0..=0x1DFF => 3,
+        0x1E00..=0x1EFF => 0,
+        0x1F00..=0x1FFF => 1,
+        0x2010..=0x2027 => match u {
+            0x2020 | 0x2021 | 0x2023..=0x2025 | 0x2027 => 1,
+            _ => 0,
+        },
+        0x2030..=0x205E => 1,
+        0x2070..=0x209F => 2,
+        0x20A0..=0x20CF => 0,
+        0x2100..=0x214F => match u {
+            0x2116 | 0x2122 | 0x2103 => 0,
+            _ => 1,
+        },
+        0x2150..=0x218F => 1,
+        0x2190..=0x21FF => 0,
+        0x2200..=0x22FF => 1,
+        0x2300..=0x23FF => match kind(c) {
+            Kind::Emoji => 0,
+            _ => 2,
+        },
+        0x2400..=0x245F => 3,
+        0x2460..=0x24FF => 1,
+        0x2500..=0x259F => 2,
+        0x25A0..=0x25FF => 1,
+        0x2600..=0x27BF => 0,
+        0x27C0..=0x27EF | 0x2980..=0x2AFF | 0x2800..=0x28FF => 3,
+        0x27F0..=0x297F => 2,
+        0x2B00..=0x2BFF => 1,
+        0x2C00..=0x2DFF => 3,
+        0x2E00..=0x2E7F => 2,
+        0x2E80..=0x2FDF => 2,
+        0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF => 0,
+        0x3100..=0x33FF => 1,
+        0x3400..=0x4DBF | 0xF900..=0xFAFF => 2,
+        0x4DC0..=0x4DFF => 3,
+        0xA000..=0xA4CF => 4,
+        0xA720..=0xA7FF | 0xFB00..=0xFB4F | 0xFE10..=0xFE6F => 2,
+        0xFB50..=0xFDFF | 0xFE70..=0xFEFE => 3,
+        0xFE00..=0xFE0F => 0,
+        0x1F1E6..=0x1F1FF | 0x1F300..=0x1F6FF | 0x1F900..=0x1FAFF | 0x1F7E0..=0x1F7EB => 0,
+        0x1F000..=0x1F2FF => 2,
+        0x1F700..=0x1F8FF => 3,
+        0x1D400..=0x1D7FF => 3,
+        0x20000..=0x2FFFF => 2,
+        _ => 4,
+    }
+}
+
+/// Punctuation that sits naturally between two letters (apostrophes, dashes,
+/// the Catalan middle dot).
+fn joins_letters(c: char) -> bool {
+    matches!(c, '’' | '‘' | '–' | '—' | '‐' | '‑' | '·' | '\u{a0}')
+}
+
+/// Symbols that may follow a word directly (™ ® © ° and closing marks).
+fn may_end_word(c: char) -> bool {
+    matches!(
+        c,
+        '™' | '®'
+            | '©'
+            | '°'
+            | '’'
+            | '”'
+            | '»'
+            | '›'
+            | '…'
+            | '–'
+            | '—'
+            | '·'
+            | '²'
+            | '³'
+            | '€'
+            | '£'
+            | '¢'
+            | '¥'
+    )
+}
+
+/// The cost of `chars` with the chars around it (`prev`, `next`) as context.
+pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
+    let mut total: u32 = chars.iter().map(|&c| char_cost(c)).sum();
+    let window: Vec<char> = prev
+        .into_iter()
+        .chain(chars.iter().copied())
+        .chain(next)
+        .collect();
+    for (i, pair) in window.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        if a.is_ascii() && b.is_ascii() {
+            continue;
+        }
+        let (ka, kb) = (kind(a), kind(b));
+        total += pair_cost(a, ka, b, kb);
+        // A symbol wedged between two letters.
+        if let Some(&c) = window.get(i + 2) {
+            if ka == Kind::Letter
+                && kind(c) == Kind::Letter
+                && matches!(kb, Kind::Symbol | Kind::Punct)
+                && !joins_letters(b)
+            {
+                total += 3;
+            }
+        }
+    }
+    total
+}
+
+fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
+    match (ka, kb) {
+        (Kind::Letter, Kind::Letter) => {
+            let (sa, sb) = (script(a), script(b));
+            let mut c = 0;
+            if sa != sb {
+                c += 4;
+            }
+            if a.is_lowercase() && b.is_uppercase() {
+                c += 3;
+            }
+            c
+        }
+        (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(script(a) != script(b)) * 4,
+        (_, Kind::Mark) => 4,
+        (Kind::Letter, Kind::Symbol) if !may_end_word(b) => 2,
+        (Kind::Letter, Kind::Punct) if !may_end_word(b) && !joins_letters(b) => 1,
+        (Kind::Symbol, Kind::Letter) => 1,
+        (Kind::Symbol | Kind::Punct, Kind::Symbol | Kind::Punct)
+            if !a.is_ascii() && !b.is_ascii() =>
+        {
+            if natural_pair(a, b) {
+                0
+            } else {
+                2
+            }
+        }
+        (Kind::Control, _) | (_, Kind::Control) => 2,
+        _ => 0,
+    }
+}
+
+/// Pairs of non-ASCII punctuation that occur in good text.
+fn natural_pair(a: char, b: char) -> bool {
+    let closing = |c| matches!(c, '”' | '’' | '»' | '›' | '…' | ')' | '。' | '」' | '』');
+    let opening = |c| matches!(c, '“' | '‘' | '«' | '‹' | '„' | '「' | '『');
+    (closing(a) && closing(b))
+        || (opening(a) && opening(b))
+        || (a == '…' || b == '…')
+        || (u32::from(a) >= 0x3000 && u32::from(b) >= 0x3000)
+        || (a == b)
+}
+
+/// The cost of a whole string with no outside context.
+#[cfg(test)]
+pub fn cost_of(s: &str) -> u32 {
+    let chars: Vec<char> = s.chars().collect();
+    cost(None, &chars, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_costs_more_than_its_repair() {
+        for (bad, good) in [
+            ("Jasonâ€™s", "Jason’s"),
+            ("cafÃ©", "café"),
+            ("ðŸ“… 2025", "📅 2025"),
+            ("РїСЂРёРІРµС‚", "привет"),
+            ("cafГ©", "café"),
+            ("æ—¥æœ¬", "日本"),
+            ("Ξ±Ξ²Ξ³", "αβγ"),
+            ("caf├⌐", "café"),
+        ] {
+            assert!(
+                cost_of(bad) >= cost_of(good) + 3,
+                "{bad}: {} vs {}",
+                cost_of(bad),
+                cost_of(good)
+            );
+        }
+    }
+
+    #[test]
+    fn good_text_is_cheap() {
+        for s in [
+            "VÝŠKA",
+            "ŠÍRKA",
+            "Её",
+            "l’homme",
+            "Catalan col·lecció",
+            "10–15",
+            "Windows™",
+            "日本語のテキスト",
+        ] {
+            assert!(cost_of(s) <= 1, "{s}: {}", cost_of(s));
+        }
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(script('ж'), Script::Cyrillic);
+        assert_eq!(script('é'), Script::Latin);
+        assert_eq!(script('3'), Script::Common);
+        assert_eq!(kind('\u{85}'), Kind::Control);
+        assert_eq!(kind('📅'), Kind::Emoji);
+        assert_eq!(kind('’'), Kind::Punct);
+        assert_eq!(kind('€'), Kind::Symbol);
+        assert_eq!(kind('\u{301}'), Kind::Mark);
+    }
+}
