@@ -117,3 +117,17 @@ export function changeContext(source: string, change: { from: number; to: number
 		suffix: source.slice(change.to, end) + (end < lineEnd ? "…" : ""),
 	};
 }
+
+/** A message split at its `code` spans, for showing them as code. */
+export function messageParts(message: string): { text: string; code: boolean }[] {
+	const parts: { text: string; code: boolean }[] = [];
+	const re = /`([^`]+)`/g;
+	let at = 0;
+	for (let m = re.exec(message); m; m = re.exec(message)) {
+		if (m.index > at) parts.push({ text: message.slice(at, m.index), code: false });
+		parts.push({ text: m[1] ?? "", code: true });
+		at = m.index + m[0].length;
+	}
+	if (at < message.length) parts.push({ text: message.slice(at), code: false });
+	return parts;
+}

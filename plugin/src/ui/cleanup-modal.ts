@@ -1,7 +1,7 @@
 import type { App } from "obsidian";
 import { ButtonComponent, Modal } from "obsidian";
 import type { ApplyResult, Plan } from "../core/cleanup";
-import { visible } from "../core/preview";
+import { messageParts, visible } from "../core/preview";
 import type { RunControl } from "../core/ports";
 import { fixLabel } from "../core/settings";
 
@@ -105,7 +105,11 @@ export class CleanupModal extends Modal {
 			const ex = tr.createEl("td", { cls: "notemend-examples" });
 			for (const e of s.examples) {
 				const example = ex.createDiv({ cls: "notemend-example" });
-				example.createSpan({ cls: "notemend-example-path", text: `${e.path}, line ${e.line}: ${e.message}` });
+				const where = example.createSpan({ cls: "notemend-example-path", text: `${e.path}, line ${e.line}: ` });
+				for (const part of messageParts(e.message)) {
+					if (part.code) where.createEl("code", { text: part.text });
+					else where.appendText(part.text);
+				}
 				const code = example.createEl("code", { cls: "notemend-example-code" });
 				code.createSpan({ cls: "notemend-context", text: e.prefix });
 				code.createSpan({ cls: "notemend-del", text: visible(e.before, 40) });

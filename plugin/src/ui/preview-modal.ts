@@ -1,7 +1,7 @@
 import type { App } from "obsidian";
 import { ButtonComponent, Modal } from "obsidian";
 import type { PreviewModel } from "../core/preview";
-import { changeContext, visible } from "../core/preview";
+import { changeContext, messageParts, visible } from "../core/preview";
 import { fixLabel } from "../core/settings";
 
 export type PreviewChoice = "all" | "ticked";
@@ -50,7 +50,11 @@ export class PreviewModal extends Modal {
 				const block = row.createDiv({ cls: "notemend-change" });
 				const what = block.createDiv({ cls: "notemend-change-what" });
 				what.createSpan({ cls: `notemend-fix-badge notemend-fix-${change.fix}`, text: fixLabel(change.fix) });
-				what.createSpan({ cls: "notemend-message", text: change.message });
+				const message = what.createSpan({ cls: "notemend-message" });
+				for (const part of messageParts(change.message)) {
+					if (part.code) message.createEl("code", { text: part.text });
+					else message.appendText(part.text);
+				}
 				const diff = block.createDiv({ cls: "notemend-diff" });
 				const { prefix, suffix } = changeContext(model.source, change);
 				const addRow = (cls: string, sign: string, middle: string, mark: string): void => {

@@ -76,3 +76,16 @@ test("context around a change stays on its line and is cut with an ellipsis", as
 	assert.deepEqual(changeContext("abcdefghij", { from: 5, to: 6 }, 2), { prefix: "…de", suffix: "gh…" });
 	assert.deepEqual(changeContext("x", { from: 0, to: 0 }), { prefix: "", suffix: "x" });
 });
+
+test("messages: `code` spans are split out", async () => {
+	const { messageParts } = await import("../../src/core/preview");
+	assert.deepEqual(messageParts("date `16.09.2025` written as `2025-09-16`."), [
+		{ text: "date ", code: false },
+		{ text: "16.09.2025", code: true },
+		{ text: " written as ", code: false },
+		{ text: "2025-09-16", code: true },
+		{ text: ".", code: false },
+	]);
+	assert.deepEqual(messageParts("plain"), [{ text: "plain", code: false }]);
+	assert.deepEqual(messageParts("odd ` tick"), [{ text: "odd ` tick", code: false }]);
+});

@@ -52,6 +52,9 @@ export function installDomHelpers(): void {
 	proto.empty = function (this: Node) {
 		while (this.firstChild) this.removeChild(this.firstChild);
 	};
+	proto.appendText = function (this: Node, text: string) {
+		this.appendChild(document.createTextNode(text));
+	};
 	proto.detach = function (this: Node) {
 		this.parentNode?.removeChild(this);
 	};
