@@ -1,8 +1,571 @@
-//! The `frontmatter` fix. Not built yet: accepted by name and does nothing, so
-//! scripts that name it keep working while the catalogue fills in.
+//! The `frontmatter` fix.
+//!
+//! **What it does.** Tidies the YAML frontmatter with the smallest edits
+//! that do the job, never re-writing the block as a whole:
+//! - a plain scalar a YAML writer folded over several lines (continuation
+//!   lines indented under it) is joined back onto one line;
+//! - `tags` becomes a YAML list of tag names without `#` (`tags: #a, #b`,
+//!   `tags: a b`, `tags: ["#a", b]` → a block list `- a`, `- b`, indented
+//!   like the note's other lists, or as Obsidian writes them);
+//! - repeated entries of a list of strings (`tags`, `aliases`,
+//!   `participants`, …) are removed, the first one kept;
+//! - when the `dates` fix is turned off, a quoted ISO date under a date key
+//!   (`date: '2025-09-16'`) loses its quotes, as a fallback: with `dates`
+//!   on, that fix does it (and more).
+//!
+//! **Why.** Obsidian's properties panel shows folded paths as broken text,
+//! reads tags only from a list of names (`#a` after `tags:` is a YAML
+//! comment, so `tags: #a, #b` holds no tags at all), and shows a quoted
+//! date as text rather than a date.
+//!
+//! **Example.**
+//! ```text
+//! ---                                      ---
+//! date: '2025-09-16'                       date: 2025-09-16
+//! source_ref: Inbox/2025-09-16 - call  →   source_ref: Inbox/2025-09-16 - call with Jason.md
+//!   with Jason.md                          tags:
+//! tags: #meeting, #vast                      - meeting
+//! ---                                        - vast
+//!                                          ---
+//! ```
+//!
+//! **Safety.** Comments, key order, line endings and the quoting of
+//! untouched values are kept. Every edit is checked by parsing the edited
+//! YAML again: it must give the same value as before, except for the one
+//! intended change (the new `tags` list, the list without its repeats); an
+//! edit that fails the check is dropped. Frontmatter that is not valid YAML
+//! (or uses aliases) gets a diagnostic and is left exactly as it is; a block
+//! opened with `---` and never closed is not frontmatter at all. Either way
+//! the body is still processed by the other fixes.
 
+pub mod scan;
+
+use super::dates::sites::is_date_key;
 use super::{Context, Sink};
+use crate::config::{Config, Fix};
+use crate::note::frontmatter::parse_yaml;
 use crate::note::Note;
+use scan::{Entry, YLine};
+use serde_yaml::Value;
+use std::ops::Range;
+
+/// One change to the YAML: its edits (relative to the YAML text) and the
+/// value it is meant to give a top-level key (`None`: value unchanged).
+#[derive(Clone, Debug)]
+struct Group {
+    edits: Vec<(Range<usize>, String)>,
+    key: Option<(String, Value)>,
+    message: String,
+}
 
 /// Proposes the `frontmatter` edits for `note`.
-pub fn run(_note: &Note, _cx: &Context, _sink: &mut Sink) {}
+pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
+    let Some(fm) = &note.frontmatter else {
+        return;
+    };
+    let value = match &fm.value {
+        Ok(v) => v,
+        Err(problem) => {
+            let yaml = &note.text[fm.yaml.clone()];
+            let hint = if yaml.lines().any(|l| l.contains("[#") || l.contains("[ #")) {
+                " (a `#` after `[` starts a comment; write tags without `#`)"
+            } else {
+                ""
+            };
+            sink.diagnose(
+                fm.range.start,
+                format!("{problem}{hint}; the frontmatter is left as it is"),
+            );
+            return;
+        }
+    };
+    let yaml = &note.text[fm.yaml.clone()];
+    let groups = plan(yaml, value, cx.config);
+    let checked: Vec<Group> = groups
+        .into_iter()
+        .filter(|g| keeps_value(yaml, value, std::slice::from_ref(g)))
+        .collect();
+    if !keeps_value(yaml, value, &checked) {
+        sink.diagnose(
+            fm.range.start,
+            "frontmatter edits that are safe one by one are not safe together; left as it is",
+        );
+        return;
+    }
+    for g in checked {
+        for (range, replacement) in g.edits {
+            let at = fm.yaml.start;
+            sink.replace(
+                range.start + at..range.end + at,
+                replacement,
+                g.message.clone(),
+            );
+        }
+    }
+}
+
+/// Every change the YAML text asks for, unchecked.
+fn plan(yaml: &str, value: &Value, config: &Config) -> Vec<Group> {
+    let lines = scan::lines(yaml);
+    let entries = scan::entries(yaml, &lines);
+    let newline = if yaml.contains("\r\n") { "\r\n" } else { "\n" };
+    let map = value.as_mapping();
+    let mut groups = Vec::new();
+    // Lines a group already rewrites; the fold rule leaves them alone.
+    let mut taken = vec![false; lines.len()];
+    let indent = list_indent(yaml, &lines, &entries);
+    for e in &entries {
+        let Some(current) = map.and_then(|m| m.get(e.key.as_str())) else {
+            continue;
+        };
+        let group = if e.key == "tags" {
+            tags(yaml, &lines, e, current, indent, newline)
+        } else {
+            dedupe(yaml, &lines, e, current).or_else(|| quoted_date(yaml, e, config))
+        };
+        if let Some(g) = group {
+            for t in &mut taken[e.first..e.end] {
+                *t = true;
+            }
+            groups.push(g);
+        }
+    }
+    groups.extend(folds(yaml, &lines, &taken));
+    groups
+}
+
+/// Whether applying `groups` to `yaml` gives `value` with only the
+/// intended changes.
+fn keeps_value(yaml: &str, value: &Value, groups: &[Group]) -> bool {
+    let mut edits: Vec<&(Range<usize>, String)> = groups.iter().flat_map(|g| &g.edits).collect();
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    if edits.windows(2).any(|w| w[0].0.end > w[1].0.start) {
+        return false;
+    }
+    let mut text = String::with_capacity(yaml.len());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        text.push_str(&yaml[at..range.start]);
+        text.push_str(replacement);
+        at = range.end;
+    }
+    text.push_str(&yaml[at..]);
+    let mut expected = value.clone();
+    for g in groups {
+        if let (Some((key, new)), Some(m)) = (&g.key, expected.as_mapping_mut()) {
+            m.insert(Value::String(key.clone()), new.clone());
+        }
+    }
+    parse_yaml(&text).is_ok_and(|v| v == expected)
+}
+
+/// The indentation of `- item` lines under a key in this frontmatter, or
+/// Obsidian's own two spaces when it has none.
+fn list_indent(yaml: &str, lines: &[YLine], entries: &[Entry]) -> usize {
+    entries
+        .iter()
+        .filter(|e| e.inline.is_empty())
+        .find_map(|e| {
+            let next = lines.get(e.first + 1)?;
+            yaml[next.range.clone()][next.indent..]
+                .starts_with("- ")
+                .then_some(next.indent)
+        })
+        .unwrap_or(2)
+}
+
+/// `(line index, scalar range)` for each item of a block list whose items
+/// are all one-line scalars at one indentation.
+fn block_items(yaml: &str, lines: &[YLine], e: &Entry) -> Option<Vec<(usize, Range<usize>)>> {
+    if !e.inline.is_empty() || e.end <= e.first + 1 {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut indent = None;
+    for (j, line) in lines.iter().enumerate().take(e.end).skip(e.first + 1) {
+        let text = &yaml[line.range.clone()];
+        if scan::is_blank_or_comment(text) {
+            continue;
+        }
+        if *indent.get_or_insert(line.indent) != line.indent {
+            return None;
+        }
+        let item = text[line.indent..].strip_prefix("- ")?;
+        let lead = item.len() - item.trim_start_matches(' ').len();
+        let (value, _) = scan::split_comment(&item[lead..]);
+        if value.is_empty()
+            || value.starts_with(['[', '{', '|', '>', '-', '&', '*', '!'])
+            || scan::key_of(value).is_some()
+        {
+            return None;
+        }
+        let start = line.range.end - item.len() + lead;
+        items.push((j, start..start + value.len()));
+    }
+    Some(items)
+}
+
+/// The strings of a sequence, if it holds only strings.
+fn strings(v: &Value) -> Option<Vec<&str>> {
+    v.as_sequence()?.iter().map(Value::as_str).collect()
+}
+
+fn first_occurrences(items: &[String]) -> Vec<bool> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| !items[..i].contains(s))
+        .collect()
+}
+
+fn sequence(items: &[String]) -> Value {
+    Value::Sequence(items.iter().cloned().map(Value::String).collect())
+}
+
+/// A scalar written plain when YAML reads it back as the same string, else
+/// single-quoted.
+fn render(item: &str) -> String {
+    let plain = !item.starts_with([
+        '\'', '"', '#', '-', '?', ':', '[', '{', '!', '&', '*', '|', '>', '%', '@', '`',
+    ]) && item.trim() == item
+        && !item.contains(": ")
+        && !item.contains(" #")
+        && parse_yaml(item).is_ok_and(|v| v.as_str() == Some(item));
+    if plain {
+        item.to_string()
+    } else {
+        format!("'{}'", item.replace('\'', "''"))
+    }
+}
+
+/// `tags` as a block list of names without `#`, without repeats.
+fn tags(
+    yaml: &str,
+    lines: &[YLine],
+    e: &Entry,
+    current: &Value,
+    indent: usize,
+    newline: &str,
+) -> Option<Group> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|t| t.trim_start_matches('#'))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    // `tags: #a, #b` is a comment to YAML; when a comment after a tags
+    // value starts with a `#word`, its words are meant as tags too, and
+    // if some of them are not tag-like, the line is left for the user.
+    let mut keep_comment = true;
+    let mut from_comment = Vec::new();
+    if let Some(c) = &e.comment {
+        let words: Vec<&str> = yaml[c.clone()]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let tag_like = |w: &&str| w.len() > 1 && w.starts_with('#') && !w[1..].contains('#');
+        if !matches!(current, Value::Sequence(_)) && words.first().is_some_and(tag_like) {
+            if !words.iter().all(tag_like) || e.end != e.first + 1 {
+                return None;
+            }
+            keep_comment = false;
+            from_comment = split(&yaml[c.clone()]);
+        }
+    }
+    let (names, items): (Vec<String>, Option<Vec<(usize, Range<usize>)>>) = match current {
+        Value::Null if !from_comment.is_empty() => (from_comment, None),
+        Value::String(s) => {
+            let mut names = split(s);
+            names.extend(from_comment);
+            (names, None)
+        }
+        Value::Sequence(_) => {
+            let old = strings(current)?;
+            let names: Vec<String> = old
+                .iter()
+                .map(|s| match s.trim_start_matches('#') {
+                    "" => s.to_string(),
+                    t => t.to_string(),
+                })
+                .collect();
+            let items = block_items(yaml, lines, e).filter(|i| i.len() == old.len());
+            let firsts = first_occurrences(&names);
+            if names.iter().zip(&old).all(|(n, o)| n == o) && firsts.iter().all(|&f| f) {
+                return None;
+            }
+            (names, items)
+        }
+        _ => return None,
+    };
+    if names.is_empty() {
+        return None;
+    }
+    let firsts = first_occurrences(&names);
+    let unique: Vec<String> = names
+        .iter()
+        .zip(&firsts)
+        .filter(|(_, &f)| f)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let repeats = names.len() - unique.len();
+    let mut edits = Vec::new();
+    let message;
+    if let Some(items) = items {
+        // A block list already: edit only the items that change.
+        for ((j, range), (name, &first)) in items.iter().zip(names.iter().zip(&firsts)) {
+            if !first {
+                edits.push((lines[*j].range.start..lines[*j].next, String::new()));
+            } else if yaml[range.clone()] != render(name) && current_item(yaml, range) != *name {
+                edits.push((range.clone(), render(name)));
+            }
+        }
+        message = match repeats {
+            0 => "wrote the tags without `#`".to_string(),
+            n => format!("removed {n} repeated tag{}", if n == 1 { "" } else { "s" }),
+        };
+    } else {
+        let last = &lines[e.end - 1];
+        let mut new = String::new();
+        if keep_comment {
+            if let Some(c) = &e.comment {
+                new.push(' ');
+                new.push_str(&yaml[c.clone()]);
+            }
+        }
+        for name in &unique {
+            new.push_str(newline);
+            new.push_str(&" ".repeat(indent));
+            new.push_str("- ");
+            new.push_str(&render(name));
+        }
+        edits.push((e.colon_end..last.range.end, new));
+        message = "wrote `tags` as a YAML list of tag names without `#`".to_string();
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(Group {
+        edits,
+        key: Some((e.key.clone(), sequence(&unique))),
+        message,
+    })
+}
+
+/// The string a list item's text reads as, if it is a string.
+fn current_item(yaml: &str, range: &Range<usize>) -> String {
+    parse_yaml(&yaml[range.clone()])
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A list of strings without its repeats.
+fn dedupe(yaml: &str, lines: &[YLine], e: &Entry, current: &Value) -> Option<Group> {
+    let old: Vec<String> = strings(current)?.into_iter().map(str::to_string).collect();
+    let firsts = first_occurrences(&old);
+    if firsts.iter().all(|&f| f) {
+        return None;
+    }
+    let mut edits = Vec::new();
+    if let Some(items) = block_items(yaml, lines, e).filter(|i| i.len() == old.len()) {
+        for ((j, _), &first) in items.iter().zip(&firsts) {
+            if !first {
+                edits.push((lines[*j].range.start..lines[*j].next, String::new()));
+            }
+        }
+    } else if yaml[e.inline.clone()].starts_with('[') && e.end == e.first + 1 {
+        let flow = &yaml[e.inline.clone()];
+        let items = scan::flow_items(flow).filter(|i| i.len() == old.len())?;
+        for (k, &first) in firsts.iter().enumerate() {
+            if !first {
+                // From the end of the item before to the end of this one.
+                let from = e.inline.start + items[k - 1].end;
+                edits.push((from..e.inline.start + items[k].end, String::new()));
+            }
+        }
+    } else {
+        return None;
+    }
+    let unique: Vec<String> = old
+        .iter()
+        .zip(&firsts)
+        .filter(|(_, &f)| f)
+        .map(|(s, _)| s.clone())
+        .collect();
+    let n = old.len() - unique.len();
+    Some(Group {
+        edits,
+        key: Some((e.key.clone(), sequence(&unique))),
+        message: format!(
+            "removed {n} repeated entr{} from `{}`",
+            if n == 1 { "y" } else { "ies" },
+            e.key
+        ),
+    })
+}
+
+/// `date: '2025-09-16'` → `date: 2025-09-16`, when the `dates` fix is off.
+fn quoted_date(yaml: &str, e: &Entry, config: &Config) -> Option<Group> {
+    if config.enabled(Fix::Dates) || e.end != e.first + 1 || !is_date_key(&e.key, config) {
+        return None;
+    }
+    let text = &yaml[e.inline.clone()];
+    let inner = text
+        .strip_prefix('\'')
+        .and_then(|t| t.strip_suffix('\''))
+        .or_else(|| text.strip_prefix('"').and_then(|t| t.strip_suffix('"')))?;
+    let b = inner.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape || !super::tasks::valid_date(inner) {
+        return None;
+    }
+    Some(Group {
+        edits: vec![(e.inline.clone(), inner.to_string())],
+        key: None,
+        message: format!("wrote `{}` as a plain YAML date", e.key),
+    })
+}
+
+/// Where a plain scalar starts on a line, and the column its continuation
+/// lines must be indented beyond.
+fn plain_start(text: &str) -> Option<(usize, usize)> {
+    let mut col = text.len() - text.trim_start_matches(' ').len();
+    let mut parent = col;
+    let mut dash = false;
+    while text[col..].starts_with("- ") {
+        parent = col;
+        dash = true;
+        col += 2;
+        col += text[col..].len() - text[col..].trim_start_matches(' ').len();
+    }
+    let rest = &text[col..];
+    let start = match scan::key_of(rest) {
+        Some((_, after)) => {
+            parent = col;
+            let v = &rest[after..];
+            col + after + (v.len() - v.trim_start_matches([' ', '\t']).len())
+        }
+        None if dash => col,
+        None => return None,
+    };
+    let value = &text[start..];
+    let simple = !value.is_empty()
+        && !value.starts_with([
+            '\'', '"', '[', '{', '|', '>', '&', '*', '!', '%', '@', '`', '#',
+        ])
+        && scan::split_comment(value).1.is_none();
+    simple.then_some((start, parent))
+}
+
+/// Plain scalars folded over several lines, joined back onto one.
+fn folds(yaml: &str, lines: &[YLine], taken: &[bool]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let text = &yaml[lines[i].range.clone()];
+        let Some((_, parent)) = plain_start(text).filter(|_| !taken[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < lines.len()
+            && !taken[j]
+            && lines[j].indent > parent
+            && !scan::is_blank_or_comment(&yaml[lines[j].range.clone()])
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            let from = lines[i].range.start + text.trim_end().len();
+            let mut joined = String::new();
+            for line in &lines[i + 1..j] {
+                joined.push(' ');
+                joined.push_str(yaml[line.range.clone()].trim());
+            }
+            groups.push(Group {
+                edits: vec![(from..lines[j - 1].range.end, joined)],
+                key: None,
+                message: format!(
+                    "joined a value folded over {} lines back onto one line",
+                    j - i
+                ),
+            });
+        }
+        i = j;
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{normalize, Config, Fix};
+
+    fn fm_only(text: &str) -> crate::Outcome {
+        let mut config = Config::default();
+        config.only(&[Fix::Frontmatter]);
+        normalize(text, &config)
+    }
+
+    #[test]
+    fn sample_frontmatter() {
+        let input = "---\ndate: '2025-09-16'\nsource_ref: Inbox/a - b for\n  Jason at VAST. c.md\ntags:\n- x\n---\n";
+        let out = fm_only(input);
+        assert_eq!(
+            out.text,
+            "---\ndate: 2025-09-16\nsource_ref: Inbox/a - b for Jason at VAST. c.md\ntags:\n- x\n---\n"
+        );
+    }
+
+    #[test]
+    fn tags_forms() {
+        for (input, expected) in [
+            ("tags: #a, #b\n", "tags:\n  - a\n  - b\n"),
+            ("tags: a b\n", "tags:\n  - a\n  - b\n"),
+            ("tags: a, #b, #a\n", "tags:\n  - a\n  - b\n"),
+            ("tags: a b # mine\n", "tags: # mine\n  - a\n  - b\n"),
+            ("tags: [\"#a\", b]\n", "tags:\n  - a\n  - b\n"),
+            ("tags:\n- '#a'\n- b\n- a\n", "tags:\n- a\n- b\n"),
+            ("x:\n    - y\ntags: a\n", "x:\n    - y\ntags:\n    - a\n"),
+        ] {
+            let out = fm_only(&format!("---\n{input}---\n"));
+            assert_eq!(out.text, format!("---\n{expected}---\n"), "{input}");
+        }
+    }
+
+    #[test]
+    fn left_alone() {
+        for input in [
+            "tags: # just a comment\n",
+            "tags: a, #b, a # mine\n",
+            "tags:\n  - a\n  - b\n",
+            "tags: [a, b]\n",
+            "a: 'folded\n  quoted'\n",
+            "a: |\n  block\n  scalar\n",
+            "a: text\n\n  after a blank line\n",
+            "scores: [1, 1, 2]\n",
+            "date: '2025-02-30'\n",
+        ] {
+            let text = format!("---\n{input}---\n");
+            assert_eq!(fm_only(&text).text, text, "{input}");
+        }
+    }
+
+    #[test]
+    fn invalid_yaml_is_a_diagnostic() {
+        let text = "---\ntags: [#a, b]\n---\nbody  \n";
+        let out = normalize(text, &Config::default());
+        assert_eq!(out.text, "---\ntags: [#a, b]\n---\nbody\n");
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.fix == Some(Fix::Frontmatter) && d.message.contains("not valid YAML")));
+    }
+}
