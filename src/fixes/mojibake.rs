@@ -166,7 +166,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 continue;
             }
             let ok = if is_note_page {
-                rep.gain >= NOTE_GAIN || (!rep.restored.is_empty() && rep.gain >= 0)
+                rep.gain >= NOTE_GAIN
+                    || (!rep.restored.is_empty() && rep.gain >= 0)
+                    || (whole_note && reading.is_whole() && rep.gain >= 0)
             } else {
                 rep.gain >= LOCAL_GAIN
                     || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)

@@ -3,7 +3,7 @@
 //! complete UTF-8 sequences (pieces), short sequences a strict decoder cut
 //! (gaps) and bytes that fit nowhere (kept as written).
 
-use super::dropped::{judge, GapContext, Rebuilt, Verdict};
+use super::dropped::{is_signifier, judge, GapContext, Rebuilt, Verdict};
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
 use super::score::{cost, kind, Kind};
 use std::ops::Range;
@@ -251,6 +251,11 @@ pub fn repair(
         gain: before - after,
         changed,
     }
+}
+
+/// Symbols notes are full of: Tasks signifiers and typographic punctuation.
+pub fn is_known_symbol(c: char) -> bool {
+    is_signifier(c) || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…' | '•')
 }
 
 /// The first char after a gap when it is a letter (as repaired, if a piece).
