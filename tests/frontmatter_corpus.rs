@@ -1,0 +1,140 @@
+//! The clean corpus (Tasks docs and demo vault, tldr pages) must pass the
+//! `frontmatter` fix: files whose YAML is already tidy come back
+//! byte-for-byte, and any edit keeps the parsed value apart from the
+//! intended change (tags as a list of names, repeats dropped).
+
+use notemend::note::frontmatter::parse_yaml;
+use notemend::{normalize, Config, Fix, Note};
+use serde_yaml::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// The frontmatter value of `text`, if it has a valid one.
+fn value(text: &str) -> Option<Value> {
+    let note = Note::parse(text);
+    let fm = note.frontmatter?;
+    fm.value.ok()
+}
+
+/// What the fix may change about a value: `tags` become a list of names
+/// without `#`, and lists of strings lose their repeats.
+fn intended(v: &Value) -> Value {
+    let mut v = v.clone();
+    if let Some(m) = v.as_mapping_mut() {
+        for (k, item) in m.iter_mut() {
+            if let (Some("tags"), Some(s)) = (k.as_str(), item.as_str()) {
+                let names = s
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .map(|t| t.trim_start_matches('#'))
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Value::String(t.to_string()));
+                *item = Value::Sequence(names.collect());
+            }
+            let Some(list) = item.as_sequence() else {
+                continue;
+            };
+            let Some(strings) = list.iter().map(Value::as_str).collect::<Option<Vec<_>>>() else {
+                continue;
+            };
+            let mut seen: Vec<String> = Vec::new();
+            for s in strings {
+                let s = if k.as_str() == Some("tags") && s.trim_start_matches('#') != "" {
+                    s.trim_start_matches('#')
+                } else {
+                    s
+                };
+                if !seen.iter().any(|x| x == s) {
+                    seen.push(s.to_string());
+                }
+            }
+            *item = Value::Sequence(seen.into_iter().map(Value::String).collect());
+        }
+    }
+    v
+}
+
+#[test]
+fn corpus_frontmatter_keeps_its_values() {
+    let root = Path::new(CORPUS);
+    if !root.is_dir() {
+        println!("skipped: no corpus at {CORPUS}");
+        return;
+    }
+    let mut files = Vec::new();
+    markdown_files(root, &mut files);
+    files.sort();
+    let mut config = Config::default();
+    config.only(&[Fix::Frontmatter]);
+    let (mut with_yaml, mut changed) = (0, Vec::new());
+    for path in &files {
+        let Ok(text) = fs::read_to_string(path) else {
+            continue;
+        };
+        let Some(before) = value(&text) else {
+            continue;
+        };
+        with_yaml += 1;
+        let out = normalize(&text, &config);
+        if out.text == text {
+            continue;
+        }
+        let after = value(&out.text).expect("the fix keeps the YAML valid");
+        // A file the fix changed must be one whose YAML was not tidy: its
+        // value changes only in the intended way, or not at all (a fold).
+        assert_eq!(intended(&before), intended(&after), "{}", path.display());
+        // Tidy YAML (tags already a list, no repeats, nothing folded) must
+        // come back as it was.
+        let untidy = intended(&before) != before;
+        let only_folds = out.changes.iter().all(|c| c.message.contains("folded"));
+        assert!(
+            untidy || only_folds,
+            "{}: tidy YAML changed",
+            path.display()
+        );
+        let msgs: Vec<String> = out
+            .changes
+            .iter()
+            .map(|c| format!("line {}: {}", c.line, c.message))
+            .collect();
+        changed.push(format!("{}: {}", path.display(), msgs.join("; ")));
+    }
+    println!(
+        "frontmatter over the corpus: {} files, {with_yaml} with frontmatter, {} changed",
+        files.len(),
+        changed.len()
+    );
+    for c in &changed {
+        println!("  {c}");
+    }
+    assert!(with_yaml > 100, "corpus looks incomplete");
+    // The demo vault holds two test notes with `tags` as a string on
+    // purpose (one tag; two tags separated by a comma); nothing else needs
+    // tidying.
+    assert!(changed.len() <= 2, "{changed:#?}");
+}
+
+#[test]
+fn parse_yaml_is_the_reference() {
+    // The test's own check agrees with the fix's: a folded value reads as
+    // its joined form.
+    assert_eq!(
+        parse_yaml("a: b\n  c\n").unwrap(),
+        parse_yaml("a: b c\n").unwrap()
+    );
+}
