@@ -95,7 +95,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
 
     // First look: every run through every page, gaps left alone.
     let mut readings: Vec<Vec<Option<(Reading, i64)>>> = Vec::with_capacity(runs.len());
-    let mut explained = vec![(0usize, 0i64); pages.len()];
+    let mut explained = vec![(0usize, 0i64, 0i64); pages.len()];
     let mut whole = vec![0usize; pages.len()];
     let mut signifiers = text.chars().any(is_signifier);
     for r in &runs {
@@ -119,7 +119,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             }
             if rep.gain >= NOTE_GAIN && reading.pieces > 0 {
                 explained[p].0 += 1;
-                explained[p].1 += rep.gain;
+                explained[p].1 += rep.prior;
+                explained[p].2 += rep.gain;
             }
             per_page.push(Some((reading, rep.gain)));
         }
@@ -128,7 +129,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // The note's page: the one that explains most runs.
     let note_page = (0..pages.len())
         .filter(|&p| explained[p].0 > 0)
-        .max_by_key(|&p| (explained[p].0, explained[p].1, std::cmp::Reverse(p)));
+        .max_by_key(|&p| (explained[p], std::cmp::Reverse(p)));
     // Evidently garbled all through: nearly every run is that page's mojibake.
     let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= runs.len() * 19);
     if let Some(p) = note_page {
@@ -154,7 +155,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             open_double: line.open_double > 0,
             ..Default::default()
         };
-        let mut best: Option<(i64, usize, Repair)> = None;
+        let mut best: Option<((i64, i64), usize, Repair)> = None;
         for (p, entry) in per_page.iter().enumerate() {
             let Some((reading, first_gain)) = entry else {
                 continue;
@@ -179,7 +180,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 }
                 continue;
             }
-            let rank = rep.gain + if is_note_page { 2 } else { 0 };
+            let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
             if best.as_ref().map_or(true, |(b, _, _)| rank > *b) {
                 best = Some((rank, p, rep));
             }

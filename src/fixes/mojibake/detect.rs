@@ -175,6 +175,8 @@ pub struct Repair {
     pub unresolved: Vec<Vec<char>>,
     /// Cost before minus cost after (context included); may be negative.
     pub gain: i64,
+    /// Lowercase minus uppercase letters among the repaired chars.
+    pub prior: i64,
     /// Index in the run's chars where the change starts and ends.
     pub changed: Range<usize>,
 }
@@ -244,11 +246,31 @@ pub fn repair(
     };
     let before = i64::from(cost(prev, chars, next));
     let after = i64::from(cost(prev, &out, next));
+    // Known symbols are evidence of their own: a Tasks signifier or a curly
+    // quote is what such a note is expected to hold.
+    let known = reading
+        .units
+        .iter()
+        .filter(|u| matches!(u, Unit::Piece { ch, .. } if is_known_symbol(*ch)))
+        .count() as i64
+        + restored.iter().filter(|r| is_known_symbol(r.ch)).count() as i64;
+    // Running text is mostly lowercase: between two readings that are both
+    // plausible, the one with more lowercase letters is the likelier.
+    let prior = reading
+        .units
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Piece { ch, .. } if ch.is_lowercase() => Some(1),
+            Unit::Piece { ch, .. } if ch.is_uppercase() => Some(-1),
+            _ => None,
+        })
+        .sum();
     Repair {
         out,
         restored,
         unresolved,
-        gain: before - after,
+        gain: before - after + 2 * known,
+        prior,
         changed,
     }
 }

@@ -137,6 +137,10 @@ pub fn kind(c: char) -> Kind {
     if c.is_alphabetic() {
         return Kind::Letter;
     }
+    if matches!(u, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE | 0x2070..=0x209F | 0x2150..=0x218F | 0x2460..=0x24FF)
+    {
+        return Kind::Symbol;
+    }
     if c.is_numeric() || c.is_whitespace() {
         return Kind::Plain;
     }
@@ -337,8 +341,13 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
         (Kind::Letter, Kind::Letter) => {
             let (sa, sb) = (script(a), script(b));
             let mut c = 0;
-            if sa != sb {
+            // Scripts written without spaces attach to Latin words directly.
+            let unspaced = |s| matches!(s, Script::Cjk | Script::Thai | Script::Lao);
+            if sa != sb && !((a.is_ascii() && unspaced(sb)) || (b.is_ascii() && unspaced(sa))) {
                 c += 4;
+            }
+            if sa == Script::Latin && sb == Script::Latin && languages(a) & languages(b) == 0 {
+                c += 3;
             }
             if a.is_lowercase() && b.is_uppercase() {
                 c += 3;
@@ -361,6 +370,76 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
         }
         (Kind::Control, _) | (_, Kind::Control) => 2,
         _ => 0,
+    }
+}
+
+const FR: u16 = 1;
+const ES: u16 = 1 << 1;
+const PT: u16 = 1 << 2;
+const IT: u16 = 1 << 3;
+const DE: u16 = 1 << 4;
+const NORDIC: u16 = 1 << 5;
+const PL: u16 = 1 << 6;
+const CZ: u16 = 1 << 7;
+const HU: u16 = 1 << 8;
+const RO: u16 = 1 << 9;
+const TR: u16 = 1 << 10;
+const BALTIC: u16 = 1 << 11;
+const SLAVIC_SOUTH: u16 = 1 << 12;
+const ICELANDIC: u16 = 1 << 13;
+const ASCII_LETTER: u16 = u16::MAX;
+
+/// The European languages that write a Latin letter (lowercase): two
+/// accented letters side by side should share one. Letters not listed
+/// (Vietnamese, rarer alphabets) fit anything.
+fn languages(c: char) -> u16 {
+    if c.is_ascii() {
+        return ASCII_LETTER;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' => FR | ES | PT | IT,
+        'â' => FR | PT | RO | TR,
+        'ç' => FR | ES | PT | TR,
+        'é' => FR | ES | PT | IT | NORDIC | CZ | HU | ICELANDIC,
+        'è' => FR | ES | IT,
+        'ê' => FR | PT,
+        'ë' => FR,
+        'î' => FR | RO | TR,
+        'ï' => FR | ES,
+        'ô' => FR | PT | CZ,
+        'œ' => FR,
+        'ù' => FR | IT,
+        'û' => FR | TR,
+        'ü' => FR | ES | DE | HU | TR | BALTIC,
+        'ÿ' => FR,
+        'á' => ES | PT | IT | CZ | HU | ICELANDIC,
+        'í' => ES | PT | IT | CZ | HU | ICELANDIC,
+        'ó' => ES | PT | IT | PL | CZ | HU | ICELANDIC,
+        'ú' => ES | PT | IT | CZ | HU | ICELANDIC,
+        'ñ' => ES,
+        'ò' => ES | IT,
+        'ì' => IT,
+        'ã' | 'õ' => PT | BALTIC,
+        'ä' => DE | NORDIC | CZ | BALTIC,
+        'ö' => DE | NORDIC | HU | TR | BALTIC | ICELANDIC,
+        'ß' => DE,
+        'å' | 'ø' => NORDIC,
+        'æ' => NORDIC | ICELANDIC | FR,
+        'ý' => CZ | ICELANDIC,
+        'þ' | 'ð' => ICELANDIC,
+        'ą' | 'ę' => PL | BALTIC,
+        'ć' => PL | SLAVIC_SOUTH,
+        'ł' | 'ń' | 'ś' | 'ź' | 'ż' => PL,
+        'č' | 'š' | 'ž' => CZ | BALTIC | SLAVIC_SOUTH,
+        'ď' | 'ě' | 'ň' | 'ř' | 'ť' | 'ů' | 'ľ' | 'ĺ' | 'ŕ' => CZ,
+        'ő' | 'ű' => HU,
+        'ă' | 'ș' | 'ț' | 'ţ' => RO,
+        'ş' => RO | TR,
+        'ğ' | 'ı' => TR,
+        'ė' | 'į' | 'ų' | 'ū' | 'ā' | 'ē' | 'ģ' | 'ī' | 'ķ' | 'ļ' | 'ņ' => BALTIC,
+        'đ' => SLAVIC_SOUTH,
+        _ => ASCII_LETTER,
     }
 }
 
@@ -397,6 +476,8 @@ mod tests {
             ("æ—¥æœ¬", "日本"),
             ("Ξ±Ξ²Ξ³", "αβγ"),
             ("caf├⌐", "café"),
+            ("Ćøkt", "økt"),
+            ("fĂźr", "für"),
         ] {
             assert!(
                 cost_of(bad) >= cost_of(good) + 3,
