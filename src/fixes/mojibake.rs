@@ -97,6 +97,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut readings: Vec<Vec<Option<(Reading, i64)>>> = Vec::with_capacity(runs.len());
     let mut explained = vec![(0usize, 0i64, 0i64); pages.len()];
     let mut whole = vec![0usize; pages.len()];
+    // Per page, how many repaired accented letters each language writes.
+    let mut languages = vec![[0usize; 16]; pages.len()];
     let mut signifiers = text.chars().any(is_signifier);
     for r in &runs {
         let mut per_page = Vec::with_capacity(pages.len());
@@ -116,6 +118,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             );
             if reading.is_whole() {
                 whole[p] += 1;
+                count_languages(&reading, &mut languages[p]);
             }
             if rep.gain >= NOTE_GAIN && reading.pieces > 0 {
                 explained[p].0 += 1;
@@ -129,7 +132,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // The note's page: the one that explains most runs.
     let note_page = (0..pages.len())
         .filter(|&p| explained[p].0 > 0)
-        .max_by_key(|&p| (explained[p], std::cmp::Reverse(p)));
+        .max_by_key(|&p| {
+            let (count, prior, gain) = explained[p];
+            let coverage = languages[p].iter().max().copied().unwrap_or(0);
+            (count, coverage, prior, gain, std::cmp::Reverse(p))
+        });
     // Evidently garbled all through: nearly every run is that page's mojibake.
     let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= runs.len() * 19);
     if let Some(p) = note_page {
@@ -201,6 +208,24 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         }
         lines.saw(&out);
         emit(sink, r, &out, &chain, &rep.restored, whole_note);
+    }
+}
+
+/// Adds the languages of the accented Latin letters a reading repairs: the
+/// page under which they fit one language best is the likelier.
+fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
+    for unit in &reading.units {
+        if let detect::Unit::Piece { ch, .. } = unit {
+            let mask = score::languages(*ch);
+            if mask == score::ASCII_LETTER || !ch.is_alphabetic() {
+                continue;
+            }
+            for (bit, count) in counts.iter_mut().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    *count += 1;
+                }
+            }
+        }
     }
 }
 

@@ -210,6 +210,8 @@ pub fn char_cost(c: char) -> u32 {
         0xA0..=0x17F => 0,
         0x180..=0x24F => match u {
             0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
+            // ƒ: the classic mojibake letter, hardly ever typed.
+            0x192 => 3,
             _ => 2,
         },
         0x250..=0x2AF => 3,
@@ -225,6 +227,19 @@ pub fn char_cost(c: char) -> u32 {
         0x590..=0x5FF => 0,
         0x600..=0x6FF => 0,
         0x700..=0x8FF => 4,
+        // Devanagari letters and signs of other languages or old texts.
+        0x90D
+        | 0x90E
+        | 0x911
+        | 0x912
+        | 0x929
+        | 0x931
+        | 0x934
+        | 0x94E
+        | 0x94F
+        | 0x951..=0x957
+        | 0x960..=0x963
+        | 0x971..=0x97F => 1,
         0x900..=0xDFF | 0xE00..=0xEFF => 0,
         0xF00..=0xFFF | 0x1100..=0x11FF | 0x1200..=0x139F => 2,
         0x1000..=0x10FF => 1,
@@ -352,6 +367,13 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
             if a.is_lowercase() && b.is_uppercase() {
                 c += 3;
             }
+            // ß follows a vowel (Straße, groß), never a consonant.
+            if b == 'ß'
+                && a.is_ascii()
+                && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U')
+            {
+                c += 2;
+            }
             c
         }
         (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(script(a) != script(b)) * 4,
@@ -387,12 +409,13 @@ const TR: u16 = 1 << 10;
 const BALTIC: u16 = 1 << 11;
 const SLAVIC_SOUTH: u16 = 1 << 12;
 const ICELANDIC: u16 = 1 << 13;
-const ASCII_LETTER: u16 = u16::MAX;
+/// Fits any language: ASCII letters and letters not listed.
+pub const ASCII_LETTER: u16 = u16::MAX;
 
 /// The European languages that write a Latin letter (lowercase): two
 /// accented letters side by side should share one. Letters not listed
 /// (Vietnamese, rarer alphabets) fit anything.
-fn languages(c: char) -> u16 {
+pub fn languages(c: char) -> u16 {
     if c.is_ascii() {
         return ASCII_LETTER;
     }
