@@ -54,7 +54,7 @@ fn intended(v: &Value) -> Value {
             };
             let mut seen: Vec<String> = Vec::new();
             for s in strings {
-                let s = if k.as_str() == Some("tags") && s.trim_start_matches('#') != "" {
+                let s = if k.as_str() == Some("tags") && !s.trim_start_matches('#').is_empty() {
                     s.trim_start_matches('#')
                 } else {
                     s

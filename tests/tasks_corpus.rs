@@ -23,9 +23,12 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Description, fields and block link.
+type Reading = (String, Vec<(char, String)>, Option<String>);
+
 /// What Tasks reads from a line: description with its trailing tags, the
 /// fields by canonical symbol, the block link.
-fn reading(line: &str) -> Option<(String, Vec<(char, String)>, Option<String>)> {
+fn reading(line: &str) -> Option<Reading> {
     let t = task::parse(line)?;
     let mut description = line[t.description.clone()].to_string();
     let mut fields = Vec::new();

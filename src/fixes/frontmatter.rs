@@ -174,9 +174,12 @@ fn list_indent(yaml: &str, lines: &[YLine], entries: &[Entry]) -> usize {
         .unwrap_or(2)
 }
 
+/// A block list item: its line index and the range of its scalar.
+type Item = (usize, Range<usize>);
+
 /// `(line index, scalar range)` for each item of a block list whose items
 /// are all one-line scalars at one indentation.
-fn block_items(yaml: &str, lines: &[YLine], e: &Entry) -> Option<Vec<(usize, Range<usize>)>> {
+fn block_items(yaml: &str, lines: &[YLine], e: &Entry) -> Option<Vec<Item>> {
     if !e.inline.is_empty() || e.end <= e.first + 1 {
         return None;
     }
@@ -273,7 +276,7 @@ fn tags(
             from_comment = split(&yaml[c.clone()]);
         }
     }
-    let (names, items): (Vec<String>, Option<Vec<(usize, Range<usize>)>>) = match current {
+    let (names, items): (Vec<String>, Option<Vec<Item>>) = match current {
         Value::Null if !from_comment.is_empty() => (from_comment, None),
         Value::String(s) => {
             let mut names = split(s);

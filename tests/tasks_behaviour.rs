@@ -1,0 +1,64 @@
+//! What the `tasks` fix reports: one explained change per line, the
+//! diagnostics for lines it leaves on purpose, and its place after the
+//! `dates` fix in the pipeline.
+
+use notemend::{normalize, Config, Fix};
+
+fn only(fixes: &[Fix]) -> Config {
+    let mut config = Config::default();
+    config.only(fixes);
+    config
+}
+
+#[test]
+fn one_change_per_line_with_its_reason() {
+    let text = "# T\n\n- [ ] a 📅 2025-10-26 🔺\n- [ ] b 📆 2025-10-26\n- [ ] c ⏫️ 📅 2025-10-26\n";
+    let out = normalize(text, &only(&[Fix::Tasks]));
+    let got: Vec<(usize, &str)> = out
+        .changes
+        .iter()
+        .map(|c| (c.line, c.message.as_str()))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].0 == 3 && got[0].1.contains("order Tasks writes them (🔺 📅)"));
+    assert!(got[1].0 == 4 && got[1].1.contains("📅 for 📆"));
+    assert!(got[2].0 == 5 && got[2].1.contains("⏫ without U+FE0F"));
+    assert!(out.changes.iter().all(|c| c.fix == Fix::Tasks));
+}
+
+#[test]
+fn lines_left_on_purpose_say_why() {
+    let text = "- [ ] a 📅 2025-10-26 ⏳ 2025-10-01 📅 2025-10-27\n- [ ] b 📅 2025-02-30 🔺\n";
+    let out = normalize(text, &only(&[Fix::Tasks]));
+    assert_eq!(out.text, text);
+    let d: Vec<(usize, &str)> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix == Some(Fix::Tasks))
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d[0].0 == 1 && d[0].1.contains("two due date fields"));
+    assert!(d[1].0 == 2 && d[1].1.contains("impossible date"));
+}
+
+#[test]
+fn dates_first_then_order() {
+    // `dates` makes the due date one Tasks reads; then it can move.
+    let text = "- [ ] a 📅 16/09/2025 🔺\n- [ ] b 📅 2025-09-25 🔺\n";
+    let out = normalize(text, &only(&[Fix::Dates, Fix::Tasks]));
+    assert_eq!(
+        out.text,
+        "- [ ] a 🔺 📅 2025-09-16\n- [ ] b 🔺 📅 2025-09-25\n"
+    );
+}
+
+#[test]
+fn crlf_and_indentation_are_kept() {
+    let text = "\t- [ ] a 📅 2025-10-26 🔺\r\n> > 3. [x] b ✅ 2025-10-27 📅 2025-10-26\r\n";
+    let out = normalize(text, &only(&[Fix::Tasks]));
+    assert_eq!(
+        out.text,
+        "\t- [ ] a 🔺 📅 2025-10-26\r\n> > 3. [x] b 📅 2025-10-26 ✅ 2025-10-27\r\n"
+    );
+}
