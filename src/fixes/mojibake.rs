@@ -168,7 +168,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 continue;
             };
             let is_note_page = Some(p) == note_page;
-            let fill = is_note_page || (reading.pieces > 0 && *first_gain >= NOTE_GAIN);
+            let fill = is_note_page
+                || reading.is_whole()
+                || (reading.pieces > 0 && *first_gain >= NOTE_GAIN);
             let rep = repair(&r.chars, r.prev, r.next, reading, fill, &gcx);
             if rep.changed.is_empty() {
                 continue;
@@ -180,6 +182,13 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             } else {
                 rep.gain >= LOCAL_GAIN
                     || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)
+                    // A run that is wholly this page's mojibake with only known
+                    // symbols rebuilt (a Tasks signifier on a task line).
+                    || (reading.is_whole()
+                        && rep.unresolved.is_empty()
+                        && !rep.restored.is_empty()
+                        && rep.restored.iter().all(|x| detect::is_known_symbol(x.ch))
+                        && rep.gain >= 0)
             };
             if !ok {
                 if is_note_page {

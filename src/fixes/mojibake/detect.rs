@@ -269,7 +269,7 @@ pub fn repair(
         out,
         restored,
         unresolved,
-        gain: before - after + 2 * known,
+        gain: before - after + 3 * known,
         prior,
         changed,
     }
