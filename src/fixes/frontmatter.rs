@@ -8,7 +8,8 @@
 //!   `tags: a b`, `tags: ["#a", b]` → a block list `- a`, `- b`, indented
 //!   like the note's other lists, or as Obsidian writes them);
 //! - repeated entries of a list of strings (`tags`, `aliases`,
-//!   `participants`, …) are removed, the first one kept;
+//!   `participants`, …) are removed, the first one kept (lists of numbers
+//!   and of mappings are left: their repeats can mean something);
 //! - when the `dates` fix is turned off, a quoted ISO date under a date key
 //!   (`date: '2025-09-16'`) loses its quotes, as a fallback: with `dates`
 //!   on, that fix does it (and more).
@@ -34,9 +35,15 @@
 //! YAML again: it must give the same value as before, except for the one
 //! intended change (the new `tags` list, the list without its repeats); an
 //! edit that fails the check is dropped. Frontmatter that is not valid YAML
-//! (or uses aliases) gets a diagnostic and is left exactly as it is; a block
-//! opened with `---` and never closed is not frontmatter at all. Either way
-//! the body is still processed by the other fixes.
+//! (or uses aliases) gets a diagnostic and is left exactly as it is:
+//! `tags: [#a, b]` is such YAML (the `#` starts a comment), and the
+//! diagnostic says so. A block opened with `---` and never closed is not
+//! frontmatter at all. Either way the body is still processed by the other
+//! fixes. Edits that would touch a protected region (a wikilink in a list)
+//! are dropped by the pipeline.
+//!
+//! **Options.** `dateKeys` adds keys to the date keys of the quoted-date
+//! fallback (the same keys the `dates` fix reads).
 
 pub mod scan;
 
