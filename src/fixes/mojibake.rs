@@ -99,7 +99,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut whole = vec![0usize; pages.len()];
     // Per page, how many repaired accented letters each language writes.
     let mut languages = vec![[0usize; 16]; pages.len()];
-    let mut signifiers = text.chars().any(is_signifier);
+    let mut signifiers =
+        text.chars().any(is_signifier) || note.lines.iter().any(|l| is_task_line(l.text(text)));
     for r in &runs {
         let mut per_page = Vec::with_capacity(pages.len());
         for (p, &page) in pages.iter().enumerate() {
@@ -135,7 +136,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         .max_by_key(|&p| {
             let (count, prior, gain) = explained[p];
             let coverage = languages[p].iter().max().copied().unwrap_or(0);
-            (count, coverage, prior, gain, std::cmp::Reverse(p))
+            (whole[p], count, coverage, prior, gain, std::cmp::Reverse(p))
         });
     // Evidently garbled all through: nearly every run is that page's mojibake.
     let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= runs.len() * 19);
@@ -187,7 +188,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                     || (reading.is_whole()
                         && rep.unresolved.is_empty()
                         && !rep.restored.is_empty()
-                        && rep.restored.iter().all(|x| detect::is_known_symbol(x.ch))
+                        && rep.restored.iter().all(|x| {
+                            detect::is_known_symbol(x.ch) && x.restored.len() + 1 < x.ch.len_utf8()
+                        })
                         && rep.gain >= 0)
             };
             if !ok {

@@ -56,15 +56,14 @@ pub enum Verdict {
 }
 
 /// Every `(char, restored bytes)` that inserting undefined bytes of `page`
-/// into `lead, conts...` makes a valid sequence of. At most two missing
-/// bytes are tried (beyond that nothing is clear anyway).
+/// into `lead, conts...` makes a valid sequence of (up to three missing).
 pub fn candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
     let mut out = Vec::new();
     let Some(len) = sequence_len(lead) else {
         return out;
     };
     let missing = match (len - 1).checked_sub(conts.len()) {
-        Some(m) if (1..=2).contains(&m) => m,
+        Some(m) if (1..=3).contains(&m) => m,
         _ => return out,
     };
     let undefined: Vec<u8> = page.undefined_continuations().collect();
