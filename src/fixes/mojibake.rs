@@ -156,6 +156,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     }
 
     let mut lines = LineState::default();
+    let mut pending = Vec::new();
     for (r, per_page) in runs.iter().zip(&readings) {
         let line = lines.at(text, r.range.start, signifiers);
         let gcx = GapContext {
@@ -219,7 +220,15 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             out = next;
         }
         lines.saw(&out);
-        emit(sink, r, &out, &chain, &rep.restored, whole_note);
+        pending.push((r, out, chain, rep.restored, p));
+    }
+    // Every run repaired under one page is as good evidence as a note page
+    // found up front: the note is garbled all through.
+    let all_repaired = !pending.is_empty()
+        && pending.len() == runs.len()
+        && pending.iter().all(|x| x.4 == pending[0].4);
+    for (r, out, chain, restored, _) in &pending {
+        emit(sink, r, out, chain, restored, whole_note || all_repaired);
     }
 }
 
