@@ -99,8 +99,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut whole = vec![0usize; pages.len()];
     // Per page, how many repaired accented letters each language writes.
     let mut languages = vec![[0usize; 16]; pages.len()];
-    let mut signifiers =
-        text.chars().any(is_signifier) || note.lines.iter().any(|l| is_task_line(l.text(text)));
+    let mut signifiers = text.chars().any(is_signifier)
+        || note
+            .lines
+            .iter()
+            .any(|l| is_task_line(l.text(text)) || has_iso_date(l.text(text)));
     for r in &runs {
         let mut per_page = Vec::with_capacity(pages.len());
         for (p, &page) in pages.iter().enumerate() {
