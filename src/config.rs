@@ -191,7 +191,17 @@ impl Config {
                 }
             }
         }
-        let config = serde_json::from_value(value).map_err(|e| format!("invalid settings: {e}"))?;
+        let config = serde_json::from_value(value.clone()).map_err(|e| {
+            // serde's message says what was wrong but not where: find the key.
+            let key = object.iter().find(|(k, v)| {
+                let one = serde_json::Map::from_iter([((*k).clone(), (*v).clone())]);
+                serde_json::from_value::<Config>(serde_json::Value::Object(one)).is_err()
+            });
+            match key {
+                Some((k, _)) => format!("invalid settings: `{k}`: {e}"),
+                None => format!("invalid settings: {e}"),
+            }
+        })?;
         Ok((config, warnings))
     }
 }
