@@ -71,6 +71,9 @@ fn unclosed_frontmatter_is_reported_whatever_fixes_run() {
     let mut config = Config::default();
     config.only(&[notemend::Fix::Whitespace]);
     let out = normalize("---\ntitle: x\n\nbody  \n", &config);
-    assert!(out.diagnostics.iter().any(|d| d.message.contains("never closed")));
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("never closed")));
     assert!(out.text.starts_with("---\ntitle: x\n"));
 }
