@@ -3,7 +3,7 @@
 //! only validates the same bytes as UTF-8.
 //!
 //! ```text
-//! cargo bench --bench throughput -- [--min-secs S] LIST...
+//! cargo bench --bench throughput -- [--min-secs S] [--only FIX,...] LIST...
 //! ```
 //!
 //! Each `LIST` is a file naming one note per line (`scripts/gen_vault.py`
@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 fn main() {
     let mut min_secs = 2.0f64;
     let mut lists = Vec::new();
+    let mut config = Config::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -31,14 +32,18 @@ fn main() {
                     .and_then(|s| s.parse().ok())
                     .expect("--min-secs takes seconds");
             }
+            "--only" => {
+                let names = args.next().expect("--only takes fix names");
+                let fixes = notemend::config::parse_fix_list(&names).expect("fix names");
+                config.only(&fixes);
+            }
             _ => lists.push(arg),
         }
     }
     if lists.is_empty() {
-        eprintln!("usage: throughput [--min-secs S] LIST...");
+        eprintln!("usage: throughput [--min-secs S] [--only FIX,...] LIST...");
         std::process::exit(2);
     }
-    let config = Config::default();
     for list in &lists {
         let name = Path::new(list)
             .file_stem()
