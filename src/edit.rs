@@ -89,6 +89,10 @@ impl Segment {
 pub struct Composed<'a> {
     original: &'a str,
     segments: Vec<Segment>,
+    /// Where each segment ends in the current text, for binary search:
+    /// mapping one change back must not walk every segment (quadratic on
+    /// notes with many edits).
+    ends: Vec<usize>,
 }
 
 impl<'a> Composed<'a> {
@@ -99,7 +103,25 @@ impl<'a> Composed<'a> {
         } else {
             vec![Segment::Original(0..original.len())]
         };
-        Composed { original, segments }
+        let mut composed = Composed {
+            original,
+            segments,
+            ends: Vec::new(),
+        };
+        composed.reindex();
+        composed
+    }
+
+    fn reindex(&mut self) {
+        let mut at = 0;
+        self.ends = self
+            .segments
+            .iter()
+            .map(|seg| {
+                at += seg.len();
+                at
+            })
+            .collect();
     }
 
     /// The current text.
@@ -124,29 +146,29 @@ impl<'a> Composed<'a> {
     }
 
     fn map(&self, pos: usize, right: bool) -> usize {
-        let mut at = 0;
-        let mut orig_edge = 0;
-        for (i, seg) in self.segments.iter().enumerate() {
-            let len = seg.len();
-            match seg {
-                Segment::Original(r) => {
-                    if pos < at + len || (pos == at + len && !right) {
-                        return r.start + (pos - at);
-                    }
-                    orig_edge = r.end;
-                }
-                Segment::New(_) => {
-                    if pos < at + len || (pos == at + len && !right && len > 0) {
-                        if right {
-                            return self.next_original_start(i);
-                        }
-                        return orig_edge;
-                    }
-                }
-            }
-            at += len;
+        // The first segment that holds `pos`: one ending at `pos` holds it
+        // for a start (`!right`), not for an end.
+        let i = if right {
+            self.ends.partition_point(|&end| end <= pos)
+        } else {
+            self.ends.partition_point(|&end| end < pos)
+        };
+        let Some(seg) = self.segments.get(i) else {
+            return self.original.len();
+        };
+        let at = self.ends[i] - seg.len();
+        match seg {
+            Segment::Original(r) => r.start + (pos - at),
+            Segment::New(_) if right => self.next_original_start(i),
+            Segment::New(_) => self.segments[..i]
+                .iter()
+                .rev()
+                .find_map(|s| match s {
+                    Segment::Original(r) => Some(r.end),
+                    Segment::New(_) => None,
+                })
+                .unwrap_or(0),
         }
-        self.original.len()
     }
 
     fn next_original_start(&self, from: usize) -> usize {
@@ -173,6 +195,7 @@ impl<'a> Composed<'a> {
         }
         cursor.advance(&old, usize::MAX, Some(&mut out));
         self.segments = merge(out);
+        self.reindex();
     }
 
     /// The accumulated change as sorted, non-overlapping edits against the
