@@ -112,6 +112,22 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 per_page.push(None);
                 continue;
             }
+            // A signifier rebuilt on its own evidence makes the note a Tasks
+            // context for the gaps that have less to go on.
+            // Such a run also counts for its page like a repaired one.
+            if reading.is_whole() && reading.gaps > 0 {
+                let rebuilt = reading.units.iter().any(|u| match u {
+                    detect::Unit::Gap { lead, conts, .. } if !conts.is_empty() => matches!(
+                        dropped::judge(page, *lead, conts, &GapContext::default()),
+                        dropped::Verdict::Rebuilt(x) if is_signifier(x.ch)
+                    ),
+                    _ => false,
+                });
+                if rebuilt {
+                    signifiers = true;
+                    explained[p].0 += 1;
+                }
+            }
             let rep = repair(
                 &r.chars,
                 r.prev,
