@@ -220,7 +220,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 continue;
             }
             let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
-            if best.as_ref().map_or(true, |(b, _, _)| rank > *b) {
+            if best.as_ref().is_none_or(|(b, _, _)| rank > *b) {
                 best = Some((rank, p, rep));
             }
         }
@@ -282,7 +282,7 @@ fn peel(
             continue;
         }
         let rep = repair(chars, prev, next, &reading, false, &GapContext::default());
-        if rep.gain >= NOTE_GAIN && best.as_ref().map_or(true, |(g, _, _)| rep.gain > *g) {
+        if rep.gain >= NOTE_GAIN && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
             best = Some((rep.gain, page.name, rep.out));
         }
     }

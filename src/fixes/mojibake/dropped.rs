@@ -277,7 +277,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     }
     if all.len() == 1 {
         if let Some((c, _)) = all.first() {
-            if near.map_or(true, |n| script(n) == script(*c)) {
+            if near.is_none_or(|n| script(n) == script(*c)) {
                 return pick(*c, "the only candidate").unwrap_or(Verdict::Impossible);
             }
         }
