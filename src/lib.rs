@@ -33,6 +33,7 @@ use edit::Composed;
 use fixes::{Context, Sink};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// A change one fix made, explained.
@@ -97,6 +98,9 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
     let mut current: Cow<'_, str> = Cow::Borrowed(text);
     let mut changes = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // Diagnostics already given, so each pass reports a thing once (a set:
+    // a list search is quadratic on notes with many diagnostics).
+    let mut reported: HashSet<(Fix, usize, String)> = HashSet::new();
     let original_lines = LineIndex::new(text);
     let enabled: Vec<Fix> = Fix::ALL
         .into_iter()
@@ -131,7 +135,7 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
                         line: original_lines.line_of(at),
                         message,
                     };
-                    if !diagnostics.contains(&d) {
+                    if reported.insert((fix, d.line, d.message.clone())) {
                         diagnostics.push(d);
                     }
                 }
