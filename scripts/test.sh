@@ -16,9 +16,9 @@ cargo fmt --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 
-step "cargo test (release: the corpus tests read tens of megabytes)"
-cargo test --release --all-targets --quiet
-cargo test --release --doc --quiet
+step "cargo test (profile ci: optimised, the corpus tests read tens of megabytes)"
+cargo test --profile ci --lib --bins --tests --quiet
+cargo test --profile ci --doc --quiet
 
 if [ -f plugin/package.json ]; then
   step "plugin: build (wasm-pack + esbuild)"
