@@ -1,9 +1,10 @@
 // Bundles the plugin into ONE main.js (CommonJS, `obsidian` external) with the
-// WASM core embedded. `node esbuild.config.mjs [--out FILE]`.
+// WASM core embedded, gzipped. `node esbuild.config.mjs [--out FILE]`.
 import esbuild from "esbuild";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { wasmFactoryPlugin } from "./build/wasm-factory.mjs";
+import { compressWasm, stripNames, wasmFactoryPlugin } from "./build/wasm-factory.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outIndex = process.argv.indexOf("--out");
@@ -21,8 +22,12 @@ await esbuild.build({
 	minify: true,
 	sourcemap: false,
 	legalComments: "none",
-	banner: { js: "/* Notemend: repairs damaged Obsidian notes. The WASM core is embedded below. */" },
+	banner: { js: "/* Notemend: repairs damaged Obsidian notes. The WASM core is embedded below, gzipped. */" },
 	outfile,
 	logLevel: "warning",
 });
-console.log(`bundled ${path.relative(process.cwd(), outfile)}`);
+const wasm = fs.readFileSync(path.join(here, "wasm", "notemend_bg.wasm"));
+console.log(
+	`bundled ${path.relative(process.cwd(), outfile)}: ${fs.statSync(outfile).size} bytes;` +
+		` WASM ${wasm.length} bytes built, ${stripNames(wasm).length} embedded, ${compressWasm(wasm).length} gzipped`,
+);

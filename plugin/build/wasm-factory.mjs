@@ -1,12 +1,15 @@
 // esbuild plugin: turns wasm-bindgen's `--target web` glue into a factory,
 // `createBindings()`, so a fresh instance (with fresh glue state) can be made
-// after a trap, and lets the .wasm bytes be embedded in the bundle.
+// after a trap, and lets the .wasm bytes be embedded in the bundle, gzipped.
 //
 // Imports it serves:
 //   "notemend-wasm/factory" -> { createBindings } built from wasm/notemend.js
-//   "notemend-wasm/bytes"   -> default export: Uint8Array of wasm/notemend_bg.wasm
+//   "notemend-wasm/gzip"    -> default export: Uint8Array, wasm/notemend_bg.wasm
+//                              without its name section, gzipped (see compressWasm);
+//                              src/wasm.ts inflates it at load time
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export function wasmFactoryPlugin(wasmDir) {
 	const glue = path.join(wasmDir, "notemend.js");
@@ -15,12 +18,13 @@ export function wasmFactoryPlugin(wasmDir) {
 		name: "notemend-wasm",
 		setup(build) {
 			build.onResolve({ filter: /^notemend-wasm\/factory$/ }, () => ({ path: glue, namespace: "notemend-glue" }));
-			build.onResolve({ filter: /^notemend-wasm\/bytes$/ }, () => ({ path: bytes, namespace: "notemend-bytes" }));
-			build.onLoad({ filter: /.*/, namespace: "notemend-bytes" }, (args) => {
+			build.onResolve({ filter: /^notemend-wasm\/gzip$/ }, () => ({ path: bytes, namespace: "notemend-gzip" }));
+			build.onLoad({ filter: /.*/, namespace: "notemend-gzip" }, (args) => {
 				if (!fs.existsSync(args.path)) {
 					return { errors: [{ text: `${args.path} is missing: run scripts/build-plugin.sh (wasm-pack) first` }] };
 				}
-				return { contents: stripNames(fs.readFileSync(args.path)), loader: "binary" };
+				// esbuild's binary loader: base64 in the bundle, a Uint8Array at run time.
+				return { contents: compressWasm(fs.readFileSync(args.path)), loader: "binary" };
 			});
 			build.onLoad({ filter: /.*/, namespace: "notemend-glue" }, (args) => {
 				if (!fs.existsSync(args.path)) {
@@ -46,6 +50,17 @@ export function toFactory(source) {
 		throw new Error("wasm-bindgen glue still has module syntax after the factory transform");
 	}
 	return `export function createBindings() {\n${body}\nreturn { ${names.join(", ")}, initSync, init: __wbg_init };\n}\n`;
+}
+
+/**
+ * The payload main.js embeds: the module without its name section, gzipped
+ * at zlib's highest level (about 39% of the stripped size). gzip rather than
+ * raw deflate: its trailer holds the inflated size, so the inflater allocates
+ * the output once. The header's mtime is 0, so the same module gives the same
+ * bytes on every build.
+ */
+export function compressWasm(wasm) {
+	return zlib.gzipSync(stripNames(wasm), { level: zlib.constants.Z_BEST_COMPRESSION });
 }
 
 /**

@@ -3,7 +3,8 @@ declare module "notemend-wasm/factory" {
 	export function createBindings(): Bindings;
 }
 
-declare module "notemend-wasm/bytes" {
-	const bytes: Uint8Array<ArrayBuffer>;
-	export default bytes;
+declare module "notemend-wasm/gzip" {
+	/** The .wasm without its name section, gzipped (plugin/build/wasm-factory.mjs). */
+	const gzipped: Uint8Array<ArrayBuffer>;
+	export default gzipped;
 }

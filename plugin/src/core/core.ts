@@ -1,5 +1,5 @@
-// The WASM core behind a small, synchronous wrapper. Loading compiles the
-// embedded bytes once, asynchronously; each instance is made from that
+// The WASM core behind a small, synchronous wrapper. Loading inflates and
+// compiles the embedded bytes once, asynchronously; each instance is made from that
 // compiled module. A trap (a Rust panic) leaves an instance unusable, so the
 // wrapper reads the panic message, makes a fresh instance from the same
 // module and throws an Error carrying the message: the next note works.
@@ -21,7 +21,7 @@ export interface Bindings {
 export type BindingsFactory = () => Bindings;
 
 export interface CoreTimings {
-	/** WebAssembly.compile of the embedded bytes, in ms. */
+	/** Getting the compiled module, in ms: inflating the embedded gzip and WebAssembly.compile. */
 	compileMs: number;
 	/** Instantiation and the module's start function, in ms. */
 	initMs: number;
@@ -43,9 +43,14 @@ export class NotemendCore implements CorePort {
 	instances = 0;
 	readonly timings: CoreTimings;
 
-	static async load(bytes: BufferSource, factory: BindingsFactory): Promise<NotemendCore> {
+	/**
+	 * Compiles the module once and makes the first instance. `source` is the
+	 * module's bytes or a function that compiles it (src/wasm.ts: inflating
+	 * the embedded gzip on the way); only the compiled module is kept.
+	 */
+	static async load(source: BufferSource | (() => Promise<WebAssembly.Module>), factory: BindingsFactory): Promise<NotemendCore> {
 		const start = now();
-		const module = await WebAssembly.compile(bytes);
+		const module = typeof source === "function" ? await source() : await WebAssembly.compile(source);
 		const compileMs = now() - start;
 		return new NotemendCore(module, factory, compileMs);
 	}

@@ -63,3 +63,18 @@ test("load compiles once, asynchronously, and records the time", async () => {
 	assert.ok(core.timings.compileMs >= 0 && core.timings.initMs >= 0);
 	assert.equal(core.instances, 1);
 });
+
+test("load takes a function that compiles (src/wasm.ts inflates on the way): called once; recovery reuses the module", async () => {
+	const fake = fakeFactory(true);
+	let calls = 0;
+	const compile = (): Promise<WebAssembly.Module> => {
+		calls += 1;
+		return WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+	};
+	const core = await NotemendCore.load(compile, () => fake.factory());
+	assert.equal(calls, 1);
+	assert.ok(core.timings.compileMs >= 0);
+	assert.throws(() => core.normalize("x", {}), CoreCrashError);
+	assert.equal(core.instances, 2);
+	assert.equal(calls, 1, "a trap makes a new instance without inflating or compiling again");
+});

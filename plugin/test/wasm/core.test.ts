@@ -1,29 +1,45 @@
-// The real WASM core (the same glue-as-factory and bytes that main.js
-// embeds), called from Node.
+// The real WASM core (the same glue-as-factory and gzipped bytes that main.js
+// embeds, inflated the same way), called from Node.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { createBindings } from "notemend-wasm/factory";
-import wasmBytes from "notemend-wasm/bytes";
+import gzipped from "notemend-wasm/gzip";
+import { stripNames } from "../../build/wasm-factory.mjs";
 import { applyPlan, backupDirOf, scanVault, undoCleanup } from "../../src/core/cleanup";
 import type { Bindings } from "../../src/core/core";
 import { CoreCrashError, NotemendCore } from "../../src/core/core";
 import { defaultSettings, mergeSettings } from "../../src/core/settings";
 import { applyEdits } from "../../src/core/types";
+import { compileEmbedded, inflateJs, inflateStream } from "../../src/wasm";
 import { MemoryVault } from "../unit/fakes";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
 
-const load = (): Promise<NotemendCore> => NotemendCore.load(wasmBytes, createBindings);
+const load = (): Promise<NotemendCore> => NotemendCore.load(compileEmbedded, createBindings);
 
 test("the embedded bytes load; version and the fix catalogue come back", async () => {
 	const core = await load();
 	const cargo = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8");
 	assert.equal(core.version(), /^version = "(.*)"/m.exec(cargo)?.[1]);
 	assert.deepEqual(core.fixNames(), ["mojibake", "duplicate-names", "dates", "tasks", "frontmatter", "whitespace"]);
-	console.log(`# WASM (Node): ${wasmBytes.length} bytes, compile ${core.timings.compileMs.toFixed(1)} ms, init ${core.timings.initMs.toFixed(1)} ms`);
+	console.log(
+		`# WASM (Node): ${gzipped.length} bytes gzipped; inflate+compile ${core.timings.compileMs.toFixed(1)} ms, init ${core.timings.initMs.toFixed(1)} ms`,
+	);
+});
+
+test("the embedded gzip inflates to the built module byte for byte, less its name section, natively and with fflate", async () => {
+	const built = stripNames(fs.readFileSync(path.join(__dirname, "../../wasm/notemend_bg.wasm")));
+	assert.equal(gzipped[0], 0x1f, "gzip magic");
+	assert.equal(gzipped[1], 0x8b, "gzip magic");
+	assert.ok(gzipped.length < built.length / 2, `gzip ${gzipped.length} of ${built.length} bytes`);
+	const same = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(built);
+	assert.ok(same(new Uint8Array(await new Response(inflateStream(gzipped)).arrayBuffer())), "DecompressionStream");
+	assert.ok(same(inflateJs(gzipped)), "fflate, the fallback");
+	assert.ok(WebAssembly.validate(inflateJs(gzipped)));
+	assert.ok((await compileEmbedded()) instanceof WebAssembly.Module);
 });
 
 test("whitespace on a real note: edits against the input reproduce the output; a second run changes nothing", async () => {
@@ -117,7 +133,7 @@ test("recovery after a trap makes a real, independent instance from the compiled
 		}
 		return bindings;
 	};
-	const core = await NotemendCore.load(wasmBytes, factory);
+	const core = await NotemendCore.load(compileEmbedded, factory);
 	assert.equal(core.normalize("a  \n", defaultSettings()).text, "a\n");
 	assert.throws(() => core.normalize("trap  \n", defaultSettings()), (e: unknown) => e instanceof CoreCrashError && /crashed/.test(e.message));
 	assert.equal(core.instances, 2);
@@ -127,7 +143,7 @@ test("recovery after a trap makes a real, independent instance from the compiled
 });
 
 test("two instances from the factory share no state", async () => {
-	const module = await WebAssembly.compile(wasmBytes);
+	const module = await compileEmbedded();
 	const a = createBindings();
 	const b = createBindings();
 	const ea = a.initSync({ module }) as { memory: WebAssembly.Memory };
