@@ -33,7 +33,7 @@ if [ "${NOTEMEND_SKIP_BROWSER:-}" != 1 ] && ! command -v chromium >/dev/null; th
   log "chromium (Debian package)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
 fi
 
 if [ -f plugin/package.json ]; then
