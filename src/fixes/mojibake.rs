@@ -94,7 +94,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let pages = code_pages();
 
     // First look: every run through every page, gaps left alone.
-    let mut readings: Vec<Vec<Option<(Reading, i64)>>> = Vec::with_capacity(runs.len());
+    let mut readings: Vec<Vec<Option<(Reading, Repair)>>> = Vec::with_capacity(runs.len());
     let mut explained = vec![(0usize, 0i64, 0i64); pages.len()];
     let mut whole = vec![0usize; pages.len()];
     // Per page, how many repaired accented letters each language writes.
@@ -106,6 +106,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             .any(|l| is_task_line(l.text(text)) || has_iso_date(l.text(text)));
     for r in &runs {
         let mut per_page = Vec::with_capacity(pages.len());
+        // Emoji and scripts no code page produces: nothing to read.
+        if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
+            readings.push(vec![None; pages.len()]);
+            continue;
+        }
+        let before = score::cost(r.prev, &r.chars, r.next);
         for (p, &page) in pages.iter().enumerate() {
             let reading = read(&r.chars, page);
             if reading.pieces == 0 && reading.gaps == 0 {
@@ -135,6 +141,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 &reading,
                 false,
                 &GapContext::default(),
+                before,
             );
             if reading.is_whole() {
                 whole[p] += 1;
@@ -145,7 +152,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 explained[p].1 += rep.prior;
                 explained[p].2 += rep.gain;
             }
-            per_page.push(Some((reading, rep.gain)));
+            per_page.push(Some((reading, rep)));
         }
         readings.push(per_page);
     }
@@ -165,9 +172,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 .iter()
                 .flatten()
                 .filter_map(|r| r.as_ref())
-                .any(|(reading, gain)| {
+                .any(|(reading, first)| {
                     std::ptr::eq(reading.page, pages[p])
-                        && *gain >= NOTE_GAIN
+                        && first.gain >= NOTE_GAIN
                         && reading.units.iter().any(
                             |u| matches!(u, detect::Unit::Piece { ch, .. } if is_signifier(*ch)),
                         )
@@ -176,7 +183,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
 
     let mut lines = LineState::default();
     let mut pending = Vec::new();
-    for (r, per_page) in runs.iter().zip(&readings) {
+    for (r, per_page) in runs.iter().zip(readings) {
         let line = lines.at(text, r.range.start, signifiers);
         let gcx = GapContext {
             tasks: line.tasks,
@@ -184,15 +191,23 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;
-        for (p, entry) in per_page.iter().enumerate() {
-            let Some((reading, first_gain)) = entry else {
+        let before = score::cost(r.prev, &r.chars, r.next);
+        for (p, entry) in per_page.into_iter().enumerate() {
+            let Some((reading, first)) = entry else {
                 continue;
             };
+            let reading = &reading;
+            let first_gain = &first.gain;
             let is_note_page = Some(p) == note_page;
             let fill = is_note_page
                 || reading.is_whole()
                 || (reading.pieces > 0 && *first_gain >= NOTE_GAIN);
-            let rep = repair(&r.chars, r.prev, r.next, reading, fill, &gcx);
+            // Without gaps the first look already is the repair.
+            let rep = if reading.gaps == 0 {
+                first
+            } else {
+                repair(&r.chars, r.prev, r.next, reading, fill, &gcx, before)
+            };
             if rep.changed.is_empty() {
                 continue;
             }
@@ -276,12 +291,21 @@ fn peel(
     next: Option<char>,
 ) -> Option<(&'static str, Vec<char>)> {
     let mut best: Option<(i64, &'static str, Vec<char>)> = None;
+    let before = score::cost(prev, chars, next);
     for &page in code_pages() {
         let reading = read(chars, page);
         if reading.pieces == 0 {
             continue;
         }
-        let rep = repair(chars, prev, next, &reading, false, &GapContext::default());
+        let rep = repair(
+            chars,
+            prev,
+            next,
+            &reading,
+            false,
+            &GapContext::default(),
+            before,
+        );
         if rep.gain >= NOTE_GAIN && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
             best = Some((rep.gain, page.name, rep.out));
         }

@@ -182,7 +182,8 @@ pub struct Repair {
 }
 
 /// Repairs `run` through `reading`. Gaps are judged with `cx` when
-/// `fill_gaps`; otherwise they stay as written.
+/// `fill_gaps`; otherwise they stay as written. `before` is the run's own
+/// cost (see [`cost`]), computed once by the caller.
 pub fn repair(
     chars: &[char],
     prev: Option<char>,
@@ -190,6 +191,7 @@ pub fn repair(
     reading: &Reading,
     fill_gaps: bool,
     cx: &GapContext,
+    before: u32,
 ) -> Repair {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut restored = Vec::new();
@@ -244,7 +246,7 @@ pub fn repair(
     } else {
         first..last
     };
-    let before = i64::from(cost(prev, chars, next));
+    let before = i64::from(before);
     let after = i64::from(cost(prev, &out, next));
     // Known symbols are evidence of their own: a Tasks signifier or a curly
     // quote is what such a note is expected to hold.
@@ -323,6 +325,7 @@ mod tests {
     fn repair_gains() {
         let chars: Vec<char> = "â€™".chars().collect();
         let r = read(&chars, &WINDOWS_1252);
+        let before = cost(Some('n'), &chars, Some('s'));
         let rep = repair(
             &chars,
             Some('n'),
@@ -330,6 +333,7 @@ mod tests {
             &r,
             false,
             &GapContext::default(),
+            before,
         );
         assert_eq!(rep.out, ['’']);
         assert!(rep.gain >= 3, "{}", rep.gain);

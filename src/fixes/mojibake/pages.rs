@@ -69,6 +69,28 @@ impl CodePage {
     }
 }
 
+/// True when some code page reads a byte as `c` (latin-1 covers U+0080..U+00FF).
+pub fn is_any_page_char(c: char) -> bool {
+    static UNION: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let u = u32::from(c);
+    if (0x80..0x100).contains(&u) {
+        return true;
+    }
+    let Ok(u) = u16::try_from(u) else {
+        return false;
+    };
+    let union = UNION.get_or_init(|| {
+        let mut all: Vec<u16> = super::tables::ALL
+            .iter()
+            .flat_map(|p| p.encode.iter().map(|&(c, _)| c))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    union.binary_search(&u).is_ok()
+}
+
 /// How many bytes a UTF-8 sequence led by `b` has; `None` for a continuation
 /// byte or a byte that never starts a sequence.
 pub fn sequence_len(b: u8) -> Option<usize> {
@@ -134,6 +156,12 @@ mod tests {
             WINDOWS_1254.garble_char(c, false, &mut s);
         }
         assert_eq!(s, "ğŸ“…â«â€™");
+    }
+
+    #[test]
+    fn any_page_char() {
+        assert!(is_any_page_char('é') && is_any_page_char('Ж') && is_any_page_char('├'));
+        assert!(!is_any_page_char('📅') && !is_any_page_char('日'));
     }
 
     #[test]
