@@ -95,8 +95,15 @@ fn clean_corpus_comes_back_byte_for_byte() {
     };
     let config = only_mojibake();
     let mut changed = Vec::new();
+    let mut diagnostics = 0;
     for (name, text) in &notes {
         let out = normalize(text, &config);
+        diagnostics += out.diagnostics.len();
+        if std::env::var("MOJIBAKE_SHOW").is_ok() {
+            for d in &out.diagnostics {
+                println!("  {name}:{}: {}", d.line, d.message);
+            }
+        }
         if out.changed() {
             changed.extend(
                 out.changes
@@ -106,7 +113,7 @@ fn clean_corpus_comes_back_byte_for_byte() {
         }
     }
     println!(
-        "clean corpus: {} notes, {} false positives",
+        "clean corpus: {} notes, {} false positives, {diagnostics} diagnostics",
         notes.len(),
         changed.len()
     );

@@ -191,6 +191,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;
+        let mut unclear: Option<(&CodePage, Repair)> = None;
         let before = score::cost(r.prev, &r.chars, r.next);
         for (p, entry) in per_page.into_iter().enumerate() {
             let Some((reading, first)) = entry else {
@@ -208,6 +209,18 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             } else {
                 repair(&r.chars, r.prev, r.next, reading, fill, &gcx, before)
             };
+            // Say why a run that looks like mojibake with a lost byte stays.
+            let cut_short = reading.is_whole()
+                && reading
+                    .units
+                    .iter()
+                    .any(|u| matches!(u, detect::Unit::Gap { conts, .. } if !conts.is_empty()));
+            if rep.unresolved.iter().any(|c| c.len() > 1)
+                && (is_note_page || (before >= 2 && cut_short))
+                && unclear.is_none()
+            {
+                unclear = Some((reading.page, rep.clone()));
+            }
             if rep.changed.is_empty() {
                 continue;
             }
@@ -229,9 +242,6 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                         && rep.gain >= 0)
             };
             if !ok {
-                if is_note_page {
-                    diagnose_gaps(sink, r, reading.page, &rep);
-                }
                 continue;
             }
             let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
@@ -240,6 +250,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             }
         }
         let Some((_, p, rep)) = best else {
+            if let Some((page, rep)) = unclear {
+                diagnose_gaps(sink, r, page, &rep);
+            }
             continue;
         };
         diagnose_gaps(sink, r, pages[p], &rep);
