@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { stripNames, toFactory } from "../../build/wasm-factory.mjs";
+import zlib from "node:zlib";
+import { compressWasm, stripNames, toFactory } from "../../build/wasm-factory.mjs";
 
 const GLUE = `let wasm;
 export function normalize(text) { return wasm.normalize(text); }
@@ -33,4 +34,16 @@ test("stripNames drops the name section and keeps every other byte", () => {
 	assert.deepEqual([...out], [...header, ...type, ...custom("producers", [4])]);
 	assert.ok(WebAssembly.validate(new Uint8Array(out)));
 	assert.throws(() => stripNames(Buffer.from("not wasm")));
+});
+
+test("compressWasm: gzip of the module less its name section, the same bytes on every build", () => {
+	const section = (id: number, payload: number[]): number[] => [id, payload.length, ...payload];
+	const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+	const names = section(0, [4, ...Buffer.from("name"), 9, 9, 9]);
+	const wasm = Buffer.from([...header, ...section(1, [0x01, 0x60, 0x00, 0x00]), ...names]);
+	const gz = compressWasm(wasm);
+	assert.deepEqual([...gz.subarray(0, 3)], [0x1f, 0x8b, 0x08], "gzip, deflate");
+	assert.equal(gz.readUInt32LE(4), 0, "no mtime in the header");
+	assert.ok(zlib.gunzipSync(gz).equals(stripNames(wasm)));
+	assert.ok(compressWasm(wasm).equals(gz));
 });
