@@ -29,8 +29,11 @@ if ! command -v wasm-pack >/dev/null; then
     cargo install wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
-if [ "${NOTEMEND_SKIP_BROWSER:-}" != 1 ] && ! command -v chromium >/dev/null; then
-  log "chromium (Debian package)"
+# Chromium runs the plugin's browser test; the emoji font makes its
+# screenshots show emoji instead of empty boxes.
+if [ "${NOTEMEND_SKIP_BROWSER:-}" != 1 ] &&
+  { ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; }; then
+  log "chromium and an emoji font (Debian packages)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
