@@ -39,7 +39,8 @@ if [ "${NOTEMEND_SKIP_BROWSER:-}" != 1 ] &&
   apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
 fi
 
-if [ -f plugin/package.json ]; then
+if [ -f plugin/package.json ] &&
+  { [ ! -d plugin/node_modules ] || [ plugin/package-lock.json -nt plugin/node_modules ]; }; then
   log "npm packages"
   (cd plugin && npm ci --no-audit --no-fund --loglevel=error)
 fi
