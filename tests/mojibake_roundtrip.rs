@@ -221,6 +221,17 @@ fn garbled_corpus_is_restored() {
             dropped.signifiers_back,
             dropped.signifiers
         );
+        let latin_rate = if dropped.latin == 0 {
+            100.0
+        } else {
+            100.0 * dropped.latin_exact as f64 / dropped.latin as f64
+        };
+        if page.drops_bytes() && latin_rate < 90.0 {
+            failures.push(format!(
+                "{}: {latin_rate:.2}% of Latin-script lines restored with bytes dropped (target 90%)",
+                page.name
+            ));
+        }
         if kept.rate() < 99.5 {
             failures.push(format!(
                 "{}: {:.2}% of lines restored with bytes kept (target 99.5%)",
@@ -228,9 +239,11 @@ fn garbled_corpus_is_restored() {
                 kept.rate()
             ));
         }
-        // The 90% target for dropped bytes is not met yet outside Latin and
-        // Cyrillic text (see the module docs); `MOJIBAKE_STRICT=1` asserts it,
-        // by default the measured level is guarded against regressions.
+        // Over all lines the 90% target for dropped bytes is not met: in
+        // CJK, Hangul and Indic text a lost byte leaves several real letters
+        // possible and the fix leaves them (with a diagnostic) rather than
+        // guess. `MOJIBAKE_STRICT=1` asserts 90% anyway; by default the
+        // measured level is guarded against regressions.
         let floor = if std::env::var("MOJIBAKE_STRICT").is_ok() {
             90.0
         } else {

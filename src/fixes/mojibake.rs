@@ -181,6 +181,17 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 });
     }
 
+    // The languages the note's page repairs letters of most often.
+    let note_languages = note_page.map_or(0, |p| {
+        let counts = &languages[p];
+        let top = counts.iter().max().copied().unwrap_or(0);
+        if top == 0 {
+            return 0;
+        }
+        (0..16)
+            .filter(|&b| counts[b] == top)
+            .fold(0u16, |m, b| m | (1 << b))
+    });
     let mut lines = LineState::default();
     let mut pending = Vec::new();
     for (r, per_page) in runs.iter().zip(readings) {
@@ -188,6 +199,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let gcx = GapContext {
             tasks: line.tasks,
             open_double: line.open_double > 0,
+            languages: note_languages,
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;

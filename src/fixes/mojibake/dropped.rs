@@ -6,7 +6,7 @@
 //! right, otherwise the text stays and the fix says why.
 
 use super::pages::{decode_sequence, sequence_len, CodePage};
-use super::score::{char_cost, kind, script, Kind, Script};
+use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 
 /// The Obsidian Tasks signifiers: dates, recurrence, ids, dependencies and
 /// priorities.
@@ -31,6 +31,9 @@ pub struct GapContext {
     pub letter_before: Option<char>,
     /// The nearest letter after the gap, if adjacent.
     pub letter_after: Option<char>,
+    /// The languages (see [`languages`]) the note's repaired accented letters
+    /// fit best; 0 when unknown.
+    pub languages: u16,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -182,6 +185,17 @@ fn is_emoji_presentation(c: char) -> bool {
     RANGES.iter().any(|&(lo, hi)| (lo..=hi).contains(&u))
 }
 
+/// Inside a word the next letter tells the case (a capital is followed by
+/// lowercase only at the start of a word); at the end, the letter before.
+fn case_fits(c: char, cx: &GapContext) -> bool {
+    match (cx.letter_before, cx.letter_after) {
+        (_, Some(a)) if a.is_lowercase() => !c.is_uppercase() || cx.letter_before.is_none(),
+        (_, Some(a)) if a.is_uppercase() => !c.is_lowercase(),
+        (Some(b), None) if b.is_lowercase() => !c.is_uppercase(),
+        _ => true,
+    }
+}
+
 fn plausible(c: char) -> bool {
     !matches!(kind(c), Kind::Control) && char_cost(c) <= 3
 }
@@ -257,11 +271,23 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .map(|(c, _)| *c)
             .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Mark) && script(c) == want)
             .filter(|&c| char_cost(c) == 0)
-            .filter(|&c| !(n.is_uppercase() && c.is_lowercase()) || want != Script::Latin)
+            .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .collect();
         if let [only] = fits[..] {
             return pick(only, "the only letter of the word's script")
                 .unwrap_or(Verdict::Impossible);
+        }
+        // Several letters: the one the note's language writes.
+        if want == Script::Latin && cx.languages != 0 && fits.len() > 1 {
+            let spoken: Vec<char> = fits
+                .iter()
+                .copied()
+                .filter(|&c| languages(c) != ASCII_LETTER && languages(c) & cx.languages != 0)
+                .collect();
+            if let [only] = spoken[..] {
+                return pick(only, "the only letter of the note's language")
+                    .unwrap_or(Verdict::Impossible);
+            }
         }
     } else {
         // Between spaces or punctuation: the only candidate that is not a letter
