@@ -34,13 +34,26 @@ for target in "${targets[@]}"; do
   log=$work/last-run.log
   printf '== fuzz %s for %ss (log: %s)\n' "$target" "$seconds" "$log"
   # -a: debug assertions (overflow checks) on in the fuzzed build.
+  # FUZZ_KEEP_GOING=1: fork mode, which records a crash and fuzzes on
+  # (for a target whose known crash would otherwise end every run).
+  if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
+    mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+  else
+    mode=(-jobs=1)
+  fi
   if ! (cd "$work" && cargo +nightly fuzz run --fuzz-dir ../.. -a "$target" ../../corpus/"$target" -- \
-      -max_total_time="$seconds" -max_len=65536 -jobs=1 -rss_limit_mb=4096 \
+      -max_total_time="$seconds" -max_len=65536 "${mode[@]}" -rss_limit_mb=4096 \
       -timeout=20 -print_final_stats=1 -artifact_prefix="$abs/") >"$log" 2>&1; then
     status=1
     printf '   %s: the fuzzer found a problem; see %s and %s/\n' "$target" "$work/fuzz-0.log" "$work"
   fi
-  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added|Done [0-9]+ runs)' \
-    "$work/fuzz-0.log" | sed 's/^/   /' || true
+  if [ -f "$work/fuzz-0.log" ]; then
+    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added|Done [0-9]+ runs)' \
+      "$work/fuzz-0.log" | sed 's/^/   /' || true
+  else
+    # Fork mode: the last progress line holds the total.
+    grep -E '^#[0-9]+: cov' "$log" | tail -1 | sed 's/^/   /' || true
+    grep -E 'INFO: (exiting|fuzzed for)|crash-' "$log" | tail -5 | sed 's/^/   /' || true
+  fi
 done
 exit $status
