@@ -97,3 +97,10 @@ fn garble_reverses_what_the_fix_repairs() {
         assert_eq!(fix(&bad), text, "{}", page.name);
     }
 }
+
+#[test]
+fn a_note_garbled_all_through_is_repaired_in_code_and_links_too() {
+    let good = "# Café\n\nSee [[Café notes]] and run `echo “hi”` — it’s fine ✅\n";
+    let bad = garble(good, &super::tables::WINDOWS_1252, true);
+    assert_eq!(fix(&bad), good);
+}
