@@ -46,8 +46,10 @@
 //! that page's mojibake); on local evidence they stay, since people quote
 //! mojibake in code on purpose.
 
+mod context;
 mod detect;
 mod dropped;
+mod explain;
 mod pages;
 mod score;
 mod tables;
@@ -57,9 +59,10 @@ pub use pages::CodePage;
 
 use super::{Context, Sink};
 use crate::note::Note;
-use detect::{read, repair, runs, Reading, Repair, Run};
+use context::{has_iso_date, is_task_line, LineState};
+use detect::{read, repair, runs, Reading, Repair};
 use dropped::{is_signifier, GapContext};
-use std::fmt::Write;
+use explain::{diagnose_gaps, emit};
 
 /// The code pages the fix reverses, most common first.
 pub fn code_pages() -> &'static [&'static CodePage] {
@@ -336,186 +339,6 @@ fn peel(
         }
     }
     best.map(|(_, name, out)| (name, out))
-}
-
-fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
-    for cands in &rep.unresolved {
-        let mut list = String::new();
-        for (i, c) in cands.iter().take(8).enumerate() {
-            let _ = write!(
-                list,
-                "{}{c} (U+{:04X})",
-                if i > 0 { ", " } else { "" },
-                u32::from(*c)
-            );
-        }
-        if cands.len() > 8 {
-            let _ = write!(list, " and {} more", cands.len() - 8);
-        }
-        sink.diagnose(
-            r.range.start,
-            format!(
-                "looks like UTF-8 read as {} with a byte dropped, but no candidate is clearly right ({list}); left as written",
-                page.name
-            ),
-        );
-    }
-}
-
-fn emit(
-    sink: &mut Sink,
-    r: &Run,
-    out: &[char],
-    chain: &[&str],
-    restored: &[dropped::Rebuilt],
-    whole_note: bool,
-) {
-    let chars = &r.chars;
-    let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
-    let max_suffix = chars.len().min(out.len()) - prefix;
-    let suffix = chars
-        .iter()
-        .rev()
-        .zip(out.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
-    else {
-        return;
-    };
-    if from >= to {
-        return;
-    }
-    let replacement: String = out
-        .get(prefix..out.len() - suffix)
-        .unwrap_or(&[])
-        .iter()
-        .collect();
-    let mut message = String::from("UTF-8 read as ");
-    // `chain` is in undo order; tell it in the order the damage happened.
-    let mut names: Vec<&str> = chain.to_vec();
-    names.reverse();
-    if names.len() > 1 && names.iter().all(|n| *n == names[0]) {
-        let _ = write!(
-            message,
-            "{} {}",
-            names[0],
-            if names.len() == 2 {
-                "twice"
-            } else {
-                "three times"
-            }
-        );
-    } else {
-        message.push_str(&names.join(", then the result read as "));
-    }
-    if !restored.is_empty() {
-        let bytes: Vec<String> = restored
-            .iter()
-            .flat_map(|r| r.restored.iter())
-            .map(|b| format!("0x{b:02X}"))
-            .collect();
-        let _ = write!(
-            message,
-            ", dropped byte{} {} restored ({})",
-            if bytes.len() > 1 { "s" } else { "" },
-            bytes.join(" "),
-            restored
-                .iter()
-                .map(|r| format!("{}: {}", r.ch, r.reason))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-    }
-    let range = r.range.start + from..r.range.start + to;
-    if whole_note {
-        sink.replace_anywhere(range, replacement, message);
-    } else {
-        sink.replace(range, replacement, message);
-    }
-}
-
-/// What the fix knows about the line it is in.
-#[derive(Default)]
-struct LineState {
-    /// The current line's byte range.
-    range: std::ops::Range<usize>,
-    tasks: bool,
-    /// Unclosed “ so far on the line (as repaired).
-    open_double: usize,
-    started: bool,
-}
-
-impl LineState {
-    fn at(&mut self, text: &str, offset: usize, note_signifiers: bool) -> &LineState {
-        if !self.started || offset >= self.range.end {
-            let bytes = text.as_bytes();
-            let start =
-                memchr::memrchr(b'\n', bytes.get(..offset).unwrap_or(&[])).map_or(0, |p| p + 1);
-            let end = memchr::memchr(b'\n', bytes.get(offset..).unwrap_or(&[]))
-                .map_or(text.len(), |p| offset + p);
-            let line = text.get(start..end).unwrap_or("");
-            self.range = start..end;
-            self.tasks = note_signifiers || is_task_line(line) || has_iso_date(line);
-            self.open_double = 0;
-            self.started = true;
-            // Quotes already written correctly before the first run.
-            self.saw_str(text.get(start..offset).unwrap_or(""));
-        }
-        self
-    }
-
-    fn saw(&mut self, chars: &[char]) {
-        for &c in chars {
-            self.quote(c);
-        }
-    }
-
-    fn saw_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.quote(c);
-        }
-    }
-
-    fn quote(&mut self, c: char) {
-        match c {
-            '“' => self.open_double += 1,
-            '”' => self.open_double = self.open_double.saturating_sub(1),
-            _ => {}
-        }
-    }
-}
-
-/// `- [ ] …`, `* [x] …`, `1. [ ] …`, also inside a quote.
-fn is_task_line(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t', '>']);
-    let rest = if let Some(r) = t.strip_prefix(['-', '*', '+']) {
-        r
-    } else {
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        match t.get(digits..).and_then(|r| r.strip_prefix(['.', ')'])) {
-            Some(r) if digits > 0 => r,
-            _ => return false,
-        }
-    };
-    let rest = rest.trim_start_matches(' ');
-    let b = rest.as_bytes();
-    b.first() == Some(&b'[') && b.get(2) == Some(&b']')
-        || (b.first() == Some(&b'[')
-            && rest.get(1..).is_some_and(|r| r.chars().nth(1) == Some(']')))
-}
-
-/// A `YYYY-MM-DD` somewhere in the line.
-fn has_iso_date(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.windows(10).any(|w| {
-        w[..4].iter().all(u8::is_ascii_digit)
-            && w[4] == b'-'
-            && w[5..7].iter().all(u8::is_ascii_digit)
-            && w[7] == b'-'
-            && w[8..].iter().all(u8::is_ascii_digit)
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,110 @@
+//! What the fix knows about the line around a run: whether it is a Tasks
+//! line (or holds a date), and which curly quotes are still open.
+
+/// What the fix knows about the line it is in.
+#[derive(Default)]
+pub struct LineState {
+    /// The current line's byte range.
+    range: std::ops::Range<usize>,
+    /// A task line, a line with a date, or a note that uses signifiers.
+    pub tasks: bool,
+    /// Unclosed “ so far on the line (as repaired).
+    pub open_double: usize,
+    started: bool,
+}
+
+impl LineState {
+    pub fn at(&mut self, text: &str, offset: usize, note_signifiers: bool) -> &LineState {
+        if !self.started || offset >= self.range.end {
+            let bytes = text.as_bytes();
+            let start =
+                memchr::memrchr(b'\n', bytes.get(..offset).unwrap_or(&[])).map_or(0, |p| p + 1);
+            let end = memchr::memchr(b'\n', bytes.get(offset..).unwrap_or(&[]))
+                .map_or(text.len(), |p| offset + p);
+            let line = text.get(start..end).unwrap_or("");
+            self.range = start..end;
+            self.tasks = note_signifiers || is_task_line(line) || has_iso_date(line);
+            self.open_double = 0;
+            self.started = true;
+            // Quotes already written correctly before the first run.
+            self.saw_str(text.get(start..offset).unwrap_or(""));
+        }
+        self
+    }
+
+    pub fn saw(&mut self, chars: &[char]) {
+        for &c in chars {
+            self.quote(c);
+        }
+    }
+
+    fn saw_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.quote(c);
+        }
+    }
+
+    fn quote(&mut self, c: char) {
+        match c {
+            '“' => self.open_double += 1,
+            '”' => self.open_double = self.open_double.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// `- [ ] …`, `* [x] …`, `1. [ ] …`, also inside a quote.
+pub fn is_task_line(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t', '>']);
+    let rest = if let Some(r) = t.strip_prefix(['-', '*', '+']) {
+        r
+    } else {
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        match t.get(digits..).and_then(|r| r.strip_prefix(['.', ')'])) {
+            Some(r) if digits > 0 => r,
+            _ => return false,
+        }
+    };
+    let rest = rest.trim_start_matches(' ');
+    let b = rest.as_bytes();
+    b.first() == Some(&b'[') && b.get(2) == Some(&b']')
+        || (b.first() == Some(&b'[')
+            && rest.get(1..).is_some_and(|r| r.chars().nth(1) == Some(']')))
+}
+
+/// A `YYYY-MM-DD` somewhere in the line.
+pub fn has_iso_date(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+            && w[8..].iter().all(u8::is_ascii_digit)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_lines_and_dates() {
+        assert!(is_task_line("- [ ] call"));
+        assert!(is_task_line("> * [x] done"));
+        assert!(is_task_line("1. [ ] first"));
+        assert!(!is_task_line("- plain item"));
+        assert!(!is_task_line("[link](x)"));
+        assert!(has_iso_date("due 2025-10-26 ok"));
+        assert!(!has_iso_date("due 2025-1-26"));
+    }
+
+    #[test]
+    fn open_quotes_are_counted_per_line() {
+        let text = "He said “yes and\nthen “no” again";
+        let mut state = LineState::default();
+        assert_eq!(state.at(text, 12, false).open_double, 1);
+        assert_eq!(state.at(text, text.len() - 1, false).open_double, 0);
+        assert!(!state.tasks);
+    }
+}

@@ -1,0 +1,157 @@
+//! Edits and diagnostics with their explanation: which code page (or chain
+//! of pages) garbled the text and which dropped bytes were restored, why.
+
+use super::detect::{Repair, Run};
+use super::dropped::Rebuilt;
+use super::pages::CodePage;
+use crate::fixes::Sink;
+use std::fmt::Write;
+
+/// Reports the short sequences of `rep` that had no clear reading.
+pub fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
+    for cands in &rep.unresolved {
+        let mut list = String::new();
+        for (i, c) in cands.iter().take(8).enumerate() {
+            let _ = write!(
+                list,
+                "{}{c} (U+{:04X})",
+                if i > 0 { ", " } else { "" },
+                u32::from(*c)
+            );
+        }
+        if cands.len() > 8 {
+            let _ = write!(list, " and {} more", cands.len() - 8);
+        }
+        sink.diagnose(
+            r.range.start,
+            format!(
+                "looks like UTF-8 read as {} with a byte dropped, but no candidate is clearly right ({list}); left as written",
+                page.name
+            ),
+        );
+    }
+}
+
+/// Proposes the edit that turns the run into `out`, explained.
+pub fn emit(
+    sink: &mut Sink,
+    r: &Run,
+    out: &[char],
+    chain: &[&str],
+    restored: &[Rebuilt],
+    whole_note: bool,
+) {
+    let chars = &r.chars;
+    let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
+    let max_suffix = chars.len().min(out.len()) - prefix;
+    let suffix = chars
+        .iter()
+        .rev()
+        .zip(out.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
+    else {
+        return;
+    };
+    if from >= to {
+        return;
+    }
+    let replacement: String = out
+        .get(prefix..out.len() - suffix)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    let mut message = String::from("UTF-8 read as ");
+    // `chain` is in undo order; tell it in the order the damage happened.
+    let mut names: Vec<&str> = chain.to_vec();
+    names.reverse();
+    if names.len() > 1 && names.iter().all(|n| *n == names[0]) {
+        let _ = write!(
+            message,
+            "{} {}",
+            names[0],
+            if names.len() == 2 {
+                "twice"
+            } else {
+                "three times"
+            }
+        );
+    } else {
+        message.push_str(&names.join(", then the result read as "));
+    }
+    if !restored.is_empty() {
+        let bytes: Vec<String> = restored
+            .iter()
+            .flat_map(|r| r.restored.iter())
+            .map(|b| format!("0x{b:02X}"))
+            .collect();
+        let _ = write!(
+            message,
+            ", dropped byte{} {} restored ({})",
+            if bytes.len() > 1 { "s" } else { "" },
+            bytes.join(" "),
+            restored
+                .iter()
+                .map(|r| format!("{}: {}", r.ch, r.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    let range = r.range.start + from..r.range.start + to;
+    if whole_note {
+        sink.replace_anywhere(range, replacement, message);
+    } else {
+        sink.replace(range, replacement, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::detect::runs;
+    use super::super::tables::{WINDOWS_1251, WINDOWS_1252, WINDOWS_1254};
+    use super::*;
+
+    #[test]
+    fn messages_name_the_chain_and_the_restored_bytes() {
+        let text = "x â« y";
+        let run = runs(text).remove(0);
+        let rebuilt = Rebuilt {
+            ch: '⏫',
+            restored: vec![0x8F],
+            reason: "a Tasks signifier in a Tasks context",
+        };
+        let mut sink = Sink::default();
+        emit(
+            &mut sink,
+            &run,
+            &['⏫'],
+            &[WINDOWS_1254.name],
+            &[rebuilt],
+            false,
+        );
+        let p = &sink.proposals[0];
+        assert_eq!(p.edit.range, 2..6);
+        assert_eq!(p.edit.replacement, "⏫");
+        assert!(!p.in_protected);
+        assert_eq!(
+            p.message,
+            "UTF-8 read as windows-1254, dropped byte 0x8F restored (⏫: a Tasks signifier in a Tasks context)"
+        );
+        let mut sink = Sink::default();
+        emit(
+            &mut sink,
+            &run,
+            &['é'],
+            &[WINDOWS_1252.name, WINDOWS_1251.name],
+            &[],
+            true,
+        );
+        assert_eq!(
+            sink.proposals[0].message,
+            "UTF-8 read as windows-1251, then the result read as windows-1252"
+        );
+        assert!(sink.proposals[0].in_protected);
+    }
+}
