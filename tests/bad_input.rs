@@ -43,12 +43,13 @@ fn has_diagnostic(out: &Outcome, words: &[&str]) -> bool {
     })
 }
 
-fn timed<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
+/// Runs `f` and prints how long it took: a figure for the reader, never an
+/// assertion (speed is measured by the benchmarks, not by tests).
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let value = f();
-    let took = start.elapsed();
-    eprintln!("{what}: {took:.2?}");
-    (value, took)
+    eprintln!("{what}: {:.2?}", start.elapsed());
+    value
 }
 
 // ---- YAML ----
@@ -101,8 +102,7 @@ fn yaml_alias_bomb_is_refused_quickly() {
     }
     fm.push_str("---\n");
     let text = format!("{fm}body\n");
-    let (out, took) = timed("alias bomb", || run(&text));
-    assert!(took < Duration::from_secs(5));
+    let out = timed("alias bomb", || run(&text));
     assert!(out.text.starts_with(&fm), "frontmatter changed");
     assert!(
         has_diagnostic(&out, &["alias", "yaml"]),
@@ -118,8 +118,7 @@ fn yaml_alias_bomb_in_flow_style_is_refused() {
     // alias check could miss.
     let fm = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c {k: *b,l: *b,m: *b}\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n";
     let text = format!("{fm}body\n");
-    let (out, took) = timed("flow alias bomb", || run(&text));
-    assert!(took < Duration::from_secs(5));
+    let out = timed("flow alias bomb", || run(&text));
     assert!(out.text.starts_with(fm), "frontmatter changed");
     settles(&text);
 }
@@ -128,8 +127,7 @@ fn yaml_alias_bomb_in_flow_style_is_refused() {
 fn deeply_nested_yaml_is_reported_without_overflow() {
     let fm = format!("---\na: {}\n---\n", "[".repeat(10_000));
     let text = format!("{fm}body\n");
-    let (out, took) = timed("10,000 nested [ in YAML", || run(&text));
-    assert!(took < Duration::from_secs(5));
+    let out = timed("10,000 nested [ in YAML", || run(&text));
     assert!(out.text.starts_with(&fm), "frontmatter changed");
     assert!(has_diagnostic(&out, &["yaml"]), "{:?}", out.diagnostics);
     let closed = format!(
@@ -151,8 +149,7 @@ fn deeply_nested_yaml_is_reported_without_overflow() {
 #[test]
 fn deeply_nested_markdown_and_brackets_in_the_body() {
     let brackets = format!("# T\n\n{}\n", "[".repeat(10_000));
-    let (_, took) = timed("10,000 [ in the body", || settles(&brackets));
-    assert!(took < Duration::from_secs(10));
+    timed("10,000 [ in the body", || settles(&brackets));
     let quotes = format!("{} deep\n", "> ".repeat(10_000));
     settles(&quotes);
     let lists: String = (0..2_000)
@@ -179,21 +176,18 @@ fn big_note(bytes: usize) -> String {
 }
 
 #[test]
-fn a_20_mb_note_is_repaired_in_seconds() {
+fn a_20_mb_note_is_repaired() {
     let text = big_note(20 * 1024 * 1024);
-    let (out, took) = timed("20 MB note, every fix", || run(&text));
+    let out = timed("20 MB note, every fix", || run(&text));
     assert!(out.changed());
-    // About 3 s here; generous for a loaded CI box: "seconds, not minutes".
-    assert!(took < Duration::from_secs(30), "20 MB took {took:?}");
-    let (again, took2) = timed("20 MB note, second run", || run(&out.text));
+    let again = timed("20 MB note, second run", || run(&out.text));
     assert!(!again.changed(), "{:?}", again.changes.first());
-    assert!(took2 < Duration::from_secs(30), "second run took {took2:?}");
 }
 
 #[test]
 fn a_20_mb_note_through_whitespace_keeps_every_visible_character() {
     let text = big_note(20 * 1024 * 1024);
-    let (out, _) = timed("20 MB note, whitespace", || {
+    let out = timed("20 MB note, whitespace", || {
         run_with(&text, &only(Fix::Whitespace))
     });
     assert_eq!(
@@ -214,8 +208,7 @@ fn a_20_mb_note_of_ambiguous_dates_gets_its_diagnostics_in_seconds() {
         ));
         i += 1;
     }
-    let (out, took) = timed("20 MB of ambiguous dates", || run(&text));
-    assert!(took < Duration::from_secs(30), "took {took:?}");
+    let out = timed("20 MB of ambiguous dates", || run(&text));
     assert!(!out.changed(), "{:?}", out.changes.first());
     assert!(
         out.diagnostics.len() >= i,
@@ -227,8 +220,7 @@ fn a_20_mb_note_of_ambiguous_dates_gets_its_diagnostics_in_seconds() {
 #[test]
 fn a_single_1_mb_line() {
     let words = "word ".repeat(200_000) + "  \t";
-    let (out, took) = timed("1 MB line of words", || run(&words));
-    assert!(took < Duration::from_secs(10));
+    let out = timed("1 MB line of words", || run(&words));
     assert_eq!(out.text, format!("{}\n", words.trim_end()));
     settles(&words);
 }
@@ -250,8 +242,7 @@ fn a_single_1_mb_line_of_markup_openers() {
         ("doubled names", "@Ada Ada "),
     ] {
         let line = unit.repeat(1_000_000 / unit.len());
-        let (_, took) = timed(&format!("1 MB line of {name}"), || settles(&line));
-        assert!(took < Duration::from_secs(10), "{name}: {took:?}");
+        timed(&format!("1 MB line of {name}"), || settles(&line));
     }
 }
 
