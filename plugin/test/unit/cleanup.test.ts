@@ -112,21 +112,20 @@ test("a plan with nothing to change writes nothing, not even backups", async () 
 	assert.equal(v.dataFiles.size, 0);
 });
 
-test("10,000 notes: batches keep each slice of work short", async () => {
+test("10,000 notes: scan and apply hand control back between batches", async () => {
 	const files: Record<string, string> = {};
 	for (let i = 0; i < 10000; i++) files[`notes/${i}.md`] = i % 3 === 0 ? `note ${i}  \n` : `note ${i}\n`;
 	const v = new MemoryVault(files);
-	let longest = 0;
-	let last = performance.now();
+	// Responsiveness is measured in the Chromium run; here, that the work
+	// really is cut into batches that hand control back.
+	let yields = 0;
 	const yieldToUi = async (): Promise<void> => {
-		const now = performance.now();
-		longest = Math.max(longest, now - last);
+		yields++;
 		await new Promise((r) => setImmediate(r));
-		last = performance.now();
 	};
 	const plan = await scanVault(v, new FakeCore(), defaultSettings(), { yieldToUi });
 	assert.equal(plan.files.length, 3334);
 	const result = await applyPlan(plan, v, BACKUPS, { yieldToUi });
 	assert.equal(result.changed.length, 3334);
-	assert.ok(longest < 250, `longest slice between yields ${longest.toFixed(1)} ms`);
+	assert.ok(yields >= 20, `only ${yields} yields for 10,000 notes`);
 });
