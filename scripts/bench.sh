@@ -21,10 +21,12 @@ RESULTS=target/bench-results
 CORPUS=${NOTEMEND_CORPUS:-../shared/corpus}
 NOTES=10000
 MIN_SECS=3
+PERFIX_SECS=1
 CLI_RUNS=10
 if [ "${BENCH_QUICK:-}" = 1 ]; then
   NOTES=500
   MIN_SECS=0.3
+  PERFIX_SECS=0.2
   CLI_RUNS=3
   DATA=target/bench-data-quick
 fi
@@ -63,6 +65,15 @@ uptime > "$RESULTS/load-before.txt"
 
 step "native: in-process throughput and the floor (1 thread)"
 cargo bench --quiet --bench throughput -- --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/native.jsonl" >&2
+
+step "native, each fix alone (the pipeline with one fix enabled)"
+for fix in all mojibake duplicate-names dates tasks frontmatter whitespace; do
+  only=()
+  [ "$fix" = all ] || only=(--only "$fix")
+  cargo bench --quiet --bench throughput -- --min-secs "$PERFIX_SECS" "${only[@]}" \
+    "$DATA/lists/corpus.txt" "$DATA/lists/vault-sample.txt" "$DATA/lists/large.txt" |
+    sed "s/^{/{\"fix\":\"$fix\",/" | tee -a "$RESULTS/perfix.jsonl" >&2
+done
 
 step "WASM under Node"
 node scripts/bench_wasm.js --pkg target/bench-wasm-node --min-secs "$MIN_SECS" "${LISTS[@]}" |

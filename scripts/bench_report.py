@@ -199,6 +199,31 @@ def main():
         w(f"| WASM compile + init in headless Chromium | n/a ({chromium.get('error', 'not run')}) |")
     w("")
 
+    perfix = []
+    path = os.path.join(results, "perfix.jsonl")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            perfix = [json.loads(line) for line in fh if line.startswith("{")]
+    if perfix:
+        sets = []
+        for r in perfix:
+            if r["set"] not in sets:
+                sets.append(r["set"])
+        by = {(r["fix"], r["set"]): r for r in perfix}
+        w("## Where the time goes: each fix alone")
+        w("")
+        w("Native MB/s of the pipeline with only that fix enabled (note model, the fix, the fixed")
+        w("point), next to all six (*all*). A fix far below the others is where the time goes.")
+        w("*vault-sample* is every tenth note of the generated vault, clean and garbled in its mix.")
+        w("")
+        w("| fix | " + " | ".join(f"{s} MB/s" for s in sets) + " | " + " | ".join(f"{s} changes" for s in sets) + " |")
+        w("|---|" + "--:|" * (2 * len(sets)))
+        for fix in ["all", "mojibake", "duplicate-names", "dates", "tasks", "frontmatter", "whitespace"]:
+            cells = [fmt(by.get((fix, s), {}).get("normalize_mbps")) for s in sets]
+            counts = [f"{by[(fix, s)]['changes']:,}" if (fix, s) in by else "n/a" for s in sets]
+            w(f"| {fix} | " + " | ".join(cells) + " | " + " | ".join(counts) + " |")
+        w("")
+
     # Targets.
     rows = []
 

@@ -21,7 +21,8 @@ Writes, under OUT (default: target/bench-data):
                         fourth tldr page) garbled the same way.
   lists/*.txt           the note sets the benchmarks read, one path per line:
                         corpus, corpus-garbled, vault-clean, vault-garbled,
-                        large, large-garbled.
+                        vault-sample (every tenth vault note), large,
+                        large-garbled.
   manifest.json         counts and sizes of each set.
 
 Same inputs, same bytes: everything comes from one seeded random generator
@@ -409,6 +410,9 @@ def main():
     write_list(os.path.join(lists, "corpus-garbled.txt"), corpus_garbled)
     write_list(os.path.join(lists, "vault-clean.txt"), clean)
     write_list(os.path.join(lists, "vault-garbled.txt"), garbled)
+    # Every tenth note of the vault, clean and garbled in the vault's mix:
+    # the per-fix breakdown runs on it.
+    write_list(os.path.join(lists, "vault-sample.txt"), sorted(clean + garbled)[::10])
     write_list(os.path.join(lists, "large.txt"), [large])
     write_list(os.path.join(lists, "large-garbled.txt"), [large_garbled])
 

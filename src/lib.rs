@@ -107,12 +107,17 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
         .filter(|&f| config.enabled(f))
         .collect();
 
+    let mut kept_frontmatter = None;
     for pass in 0..MAX_PASSES {
         let mut changed = false;
         let mut next = 0;
         while next < enabled.len() {
-            // One reading of the text serves every fix until one changes it.
-            let note = Note::parse(&current);
+            // One reading of the text serves every fix until one changes it;
+            // a frontmatter block no edit reached is not read again.
+            let mut note = match kept_frontmatter.take() {
+                Some(fm) => Note::parse_with_frontmatter(&current, fm),
+                None => Note::parse(&current),
+            };
             let mut edited = None;
             while next < enabled.len() {
                 let fix = enabled[next];
@@ -169,6 +174,11 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
                 }
                 edited = Some(edit::apply(&current, &accepted_edits));
                 composed.apply(&accepted_edits);
+                if note.frontmatter.as_ref().is_some_and(|fm| {
+                    note::frontmatter_survives(&current, fm, accepted_edits.iter().copied())
+                }) {
+                    kept_frontmatter = note.frontmatter.take();
+                }
                 break;
             }
             drop(note);

@@ -62,6 +62,24 @@ impl<'a> Note<'a> {
             Ok(fm) => (fm, None),
             Err(problem) => (None, Some(problem)),
         };
+        Note::read(text, start, frontmatter, frontmatter_problem)
+    }
+
+    /// Reads `text` whose frontmatter block is already known: `frontmatter`
+    /// was read from an earlier text that [`frontmatter_survives`] edits
+    /// made into this one, so the block is neither searched for nor its YAML
+    /// parsed again. The result is what [`Note::parse`] gives.
+    pub(crate) fn parse_with_frontmatter(text: &'a str, frontmatter: Frontmatter) -> Note<'a> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Note::read(text, start, Some(frontmatter), None)
+    }
+
+    fn read(
+        text: &'a str,
+        start: usize,
+        frontmatter: Option<Frontmatter>,
+        frontmatter_problem: Option<String>,
+    ) -> Note<'a> {
         let mut lines = split_lines(text, start);
         if let Some(fm) = &frontmatter {
             for line in lines
@@ -124,6 +142,21 @@ impl<'a> Note<'a> {
     pub fn text_lines(&self) -> impl Iterator<Item = (usize, &Line)> {
         self.lines.iter().enumerate().filter(|(_, l)| l.is_text())
     }
+}
+
+/// True when applying `edits` (sorted, against `text`) leaves the
+/// frontmatter block `fm` of `text` as it is: every edit starts at or after
+/// the block's end, and the block ends with a line ending, so nothing after
+/// it can change where its closing line ends. [`Note::parse`] of the edited
+/// text then finds the same block with the same YAML.
+pub(crate) fn frontmatter_survives<'e>(
+    text: &str,
+    fm: &Frontmatter,
+    mut edits: impl Iterator<Item = &'e crate::Edit>,
+) -> bool {
+    fm.range.end > fm.range.start
+        && text.as_bytes().get(fm.range.end - 1) == Some(&b'\n')
+        && edits.all(|e| e.range.start >= fm.range.end)
 }
 
 fn split_lines(text: &str, start: usize) -> Vec<Line> {
