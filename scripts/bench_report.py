@@ -10,7 +10,7 @@ import sys
 
 SETS = [
     ("corpus", "clean", "real notes: Tasks docs + demo vault, tldr pages in 38 languages"),
-    ("vault-clean", "clean", "the generated vault's 9 clean notes in 10"),
+    ("vault-clean-sample", "clean", "every tenth clean note of the generated vault (9 in 10 are clean)"),
     ("corpus-garbled", "garbled", "corpus notes decoded as windows-1252/1254"),
     ("vault-garbled", "garbled", "the generated vault's garbled notes (1 in 10)"),
     ("large", "1 MB", "one generated 1 MiB note, clean"),
