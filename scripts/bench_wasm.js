@@ -3,7 +3,7 @@
 // benchmark: `normalize(text)` with default settings, as the plugin calls it
 // (the JS string in, the outcome object out, UTF-16 offsets included).
 //
-// Usage: node scripts/bench_wasm.js --pkg DIR [--min-secs S] LIST...
+// Usage: node scripts/bench_wasm.js --pkg DIR [--min-secs S] [--settings JSON] LIST...
 //
 // DIR is a `wasm-pack build --target nodejs` output. Each LIST names one
 // note per line. For each set, prints one JSON object per line: bytes,
@@ -14,14 +14,15 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 function parseArgs(argv) {
-	const out = { pkg: null, minSecs: 2, lists: [] };
+	const out = { pkg: null, minSecs: 2, settings: undefined, lists: [] };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === "--pkg") out.pkg = argv[++i];
 		else if (argv[i] === "--min-secs") out.minSecs = Number(argv[++i]);
+		else if (argv[i] === "--settings") out.settings = JSON.parse(argv[++i]);
 		else out.lists.push(argv[i]);
 	}
 	if (!out.pkg || out.lists.length === 0) {
-		console.error("usage: bench_wasm.js --pkg DIR [--min-secs S] LIST...");
+		console.error("usage: bench_wasm.js --pkg DIR [--min-secs S] [--settings JSON] LIST...");
 		process.exit(2);
 	}
 	return out;
@@ -55,9 +56,9 @@ function main() {
 		const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
 		// The first pass counts what changes and warms up.
 		let changed = 0;
-		for (const t of texts) if (core.normalize(t, undefined, undefined).changed) changed++;
+		for (const t of texts) if (core.normalize(t, args.settings, undefined).changed) changed++;
 		const secs = medianPass(args.minSecs, () => {
-			for (const t of texts) core.normalize(t, undefined, undefined);
+			for (const t of texts) core.normalize(t, args.settings, undefined);
 		});
 		console.log(
 			JSON.stringify({
