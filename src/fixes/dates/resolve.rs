@@ -198,7 +198,12 @@ impl Resolver<'_> {
                 (range, format.render(date, found.time))
             }
         };
-        if self.note.text[range.clone()] == replacement {
+        // Already written so: the text from here reads as the replacement
+        // (which may run past the date, e.g. a trailing weekday the date
+        // grammar does not take in).
+        if replacement.len() >= range.len()
+            && self.note.text[range.start..].starts_with(&replacement)
+        {
             return Decision::Leave;
         }
         let place = match site.place {
