@@ -245,25 +245,42 @@ fn garbled_corpus_is_restored() {
                 kept.rate()
             ));
         }
-        // Over all lines the 90% target for dropped bytes is not met: in
-        // CJK, Hangul and Indic text a lost byte leaves several real letters
+        // Over all lines the 90% target for dropped bytes is met only for
+        // windows-1251: in CJK, Hangul, Indic, Thai, Arabic and Cyrillic text
+        // read through a Latin page a lost byte leaves several common letters
         // possible and the fix leaves them (with a diagnostic) rather than
-        // guess. `MOJIBAKE_STRICT=1` asserts 90% anyway; by default the
-        // measured level is guarded against regressions.
+        // guess. `MOJIBAKE_STRICT=1` asserts 90% everywhere; by default each
+        // page is held just under its measured level (every 12th note), so a
+        // regression fails.
         let floor = if std::env::var("MOJIBAKE_STRICT").is_ok() {
             90.0
         } else {
-            30.0
+            dropped_floor(page.name)
         };
         if page.drops_bytes() && dropped.rate() < floor {
             failures.push(format!(
-                "{}: {:.2}% restored with bytes dropped (target 90%)",
+                "{}: {:.2}% restored with bytes dropped (floor {floor}%, target 90%)",
                 page.name,
                 dropped.rate()
             ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The regression floor for the share of lines restored with bytes dropped:
+/// just under the level measured over every 12th note (windows-1251 reaches
+/// the 90% target and is held to it).
+fn dropped_floor(page: &str) -> f64 {
+    match page {
+        "windows-1251" => 90.0,
+        "windows-1252" => 54.0,
+        "windows-1254" => 52.0,
+        "windows-1250" => 47.0,
+        "windows-1257" => 38.0,
+        "windows-1253" => 37.0,
+        _ => 30.0,
+    }
 }
 
 /// `MOJIBAKE_DEBUG=relative/path.md:page:kept|dropped` prints what the fix

@@ -25,8 +25,14 @@
 //! dropped: then the few undefined bytes that would complete the sequence
 //! are the candidates, and one is taken only when the context makes it
 //! clearly right (a Tasks signifier on a task line, ” closing an open “, the
-//! one letter of the word's script); otherwise the text stays and a
-//! diagnostic says why.
+//! one letter of the word's script, the one ideograph or Hangul syllable the
+//! national character sets GB2312, JIS X 0208, KS X 1001 and Big5 list, the
+//! one everyday letter among rarities); otherwise the text stays and a
+//! diagnostic says why. Commonness decides only among the candidates of
+//! every page that reads the note equally well. In Chinese, Korean, Indic,
+//! Thai and Arabic text, and Cyrillic read through a Latin page, a lost byte
+//! usually leaves several common letters (с, э or я; ु or ्; 可 or 启) and only a
+//! language model could choose: those stay, with the diagnostic.
 //!
 //! ## Example
 //! ```
@@ -46,6 +52,7 @@
 //! that page's mojibake); on local evidence they stay, since people quote
 //! mojibake in code on purpose.
 
+mod common;
 mod context;
 mod detect;
 mod dropped;
@@ -195,6 +202,14 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             .filter(|&b| counts[b] == top)
             .fold(0u16, |m, b| m | (1 << b))
     });
+    // Every page that reads the note as well as its page could have dropped
+    // a byte: commonness decides a gap only among all their candidates.
+    let rival_undefined = note_page.map_or(0u128, |np| {
+        (0..pages.len())
+            .filter(|&q| whole[q] >= whole[np])
+            .flat_map(|q| pages[q].undefined_continuations())
+            .fold(0u128, |m, b| m | 1 << (b - 0x80))
+    });
     let mut lines = LineState::default();
     let mut pending = Vec::new();
     for (r, per_page) in runs.iter().zip(readings) {
@@ -203,6 +218,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             tasks: line.tasks,
             open_double: line.open_double > 0,
             languages: note_languages,
+            rival_undefined,
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;

@@ -5,6 +5,7 @@
 //! the candidates; one is taken only when the context makes it clearly
 //! right, otherwise the text stays and the fix says why.
 
+use super::common::{HAN, HANGUL, HANGUL_RANGE, HAN_RANGE};
 use super::pages::{decode_sequence, sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 
@@ -34,6 +35,12 @@ pub struct GapContext {
     /// The languages (see [`languages`]) the note's repaired accented letters
     /// fit best; 0 when unknown.
     pub languages: u16,
+    /// The undefined bytes (bit `b - 0x80`) of every page that reads the
+    /// note as well as the best one; 0 when the note's page is unknown.
+    /// Commonness only decides when the candidates of all of them leave one
+    /// common char: a byte another page drops could have made a different
+    /// common char.
+    pub rival_undefined: u128,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -61,6 +68,20 @@ pub enum Verdict {
 /// Every `(char, restored bytes)` that inserting undefined bytes of `page`
 /// into `lead, conts...` makes a valid sequence of (up to three missing).
 pub fn candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
+    let undefined: Vec<u8> = page.undefined_continuations().collect();
+    candidates_with(&undefined, lead, conts)
+}
+
+/// The undefined continuation bytes of `page` and those in `mask` (bit
+/// `b - 0x80`).
+fn undefined_with(page: &CodePage, mask: u128) -> Vec<u8> {
+    (0x80u8..=0xBF)
+        .filter(|&b| page.is_undefined(b) || mask & (1 << (b - 0x80)) != 0)
+        .collect()
+}
+
+/// [`candidates`] with the lost bytes drawn from `undefined`.
+fn candidates_with(undefined: &[u8], lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
     let mut out = Vec::new();
     let Some(len) = sequence_len(lead) else {
         return out;
@@ -69,7 +90,9 @@ pub fn candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>
         Some(m) if (1..=3).contains(&m) => m,
         _ => return out,
     };
-    let undefined: Vec<u8> = page.undefined_continuations().collect();
+    if undefined.is_empty() {
+        return out;
+    }
     let slots = len - 1;
     // Each mask with `missing` bits set marks the slots of the lost bytes.
     for mask in 0u32..(1 << slots) {
@@ -196,6 +219,25 @@ fn case_fits(c: char, cx: &GapContext) -> bool {
     }
 }
 
+/// Whether the national character sets list `c`: an ideograph of GB2312,
+/// JIS X 0208, KS X 1001 or Big5 level 1, a Hangul syllable of KS X 1001.
+/// Those sets hold the characters people write; the rest of the two blocks
+/// is rare. Every other char counts as listed.
+pub fn is_listed(c: char) -> bool {
+    let u = u32::from(c);
+    let bit = |bits: &[u8], lo: u32| {
+        bits.get(((u - lo) >> 3) as usize)
+            .is_some_and(|b| b & (1 << ((u - lo) & 7)) != 0)
+    };
+    if (HAN_RANGE.0..=HAN_RANGE.1).contains(&u) {
+        bit(&HAN, HAN_RANGE.0)
+    } else if (HANGUL_RANGE.0..=HANGUL_RANGE.1).contains(&u) {
+        bit(&HANGUL, HANGUL_RANGE.0)
+    } else {
+        true
+    }
+}
+
 fn plausible(c: char) -> bool {
     !matches!(kind(c), Kind::Control) && char_cost(c) <= 3
 }
@@ -218,6 +260,14 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     if all.is_empty() {
         return Verdict::Impossible;
     }
+    // Commonness decides only with the note's page known, and among the
+    // candidates every page that reads the note as well could have made.
+    let common_only = |c: char, rare: &dyn Fn(char) -> bool| {
+        cx.rival_undefined != 0
+            && candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts)
+                .iter()
+                .all(|&(o, _)| o == c || !plausible(o) || rare(o))
+    };
     // A Tasks signifier among symbols: clear on a task line or in a note
     // that uses them, or when every other candidate is a rarity.
     let signifiers: Vec<char> = all
@@ -277,6 +327,20 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             return pick(only, "the only letter of the word's script")
                 .unwrap_or(Verdict::Impossible);
         }
+        // Several ideographs or syllables: the one the national character
+        // sets list.
+        if want == Script::Cjk && fits.len() > 1 {
+            let listed: Vec<char> = fits.iter().copied().filter(|&c| is_listed(c)).collect();
+            let unlisted = |o: char| {
+                script(o) != want || char_cost(o) > 0 || !is_listed(o) || kind(o) != Kind::Letter
+            };
+            if let [only] = listed[..] {
+                if common_only(only, &unlisted) {
+                    return pick(only, "the only one a national character set lists")
+                        .unwrap_or(Verdict::Impossible);
+                }
+            }
+        }
         // Several letters: the one the note's language writes.
         if want == Script::Latin && cx.languages != 0 && fits.len() > 1 {
             let spoken: Vec<char> = fits
@@ -299,6 +363,21 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .collect();
         if let ([only], 1) = (&everyday[..], all.len()) {
             return pick(*only, "the only candidate").unwrap_or(Verdict::Impossible);
+        }
+        // No letter beside it (lost bytes in a row): the only everyday letter
+        // when every other candidate is a rarity (a rare block, a letter no
+        // national character set lists).
+        let rare = |c: char| char_cost(c) >= 1 || (kind(c) == Kind::Letter && !is_listed(c));
+        let letters: Vec<char> = all
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|&c| kind(c) == Kind::Letter && !rare(c))
+            .collect();
+        if let [only] = letters[..] {
+            if all.iter().all(|&(c, _)| c == only || rare(c)) && common_only(only, &rare) {
+                return pick(only, "the only everyday letter among rarities")
+                    .unwrap_or(Verdict::Impossible);
+            }
         }
     }
     if all.len() == 1 {
@@ -373,6 +452,62 @@ mod tests {
         };
         assert!(matches!(
             judge(&WINDOWS_1252, 0xC3, &[], &cx),
+            Verdict::Ambiguous(_)
+        ));
+    }
+
+    /// Bit `b - 0x80` for each undefined byte of `page`.
+    fn mask(page: &CodePage) -> u128 {
+        page.undefined_continuations()
+            .fold(0, |m, b| m | 1 << (b - 0x80))
+    }
+
+    #[test]
+    fn national_character_sets() {
+        assert!(is_listed('中') && is_listed('가') && is_listed('の') && is_listed('é'));
+        assert!(!is_listed('\u{3400}') && !is_listed('갃') && !is_listed('읥'));
+    }
+
+    #[test]
+    fn the_only_everyday_letter_among_rarities() {
+        // さ (E3 81 95) loses its 0x81 in windows-1252; the other candidates
+        // are compatibility squares and rare ideographs. With no letter
+        // beside it (its neighbour lost a byte too) it is still clear.
+        let cx = GapContext {
+            rival_undefined: mask(&WINDOWS_1252),
+            ..Default::default()
+        };
+        assert_eq!(
+            rebuilt(judge(&WINDOWS_1252, 0xE3, &[0x95], &cx)),
+            Some('さ')
+        );
+        // Without the note's page known, commonness does not decide.
+        assert!(matches!(
+            judge(&WINDOWS_1252, 0xE3, &[0x95], &GapContext::default()),
+            Verdict::Ambiguous(_)
+        ));
+    }
+
+    #[test]
+    fn commonness_counts_the_candidates_of_every_rival_page() {
+        // ì¥ after 가: through windows-1252 only 쥐 (EC A5 90) is a common
+        // syllable, but windows-1254 reads such a note as well and drops
+        // 0x9E too, which makes 장 (EC 9E A5): no clear winner.
+        let only_1252 = GapContext {
+            letter_before: Some('가'),
+            rival_undefined: mask(&WINDOWS_1252),
+            ..Default::default()
+        };
+        assert_eq!(
+            rebuilt(judge(&WINDOWS_1252, 0xEC, &[0xA5], &only_1252)),
+            Some('쥐')
+        );
+        let both = GapContext {
+            rival_undefined: mask(&WINDOWS_1252) | mask(&WINDOWS_1254),
+            ..only_1252
+        };
+        assert!(matches!(
+            judge(&WINDOWS_1252, 0xEC, &[0xA5], &both),
             Verdict::Ambiguous(_)
         ));
     }
