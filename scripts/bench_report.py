@@ -280,7 +280,7 @@ def main():
                 f"≥ {goal} MB/s",
                 ", ".join(f"{s} {fmt(v)}" for s, v in vals),
                 worst >= goal,
-                f"{worst / goal:.2f}× the target ({goal / worst:.1f}× too slow)" if worst < goal else "",
+                f"{goal / worst:,.0f}× too slow (worst {fmt(worst)} MB/s)" if worst < goal else "",
             )
     ratios = [
         (s, native[s]["normalize_mbps"] / ftfy[s]["ftfy_mbps"]) for s, _, _ in SETS if s in native and s in ftfy
@@ -291,9 +291,9 @@ def main():
             "ftfy",
             "native vs ftfy, same notes",
             "≥ 100×",
-            ", ".join(f"{s} {r:,.0f}×" for s, r in ratios),
+            ", ".join(f"{s} {r:,.0f}×" if r >= 10 else f"{s} {r:.2f}×" for s, r in ratios),
             worst >= 100,
-            f"worst {worst:.0f}×" if worst < 100 else "",
+            f"worst {worst:.2f}×, {100 / worst:,.0f}× short" if worst < 100 else "",
         )
     if cli_med is not None:
         target(
