@@ -37,6 +37,9 @@ export NOTEMEND_CORPUS=$CORPUS
 
 step() { printf '\n== bench: %s\n' "$*" >&2; }
 
+# The commit the binaries are built from (others may commit during the run).
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo '+local changes')"
+
 step "build: release CLI and the throughput bench"
 cargo build --release --quiet
 cargo bench --bench throughput --no-run --quiet 2>/dev/null || cargo bench --bench throughput --no-run
@@ -130,7 +133,7 @@ step "machine"
   echo "node=$(node --version)"
   echo "python=$(python3 --version 2>&1)"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+local changes')"
+  echo "commit=$COMMIT"
   echo "quick=${BENCH_QUICK:-0}"
 } >"$RESULTS/machine.txt"
 
