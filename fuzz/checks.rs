@@ -22,6 +22,8 @@ const DATE_FORMATS: &[&str] = &[
     "dddd Do MMM YY",
     "Q/W/E",
     "\u{1F4C5} YYYY",
+    "YYYY-MM-DD [at] dddd",
+    "MMMM Do, YYYY dddd",
 ];
 
 /// A note touching every fix, for the settings target: settings read from
