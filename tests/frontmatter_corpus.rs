@@ -7,23 +7,10 @@ use notemend::note::frontmatter::parse_yaml;
 use notemend::{normalize, Config, Fix, Note};
 use serde_yaml::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
+mod common;
+use common::{markdown_files, CORPUS};
 
 /// The frontmatter value of `text`, if it has a valid one.
 fn value(text: &str) -> Option<Value> {

@@ -19,25 +19,18 @@ use notemend::{normalize, Config, Fix};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+mod common;
+use common::{markdown_files, CORPUS};
 
+/// The corpus notes, without the folders' own README and LICENSE pages.
 fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            corpus_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md")
-            && !matches!(
-                p.file_name().and_then(|n| n.to_str()),
-                Some("README.md" | "LICENSE.md")
-            )
-        {
-            out.push(p);
-        }
-    }
+    markdown_files(dir, out);
+    out.retain(|p| {
+        !matches!(
+            p.file_name().and_then(|n| n.to_str()),
+            Some("README.md" | "LICENSE.md")
+        )
+    });
 }
 
 fn notes(stride: usize) -> Option<Vec<(String, String)>> {

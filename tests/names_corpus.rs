@@ -6,25 +6,21 @@ use notemend::{normalize, Config, Fix};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
+    let dir = PathBuf::from(common::CORPUS);
     dir.is_dir().then_some(dir)
 }
 
 fn notes(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            notes(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            if let Ok(text) = fs::read_to_string(&path) {
-                out.push((path, text));
-            }
-        }
-    }
+    let mut files = Vec::new();
+    common::markdown_files(dir, &mut files);
+    out.extend(
+        files
+            .into_iter()
+            .filter_map(|path| fs::read_to_string(&path).ok().map(|text| (path, text))),
+    );
 }
 
 #[test]

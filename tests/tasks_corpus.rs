@@ -5,23 +5,10 @@
 use notemend::note::task;
 use notemend::{normalize, Config, Fix};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
+mod common;
+use common::{markdown_files, CORPUS};
 
 /// Description, fields and block link.
 type Reading = (String, Vec<(char, String)>, Option<String>);
