@@ -57,7 +57,7 @@ export const FIXES: readonly FixInfo[] = [
 		name: "frontmatter",
 		label: "Frontmatter",
 		description: "Frontmatter is tidied with minimal changes: dates, tags as a list, folded text.",
-		example: { before: "tags: a, b", after: "tags: [a, b]" },
+		example: { before: "tags: #a, #b", after: "tags:⏎  - a⏎  - b" },
 	},
 	{
 		name: "whitespace",

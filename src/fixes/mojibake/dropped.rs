@@ -275,6 +275,11 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         .map(|(c, _)| *c)
         .filter(|&c| is_signifier(c))
         .collect();
+    let emoji: Vec<char> = all
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|&c| is_emoji_presentation(c))
+        .collect();
     if let [only] = signifiers[..] {
         let others_rare = all
             .iter()
@@ -286,22 +291,12 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         }
         // The only candidate drawn as an emoji by default: the others are text
         // symbols nobody types between spaces.
-        let emoji: Vec<char> = all
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|&c| is_emoji_presentation(c))
-            .collect();
         if emoji == [only] && !letter_next {
             return pick(only, "the only emoji among the candidates")
                 .unwrap_or(Verdict::Impossible);
         }
     }
     // Between spaces, the one candidate drawn as an emoji by default.
-    let emoji: Vec<char> = all
-        .iter()
-        .map(|(c, _)| *c)
-        .filter(|&c| is_emoji_presentation(c))
-        .collect();
     if let [only] = emoji[..] {
         if cx.letter_before.is_none() && cx.letter_after.is_none() && signifiers.is_empty() {
             return pick(only, "the only emoji among the candidates")
