@@ -6,7 +6,9 @@
 use super::grammar::{Time, Ymd};
 use super::names::{ENGLISH_MONTHS, ENGLISH_WEEKDAYS};
 use regex::Regex;
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::{Mutex, OnceLock};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Token {
@@ -267,8 +269,23 @@ impl Format {
             }
         }
         re.push('$');
-        Regex::new(&re).ok()
+        compiled(&re)
     }
+}
+
+/// Compiles a matcher once per pattern for the whole process: formats are
+/// built per note, and compiling their matcher each time was half the cost
+/// of the non-mojibake fixes on a large vault.
+fn compiled(pattern: &str) -> Option<Regex> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut cache) = cache.lock() else {
+        return Regex::new(pattern).ok();
+    };
+    cache
+        .entry(pattern.to_string())
+        .or_insert_with(|| Regex::new(pattern).ok())
+        .clone()
 }
 
 fn write_token(out: &mut String, token: &Token, d: Ymd, t: Time) {
