@@ -102,6 +102,15 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     }
     let runs = runs(text);
     let pages = code_pages();
+    // Fast path: without a lead byte followed by a continuation byte under
+    // some page, no run can be read back (accented text, other scripts).
+    if !runs.iter().any(|r| {
+        pages
+            .iter()
+            .any(|&page| detect::has_lead_then_continuation(&r.chars, page))
+    }) {
+        return;
+    }
 
     // First look: every run through every page, gaps left alone.
     let mut readings: Vec<Vec<Option<(Reading, Repair)>>> = Vec::with_capacity(runs.len());
