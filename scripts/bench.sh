@@ -42,8 +42,17 @@ COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml C
 
 step "build: release CLI and the throughput bench"
 cargo build --release --quiet
-cargo bench --bench throughput --no-run --quiet 2>/dev/null || cargo bench --bench throughput --no-run
-CLI=$TARGET/release/notemend
+# Built once and run by path: sources edited during the run must not be
+# picked up half-way by a rebuild.
+THROUGHPUT=$(cargo bench --bench throughput --no-run --message-format=json 2>/dev/null |
+  python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "throughput" and m.get("executable"):
+        print(m["executable"])')
+[ -x "$THROUGHPUT" ] || { echo "bench: the throughput bench did not build" >&2; exit 1; }
+CLI=$TARGET/release/notemend-bench
+cp "$TARGET/release/notemend" "$CLI"
 
 step "build: WASM for Node and for the browser (wasm-pack --release)"
 wasm-pack --quiet build --target nodejs --release --out-dir target/bench-wasm-node --out-name notemend
@@ -67,13 +76,13 @@ mkdir -p "$RESULTS"
 uptime > "$RESULTS/load-before.txt"
 
 step "native: in-process throughput and the floor (1 thread)"
-cargo bench --quiet --bench throughput -- --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/native.jsonl" >&2
+"$THROUGHPUT" --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/native.jsonl" >&2
 
 step "native, each fix alone (the pipeline with one fix enabled)"
 for fix in all mojibake duplicate-names dates tasks frontmatter whitespace; do
   only=()
   [ "$fix" = all ] || only=(--only "$fix")
-  cargo bench --quiet --bench throughput -- --min-secs "$PERFIX_SECS" "${only[@]}" \
+  "$THROUGHPUT" --min-secs "$PERFIX_SECS" "${only[@]}" \
     "$DATA/lists/corpus.txt" "$DATA/lists/vault-sample.txt" "$DATA/lists/large.txt" |
     sed "s/^{/{\"fix\":\"$fix\",/" | tee -a "$RESULTS/perfix.jsonl" >&2
 done

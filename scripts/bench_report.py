@@ -40,19 +40,20 @@ WHY = {
 
 NOTES = """
 1. **`mojibake`** (src/fixes/mojibake*) is the largest cost on every set, clean notes
-   included. Profile on the clean corpus (`--only mojibake`): `dropped::judge` and what it
-   calls (`candidates`, `plausible` → `score::kind` → `char::is_alphabetic`) take about 80%
-   of the fix's time: dropped-byte candidates are enumerated and scored for gaps in text that
-   is not garbled, for each of the ten code pages. Cheaper first: a note-level pre-check
-   that some code page's lead byte is followed by a continuation byte (UTF-8 mojibake
-   always shows that pair), judging gaps only for the note's chosen page, and memoising
-   `kind`/`char_cost` per char instead of per char per page.
+   included (see *each fix alone*). Profile on the clean corpus (`--only mojibake`, at
+   75695bc): `dropped::judge` and what it calls (`candidates`, `plausible` → `score::kind`
+   → `char::is_alphabetic`) took about 80% of the fix's time: dropped-byte candidates were
+   enumerated and scored for gaps in text that is not garbled, for each of the ten code
+   pages. Cheaper first: a note-level pre-check that some code page's lead byte is
+   followed by a continuation byte (UTF-8 mojibake always shows that pair), judging gaps
+   only for the note's chosen page, and memoising `kind`/`char_cost` per char instead of
+   per char per page. On the 1 MiB note the fix runs once per pass of the fixed point, so
+   a note other fixes change pays for it twice.
 2. **`dates`** (src/fixes/dates*) compiled its format matcher (`Format::matcher_regex`)
-   on every call: `Format::iso()` and `Format::parse(&config.date_format)` build a fresh
-   `OnceLock` per note, so `Regex::new` ran once or twice per note and pass — about half
-   of all CPU time for the non-`mojibake` fixes on the generated vault. Caching the
-   compiled matcher per pattern made `dates` alone about 4× faster on the vault
-   (4.7 → 20 MB/s, same changes).
+   on every call until 5f02ad8: `run` builds its formats per note, so `Regex::new` ran
+   once or twice per note and pass — about half of all CPU time for the non-`mojibake`
+   fixes on the generated vault. Compiling once per pattern made `dates` alone about 4×
+   faster on the vault (measured 4.7 → 20 MB/s, same changes); that fix is in this run.
 3. **The WASM boundary** (src/wasm.rs): with every fix off, `normalize` under Node costs
    12.6 ms on the 1 MiB note and 63 ms on 5 MB of vault notes, before any fix runs.
    `JsString::is_valid_utf16` makes one JS call per UTF-16 unit; converting first and
