@@ -77,3 +77,12 @@ fn unclosed_frontmatter_is_reported_whatever_fixes_run() {
         .any(|d| d.message.contains("never closed")));
     assert!(out.text.starts_with("---\ntitle: x\n"));
 }
+
+#[test]
+fn mojibake_quoted_in_code_is_neither_repaired_nor_reported() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let input = fs::read_to_string(dir.join("mojibake-quoted-in-code.input.md")).unwrap();
+    let out = normalize(&input, &Config::default());
+    assert!(!out.changed());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}

@@ -123,7 +123,15 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             .lines
             .iter()
             .any(|l| is_task_line(l.text(text)) || has_iso_date(l.text(text)));
+    // Evidence about the note as a whole comes from text outside code, math,
+    // comments, URLs and link targets: mojibake quoted in code on purpose
+    // must not make the note look garbled (and so open the code to repair).
+    let free_runs = runs
+        .iter()
+        .filter(|r| note.is_free(r.range.clone()))
+        .count();
     for r in &runs {
+        let free = note.is_free(r.range.clone());
         let mut per_page = Vec::with_capacity(pages.len());
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
@@ -162,11 +170,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 &GapContext::default(),
                 before,
             );
-            if reading.is_whole() {
+            if free && reading.is_whole() {
                 whole[p] += 1;
                 count_languages(&reading, &mut languages[p]);
             }
-            if rep.gain >= NOTE_GAIN && reading.pieces > 0 {
+            if free && rep.gain >= NOTE_GAIN && reading.pieces > 0 {
                 explained[p].0 += 1;
                 explained[p].1 += rep.prior;
                 explained[p].2 += rep.gain;
@@ -184,7 +192,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             (whole[p], count, coverage, prior, gain, std::cmp::Reverse(p))
         });
     // Evidently garbled all through: nearly every run is that page's mojibake.
-    let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= runs.len() * 19);
+    let whole_note = note_page.is_some_and(|p| whole[p] * 20 >= free_runs * 19);
     if let Some(p) = note_page {
         signifiers |=
             readings
@@ -311,7 +319,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
-    let all_repaired = !pending.is_empty()
+    let free_repaired = pending
+        .iter()
+        .filter(|x| note.is_free(x.0.range.clone()))
+        .count();
+    let all_repaired = free_repaired > 0
         && pending.len() == runs.len()
         && pending.iter().all(|x| x.4 == pending[0].4);
     for (r, out, chain, restored, _) in &pending {
