@@ -10,50 +10,13 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{markdown_files, CORPUS};
+use common::{intended_frontmatter as intended, markdown_files, CORPUS};
 
 /// The frontmatter value of `text`, if it has a valid one.
 fn value(text: &str) -> Option<Value> {
     let note = Note::parse(text);
     let fm = note.frontmatter?;
     fm.value.ok()
-}
-
-/// What the fix may change about a value: `tags` become a list of names
-/// without `#`, and lists of strings lose their repeats.
-fn intended(v: &Value) -> Value {
-    let mut v = v.clone();
-    if let Some(m) = v.as_mapping_mut() {
-        for (k, item) in m.iter_mut() {
-            if let (Some("tags"), Some(s)) = (k.as_str(), item.as_str()) {
-                let names = s
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .map(|t| t.trim_start_matches('#'))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| Value::String(t.to_string()));
-                *item = Value::Sequence(names.collect());
-            }
-            let Some(list) = item.as_sequence() else {
-                continue;
-            };
-            let Some(strings) = list.iter().map(Value::as_str).collect::<Option<Vec<_>>>() else {
-                continue;
-            };
-            let mut seen: Vec<String> = Vec::new();
-            for s in strings {
-                let s = if k.as_str() == Some("tags") && !s.trim_start_matches('#').is_empty() {
-                    s.trim_start_matches('#')
-                } else {
-                    s
-                };
-                if !seen.iter().any(|x| x == s) {
-                    seen.push(s.to_string());
-                }
-            }
-            *item = Value::Sequence(seen.into_iter().map(Value::String).collect());
-        }
-    }
-    v
 }
 
 #[test]

@@ -12,6 +12,9 @@ use notemend::{normalize, Config, Fix, Note};
 use proptest::prelude::*;
 use serde_yaml::Value;
 
+mod common;
+use common::intended_frontmatter as intended;
+
 const ENTRIES: &[&str] = &[
     "title: A note\n",
     "date: '2025-09-16'\n",
@@ -47,43 +50,6 @@ fn config() -> Config {
 
 fn value(text: &str) -> Option<Result<Value, String>> {
     Note::parse(text).frontmatter.map(|fm| fm.value)
-}
-
-/// The value the fix may give: tags as a list of names without `#`, lists
-/// of strings without repeats.
-fn intended(v: &Value) -> Value {
-    let mut v = v.clone();
-    if let Some(m) = v.as_mapping_mut() {
-        for (k, item) in m.iter_mut() {
-            let tags = k.as_str() == Some("tags");
-            if let (true, Some(s)) = (tags, item.as_str()) {
-                let names = s
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .map(|t| t.trim_start_matches('#'))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| Value::String(t.to_string()));
-                *item = Value::Sequence(names.collect());
-            }
-            let Some(list) = item.as_sequence() else {
-                continue;
-            };
-            let Some(strings) = list.iter().map(Value::as_str).collect::<Option<Vec<_>>>() else {
-                continue;
-            };
-            let mut seen: Vec<String> = Vec::new();
-            for s in strings {
-                let s = match s.trim_start_matches('#') {
-                    t if tags && !t.is_empty() => t,
-                    _ => s,
-                };
-                if !seen.iter().any(|x| x == s) {
-                    seen.push(s.to_string());
-                }
-            }
-            *item = Value::Sequence(seen.into_iter().map(Value::String).collect());
-        }
-    }
-    v
 }
 
 proptest! {
