@@ -97,13 +97,17 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Takes the text as a JS string so lone surrogates are caught instead of
 /// silently turned into U+FFFD.
 fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
-    if !text.is_valid_utf16() {
+    let converted = text
+        .as_string()
+        .ok_or_else(|| error("the note is not a string"))?;
+    // The conversion writes U+FFFD for a lone surrogate, so only a text that
+    // holds one needs the exact check (which walks the string unit by unit).
+    if converted.contains('\u{FFFD}') && !text.is_valid_utf16() {
         return Err(error(
             "the note holds lone UTF-16 surrogates (broken characters); it was left unchanged",
         ));
     }
-    text.as_string()
-        .ok_or_else(|| error("the note is not a string"))
+    Ok(converted)
 }
 
 fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>), JsError> {
