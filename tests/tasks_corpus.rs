@@ -8,37 +8,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{markdown_files, CORPUS};
-
-/// Description, fields and block link.
-type Reading = (String, Vec<(char, String)>, Option<String>);
-
-/// What Tasks reads from a line: description with its trailing tags, the
-/// fields by canonical symbol, the block link.
-fn reading(line: &str) -> Option<Reading> {
-    let t = task::parse(line)?;
-    let mut description = line[t.description.clone()].to_string();
-    let mut fields = Vec::new();
-    for k in &t.tokens {
-        match k.field {
-            None => {
-                description.push(' ');
-                description.push_str(&line[k.range.clone()]);
-            }
-            Some(_) => {
-                let symbol = line[k.symbol.clone()].chars().next()?;
-                let (_, canonical) = task::Field::of_symbol(symbol)?;
-                fields.push((canonical, line[k.value.clone()].to_string()));
-            }
-        }
-    }
-    fields.sort();
-    Some((
-        description,
-        fields,
-        t.block_link.map(|r| line[r].to_string()),
-    ))
-}
+use common::{markdown_files, task_reading as reading, CORPUS};
 
 #[test]
 fn tasks_corpus_changes_are_few_and_justified() {

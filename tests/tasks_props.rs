@@ -11,6 +11,9 @@
 use notemend::note::task::{self, Field};
 use notemend::{normalize, Config, Fix};
 use proptest::prelude::*;
+
+mod common;
+use common::task_reading as reading;
 use proptest::sample::select;
 
 const PREFIXES: &[&str] = &[
@@ -65,35 +68,6 @@ fn tasks_only(text: &str) -> String {
     let mut config = Config::default();
     config.only(&[Fix::Tasks]);
     normalize(text, &config).text
-}
-
-type Reading = (String, Vec<(char, String)>, Option<String>, String);
-
-fn reading(line: &str) -> Option<Reading> {
-    let t = task::parse(line)?;
-    let mut description = line[t.description.clone()].to_string();
-    let mut fields = Vec::new();
-    for k in &t.tokens {
-        match k.field {
-            None => {
-                description.push(' ');
-                description.push_str(&line[k.range.clone()]);
-            }
-            Some(_) => {
-                let symbol = line[k.symbol.clone()].chars().next()?;
-                let (_, canonical) = Field::of_symbol(symbol)?;
-                fields.push((canonical, line[k.value.clone()].to_string()));
-            }
-        }
-    }
-    fields.sort();
-    let prefix = line[t.prefix.clone()].to_string();
-    Some((
-        description,
-        fields,
-        t.block_link.map(|r| line[r].to_string()),
-        prefix,
-    ))
 }
 
 fn line() -> impl Strategy<Value = String> {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of this module.
 
+use notemend::note::task;
 use serde_yaml::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -61,4 +62,37 @@ pub fn intended_frontmatter(v: &Value) -> Value {
         }
     }
     v
+}
+
+/// What Obsidian Tasks reads from a task line: description with its
+/// trailing tags, the fields by canonical symbol (sorted), the block link,
+/// and the checkbox prefix.
+pub type TaskReading = (String, Vec<(char, String)>, Option<String>, String);
+
+/// Reads `line` as Tasks does; `None` when it is not a task line.
+pub fn task_reading(line: &str) -> Option<TaskReading> {
+    let t = task::parse(line)?;
+    let mut description = line[t.description.clone()].to_string();
+    let mut fields = Vec::new();
+    for k in &t.tokens {
+        match k.field {
+            None => {
+                description.push(' ');
+                description.push_str(&line[k.range.clone()]);
+            }
+            Some(_) => {
+                let symbol = line[k.symbol.clone()].chars().next()?;
+                let (_, canonical) = task::Field::of_symbol(symbol)?;
+                fields.push((canonical, line[k.value.clone()].to_string()));
+            }
+        }
+    }
+    fields.sort();
+    let prefix = line[t.prefix.clone()].to_string();
+    Some((
+        description,
+        fields,
+        t.block_link.map(|r| line[r].to_string()),
+        prefix,
+    ))
 }
