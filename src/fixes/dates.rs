@@ -69,6 +69,8 @@ use format::Format;
 use grammar::Reading;
 use resolve::{Decision, Evidence, Resolver};
 use sites::Place;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Proposes the `dates` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
@@ -77,10 +79,10 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     if sites.is_empty() {
         return;
     }
-    let iso = Format::iso();
-    let (text_format, format_problem) = match Format::parse(&config.date_format) {
+    let iso = parsed(Format::ISO).unwrap_or_else(|_| Arc::new(Format::iso()));
+    let (text_format, format_problem) = match parsed(&config.date_format) {
         Ok(f) => (f, None),
-        Err(problem) => (Format::iso(), Some(problem)),
+        Err(problem) => (iso.clone(), Some(problem)),
     };
     let resolver = Resolver {
         note,
@@ -133,6 +135,29 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             format!("{problem}; dates are written as YYYY-MM-DD instead"),
         );
     }
+}
+
+/// `spec` parsed once per process. A format compiles a matcher on first use
+/// (with its own regex cache); parsing it again for every note made that the
+/// largest cost of the fix.
+fn parsed(spec: &str) -> Result<Arc<Format>, String> {
+    type Cache = Mutex<HashMap<String, Result<Arc<Format>, String>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut cache) = cache.lock() else {
+        return Format::parse(spec).map(Arc::new);
+    };
+    if let Some(known) = cache.get(spec) {
+        return known.clone();
+    }
+    let format = Format::parse(spec).map(Arc::new);
+    // Specs come from settings, so there are few; a user typing one out in
+    // the plugin adds one per keystroke, which this bound forgets.
+    if cache.len() >= 64 {
+        cache.clear();
+    }
+    cache.insert(spec.to_string(), format.clone());
+    format
 }
 
 /// A numeric date that can be read only one way.

@@ -345,8 +345,16 @@ fn after_version_word(s: &str, at: usize) -> bool {
         .take_while(|(_, c)| c.is_alphanumeric())
         .last()
         .map_or(head.len(), |(i, _)| i);
-    let word = head[word_start..].to_lowercase();
-    !word.is_empty() && VERSION_WORDS.contains(&word.as_str())
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Checked for every candidate date: an ASCII word is compared without
+    // lower-casing it into a new string.
+    if word.is_ascii() {
+        return VERSION_WORDS.iter().any(|v| v.eq_ignore_ascii_case(word));
+    }
+    VERSION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Reads a date starting exactly at byte `at` of `s` (the caller checks what
@@ -356,7 +364,16 @@ pub fn parse_at(s: &str, at: usize, opts: Options) -> Option<Found> {
         return None;
     }
     let p = patterns();
-    if let Some(caps) = p.weekday.captures(&s[at..]) {
+    // A weekday starts with a letter: most candidates start with a digit, and
+    // an ASCII digit or sign can never start one, so skip the regex for them.
+    let weekday_first = s[at..]
+        .bytes()
+        .next()
+        .is_some_and(|b| !b.is_ascii() || b.is_ascii_alphabetic());
+    if let Some(caps) = weekday_first
+        .then(|| p.weekday.captures(&s[at..]))
+        .flatten()
+    {
         let word = caps.get(1).map_or("", |m| m.as_str());
         let marked = caps.get(2).is_some() || caps.get(3).is_some();
         if let Some(wd) = names::weekday(word).filter(|_| marked || word.chars().count() > 2) {
@@ -387,12 +404,40 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     let first = rest.chars().next()?;
     let mut cjk = false;
     let (len, shape) = if first.is_ascii_digit() {
-        if let Some(c) = p.cjk.captures(rest) {
+        // Every numeric form starts with one, two or four digits and then a
+        // fixed kind of byte; checking that first keeps the regexes for the
+        // few places that can match (the regexes still decide). After a
+        // non-ASCII byte (`\d` also takes other scripts' digits) every form
+        // is tried, as before.
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let next = rest.as_bytes().get(digits).copied();
+        let unknown = next.is_some_and(|b| !b.is_ascii());
+        let year_first = unknown || digits == 4;
+        let day_first = unknown || digits == 1 || digits == 2;
+        let separator = unknown || matches!(next, Some(b'-' | b'/' | b'.'));
+        let cjk_next = unknown || matches!(next, Some(b' ' | b'\t'));
+        let named_next = unknown
+            || matches!(
+                next,
+                Some(b's' | b'n' | b'r' | b't' | b'e' | b'.' | b' ' | b'\t' | b'-')
+            );
+        if let Some(c) = (year_first && cjk_next)
+            .then(|| p.cjk.captures(rest))
+            .flatten()
+        {
             cjk = true;
             (c[0].len(), fixed(year_of(&c[1])?, num(&c, 2), num(&c, 3)))
-        } else if let Some(c) = p.iso.captures(rest).filter(|c| c[2] == c[4]) {
+        } else if let Some(c) = (year_first && separator)
+            .then(|| p.iso.captures(rest))
+            .flatten()
+            .filter(|c| c[2] == c[4])
+        {
             (c[0].len(), fixed(year_of(&c[1])?, num(&c, 3), num(&c, 5)))
-        } else if let Some(c) = p.numeric.captures(rest).filter(|c| c[2] == c[4]) {
+        } else if let Some(c) = (day_first && separator)
+            .then(|| p.numeric.captures(rest))
+            .flatten()
+            .filter(|c| c[2] == c[4])
+        {
             let two_digit = c[5].len() == 2;
             if opts.mode == Mode::Text && two_digit && &c[2] != "/" {
                 return None;
@@ -406,7 +451,10 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
                     year,
                 },
             )
-        } else if let Some(c) = p.named_dmy.captures(rest) {
+        } else if let Some(c) = (day_first && named_next)
+            .then(|| p.named_dmy.captures(rest))
+            .flatten()
+        {
             let month = names::month(&c[2])?;
             (c[0].len(), fixed(year_of(&c[4])?, month, num(&c, 1)))
         } else {

@@ -112,7 +112,8 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         }
         let base = line.range.start;
         let mut claimed: Vec<Range<usize>> = Vec::new();
-        if checkbox().is_match(text) {
+        // A checkbox has `[`; most lines do not, and skip the regex.
+        if memchr::memchr(b'[', text.as_bytes()).is_some() && checkbox().is_match(text) {
             for (i, c) in text.char_indices().filter(|(_, c)| SIGNIFIERS.contains(c)) {
                 let mut at = i + c.len_utf8();
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
@@ -206,6 +207,11 @@ fn label() -> &'static Regex {
 /// Where the value of a date-labelled line starts (`**Date**: …`,
 /// `Due: …`, `due:: …`), if the line has one.
 fn labelled_value(line: &str, config: &Config) -> Option<usize> {
+    // Every label ends in `:` or `：`; without one the regex cannot match,
+    // and most lines with a digit have neither.
+    if memchr::memchr(b':', line.as_bytes()).is_none() && !line.contains('：') {
+        return None;
+    }
     let c = label().captures(line)?;
     let open = c.get(1).map(|m| m.as_str());
     let close = c.get(3).or(c.get(5)).map(|m| m.as_str());
