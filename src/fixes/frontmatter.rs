@@ -88,17 +88,27 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     };
     let yaml = &note.text[fm.yaml.clone()];
     let groups = plan(yaml, value, cx.config);
-    let checked: Vec<Group> = groups
-        .into_iter()
-        .filter(|g| keeps_value(yaml, value, std::slice::from_ref(g)))
-        .collect();
-    if !keeps_value(yaml, value, &checked) {
-        sink.diagnose(
-            fm.range.start,
-            "frontmatter edits that are safe one by one are not safe together; left as it is",
-        );
+    if groups.is_empty() {
         return;
     }
+    // Usually every change is safe, and one parse of the whole edited block
+    // shows it; only when that fails is each change checked on its own.
+    let checked = if keeps_value(yaml, value, &groups) {
+        groups
+    } else {
+        let checked: Vec<Group> = groups
+            .into_iter()
+            .filter(|g| keeps_value(yaml, value, std::slice::from_ref(g)))
+            .collect();
+        if !keeps_value(yaml, value, &checked) {
+            sink.diagnose(
+                fm.range.start,
+                "frontmatter edits that are safe one by one are not safe together; left as it is",
+            );
+            return;
+        }
+        checked
+    };
     for g in checked {
         for (range, replacement) in g.edits {
             let at = fm.yaml.start;

@@ -91,18 +91,22 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
 
     let mut sorted = fields.clone();
     sorted.sort_by_key(|k| k.field);
-    let mut parts: Vec<String> = sorted.iter().map(|k| render(line, k)).collect();
-    parts.extend(
-        t.tokens[first..]
-            .iter()
-            .filter(|k| k.field.is_none())
-            .map(|k| line[k.range.clone()].to_string()),
-    );
-    let mut new = String::new();
+    // Written straight into one string: most lines are already in Tasks'
+    // form, and this is all it takes to see so.
+    let mut new = String::with_capacity(end - start + 8);
     if !(first == 0 && t.description.is_empty()) {
         new.push(' ');
     }
-    new.push_str(&parts.join(" "));
+    let others = t.tokens[first..].iter().filter(|k| k.field.is_none());
+    for (i, k) in sorted.iter().copied().chain(others).enumerate() {
+        if i > 0 {
+            new.push(' ');
+        }
+        match k.field {
+            Some(_) => render(&mut new, line, k),
+            None => new.push_str(&line[k.range.clone()]),
+        }
+    }
     if t.block_link.is_some() {
         new.push(' ');
     }
@@ -201,20 +205,23 @@ fn common_suffix(a: &str, b: &str) -> usize {
 }
 
 /// The symbol Tasks writes for token `k`.
-fn canonical(line: &str, k: &Token) -> String {
+fn canonical_symbol(line: &str, k: &Token) -> Option<char> {
     let written = line[k.symbol.clone()].chars().next();
-    written
-        .and_then(task::Field::of_symbol)
-        .map_or_else(String::new, |(_, c)| c.to_string())
+    written.and_then(task::Field::of_symbol).map(|(_, c)| c)
 }
 
-fn render(line: &str, k: &Token) -> String {
-    let mut s = canonical(line, k);
+/// [`canonical_symbol`] as a string, for messages.
+fn canonical(line: &str, k: &Token) -> String {
+    canonical_symbol(line, k).map_or_else(String::new, String::from)
+}
+
+/// Writes field `k` as Tasks writes it onto `out`.
+fn render(out: &mut String, line: &str, k: &Token) {
+    out.extend(canonical_symbol(line, k));
     if !k.value.is_empty() {
-        s.push(' ');
-        s.push_str(&line[k.value.clone()]);
+        out.push(' ');
+        out.push_str(&line[k.value.clone()]);
     }
-    s
 }
 
 /// What Tasks makes of a line: description with trailing tags put back,
@@ -251,8 +258,10 @@ fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn valid_date(s: &str) -> bool {
-    let parts: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
-    let [y, m, d] = parts[..] else {
+    let mut parts = s.split('-').filter_map(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
