@@ -42,7 +42,9 @@ use crate::note::Note;
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     for (_, line) in note.text_lines() {
         let text = line.text(note.text);
-        if !text.contains('[') {
+        // Every signifier is a symbol at U+2300 or above, whose UTF-8 starts
+        // with 0xE2 or higher: a line without such a byte has no fields.
+        if !text.contains('[') || !text.bytes().any(|b| b >= 0xE2) {
             continue;
         }
         let Some(parsed) = task::parse(text) else {
@@ -317,6 +319,16 @@ mod tests {
             "- [ ] a 📅 16/09/2025 🔺 #x\n",
         ] {
             assert_eq!(tasks_only(line), line);
+        }
+    }
+
+    #[test]
+    fn every_signifier_starts_with_a_byte_the_line_filter_looks_for() {
+        let signifiers = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| task::Field::of_symbol(c).is_some());
+        for c in signifiers {
+            assert!(c.to_string().as_bytes()[0] >= 0xE2, "{c}");
         }
     }
 
