@@ -156,33 +156,46 @@ pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
 /// Whether the text has, anywhere, a capitalised word right after the same
 /// word and one space: the cheap test that lets almost every note skip the
 /// fix. Punctuation around words (`[[`, `|`, quotes, `@`) is looked past.
+///
+/// Only the words on either side of a space can pair up, so the scan jumps
+/// from space to space and reads words only after a capital letter, instead
+/// of classifying every character of the note.
 pub fn has_doubled_word(text: &str) -> bool {
-    let is_word_char = |c: char| c.is_alphabetic() || is_mark(c) || is_joiner(c);
-    let mut prev: Option<Range<usize>> = None;
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if is_word_char(c) && i < text.len() {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            let here = start..i;
-            if let Some(p) = &prev {
-                if p.end + 1 == start
-                    && text.as_bytes()[p.end] == b' '
-                    && text[start..].starts_with(char::is_uppercase)
-                    && repeats_word(&text[p.clone()], &text[here.clone()])
-                {
-                    return true;
-                }
-            }
-            prev = Some(here);
-        }
+    memchr::memchr_iter(b' ', text.as_bytes()).any(|space| doubled_at(text, space))
+}
+
+/// A character of a word for [`has_doubled_word`]: letters, combining marks
+/// and the joiners inside names.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c) || is_joiner(c)
+}
+
+/// Whether the word after the space at byte `space` is capitalised and
+/// repeats the word that ends right before it.
+fn doubled_at(text: &str, space: usize) -> bool {
+    let after = &text[space + 1..];
+    let capital = match after.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && is_word_char(c)),
+        None => false,
+    };
+    if !capital {
+        return false;
     }
-    false
+    let word_len = after
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(after.len());
+    let before = &text[..space];
+    let prev_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(space, |(i, _)| i);
+    prev_start < space && repeats_word(&before[prev_start..], &after[..word_len])
 }
 
 #[cfg(test)]

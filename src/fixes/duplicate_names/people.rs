@@ -3,6 +3,7 @@
 
 use super::name;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Where a known person was first seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,12 +49,27 @@ pub struct Person {
 }
 
 /// Known people by [`name::key`].
+///
+/// An index may sit on a shared `base` holding everyone added after it (the
+/// settings and the vault): a vault knows thousands of people, and adding
+/// them all again for every note was most of the fix's cost on a vault.
+/// Lookups read the index, then the base, exactly as if the base's people
+/// had been added last.
 #[derive(Debug, Default)]
 pub struct People {
     by_key: HashMap<String, Person>,
+    base: Option<Rc<People>>,
 }
 
 impl People {
+    /// An empty index whose people come before those of `base`.
+    pub fn over(base: Rc<People>) -> People {
+        People {
+            by_key: HashMap::new(),
+            base: Some(base),
+        }
+    }
+
     /// Adds `name`; the first source seen for a name is the one reported,
     /// and a setting that lists it is remembered as well.
     pub fn add(&mut self, name: &str, source: Source) {
@@ -62,14 +78,19 @@ impl People {
             return;
         }
         let vouched = matches!(source, Source::Setting | Source::Me).then(|| source.clone());
-        let person = self
-            .by_key
-            .entry(name::key(name))
-            .or_insert_with(|| Person {
-                name: name.to_string(),
-                source,
-                vouched: None,
-            });
+        let key = name::key(name);
+        // The base's settings vouch for a name the note knows too, as they
+        // would have if they had been added after the note.
+        let base_vouched = self
+            .base
+            .as_ref()
+            .and_then(|b| b.by_key.get(&key))
+            .and_then(|p| p.vouched.clone());
+        let person = self.by_key.entry(key).or_insert_with(|| Person {
+            name: name.to_string(),
+            source,
+            vouched: base_vouched,
+        });
         if person.vouched.is_none() {
             person.vouched = vouched;
         }
@@ -78,24 +99,36 @@ impl People {
     /// The person named `name`, ignoring case and a possessive ending
     /// (`Lior Genzel’s` is Lior Genzel).
     pub fn get(&self, name: &str) -> Option<&Person> {
-        self.by_key.get(&name::key(name)).or_else(|| {
+        self.by_exact_key(&name::key(name)).or_else(|| {
             let (base, suffix) = name::possessive(name);
             if suffix.is_empty() {
                 None
             } else {
-                self.by_key.get(&name::key(base))
+                self.by_exact_key(&name::key(base))
             }
         })
     }
 
+    fn by_exact_key(&self, key: &str) -> Option<&Person> {
+        self.by_key
+            .get(key)
+            .or_else(|| self.base.as_ref()?.by_key.get(key))
+    }
+
     /// How many people are known.
     pub fn len(&self) -> usize {
-        self.by_key.len()
+        match &self.base {
+            Some(base) => {
+                let own = self.by_key.keys().filter(|k| !base.by_key.contains_key(*k));
+                own.count() + base.len()
+            }
+            None => self.by_key.len(),
+        }
     }
 
     /// Whether no one is known.
     pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+        self.len() == 0
     }
 }
 

@@ -119,7 +119,7 @@ pub fn scan(note: &Note, config: &Config) -> Found {
 /// evidence and repaired.
 fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
     let line = &text[range.clone()];
-    if !line.contains(':') {
+    if memchr::memchr(b':', line.as_bytes()).is_none() || !may_be_label(line) {
         return;
     }
     let Some(caps) = label_regex().captures(line) else {
@@ -160,15 +160,32 @@ fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
     }
 }
 
+/// Whether `line` can start with an attendee label: past the quote, list
+/// and emphasis marks the label regex allows, its word starts with `a`, `p`
+/// or `o`. Most lines fail here and skip the regex.
+fn may_be_label(line: &str) -> bool {
+    let word = line.trim_start_matches([' ', '\t', '>', '-', '*', '+', '_']);
+    word.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'p' | b'o'))
+}
+
+/// The first `pair` (`[[` or `]]`) in `s`. A byte search: a string search
+/// builds a searcher per call, and this runs on every line.
+fn find_pair(s: &str, pair: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(pair, bytes).find(|&i| bytes.get(i + 1) == Some(&pair))
+}
+
 /// `[[target]]`, `[[target|alias]]` (not embeds): a target or alias that
 /// looks like a person's name is evidence; aliases are repaired.
 fn links(text: &str, range: Range<usize>, found: &mut Found) {
     let line = &text[range.clone()];
     let mut from = 0;
-    while let Some(rel) = line[from..].find("[[") {
+    while let Some(rel) = find_pair(&line[from..], b'[') {
         let open = from + rel;
         let inner_start = open + 2;
-        let Some(len) = line[inner_start..].find("]]") else {
+        let Some(len) = find_pair(&line[inner_start..], b']') else {
             break;
         };
         from = inner_start + len + 2;
