@@ -67,7 +67,20 @@ if [ ! -f "$DATA/manifest.json" ] || [ scripts/gen_vault.py -nt "$DATA/manifest.
   ! grep -q "\"vault-clean\": $((NOTES - NOTES / 10))," "$DATA/manifest.json"; then
   python3 scripts/gen_vault.py --corpus "$CORPUS" --out "$DATA" --notes "$NOTES" >/dev/null
 fi
-SETS=(corpus vault-clean-sample corpus-garbled vault-garbled large large-garbled)
+# Settled notes: the clean sample after one repair, each note on its own
+# (as the plugin sees it on every later save), rebuilt with the binary.
+step "inputs: $DATA/settled (vault-clean-sample after one notemend fix)"
+rm -rf "$DATA/settled"
+mkdir -p "$DATA/settled"
+i=0
+while IFS= read -r note; do
+  i=$((i + 1))
+  settled="$PWD/$DATA/settled/$(printf '%05d' "$i").md"
+  cp "$note" "$settled"
+  "$CLI" fix --quiet "$settled" >/dev/null 2>&1 || true
+  echo "$settled"
+done <"$DATA/lists/vault-clean-sample.txt" >"$DATA/lists/vault-settled.txt"
+SETS=(corpus vault-clean-sample vault-settled corpus-garbled vault-garbled large large-garbled)
 LISTS=()
 for s in "${SETS[@]}"; do LISTS+=("$DATA/lists/$s.txt"); done
 
@@ -83,7 +96,7 @@ for fix in all mojibake duplicate-names dates tasks frontmatter whitespace; do
   only=()
   [ "$fix" = all ] || only=(--only "$fix")
   "$THROUGHPUT" --min-secs "$PERFIX_SECS" "${only[@]}" \
-    "$DATA/lists/corpus.txt" "$DATA/lists/vault-sample.txt" "$DATA/lists/large.txt" |
+    "$DATA/lists/corpus.txt" "$DATA/lists/vault-sample.txt" "$DATA/lists/vault-settled.txt" "$DATA/lists/large.txt" |
     sed "s/^{/{\"fix\":\"$fix\",/" | tee -a "$RESULTS/perfix.jsonl" >&2
 done
 
