@@ -200,6 +200,9 @@ impl Format {
     /// date part, without the literal text around it and without a time):
     /// such text is already in the target format and stays as it reads.
     pub fn read(&self, text: &str) -> Option<Ymd> {
+        if self.iso_date_part() {
+            return read_iso(text);
+        }
         let re = self.matcher.get_or_init(|| self.matcher_regex()).as_ref()?;
         let c = re.captures(text)?;
         let get = |name: &str| c.name(name).map(|m| m.as_str());
@@ -220,6 +223,23 @@ impl Format {
         })?;
         let day = get("d")?.parse().ok()?;
         Ymd::new(year, month, day)
+    }
+
+    /// Whether the date part is `YYYY-MM-DD`, the default and by far the
+    /// most common format, which [`read_iso`] reads without a regex (this
+    /// runs for every date found).
+    fn iso_date_part(&self) -> bool {
+        let part = self.used(false);
+        let first = part.iter().position(|t| !matches!(t, Token::Literal(_)));
+        let last = part.iter().rposition(|t| !matches!(t, Token::Literal(_)));
+        let (Some(first), Some(last)) = (first, last) else {
+            return false;
+        };
+        matches!(
+            &part[first..=last],
+            [Token::Year4, Token::Literal(a), Token::Month2, Token::Literal(b), Token::Day2]
+                if a == "-" && b == "-"
+        )
     }
 
     /// Whether [`Format::read`] finds a real date in `text`.
@@ -271,6 +291,23 @@ impl Format {
         re.push('$');
         compiled(&re)
     }
+}
+
+/// What the `YYYY-MM-DD` matcher reads: exactly four, two and two ASCII
+/// digits between dashes (other scripts' digits match the regex's `\d` but
+/// never parse, so they read as nothing either way).
+fn read_iso(text: &str) -> Option<Ymd> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0, 4)?).ok()?;
+    Ymd::new(year, number(5, 7)?, number(8, 10)?)
 }
 
 /// Compiles a matcher once per pattern for the whole process: formats are

@@ -544,11 +544,14 @@ fn time_at(s: &str, at: usize) -> Option<(usize, Time, bool)> {
 /// without digits (every form has some).
 pub fn scan(s: &str, opts: Options) -> Vec<Found> {
     let mut out = Vec::new();
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    // Every date has an ASCII digit at or after its start (a year at the
+    // least; other scripts' digits never parse), so nothing starts after
+    // the last one and the scan stops there.
+    let Some(last_digit) = s.bytes().rposition(|b| b.is_ascii_digit()) else {
         return out;
-    }
+    };
     let mut i = 0;
-    while i < s.len() {
+    while i <= last_digit {
         let Some(c) = s[i..].chars().next() else {
             break;
         };

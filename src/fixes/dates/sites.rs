@@ -61,6 +61,15 @@ const LABEL_WORDS: &[&str] = &[
 /// cancelled, with the alternatives Tasks also reads).
 pub const SIGNIFIERS: &[char] = &['📅', '📆', '🗓', '⏳', '⌛', '🛫', '➕', '✅', '❌'];
 
+/// The Tasks signifiers of `line` with their byte offsets. Each starts
+/// with byte 0xE2 or 0xF0, so only those bytes are decoded, not every
+/// character of the line.
+fn signifiers(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr2_iter(0xE2, 0xF0, line.as_bytes())
+        .filter_map(move |i| Some((i, line.get(i..)?.chars().next()?)))
+        .filter(|(_, c)| SIGNIFIERS.contains(c))
+}
+
 /// What a place asks of its date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -114,7 +123,7 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         let mut claimed: Vec<Range<usize>> = Vec::new();
         // A checkbox has `[`; most lines do not, and skip the regex.
         if memchr::memchr(b'[', text.as_bytes()).is_some() && checkbox().is_match(text) {
-            for (i, c) in text.char_indices().filter(|(_, c)| SIGNIFIERS.contains(c)) {
+            for (i, c) in signifiers(text) {
                 let mut at = i + c.len_utf8();
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
                 at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
