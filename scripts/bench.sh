@@ -80,7 +80,10 @@ while IFS= read -r note; do
   "$CLI" fix --quiet "$settled" >/dev/null 2>&1 || true
   echo "$settled"
 done <"$DATA/lists/vault-clean-sample.txt" >"$DATA/lists/vault-settled.txt"
-SETS=(corpus vault-clean-sample vault-settled corpus-garbled vault-garbled large large-garbled)
+cp "$(cat "$DATA/lists/large.txt")" "$DATA/settled/large.md"
+"$CLI" fix --quiet "$DATA/settled/large.md" >/dev/null 2>&1 || true
+echo "$PWD/$DATA/settled/large.md" >"$DATA/lists/large-settled.txt"
+SETS=(corpus vault-clean-sample vault-settled corpus-garbled vault-garbled large large-garbled large-settled)
 LISTS=()
 for s in "${SETS[@]}"; do LISTS+=("$DATA/lists/$s.txt"); done
 
