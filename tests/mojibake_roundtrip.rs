@@ -86,6 +86,9 @@ struct Tally {
     latin_exact: usize,
     signifiers: usize,
     signifiers_back: usize,
+    /// Lines changed, but not back to the original: a wrong guess rather
+    /// than a gap left with a diagnostic.
+    wrong: usize,
 }
 
 impl Tally {
@@ -145,8 +148,8 @@ fn garbled_corpus_is_restored() {
     let config = only_mojibake();
     let mut failures = Vec::new();
     println!(
-        "{:<14} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9}  signifiers kept/dropped",
-        "code page", "lines", "kept %", "lines", "dropped %", "Latin", "dropped %"
+        "{:<14} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>6}  signifiers kept/dropped",
+        "code page", "lines", "kept %", "lines", "dropped %", "Latin", "dropped %", "wrong"
     );
     for page in code_pages() {
         let mut tallies = [Tally::default(), Tally::default()];
@@ -172,6 +175,8 @@ fn garbled_corpus_is_restored() {
                     tally.lines += 1;
                     if got == orig {
                         tally.exact += 1;
+                    } else {
+                        tally.wrong += usize::from(wrong_guess(orig, bad, got));
                     }
                     if is_latin(orig) {
                         tally.latin += 1;
@@ -203,7 +208,7 @@ fn garbled_corpus_is_restored() {
         }
         let [kept, dropped] = &tallies;
         println!(
-            "{:<14} {:>7} {:>8.2}% {:>7} {:>8.2}% {:>7} {:>8.2}%  {}/{} {}/{}",
+            "{:<14} {:>7} {:>8.2}% {:>7} {:>8.2}% {:>7} {:>8.2}% {:>6}  {}/{} {}/{}",
             page.name,
             kept.lines,
             kept.rate(),
@@ -215,6 +220,7 @@ fn garbled_corpus_is_restored() {
             } else {
                 100.0 * dropped.latin_exact as f64 / dropped.latin as f64
             },
+            dropped.wrong,
             kept.signifiers_back,
             kept.signifiers,
             dropped.signifiers_back,
@@ -240,9 +246,10 @@ fn garbled_corpus_is_restored() {
         }
         // Over all lines the 90% target for dropped bytes is met only for
         // windows-1251: in CJK, Hangul, Indic, Thai, Arabic and Cyrillic text
-        // read through a Latin page a lost byte leaves several common letters
-        // possible and the fix leaves them (with a diagnostic) rather than
-        // guess. `MOJIBAKE_STRICT=1` asserts 90% everywhere; by default each
+        // read through a Latin page a lost byte often leaves several common
+        // letters that the character model cannot tell apart by a clear
+        // margin (and Thai, Lao and Malayalam, which its word lists lack),
+        // and the fix leaves them (with a diagnostic) rather than guess. `MOJIBAKE_STRICT=1` asserts 90% everywhere; by default each
         // page is held just under its measured level (every 12th note), so a
         // regression fails.
         let floor = if std::env::var("MOJIBAKE_STRICT").is_ok() {
@@ -261,17 +268,23 @@ fn garbled_corpus_is_restored() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Whether the repaired line holds a char found neither in the original
+/// nor in the garbled line: some gap was filled with the wrong char (a gap
+/// left as written only keeps garbled chars).
+fn wrong_guess(orig: &str, bad: &str, got: &str) -> bool {
+    got.chars().any(|c| !orig.contains(c) && !bad.contains(c))
+}
+
 /// The regression floor for the share of lines restored with bytes dropped:
-/// just under the level measured over every 12th note (windows-1251 reaches
-/// the 90% target and is held to it).
+/// just under the level measured over every 12th note.
 fn dropped_floor(page: &str) -> f64 {
     match page {
-        "windows-1251" => 90.0,
-        "windows-1252" => 54.0,
-        "windows-1254" => 52.0,
-        "windows-1250" => 47.0,
-        "windows-1257" => 38.0,
-        "windows-1253" => 37.0,
+        "windows-1251" => 96.0,
+        "windows-1252" => 67.5,
+        "windows-1254" => 60.5,
+        "windows-1250" => 58.5,
+        "windows-1257" => 41.5,
+        "windows-1253" => 40.0,
         _ => 30.0,
     }
 }

@@ -29,10 +29,12 @@
 //! national character sets GB2312, JIS X 0208, KS X 1001 and Big5 list, the
 //! one everyday letter among rarities); otherwise the text stays and a
 //! diagnostic says why. Commonness decides only among the candidates of
-//! every page that reads the note equally well. In Chinese, Korean, Indic,
-//! Thai and Arabic text, and Cyrillic read through a Latin page, a lost byte
-//! usually leaves several common letters (с, э or я; ु or ्; 可 or 启) and only a
-//! language model could choose: those stay, with the diagnostic.
+//! every page that reads the note equally well. Where a lost byte leaves
+//! several common letters (с, э or я; ु or ्; 可 or 启), a small character
+//! model (unigrams, bigrams and trigrams derived from word frequencies of
+//! some forty languages, see `model`) weighs each between its neighbours and
+//! takes one only when it is far likelier than the runner-up; otherwise they
+//! stay, with the diagnostic.
 //!
 //! ## Example
 //! ```
@@ -57,6 +59,7 @@ mod context;
 mod detect;
 mod dropped;
 mod explain;
+mod model;
 mod pages;
 mod score;
 mod tables;
@@ -227,6 +230,17 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             .flat_map(|q| pages[q].undefined_continuations())
             .fold(0u128, |m, b| m | 1 << (b - 0x80))
     });
+    // Combining marks the note's page repairs (Arabic harakat): the model's
+    // word lists strip them, so a mark it never saw may still be right.
+    let marks = note_page.is_some_and(|p| {
+        readings.iter().any(|per_page| {
+            per_page.get(p).and_then(|r| r.as_ref()).is_some_and(|(reading, _)| {
+                reading.units.iter().any(
+                    |u| matches!(u, detect::Unit::Piece { ch, .. } if score::kind(*ch) == score::Kind::Mark),
+                )
+            })
+        })
+    });
     let mut lines = LineState::default();
     let mut pending = Vec::new();
     for (r, per_page) in runs.iter().zip(readings) {
@@ -236,6 +250,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             open_double: line.open_double > 0,
             languages: note_languages,
             rival_undefined,
+            marks,
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;

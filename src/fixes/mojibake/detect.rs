@@ -3,7 +3,8 @@
 //! complete UTF-8 sequences (pieces), short sequences a strict decoder cut
 //! (gaps) and bytes that fit nowhere (kept as written).
 
-use super::dropped::{is_signifier, judge, GapContext, Rebuilt, Verdict};
+use super::dropped::{is_signifier, judge, plausible_candidates, GapContext, Rebuilt, Verdict};
+use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
 use super::score::{cost, kind, Kind};
 use std::ops::Range;
@@ -211,13 +212,24 @@ pub fn repair(
     let mut unresolved = Vec::new();
     let (mut first, mut last) = (usize::MAX, 0);
     let mut at = 0;
+    // The candidates of the gap just left as written: what the model sees
+    // before the next one.
+    let mut left_open: Option<Vec<char>> = None;
+    // Whether the char before the last one written is a garbled one (a gap
+    // left as written just before the last piece).
+    let mut raw_before = false;
+    let mut raw_last = false;
     for (u, unit) in reading.units.iter().enumerate() {
         match unit {
             Unit::Keep(c) => {
                 out.push(*c);
                 at += 1;
+                left_open = None;
+                raw_before = std::mem::replace(&mut raw_last, false);
             }
             Unit::Piece { ch, len } => {
+                left_open = None;
+                raw_before = std::mem::replace(&mut raw_last, false);
                 out.push(*ch);
                 first = first.min(at);
                 at += len;
@@ -233,10 +245,39 @@ pub fn repair(
                         .or(prev)
                         .filter(|&c| kind(c) == Kind::Letter);
                     gcx.letter_after = next_letter(&reading.units[u + 1..], next);
+                    gcx.before = match &left_open {
+                        Some(cands) => Side::of(cands),
+                        None => {
+                            let n = out.len();
+                            let near = out.last().copied().or(prev).unwrap_or(' ');
+                            let far = match n {
+                                0 => None,
+                                1 => Some(prev.unwrap_or(' ')),
+                                _ => out.get(n - 2).copied().filter(|_| !raw_before),
+                            };
+                            Side::two(near, far)
+                        }
+                    };
+                    gcx.after = match reading.units.get(u + 1) {
+                        Some(Unit::Keep(c)) | Some(Unit::Piece { ch: c, .. }) => {
+                            let far = match reading.units.get(u + 2) {
+                                Some(Unit::Keep(f)) | Some(Unit::Piece { ch: f, .. }) => Some(*f),
+                                Some(Unit::Gap { .. }) => None,
+                                None => Some(next.unwrap_or(' ')),
+                            };
+                            Side::two(*c, far)
+                        }
+                        Some(Unit::Gap { lead, conts, .. }) => {
+                            Side::of(&plausible_candidates(reading.page, *lead, conts))
+                        }
+                        None => Side::one(next.unwrap_or(' ')),
+                    };
                     verdict = Some(judge(reading.page, *lead, conts, &gcx));
                 }
                 match verdict {
                     Some(Verdict::Rebuilt(r)) => {
+                        left_open = None;
+                        raw_before = std::mem::replace(&mut raw_last, false);
                         out.push(r.ch);
                         restored.push(r);
                         first = first.min(at);
@@ -244,6 +285,11 @@ pub fn repair(
                         last = at;
                     }
                     other => {
+                        (raw_before, raw_last) = (true, true);
+                        left_open = Some(match &other {
+                            Some(Verdict::Ambiguous(c)) => c.clone(),
+                            _ => Vec::new(),
+                        });
                         if let Some(Verdict::Ambiguous(c)) = other {
                             unresolved.push(c);
                         }

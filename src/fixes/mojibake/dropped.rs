@@ -6,6 +6,7 @@
 //! right, otherwise the text stays and the fix says why.
 
 use super::common::{HAN, HANGUL, HANGUL_RANGE, HAN_RANGE};
+use super::model::{self, Side};
 use super::pages::{decode_sequence, sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 
@@ -14,6 +15,16 @@ use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTE
 pub const TASKS_SIGNIFIERS: [char; 15] = [
     '📅', '⏳', '🛫', '➕', '✅', '❌', '🔁', '🆔', '⛔', '🏁', '🔺', '⏫', '🔼', '🔽', '⏬',
 ];
+
+/// The candidates of a gap that could stand in text (no controls, no rare
+/// blocks): what a neighbouring gap may be, for the language model.
+pub fn plausible_candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<char> {
+    candidates(page, lead, conts)
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|&c| plausible(c))
+        .collect()
+}
 
 /// True for a Tasks signifier emoji.
 pub fn is_signifier(c: char) -> bool {
@@ -41,6 +52,13 @@ pub struct GapContext {
     /// common char: a byte another page drops could have made a different
     /// common char.
     pub rival_undefined: u128,
+    /// What the language model sees before the gap.
+    pub before: Side,
+    /// What the language model sees after the gap.
+    pub after: Side,
+    /// The note writes combining marks the model's word lists strip (Arabic
+    /// harakat): a mark the model never saw may still be right.
+    pub marks: bool,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -318,8 +336,16 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .filter(|&c| char_cost(c) == 0)
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .collect();
-        if let [only] = fits[..] {
-            return pick(only, "the only letter of the word's script")
+        // Indic viramas and some vowel signs are not alphabetic: an everyday
+        // sign of the neighbour's block competes with the letters.
+        let block_sign = all.iter().any(|&(c, _)| {
+            u32::from(c) >> 7 == u32::from(n) >> 7
+                && !fits.contains(&c)
+                && char_cost(c) == 0
+                && !c.is_ascii()
+        });
+        if let ([only], false) = (&fits[..], block_sign) {
+            return pick(*only, "the only letter of the word's script")
                 .unwrap_or(Verdict::Impossible);
         }
         // Several ideographs or syllables: the one the national character
@@ -382,7 +408,83 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             }
         }
     }
+    if let Some(c) = likeliest(page, lead, conts, cx, &all) {
+        return pick(c, "its neighbours make it far likelier than the others")
+            .unwrap_or(Verdict::Impossible);
+    }
     Verdict::Ambiguous(all.into_iter().map(|(c, _)| c).collect())
+}
+
+/// How much likelier, in half bits of the language model, the winner must
+/// be than the runner-up: 2^(MARGIN/2) times.
+const MARGIN: u32 = 8;
+
+/// The candidate the language model finds far likelier than every other
+/// between its neighbours, counting the candidates of every page that reads
+/// the note as well. None when a candidate is an everyday symbol the model
+/// cannot weigh, or a letter of a script its word lists lack.
+fn likeliest(
+    page: &CodePage,
+    lead: u8,
+    conts: &[u8],
+    cx: &GapContext,
+    all: &[(char, Vec<u8>)],
+) -> Option<char> {
+    if cx.before.is_unknown() && cx.after.is_unknown() {
+        return None;
+    }
+    let rivals;
+    let field: &[(char, Vec<u8>)] = if cx.rival_undefined != 0 {
+        rivals = candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts);
+        &rivals
+    } else {
+        all
+    };
+    // Between letters a symbol is a rarity; beside a boundary an everyday
+    // one (” ‐ ٪) is as likely as a letter and the model cannot weigh it.
+    let inside_word = (cx.before.is_letter() || cx.before.is_unknown())
+        && (cx.after.is_letter() || cx.after.is_unknown());
+    let mut best: Option<(u32, char)> = None;
+    let mut second = u32::MAX;
+    for &(c, _) in field {
+        if !plausible(c) {
+            continue;
+        }
+        // A rarity by its block, or an ideograph no national set lists.
+        let rare = char_cost(c) > 0 || (script(c) == Script::Cjk && !is_listed(c));
+        // Marks the note writes but the word lists strip: the model
+        // underrates them.
+        if cx.marks && kind(c) == Kind::Mark {
+            return None;
+        }
+        let cost = match model::cost(&cx.before, c, &cx.after) {
+            // A script the word lists lack (Thai, Malayalam): no judgement.
+            _ if !rare && !model::covers_block(c) => return None,
+            Some(cost) => cost,
+            _ if rare => continue,
+            None if kind(c) == Kind::Mark => continue,
+            None if kind(c) != Kind::Letter => {
+                if !inside_word {
+                    return None;
+                }
+                continue;
+            }
+            // A letter never seen, where the model knows its block: a rarity.
+            None => continue,
+        };
+        match best {
+            Some((b, _)) if cost >= b => second = second.min(cost),
+            _ => {
+                if let Some((b, _)) = best {
+                    second = second.min(b);
+                }
+                best = Some((cost, c));
+            }
+        }
+    }
+    let (cost, c) = best?;
+    let clear = second == u32::MAX || cost + MARGIN <= second;
+    (clear && all.iter().any(|(o, _)| *o == c)).then_some(c)
 }
 
 #[cfg(test)]
