@@ -564,10 +564,7 @@ pub fn scan(s: &str, opts: Options) -> Vec<Found> {
                 } else {
                     i
                 };
-                let candidate = c.is_ascii_digit() || {
-                    let word = &s[i..word_end];
-                    names::month(word).is_some() || names::weekday(word).is_some()
-                };
+                let candidate = c.is_ascii_digit() || names::is_month_or_weekday(&s[i..word_end]);
                 if candidate {
                     if let Some(found) = parse_at(s, i, opts) {
                         i = found.range.end;

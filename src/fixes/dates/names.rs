@@ -191,25 +191,76 @@ fn weekdays() -> &'static Table {
 
 /// The month (1–12) `word` names, ignoring case and a trailing dot.
 pub fn month(word: &str) -> Option<u32> {
-    lookup(months(), word)
+    lookup(word, |w| months().get(w).copied())
 }
 
 /// The weekday (1 = Monday … 7 = Sunday) `word` names, ignoring case and a
 /// trailing dot.
 pub fn weekday(word: &str) -> Option<u32> {
-    lookup(weekdays(), word)
+    lookup(word, |w| weekdays().get(w).copied())
+}
+
+/// Whether `word` names a month or a weekday. The running-text scan asks
+/// this of every word before a line's last digit, so an ASCII word is first
+/// checked against the first letters and lengths of the ASCII names, which
+/// rules out most words without hashing them.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    if let Some(&first) = word.as_bytes().first() {
+        if word.is_ascii() && !ascii_shapes().may_name(first, word.len()) {
+            return false;
+        }
+    }
+    lookup(word, |w| {
+        (months().contains_key(w) || weekdays().contains_key(w)).then_some(0)
+    })
+    .is_some()
+}
+
+/// For each ASCII letter, the byte lengths (as bits) of the ASCII names
+/// starting with it; a trailing dot is allowed for.
+struct Shapes([u64; 26]);
+
+impl Shapes {
+    fn may_name(&self, first: u8, len: usize) -> bool {
+        let Some(i) = first.to_ascii_lowercase().checked_sub(b'a') else {
+            return false;
+        };
+        let bits = self.0.get(usize::from(i)).copied().unwrap_or(0);
+        len < 64 && bits & (1 << len) != 0
+    }
+}
+
+fn ascii_shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut bits = [0u64; 26];
+        let names = MONTHS
+            .iter()
+            .chain(WEEKDAYS.iter())
+            .flat_map(|row| row.iter());
+        for name in names.filter(|n| n.is_ascii() && n.len() < 63) {
+            if let Some(i) = name.as_bytes()[0].checked_sub(b'a').map(usize::from) {
+                if let Some(b) = bits.get_mut(i) {
+                    // The word may also carry a trailing dot (`Sept.`).
+                    *b |= (1 << name.len()) | (1 << (name.len() + 1));
+                }
+            }
+        }
+        Shapes(bits)
+    })
 }
 
 /// Longer than any name in the tables, in bytes.
 const MAX_WORD: usize = 40;
 
-fn lookup(map: &Table, word: &str) -> Option<u32> {
+/// `find` applied to `word` lower-cased, without a trailing dot.
+fn lookup(word: &str, find: impl Fn(&str) -> Option<u32>) -> Option<u32> {
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
     }
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return map.get(word).copied();
+        return find(word);
     }
     if word.is_ascii() {
         // `Sep`, `Monday`: lower-cased on the stack, not in a new string.
@@ -217,10 +268,9 @@ fn lookup(map: &Table, word: &str) -> Option<u32> {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
-        return map.get(lower).copied();
+        return find(std::str::from_utf8(lower).ok()?);
     }
-    map.get(word.to_lowercase().as_str()).copied()
+    find(word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -247,6 +297,26 @@ mod tests {
     fn each_word_names_one_thing() {
         unique(&MONTHS);
         unique(&WEEKDAYS);
+    }
+
+    #[test]
+    fn quick_check_agrees_with_the_tables() {
+        let names = MONTHS.iter().chain(WEEKDAYS.iter()).flat_map(|r| r.iter());
+        for name in names {
+            let upper = name.to_uppercase();
+            for word in [
+                name.to_string(),
+                upper.clone(),
+                format!("{upper}."),
+                format!("{name}x"),
+            ] {
+                let slow = month(&word).is_some() || weekday(&word).is_some();
+                assert_eq!(is_month_or_weekday(&word), slow, "{word}");
+            }
+        }
+        for word in ["the", "Meeting", "a", "x.", "", ".", "Q3"] {
+            assert!(!is_month_or_weekday(word), "{word}");
+        }
     }
 
     #[test]
