@@ -428,26 +428,27 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
             cjk = true;
             (c[0].len(), fixed(year_of(&c[1])?, num(&c, 2), num(&c, 3)))
         } else if let Some(c) = (year_first && separator)
-            .then(|| p.iso.captures(rest))
+            .then(|| Triple::read(rest, 4, YEAR_FIRST, &p.iso))
             .flatten()
-            .filter(|c| c[2] == c[4])
+            .filter(Triple::same_separators)
         {
-            (c[0].len(), fixed(year_of(&c[1])?, num(&c, 3), num(&c, 5)))
+            let [y, m, d] = c.parts(rest);
+            (c.len, fixed(year_of(y)?, number(m), number(d)))
         } else if let Some(c) = (day_first && separator)
-            .then(|| p.numeric.captures(rest))
+            .then(|| Triple::read(rest, digits, YEAR_LAST, &p.numeric))
             .flatten()
-            .filter(|c| c[2] == c[4])
+            .filter(Triple::same_separators)
         {
-            let two_digit = c[5].len() == 2;
-            if opts.mode == Mode::Text && two_digit && &c[2] != "/" {
+            let [first, second, year] = c.parts(rest);
+            if opts.mode == Mode::Text && year.len() == 2 && c.separators[0] != b'/' {
                 return None;
             }
-            let year = year_of(&c[5])?;
+            let year = year_of(year)?;
             (
-                c[0].len(),
+                c.len,
                 Shape::Numeric {
-                    first: num(&c, 1),
-                    second: num(&c, 3),
+                    first: number(first),
+                    second: number(second),
                     year,
                 },
             )
@@ -486,6 +487,101 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     }
     // CJK text runs on without spaces: `2025年9月16日に`.
     (cjk || end_ok(s, core.end)).then_some(found)
+}
+
+/// The numbers of `YYYY-M-D` or `D-M-YYYY` with their two separators: what
+/// the `iso` and `numeric` patterns capture.
+struct Triple {
+    len: usize,
+    numbers: [Range<usize>; 3],
+    separators: [u8; 2],
+}
+
+/// How many digits each number of a [`Triple`] takes, the longest first:
+/// `\d{4}`, `\d{1,2}`, `\d{1,2}` and `\d{1,2}`, `\d{1,2}`, `\d{4}|\d{2}`.
+type Widths = [&'static [usize]; 3];
+const YEAR_FIRST: Widths = [&[4], &[2, 1], &[2, 1]];
+const YEAR_LAST: Widths = [&[2, 1], &[2, 1], &[4, 2]];
+
+impl Triple {
+    /// Reads a numeric date whose first number (`first_len` ASCII digits,
+    /// checked by the caller) starts `rest`. Every date found is read this
+    /// way, so ASCII text is read by hand, taking each number's widths in
+    /// the order the pattern tries them; when a non-ASCII byte stands where
+    /// a digit could (`\d` takes other scripts' digits too) `pattern`
+    /// decides, as it did for everything before.
+    fn read(rest: &str, first_len: usize, widths: Widths, pattern: &Regex) -> Option<Triple> {
+        match Triple::read_ascii(rest.as_bytes(), first_len, widths) {
+            Ok(triple) => triple,
+            Err(NotAscii) => Triple::from_captures(&pattern.captures(rest)?),
+        }
+    }
+
+    fn read_ascii(b: &[u8], first_len: usize, widths: Widths) -> Result<Option<Triple>, NotAscii> {
+        let sep1 = first_len;
+        match b.get(sep1) {
+            Some(c) if !c.is_ascii() => return Err(NotAscii),
+            Some(b'-' | b'/' | b'.') if widths[0].contains(&first_len) => {}
+            _ => return Ok(None),
+        }
+        let Some(second) = ascii_number(b, sep1 + 1, widths[1])? else {
+            return Ok(None);
+        };
+        let sep2 = second.end;
+        if !matches!(b.get(sep2), Some(b'-' | b'/' | b'.')) {
+            return Ok(None);
+        }
+        let Some(third) = ascii_number(b, sep2 + 1, widths[2])? else {
+            return Ok(None);
+        };
+        Ok(Some(Triple {
+            len: third.end,
+            numbers: [0..first_len, second, third],
+            separators: [b[sep1], b[sep2]],
+        }))
+    }
+
+    fn from_captures(c: &Captures) -> Option<Triple> {
+        let range = |i: usize| c.get(i).map(|m| m.range());
+        let sep = |i: usize| c.get(i).and_then(|m| m.as_str().bytes().next());
+        Some(Triple {
+            len: c.get(0)?.end(),
+            numbers: [range(1)?, range(3)?, range(5)?],
+            separators: [sep(2)?, sep(4)?],
+        })
+    }
+
+    fn same_separators(&self) -> bool {
+        self.separators[0] == self.separators[1]
+    }
+
+    fn parts<'s>(&self, rest: &'s str) -> [&'s str; 3] {
+        self.numbers.clone().map(|r| &rest[r])
+    }
+}
+
+/// A non-ASCII byte where the pattern could read a digit.
+struct NotAscii;
+
+/// The first of `widths` (longest first) for which `b` has that many ASCII
+/// digits at `at`, as a range. A separator needed after the number is the
+/// caller's: a shorter width never helps there, as the next byte would be
+/// a digit.
+fn ascii_number(b: &[u8], at: usize, widths: &[usize]) -> Result<Option<Range<usize>>, NotAscii> {
+    let longest = widths.iter().copied().max().unwrap_or(0);
+    let mut run = 0;
+    while run < longest {
+        match b.get(at + run) {
+            Some(c) if c.is_ascii_digit() => run += 1,
+            Some(c) if !c.is_ascii() => return Err(NotAscii),
+            _ => break,
+        }
+    }
+    Ok(widths.iter().find(|&&w| w <= run).map(|&w| at..at + w))
+}
+
+fn number(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
 }
 
 fn fixed(year: i32, month: u32, day: u32) -> Shape {
@@ -761,6 +857,34 @@ mod tests {
                 !source.contains(&needle),
                 "{name} uses a Unicode category class"
             );
+        }
+    }
+
+    /// The hand reading of numeric dates agrees with the patterns it
+    /// stands in for, on strings made of digits, separators and the odd
+    /// non-ASCII digit or letter.
+    #[test]
+    fn triples_read_as_the_patterns_do() {
+        let p = patterns();
+        let alphabet = ['1', '2', '0', '9', '-', '/', '.', ' ', 'x', '٣', 'é'];
+        let mut seed = 7u64;
+        for _ in 0..200_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = 5 + (seed >> 60) as usize;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            for (widths, re) in [(YEAR_FIRST, &p.iso), (YEAR_LAST, &p.numeric)] {
+                let ours = Triple::read(&s, digits, widths, re).map(|t| (t.len, t.numbers));
+                let theirs = re
+                    .captures(&s)
+                    .and_then(|c| Triple::from_captures(&c))
+                    .map(|t| (t.len, t.numbers));
+                assert_eq!(ours, theirs, "{s:?}");
+            }
         }
     }
 
