@@ -266,8 +266,16 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             let fill = is_note_page
                 || reading.is_whole()
                 || (reading.pieces > 0 && *first_gain >= NOTE_GAIN);
+            // Only lone lead chars (í in García read through windows-1252):
+            // on local evidence every accented letter would look like one.
+            // Such a run is judged only under the note's page.
+            let lone_leads = reading.pieces == 0
+                && reading
+                    .units
+                    .iter()
+                    .all(|u| matches!(u, detect::Unit::Gap { conts, .. } if conts.is_empty()));
             // Without gaps the first look already is the repair.
-            let rep = if reading.gaps == 0 {
+            let rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
                 first
             } else {
                 repair(&r.chars, r.prev, r.next, reading, fill, &gcx, before)
