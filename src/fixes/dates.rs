@@ -66,7 +66,7 @@ use super::{Context, Sink};
 use crate::config::Config;
 use crate::note::Note;
 use format::Format;
-use grammar::Reading;
+use grammar::{Order, Reading, Shape};
 use resolve::{Decision, Evidence, Resolver};
 use sites::Place;
 use std::collections::HashMap;
@@ -168,6 +168,19 @@ fn is_evidence(site: &sites::Site) -> bool {
 /// How many numeric dates of `note` can only be read day first, and how many
 /// only month first: evidence for the vault's dominant order.
 pub fn evidence(note: &Note) -> (usize, usize) {
+    // Counted straight from the sites: the vault index reads every note, and
+    // `Evidence::of` also copies each date's text for messages it never shows.
     let sites = sites::collect(note, &Config::default());
-    Evidence::of(note, &sites).counts()
+    let mut counts = (0, 0);
+    for site in sites
+        .iter()
+        .filter(|s| matches!(s.found.shape, Shape::Numeric { .. }))
+    {
+        match site.found.shape.reading() {
+            Reading::One(_, Some(Order::DayFirst)) => counts.0 += 1,
+            Reading::One(_, Some(Order::MonthFirst)) => counts.1 += 1,
+            _ => {}
+        }
+    }
+    counts
 }

@@ -221,6 +221,9 @@ fn labelled_value(line: &str, config: &Config) -> Option<usize> {
     if memchr::memchr(b':', line.as_bytes()).is_none() && !line.contains('：') {
         return None;
     }
+    if config.date_keys.is_empty() && !has_label_word(line) {
+        return None;
+    }
     let c = label().captures(line)?;
     let open = c.get(1).map(|m| m.as_str());
     let close = c.get(3).or(c.get(5)).map(|m| m.as_str());
@@ -232,6 +235,22 @@ fn labelled_value(line: &str, config: &Config) -> Option<usize> {
     let known = is_date_key(&name, config)
         || (words.len() <= 3 && words.iter().any(|w| LABEL_WORDS.contains(w)));
     known.then(|| c.get(0).map_or(0, |m| m.end()))
+}
+
+/// Whether some word of `line` (a run of letters and digits) is a label
+/// word, ignoring case. A label's words are such runs of the line, so
+/// without one the label regex need not run; the built-in date keys are
+/// label words too, which leaves only configured keys to the regex.
+fn has_label_word(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        if word.is_ascii() {
+            LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        } else {
+            // Upper case may take up to three times the bytes of lower case
+            // (`K` the Kelvin sign), and no label word is over 13 letters.
+            word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+        }
+    })
 }
 
 /// Whether frontmatter key `key` holds dates.
@@ -249,6 +268,18 @@ fn top_level_key() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"^(\w(?:\w|[ .-])*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$").expect("key pattern")
     })
+}
+
+/// `top_level_key` applied to `line`, after the checks that spare list items
+/// and indented lines the regex: a key starts with a word character and
+/// the line has a colon.
+fn top_level_key_of(line: &str) -> Option<regex::Captures<'_>> {
+    let first = *line.as_bytes().first()?;
+    if first.is_ascii() && !(first.is_ascii_alphanumeric() || first == b'_') {
+        return None;
+    }
+    memchr::memchr(b':', line.as_bytes())?;
+    top_level_key().captures(line)
 }
 
 /// A scalar as written on one line: `(inner range, quoted)` relative to
@@ -295,7 +326,7 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
             continue;
         }
         let text = line.text(note.text);
-        let (key, value_at, item) = if let Some(c) = top_level_key().captures(text) {
+        let (key, value_at, item) = if let Some(c) = top_level_key_of(text) {
             let key = c[1].to_string();
             match c.get(2) {
                 Some(v) => {
