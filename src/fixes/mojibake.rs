@@ -360,7 +360,7 @@ fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
     for unit in &reading.units {
         if let detect::Unit::Piece { ch, .. } = unit {
             let mask = score::languages(*ch);
-            if mask == score::ASCII_LETTER || !ch.is_alphabetic() {
+            if mask == score::ASCII_LETTER || !score::is_alpha(*ch) {
                 continue;
             }
             for (bit, count) in counts.iter_mut().enumerate() {
