@@ -111,7 +111,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
 /// a person's name, as written, each once (ignoring case). Mentions are not
 /// evidence: they are where doubled names turn up.
 pub fn people_of(note: &Note, config: &Config) -> Vec<String> {
-    let found = sites::scan(note, config);
+    let found = sites::scan_evidence(note, config);
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for site in found.sites.iter().filter(|s| s.source.is_some()) {

@@ -90,6 +90,17 @@ fn is_placeholder(word: &str) -> bool {
 
 /// Scans `note` for every place a name is written.
 pub fn scan(note: &Note, config: &Config) -> Found {
+    scan_with(note, config, true)
+}
+
+/// Scans `note` for the places that say who someone is: no `@` mentions,
+/// which are never evidence and which the vault index, reading every note,
+/// need not parse.
+pub fn scan_evidence(note: &Note, config: &Config) -> Found {
+    scan_with(note, config, false)
+}
+
+fn scan_with(note: &Note, config: &Config, with_mentions: bool) -> Found {
     let mut found = Found::default();
     let text = note.text;
     for (_, line) in note.text_lines() {
@@ -99,7 +110,9 @@ pub fn scan(note: &Note, config: &Config) -> Found {
         }
         attendee_line(text, range.clone(), &mut found);
         links(text, range.clone(), &mut found);
-        mentions(text, range, &mut found);
+        if with_mentions {
+            mentions(text, range, &mut found);
+        }
     }
     if let Some(fm) = &note.frontmatter {
         if fm.value.is_ok() {
