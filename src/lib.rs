@@ -108,15 +108,18 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
         .collect();
 
     let mut kept_frontmatter = None;
+    let mut carried = None;
     for pass in 0..MAX_PASSES {
         let mut changed = false;
         let mut next = 0;
         while next < enabled.len() {
             // One reading of the text serves every fix until one changes it;
-            // a frontmatter block no edit reached is not read again.
-            let mut note = match kept_frontmatter.take() {
-                Some(fm) => Note::parse_with_frontmatter(&current, fm),
-                None => Note::parse(&current),
+            // then the structure is carried over the edits where they allow,
+            // and a frontmatter block no edit reached is not read again.
+            let mut note = match (carried.take(), kept_frontmatter.take()) {
+                (Some(c), _) => Note::from_carried(&current, c),
+                (None, Some(fm)) => Note::parse_with_frontmatter(&current, fm),
+                (None, None) => Note::parse(&current),
             };
             let mut edited = None;
             while next < enabled.len() {
@@ -172,13 +175,17 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
                         message: proposals[i].message.clone(),
                     });
                 }
-                edited = Some(edit::apply(&current, &accepted_edits));
+                let new_text = edit::apply(&current, &accepted_edits);
                 composed.apply(&accepted_edits);
-                if note.frontmatter.as_ref().is_some_and(|fm| {
-                    note::frontmatter_survives(&current, fm, accepted_edits.iter().copied())
-                }) {
+                carried = note.carry(&new_text, &accepted_edits);
+                if carried.is_none()
+                    && note.frontmatter.as_ref().is_some_and(|fm| {
+                        note::frontmatter_survives(&current, fm, accepted_edits.iter().copied())
+                    })
+                {
                     kept_frontmatter = note.frontmatter.take();
                 }
+                edited = Some(new_text);
                 break;
             }
             drop(note);

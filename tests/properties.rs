@@ -241,7 +241,9 @@ proptest! {
         let code = code.concat().replace('`', "'").replace('\r', "");
         let block = format!("\n```\n{code}\n```\n");
         // No frontmatter in front: its closing line could fall in the code.
-        let before = before.replace("```", "``").replace('`', "'");
+        // Nor an open fence of its own (`~~~` would swallow the block's
+        // opening line).
+        let before = before.replace('~', "-").replace('`', "'");
         let text = format!("Intro\n{before}{block}{after}");
         let out = run(&text, &config_skip(&[Fix::Mojibake]));
         prop_assert!(out.text.contains(&block), "code changed: {:?} -> {:?}", text, out.text);

@@ -1,6 +1,7 @@
 //! The note model: lines, frontmatter and protected regions, found once per
 //! stage so every fix works from the same reading of the text.
 
+mod carry;
 pub mod frontmatter;
 pub mod protect;
 pub mod task;

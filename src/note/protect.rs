@@ -153,7 +153,7 @@ const INLINE_START: [bool; 256] = {
 };
 
 /// Inline code, inline math, URLs and link targets on one line.
-fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+pub(super) fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let line = &text[range.clone()];
     let bytes = line.as_bytes();
     let base = range.start;
@@ -284,7 +284,8 @@ fn find_run(bytes: &[u8], from: usize, ch: u8, len: usize) -> Option<usize> {
     None
 }
 
-fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// Sorts regions and merges those that overlap or touch.
+pub(super) fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.retain(|r| !r.is_empty());
     ranges.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());

@@ -1,0 +1,238 @@
+//! Carrying a note's structure over an edit instead of reading the note
+//! again. Most edits change a date, a name or a task's fields inside one
+//! line: the lines, blocks and every other line's protected regions stay
+//! where they were, only moved. Reading them again costs as much as the
+//! fix that made the edit, and the pipeline does it after every fix that
+//! changes something.
+
+use super::{protect, Frontmatter, Line, Note};
+use crate::edit::Edit;
+use std::ops::Range;
+
+/// What a note knows besides its text.
+#[derive(Debug)]
+pub(crate) struct Carried {
+    start: usize,
+    frontmatter: Option<Frontmatter>,
+    lines: Vec<Line>,
+    protected: Vec<Range<usize>>,
+    newline: &'static str,
+}
+
+/// Text that opens or closes a block or a comment: a line holding one,
+/// before or after the edit, may change other lines' structure.
+const BLOCK_MARKERS: [&str; 6] = ["```", "~~~", "$$", "<!--", "-->", "%%"];
+
+impl Note<'_> {
+    /// The structure of `new`, which `edits` (sorted, non-overlapping,
+    /// against this note's text) made of this note's text, or `None` when
+    /// only reading `new` again can tell. It is carried when every edit stays
+    /// inside one line of ordinary text after the frontmatter, writes and
+    /// removes no line ending, and no edited line holds a block or comment
+    /// marker before or after: then each edited line's inline regions are
+    /// read again, and everything else only moves. On `Some`, this note's
+    /// frontmatter is taken.
+    pub(crate) fn carry(&mut self, new: &str, edits: &[&Edit]) -> Option<Carried> {
+        if self.frontmatter_problem.is_some() {
+            return None;
+        }
+        // (line index, how much the line grows), in line order.
+        let mut grown: Vec<(usize, isize)> = Vec::new();
+        for e in edits {
+            let removed = self.text.get(e.range.clone())?;
+            if removed.contains(['\n', '\r']) || e.replacement.contains(['\n', '\r']) {
+                return None;
+            }
+            let i = self.lines.partition_point(|l| l.range.end < e.range.start);
+            let line = self.lines.get(i)?;
+            let inside = line.range.start <= e.range.start && e.range.end <= line.range.end;
+            if !inside || !line.is_text() {
+                return None;
+            }
+            let growth = e.replacement.len() as isize - removed.len() as isize;
+            match grown.last_mut() {
+                Some((last, g)) if *last == i => *g += growth,
+                _ => grown.push((i, growth)),
+            }
+        }
+        let mut lines = self.lines.clone();
+        let mut shift = 0isize;
+        let mut next = grown.iter().peekable();
+        for (i, line) in lines.iter_mut().enumerate() {
+            let start = line.range.start.checked_add_signed(shift)?;
+            if let Some(&(_, growth)) = next.next_if(|(j, _)| *j == i) {
+                shift += growth;
+            }
+            let end = line.range.end.checked_add_signed(shift)?;
+            line.range = start..end;
+        }
+        for &(i, _) in &grown {
+            let (old, now) = (&self.lines[i], &lines[i]);
+            let before = self.text.get(old.range.clone())?;
+            let after = new.get(now.range.clone())?;
+            // A first line that becomes `---` opens a frontmatter block; a
+            // `\r` an edit brings to the line's end makes a `\r\n` ending.
+            let opens_frontmatter = i == 0 && after == "---";
+            if opens_frontmatter
+                || before.contains('\r')
+                || after.contains('\r')
+                || BLOCK_MARKERS
+                    .iter()
+                    .any(|m| before.contains(m) || after.contains(m))
+            {
+                return None;
+            }
+        }
+        let protected = self.moved_regions(new, &grown, &lines)?;
+        Some(Carried {
+            start: self.start,
+            frontmatter: self.frontmatter.take(),
+            lines,
+            protected,
+            newline: self.newline,
+        })
+    }
+
+    /// The protected regions of the new text: those of unedited lines moved
+    /// by the growth of the edited lines before them, those of edited lines
+    /// read again from `new`.
+    fn moved_regions(
+        &self,
+        new: &str,
+        grown: &[(usize, isize)],
+        lines: &[Line],
+    ) -> Option<Vec<Range<usize>>> {
+        let mut out = Vec::with_capacity(self.protected.len() + grown.len());
+        let mut shift = 0isize;
+        let mut g = 0;
+        for r in &self.protected {
+            // Edited lines wholly before this region move it.
+            while let Some(&(i, growth)) = grown.get(g) {
+                if self.lines[i].range.end > r.start {
+                    break;
+                }
+                shift += growth;
+                g += 1;
+            }
+            let edited = grown.get(g).map(|&(i, _)| &self.lines[i].range);
+            match edited {
+                // Read again below.
+                Some(line) if line.start <= r.start && r.end <= line.end => {}
+                // Reaching into an edited line from outside: only a full
+                // reading can tell.
+                Some(line) if r.start < line.end && line.start < r.end => return None,
+                _ => out.push(r.start.checked_add_signed(shift)?..r.end.checked_add_signed(shift)?),
+            }
+        }
+        for &(i, _) in grown {
+            protect::inline(new, lines[i].range.clone(), &mut out);
+        }
+        Some(protect::normalise(out))
+    }
+
+    /// The note of `text` from a structure [`Note::carry`] carried to it.
+    pub(crate) fn from_carried(text: &str, c: Carried) -> Note<'_> {
+        let note = Note {
+            text,
+            start: c.start,
+            frontmatter: c.frontmatter,
+            frontmatter_problem: None,
+            lines: c.lines,
+            protected: c.protected,
+            newline: c.newline,
+        };
+        // Debug and test builds check every carried note against a reading.
+        debug_assert!(
+            same_structure(&note, &Note::parse(text)),
+            "carried note differs from a fresh reading of {text:?}"
+        );
+        note
+    }
+}
+
+/// Whether two notes of one text found the same structure.
+fn same_structure(a: &Note, b: &Note) -> bool {
+    let fm = |n: &Note| {
+        n.frontmatter
+            .as_ref()
+            .map(|f| (f.range.clone(), f.yaml.clone(), f.value.clone()))
+    };
+    let lines = |n: &Note| -> Vec<_> {
+        n.lines
+            .iter()
+            .map(|l| (l.range.clone(), l.ending, l.block, l.in_frontmatter))
+            .collect()
+    };
+    a.start == b.start
+        && a.newline == b.newline
+        && a.protected == b.protected
+        && a.frontmatter_problem == b.frontmatter_problem
+        && lines(a) == lines(b)
+        && fm(a) == fm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Carries `text`'s note over `edits` and reads the result again.
+    fn carried(text: &str, edits: &[Edit]) -> Option<bool> {
+        let refs: Vec<&Edit> = edits.iter().collect();
+        let new = crate::edit::apply(text, &refs);
+        let mut note = Note::parse(text);
+        let c = note.carry(&new, &refs)?;
+        let fresh = Note::parse(&new);
+        let moved = Note {
+            text: &new,
+            start: c.start,
+            frontmatter: c.frontmatter,
+            frontmatter_problem: None,
+            lines: c.lines,
+            protected: c.protected,
+            newline: c.newline,
+        };
+        Some(same_structure(&moved, &fresh))
+    }
+
+    fn edit(text: &str, find: &str, replacement: &str) -> Edit {
+        let at = text.find(find).unwrap();
+        Edit {
+            range: at..at + find.len(),
+            replacement: replacement.into(),
+        }
+    }
+
+    #[test]
+    fn edits_inside_lines_move_the_rest() {
+        let text = "---\ndate: x\n---\n# T\nsee `a` on 16/09/2025 and [[L]]\n```\ncode\n```\nlast $m$ [[K|k]] https://x.org\n";
+        let edits = [
+            edit(text, "16/09/2025", "2025-09-16"),
+            edit(text, "last", "the last line"),
+        ];
+        assert_eq!(carried(text, &edits), Some(true));
+        // An edit that removes a region's marker reads that line again.
+        let text = "a `b` c\nd $e$ f\n";
+        assert_eq!(carried(text, &[edit(text, "`b`", "b")]), Some(true));
+    }
+
+    #[test]
+    fn structure_changes_are_read_again() {
+        for (text, find, replacement) in [
+            ("a\nb\n", "b", "b\nc"),
+            ("a\nb\n", "\n", ""),
+            ("a\nb c\n", "b", "```"),
+            ("a\n<!-- b\nc -->\n", "c", "d"),
+            ("---\na: 1\n---\nb\n", "1", "2"),
+            ("x\n```\nb  \n```\n", "b  ", "b"),
+            ("--\nb\n", "--", "---"),
+            ("a\r\nb\r\n", "\r", ""),
+            ("a\n\r\t\t\nb\n", "\t\t", ""),
+        ] {
+            assert_eq!(
+                carried(text, &[edit(text, find, replacement)]),
+                None,
+                "{text:?}"
+            );
+        }
+    }
+}
