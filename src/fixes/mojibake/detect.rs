@@ -207,97 +207,44 @@ pub fn repair(
     cx: &GapContext,
     before: u32,
 ) -> Repair {
+    let verdicts = if fill_gaps {
+        judge_gaps(chars, prev, next, reading, cx)
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut restored = Vec::new();
     let mut unresolved = Vec::new();
     let (mut first, mut last) = (usize::MAX, 0);
     let mut at = 0;
-    // The candidates of the gap just left as written: what the model sees
-    // before the next one.
-    let mut left_open: Option<Vec<char>> = None;
-    // Whether the char before the last one written is a garbled one (a gap
-    // left as written just before the last piece).
-    let mut raw_before = false;
-    let mut raw_last = false;
     for (u, unit) in reading.units.iter().enumerate() {
         match unit {
             Unit::Keep(c) => {
                 out.push(*c);
                 at += 1;
-                left_open = None;
-                raw_before = std::mem::replace(&mut raw_last, false);
             }
             Unit::Piece { ch, len } => {
-                left_open = None;
-                raw_before = std::mem::replace(&mut raw_last, false);
                 out.push(*ch);
                 first = first.min(at);
                 at += len;
                 last = at;
             }
-            Unit::Gap { lead, conts, len } => {
-                let mut verdict = None;
-                if fill_gaps {
-                    let mut gcx = *cx;
-                    gcx.letter_before = out
-                        .last()
-                        .copied()
-                        .or(prev)
-                        .filter(|&c| kind(c) == Kind::Letter);
-                    gcx.letter_after = next_letter(&reading.units[u + 1..], next);
-                    gcx.before = match &left_open {
-                        Some(cands) => Side::of(cands),
-                        None => {
-                            let n = out.len();
-                            let near = out.last().copied().or(prev).unwrap_or(' ');
-                            let far = match n {
-                                0 => None,
-                                1 => Some(prev.unwrap_or(' ')),
-                                _ => out.get(n - 2).copied().filter(|_| !raw_before),
-                            };
-                            Side::two(near, far)
-                        }
-                    };
-                    gcx.after = match reading.units.get(u + 1) {
-                        Some(Unit::Keep(c)) | Some(Unit::Piece { ch: c, .. }) => {
-                            let far = match reading.units.get(u + 2) {
-                                Some(Unit::Keep(f)) | Some(Unit::Piece { ch: f, .. }) => Some(*f),
-                                Some(Unit::Gap { .. }) => None,
-                                None => Some(next.unwrap_or(' ')),
-                            };
-                            Side::two(*c, far)
-                        }
-                        Some(Unit::Gap { lead, conts, .. }) => {
-                            Side::of(&plausible_candidates(reading.page, *lead, conts))
-                        }
-                        None => Side::one(next.unwrap_or(' ')),
-                    };
-                    verdict = Some(judge(reading.page, *lead, conts, &gcx));
+            Unit::Gap { len, .. } => match verdicts.get(u).cloned().flatten() {
+                Some(Verdict::Rebuilt(r)) => {
+                    out.push(r.ch);
+                    restored.push(r);
+                    first = first.min(at);
+                    at += len;
+                    last = at;
                 }
-                match verdict {
-                    Some(Verdict::Rebuilt(r)) => {
-                        left_open = None;
-                        raw_before = std::mem::replace(&mut raw_last, false);
-                        out.push(r.ch);
-                        restored.push(r);
-                        first = first.min(at);
-                        at += len;
-                        last = at;
+                other => {
+                    if let Some(Verdict::Ambiguous(c)) = other {
+                        unresolved.push(c);
                     }
-                    other => {
-                        (raw_before, raw_last) = (true, true);
-                        left_open = Some(match &other {
-                            Some(Verdict::Ambiguous(c)) => c.clone(),
-                            _ => Vec::new(),
-                        });
-                        if let Some(Verdict::Ambiguous(c)) = other {
-                            unresolved.push(c);
-                        }
-                        out.extend(chars.get(at..at + len).unwrap_or(&[]));
-                        at += len;
-                    }
+                    out.extend(chars.get(at..at + len).unwrap_or(&[]));
+                    at += len;
                 }
-            }
+            },
         }
     }
     let changed = if first == usize::MAX {
@@ -341,14 +288,115 @@ pub fn is_known_symbol(c: char) -> bool {
     is_signifier(c) || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…' | '•')
 }
 
-/// The first char after a gap when it is a letter (as repaired, if a piece).
-fn next_letter(units: &[Unit], next: Option<char>) -> Option<char> {
-    let c = match units.first() {
-        Some(Unit::Keep(c)) | Some(Unit::Piece { ch: c, .. }) => Some(*c),
-        Some(Unit::Gap { .. }) => None,
-        None => next,
-    };
-    c.filter(|&c| kind(c) == Kind::Letter)
+/// The verdict on each gap of `reading`, by unit. Gaps are judged left to
+/// right, each seeing the verdicts before it; a gap left open is judged once
+/// more when the gap after it was rebuilt, which it could not see the first
+/// time (lost bytes in a row are common in CJK, Arabic and Cyrillic text).
+fn judge_gaps(
+    chars: &[char],
+    prev: Option<char>,
+    next: Option<char>,
+    reading: &Reading,
+    cx: &GapContext,
+) -> Vec<Option<Verdict>> {
+    let units = &reading.units;
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; units.len()];
+    // Where each unit ends in `chars`.
+    let ends: Vec<usize> = units
+        .iter()
+        .scan(0, |at, u| {
+            *at += match u {
+                Unit::Keep(_) => 1,
+                Unit::Piece { len, .. } | Unit::Gap { len, .. } => *len,
+            };
+            Some(*at)
+        })
+        .collect();
+    for round in 0..2 {
+        let mut again = false;
+        for (u, unit) in units.iter().enumerate() {
+            let Unit::Gap { lead, conts, .. } = unit else {
+                continue;
+            };
+            let right_rebuilt = matches!(verdicts.get(u + 1), Some(Some(Verdict::Rebuilt(_))));
+            let open = !matches!(verdicts[u], Some(Verdict::Rebuilt(_)));
+            if round == 1 && !(open && right_rebuilt) {
+                continue;
+            }
+            let view = |i: usize| shown(units, &verdicts, i);
+            let side_gap = |i: usize| match (&verdicts[i], units.get(i)) {
+                (Some(Verdict::Ambiguous(c)), _) => Side::of(c),
+                (None, Some(Unit::Gap { lead, conts, .. })) => {
+                    Side::of(&plausible_candidates(reading.page, *lead, conts))
+                }
+                _ => Side::default(),
+            };
+            let mut gcx = *cx;
+            // The char written just before: as repaired, or as garbled.
+            let written_before = match u {
+                0 => prev,
+                _ => view(u - 1).or_else(|| {
+                    let end = ends.get(u - 1)?.checked_sub(1)?;
+                    chars.get(end).copied()
+                }),
+            };
+            gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
+            gcx.letter_after = match units.get(u + 1) {
+                None => next,
+                Some(_) => view(u + 1),
+            }
+            .filter(|&c| kind(c) == Kind::Letter);
+            gcx.before = match u {
+                0 => Side::two(prev.unwrap_or(' '), None),
+                _ => match view(u - 1) {
+                    None => side_gap(u - 1),
+                    Some(near) => {
+                        let far = match u {
+                            1 => Some(prev.unwrap_or(' ')),
+                            _ => view(u - 2),
+                        };
+                        Side::two(near, far)
+                    }
+                },
+            };
+            gcx.after = match units.get(u + 1) {
+                None => Side::one(next.unwrap_or(' ')),
+                Some(_) => match view(u + 1) {
+                    None => side_gap(u + 1),
+                    Some(near) => {
+                        let far = match units.get(u + 2) {
+                            None => Some(next.unwrap_or(' ')),
+                            Some(_) => view(u + 2),
+                        };
+                        Side::two(near, far)
+                    }
+                },
+            };
+            let verdict = judge(reading.page, *lead, conts, &gcx);
+            // A gap left open just before one rebuilt: worth a second look.
+            if round == 0 && matches!(verdict, Verdict::Rebuilt(_)) && u > 0 {
+                again |= matches!(
+                    (&verdicts[u - 1], units.get(u - 1)),
+                    (Some(v), Some(Unit::Gap { .. })) if !matches!(v, Verdict::Rebuilt(_))
+                );
+            }
+            verdicts[u] = Some(verdict);
+        }
+        if !again {
+            break;
+        }
+    }
+    verdicts
+}
+
+/// The char unit `i` stands for as repaired: a piece's or a kept char, a
+/// rebuilt gap's; `None` for a gap left open.
+fn shown(units: &[Unit], verdicts: &[Option<Verdict>], i: usize) -> Option<char> {
+    match (units.get(i)?, verdicts.get(i)?) {
+        (Unit::Keep(c), _) | (Unit::Piece { ch: c, .. }, _) => Some(*c),
+        (Unit::Gap { .. }, Some(Verdict::Rebuilt(r))) => Some(r.ch),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
