@@ -279,12 +279,12 @@ fn wrong_guess(orig: &str, bad: &str, got: &str) -> bool {
 /// just under the level measured over every 12th note.
 fn dropped_floor(page: &str) -> f64 {
     match page {
-        "windows-1251" => 96.0,
-        "windows-1252" => 67.5,
-        "windows-1254" => 60.5,
+        "windows-1251" => 98.0,
+        "windows-1252" => 68.5,
+        "windows-1254" => 62.5,
         "windows-1250" => 58.5,
-        "windows-1257" => 41.5,
-        "windows-1253" => 40.0,
+        "windows-1257" => 42.0,
+        "windows-1253" => 41.0,
         _ => 30.0,
     }
 }

@@ -457,18 +457,31 @@ fn likeliest(
         if cx.marks && kind(c) == Kind::Mark {
             return None;
         }
-        let cost = match model::cost(&cx.before, c, &cx.after) {
-            // A script the word lists lack (Thai, Malayalam): no judgement.
-            _ if !rare && !model::covers_block(c) => return None,
-            Some(cost) => cost,
-            _ if rare => continue,
-            None if kind(c) == Kind::Mark => continue,
-            None if kind(c) != Kind::Letter => {
-                if !inside_word {
-                    return None;
+        let known = model::cost(&cx.before, c, &cx.after);
+        let covered = model::covers_block(c);
+        let letter = matches!(kind(c), Kind::Letter | Kind::Mark) || known.is_some();
+        let cost = match known {
+            // A sign never seen in words: a rarity (or unassigned) in a
+            // script the model knows; elsewhere (” ！) an everyday symbol
+            // beside a boundary is as likely as a letter and cannot be weighed.
+            None if !letter => {
+                if covered || inside_word || char_cost(c) > 0 {
+                    continue;
                 }
-                continue;
+                return None;
             }
+            // Ideographs, kana and Hangul: the word lists hold the everyday
+            // ones; an unseen one the national sets list may still be right.
+            Some(cost) if script(c) == Script::Cjk => cost,
+            None if script(c) == Script::Cjk => {
+                if rare {
+                    continue;
+                }
+                return None;
+            }
+            // A script the word lists lack (Thai, Malayalam): no judgement.
+            _ if !rare && !covered => return None,
+            Some(cost) => cost,
             // A letter never seen, where the model knows its block: a rarity.
             None => continue,
         };
