@@ -104,3 +104,42 @@ fn a_note_garbled_all_through_is_repaired_in_code_and_links_too() {
     let bad = garble(good, &super::tables::WINDOWS_1252, true);
     assert_eq!(fix(&bad), good);
 }
+
+/// `text` as a strict windows-1252 decoder reads its UTF-8: undefined
+/// bytes dropped.
+fn dropped_1252(text: &str) -> String {
+    let page = code_pages()
+        .iter()
+        .find(|p| p.name == "windows-1252")
+        .expect("windows-1252");
+    garble(text, page, false)
+}
+
+#[test]
+fn the_character_model_restores_letters_by_their_neighbours() {
+    // Each line loses a byte windows-1252 leaves undefined (с is D1 81,
+    // 保 E4 BF 9D, す E3 81 99, ् E0 A5 8D) and the candidates include other
+    // everyday letters (я, э; ु): their neighbours decide.
+    for line in [
+        "- Показать справку по команде\n",
+        "- 下载文件并保存到指定目录\n",
+        "- ファイルを一覧表示する\n",
+        "- सभी उपलब्ध कमांड दिखाएं\n",
+    ] {
+        let garbled = dropped_1252(line);
+        assert_ne!(garbled, line);
+        assert_eq!(fix(&garbled), line);
+    }
+}
+
+#[test]
+fn a_script_the_model_lacks_stays_with_a_diagnostic() {
+    // Thai: the word lists have none, so a lost byte is not guessed.
+    let line = "- แสดงรายการคำสั่งทั้งหมด\n";
+    let garbled = dropped_1252(line);
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let out = normalize(&garbled, &config);
+    assert!(!out.text.contains("แสดง"), "{}", out.text);
+    assert!(!out.diagnostics.is_empty());
+}
