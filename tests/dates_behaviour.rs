@@ -350,6 +350,39 @@ fn literal_text_of_the_format_is_not_written_twice() {
 }
 
 #[test]
+fn a_weekday_the_format_writes_after_a_date_is_not_read_into_the_next() {
+    // `2025-09-16 at Tuesday 2025-09-16` once read `Tuesday 2025-09-16` as a
+    // second date and wrote it again, growing on every run (or, before
+    // another day, reported a weekday that was never written with it).
+    let mut config = dates_only();
+    config.running_text_dates = true;
+    for (format, input, once) in [
+        (
+            "YYYY-MM-DD [at] dddd",
+            "16/09/2025 16/09/2025\n",
+            "2025-09-16 at Tuesday 2025-09-16 at Tuesday\n",
+        ),
+        (
+            "YYYY-MM-DD [at] dddd",
+            "16/09/2025 17/09/2025\n",
+            "2025-09-16 at Tuesday 2025-09-17 at Wednesday\n",
+        ),
+        (
+            "MMMM Do, YYYY dddd",
+            "16/09/2025 16/09/2025\n",
+            "September 16th, 2025 Tuesday September 16th, 2025 Tuesday\n",
+        ),
+    ] {
+        config.date_format = format.into();
+        let out = run(input, &config);
+        assert_eq!(out.text, once, "{format}");
+        let again = run(&out.text, &config);
+        assert!(!again.changed(), "{format}: {}", again.text);
+        assert!(again.diagnostics.is_empty(), "{format}: {:?}", again.diagnostics);
+    }
+}
+
+#[test]
 fn dates_in_the_target_format_stay_whatever_the_evidence() {
     // Month-first evidence in running text (not rewritten) must not turn
     // a date already written `DD.MM.YYYY` around on the next run.

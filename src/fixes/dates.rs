@@ -93,12 +93,26 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     };
     let mut used_text_format = false;
     let mut decisions = Vec::new();
+    // The text the last date decided covers, as written or as it will be:
+    // a date that starts inside it (`Tuesday 2025-09-17` read from the end
+    // of `2025-09-16 at Tuesday 2025-09-17`) is part of that one.
+    let mut covered = 0..0;
     for site in &sites {
         if site.place == Place::Text && !config.running_text_dates {
             continue;
         }
+        let range = &site.found.range;
+        if range.start < covered.end && covered.start < range.end {
+            continue;
+        }
         used_text_format |= matches!(site.place, Place::Labelled | Place::Text);
-        decisions.push((site, resolver.decide(site)));
+        let decision = resolver.decide(site);
+        match &decision {
+            Decision::Written { span } => covered = span.clone(),
+            Decision::Write { range, .. } => covered = range.clone(),
+            _ => {}
+        }
+        decisions.push((site, decision));
     }
     // A note that writes numeric dates both ways leaves its ambiguous dates
     // alone. Its one-way dates stay too: rewriting them would erase one side
@@ -126,7 +140,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
                 message,
             } => sink.replace(range, replacement, message),
             Decision::Report(message) => sink.diagnose(site.found.range.start, message),
-            Decision::Leave => {}
+            Decision::Leave | Decision::Written { .. } => {}
         }
     }
     if let (Some(problem), true) = (format_problem, used_text_format) {

@@ -73,6 +73,13 @@ pub enum Decision {
     },
     /// Already right, or not ours to judge: nothing to say.
     Leave,
+    /// Already written in the target format, which reads on to the end of
+    /// `span` (a trailing weekday, say, that the date grammar does not take
+    /// in): no other date starts inside it.
+    Written {
+        /// Byte range in the note of the date as written.
+        span: Range<usize>,
+    },
     /// Left as written, with the reason.
     Report(String),
 }
@@ -204,7 +211,9 @@ impl Resolver<'_> {
         if replacement.len() >= range.len()
             && self.note.text[range.start..].starts_with(&replacement)
         {
-            return Decision::Leave;
+            return Decision::Written {
+                span: range.start..range.start + replacement.len(),
+            };
         }
         let place = match site.place {
             Place::Frontmatter { .. } => " (a plain YAML date, as Obsidian properties read it)",
