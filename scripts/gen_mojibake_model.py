@@ -49,8 +49,8 @@ from gen_mojibake_tables import PAGES, upper_half  # noqa: E402
 import wordfreq  # noqa: E402
 
 OUT = os.path.join("src", "fixes", "mojibake", "model.bin")
-# Kept at most: 5 bytes a bigram, 7 a trigram; about 300 KB in all.
-MAX_BIGRAMS = 32_000
+# Kept at most: 5 bytes a bigram, 7 a trigram; about 250 KB in all.
+MAX_BIGRAMS = 22_000
 MAX_TRIGRAMS = 18_000
 # Words rarer than this add little mass and much time.
 MIN_FREQ = 1e-7
