@@ -62,6 +62,10 @@ struct Note {
     display: String,
     text: Result<String, String>,
     outcome: Option<Outcome>,
+    /// Why the repaired text could not be written, when it was not.
+    not_written: Option<String>,
+    /// The note's report (and diff), rendered with the repair.
+    printed: String,
 }
 
 fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
@@ -92,6 +96,8 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
                 path,
                 text,
                 outcome: None,
+                not_written: None,
+                printed: String::new(),
             }
         })
         .collect();
@@ -113,49 +119,47 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
         config.vault = index.context();
     }
 
+    // Each note is repaired, written and its report rendered on the pool;
+    // only printing, in path order, is left for one thread.
+    // Notes are repaired, written and their reports rendered on the pool, a
+    // chunk at a time; each chunk is then printed in path order and let go,
+    // so reports and diffs never pile up for the whole vault.
     let progress = progress_bar(options, notes.len());
-    notes.par_iter_mut().for_each(|note| {
-        if let Ok(text) = &note.text {
-            note.outcome = Some(normalize(text, &config));
-        }
-        progress.inc(1);
-    });
-    progress.finish_and_clear();
-
     let mut stdout = io::stdout().lock();
     let (mut changed, mut changes, mut failed) = (0usize, 0usize, 0usize);
-    for note in &notes {
-        let (text, outcome) = match (&note.text, &note.outcome) {
-            (Ok(text), Some(outcome)) => (text, outcome),
-            (Err(problem), _) => {
-                eprintln!("notemend: {}: {problem}", note.display);
-                if options.json {
-                    let _ = writeln!(stdout, "{}", report::json_error(&note.display, problem));
+    for chunk in notes.chunks_mut(CHUNK) {
+        chunk.par_iter_mut().for_each(|note| {
+            repair(note, &config, options, write);
+            progress.inc(1);
+        });
+        progress.suspend(|| {
+            for note in chunk.iter_mut() {
+                let outcome = match (&note.text, note.outcome.take()) {
+                    (Ok(_), Some(outcome)) => outcome,
+                    (Err(problem), _) => {
+                        eprintln!("notemend: {}: {problem}", note.display);
+                        if options.json {
+                            let _ =
+                                writeln!(stdout, "{}", report::json_error(&note.display, problem));
+                        }
+                        continue;
+                    }
+                    _ => continue,
+                };
+                if outcome.changed() {
+                    changed += 1;
+                    changes += outcome.changes.len();
                 }
-                continue;
-            }
-            _ => continue,
-        };
-        if outcome.changed() {
-            changed += 1;
-            changes += outcome.changes.len();
-            if write {
-                if let Err(e) = write::atomic_write(&note.path, &outcome.text) {
+                if let Some(e) = &note.not_written {
                     eprintln!("notemend: {}: not written: {e}", note.display);
                     failed += 1;
                 }
+                let _ = stdout.write_all(std::mem::take(&mut note.printed).as_bytes());
+                note.text = Ok(String::new());
             }
-        }
-        let printed = if options.json {
-            report::json(&note.display, outcome) + "\n"
-        } else {
-            report::human(&note.display, outcome)
-        };
-        let _ = stdout.write_all(printed.as_bytes());
-        if options.diff && outcome.changed() {
-            let _ = stdout.write_all(report::diff(&note.display, text, &outcome.text).as_bytes());
-        }
+        });
     }
+    progress.finish_and_clear();
     let verb = if write { "changed" } else { "would change" };
     if !options.json {
         eprintln!(
@@ -167,6 +171,31 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::from(if !write && changed > 0 { 1 } else { 0 }))
+}
+
+/// Notes repaired on the pool between two prints.
+const CHUNK: usize = 256;
+
+/// Repairs one note, writes it back when `write`, and renders its report.
+fn repair(note: &mut Note, config: &Config, options: &Options, write: bool) {
+    let Ok(text) = &note.text else {
+        return;
+    };
+    let outcome = normalize(text, config);
+    if write && outcome.changed() {
+        note.not_written = write::atomic_write(&note.path, &outcome.text)
+            .err()
+            .map(|e| e.to_string());
+    }
+    note.printed = if options.json {
+        report::json(&note.display, &outcome) + "\n"
+    } else {
+        report::human(&note.display, &outcome)
+    };
+    if options.diff && outcome.changed() {
+        note.printed += &report::diff(&note.display, text, &outcome.text);
+    }
+    note.outcome = Some(outcome);
 }
 
 fn stdin(options: &Options, config: &Config, write: bool) -> Result<ExitCode, String> {

@@ -88,12 +88,13 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
 /// A short, visible rendering of a changed piece of text.
 fn show(s: &str) -> String {
     const MAX: usize = 60;
-    let escaped: String = s.escape_debug().collect();
-    if escaped.chars().count() > MAX {
-        let cut: String = escaped.chars().take(MAX).collect();
+    // Escaped lazily: a long piece is cut after MAX chars, not copied whole.
+    let mut escaped = s.escape_debug();
+    let cut: String = escaped.by_ref().take(MAX).collect();
+    if escaped.next().is_some() {
         format!("\"{cut}…\"")
     } else {
-        format!("\"{escaped}\"")
+        format!("\"{cut}\"")
     }
 }
 
