@@ -132,21 +132,25 @@ impl Note<'_> {
 
     /// The note of `text` from a structure [`Note::carry`] carried to it.
     pub(crate) fn from_carried(text: &str, c: Carried) -> Note<'_> {
-        let note = Note {
-            text,
-            start: c.start,
-            frontmatter: c.frontmatter,
-            frontmatter_problem: None,
-            lines: c.lines,
-            protected: c.protected,
-            newline: c.newline,
-        };
+        let note = assemble(text, c);
         // Debug and test builds check every carried note against a reading.
         debug_assert!(
             same_structure(&note, &Note::parse(text)),
             "carried note differs from a fresh reading of {text:?}"
         );
         note
+    }
+}
+
+fn assemble(text: &str, c: Carried) -> Note<'_> {
+    Note {
+        text,
+        start: c.start,
+        frontmatter: c.frontmatter,
+        frontmatter_problem: None,
+        lines: c.lines,
+        protected: c.protected,
+        newline: c.newline,
     }
 }
 
@@ -181,17 +185,7 @@ mod tests {
         let new = crate::edit::apply(text, &refs);
         let mut note = Note::parse(text);
         let c = note.carry(&new, &refs)?;
-        let fresh = Note::parse(&new);
-        let moved = Note {
-            text: &new,
-            start: c.start,
-            frontmatter: c.frontmatter,
-            frontmatter_problem: None,
-            lines: c.lines,
-            protected: c.protected,
-            newline: c.newline,
-        };
-        Some(same_structure(&moved, &fresh))
+        Some(same_structure(&assemble(&new, c), &Note::parse(&new)))
     }
 
     fn edit(text: &str, find: &str, replacement: &str) -> Edit {
