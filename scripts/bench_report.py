@@ -22,55 +22,52 @@ SETS = [
 # Why a target is missed, from profiling (perf, cpu-clock sampling, and the
 # per-fix table). Printed only next to a missed target.
 WHY = {
-    "clean": "the fixes, not the note model: see *each fix alone* — `mojibake` and `dates` take most of "
-    "the time (notes 1–2); the note model with `whitespace` alone is the pipeline's floor",
-    "garbled": "as for clean notes; `mojibake` also does its full work here (every run through ten "
-    "code pages, dropped-byte candidates judged)",
-    "ftfy": "Notemend runs six fixes where ftfy runs one, and its `mojibake` alone runs at about "
-    "ftfy's speed (note 1)",
-    "cli": "CPU-bound in the same fixes (CPU seconds in the row above): 50 MB at the native "
-    "throughput of the table, on 2 cores shared with other jobs",
-    "large-wasm": "native is already far above 20 ms on this note (the fixes); the WASM boundary "
-    "alone costs several ms per MB (note 3)",
+    "clean": "the note model and six fixes that each look at every note: the *vault-settled* column of "
+    "*each fix alone* is what each costs just to look, and the note model alone (`whitespace` only) "
+    "stays below 300 MB/s before any fix runs (note 4)",
+    "garbled": "`mojibake` does its full work here: every non-ASCII run read back through ten code pages, "
+    "and lost bytes judged by the character model (note 1)",
+    "ftfy": "Notemend runs a note model and six fixes where ftfy runs one repair; on garbled notes its "
+    "`mojibake` alone costs about what ftfy does (note 1)",
+    "cli": "CPU-bound in the same fixes (CPU seconds in the row above): each note is read twice (vault "
+    "index, then repair) and a changed note passes the fixes once more to confirm, on 2 cores shared "
+    "with other jobs",
+    "large-wasm": "the generated 1 MiB note needs thousands of changes and every changing fix re-reads "
+    "it; *settled* is the same note on its later saves, what fix-on-save meets (note 3)",
     "wasm-half": "the fixes' inner loops (Unicode property lookups, regex) run slower in WASM, and "
     "the boundary adds a fixed cost per call and per byte (note 3)",
-    "main-js": "the WASM module is large (regex Unicode tables, serde_yaml)",
+    "main-js": "the WASM module is large (regex Unicode tables, serde_yaml, the mojibake model)",
     "init": "inflating the gzipped payload (DecompressionStream) is about half of it and compiling "
-    "the rest; both grow with the module (regex Unicode tables, serde_yaml); the worst page shows the "
-    "machine's load",
+    "the rest; both grow with the module; the worst page shows the machine's load",
 }
 
 NOTES = """
-1. **`mojibake`** (src/fixes/mojibake*) is the largest cost on every set, clean notes
-   included (see *each fix alone*). Profile on the clean corpus (`--only mojibake`, at
-   75695bc): `dropped::judge` and what it calls (`candidates`, `plausible` → `score::kind`
-   → `char::is_alphabetic`) took about 80% of the fix's time: dropped-byte candidates were
-   enumerated and scored for gaps in text that is not garbled, for each of the ten code
-   pages. Cheaper first: a note-level pre-check that some code page's lead byte is
-   followed by a continuation byte (UTF-8 mojibake always shows that pair), judging gaps
-   only for the note's chosen page, and memoising `kind`/`char_cost` per char instead of
-   per char per page. On the 1 MiB note the fix runs once per pass of the fixed point, so
-   a note other fixes change pays for it twice.
-2. **`dates`** (src/fixes/dates*) compiled its format matcher (`Format::matcher_regex`)
-   on every call until 5f02ad8: `run` builds its formats per note, so `Regex::new` ran
-   once or twice per note and pass — about half of all CPU time for the non-`mojibake`
-   fixes on the generated vault. Compiling once per pattern made `dates` alone about 4×
-   faster on the vault (measured 4.7 → 20 MB/s, same changes); that fix is in this run.
+1. **`mojibake`** (src/fixes/mojibake*). A run made only of lone accented letters (`í` in
+   `García`) is now judged for lost bytes only under the note's own code page, not under
+   all ten: that was nearly all of the cost on clean notes (the clean 1 MiB note, the fix
+   alone: 2.7 → 55 MB/s, measured at aae8a3a). `is_alphabetic` reads a table; the
+   character model (256 KB, binary searches, no allocation) runs only on gaps. On garbled
+   notes every non-ASCII run is still read back through every page and scored, which is
+   why the garbled rows stay near ftfy's speed.
+2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
+   numeric forms are read by hand, the regexes deciding only where another script's
+   digits could be; byte checks rule lines and words out before any regex or name
+   lookup; the people the settings and the vault know are indexed once per thread, not
+   once per note (a vault knows thousands). Output is byte-identical to before on the
+   generated vault, the corpus and the garbled corpus.
 3. **The WASM boundary** (src/wasm.rs): with every fix off, `normalize` under Node costs
-   12.6 ms on the 1 MiB note and 63 ms on 5 MB of vault notes, before any fix runs.
-   `JsString::is_valid_utf16` makes one JS call per UTF-16 unit; converting first and
-   checking exactly only when the result holds U+FFFD (where a lone surrogate would
-   show) cut that to 7.7 ms and 24 ms. The rest is the UTF-16 → UTF-8 copy in, the
-   outcome (the whole text) copied back out, and settings read from JSON on every call.
-4. **The pipeline** (src/lib.rs, src/note, src/edit.rs), with `whitespace` alone as its
-   floor: the note is parsed once per text version instead of once per fix (corpus
-   56 → 178 MB/s at the time, `whitespace` the only fix), the comment scan skips notes
-   without `<!--`/`%%` (one SIMD search), the inline scan jumps to bytes that can start
-   a construct, and a frontmatter block no edit reached is not parsed again (about 8%
-   less CPU for the non-`mojibake` fixes on the vault). What is left in the note model
-   is the YAML parse of the frontmatter (serde_yaml, eager on every parse) and the
-   protected-region scan; a changed note is parsed once per fix that changes it, plus
-   once for the confirming pass.
+   a few ms per MB before any fix runs: the UTF-16 → UTF-8 copy in, the outcome (the
+   whole text) copied back out, and settings read from JSON on every call. The exact
+   lone-surrogate check runs only when the converted text holds U+FFFD.
+4. **The pipeline** (src/lib.rs, src/note): the note is parsed once per text version, and
+   an edit that stays inside lines of ordinary text (a date, a name, a task's fields)
+   now carries the structure over instead of parsing again (src/note/carry.rs; test
+   builds compare every carried note with a fresh parse). The frontmatter fix checks its
+   edits with one YAML parse in the usual case; the tasks fix skips lines without a
+   byte a signifier starts with. What is left is the note model itself (lines,
+   protected regions, the YAML parse): the `whitespace` row of *each fix alone* is its
+   ceiling, below 300 MB/s, so six fixes cannot reach it without fusing them into one
+   scan; and a changed note passes every fix once more to confirm nothing is left.
 5. Measurements on a shared 2-core machine: the load averages above are other jobs;
    medians of repeated passes, one run. The ratios in one row come from the same run.
 """
