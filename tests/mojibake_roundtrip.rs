@@ -175,8 +175,24 @@ fn garbled_corpus_is_restored() {
                     tally.lines += 1;
                     if got == orig {
                         tally.exact += 1;
-                    } else {
-                        tally.wrong += usize::from(wrong_guess(orig, bad, got));
+                    } else if wrong_guess(orig, bad, got) {
+                        tally.wrong += 1;
+                        if std::env::var("MOJIBAKE_WRONG").is_ok() {
+                            let odd: String = got
+                                .chars()
+                                .filter(|&c| !orig.contains(c) && !bad.contains(c))
+                                .collect();
+                            let why: Vec<&str> = out
+                                .changes
+                                .iter()
+                                .filter(|c| !c.before.is_empty() && bad.contains(c.before.as_str()))
+                                .map(|c| c.message.as_str())
+                                .collect();
+                            println!(
+                                "  WRONG {} {odd}: {orig:?}\n      got {got:?}\n      {why:?}",
+                                page.name
+                            );
+                        }
                     }
                     if is_latin(orig) {
                         tally.latin += 1;
@@ -257,6 +273,15 @@ fn garbled_corpus_is_restored() {
         } else {
             dropped_floor(page.name)
         };
+        // Only over the sample the ceilings were measured on.
+        if stride(12) == 12 && dropped.wrong > wrong_ceiling(page.name) {
+            failures.push(format!(
+                "{}: {} lines with a wrong guess (ceiling {})",
+                page.name,
+                dropped.wrong,
+                wrong_ceiling(page.name)
+            ));
+        }
         if page.drops_bytes() && dropped.rate() < floor {
             failures.push(format!(
                 "{}: {:.2}% restored with bytes dropped (floor {floor}%, target 90%)",
@@ -279,13 +304,29 @@ fn wrong_guess(orig: &str, bad: &str, got: &str) -> bool {
 /// just under the level measured over every 12th note.
 fn dropped_floor(page: &str) -> f64 {
     match page {
-        "windows-1251" => 98.0,
-        "windows-1252" => 68.5,
-        "windows-1254" => 62.5,
-        "windows-1250" => 58.5,
-        "windows-1257" => 42.0,
-        "windows-1253" => 41.0,
+        "windows-1252" => 62.5,
+        "windows-1254" => 58.0,
+        "windows-1250" => 51.5,
+        "windows-1251" => 96.5,
+        "windows-1257" => 40.5,
+        "windows-1253" => 39.5,
         _ => 30.0,
+    }
+}
+
+/// The most lines with a wrong guess (bytes dropped) each page may have
+/// over every 12th note: what was measured when the character model was
+/// made to leave two everyday candidates alone, each at or under the count
+/// with the model off. A wrong char is damage, so this is a ceiling.
+fn wrong_ceiling(page: &str) -> usize {
+    match page {
+        "windows-1252" => 3,
+        "windows-1254" => 4,
+        "windows-1250" => 9,
+        "windows-1251" => 0,
+        "windows-1253" => 1,
+        "windows-1257" => 8,
+        _ => 0,
     }
 }
 

@@ -419,6 +419,27 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
 /// be than the runner-up: 2^(MARGIN/2) times.
 const MARGIN: u32 = 8;
 
+/// The margin when the runner-up is itself an everyday char (하 against 형,
+/// ف against و, ト against ボ) and the winner is not [`well_attested`]: two
+/// or three chars of context rarely tell two common letters apart, and over
+/// the garbled corpus a 16x margin took the wrong one more often than
+/// leaving the gap did. 2^18 times.
+const MARGIN_EVERYDAY: u32 = 36;
+
+/// Whether the model's verdict on `c` rests on firm evidence: `c` is a
+/// letter of a cased alphabet (Latin, Cyrillic, Greek: written vowels, a
+/// few dozen letters whose pairs the model keeps densely), inside a word
+/// (letters on both sides, not one side a boundary), and the model kept its
+/// pair with each neighbour rather than backing off to unigrams. Elsewhere
+/// (abjads, abugidas, kana, Hangul, word edges) two everyday letters were
+/// told apart wrongly too often for the plain margin.
+fn well_attested(c: char, cx: &GapContext) -> bool {
+    (c.is_lowercase() || c.is_uppercase())
+        && cx.before.is_letter()
+        && cx.after.is_letter()
+        && model::attested(&cx.before, c, &cx.after)
+}
+
 /// The candidate the language model finds far likelier than every other
 /// between its neighbours, counting the candidates of every page that reads
 /// the note as well. None when a candidate is an everyday symbol the model
@@ -430,7 +451,10 @@ fn likeliest(
     cx: &GapContext,
     all: &[(char, Vec<u8>)],
 ) -> Option<char> {
-    if cx.before.is_unknown() && cx.after.is_unknown() {
+    // Both neighbours must be known chars: beside another gap the model
+    // pairs each candidate with whichever of that gap's candidates suits it
+    // best, which flatters every candidate and makes the margin meaningless.
+    if !(cx.before.is_definite() && cx.after.is_definite()) {
         return None;
     }
     let rivals;
@@ -445,7 +469,8 @@ fn likeliest(
     let inside_word = (cx.before.is_letter() || cx.before.is_unknown())
         && (cx.after.is_letter() || cx.after.is_unknown());
     let mut best: Option<(u32, char)> = None;
-    let mut second = u32::MAX;
+    // The runner-up's cost and char.
+    let mut second: (u32, Option<char>) = (u32::MAX, None);
     for &(c, _) in field {
         if !plausible(c) {
             continue;
@@ -465,7 +490,11 @@ fn likeliest(
             // script the model knows; elsewhere (” ！) an everyday symbol
             // beside a boundary is as likely as a letter and cannot be weighed.
             None if !letter => {
-                if covered || inside_word || char_cost(c) > 0 {
+                // Everyday punctuation and digits of a script's block (، ٪
+                // ٩) are not letters the model missed: beside a boundary
+                // they are as likely as a letter.
+                let everyday = matches!(kind(c), Kind::Punct | Kind::Plain);
+                if (covered && !everyday) || inside_word || char_cost(c) > 0 {
                     continue;
                 }
                 return None;
@@ -486,17 +515,29 @@ fn likeliest(
             None => continue,
         };
         match best {
-            Some((b, _)) if cost >= b => second = second.min(cost),
+            Some((b, _)) if cost >= b => {
+                if cost < second.0 {
+                    second = (cost, Some(c));
+                }
+            }
             _ => {
-                if let Some((b, _)) = best {
-                    second = second.min(b);
+                if let Some((b, bc)) = best {
+                    if b < second.0 {
+                        second = (b, Some(bc));
+                    }
                 }
                 best = Some((cost, c));
             }
         }
     }
     let (cost, c) = best?;
-    let clear = second == u32::MAX || cost + MARGIN <= second;
+    let clear = match second {
+        (_, None) => true,
+        (s, Some(r)) if model::is_everyday(r) && !well_attested(c, cx) => {
+            cost + MARGIN_EVERYDAY <= s
+        }
+        (s, Some(_)) => cost + MARGIN <= s,
+    };
     (clear && all.iter().any(|(o, _)| *o == c)).then_some(c)
 }
 
@@ -618,6 +659,38 @@ mod tests {
         };
         assert!(matches!(
             judge(&WINDOWS_1252, 0xEC, &[0xA5], &both),
+            Verdict::Ambiguous(_)
+        ));
+    }
+
+    #[test]
+    fn two_everyday_syllables_need_more_than_the_plain_margin() {
+        // 하 (ED 95 98) loses 0x98 in windows-1251: 형 (ED 98 95) is as
+        // everyday, and 지원?는 is not enough to tell them apart.
+        let cx = GapContext {
+            letter_before: Some('원'),
+            letter_after: Some('는'),
+            before: Side::two('원', Some('지')),
+            after: Side::two('는', Some(' ')),
+            ..Default::default()
+        };
+        assert!(matches!(
+            judge(&WINDOWS_1251, 0xED, &[0x95], &cx),
+            Verdict::Ambiguous(_)
+        ));
+    }
+
+    #[test]
+    fn a_neighbouring_gap_is_not_context_enough() {
+        // я between с and ц, but the с is itself a gap's candidates.
+        let cx = GapContext {
+            letter_after: Some('ц'),
+            before: Side::of(&['с', 'я', 'э']),
+            after: Side::two('ц', Some(' ')),
+            ..Default::default()
+        };
+        assert!(matches!(
+            judge(&WINDOWS_1252, 0xD1, &[], &cx),
             Verdict::Ambiguous(_)
         ));
     }

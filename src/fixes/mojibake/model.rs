@@ -126,6 +126,11 @@ fn trigram(s: &Sections, a: u32, b: u32, c: u32) -> Option<u32> {
     s.tri_values.get(i).map(|&v| u32::from(v))
 }
 
+/// Whether `c` is as common as an everyday letter of some language.
+pub fn is_everyday(c: char) -> bool {
+    unigram(c).is_some_and(|u| u <= EVERYDAY)
+}
+
 /// Whether the model knows the 128-char block of `c` well enough that a
 /// char of it the model never saw is a rarity (and not a script the word
 /// lists lack, such as Thai or Malayalam).
@@ -201,6 +206,11 @@ impl Side {
         self.len == 0
     }
 
+    /// True when one char is known (not a neighbouring gap's candidates).
+    pub fn is_definite(&self) -> bool {
+        self.len == 1
+    }
+
     /// True when every char it may be is a letter (no word boundary).
     pub fn is_letter(&self) -> bool {
         !self.is_unknown() && self.chars().iter().all(|&c| c != ' ')
@@ -256,6 +266,23 @@ pub fn cost(before: &Side, c: char, after: &Side) -> Option<u32> {
         (None, Some(r)) => r,
         (None, None) => uc,
     })
+}
+
+/// Whether the model kept the pair of `c` with each known neighbour (and
+/// did not back off to unigrams): evidence from words, not a guess.
+pub fn attested(before: &Side, c: char, after: &Side) -> bool {
+    let (Some(s), Some(cu)) = (sections(), unit(c)) else {
+        return false;
+    };
+    let kept = |side: &Side, left: bool| {
+        side.chars().iter().any(|&n| {
+            unit(n).is_some_and(|nu| {
+                let (x, y) = if left { (nu, cu) } else { (cu, nu) };
+                bigram(&s, x, y).is_some()
+            })
+        })
+    };
+    kept(before, true) && kept(after, false)
 }
 
 /// -2 log2 P(x) for a unit, the rarest kept value plus [`UNSEEN`] if unseen.

@@ -119,9 +119,10 @@ fn dropped_1252(text: &str) -> String {
 fn the_character_model_restores_letters_by_their_neighbours() {
     // Each line loses a byte windows-1252 leaves undefined (с is D1 81,
     // 保 E4 BF 9D, す E3 81 99, ् E0 A5 8D) and the candidates include other
-    // everyday letters (я, э; ु): their neighbours decide.
+    // everyday letters (я, э; ु): their neighbours decide. (A с at a word's
+    // edge, one side a boundary, is left: see `dropped`.)
     for line in [
-        "- Показать справку по команде\n",
+        "- Вывести версию\n",
         "- 下载文件并保存到指定目录\n",
         "- ファイルを一覧表示する\n",
         "- सभी उपलब्ध कमांड दिखाएं\n",
