@@ -286,7 +286,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                     .units
                     .iter()
                     .any(|u| matches!(u, detect::Unit::Gap { conts, .. } if !conts.is_empty()));
+            // A run of lone lead chars only (é before a space: every
+            // continuation byte would have had to be lost) is weak evidence:
+            // correct accented text looks just like it, so it stays unsaid.
             if rep.unresolved.iter().any(|c| c.len() > 1)
+                && !lone_leads
                 && (is_note_page || (before >= 2 && cut_short))
                 && unclear.is_none()
             {

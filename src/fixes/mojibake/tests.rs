@@ -144,3 +144,19 @@ fn a_script_the_model_lacks_stays_with_a_diagnostic() {
     assert!(!out.text.contains("แสดง"), "{}", out.text);
     assert!(!out.diagnostics.is_empty());
 }
+
+#[test]
+fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
+    // The note's page is known (déjà is garbled), but é before a space is a
+    // lead byte with neither of its two continuations: correct text, not a
+    // char whose every continuation byte was lost.
+    let input = "Café au lait, naïve résumé, but this word is broken: dÃ©jÃ\u{a0} vu.";
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let out = normalize(input, &config);
+    assert_eq!(
+        out.text,
+        "Café au lait, naïve résumé, but this word is broken: déjà vu."
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
