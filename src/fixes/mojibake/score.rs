@@ -54,29 +54,58 @@ pub enum Kind {
     Control,
 }
 
-/// `char::is_alphabetic`, from a table below U+1000 and by range for kana,
-/// ideographs and Hangul: scoring asks it of every char of every reading,
-/// and the general lookup was a quarter of the fix's time.
-pub fn is_alpha(c: char) -> bool {
-    static TABLE: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
-    let u = u32::from(c);
-    if u < 0x1000 {
-        let table = TABLE.get_or_init(|| {
-            let mut t = [0u64; 64];
-            for (u, c) in (0..0x1000u32).filter_map(|u| Some((u, char::from_u32(u)?))) {
-                if c.is_alphabetic() {
-                    t[(u >> 6) as usize] |= 1 << (u & 63);
-                }
+/// Below this code point `is_alphabetic` and `is_numeric` come from a
+/// table: it covers the scripts of the code pages and General Punctuation,
+/// Letterlike Symbols and Arrows (the chars mojibake is full of).
+const TABLED: u32 = 0x3000;
+
+/// Bits for `is_alphabetic` (first half) and `is_numeric` (second) of every
+/// char below [`TABLED`].
+fn table() -> &'static [u64] {
+    const WORDS: usize = (TABLED / 64) as usize;
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u64; 2 * WORDS];
+        for (u, c) in (0..TABLED).filter_map(|u| Some((u, char::from_u32(u)?))) {
+            let (w, bit) = ((u >> 6) as usize, 1u64 << (u & 63));
+            if c.is_alphabetic() {
+                t[w] |= bit;
             }
-            t
-        });
-        return table
-            .get((u >> 6) as usize)
-            .is_some_and(|w| (w >> (u & 63)) & 1 != 0);
+            if c.is_numeric() {
+                t[WORDS + w] |= bit;
+            }
+        }
+        t
+    })
+}
+
+/// Bit `u` of the half `half` (0 alphabetic, 1 numeric) of [`table`].
+fn tabled(half: usize, u: u32) -> bool {
+    let at = half * (TABLED / 64) as usize + (u >> 6) as usize;
+    table().get(at).is_some_and(|w| (w >> (u & 63)) & 1 != 0)
+}
+
+/// `char::is_alphabetic`, from a table below [`TABLED`] and by range for
+/// kana, ideographs and Hangul: scoring asks it of every char of every
+/// reading, and the general lookup was a quarter of the fix's time.
+pub fn is_alpha(c: char) -> bool {
+    let u = u32::from(c);
+    if u < TABLED {
+        return tabled(0, u);
     }
     match u {
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_numeric`, from the table below [`TABLED`].
+fn is_num(c: char) -> bool {
+    let u = u32::from(c);
+    if u < TABLED {
+        tabled(1, u)
+    } else {
+        c.is_numeric()
     }
 }
 
@@ -167,7 +196,7 @@ pub fn kind(c: char) -> Kind {
     {
         return Kind::Symbol;
     }
-    if c.is_numeric() || c.is_whitespace() {
+    if is_num(c) || c.is_whitespace() {
         return Kind::Plain;
     }
     match u {
@@ -542,6 +571,7 @@ mod tests {
         for u in (0..0x11000u32).chain(0x1F000..0x1F100) {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_alpha(c), c.is_alphabetic(), "U+{u:04X}");
+                assert_eq!(is_num(c), c.is_numeric(), "U+{u:04X}");
             }
         }
     }
