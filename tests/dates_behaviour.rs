@@ -378,7 +378,11 @@ fn a_weekday_the_format_writes_after_a_date_is_not_read_into_the_next() {
         assert_eq!(out.text, once, "{format}");
         let again = run(&out.text, &config);
         assert!(!again.changed(), "{format}: {}", again.text);
-        assert!(again.diagnostics.is_empty(), "{format}: {:?}", again.diagnostics);
+        assert!(
+            again.diagnostics.is_empty(),
+            "{format}: {:?}",
+            again.diagnostics
+        );
     }
 }
 
