@@ -66,7 +66,7 @@ use super::{Context, Sink};
 use crate::config::Config;
 use crate::note::Note;
 use format::Format;
-use grammar::{Order, Reading, Shape};
+use grammar::{Order, Reading};
 use resolve::{Decision, Evidence, Resolver};
 use sites::Place;
 use std::collections::HashMap;
@@ -186,14 +186,10 @@ pub fn evidence(note: &Note) -> (usize, usize) {
     // `Evidence::of` also copies each date's text for messages it never shows.
     let sites = sites::collect(note, &Config::default());
     let mut counts = (0, 0);
-    for site in sites
-        .iter()
-        .filter(|s| matches!(s.found.shape, Shape::Numeric { .. }))
-    {
-        match site.found.shape.reading() {
-            Reading::One(_, Some(Order::DayFirst)) => counts.0 += 1,
-            Reading::One(_, Some(Order::MonthFirst)) => counts.1 += 1,
-            _ => {}
+    for order in sites.iter().filter_map(resolve::one_way_order) {
+        match order {
+            Order::DayFirst => counts.0 += 1,
+            Order::MonthFirst => counts.1 += 1,
         }
     }
     counts

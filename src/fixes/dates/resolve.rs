@@ -30,10 +30,7 @@ impl Evidence {
     pub fn of(note: &Note, sites: &[Site]) -> Evidence {
         let mut evidence = Evidence::default();
         for site in sites {
-            if !matches!(site.found.shape, Shape::Numeric { .. }) {
-                continue;
-            }
-            if let Reading::One(_, Some(order)) = site.found.shape.reading() {
+            if let Some(order) = one_way_order(site) {
                 let sample = Sample {
                     text: note.text[site.found.core.clone()].to_string(),
                     line: note.line_of(site.found.core.start),
@@ -52,10 +49,17 @@ impl Evidence {
     pub fn conflicts(&self) -> bool {
         !self.day_first.is_empty() && !self.month_first.is_empty()
     }
+}
 
-    /// `(day first, month first)` counts.
-    pub fn counts(&self) -> (usize, usize) {
-        (self.day_first.len(), self.month_first.len())
+/// The order a numeric date can only be read in, if only one: what counts
+/// as evidence, in the note and in the vault.
+pub fn one_way_order(site: &Site) -> Option<Order> {
+    if !matches!(site.found.shape, Shape::Numeric { .. }) {
+        return None;
+    }
+    match site.found.shape.reading() {
+        Reading::One(_, order) => order,
+        _ => None,
     }
 }
 
