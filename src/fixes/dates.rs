@@ -151,9 +151,9 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// `spec` parsed once per process. A format compiles a matcher on first use
-/// (with its own regex cache); parsing it again for every note made that the
-/// largest cost of the fix.
+/// `spec` parsed once per process. A format compiles its matcher on first
+/// use; parsing it again for every note, and so compiling again, made that
+/// the largest cost of the fix.
 fn parsed(spec: &str) -> Result<Arc<Format>, String> {
     type Cache = Mutex<HashMap<String, Result<Arc<Format>, String>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();

@@ -6,9 +6,8 @@
 use super::grammar::{Time, Ymd};
 use super::names::{ENGLISH_MONTHS, ENGLISH_WEEKDAYS};
 use regex::Regex;
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Token {
@@ -78,7 +77,7 @@ const TOKENS: &[(&str, Token)] = &[
 pub struct Format {
     tokens: Vec<Token>,
     spec: String,
-    matcher: std::sync::OnceLock<Option<Regex>>,
+    matcher: OnceLock<Option<Regex>>,
 }
 
 impl Format {
@@ -125,7 +124,7 @@ impl Format {
         Ok(Format {
             tokens,
             spec: spec.to_string(),
-            matcher: std::sync::OnceLock::new(),
+            matcher: OnceLock::new(),
         })
     }
 
@@ -289,7 +288,7 @@ impl Format {
             }
         }
         re.push('$');
-        compiled(&re)
+        Regex::new(&re).ok()
     }
 }
 
@@ -308,21 +307,6 @@ fn read_iso(text: &str) -> Option<Ymd> {
     };
     let year = i32::try_from(number(0, 4)?).ok()?;
     Ymd::new(year, number(5, 7)?, number(8, 10)?)
-}
-
-/// Compiles a matcher once per pattern for the whole process: formats are
-/// built per note, and compiling their matcher each time was half the cost
-/// of the non-mojibake fixes on a large vault.
-fn compiled(pattern: &str) -> Option<Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let Ok(mut cache) = cache.lock() else {
-        return Regex::new(pattern).ok();
-    };
-    cache
-        .entry(pattern.to_string())
-        .or_insert_with(|| Regex::new(pattern).ok())
-        .clone()
 }
 
 fn write_token(out: &mut String, token: &Token, d: Ymd, t: Time) {
