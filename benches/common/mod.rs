@@ -13,6 +13,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The integration tests' helpers: one corpus walk for tests and benches.
+#[path = "../../tests/common/mod.rs"]
+mod tests_common;
+
 /// A named set of notes.
 pub struct Haystack {
     pub name: String,
@@ -40,26 +44,12 @@ pub fn corpus_dir() -> Option<PathBuf> {
 /// Every `.md` file below `dir`, sorted, read as UTF-8 (others skipped).
 pub fn read_notes(dir: &Path) -> Vec<String> {
     let mut paths = Vec::new();
-    walk(dir, &mut paths);
+    tests_common::markdown_files(dir, &mut paths);
     paths.sort();
     paths
         .iter()
         .filter_map(|p| fs::read_to_string(p).ok())
         .collect()
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
 }
 
 /// The corpus by folder: `tasks-docs`, `tasks-demo-vault`, `tldr`.
