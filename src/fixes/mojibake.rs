@@ -60,6 +60,7 @@ mod detect;
 mod dropped;
 mod explain;
 mod model;
+mod nbsp;
 mod pages;
 mod score;
 mod tables;
@@ -73,6 +74,7 @@ use context::{has_iso_date, is_task_line, LineState};
 use detect::{read, repair, runs, Reading, Repair};
 use dropped::{is_signifier, GapContext};
 use explain::{diagnose_gaps, emit};
+use std::borrow::Cow;
 
 /// The code pages the fix reverses, most common first.
 pub fn code_pages() -> &'static [&'static CodePage] {
@@ -324,13 +326,25 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 best = Some((rank, p, rep));
             }
         }
+        // The run may end where an editor turned a no-break space into a
+        // plain one (`voilÃ ` for voilà): under the note's page, read with
+        // that space taken back, it is whole, and that reading wins.
+        let widened = note_page.and_then(|np| {
+            let wide = nbsp::widen(text, r, pages[np])?;
+            let rep = widened_repair(&wide, pages[np], &gcx, before)?;
+            Some((wide, np, rep))
+        });
+        let (r, best) = match widened {
+            Some((wide, np, rep)) => (Cow::Owned(wide), Some(((0, 0), np, rep))),
+            None => (Cow::Borrowed(r), best),
+        };
         let Some((_, p, rep)) = best else {
             if let Some((page, rep)) = unclear {
-                diagnose_gaps(sink, r, page, &rep);
+                diagnose_gaps(sink, &r, page, &rep);
             }
             continue;
         };
-        diagnose_gaps(sink, r, pages[p], &rep);
+        diagnose_gaps(sink, &r, pages[p], &rep);
         let mut chain = vec![pages[p].name];
         let mut out = rep.out;
         // Further layers: the repair may itself read as mojibake.
@@ -356,6 +370,46 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     for (r, out, chain, restored, _) in &pending {
         emit(sink, r, out, chain, restored, whole_note || all_repaired);
     }
+}
+
+/// The repair of a run widened over a lost no-break space: whole under the
+/// note's page, with no gap, ending in the sequence the space completes, and
+/// no less plausible than the run as written (`before`). The space stays
+/// after a letter that ends its word (see `nbsp::keeps_space`).
+fn widened_repair(
+    wide: &detect::Run,
+    page: &'static CodePage,
+    gcx: &GapContext,
+    before: u32,
+) -> Option<Repair> {
+    let reading = read(&wide.chars, page);
+    let Some(detect::Unit::Piece { ch, .. }) = reading.units.last() else {
+        return None;
+    };
+    let lead = page.byte_of(*wide.chars.get(wide.chars.len().checked_sub(2)?)?)?;
+    let double = wide.next == Some(' ');
+    if !reading.is_whole()
+        || reading.gaps > 0
+        || !nbsp::is_likely(*ch, page, lead, double, gcx.languages)
+    {
+        return None;
+    }
+    let keep = nbsp::keeps_space(*ch, wide.next);
+    // What follows as it will read: the space kept, or the next word, whose
+    // own mojibake (if any) is no evidence against this char.
+    let next = match wide.next {
+        _ if keep => Some(' '),
+        Some(c) if c.is_ascii() => Some(c),
+        _ => None,
+    };
+    let mut rep = repair(&wide.chars, wide.prev, next, &reading, false, gcx, before);
+    if rep.gain < 0 {
+        return None;
+    }
+    if keep {
+        rep.out.push(' ');
+    }
+    Some(rep)
 }
 
 /// Adds the languages of the accented Latin letters a reading repairs: the

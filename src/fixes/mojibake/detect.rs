@@ -23,6 +23,9 @@ pub struct Run {
     pub prev: Option<char>,
     /// The char after the run (ASCII), if any.
     pub next: Option<char>,
+    /// Whether the run takes in a space after it as a lost no-break space
+    /// (see `nbsp`).
+    pub widened: bool,
 }
 
 /// The non-ASCII runs of `text`, in order.
@@ -62,6 +65,7 @@ pub fn runs(text: &str) -> Vec<Run> {
             offsets,
             prev,
             next,
+            widened: false,
         });
         i = end;
     }

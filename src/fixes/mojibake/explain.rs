@@ -43,7 +43,8 @@ pub fn emit(
 ) {
     let chars = &r.chars;
     let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
-    let max_suffix = chars.len().min(out.len()) - prefix;
+    // A widened run's last char stands for a space it is not: it changes.
+    let max_suffix = (chars.len().min(out.len()) - prefix).saturating_sub(usize::from(r.widened));
     let suffix = chars
         .iter()
         .rev()
@@ -98,6 +99,9 @@ pub fn emit(
                 .collect::<Vec<_>>()
                 .join("; ")
         );
+    }
+    if r.widened {
+        message.push_str(", its byte 0xA0 (a no-break space) since turned into a plain space");
     }
     let range = r.range.start + from..r.range.start + to;
     if whole_note {

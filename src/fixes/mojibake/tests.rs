@@ -160,3 +160,40 @@ fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     );
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
 }
+
+/// windows-1252 mojibake whose no-break spaces (byte A0 of `à`, of a
+/// U+00A0) an editor wrote as plain spaces.
+fn garble_nbsp_as_space(text: &str) -> String {
+    let page = code_pages()[0];
+    garble(text, page, false).replace('\u{a0}', " ")
+}
+
+#[test]
+fn a_no_break_space_turned_into_a_space_is_taken_back() {
+    for text in [
+        "Voilà, il est allé à la plage — déjà “fini”.\n",
+        "Prix : 10\u{a0}€, à payer d’avance.\n",
+        "Škoda vyrábí auta, ještě lepší — “nová”.\n",
+    ] {
+        let garbled = garble_nbsp_as_space(text);
+        assert_ne!(garbled, text);
+        let mut config = Config::default();
+        config.only(&[Fix::Mojibake]);
+        let out = normalize(&garbled, &config);
+        assert_eq!(out.text, text, "{garbled:?}");
+        assert!(out.changes.iter().any(|c| c.message.contains("0xA0")));
+    }
+    // A web page collapsed the space after the no-break one: `Ã la`.
+    let collapsed = garble_nbsp_as_space("Il est allé à la plage — “oui”.").replace("  ", " ");
+    assert_eq!(fix(&collapsed), "Il est allé à la plage — “oui”.");
+}
+
+#[test]
+fn a_plain_space_after_correct_or_unclear_text_stays() {
+    // Correct Portuguese capitals, in a note with mojibake elsewhere.
+    let text = "IRMÃ E MAÇÃ — itâ€™s fine\n";
+    assert_eq!(fix(text), "IRMÃ E MAÇÃ — it’s fine\n");
+    // Greek ύ whose 0x8D was lost before a real space is not Ϡ.
+    let greek = garble("Καλημέρα πολύ — ναι", code_pages()[0], false);
+    assert!(!fix(&greek).contains('Ϡ'));
+}

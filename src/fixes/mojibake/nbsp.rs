@@ -1,0 +1,147 @@
+//! A no-break space an editor turned into a plain space.
+//!
+//! UTF-8 `à` is C3 A0; windows-1252 and its kin read A0 as a no-break space,
+//! and many editors and mail clients then write that as an ordinary space:
+//! `voilà` arrives as `voilÃ ` and `Škoda` as `Å koda`. The run of non-ASCII
+//! chars stops before the space, so on its own it is a lead byte with
+//! nothing after it. Read with the space taken back as byte A0, it is whole.
+//!
+//! Only the note's own code page may do this, only for a two-byte sequence
+//! (a three-byte one ending in A0 is rare, while `â€ ` is usually ” with
+//! its 0x9D lost), and never after an uppercase letter: `IRMÃ E` is correct
+//! Portuguese. Whether the space was the A0 itself or a space after it
+//! depends on what follows: two spaces mean the first was the A0; a letter
+//! right after means the A0 was inside a word (`Å koda`), unless the
+//! letter it makes is lowercase and so ends a word (`Ã la` is `à la`, the
+//! web page's space collapsed into the no-break one).
+
+use super::detect::Run;
+use super::dropped::plausible_candidates;
+use super::model;
+use super::pages::{sequence_len, CodePage};
+use super::score::{self, ASCII_LETTER};
+
+/// `r` widened over the space after it, the space read as the page's byte
+/// A0 (a U+00A0 in its chars), when `page` reads A0 as a no-break space and
+/// the run ends in a two-byte lead byte.
+pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
+    if r.next != Some(' ') || page.byte_of('\u{a0}') != Some(0xA0) {
+        return None;
+    }
+    let (&last, head) = r.chars.split_last()?;
+    if sequence_len(page.byte_of(last)?) != Some(2) {
+        return None;
+    }
+    // Correct uppercase text ending in such a letter (`IRMÃ`, `CAFÉ`).
+    let before = head.last().copied().or(r.prev);
+    if before.is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let after_space = text.get(r.range.end + 1..)?.chars().next();
+    let mut run = r.clone();
+    run.chars.push('\u{a0}');
+    run.offsets.push(r.range.end - r.range.start + 1);
+    run.range.end += 1;
+    run.next = after_space;
+    run.widened = true;
+    Some(run)
+}
+
+/// Whether the space after the rebuilt `ch` stays: a lowercase letter right
+/// before another letter ends its word, the space collapsed into the
+/// no-break space before it.
+pub fn keeps_space(ch: char, after: Option<char>) -> bool {
+    ch.is_lowercase() && after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `ch`, which the space completed, is worth taking over the
+/// other reading of the same text: a byte the page left undefined was lost
+/// and the space is real. Two spaces after the run speak for the no-break
+/// space; one space does only when no lost byte gives a letter as likely
+/// (`Ã ` after a lowercase letter is `à`, since the lost bytes give only
+/// capitals; `Ă ` under windows-1257 may be `á` or `å` as well as `à`).
+/// `languages` are the note's (see `score::languages`; 0 for unknown).
+pub fn is_likely(ch: char, page: &CodePage, lead: u8, double: bool, languages: u16) -> bool {
+    if !(ch == '\u{a0}' || fits(ch, languages)) {
+        return false;
+    }
+    double
+        || !plausible_candidates(page, lead, &[])
+            .into_iter()
+            .any(|c| c.is_lowercase() == ch.is_lowercase() && fits(c, languages))
+}
+
+/// An everyday letter: an accented Latin letter of the note's languages
+/// (any listed language when they are unknown), or a letter of another
+/// script the character model finds everyday (`Ϡ` from `Ï ` is not: far
+/// likelier a `ύ` whose byte was lost before a real space).
+fn fits(c: char, languages: u16) -> bool {
+    if u32::from(c) < 0x250 {
+        let of = score::languages(c);
+        c.is_alphabetic() && of != ASCII_LETTER && (languages == 0 || of & languages != 0)
+    } else {
+        model::is_everyday(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::detect::runs;
+    use super::super::tables::{MAC_ROMAN, WINDOWS_1250, WINDOWS_1252, WINDOWS_1257};
+    use super::*;
+
+    #[test]
+    fn widens_a_lead_byte_over_the_space_after_it() {
+        let text = "voilÃ  ok";
+        let r = &runs(text)[0];
+        let wide = widen(text, r, &WINDOWS_1252).expect("widened");
+        assert_eq!(wide.chars, ['Ã', '\u{a0}']);
+        assert_eq!(&text[wide.range.clone()], "Ã ");
+        assert_eq!(wide.offsets, [0, 2, 3]);
+        assert_eq!(wide.next, Some(' '));
+        // Mac Roman reads A0 as †, not as a no-break space.
+        assert!(widen(text, r, &MAC_ROMAN).is_none());
+    }
+
+    #[test]
+    fn leaves_uppercase_words_and_runs_not_before_a_space() {
+        assert!(widen("IRMÃ E", &runs("IRMÃ E")[0], &WINDOWS_1252).is_none());
+        assert!(widen("voilÃ.", &runs("voilÃ.")[0], &WINDOWS_1252).is_none());
+        // é is a three-byte lead under windows-1252.
+        assert!(widen("é x", &runs("é x")[0], &WINDOWS_1252).is_none());
+    }
+
+    #[test]
+    fn takes_the_space_only_without_a_likely_lost_byte() {
+        // Ã + A0 is à; its lost-byte readings are capitals (Á, Í, Ï, Ð, Ý).
+        assert!(is_likely('à', &WINDOWS_1252, 0xC3, false, 0));
+        assert!(is_likely('\u{a0}', &WINDOWS_1252, 0xC2, false, 0));
+        // Under windows-1257 Ă + A1 is á, as likely in Spanish as à.
+        assert!(!is_likely(
+            'à',
+            &WINDOWS_1257,
+            0xC3,
+            false,
+            score::languages('ñ')
+        ));
+        // Two spaces: the first was the no-break space.
+        assert!(is_likely(
+            'à',
+            &WINDOWS_1257,
+            0xC3,
+            true,
+            score::languages('ñ')
+        ));
+        // Rare letters never: Ġ (for a Romanian ă whose 0x83 was lost), Ϡ.
+        assert!(!is_likely('Ġ', &WINDOWS_1250, 0xC4, true, 0));
+        assert!(!is_likely('Ϡ', &WINDOWS_1252, 0xCF, true, 0));
+    }
+
+    #[test]
+    fn the_space_stays_after_a_lowercase_letter_before_a_word() {
+        assert!(keeps_space('à', Some('l')));
+        assert!(!keeps_space('à', Some(' ')));
+        assert!(!keeps_space('Š', Some('k')));
+        assert!(!keeps_space('à', Some('.')));
+    }
+}
