@@ -163,14 +163,20 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
     let verb = if write { "changed" } else { "would change" };
     if !options.json {
         eprintln!(
-            "{} notes checked, {changed} {verb} ({changes} changes)",
-            notes.len()
+            "{} checked, {changed} {verb} ({})",
+            plural(notes.len(), "note"),
+            plural(changes, "change")
         );
     }
     if failed > 0 {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::from(if !write && changed > 0 { 1 } else { 0 }))
+}
+
+/// `1 note`, `2 notes`.
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Notes repaired on the pool between two prints.
