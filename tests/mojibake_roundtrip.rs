@@ -12,10 +12,13 @@
 //! The corpus lives beside the clone (`../shared/corpus`); without it the test
 //! says so and passes. Notes are sampled deterministically (every Nth file,
 //! `MOJIBAKE_STRIDE=1` for all of them) to keep a debug run short. The table
-//! is printed with `cargo test --test mojibake_roundtrip -- --nocapture`.
+//! is printed with `cargo test --test mojibake_roundtrip -- --nocapture`;
+//! `MOJIBAKE_BY_LANG=1` adds, per page with bytes dropped, the lines not
+//! restored per corpus folder (`tldr/pages.ru`), worst first.
 
 use notemend::fixes::mojibake::{code_pages, garble, TASKS_SIGNIFIERS};
 use notemend::{normalize, Config, Fix};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -151,14 +154,17 @@ fn garbled_corpus_is_restored() {
         "{:<14} {:>7} {:>9} {:>7} {:>9} {:>7} {:>9} {:>6}  signifiers kept/dropped",
         "code page", "lines", "kept %", "lines", "dropped %", "Latin", "dropped %", "wrong"
     );
+    let by_lang = std::env::var("MOJIBAKE_BY_LANG").is_ok();
     for page in code_pages() {
         let mut tallies = [Tally::default(), Tally::default()];
+        // Per corpus folder, lines not restored and lines, bytes dropped.
+        let mut folders: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (mode, tally) in tallies.iter_mut().enumerate() {
             let keep = mode == 0;
             if !keep && !page.drops_bytes() {
                 continue;
             }
-            for (_, text) in &notes {
+            for (name, text) in &notes {
                 let garbled = garble(text, page, keep);
                 if garbled == *text {
                     continue;
@@ -173,6 +179,11 @@ fn garbled_corpus_is_restored() {
                         continue;
                     }
                     tally.lines += 1;
+                    if !keep {
+                        let entry = folders.entry(folder(name)).or_default();
+                        entry.0 += usize::from(got != orig);
+                        entry.1 += 1;
+                    }
                     if got == orig {
                         tally.exact += 1;
                     } else if wrong_guess(orig, bad, got) {
@@ -242,6 +253,16 @@ fn garbled_corpus_is_restored() {
             dropped.signifiers_back,
             dropped.signifiers
         );
+        if by_lang && page.drops_bytes() {
+            let mut worst: Vec<(String, (usize, usize))> = folders.into_iter().collect();
+            worst.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
+            let list: Vec<String> = worst
+                .iter()
+                .filter(|(_, (failed, _))| *failed > 0)
+                .map(|(f, (failed, lines))| format!("{f} {failed}/{lines}"))
+                .collect();
+            println!("  not restored, dropped: {}", list.join(", "));
+        }
         let latin_rate = if dropped.latin == 0 {
             100.0
         } else {
@@ -291,6 +312,12 @@ fn garbled_corpus_is_restored() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The corpus folder of a note (`tldr/pages.ru` for
+/// `tldr/pages.ru/common/ls.md`): its first two path components.
+fn folder(name: &str) -> String {
+    name.split('/').take(2).collect::<Vec<_>>().join("/")
 }
 
 /// Whether the repaired line holds a char found neither in the original
