@@ -397,3 +397,44 @@ fn dates_in_the_target_format_stay_whatever_the_evidence() {
     assert_eq!(once.text, "met 04/25/2025\n**Date**: 04.03.2025\n");
     assert!(!run(&once.text, &config).changed());
 }
+
+#[test]
+fn a_month_name_makes_a_two_digit_year_readable() {
+    // `16-Sep-25` is a common export format; the month name leaves only one
+    // reading, and the century is moment.js's: 00–68 → 20xx, 69–99 → 19xx.
+    let text = "---\ndate: 16-Sep-25\ncreated: 16 Sep 25\nupdated: Sep 16, '25\nend: 1 Jan 69\n---\n**Due**: 16 Sep 25\n- [ ] x 📅 Sep 16, 25\n";
+    let out = run(text, &dates_only());
+    assert_eq!(
+        out.text,
+        "---\ndate: 2025-09-16\ncreated: 2025-09-16\nupdated: 2025-09-16\nend: 1969-01-01\n---\n**Due**: 2025-09-16\n- [ ] x 📅 2025-09-16\n"
+    );
+    assert!(!run(&out.text, &dates_only()).changed());
+}
+
+#[test]
+fn running_text_reads_a_two_digit_year_only_when_marked() {
+    // In running text a bare `16 Sep 25` may be a count (`16 Sep 25 people`
+    // is rare, `May 3 10` rarer still, but nothing is guessed): only the
+    // hyphenated form and an apostrophe mark the year.
+    let mut config = dates_only();
+    config.running_text_dates = true;
+    let out = run(
+        "met 16-Sep-25, again 17 Sep '25 and Sep 18, '25; not 19 Sep 25 or Sep 20, 25\n",
+        &config,
+    );
+    assert_eq!(
+        out.text,
+        "met 2025-09-16, again 2025-09-17 and 2025-09-18; not 19 Sep 25 or Sep 20, 25\n"
+    );
+    // Numeric two-digit years keep their rules: `/` only in running text.
+    let out = run("on 16.09.25 and 16/09/25\n", &config);
+    assert_eq!(out.text, "on 16.09.25 and 2025-09-16\n");
+    // Not a date: a file name, a longer number, a time.
+    for text in [
+        "see 16-Sep-25.md\n",
+        "Sep 16 250\n",
+        "**Due**: Sep 16 14:30\n",
+    ] {
+        assert_eq!(run(text, &config).text, text);
+    }
+}

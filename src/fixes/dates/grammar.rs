@@ -6,7 +6,9 @@
 //! (`16/09/2025`, `9-16-25`); a month name or abbreviation in one of the
 //! languages of [`super::names`] (`16 sept. 2025`, `16. September 2025`,
 //! `Sep 16, 2025`, `September 16th, 2025`, `16 de septiembre de 2025`,
-//! `16 сентября 2025 г.`); CJK (`2025年9月16日`, `2025년 9월 16일`). Any of
+//! `16 сентября 2025 г.`), also with a two-digit year, which the month name
+//! leaves no doubt about (`16-Sep-25`, `16 Sep 25`, `Sep 16, '25`; 00–68 →
+//! 20xx, 69–99 → 19xx, as moment.js reads `YY`); CJK (`2025年9月16日`, `2025년 9월 16일`). Any of
 //! them may start with a weekday (`Tue, 16 Sep 2025`) and end with a time
 //! (`14:30`, `2:30 pm`, `14h30`, `T14:30`).
 //!
@@ -248,9 +250,12 @@ fn patterns() -> &'static Patterns {
                 r"(?:[ \t]+(?:of|de)[ \t]+|[ \t]*-[ \t]*|[ \t]+)",
                 r"([^\W\d_]+)(\.)?",
                 r"(?:,?[ \t]+(?:(?:de|del)[ \t]+)?|[ \t]*-[ \t]*)",
-                r"(\d{4})(?:[ \t]*(?:г\.|года|р\.|року|r\.))?",
+                r"(\d{4}|['’]?\d{2})(?:[ \t]*(?:г\.|года|р\.|року|r\.))?",
             )),
-            named_mdy: re(r"^([^\W\d_]+)(\.)?[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?:,[ \t]*|[ \t]+)(\d{4})"),
+            named_mdy: re(concat!(
+                r"^([^\W\d_]+)(\.)?[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?:,[ \t]*|[ \t]+)",
+                r"(\d{4}|['’]?\d{2})",
+            )),
             weekday: re(r"^([^\W\d_](?:[^\W\d_]|['ʼ-])*)(\.)?(,)?[ \t]+"),
             time: re(concat!(
                 r"^(?:(T)|[ \t]*,?[ \t]+(?:(?:at|um|à|a las|alle|om|saat|kl\.?|klo|o|в)[ \t]+)?|[ \t]+@[ \t]*)",
@@ -275,6 +280,20 @@ fn year_of(s: &str) -> Option<i32> {
         2 => Some(if y > 68 { 1900 + y } else { 2000 + y }),
         _ => None,
     }
+}
+
+/// The year of a date with a month name: four digits, or two, which the
+/// month name leaves no doubt about (`16-Sep-25`, `Sep 16, '25`), read as
+/// [`year_of`] reads them. In running text a bare two-digit year may be a
+/// count (`16 Sep 25 people`), so there it needs its apostrophe or the
+/// hyphens of `16-Sep-25`.
+fn named_year(s: &str, mode: Mode, hyphens: bool) -> Option<i32> {
+    let digits = s.trim_start_matches(['\'', '’']);
+    let marked = digits.len() < s.len();
+    if digits.len() == 2 && mode == Mode::Text && !marked && !hyphens {
+        return None;
+    }
+    year_of(digits)
 }
 
 /// CJK scripts write dates and words without spaces between them.
@@ -457,14 +476,20 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
             .flatten()
         {
             let month = names::month(&c[2])?;
-            (c[0].len(), fixed(year_of(&c[4])?, month, num(&c, 1)))
+            // Only the separators of `16-Sep-25` can hold a hyphen.
+            let hyphens = c[0].bytes().filter(|&b| b == b'-').count() == 2;
+            let year = named_year(&c[4], opts.mode, hyphens)?;
+            (c[0].len(), fixed(year, month, num(&c, 1)))
         } else {
             return None;
         }
     } else if first.is_alphabetic() {
         let c = p.named_mdy.captures(rest)?;
         let month = names::month(&c[1])?;
-        (c[0].len(), fixed(year_of(&c[4])?, month, num(&c, 3)))
+        (
+            c[0].len(),
+            fixed(named_year(&c[4], opts.mode, false)?, month, num(&c, 3)),
+        )
     } else {
         return None;
     };
@@ -751,6 +776,37 @@ mod tests {
             "Salı, 16 Eylül 2025",
         ] {
             assert_eq!(one(s).0, ymd(2025, 9, 16), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_month_name_settles_a_two_digit_year() {
+        for s in [
+            "16-Sep-25",
+            "16-sep-25",
+            "16 Sep 25",
+            "16 Sep '25",
+            "16. September 25",
+            "Sep 16, '25",
+            "Sep 16, ’25",
+            "Sep 16 25",
+            "Tue, 16-Sep-25",
+        ] {
+            assert_eq!(one(s).0, ymd(2025, 9, 16), "{s}");
+        }
+        assert_eq!(one("31-Dec-68").0, ymd(2068, 12, 31));
+        assert_eq!(one("1-Jan-69").0, ymd(1969, 1, 1));
+        assert_eq!(one("16-Sep-25 14:30").1.map(|t| t.hour), Some(14));
+        // Running text needs the hyphens or the apostrophe.
+        let texts = |s: &'static str| -> Vec<&'static str> {
+            scan(s, TEXT).into_iter().map(|f| &s[f.range]).collect()
+        };
+        assert_eq!(
+            texts("16-Sep-25, 17 Sep '25, Sep 18, '25, 19 Sep 25, Sep 20 25"),
+            vec!["16-Sep-25", "17 Sep '25", "Sep 18, '25"]
+        );
+        for s in ["16-Sep-250", "Sep 16, '2025", "16 Sep 25:30", "x-16-Sep-25"] {
+            assert!(scan(s, VALUE).is_empty(), "{s}: {:?}", scan(s, VALUE));
         }
     }
 
