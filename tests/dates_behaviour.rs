@@ -438,3 +438,31 @@ fn running_text_reads_a_two_digit_year_only_when_marked() {
         assert_eq!(run(text, &config).text, text);
     }
 }
+
+#[test]
+fn every_date_label_of_a_line_is_read() {
+    let text = "Due: 16.09.2025, Start: 15.09.2025\n**Start**: 15/09/2025 | **End**: 18/09/2025\nOwner: Bob, due:: 17/09/2025\nCreated: Sep 16, 2025; updated: Sep 17, 2025 14:30\n- [ ] call 📅 16/09/2025 start: 15/09/2025\n";
+    let out = run(text, &dates_only());
+    assert_eq!(
+        out.text,
+        "Due: 2025-09-16, Start: 2025-09-15\n**Start**: 2025-09-15 | **End**: 2025-09-18\nOwner: Bob, due:: 2025-09-17\nCreated: 2025-09-16; updated: 2025-09-17 14:30\n- [ ] call 📅 2025-09-16 start: 2025-09-15\n"
+    );
+    assert!(!run(&out.text, &dates_only()).changed());
+    // The same evidence rules: the first label's date settles the second's.
+    let out = run("Due: 25/04/2025, Start: 03/04/2025\n", &dates_only());
+    assert_eq!(out.text, "Due: 2025-04-25, Start: 2025-04-03\n");
+    let text = "Due: 03/04/2025, Start: 04/03/2025\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, text);
+    assert_eq!(diagnostics(&out).len(), 2, "{:?}", diagnostics(&out));
+    // Not a second label: a word that is no date label, a sentence, a
+    // date label that is not after a separator.
+    for text in [
+        "Due: 16/09/2025, Note: 17/09/2025\n",
+        "Due: 16/09/2025, and so we set a new start date: 17/09/2025\n",
+        "Due: soon we will start: 17/09/2025\n",
+    ] {
+        let out = run(text, &dates_only());
+        assert!(!out.text.contains("2025-09-17"), "{}", out.text);
+    }
+}

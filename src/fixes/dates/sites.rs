@@ -136,21 +136,16 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
             }
         }
-        if let Some(at) = labelled_value(text, config) {
-            if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
-                let mut next = grammar::parse_at(text, at, options(Mode::Value, true));
-                // A range keeps both ends in one format: `16/09/2025 – 18/09/2025`.
-                while let Some(found) = next.take() {
-                    let end = found.range.end;
-                    claimed.push(found.range.clone());
-                    sites.push(Site {
-                        found: shift(found, base),
-                        place: Place::Labelled,
-                    });
-                    if let Some(m) = range_joiner().find(&text[end..]) {
-                        next = grammar::parse_at(text, end + m.end(), options(Mode::Value, true));
-                    }
+        if may_have_label(text, config) {
+            // The line's own label, then each later one: `Due: …, Start: …`.
+            let mut value = labelled_value(text, config);
+            let mut from = 0;
+            while let Some(at) = value.or_else(|| next_label(text, from, &claimed, config)) {
+                value = None;
+                if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
+                    labelled_dates(text, at, base, &mut claimed, &mut sites);
                 }
+                from = at;
             }
         }
         for found in grammar::scan(text, options(Mode::Text, true)) {
@@ -169,6 +164,30 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     sites.retain(|s| note.is_free(s.found.range.clone()));
     sites.sort_by_key(|s| s.found.range.start);
     sites
+}
+
+/// Reads the dates of a labelled value starting at byte `at` of `line` (at
+/// `base` in the note): one date, or both ends of a range.
+fn labelled_dates(
+    line: &str,
+    at: usize,
+    base: usize,
+    claimed: &mut Vec<Range<usize>>,
+    sites: &mut Vec<Site>,
+) {
+    let mut next = grammar::parse_at(line, at, options(Mode::Value, true));
+    // A range keeps both ends in one format: `16/09/2025 – 18/09/2025`.
+    while let Some(found) = next.take() {
+        let end = found.range.end;
+        claimed.push(found.range.clone());
+        sites.push(Site {
+            found: shift(found, base),
+            place: Place::Labelled,
+        });
+        if let Some(m) = range_joiner().find(&line[end..]) {
+            next = grammar::parse_at(line, end + m.end(), options(Mode::Value, true));
+        }
+    }
 }
 
 /// A line indented as a code block (four spaces or a tab) that is not a
@@ -213,28 +232,75 @@ fn label() -> &'static Regex {
     })
 }
 
+/// A label after a date or a separator (`, Start: …`, ` | **End**: …`):
+/// the groups of [`label`].
+fn later_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^[ \t]*(?:[,;|·•–—-][ \t]*)?",
+            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-]){0,40}?)(\*\*|__|\*|_)?",
+            r"[ \t]*(::?|：)(\*\*|__|\*|_)?[ \t]*",
+        ))
+        .expect("later label pattern")
+    })
+}
+
+/// Whether `line` may hold a date label at all. Every label ends in `:` or
+/// `：`, and most lines with a digit have neither; a label's words are
+/// runs of the line, so without a label word only configured keys remain.
+fn may_have_label(line: &str, config: &Config) -> bool {
+    (memchr::memchr(b':', line.as_bytes()).is_some() || line.contains('：'))
+        && (!config.date_keys.is_empty() || has_label_word(line))
+}
+
 /// Where the value of a date-labelled line starts (`**Date**: …`,
-/// `Due: …`, `due:: …`), if the line has one.
+/// `Due: …`, `due:: …`), if the line has one. The caller has checked
+/// [`may_have_label`].
 fn labelled_value(line: &str, config: &Config) -> Option<usize> {
-    // Every label ends in `:` or `：`; without one the regex cannot match,
-    // and most lines with a digit have neither.
-    if memchr::memchr(b':', line.as_bytes()).is_none() && !line.contains('：') {
-        return None;
-    }
-    if config.date_keys.is_empty() && !has_label_word(line) {
-        return None;
-    }
     let c = label().captures(line)?;
+    is_date_label(&c, config).then(|| c.get(0).map_or(0, |m| m.end()))
+}
+
+/// Where the value of the next date label after byte `from` of `line`
+/// starts: a label right after a date of the line (`claimed`) or after a
+/// `,`, `;` or `|` (`Due: 16.09.2025, Start: 15.09.2025`). Words that only
+/// follow a value (`Due: soon we start: …`) are no label.
+fn next_label(line: &str, from: usize, claimed: &[Range<usize>], config: &Config) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut anchors: Vec<usize> = claimed
+        .iter()
+        .map(|r| r.end)
+        .filter(|&end| end > from)
+        .collect();
+    anchors.extend(memchr::memchr3_iter(b',', b';', b'|', &bytes[from..]).map(|i| from + i));
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors.into_iter().find_map(|at| {
+        let c = later_label().captures(&line[at..])?;
+        is_date_label(&c, config).then(|| at + c.get(0).map_or(0, |m| m.end()))
+    })
+}
+
+/// Whether a match of [`label`] or [`later_label`] is a date label: its
+/// markup is balanced and its name is a date key or has a label word in
+/// at most three words.
+fn is_date_label(c: &regex::Captures, config: &Config) -> bool {
     let open = c.get(1).map(|m| m.as_str());
     let close = c.get(3).or(c.get(5)).map(|m| m.as_str());
     if open != close || (c.get(3).is_some() && c.get(5).is_some()) {
-        return None;
+        return false;
     }
-    let name = c[2].trim().to_lowercase();
+    is_label_name(&c[2], config)
+}
+
+/// Whether `name` (a line's label or a table's header) names a date: a
+/// date key, or at most three words one of which is a label word.
+fn is_label_name(name: &str, config: &Config) -> bool {
+    let name = name.trim().to_lowercase();
     let words: Vec<&str> = name.split_whitespace().collect();
-    let known = is_date_key(&name, config)
-        || (words.len() <= 3 && words.iter().any(|w| LABEL_WORDS.contains(w)));
-    known.then(|| c.get(0).map_or(0, |m| m.end()))
+    is_date_key(&name, config)
+        || (words.len() <= 3 && words.iter().any(|w| LABEL_WORDS.contains(w)))
 }
 
 /// Whether some word of `line` (a run of letters and digits) is a label
