@@ -388,12 +388,12 @@ fn wrong_guess(orig: &str, bad: &str, got: &str) -> bool {
 /// just under the level measured over every 12th note.
 fn dropped_floor(page: &str) -> f64 {
     match page {
-        "windows-1252" => 62.5,
+        "windows-1252" => 63.0,
         "windows-1254" => 58.0,
-        "windows-1250" => 51.5,
+        "windows-1250" => 52.0,
         "windows-1251" => 96.5,
-        "windows-1257" => 40.5,
-        "windows-1253" => 39.5,
+        "windows-1257" => 41.5,
+        "windows-1253" => 40.5,
         _ => 30.0,
     }
 }

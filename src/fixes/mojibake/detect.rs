@@ -3,7 +3,9 @@
 //! complete UTF-8 sequences (pieces), short sequences a strict decoder cut
 //! (gaps) and bytes that fit nowhere (kept as written).
 
-use super::dropped::{is_signifier, judge, plausible_candidates, GapContext, Rebuilt, Verdict};
+use super::dropped::{
+    is_signifier, judge, judge_jointly, plausible_candidates, GapContext, Rebuilt, Verdict,
+};
 use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
 use super::score::{cost, kind, Kind};
@@ -389,6 +391,62 @@ fn judge_gaps(
         if !again {
             break;
         }
+    }
+    // Lost bytes in a row that stay open each alone: judged together.
+    let open = |verdicts: &[Option<Verdict>], i: usize| {
+        matches!(
+            (units.get(i), verdicts.get(i)),
+            (Some(Unit::Gap { .. }), Some(Some(Verdict::Ambiguous(_))))
+        )
+    };
+    let mut u = 0;
+    while u < units.len() {
+        if !open(&verdicts, u) {
+            u += 1;
+            continue;
+        }
+        let mut v = u;
+        while open(&verdicts, v + 1) {
+            v += 1;
+        }
+        let view = |i: usize| shown(units, &verdicts, i);
+        // The known chars each side: the nearest, and the one beyond it.
+        let left = match u {
+            0 => Some((prev.unwrap_or(' '), None)),
+            _ => view(u - 1).map(|near| {
+                let far = match u {
+                    1 => Some(prev.unwrap_or(' ')),
+                    _ => view(u - 2),
+                };
+                (near, far)
+            }),
+        };
+        let right = match units.get(v + 1) {
+            None => Some((next.unwrap_or(' '), None)),
+            Some(_) => view(v + 1).map(|near| {
+                let far = match units.get(v + 2) {
+                    None => Some(next.unwrap_or(' ')),
+                    Some(_) => view(v + 2),
+                };
+                (near, far)
+            }),
+        };
+        if let (true, Some(left), Some(right)) = (v > u, left, right) {
+            let gaps: Vec<(u8, &[u8])> = units[u..=v]
+                .iter()
+                .filter_map(|unit| match unit {
+                    Unit::Gap { lead, conts, .. } => Some((*lead, conts.as_slice())),
+                    _ => None,
+                })
+                .collect();
+            let rebuilt = judge_jointly(reading.page, &gaps, left, right, cx);
+            for (i, r) in rebuilt.into_iter().enumerate() {
+                if let Some(r) = r {
+                    verdicts[u + i] = Some(Verdict::Rebuilt(r));
+                }
+            }
+        }
+        u = v + 1;
     }
     verdicts
 }

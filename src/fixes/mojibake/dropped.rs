@@ -434,10 +434,193 @@ const MARGIN_EVERYDAY: u32 = 36;
 /// (abjads, abugidas, kana, Hangul, word edges) two everyday letters were
 /// told apart wrongly too often for the plain margin.
 fn well_attested(c: char, cx: &GapContext) -> bool {
+    attested_between(c, &cx.before, &cx.after)
+}
+
+/// [`well_attested`] between `before` and `after`.
+fn attested_between(c: char, before: &Side, after: &Side) -> bool {
     (c.is_lowercase() || c.is_uppercase())
-        && cx.before.is_letter()
-        && cx.after.is_letter()
-        && model::attested(&cx.before, c, &cx.after)
+        && before.is_letter()
+        && after.is_letter()
+        && model::attested(before, c, after)
+}
+
+/// What the language model can say about one candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Weight {
+    /// A rarity (by its block, unlisted, never seen where the model knows
+    /// its block): out of the running.
+    Skip,
+    /// A char the model cannot weigh (an everyday symbol beside a boundary,
+    /// a script its word lists lack, a mark it strips): no judgement.
+    Unknown,
+    /// A char the model knows.
+    Known,
+}
+
+/// How the model can weigh candidate `c`; `marks` when the note writes
+/// combining marks the word lists strip, `inside_word` when both
+/// neighbours are letters (or unknown).
+fn weigh(c: char, marks: bool, inside_word: bool) -> Weight {
+    if !plausible(c) {
+        return Weight::Skip;
+    }
+    // A rarity by its block, or an ideograph no national set lists.
+    let rare = char_cost(c) > 0 || (script(c) == Script::Cjk && !is_listed(c));
+    // Marks the note writes but the word lists strip: the model
+    // underrates them.
+    if marks && kind(c) == Kind::Mark {
+        return Weight::Unknown;
+    }
+    let known = model::unigram(c).is_some();
+    let covered = model::covers_block(c);
+    let letter = matches!(kind(c), Kind::Letter | Kind::Mark) || known;
+    match known {
+        // A sign never seen in words: a rarity (or unassigned) in a
+        // script the model knows; elsewhere (” ！) an everyday symbol
+        // beside a boundary is as likely as a letter and cannot be weighed.
+        false if !letter => {
+            // Everyday punctuation and digits of a script's block (، ٪
+            // ٩) are not letters the model missed: beside a boundary
+            // they are as likely as a letter.
+            let everyday = matches!(kind(c), Kind::Punct | Kind::Plain);
+            if (covered && !everyday) || inside_word || char_cost(c) > 0 {
+                Weight::Skip
+            } else {
+                Weight::Unknown
+            }
+        }
+        // Ideographs, kana and Hangul: the word lists hold the everyday
+        // ones; an unseen one the national sets list may still be right.
+        true if script(c) == Script::Cjk => Weight::Known,
+        false if script(c) == Script::Cjk => {
+            if rare {
+                Weight::Skip
+            } else {
+                Weight::Unknown
+            }
+        }
+        // A script the word lists lack (Thai, Malayalam): no judgement.
+        _ if !rare && !covered => Weight::Unknown,
+        true => Weight::Known,
+        // A letter never seen, where the model knows its block: a rarity.
+        false => Weight::Skip,
+    }
+}
+
+/// The most combinations of candidates a stretch of gaps judged together
+/// may have: beyond it the stretch stays (the search must stay cheap).
+pub const MAX_COMBINATIONS: usize = 256;
+
+/// Judges a stretch of consecutive gaps (`lead`, `conts` each) together,
+/// none of which is clear on its own: every combination of the candidates
+/// the model can weigh is scored as one window with the known chars around
+/// it (`left` and `right`: the nearest char and the one beyond it, if
+/// known), and a gap is rebuilt with its char in the likeliest combination
+/// when every combination with another char there is far less likely (the
+/// margins of [`likeliest`]). Each gap judged alone sees its neighbour only
+/// as a set of candidates, which flatters every candidate (с, э and я
+/// beside с, э and я).
+pub fn judge_jointly(
+    page: &CodePage,
+    gaps: &[(u8, &[u8])],
+    left: (char, Option<char>),
+    right: (char, Option<char>),
+    cx: &GapContext,
+) -> Vec<Option<Rebuilt>> {
+    let n = gaps.len();
+    let mut out = vec![None; n];
+    let boundary = |c: char| if model::is_wordlike(c) { c } else { ' ' };
+    let (left_near, right_near) = (boundary(left.0), boundary(right.0));
+    // Per gap: the page's own candidates, and those the model weighs.
+    let mut own = Vec::with_capacity(n);
+    let mut fields: Vec<Vec<char>> = Vec::with_capacity(n);
+    let mut combinations = 1usize;
+    for &(lead, conts) in gaps {
+        let mine: Vec<(char, Vec<u8>)> = candidates(page, lead, conts)
+            .into_iter()
+            .filter(|(c, _)| plausible(*c))
+            .collect();
+        let field = if cx.rival_undefined != 0 {
+            candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts)
+        } else {
+            mine.clone()
+        };
+        let mut weighed = Vec::with_capacity(field.len());
+        for (c, _) in field {
+            // Everyday punctuation stands between ideographs (、 ，) and
+            // beside a gap nothing shows a word around it: the model cannot
+            // weigh it, so the stretch stays.
+            match weigh(c, cx.marks, false) {
+                Weight::Skip => {}
+                Weight::Unknown => return out,
+                Weight::Known => weighed.push(c),
+            }
+        }
+        combinations = combinations.saturating_mul(weighed.len());
+        if combinations == 0 || combinations > MAX_COMBINATIONS {
+            return out;
+        }
+        own.push(mine);
+        fields.push(weighed);
+    }
+    // The window: the known chars each side (not across a word boundary).
+    let mut window = Vec::with_capacity(n + 4);
+    if left_near != ' ' {
+        window.extend(left.1.map(boundary));
+    }
+    window.push(left_near);
+    let first = window.len();
+    window.extend(fields.iter().map(|f| f[0]));
+    window.push(right_near);
+    if right_near != ' ' {
+        window.extend(right.1.map(boundary));
+    }
+    let mut costs = Vec::with_capacity(combinations);
+    for combination in 0..combinations {
+        let mut rest = combination;
+        for (i, field) in fields.iter().enumerate() {
+            window[first + i] = field[rest % field.len()];
+            rest /= field.len();
+        }
+        costs.push(model::window_cost(&window).unwrap_or(u32::MAX));
+    }
+    let pick = |combination: usize, i: usize| {
+        let below: usize = fields[..i].iter().map(Vec::len).product();
+        fields[i][(combination / below) % fields[i].len()]
+    };
+    let Some((best, &cost)) = costs.iter().enumerate().min_by_key(|&(_, &c)| c) else {
+        return out;
+    };
+    if cost == u32::MAX {
+        return out;
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        let c = pick(best, i);
+        // The likeliest combination with another char here.
+        let runner = (0..combinations)
+            .filter(|&k| pick(k, i) != c)
+            .min_by_key(|&k| costs[k]);
+        let near = |j: Option<usize>, edge: char| j.map_or(edge, |j| pick(best, j));
+        let before = Side::one(near(i.checked_sub(1), left_near));
+        let after = Side::one(near((i + 1 < n).then_some(i + 1), right_near));
+        let clear = match runner {
+            None => true,
+            Some(k) if model::is_everyday(pick(k, i)) && !attested_between(c, &before, &after) => {
+                cost.saturating_add(MARGIN_EVERYDAY) <= costs[k]
+            }
+            Some(k) => cost.saturating_add(MARGIN) <= costs[k],
+        };
+        if !clear {
+            continue;
+        }
+        *slot = own[i].iter().find(|(o, _)| *o == c).map(|(ch, restored)| Rebuilt {
+            ch: *ch,
+            restored: restored.clone(),
+            reason: "its neighbours and the lost bytes beside it make it far likelier than the others",
+        });
+    }
+    out
 }
 
 /// The candidate the language model finds far likelier than every other
@@ -472,47 +655,13 @@ fn likeliest(
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
     for &(c, _) in field {
-        if !plausible(c) {
+        match weigh(c, cx.marks, inside_word) {
+            Weight::Skip => continue,
+            Weight::Unknown => return None,
+            Weight::Known => {}
+        }
+        let Some(cost) = model::cost(&cx.before, c, &cx.after) else {
             continue;
-        }
-        // A rarity by its block, or an ideograph no national set lists.
-        let rare = char_cost(c) > 0 || (script(c) == Script::Cjk && !is_listed(c));
-        // Marks the note writes but the word lists strip: the model
-        // underrates them.
-        if cx.marks && kind(c) == Kind::Mark {
-            return None;
-        }
-        let known = model::cost(&cx.before, c, &cx.after);
-        let covered = model::covers_block(c);
-        let letter = matches!(kind(c), Kind::Letter | Kind::Mark) || known.is_some();
-        let cost = match known {
-            // A sign never seen in words: a rarity (or unassigned) in a
-            // script the model knows; elsewhere (” ！) an everyday symbol
-            // beside a boundary is as likely as a letter and cannot be weighed.
-            None if !letter => {
-                // Everyday punctuation and digits of a script's block (، ٪
-                // ٩) are not letters the model missed: beside a boundary
-                // they are as likely as a letter.
-                let everyday = matches!(kind(c), Kind::Punct | Kind::Plain);
-                if (covered && !everyday) || inside_word || char_cost(c) > 0 {
-                    continue;
-                }
-                return None;
-            }
-            // Ideographs, kana and Hangul: the word lists hold the everyday
-            // ones; an unseen one the national sets list may still be right.
-            Some(cost) if script(c) == Script::Cjk => cost,
-            None if script(c) == Script::Cjk => {
-                if rare {
-                    continue;
-                }
-                return None;
-            }
-            // A script the word lists lack (Thai, Malayalam): no judgement.
-            _ if !rare && !covered => return None,
-            Some(cost) => cost,
-            // A letter never seen, where the model knows its block: a rarity.
-            None => continue,
         };
         match best {
             Some((b, _)) if cost >= b => {
@@ -693,6 +842,29 @@ mod tests {
             judge(&WINDOWS_1252, 0xD1, &[], &cx),
             Verdict::Ambiguous(_)
         ));
+    }
+
+    #[test]
+    fn lost_bytes_in_a_row_are_judged_together() {
+        // Россия through windows-1252: с (D1 81) twice in a row lost its
+        // 0x81. Alone, each sees the other only as с, э, я, ѐ or ѝ.
+        let cx = GapContext {
+            rival_undefined: mask(&WINDOWS_1252),
+            ..Default::default()
+        };
+        let got = judge_jointly(
+            &WINDOWS_1252,
+            &[(0xD1, &[]), (0xD1, &[])],
+            ('о', Some('Р')),
+            ('и', Some('я')),
+            &cx,
+        );
+        let chars: Vec<Option<char>> = got.iter().map(|r| r.as_ref().map(|r| r.ch)).collect();
+        assert_eq!(chars, [Some('с'), Some('с')]);
+        // Too many combinations to weigh: the stretch stays.
+        let many = [(0xD1, &[][..]); 4];
+        let got = judge_jointly(&WINDOWS_1252, &many, ('о', None), ('и', None), &cx);
+        assert!(got.iter().all(Option::is_none));
     }
 
     #[test]

@@ -268,6 +268,21 @@ pub fn cost(before: &Side, c: char, after: &Side) -> Option<u32> {
     })
 }
 
+/// The cost, in half bits, of the chars `w` under the trigram chain, each
+/// char that does not belong inside words counting as a word boundary (a
+/// char the model never saw counts as the rarest it keeps). For a stretch
+/// of gaps
+/// judged together: `w` is the known chars before them, one candidate for
+/// each, and the known chars after.
+pub fn window_cost(w: &[char]) -> Option<u32> {
+    let s = sections()?;
+    let mut units = Vec::with_capacity(w.len());
+    for &c in w {
+        units.push(unit(if is_wordlike(c) { c } else { ' ' })?);
+    }
+    Some(chain(&s, &units))
+}
+
 /// Whether the model kept the pair of `c` with each known neighbour (and
 /// did not back off to unigrams): evidence from words, not a guess.
 pub fn attested(before: &Side, c: char, after: &Side) -> bool {
