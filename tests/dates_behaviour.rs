@@ -316,6 +316,17 @@ const SOUP: &[&str] = &[
     "ª",
     "ß",
     "İ",
+    "|",
+    "| Due |\n",
+    "|---|\n",
+    "|:-:|-|\n",
+    "-Sep-",
+    " Start: ",
+    "**End**: ",
+    "; ",
+    "\\",
+    "     ",
+    "> ",
 ];
 
 proptest! {
@@ -464,5 +475,128 @@ fn every_date_label_of_a_line_is_read() {
     ] {
         let out = run(text, &dates_only());
         assert!(!out.text.contains("2025-09-17"), "{}", out.text);
+    }
+}
+
+#[test]
+fn a_table_column_headed_by_a_date_label_is_read() {
+    let text = "| Task | Due |\n|---|:--:|\n| Call | 16/09/2025 |\n| Mail | Sep 17, 2025 |\n|Ask|soon, 18/09/2025|\n| Code | `16/09/2025` |\n| Short |\n\n> | Task | **Due date** | Notes |\n> | - | - | - |\n> | Call | Tue 16.09.2025 | 17/09/2025 |\n\n| Task | Notes |\n|---|---|\n| Call | 16/09/2025 |\n";
+    let out = run(text, &dates_only());
+    assert_eq!(
+        out.text,
+        "| Task | Due |\n|---|:--:|\n| Call | 2025-09-16 |\n| Mail | 2025-09-17 |\n|Ask|soon, 18/09/2025|\n| Code | `16/09/2025` |\n| Short |\n\n> | Task | **Due date** | Notes |\n> | - | - | - |\n> | Call | 2025-09-16 | 17/09/2025 |\n\n| Task | Notes |\n|---|---|\n| Call | 16/09/2025 |\n"
+    );
+    assert!(!run(&out.text, &dates_only()).changed());
+    // Cells are evidence and follow the evidence rules like any labelled value.
+    let text = "| Due |\n|---|\n| 25/04/2025 |\n| 03/04/2025 |\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, "| Due |\n|---|\n| 2025-04-25 |\n| 2025-04-03 |\n");
+    let text = "| Due |\n|---|\n| 03/04/2025 |\n";
+    let out = run(text, &dates_only());
+    assert_eq!(out.text, text);
+    assert!(diagnostics(&out)[0].1.contains("nothing settles it"));
+}
+
+#[test]
+fn a_table_that_is_not_one_or_is_protected_stays() {
+    for text in [
+        // No delimiter row: not a table.
+        "| Task | Due |\n| Call | 16/09/2025 |\n",
+        // A delimiter row of another width: not a table.
+        "| Task | Due |\n|---|\n| Call | 16/09/2025 |\n",
+        // Code and comments.
+        "```\n| Task | Due |\n|---|---|\n| Call | 16/09/2025 |\n```\n",
+        "%%\n| Task | Due |\n|---|---|\n| Call | 16/09/2025 |\n%%\n",
+        "    | Task | Due |\n    |---|---|\n    | Call | 16/09/2025 |\n",
+        // A row after a blank line belongs to no table.
+        "| Task | Due |\n|---|---|\n\n| Call | 16/09/2025 |\n",
+    ] {
+        assert_eq!(run(text, &dates_only()).text, text, "{text}");
+    }
+    // An escaped pipe does not end a cell.
+    assert_eq!(
+        run(
+            "| Task | Due |\n|---|---|\n| Call \\| Mail | 16/09/2025 |\n",
+            &dates_only()
+        )
+        .text,
+        "| Task | Due |\n|---|---|\n| Call \\| Mail | 2025-09-16 |\n"
+    );
+}
+
+#[test]
+fn an_aligned_table_stays_aligned_where_its_padding_allows() {
+    let text = "| Task | Due          | Start      |\n| ---- | ------------ | ---------- |\n| Call | Sep 16, 2025 | 15/09/2025 |\n| Mail | 16/9/25      | 1/9/25     |\n| Ask  | 2/9/25 | 3/9/25 |\n";
+    let out = run(text, &dates_only());
+    assert_eq!(
+        out.text,
+        "| Task | Due          | Start      |\n| ---- | ------------ | ---------- |\n| Call | 2025-09-16   | 2025-09-15 |\n| Mail | 2025-09-16   | 2025-09-01 |\n| Ask  | 2025-09-02 | 2025-09-03 |\n"
+    );
+    assert!(!run(&out.text, &dates_only()).changed());
+    // Wider than the column's padding: the row grows, still a valid row.
+    let text = "| Due     |\n| ------- |\n| 16/9/25 |\n";
+    assert_eq!(
+        run(text, &dates_only()).text,
+        "| Due     |\n| ------- |\n| 2025-09-16 |\n"
+    );
+}
+
+#[test]
+fn a_format_that_writes_a_pipe_leaves_table_cells_alone() {
+    let mut config = dates_only();
+    config.date_format = "YYYY|MM|DD".into();
+    let text = "| Task | Due |\n|---|---|\n| Call | 16/09/2025 |\n";
+    let out = run(text, &config);
+    assert_eq!(out.text, text);
+    assert!(
+        diagnostics(&out).iter().any(|(_, m)| m.contains("table")),
+        "{:?}",
+        diagnostics(&out)
+    );
+    // Outside a table the format is the user's to choose.
+    assert_eq!(run("Due: 16/09/2025\n", &config).text, "Due: 2025|09|16\n");
+}
+
+proptest! {
+    /// Whatever the dates, their forms and the target format, a table keeps
+    /// its lines and its cells, a second run changes nothing, and a row
+    /// that lined up still does when its new dates fit the column.
+    #[test]
+    fn tables_keep_their_shape(
+        cells in proptest::collection::vec((any_date(), 0..FORMATS.len()), 1..6),
+        pad in 1usize..5,
+        target in 0..FORMATS.len(),
+    ) {
+        let mut config = dates_only();
+        config.date_format = FORMATS[target].to_string();
+        config.date_order = DateOrder::Dmy;
+        let written: Vec<String> = cells
+            .iter()
+            .map(|&(d, f)| Format::parse(FORMATS[f]).unwrap().render(d, None))
+            .collect();
+        let width = written.iter().map(|w| w.chars().count()).max().unwrap_or(0) + pad;
+        let cell = |s: &str| format!(" {s}{} ", " ".repeat(width - s.chars().count()));
+        let mut text = format!("| Task |{}|\n| ---- |{}|\n", cell("Due"), cell(&"-".repeat(3)));
+        for w in &written {
+            text.push_str(&format!("| Call |{}|\n", cell(w)));
+        }
+        let once = run(&text, &config);
+        let pipes = |s: &str| s.lines().map(|l| l.matches('|').count()).collect::<Vec<_>>();
+        prop_assert_eq!(pipes(&once.text), pipes(&text), "{}", once.text);
+        let target_width = cells
+            .iter()
+            .map(|&(d, _)| Format::parse(FORMATS[target]).unwrap().render(d, None).chars().count())
+            .max()
+            .unwrap_or(0);
+        if target_width < width {
+            let columns = |l: &str| l.char_indices().filter(|(_, c)| *c == '|').count();
+            let header_len = text.lines().next().unwrap().chars().count();
+            for line in once.text.lines() {
+                prop_assert_eq!(line.chars().count(), header_len, "{}", once.text);
+                prop_assert_eq!(columns(line), 3);
+            }
+        }
+        let twice = run(&once.text, &config);
+        prop_assert!(!twice.changed(), "{}\n→\n{}\n→ {:?}", text, once.text, twice.changes);
     }
 }

@@ -5,11 +5,16 @@
 //! `modified`, `due`, `start`, `end` and the `dateKeys` setting) and any
 //! other frontmatter value that is wholly a date; the dates after the
 //! Obsidian Tasks signifiers 📅 ⏳ 🛫 ➕ ✅ ❌ on checkbox lines; the value of
-//! a date-labelled line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`,
-//! both ends of a range `16/09/2025 – 18/09/2025`);
+//! each date label of a line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`,
+//! both ends of a range `16/09/2025 – 18/09/2025`, and a later label after
+//! a date or a `,` `;` `|`: `Due: 16.09.2025, Start: 15.09.2025`); the
+//! body cells of a Markdown table column whose header is a date label
+//! (`| Due |`), when the cell is wholly a date;
 //! and, only when `runningTextDates` is on, dates anywhere in the text. The
 //! grammar ([`grammar`]) reads ISO dates, numeric day-month and month-day
-//! dates, month names in about twenty languages ([`names`]), CJK dates, an
+//! dates, month names in about twenty languages ([`names`]), also with a
+//! two-digit year (`16-Sep-25`, `Sep 16, '25`; 00–68 → 20xx, 69–99 →
+//! 19xx; running text needs the hyphens or the apostrophe), CJK dates, an
 //! optional weekday and an optional time.
 //!
 //! **Why.** Vaults fill with `2025-09-16`, `16/09/2025`, `Sep 16, 2025`,
@@ -24,7 +29,17 @@
 //! ---                                 ---
 //! **Date**: 16. September 2025        **Date**: 2025-09-16
 //! - [ ] call 📅 16/09/2025            - [ ] call 📅 2025-09-16
+//! Due: 16.09.2025, Start: 15.09.2025  Due: 2025-09-16, Start: 2025-09-15
+//! | Task | Due        |               | Task | Due        |
+//! |------|------------|               |------|------------|
+//! | Call | 16-Sep-25  |               | Call | 2025-09-16 |
 //! ```
+//!
+//! A table keeps its pipes and padding: when its pipes line up, a shorter
+//! date is padded to the width it had and a longer one takes the padding
+//! after it (keeping one space), so the row stays in line where it can and
+//! is a valid row either way. A format that writes `|` leaves table cells
+//! as they are, with a diagnostic.
 //!
 //! **Safety.** Nothing is guessed. `03/04/2025` is read only on evidence, in
 //! this order: its weekday (`Thu 03/04/2025` can only be 3 April), the
@@ -105,7 +120,10 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if range.start < covered.end && covered.start < range.end {
             continue;
         }
-        used_text_format |= matches!(site.place, Place::Labelled | Place::Text);
+        used_text_format |= matches!(
+            site.place,
+            Place::Labelled | Place::Cell { .. } | Place::Text
+        );
         let decision = resolver.decide(site);
         match &decision {
             Decision::Written { span } => covered = span.clone(),
@@ -134,11 +152,31 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
                     ),
                 );
             }
+            Decision::Write { replacement, .. }
+                if replacement.contains('|')
+                    && !matches!(site.place, Place::Frontmatter { .. })
+                    && sites::on_table_row(note, site.found.range.start) =>
+            {
+                let text = &note.text[site.found.range.clone()];
+                sink.diagnose(
+                    site.found.range.start,
+                    format!(
+                        "date `{text}` left as written: the date format writes `|`, \
+                         which would split this table cell"
+                    ),
+                );
+            }
             Decision::Write {
                 range,
                 replacement,
                 message,
-            } => sink.replace(range, replacement, message),
+            } => match site.place {
+                Place::Cell { aligned: true, end } => {
+                    let (range, replacement) = keep_width(note, range, replacement, end);
+                    sink.replace(range, replacement, message)
+                }
+                _ => sink.replace(range, replacement, message),
+            },
             Decision::Report(message) => sink.diagnose(site.found.range.start, message),
             Decision::Leave | Decision::Written { .. } => {}
         }
@@ -172,6 +210,30 @@ fn parsed(spec: &str) -> Result<Arc<Format>, String> {
     }
     cache.insert(spec.to_string(), format.clone());
     format
+}
+
+/// A date rewritten in a cell of a table whose pipes line up: a shorter
+/// date is padded to the width it had, a longer one takes the padding
+/// after it up to the cell's `end`, keeping one space, and only when that
+/// runs out does the row go out of line (still a valid row).
+fn keep_width(
+    note: &Note,
+    mut range: std::ops::Range<usize>,
+    mut replacement: String,
+    end: usize,
+) -> (std::ops::Range<usize>, String) {
+    let old = note.text[range.clone()].chars().count();
+    let new = replacement.chars().count();
+    if new < old {
+        replacement.extend(std::iter::repeat_n(' ', old - new));
+    } else if new > old {
+        let spaces = note.text.as_bytes()[range.end..end.max(range.end)]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        range.end += (new - old).min(spaces.saturating_sub(1));
+    }
+    (range, replacement)
 }
 
 /// A numeric date that can be read only one way.

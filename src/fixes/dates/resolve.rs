@@ -133,7 +133,7 @@ impl Resolver<'_> {
         let core_text = &self.note.text[found.core.clone()];
         let format = match site.place {
             Place::Frontmatter { .. } | Place::Task => self.iso,
-            Place::Labelled | Place::Text => self.text_format,
+            Place::Labelled | Place::Cell { .. } | Place::Text => self.text_format,
         };
         if let Place::Frontmatter { value, quoted, .. } = &site.place {
             if iso_like(text).is_some() {

@@ -1,5 +1,6 @@
 //! Where dates are looked for: frontmatter values, Obsidian Tasks
-//! signifiers, labelled lines and running text. Each site carries the date
+//! signifiers, the labelled values of a line, the cells of table columns
+//! headed by a date label, and running text. Each site carries the date
 //! found (ranges against the whole note) and what the place asks of it.
 
 use super::grammar::{self, Found, Mode, Options};
@@ -86,6 +87,16 @@ pub enum Place {
     Task,
     /// After a date label such as `**Date**:`.
     Labelled,
+    /// A whole table cell in a column headed by a date label: read as a
+    /// labelled value.
+    Cell {
+        /// The row's pipes line up with the header's, so a rewritten date
+        /// keeps the cell's width where its padding allows.
+        aligned: bool,
+        /// Where the cell ends in the note: its closing pipe, or the end of
+        /// the line.
+        end: usize,
+    },
     /// Running text.
     Text,
 }
@@ -114,13 +125,32 @@ fn shift(mut found: Found, by: usize) -> Found {
 /// caller decides whether to edit it.
 pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
-    for line in note.lines.iter().filter(|l| l.is_text()) {
+    let mut table: Option<Table> = None;
+    for (i, line) in note.lines.iter().enumerate() {
+        if !line.is_text() {
+            table = None;
+            continue;
+        }
         let text = line.text(note.text);
+        let base = line.range.start;
+        let mut claimed: Vec<Range<usize>> = Vec::new();
+        // A table row starts with `|`; checked before the digit test, as a
+        // header row seldom has a digit.
+        match row_start(text) {
+            None => table = None,
+            Some(row) => match &mut table {
+                Some(t) if t.delimiter_next => t.delimiter_next = false,
+                Some(t) if t.quotes == row.quotes => {
+                    if t.has_dates && text.bytes().any(|b| b.is_ascii_digit()) {
+                        t.read_row(text, row, base, &mut claimed, &mut sites);
+                    }
+                }
+                _ => table = Table::at(note, i, text, row, config),
+            },
+        }
         if !text.bytes().any(|b| b.is_ascii_digit()) || indented_code(text) {
             continue;
         }
-        let base = line.range.start;
-        let mut claimed: Vec<Range<usize>> = Vec::new();
         // A checkbox has `[`; most lines do not, and skip the regex.
         if memchr::memchr(b'[', text.as_bytes()).is_some() && checkbox().is_match(text) {
             for (i, c) in signifiers(text) {
@@ -164,6 +194,195 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     sites.retain(|s| note.is_free(s.found.range.clone()));
     sites.sort_by_key(|s| s.found.range.start);
     sites
+}
+
+/// Where a table row's first pipe is, after at most three spaces and any
+/// blockquote markers.
+#[derive(Clone, Copy, Debug)]
+struct RowStart {
+    /// Byte offset of the leading `|`.
+    pipe: usize,
+    /// How many `>` come before it.
+    quotes: usize,
+}
+
+/// The start of a table row (a line whose first character, after
+/// indentation and blockquote markers, is `|`), if `line` is one.
+fn row_start(line: &str) -> Option<RowStart> {
+    let b = line.as_bytes();
+    let mut i = b.iter().take_while(|&&c| c == b' ').count();
+    if i > 3 {
+        return None;
+    }
+    let mut quotes = 0;
+    while b.get(i) == Some(&b'>') {
+        quotes += 1;
+        i += 1;
+        i += b[i..].iter().take_while(|&&c| c == b' ').count();
+    }
+    (b.get(i) == Some(&b'|')).then_some(RowStart { pipe: i, quotes })
+}
+
+/// The cells of a table row whose leading pipe is at `pipe`: byte ranges
+/// of `line` between unescaped pipes (a pipe inside a cell is written
+/// `\|`), without the empty rest after a trailing pipe.
+fn cells(line: &str, pipe: usize) -> Vec<Range<usize>> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start = pipe + 1;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'|' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !line[start.min(b.len())..].trim().is_empty() {
+        out.push(start..b.len());
+    }
+    out
+}
+
+/// Whether the cells of `line` make a delimiter row (`|---|:--:|`).
+fn is_delimiter(line: &str, row: RowStart) -> bool {
+    let rest = &line.as_bytes()[row.pipe..];
+    // Most rows fail on their second byte or so.
+    if !rest
+        .iter()
+        .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t'))
+    {
+        return false;
+    }
+    cells(line, row.pipe).iter().all(|cell| {
+        let c = line[cell.clone()].trim();
+        let c = c.strip_prefix(':').unwrap_or(c);
+        let c = c.strip_suffix(':').unwrap_or(c);
+        !c.is_empty() && c.bytes().all(|b| b == b'-')
+    })
+}
+
+/// The char columns of the unescaped pipes of `line`: where a row lines up
+/// with its header.
+fn pipe_columns(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut escaped = false;
+    for (col, c) in line.chars().enumerate() {
+        match c {
+            '|' if !escaped => out.push(col),
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    out
+}
+
+/// A Markdown table being read: which columns a date label heads.
+struct Table {
+    /// Per column, whether its header is a date label.
+    dates: Vec<bool>,
+    /// Any column is.
+    has_dates: bool,
+    /// The header's blockquote depth; every row has the same.
+    quotes: usize,
+    /// The header's pipe columns.
+    pipes: Vec<usize>,
+    /// The next line is the delimiter row.
+    delimiter_next: bool,
+}
+
+impl Table {
+    /// The table whose header row is line `i` of `note` (`line`), if the
+    /// next line is a delimiter row with as many cells.
+    fn at(note: &Note, i: usize, line: &str, row: RowStart, config: &Config) -> Option<Table> {
+        let next = note.lines.get(i + 1).filter(|l| l.is_text())?;
+        let next_text = next.text(note.text);
+        let next_row = row_start(next_text).filter(|r| r.quotes == row.quotes)?;
+        if !is_delimiter(next_text, next_row) {
+            return None;
+        }
+        let header = cells(line, row.pipe);
+        if header.len() != cells(next_text, next_row.pipe).len() {
+            return None;
+        }
+        let labels = !config.date_keys.is_empty() || has_label_word(line);
+        let dates: Vec<bool> = header
+            .iter()
+            .map(|cell| labels && is_header_label(&line[cell.clone()], config))
+            .collect();
+        let has_dates = dates.contains(&true);
+        Some(Table {
+            pipes: if has_dates {
+                pipe_columns(line)
+            } else {
+                Vec::new()
+            },
+            dates,
+            has_dates,
+            quotes: row.quotes,
+            delimiter_next: true,
+        })
+    }
+
+    /// Reads the whole-cell dates of the date columns of body row `line`.
+    fn read_row(
+        &self,
+        line: &str,
+        row: RowStart,
+        base: usize,
+        claimed: &mut Vec<Range<usize>>,
+        sites: &mut Vec<Site>,
+    ) {
+        let mut aligned = None;
+        for (cell, _) in cells(line, row.pipe)
+            .into_iter()
+            .zip(&self.dates)
+            .filter(|(_, &date)| date)
+        {
+            let text = &line[cell.clone()];
+            if !text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let Some(found) = grammar::parse_exact(text, options(Mode::Value, true)) else {
+                continue;
+            };
+            let found = shift(found, cell.start);
+            let aligned = *aligned.get_or_insert_with(|| pipe_columns(line) == self.pipes);
+            claimed.push(found.range.clone());
+            sites.push(Site {
+                found: shift(found, base),
+                place: Place::Cell {
+                    aligned,
+                    end: base + cell.end,
+                },
+            });
+        }
+    }
+}
+
+/// Whether a header cell names a date (`Due`, `**Due date**`, `Date:`).
+fn is_header_label(cell: &str, config: &Config) -> bool {
+    let mut name = cell.trim();
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = name.strip_prefix(mark).and_then(|n| n.strip_suffix(mark)) {
+            name = inner.trim();
+            break;
+        }
+    }
+    let name = name.strip_suffix([':', '：']).unwrap_or(name);
+    !name.is_empty() && name.chars().count() <= 41 && is_label_name(name, config)
+}
+
+/// Whether byte `at` of `note` is on a table row.
+pub fn on_table_row(note: &Note, at: usize) -> bool {
+    let i = note.lines.partition_point(|l| l.range.end < at);
+    note.lines
+        .get(i)
+        .is_some_and(|line| row_start(line.text(note.text)).is_some())
 }
 
 /// Reads the dates of a labelled value starting at byte `at` of `line` (at
