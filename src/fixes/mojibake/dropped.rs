@@ -256,6 +256,11 @@ pub fn is_listed(c: char) -> bool {
     }
 }
 
+/// A Han ideograph (the unified blocks and extension A).
+fn is_ideograph(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 fn plausible(c: char) -> bool {
     !matches!(kind(c), Kind::Control) && char_cost(c) <= 3
 }
@@ -337,20 +342,28 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .collect();
         // Indic viramas and some vowel signs are not alphabetic: an everyday
-        // sign of the neighbour's block competes with the letters.
+        // sign of the neighbour's block competes with the letters, and so
+        // does a combining mark when the note writes them (Arabic harakat).
         let block_sign = all.iter().any(|&(c, _)| {
             u32::from(c) >> 7 == u32::from(n) >> 7
                 && !fits.contains(&c)
-                && char_cost(c) == 0
+                && (char_cost(c) == 0 || (cx.marks && kind(c) == Kind::Mark))
                 && !c.is_ascii()
         });
+        // CJK text has no spaces: its everyday punctuation (、 。 ，)
+        // stands between letters as often as a letter does.
+        let cjk_punct = want == Script::Cjk
+            && all
+                .iter()
+                .any(|&(c, _)| kind(c) == Kind::Punct && char_cost(c) == 0);
+        let block_sign = block_sign || cjk_punct;
         if let ([only], false) = (&fits[..], block_sign) {
             return pick(*only, "the only letter of the word's script")
                 .unwrap_or(Verdict::Impossible);
         }
         // Several ideographs or syllables: the one the national character
         // sets list.
-        if want == Script::Cjk && fits.len() > 1 {
+        if want == Script::Cjk && fits.len() > 1 && !cjk_punct {
             let listed: Vec<char> = fits.iter().copied().filter(|&c| is_listed(c)).collect();
             let unlisted = |o: char| {
                 script(o) != want || char_cost(o) > 0 || !is_listed(o) || kind(o) != Kind::Letter
@@ -491,10 +504,12 @@ fn weigh(c: char, marks: bool, inside_word: bool) -> Weight {
             }
         }
         // Ideographs, kana and Hangul: the word lists hold the everyday
-        // ones; an unseen one the national sets list may still be right.
+        // ones. An unseen ideograph the national sets list may still be
+        // right (the lists lean to one standard: a traditional form may be
+        // missing); kana and Hangul syllables they never show are rarities.
         true if script(c) == Script::Cjk => Weight::Known,
         false if script(c) == Script::Cjk => {
-            if rare {
+            if rare || !is_ideograph(c) {
                 Weight::Skip
             } else {
                 Weight::Unknown
@@ -649,8 +664,12 @@ fn likeliest(
     };
     // Between letters a symbol is a rarity; beside a boundary an everyday
     // one (” ‐ ٪) is as likely as a letter and the model cannot weigh it.
+    // Between ideographs, kana or Hangul there are no spaces: punctuation
+    // (、 。) stands between letters there.
+    let cjk = |side: &Side| side.any(|n| script(n) == Script::Cjk);
     let inside_word = (cx.before.is_letter() || cx.before.is_unknown())
-        && (cx.after.is_letter() || cx.after.is_unknown());
+        && (cx.after.is_letter() || cx.after.is_unknown())
+        && !(cjk(&cx.before) || cjk(&cx.after));
     let mut best: Option<(u32, char)> = None;
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
@@ -692,7 +711,7 @@ fn likeliest(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tables::{WINDOWS_1251, WINDOWS_1252, WINDOWS_1254};
+    use super::super::tables::{WINDOWS_1250, WINDOWS_1251, WINDOWS_1252, WINDOWS_1254};
     use super::*;
 
     fn rebuilt(v: Verdict) -> Option<char> {
@@ -842,6 +861,25 @@ mod tests {
             judge(&WINDOWS_1252, 0xD1, &[], &cx),
             Verdict::Ambiguous(_)
         ));
+    }
+
+    #[test]
+    fn punctuation_between_kana_is_not_a_rarity() {
+        // 、 (E3 80 81) loses its 0x81 in windows-1250 between ク and イ;
+        // ダ (E3 83 80) is a letter, but CJK text has no spaces and the
+        // model cannot weigh the comma: no verdict.
+        let cx = GapContext {
+            letter_before: Some('ク'),
+            letter_after: Some('イ'),
+            before: Side::two('ク', Some('ッ')),
+            after: Side::two('イ', Some('メ')),
+            rival_undefined: mask(&WINDOWS_1250),
+            ..Default::default()
+        };
+        assert_ne!(
+            rebuilt(judge(&WINDOWS_1250, 0xE3, &[0x80], &cx)),
+            Some('ダ')
+        );
     }
 
     #[test]

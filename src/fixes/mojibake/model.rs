@@ -201,6 +201,11 @@ impl Side {
         self.chars.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
+    /// Whether any char it may be satisfies `f`.
+    pub fn any(&self, f: impl Fn(char) -> bool) -> bool {
+        self.chars().iter().any(|&c| f(c))
+    }
+
     /// True when nothing is known.
     pub fn is_unknown(&self) -> bool {
         self.len == 0
