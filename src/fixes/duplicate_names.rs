@@ -12,7 +12,12 @@
 //! - frontmatter lists of people (`participants`, `attendees`, `people`,
 //!   `owner`, and the keys of the `peopleKeys` setting): only the item's bytes
 //!   are edited, quotes and layout stay;
-//! - the display text of `[[target|alias]]` links.
+//! - the display text of `[[target|alias]]` links;
+//! - running text, only when the collapsed words are a known person
+//!   (`talk to Jason Jason Vallery` with Jason Vallery an attendee): there a
+//!   doubled word is as often a real phrase (`Bora Bora`, `New New York`);
+//! - the word after a link that repeats the last word of the name it shows
+//!   (`[[Lior Genzel]] Genzel` → `[[Lior Genzel]]`).
 //!
 //! It also replaces a placeholder owner (`@Myself`, `@Me`) with the name in
 //! the `me` setting, when that is set.
@@ -68,6 +73,7 @@
 mod judge;
 pub mod name;
 pub mod people;
+mod prose;
 pub mod sites;
 
 use super::{Context, Sink};
@@ -103,6 +109,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         for site in &found.sites {
             judge::site(text, site, &people, sink);
         }
+        prose::propose(note, &found.sites, &people, sink);
     }
 }
 
@@ -349,6 +356,43 @@ mod tests {
         assert_eq!(
             fix(text),
             "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Lovelace'\r\n---\r\n@Ada Lovelace\r\n"
+        );
+    }
+
+    #[test]
+    fn running_text_is_repaired_only_on_proof() {
+        let note = "Attendees: Jason Vallery\n\nThen Jason Jason Vallery spoke. Yesterday Jason Vallery Vallery left.\nWe flew to Bora Bora, then New New York; Duran Duran played. Ask Lior Lior.\n";
+        let out = names(note, &mut Config::default());
+        assert_eq!(
+            out.text,
+            "Attendees: Jason Vallery\n\nThen Jason Vallery spoke. Yesterday Jason Vallery left.\nWe flew to Bora Bora, then New New York; Duran Duran played. Ask Lior Lior.\n"
+        );
+        assert!(out.changes[0].message.contains("running text"));
+        assert!(out.diagnostics.is_empty());
+        // Known from the settings (or the vault) is proof too; code is not text.
+        let mut config = Config {
+            known_people: vec!["Ada Lovelace".into()],
+            ..Config::default()
+        };
+        assert_eq!(
+            names("met Ada Ada Lovelace and `Ada Ada Lovelace`\n", &mut config).text,
+            "met Ada Lovelace and `Ada Ada Lovelace`\n"
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_link_that_repeats_its_name_goes() {
+        assert_eq!(
+            fix("Owner: [[Lior Genzel]] Genzel\n"),
+            "Owner: [[Lior Genzel]]\n"
+        );
+        assert_eq!(
+            fix("see [[People/Lior Genzel|Lior G]] G and [[Lior Genzel|Lior]] Genzel\n"),
+            "see [[People/Lior Genzel|Lior G]] and [[Lior Genzel|Lior]] Genzel\n"
+        );
+        assert_eq!(
+            fix("[[Lior Genzel]] Genzelian\n"),
+            "[[Lior Genzel]] Genzelian\n"
         );
     }
 }

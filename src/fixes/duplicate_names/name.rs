@@ -171,8 +171,9 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether the word after the space at byte `space` is capitalised and
-/// repeats the word that ends right before it.
-fn doubled_at(text: &str, space: usize) -> bool {
+/// repeats the word that ends right before it, or the last word of a link
+/// that closes right before it (`[[Lior Genzel]] Genzel`).
+pub fn doubled_at(text: &str, space: usize) -> bool {
     let after = &text[space + 1..];
     let capital = match after.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -189,6 +190,8 @@ fn doubled_at(text: &str, space: usize) -> bool {
         .find(|c: char| !is_word_char(c))
         .unwrap_or(after.len());
     let before = &text[..space];
+    let before = before.strip_suffix("]]").unwrap_or(before);
+    let space = before.len();
     let prev_start = before
         .char_indices()
         .rev()
