@@ -340,9 +340,16 @@ fn tags(
                 edits.push((range.clone(), render(name)));
             }
         }
-        message = match repeats {
-            0 => "wrote the tags without `#`".to_string(),
-            n => format!("removed {n} repeated tag{}", if n == 1 { "" } else { "s" }),
+        // One message for the group: say each thing it does.
+        let rewrote = edits.iter().any(|(_, new)| !new.is_empty());
+        let removed = format!(
+            "removed {repeats} repeated tag{}",
+            if repeats == 1 { "" } else { "s" }
+        );
+        message = match (rewrote, repeats) {
+            (_, 0) => "wrote the tags without `#`".to_string(),
+            (true, _) => format!("wrote the tags without `#` and {removed}"),
+            (false, _) => removed,
         };
     } else {
         let last = &lines[e.end - 1];
@@ -558,6 +565,24 @@ mod tests {
             let out = fm_only(&format!("---\n{input}---\n"));
             assert_eq!(out.text, format!("---\n{expected}---\n"), "{input}");
         }
+    }
+
+    #[test]
+    fn a_tag_list_edit_says_everything_it_does() {
+        let message = |input: &str| {
+            fm_only(&format!("---\n{input}---\n")).changes[0]
+                .message
+                .clone()
+        };
+        assert_eq!(
+            message("tags:\n- '#a'\n- b\n"),
+            "wrote the tags without `#`"
+        );
+        assert_eq!(message("tags:\n- a\n- b\n- a\n"), "removed 1 repeated tag");
+        assert_eq!(
+            message("tags:\n- '#a'\n- b\n- b\n"),
+            "wrote the tags without `#` and removed 1 repeated tag"
+        );
     }
 
     #[test]
