@@ -439,6 +439,23 @@ const MARGIN: u32 = 8;
 /// leaving the gap did. 2^18 times.
 const MARGIN_EVERYDAY: u32 = 36;
 
+/// The margin against an everyday runner-up for a letter that starts a
+/// word and is [`starts_word`]: the two letters after it are firm evidence
+/// (с, not э or я, before нимок). 2^8 times. At a word's end the letter
+/// before says less (я or с after ле), and the everyday margin holds: over
+/// the garbled corpus a smaller margin there took the wrong one.
+const MARGIN_WORD_START: u32 = 16;
+
+/// Whether `c` would start a word: a letter of a cased alphabet after a
+/// boundary and before a letter, the model keeping its pairs with both.
+fn starts_word(c: char, cx: &GapContext) -> bool {
+    (c.is_lowercase() || c.is_uppercase())
+        && cx.before.is_definite()
+        && !cx.before.is_letter()
+        && cx.after.is_letter()
+        && model::attested(&cx.before, c, &cx.after)
+}
+
 /// Whether the model's verdict on `c` rests on firm evidence: `c` is a
 /// letter of a cased alphabet (Latin, Cyrillic, Greek: written vowels, a
 /// few dozen letters whose pairs the model keeps densely), inside a word
@@ -702,7 +719,12 @@ fn likeliest(
     let clear = match second {
         (_, None) => true,
         (s, Some(r)) if model::is_everyday(r) && !well_attested(c, cx) => {
-            cost + MARGIN_EVERYDAY <= s
+            let margin = if starts_word(c, cx) {
+                MARGIN_WORD_START
+            } else {
+                MARGIN_EVERYDAY
+            };
+            cost + margin <= s
         }
         (s, Some(_)) => cost + MARGIN <= s,
     };
@@ -880,6 +902,19 @@ mod tests {
             rebuilt(judge(&WINDOWS_1250, 0xE3, &[0x80], &cx)),
             Some('ダ')
         );
+    }
+
+    #[test]
+    fn a_letter_that_starts_a_word() {
+        // содержимое: с (D1 81) loses its 0x81 in windows-1252 after a
+        // space; э and я are everyday letters too, but not before од.
+        let cx = GapContext {
+            letter_after: Some('о'),
+            before: Side::two(' ', None),
+            after: Side::two('о', Some('д')),
+            ..Default::default()
+        };
+        assert_eq!(rebuilt(judge(&WINDOWS_1252, 0xD1, &[], &cx)), Some('с'));
     }
 
     #[test]
