@@ -92,6 +92,18 @@ pub const MAX_PASSES: usize = 4;
 
 /// Repairs `text` with the fixes `config` enables.
 pub fn normalize(text: &str, config: &Config) -> Outcome {
+    if let Some(problem) = unreadable(text) {
+        return Outcome {
+            text: text.to_string(),
+            changes: Vec::new(),
+            diagnostics: vec![Diagnostic {
+                fix: None,
+                line: 1,
+                message: problem.to_string(),
+            }],
+            edits: Vec::new(),
+        };
+    }
     let cx = Context { config };
     let mut composed = Composed::new(text);
     // The text as the fixes so far left it; borrowed until one changes it.
@@ -210,6 +222,24 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
         diagnostics,
         edits,
     }
+}
+
+/// Why `text`, though valid UTF-8, is no Markdown note to repair: every fix
+/// reads lines and characters, and would damage these. A stray NUL or a
+/// lone `\r` inside ordinary lines is kept and worked around.
+fn unreadable(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    // UTF-16 text without a byte-order mark is valid UTF-8 when it is mostly
+    // ASCII, with a NUL beside every character; binary data has them too.
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls >= 4 && nuls * 8 >= bytes.len() {
+        return Some("the note is mostly NUL bytes (UTF-16 text or binary data?); left as it is: save it as UTF-8");
+    }
+    // Classic Mac OS line endings: lines end in a lone `\r`, none in `\n`.
+    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
+        return Some("the note's lines end in a lone carriage return (classic Mac OS); left as it is: convert its line endings to LF or CRLF first");
+    }
+    None
 }
 
 fn is_valid(text: &str, range: &Range<usize>) -> bool {

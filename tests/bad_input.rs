@@ -260,6 +260,32 @@ fn nul_bytes_are_kept() {
 }
 
 #[test]
+fn utf16_text_without_a_bom_is_left_whole() {
+    // UTF-16LE of ASCII is valid UTF-8 with a NUL after every character:
+    // adding one `\n` byte, or trimming one space, would break every
+    // character after it.
+    let utf16: String = "# Title\r\ntext  \r\n\r\n\r\n- [ ] a 📅 16/09/2025"
+        .chars()
+        .flat_map(|c| [c, '\0'])
+        .filter(char::is_ascii)
+        .collect();
+    let out = run(&utf16);
+    assert_eq!(out.text, utf16);
+    assert!(!out.changed());
+    assert!(has_diagnostic(&out, &["utf-16"]));
+}
+
+#[test]
+fn classic_mac_line_endings_are_left_whole() {
+    let text = "# Title\rtext  \r\r\r- [ ] a 📅 16/09/2025";
+    let out = run(text);
+    assert_eq!(out.text, text);
+    assert!(has_diagnostic(&out, &["carriage return"]));
+    // A lone `\r` among `\n` line endings is only a character.
+    assert!(run("a\rb\t\nc\n").changed());
+}
+
+#[test]
 fn a_bom_is_kept_once() {
     for text in [
         "\u{feff}# Title\ntext  \n",
