@@ -64,15 +64,17 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
     }
     let _ = writeln!(out, "{path}");
     for c in &outcome.changes {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "  {:>4}  {:<15} {}  ({} → {})",
+            "  {:>4}  {:<15} {}  (",
             c.line,
             c.fix.name(),
-            c.message,
-            show(&c.before),
-            show(&c.after)
+            c.message
         );
+        show(&mut out, &c.before);
+        out.push_str(" → ");
+        show(&mut out, &c.after);
+        out.push_str(")\n");
     }
     for d in &outcome.diagnostics {
         let fix = d.fix.map_or("note", |f| f.name());
@@ -85,17 +87,18 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
     out
 }
 
-/// A short, visible rendering of a changed piece of text.
-fn show(s: &str) -> String {
+/// Writes a short, visible rendering of a changed piece of text: quoted,
+/// escaped, cut after 60 chars; straight into the report, since a vault run
+/// renders hundreds of thousands of these.
+fn show(out: &mut String, s: &str) {
     const MAX: usize = 60;
-    // Escaped lazily: a long piece is cut after MAX chars, not copied whole.
+    out.push('"');
     let mut escaped = s.escape_debug();
-    let cut: String = escaped.by_ref().take(MAX).collect();
+    out.extend(escaped.by_ref().take(MAX));
     if escaped.next().is_some() {
-        format!("\"{cut}…\"")
-    } else {
-        format!("\"{cut}\"")
+        out.push('…');
     }
+    out.push('"');
 }
 
 /// A unified diff between the note before and after.
@@ -119,4 +122,28 @@ pub fn json_error(path: &str, problem: &str) -> String {
         }],
     };
     serde_json::to_string(&file).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::show;
+
+    fn shown(s: &str) -> String {
+        let mut out = String::new();
+        show(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn renders_escaped_and_cuts_long_pieces() {
+        for (s, want) in [
+            ("", "\"\""),
+            ("tab\tquote\"", "\"tab\\tquote\\\"\""),
+            ("⏬\u{fe0f} \u{0}", "\"⏬\u{fe0f} \\0\""),
+        ] {
+            assert_eq!(shown(s), want, "{s:?}");
+        }
+        assert_eq!(shown(&"a".repeat(61)), format!("\"{}…\"", "a".repeat(60)));
+        assert_eq!(shown(&"a".repeat(60)), format!("\"{}\"", "a".repeat(60)));
+    }
 }
