@@ -14,6 +14,10 @@
 //! they make.
 
 use notemend::{normalize, Config};
+
+// Native means what the CLI runs: with its allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
