@@ -96,6 +96,10 @@ pub fn garble(text: &str, page: &CodePage, keep: bool) -> String {
 const NOTE_GAIN: i64 = 3;
 /// Gain a repair needs under another code page (local evidence only).
 const LOCAL_GAIN: i64 = 5;
+/// Ideographs the model holds a note must repair (and none it lacks) before
+/// an ideograph the model never saw counts as a rarity in it: a few held
+/// ones say little, since traditional Chinese shares many with simplified.
+const MIN_HELD_IDEOGRAPHS: usize = 8;
 /// Layers undone at most (text garbled twice or three times).
 const MAX_LAYERS: usize = 3;
 
@@ -243,6 +247,37 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             })
         })
     });
+    // The ideographs the note's page repairs: all of them, and among those
+    // the model would hold if its word lists did (one a lost byte can
+    // make), how many it holds and how many it never saw.
+    let (mut ideographs, mut held, mut unseen) = (0usize, 0usize, 0usize);
+    if let Some(p) = note_page {
+        for per_page in &readings {
+            let Some(Some((reading, _))) = per_page.get(p) else {
+                continue;
+            };
+            for u in &reading.units {
+                if let detect::Unit::Piece { ch, .. } = u {
+                    if !dropped::is_ideograph(*ch) {
+                        continue;
+                    }
+                    ideographs += 1;
+                    if pages::may_lose_a_byte(*ch) {
+                        if model::unigram(*ch).is_some() {
+                            held += 1;
+                        } else {
+                            unseen += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A note with no ideograph, or with enough of them all held, is written
+    // in a standard the word lists cover: an ideograph they never show is a
+    // rarity there. Traditional Chinese writes forms the lists lack.
+    let ideographs_known =
+        note_page.is_some() && (ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS));
     let mut lines = LineState::default();
     let mut pending = Vec::new();
     for (r, per_page) in runs.iter().zip(readings) {
@@ -253,6 +288,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             languages: note_languages,
             rival_undefined,
             marks,
+            ideographs_known,
             ..Default::default()
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;

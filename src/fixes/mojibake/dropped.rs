@@ -59,6 +59,12 @@ pub struct GapContext {
     /// The note writes combining marks the model's word lists strip (Arabic
     /// harakat): a mark the model never saw may still be right.
     pub marks: bool,
+    /// Every ideograph the note's page repairs is one the model's word lists
+    /// show: the note is written in a standard they cover, and an ideograph
+    /// they never show is a rarity. False when unknown, or when the note
+    /// writes forms the lists lack (traditional Chinese): then an unseen
+    /// ideograph may still be right.
+    pub ideographs_known: bool,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -257,7 +263,7 @@ pub fn is_listed(c: char) -> bool {
 }
 
 /// A Han ideograph (the unified blocks and extension A).
-fn is_ideograph(c: char) -> bool {
+pub fn is_ideograph(c: char) -> bool {
     matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
@@ -488,10 +494,9 @@ enum Weight {
     Known,
 }
 
-/// How the model can weigh candidate `c`; `marks` when the note writes
-/// combining marks the word lists strip, `inside_word` when both
-/// neighbours are letters (or unknown).
-fn weigh(c: char, marks: bool, inside_word: bool) -> Weight {
+/// How the model can weigh candidate `c` in the note `cx` describes;
+/// `inside_word` when both neighbours are letters (or unknown).
+fn weigh(c: char, cx: &GapContext, inside_word: bool) -> Weight {
     if !plausible(c) {
         return Weight::Skip;
     }
@@ -499,7 +504,12 @@ fn weigh(c: char, marks: bool, inside_word: bool) -> Weight {
     let rare = char_cost(c) > 0 || (script(c) == Script::Cjk && !is_listed(c));
     // Marks the note writes but the word lists strip: the model
     // underrates them.
-    if marks && kind(c) == Kind::Mark {
+    if cx.marks && kind(c) == Kind::Mark {
+        return Weight::Unknown;
+    }
+    // Everyday punctuation beside a boundary (or between ideographs): the
+    // word lists split words there, so even one the model saw is underrated.
+    if kind(c) == Kind::Punct && char_cost(c) == 0 && !inside_word {
         return Weight::Unknown;
     }
     let known = model::unigram(c).is_some();
@@ -522,11 +532,12 @@ fn weigh(c: char, marks: bool, inside_word: bool) -> Weight {
         }
         // Ideographs, kana and Hangul: the word lists hold the everyday
         // ones. An unseen ideograph the national sets list may still be
-        // right (the lists lean to one standard: a traditional form may be
-        // missing); kana and Hangul syllables they never show are rarities.
+        // right when the note writes forms the lists lack (they lean to
+        // simplified Chinese); kana and Hangul syllables they never show
+        // are rarities.
         true if script(c) == Script::Cjk => Weight::Known,
         false if script(c) == Script::Cjk => {
-            if rare || !is_ideograph(c) {
+            if rare || !is_ideograph(c) || cx.ideographs_known {
                 Weight::Skip
             } else {
                 Weight::Unknown
@@ -583,7 +594,7 @@ pub fn judge_jointly(
             // Everyday punctuation stands between ideographs (、 ，) and
             // beside a gap nothing shows a word around it: the model cannot
             // weigh it, so the stretch stays.
-            match weigh(c, cx.marks, false) {
+            match weigh(c, cx, false) {
                 Weight::Skip => {}
                 Weight::Unknown => return out,
                 Weight::Known => weighed.push(c),
@@ -691,7 +702,7 @@ fn likeliest(
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
     for &(c, _) in field {
-        match weigh(c, cx.marks, inside_word) {
+        match weigh(c, cx, inside_word) {
             Weight::Skip => continue,
             Weight::Unknown => return None,
             Weight::Known => {}
@@ -915,6 +926,20 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(rebuilt(judge(&WINDOWS_1252, 0xD1, &[], &cx)), Some('с'));
+    }
+
+    #[test]
+    fn an_unseen_ideograph_is_a_rarity_only_where_the_note_says_so() {
+        // 遞 is traditional: the word lists (simplified) never show it. In a
+        // note whose ideographs the model all holds it is a rarity; where
+        // the note writes forms the model lacks, it may be right.
+        assert!(is_listed('遞') && model::unigram('遞').is_none());
+        let mut cx = GapContext::default();
+        assert_eq!(weigh('遞', &cx, false), Weight::Unknown);
+        cx.ideographs_known = true;
+        assert_eq!(weigh('遞', &cx, false), Weight::Skip);
+        // Everyday punctuation beside a boundary cannot be weighed.
+        assert_eq!(weigh('・', &cx, false), Weight::Unknown);
     }
 
     #[test]

@@ -69,6 +69,25 @@ impl CodePage {
     }
 }
 
+/// Whether some code page leaves undefined one of the continuation bytes of
+/// `c`'s UTF-8: a strict decoder may cut it short, and the character model
+/// keeps such chars (see `model`).
+pub fn may_lose_a_byte(c: char) -> bool {
+    static UNDEFINED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let mask = UNDEFINED.get_or_init(|| {
+        super::tables::ALL
+            .iter()
+            .flat_map(|p| p.undefined_continuations())
+            .fold(0u64, |m, b| m | 1 << (b - 0x80))
+    });
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf)
+        .as_bytes()
+        .iter()
+        .skip(1)
+        .any(|&b| (0x80..=0xBF).contains(&b) && mask & (1 << (b - 0x80)) != 0)
+}
+
 /// True when some code page reads a byte as `c` (latin-1 covers U+0080..U+00FF).
 pub fn is_any_page_char(c: char) -> bool {
     static UNION: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();

@@ -211,9 +211,19 @@ pub fn kind(c: char) -> Kind {
         | 0x2010..=0x2019
         | 0x201C..=0x201D
         | 0x201E => Kind::Punct,
-        0x2022 | 0x2026 | 0x2032 | 0x2033 | 0x2039 | 0x203A | 0x3000..=0x303F | 0xFF01..=0xFF20 => {
-            Kind::Punct
-        }
+        // The katakana middle dot and the full-width brackets and halfwidth
+        // punctuation count as CJK punctuation too.
+        0x2022
+        | 0x2026
+        | 0x2032
+        | 0x2033
+        | 0x2039
+        | 0x203A
+        | 0x3000..=0x303F
+        | 0x30FB
+        | 0xFF01..=0xFF20
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65 => Kind::Punct,
         0x55A..=0x55F
         | 0x589
         | 0x5BE
