@@ -304,10 +304,12 @@ fn garbled_corpus_is_restored() {
         // windows-1251: in CJK, Hangul, Indic, Thai, Arabic and Cyrillic text
         // read through a Latin page a lost byte often leaves several common
         // letters that the character model cannot tell apart by a clear
-        // margin (and Thai, Lao and Malayalam, which its word lists lack),
-        // and the fix leaves them (with a diagnostic) rather than guess. `MOJIBAKE_STRICT=1` asserts 90% everywhere; by default each
-        // page is held just under its measured level (every 12th note), so a
-        // regression fails.
+        // margin (ु or ्, я or с at a word's end, ύ or ώ: three chars of
+        // context are not enough), and Thai, Lao and Malayalam, which its
+        // word lists lack; the fix leaves them (with a diagnostic) rather
+        // than guess. `MOJIBAKE_BY_LANG=1` shows where. `MOJIBAKE_STRICT=1`
+        // asserts 90% everywhere; by default each page is held just under
+        // its measured level (every 12th note), so a regression fails.
         let floor = if std::env::var("MOJIBAKE_STRICT").is_ok() {
             90.0
         } else {

@@ -34,7 +34,17 @@
 //! model (unigrams, bigrams and trigrams derived from word frequencies of
 //! some forty languages, see `model`) weighs each between its neighbours and
 //! takes one only when it is far likelier than the runner-up; otherwise they
-//! stay, with the diagnostic.
+//! stay, with the diagnostic. Lost bytes in a row (сс in Россия) are weighed
+//! together, every combination of their candidates as one window, since
+//! alone each sees the other only as a set of candidates. The margin is
+//! wider against an everyday runner-up, narrower at a word's start (the two
+//! letters after it are firm evidence) than at its end. An ideograph the
+//! model never saw counts as a rarity only in a note whose other ideographs
+//! it holds (traditional Chinese writes forms its word lists lack); kana
+//! and Hangul syllables it never saw always do. What stays unsolved: two
+//! everyday letters three chars of context cannot tell apart (ु or ्, я or
+//! с at a word's end, ύ or ώ), and scripts the word lists lack (Thai, Lao,
+//! Malayalam).
 //!
 //! ## Example
 //! ```

@@ -298,6 +298,8 @@ pub fn is_known_symbol(c: char) -> bool {
 /// right, each seeing the verdicts before it; a gap left open is judged once
 /// more when the gap after it was rebuilt, which it could not see the first
 /// time (lost bytes in a row are common in CJK, Arabic and Cyrillic text).
+/// Gaps in a row still open after that are judged together (see
+/// [`judge_jointly`]).
 fn judge_gaps(
     chars: &[char],
     prev: Option<char>,
