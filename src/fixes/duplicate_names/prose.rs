@@ -24,8 +24,22 @@ use std::ops::Range;
 /// left to it.
 pub fn propose(note: &Note, sites: &[Site], people: &People, sink: &mut Sink) {
     let text = note.text;
-    let taken: Vec<Range<usize>> = sites.iter().map(span).collect();
-    let inside_site = |at: usize| taken.iter().any(|r| r.contains(&at));
+    // Sorted by start, with the furthest end so far, for a binary search
+    // (a long note has thousands of sites and tens of thousands of spaces).
+    let mut taken: Vec<Range<usize>> = sites.iter().map(span).collect();
+    taken.sort_by_key(|r| r.start);
+    let mut reach = 0;
+    let reaches: Vec<usize> = taken
+        .iter()
+        .map(|r| {
+            reach = reach.max(r.end);
+            reach
+        })
+        .collect();
+    let inside_site = |at: usize| {
+        let before = taken.partition_point(|r| r.start <= at);
+        before > 0 && reaches[before - 1] > at
+    };
     for (_, line) in note.text_lines() {
         let range = line.range.clone();
         let links = link_spans(text, range.clone());
@@ -33,9 +47,9 @@ pub fn propose(note: &Note, sites: &[Site], people: &People, sink: &mut Sink) {
         for space in memchr::memchr_iter(b' ', &text.as_bytes()[range.clone()]) {
             let space = range.start + space;
             if space < done
+                || !name::doubled_at(text, space)
                 || inside_site(space)
                 || links.iter().any(|l| l.contains(&space))
-                || !name::doubled_at(text, space)
             {
                 continue;
             }
