@@ -72,6 +72,7 @@ mod explain;
 mod model;
 mod nbsp;
 mod pages;
+mod quick;
 mod score;
 mod tables;
 
@@ -119,17 +120,14 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     if text.is_ascii() {
         return;
     }
-    let runs = runs(text);
-    let pages = code_pages();
-    // Fast path: without a lead byte followed by a continuation byte under
-    // some page, no run can be read back (accented text, other scripts).
-    if !runs.iter().any(|r| {
-        pages
-            .iter()
-            .any(|&page| detect::has_lead_then_continuation(&r.chars, page))
-    }) {
+    // Fast path: without a lead byte's char followed by a continuation
+    // byte's char under some page, nothing can be read back (accented
+    // text, other scripts, emoji): one scan, no allocation.
+    if !quick::may_hold_mojibake(text) {
         return;
     }
+    let runs = runs(text);
+    let pages = code_pages();
 
     // First look: every run through every page, gaps left alone.
     let mut readings: Vec<Vec<Option<(Reading, Repair)>>> = Vec::with_capacity(runs.len());

@@ -121,19 +121,6 @@ impl Reading {
     }
 }
 
-/// Whether `chars`, read through `page`, hold a lead byte directly followed
-/// by a continuation byte. UTF-8 read through a code page leaves that pair
-/// behind in every piece and every gap that kept a byte; a run without it
-/// holds neither, so there is nothing to read back.
-pub fn has_lead_then_continuation(chars: &[char], page: &CodePage) -> bool {
-    chars.windows(2).any(|pair| {
-        page.byte_of(pair[0])
-            .and_then(sequence_len)
-            .is_some_and(|n| n >= 2)
-            && page.byte_of(pair[1]).is_some_and(is_continuation)
-    })
-}
-
 /// Reads `chars` through `page`; gaps are looked for only when the page has
 /// undefined bytes.
 pub fn read(chars: &[char], page: &'static CodePage) -> Reading {

@@ -1,0 +1,169 @@
+//! The one scan that lets a note without mojibake through.
+//!
+//! Every repair the fix can make starts from a char some code page reads as
+//! a UTF-8 lead byte, directly followed by one it reads as a continuation
+//! byte: that pair is left in every whole piece and in every cut-short one
+//! that kept a byte. (Lone lead bytes and lost no-break spaces are repaired
+//! only under a page the note has shown such a pair for.) A note without
+//! the pair under any page needs nothing, and this tells so in one pass over
+//! its chars, with two table lookups per non-ASCII char and no allocation.
+
+use super::pages::{is_continuation, sequence_len, CodePage};
+use super::tables;
+use std::sync::OnceLock;
+
+/// Chars below this have their masks in a flat table; above it the few the
+/// pages use (Mac Roman's ◊, ﬁ, ﬂ and Apple logo) are searched.
+const FLAT: usize = 0x2600;
+
+/// Per char, the pages (one bit each) that read it as a lead byte, and those
+/// that read it as a continuation byte.
+struct Masks {
+    flat: Vec<(u16, u16)>,
+    high: Vec<(u32, u16, u16)>,
+}
+
+fn masks() -> &'static Masks {
+    static MASKS: OnceLock<Masks> = OnceLock::new();
+    MASKS.get_or_init(|| build(&tables::ALL))
+}
+
+fn build(pages: &[&CodePage]) -> Masks {
+    let mut flat = vec![(0u16, 0u16); FLAT];
+    let mut high: Vec<(u32, u16, u16)> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let bit = 1u16 << p;
+        for &(c, b) in page.encode {
+            let lead = if sequence_len(b).is_some_and(|n| n >= 2) {
+                bit
+            } else {
+                0
+            };
+            let cont = if is_continuation(b) { bit } else { 0 };
+            let c = usize::from(c);
+            if let Some(slot) = flat.get_mut(c) {
+                slot.0 |= lead;
+                slot.1 |= cont;
+            } else {
+                match high.iter_mut().find(|h| h.0 as usize == c) {
+                    Some(h) => {
+                        h.1 |= lead;
+                        h.2 |= cont;
+                    }
+                    None => high.push((c as u32, lead, cont)),
+                }
+            }
+        }
+    }
+    high.sort_unstable_by_key(|h| h.0);
+    Masks { flat, high }
+}
+
+impl Masks {
+    fn of(&self, c: char) -> (u16, u16) {
+        let u = u32::from(c);
+        match self.flat.get(u as usize) {
+            Some(&m) => m,
+            None => self
+                .high
+                .binary_search_by_key(&u, |h| h.0)
+                .ok()
+                .and_then(|i| self.high.get(i))
+                .map_or((0, 0), |h| (h.1, h.2)),
+        }
+    }
+}
+
+/// Whether `text` holds, under some code page, a lead byte's char directly
+/// followed by a continuation byte's char: the least any repair needs.
+pub fn may_hold_mojibake(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // ASCII never pairs up: jump to each non-ASCII byte.
+    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+        return false;
+    };
+    let masks = masks();
+    let mut leads = 0u16;
+    for c in text[first..].chars() {
+        if c.is_ascii() {
+            leads = 0;
+            continue;
+        }
+        let (lead, cont) = masks.of(c);
+        if leads & cont != 0 {
+            return true;
+        }
+        leads = lead;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::detect::runs;
+    use super::super::{code_pages, garble};
+    use super::*;
+
+    /// Whether `chars`, read through `page`, hold a lead byte directly
+    /// followed by a continuation byte, asked of the page itself.
+    fn has_lead_then_continuation(chars: &[char], page: &CodePage) -> bool {
+        chars.windows(2).any(|pair| {
+            page.byte_of(pair[0])
+                .and_then(sequence_len)
+                .is_some_and(|n| n >= 2)
+                && page.byte_of(pair[1]).is_some_and(is_continuation)
+        })
+    }
+
+    /// The long way: every run through every page.
+    fn slow(text: &str) -> bool {
+        runs(text).iter().any(|r| {
+            code_pages()
+                .iter()
+                .any(|page| has_lead_then_continuation(&r.chars, page))
+        })
+    }
+
+    #[test]
+    fn agrees_with_reading_every_run_through_every_page() {
+        let samples = [
+            "plain ASCII",
+            "Café au lait, naïve, Ærø, Øre, São Paulo — “quoted” … 📅 ⏫ 🔁",
+            "日本語のテキスト、中文文本 한국어 Русский Ελληνικά العربية हिन्दी",
+            "ÀÁÂ ÃÄ ÅÆ ÇÈ ÉÊ Ë",
+            "IRMÃ E MAÇÃ — VÝŠKA ŠÍRKA Ö–A",
+            "◊ﬁﬂ\u{f8ff} ∂∆∏∑√∞∫≈≠≤≥ ░▒▓│┤╡",
+        ];
+        for s in samples {
+            assert_eq!(may_hold_mojibake(s), slow(s), "{s:?}");
+            for &page in code_pages() {
+                for keep in [true, false] {
+                    let g = garble(s, page, keep);
+                    assert_eq!(
+                        may_hold_mojibake(&g),
+                        slow(&g),
+                        "{} {keep} {g:?}",
+                        page.name
+                    );
+                }
+            }
+        }
+        // Every char any page reads, next to every other.
+        let all: Vec<char> = code_pages()
+            .iter()
+            .flat_map(|p| (0x80u8..=0xFF).filter_map(|b| p.char_of(b)))
+            .collect();
+        for pair in all.windows(2) {
+            let s: String = pair.iter().collect();
+            assert_eq!(may_hold_mojibake(&s), slow(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn typical_mojibake_and_clean_text() {
+        assert!(may_hold_mojibake("Itâ€™s ğŸ“… done"));
+        assert!(may_hold_mojibake("cafÃ©"));
+        assert!(!may_hold_mojibake("It’s 📅 done, café"));
+        assert!(!may_hold_mojibake(""));
+    }
+}
