@@ -583,17 +583,20 @@ proptest! {
         let once = run(&text, &config);
         let pipes = |s: &str| s.lines().map(|l| l.matches('|').count()).collect::<Vec<_>>();
         prop_assert_eq!(pipes(&once.text), pipes(&text), "{}", once.text);
-        let target_width = cells
-            .iter()
-            .map(|&(d, _)| Format::parse(FORMATS[target]).unwrap().render(d, None).chars().count())
+        // The new dates as written (`MM/DD/YYYY` input may read another
+        // way under `dateOrder`, so they are taken from the output).
+        let new_width = once
+            .text
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split('|').nth(2))
+            .map(|c| c.trim().chars().count())
             .max()
             .unwrap_or(0);
-        if target_width < width {
-            let columns = |l: &str| l.char_indices().filter(|(_, c)| *c == '|').count();
+        if new_width <= width {
             let header_len = text.lines().next().unwrap().chars().count();
             for line in once.text.lines() {
                 prop_assert_eq!(line.chars().count(), header_len, "{}", once.text);
-                prop_assert_eq!(columns(line), 3);
             }
         }
         let twice = run(&once.text, &config);

@@ -166,12 +166,18 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
             }
         }
-        if may_have_label(text, config) {
+        // Every label ends in `:` or `：`, and most lines with a digit have
+        // neither; every label's words come before the line's last colon.
+        let labels = last_colon(text)
+            .is_some_and(|last| !config.date_keys.is_empty() || has_label_word(&text[..last]));
+        if labels {
             // The line's own label, then each later one: `Due: …, Start: …`.
             let mut value = labelled_value(text, config);
             let mut from = 0;
-            while let Some(at) = value.or_else(|| next_label(text, from, &claimed, config)) {
-                value = None;
+            while let Some(at) = value
+                .take()
+                .or_else(|| next_label(text, from, &claimed, config))
+            {
                 if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
                     labelled_dates(text, at, base, &mut claimed, &mut sites);
                 }
@@ -451,31 +457,30 @@ fn label() -> &'static Regex {
     })
 }
 
-/// A label after a date or a separator (`, Start: …`, ` | **End**: …`):
-/// the groups of [`label`].
-fn later_label() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^[ \t]*(?:[,;|·•–—-][ \t]*)?",
-            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-]){0,40}?)(\*\*|__|\*|_)?",
-            r"[ \t]*(::?|：)(\*\*|__|\*|_)?[ \t]*",
-        ))
-        .expect("later label pattern")
-    })
+/// The last `:` or `：` of `line`.
+fn last_colon(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    memchr::memrchr(b':', b).max(wide_colons(b).next_back())
 }
 
-/// Whether `line` may hold a date label at all. Every label ends in `:` or
-/// `：`, and most lines with a digit have neither; a label's words are
-/// runs of the line, so without a label word only configured keys remain.
-fn may_have_label(line: &str, config: &Config) -> bool {
-    (memchr::memchr(b':', line.as_bytes()).is_some() || line.contains('：'))
-        && (!config.date_keys.is_empty() || has_label_word(line))
+/// The first `:` or `：` of `line`.
+fn first_colon(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let ascii = memchr::memchr(b':', b);
+    match wide_colons(&b[..ascii.unwrap_or(b.len())]).next() {
+        Some(wide) => Some(wide),
+        None => ascii,
+    }
+}
+
+/// Where `：` (EF BC 9A) is in `b`, found by its first byte, which Latin
+/// and most CJK text lack.
+fn wide_colons(b: &[u8]) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    memchr::memchr_iter(0xEF, b).filter(|&i| b[i + 1..].starts_with(&[0xBC, 0x9A]))
 }
 
 /// Where the value of a date-labelled line starts (`**Date**: …`,
-/// `Due: …`, `due:: …`), if the line has one. The caller has checked
-/// [`may_have_label`].
+/// `Due: …`, `due:: …`), if the line has one.
 fn labelled_value(line: &str, config: &Config) -> Option<usize> {
     let c = label().captures(line)?;
     is_date_label(&c, config).then(|| c.get(0).map_or(0, |m| m.end()))
@@ -487,21 +492,59 @@ fn labelled_value(line: &str, config: &Config) -> Option<usize> {
 /// follow a value (`Due: soon we start: …`) are no label.
 fn next_label(line: &str, from: usize, claimed: &[Range<usize>], config: &Config) -> Option<usize> {
     let bytes = line.as_bytes();
-    let mut anchors: Vec<usize> = claimed
-        .iter()
-        .map(|r| r.end)
-        .filter(|&end| end > from)
-        .collect();
-    anchors.extend(memchr::memchr3_iter(b',', b';', b'|', &bytes[from..]).map(|i| from + i));
-    anchors.sort_unstable();
-    anchors.dedup();
-    anchors.into_iter().find_map(|at| {
-        let c = later_label().captures(&line[at..])?;
-        is_date_label(&c, config).then(|| at + c.get(0).map_or(0, |m| m.end()))
-    })
+    let configured = !config.date_keys.is_empty();
+    // Candidates in order, without collecting them: the next separator or
+    // date end at or after `lo`.
+    let mut lo = from;
+    // The colon after the candidate, kept while later candidates are
+    // before it: a long line of commas is read once.
+    let mut colon = 0;
+    loop {
+        let separator = memchr::memchr3(b',', b';', b'|', bytes.get(lo..)?).map(|i| lo + i);
+        let date_end = claimed
+            .iter()
+            .map(|r| r.end)
+            .filter(|&end| end >= lo && end > from)
+            .min();
+        let at = match (separator, date_end) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        let label_at = at + skip_separator(&line[at..]);
+        // A label's name runs to the next colon, holds no separator and
+        // has a label word: checked before the regex, which most
+        // separators of a line fail.
+        if colon < label_at {
+            colon = label_at + first_colon(&line[label_at..])?;
+        }
+        let name = &line[label_at..colon];
+        if name.contains([',', ';', '|']) || !(configured || has_label_word(name)) {
+            lo = at + 1;
+            continue;
+        }
+        if let Some(c) = label().captures(&line[label_at..]) {
+            if is_date_label(&c, config) {
+                return Some(label_at + c.get(0).map_or(0, |m| m.end()));
+            }
+        }
+        lo = at + 1;
+    }
 }
 
-/// Whether a match of [`label`] or [`later_label`] is a date label: its
+/// How many bytes of `s` a separator before a later label takes: spaces,
+/// then at most one of `,` `;` `|` `·` `•` `–` `—` `-` and spaces.
+fn skip_separator(s: &str) -> usize {
+    let rest = s.trim_start_matches([' ', '\t']);
+    let rest = match rest.chars().next() {
+        Some(c @ (',' | ';' | '|' | '·' | '•' | '–' | '—' | '-')) => {
+            rest[c.len_utf8()..].trim_start_matches([' ', '\t'])
+        }
+        _ => rest,
+    };
+    s.len() - rest.len()
+}
+
+/// Whether a match of [`label`] is a date label: its
 /// markup is balanced and its name is a date key or has a label word in
 /// at most three words.
 fn is_date_label(c: &regex::Captures, config: &Config) -> bool {
@@ -526,16 +569,68 @@ fn is_label_name(name: &str, config: &Config) -> bool {
 /// word, ignoring case. A label's words are such runs of the line, so
 /// without one the label regex need not run; the built-in date keys are
 /// label words too, which leaves only configured keys to the regex.
+///
+/// Run on every line with a digit and a colon, so bytes are read rather
+/// than characters: an ASCII byte other than a letter or digit ends a word
+/// whatever the script, and only a run with a non-ASCII byte in it is
+/// split by character.
 fn has_label_word(line: &str) -> bool {
-    line.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        if word.is_ascii() {
-            LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-        } else {
-            // Upper case may take up to three times the bytes of lower case
-            // (`K` the Kelvin sign), and no label word is over 13 letters.
-            word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+    let b = line.as_bytes();
+    let mut start = 0;
+    for i in 0..=b.len() {
+        if b.get(i)
+            .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric())
+        {
+            continue;
         }
-    })
+        let run = &line[start..i];
+        start = i + 1;
+        let found = if run.is_ascii() {
+            is_ascii_label_word(run.as_bytes())
+        } else {
+            run.split(|c: char| !c.is_alphanumeric()).any(|word| {
+                if word.is_ascii() {
+                    is_ascii_label_word(word.as_bytes())
+                } else {
+                    // Upper case may take up to three times the bytes of
+                    // lower case (`K` the Kelvin sign), and no label word
+                    // is over 13 letters.
+                    word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+                }
+            })
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// The lengths and first letters of the ASCII label words: most words of a
+/// line fail these before any comparison.
+const ASCII_LABELS: (usize, usize, [bool; 128]) = {
+    let (mut min, mut max, mut first) = (usize::MAX, 0, [false; 128]);
+    let mut i = 0;
+    while i < LABEL_WORDS.len() {
+        let w = LABEL_WORDS[i].as_bytes();
+        if w.is_ascii() {
+            min = if w.len() < min { w.len() } else { min };
+            max = if w.len() > max { w.len() } else { max };
+            first[w[0].to_ascii_lowercase() as usize] = true;
+        }
+        i += 1;
+    }
+    (min, max, first)
+};
+
+/// Whether the ASCII `word` is a label word, ignoring case.
+fn is_ascii_label_word(word: &[u8]) -> bool {
+    let (min, max, first) = &ASCII_LABELS;
+    (*min..=*max).contains(&word.len())
+        && first[usize::from(word[0].to_ascii_lowercase())]
+        && LABEL_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Whether frontmatter key `key` holds dates.
@@ -743,6 +838,87 @@ mod tests {
         assert_eq!(got[5].1, Place::Text);
     }
 
+    /// The label words are looked for before the colons that could end a
+    /// label, which a task status `[:]` is not.
+    #[test]
+    fn labels_behind_a_colon_status_and_after_a_value() {
+        let c = Config::default();
+        for text in [
+            "- [:] Due: 16/09/2025\n",
+            "> **Due**：16/09/2025\n",
+            "Note 1: x, due: 16/09/2025\n",
+        ] {
+            let got = places(text, &c);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, Place::Labelled, "{text}");
+        }
+    }
+
+    #[test]
+    fn colons() {
+        for (line, first, last) in [
+            ("a:b:c", Some(1), Some(3)),
+            ("日付：x: y", Some(6), Some(10)),
+            ("x: 日付：y", Some(1), Some(9)),
+            ("（x）", None, None),
+            ("none", None, None),
+        ] {
+            assert_eq!(first_colon(line), first, "{line}");
+            assert_eq!(last_colon(line), last, "{line}");
+        }
+    }
+
+    /// The byte-wise reading of words agrees with splitting by character.
+    #[test]
+    fn label_words_read_as_characters_would() {
+        let plain = |line: &str| {
+            line.split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str()))
+        };
+        let pieces = [
+            "Date",
+            "DUE",
+            "due",
+            "dates",
+            "start",
+            "Fällig",
+            "FÄLLIG",
+            "échéance",
+            "日付",
+            "дата",
+            "Дата",
+            "data",
+            "datum",
+            "x",
+            "up",
+            "dated",
+            "é",
+            " ",
+            ":",
+            "-",
+            "—",
+            "：",
+            "1",
+            "_",
+            "\u{212a}",
+            "ß",
+            "\u{301}",
+            "İ",
+            "termin",
+            "Termine",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..100_000 {
+            let mut line = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(has_label_word(&line), plain(&line), "{line:?}");
+        }
+    }
+
     #[test]
     fn labels() {
         let c = Config::default();
@@ -755,6 +931,7 @@ mod tests {
             ("> **Created**: x", true),
             ("Datum: x", true),
             ("**日付**：x", true),
+            ("- [:] Due: x", true),
             ("**Date*: x", false),
             ("Note: x", false),
             ("The meeting is on a date I forgot and: x", false),
