@@ -303,8 +303,28 @@ pub fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
+/// A letter outside CJK. ASCII is answered first, and CJK before the
+/// Unicode tables, which CJK text would otherwise consult for every
+/// ideograph.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_cjk(c) && c.is_alphabetic()
+    }
+}
+
+/// A letter or digit outside CJK, answered as [`is_letter`] is.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_cjk(c) && c.is_alphanumeric()
+    }
+}
+
 fn word_char(c: char) -> bool {
-    c == '_' || (c.is_alphanumeric() && !is_cjk(c))
+    c == '_' || is_letter_or_digit(c)
 }
 
 /// May a date start at byte `at` of `s`, given what comes before it?
@@ -328,9 +348,9 @@ fn end_ok(s: &str, end: usize) -> bool {
     match after.next() {
         None => true,
         Some(c) if word_char(c) => false,
-        Some('.' | '-' | '/' | ':' | '+' | '\\' | ',' | '\'' | '’') => !after
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c)),
+        Some('.' | '-' | '/' | ':' | '+' | '\\' | ',' | '\'' | '’') => {
+            !after.next().is_some_and(is_letter_or_digit)
+        }
         Some(_) => true,
     }
 }
@@ -676,7 +696,7 @@ pub fn scan(s: &str, opts: Options) -> Vec<Found> {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
-        if c.is_ascii_digit() || c.is_alphabetic() && !is_cjk(c) {
+        if c.is_ascii_digit() || is_letter(c) {
             if start_ok(s, i) {
                 let word_end = if c.is_alphabetic() {
                     s[i..]
@@ -700,7 +720,7 @@ pub fn scan(s: &str, opts: Options) -> Vec<Found> {
             }
             // Skip the rest of this run of digits or letters.
             let run = s[i..]
-                .find(|ch: char| !(ch.is_ascii_digit() || ch.is_alphabetic() && !is_cjk(ch)))
+                .find(|ch: char| !(ch.is_ascii_digit() || is_letter(ch)))
                 .map_or(s.len(), |r| i + r);
             i = run.max(i + c.len_utf8());
             continue;

@@ -588,7 +588,7 @@ fn has_label_word(line: &str) -> bool {
         let found = if run.is_ascii() {
             is_ascii_label_word(run.as_bytes())
         } else {
-            run.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            run.split(|c: char| !is_alphanumeric(c)).any(|word| {
                 if word.is_ascii() {
                     is_ascii_label_word(word.as_bytes())
                 } else {
@@ -604,6 +604,13 @@ fn has_label_word(line: &str) -> bool {
         }
     }
     false
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for the
+/// ideographs, kana and Hangul syllables CJK notes are made of (all letters).
+fn is_alphanumeric(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+        || c.is_alphanumeric()
 }
 
 /// The lengths and first letters of the ASCII label words: most words of a
@@ -851,6 +858,20 @@ mod tests {
             let got = places(text, &c);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1, Place::Labelled, "{text}");
+        }
+    }
+
+    #[test]
+    fn cjk_letters_are_alphanumeric() {
+        for range in [
+            0x3041..=0x3096,
+            0x30A1..=0x30FA,
+            0x4E00..=0x9FFF,
+            0xAC00..=0xD7A3,
+        ] {
+            for c in range.filter_map(char::from_u32) {
+                assert!(c.is_alphanumeric(), "{c:?}");
+            }
         }
     }
 
