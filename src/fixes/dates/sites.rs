@@ -445,16 +445,29 @@ fn list_item() -> &'static Regex {
     })
 }
 
-fn label() -> &'static Regex {
+/// A label's words: a letter, then at most this many more chars.
+const MAX_LABEL: usize = 40;
+
+fn label_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        // The label's length is checked in `label`, not with `{0,40}`: a
+        // bounded repeat of Unicode `\w` compiles into forty copies of the
+        // class, which cost more than all other patterns of the fix together.
         Regex::new(concat!(
             r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?",
-            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-]){0,40}?)(\*\*|__|\*|_)?",
+            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-])*?)(\*\*|__|\*|_)?",
             r"[ \t]*(::?|：)(\*\*|__|\*|_)?[ \t]*",
         ))
         .expect("label pattern")
     })
+}
+
+/// The label at the start of `line` (markup, words, colon), if it is one.
+fn label(line: &str) -> Option<regex::Captures<'_>> {
+    let c = label_regex().captures(line)?;
+    let words = c.get(2).map_or("", |m| m.as_str());
+    (words.chars().count() <= MAX_LABEL + 1).then_some(c)
 }
 
 /// The last `:` or `：` of `line`.
@@ -482,7 +495,7 @@ fn wide_colons(b: &[u8]) -> impl DoubleEndedIterator<Item = usize> + '_ {
 /// Where the value of a date-labelled line starts (`**Date**: …`,
 /// `Due: …`, `due:: …`), if the line has one.
 fn labelled_value(line: &str, config: &Config) -> Option<usize> {
-    let c = label().captures(line)?;
+    let c = label(line)?;
     is_date_label(&c, config).then(|| c.get(0).map_or(0, |m| m.end()))
 }
 
@@ -522,7 +535,7 @@ fn next_label(line: &str, from: usize, claimed: &[Range<usize>], config: &Config
             lo = at + 1;
             continue;
         }
-        if let Some(c) = label().captures(&line[label_at..]) {
+        if let Some(c) = label(&line[label_at..]) {
             if is_date_label(&c, config) {
                 return Some(label_at + c.get(0).map_or(0, |m| m.end()));
             }
@@ -964,5 +977,18 @@ mod tests {
             ..Config::default()
         };
         assert!(labelled_value("Reviewed on: x", &c).is_some());
+        // A label is a letter and at most forty more chars.
+        for (len, yes) in [(41, true), (42, false)] {
+            let key = "k".repeat(len);
+            let c = Config {
+                date_keys: vec![key.clone()],
+                ..Config::default()
+            };
+            assert_eq!(
+                labelled_value(&format!("{key}: x"), &c).is_some(),
+                yes,
+                "{len}"
+            );
+        }
     }
 }
