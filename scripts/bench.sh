@@ -139,7 +139,8 @@ step "Chromium: WASM compile + init"
 node scripts/bench_chromium.js --pkg target/bench-wasm-web --runs 9 | tee "$RESULTS/chromium.json" >&2 ||
   echo '{"error": "Chromium run failed"}' >"$RESULTS/chromium.json"
 
-step "plugin: main.js size"
+step "plugin: main.js size (built from this commit)"
+bash scripts/build-plugin.sh >&2 || echo "plugin build failed" >&2
 if [ -f dist/notemend/main.js ]; then
   wc -c <dist/notemend/main.js >"$RESULTS/main-js-bytes.txt"
 else
