@@ -34,8 +34,10 @@ WHY = {
     "with other jobs",
     "large-wasm": "the generated 1 MiB note needs thousands of changes and every changing fix re-reads "
     "it; *settled* is the same note on its later saves, what fix-on-save meets (note 3)",
-    "wasm-half": "the fixes' inner loops (Unicode property lookups, regex) run slower in WASM, and "
-    "the boundary adds a fixed cost per call and per byte (note 3)",
+    "wasm-half": "native now allocates with mimalloc (the CLI's allocator), which the allocation-heavy "
+    "sets gain most from; WASM keeps Rust's default allocator (Talc, tried, gained 1-4%). The fixes' "
+    "inner loops (Unicode property lookups, regex) also run slower in WASM, and the boundary adds a "
+    "fixed cost per call and per byte (note 3)",
     "main-js": "the WASM module is large (regex Unicode tables, serde_yaml, the mojibake model)",
     "init": "inflating the gzipped payload (DecompressionStream) is about half of it and compiling "
     "the rest; both grow with the module; the worst page shows the machine's load",
