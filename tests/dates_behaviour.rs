@@ -603,3 +603,26 @@ proptest! {
         prop_assert!(!twice.changed(), "{}\n→\n{}\n→ {:?}", text, once.text, twice.changes);
     }
 }
+
+#[test]
+fn tasks_dataview_fields_are_written_as_tasks_reads_them() {
+    let config = Config {
+        date_format: "D MMMM YYYY".into(),
+        ..dates_only()
+    };
+    let text = "- [ ] Call Bob [due:: 16/09/2025] (scheduled:: Sep 15, 2025)\n\
+                - [ ] Vague [due:: 16/09/2025 maybe] [start:: next week] [note:: 16/09/2025]\n\
+                Not a task [due:: 16/09/2025]\n";
+    let out = run(text, &config);
+    // Tasks reads only YYYY-MM-DD there, whatever the configured format.
+    assert_eq!(
+        out.text,
+        "- [ ] Call Bob [due:: 2025-09-16] (scheduled:: 2025-09-15)\n\
+         - [ ] Vague [due:: 16/09/2025 maybe] [start:: next week] [note:: 16/09/2025]\n\
+         Not a task [due:: 16/09/2025]\n"
+    );
+    assert!(out
+        .changes
+        .iter()
+        .all(|c| c.message.contains("Obsidian Tasks")));
+}

@@ -4,7 +4,9 @@
 //! format: frontmatter values of date keys (`date`, `created`, `updated`,
 //! `modified`, `due`, `start`, `end` and the `dateKeys` setting) and any
 //! other frontmatter value that is wholly a date; the dates after the
-//! Obsidian Tasks signifiers 📅 ⏳ 🛫 ➕ ✅ ❌ on checkbox lines; the value of
+//! Obsidian Tasks signifiers 📅 ⏳ 🛫 ➕ ✅ ❌ on checkbox lines, and the
+//! date fields of Tasks' Dataview format there (`[due:: …]`,
+//! `(scheduled:: …)`, when the value is wholly a date); the value of
 //! each date label of a line (`**Date**: …`, `Date: …`, `Due: …`, `due:: …`,
 //! both ends of a range `16/09/2025 – 18/09/2025`, and a later label after
 //! a date or a `,` `;` `|`: `Due: 16.09.2025, Start: 15.09.2025`); the

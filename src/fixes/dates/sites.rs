@@ -71,6 +71,40 @@ fn signifiers(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         .filter(|(_, c)| SIGNIFIERS.contains(c))
 }
 
+/// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,
+/// `(scheduled:: …)`), whose values Tasks reads only as `YYYY-MM-DD`.
+const DATAVIEW_FIELDS: &[&str] = &[
+    "due",
+    "scheduled",
+    "start",
+    "created",
+    "completion",
+    "cancelled",
+];
+
+/// Where the values of the Dataview date fields of `line` start, with the
+/// bracket that must close each.
+fn dataview_fields(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memmem::find_iter(line.as_bytes(), b"::").filter_map(move |colons| {
+        let before = &line[..colons];
+        let open = before.rfind(['[', '('])?;
+        let key = &before[open + 1..];
+        if !DATAVIEW_FIELDS.iter().any(|k| key.eq_ignore_ascii_case(k)) {
+            return None;
+        }
+        let close = if before[open..].starts_with('[') {
+            ']'
+        } else {
+            ')'
+        };
+        let after = &line[colons + 2..];
+        Some((
+            line.len() - after.trim_start_matches([' ', '\t']).len(),
+            close,
+        ))
+    })
+}
+
 /// What a place asks of its date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -158,6 +192,20 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
                 at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
                 if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) {
+                    claimed.push(found.range.clone());
+                    sites.push(Site {
+                        found: shift(found, base),
+                        place: Place::Task,
+                    });
+                }
+            }
+            // The same dates in Tasks' Dataview format: the whole value.
+            for (at, close) in dataview_fields(text) {
+                let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) else {
+                    continue;
+                };
+                let rest = text[found.range.end..].trim_start_matches([' ', '\t']);
+                if rest.starts_with(close) {
                     claimed.push(found.range.clone());
                     sites.push(Site {
                         found: shift(found, base),
