@@ -89,6 +89,31 @@ use sites::Place;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+/// Whether `bytes` hold the shape every numeric day-month date has: one or
+/// two digits, a `/`, `.` or `-`, one or two digits, the same kind of
+/// separator, a digit (`16/09/2025`, `3.4.25`; not `2025-09-16`).
+fn may_hold_numeric_date(bytes: &[u8]) -> bool {
+    let digits_before = |end: usize| {
+        bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let digits_after = |start: usize| {
+        bytes
+            .get(start..)
+            .map_or(0, |s| s.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    memchr::memchr3_iter(b'/', b'.', b'-', bytes).any(|i| {
+        let after = digits_after(i + 1);
+        (1..=2).contains(&digits_before(i))
+            && (1..=2).contains(&after)
+            && matches!(bytes.get(i + 1 + after), Some(b'/' | b'.' | b'-'))
+            && bytes.get(i + 2 + after).is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// Proposes the `dates` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let config = cx.config;
@@ -246,8 +271,13 @@ fn is_evidence(site: &sites::Site) -> bool {
 /// How many numeric dates of `note` can only be read day first, and how many
 /// only month first: evidence for the vault's dominant order.
 pub fn evidence(note: &Note) -> (usize, usize) {
-    // Counted straight from the sites: the vault index reads every note, and
-    // `Evidence::of` also copies each date's text for messages it never shows.
+    // Only a numeric day-month date can be evidence, and most notes hold
+    // none (ISO dates are not): the vault index reads every note.
+    if !may_hold_numeric_date(note.text.as_bytes()) {
+        return (0, 0);
+    }
+    // Counted straight from the sites: `Evidence::of` also copies each
+    // date's text for messages it never shows.
     let sites = sites::collect(note, &Config::default());
     let mut counts = (0, 0);
     for order in sites.iter().filter_map(resolve::one_way_order) {
@@ -257,4 +287,67 @@ pub fn evidence(note: &Note) -> (usize, usize) {
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_date_shapes() {
+        for yes in ["16/09/2025", "on 3.4.25.", "Thu 03/04/2025", "x 1-2-3"] {
+            assert!(may_hold_numeric_date(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "2025-09-16",
+            "v1.2",
+            "16/09",
+            "1.2.",
+            "123/4/5",
+            "12-345-6",
+            "",
+        ] {
+            assert!(!may_hold_numeric_date(no.as_bytes()), "{no}");
+        }
+    }
+
+    /// Evidence counted without the gate.
+    fn counted(note: &Note) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for site in sites::collect(note, &Config::default()) {
+            match resolve::one_way_order(&site) {
+                Some(Order::DayFirst) => counts.0 += 1,
+                Some(Order::MonthFirst) => counts.1 += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn the_gate_hides_no_evidence() {
+        let mut texts: Vec<String> = [
+            "Due: 16/09/2025\n- [ ] a 📅 03/04/2025\nThu 03/04/2025 and 2025-09-16\n",
+            "---\ndate: 25.12.2025\n---\nbody 1.2.3\n",
+        ]
+        .map(String::from)
+        .to_vec();
+        // The real corpus, when it is beside the repository.
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut dirs = vec![corpus];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    texts.extend(std::fs::read_to_string(&path));
+                }
+            }
+        }
+        for text in &texts {
+            let note = Note::parse(text);
+            assert_eq!(evidence(&note), counted(&note), "{text}");
+        }
+    }
 }
