@@ -147,15 +147,19 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         .iter()
         .filter(|r| note.is_free(r.range.clone()))
         .count();
+    // Each run's own cost, once; `None` for a run with nothing to read.
+    let mut befores: Vec<Option<u32>> = Vec::with_capacity(runs.len());
     for r in &runs {
         let free = note.is_free(r.range.clone());
         let mut per_page = Vec::with_capacity(pages.len());
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
             readings.push(vec![None; pages.len()]);
+            befores.push(None);
             continue;
         }
         let before = score::cost(r.prev, &r.chars, r.next);
+        befores.push(Some(before));
         for (p, &page) in pages.iter().enumerate() {
             let reading = read(&r.chars, page);
             if reading.pieces == 0 && reading.gaps == 0 {
@@ -288,7 +292,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         note_page.is_some() && (ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS));
     let mut lines = LineState::default();
     let mut pending = Vec::new();
-    for (r, per_page) in runs.iter().zip(readings) {
+    for ((r, per_page), before) in runs.iter().zip(readings).zip(befores) {
+        // No page reads it, so it can be neither repaired nor widened.
+        let Some(before) = before else {
+            continue;
+        };
         let line = lines.at(text, r.range.start, signifiers);
         let gcx = GapContext {
             tasks: line.tasks,
@@ -301,7 +309,6 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         };
         let mut best: Option<((i64, i64), usize, Repair)> = None;
         let mut unclear: Option<(&CodePage, Repair)> = None;
-        let before = score::cost(r.prev, &r.chars, r.next);
         for (p, entry) in per_page.into_iter().enumerate() {
             let Some((reading, first)) = entry else {
                 continue;
