@@ -341,31 +341,13 @@ fn judge_gaps(
                 Some(_) => view(u + 1),
             }
             .filter(|&c| kind(c) == Kind::Letter);
-            gcx.before = match u {
-                0 => Side::two(prev.unwrap_or(' '), None),
-                _ => match view(u - 1) {
-                    None => side_gap(u - 1),
-                    Some(near) => {
-                        let far = match u {
-                            1 => Some(prev.unwrap_or(' ')),
-                            _ => view(u - 2),
-                        };
-                        Side::two(near, far)
-                    }
-                },
+            gcx.before = match known_before(units, &verdicts, u, prev) {
+                Some((near, far)) => Side::two(near, far),
+                None => side_gap(u - 1),
             };
-            gcx.after = match units.get(u + 1) {
-                None => Side::one(next.unwrap_or(' ')),
-                Some(_) => match view(u + 1) {
-                    None => side_gap(u + 1),
-                    Some(near) => {
-                        let far = match units.get(u + 2) {
-                            None => Some(next.unwrap_or(' ')),
-                            Some(_) => view(u + 2),
-                        };
-                        Side::two(near, far)
-                    }
-                },
+            gcx.after = match known_after(units, &verdicts, u, next) {
+                Some((near, far)) => Side::two(near, far),
+                None => side_gap(u + 1),
             };
             let verdict = judge(reading.page, *lead, conts, &gcx);
             // A gap left open just before one rebuilt: worth a second look.
@@ -398,28 +380,8 @@ fn judge_gaps(
         while open(&verdicts, v + 1) {
             v += 1;
         }
-        let view = |i: usize| shown(units, &verdicts, i);
-        // The known chars each side: the nearest, and the one beyond it.
-        let left = match u {
-            0 => Some((prev.unwrap_or(' '), None)),
-            _ => view(u - 1).map(|near| {
-                let far = match u {
-                    1 => Some(prev.unwrap_or(' ')),
-                    _ => view(u - 2),
-                };
-                (near, far)
-            }),
-        };
-        let right = match units.get(v + 1) {
-            None => Some((next.unwrap_or(' '), None)),
-            Some(_) => view(v + 1).map(|near| {
-                let far = match units.get(v + 2) {
-                    None => Some(next.unwrap_or(' ')),
-                    Some(_) => view(v + 2),
-                };
-                (near, far)
-            }),
-        };
+        let left = known_before(units, &verdicts, u, prev);
+        let right = known_after(units, &verdicts, v, next);
         if let (true, Some(left), Some(right)) = (v > u, left, right) {
             let gaps: Vec<(u8, &[u8])> = units[u..=v]
                 .iter()
@@ -438,6 +400,44 @@ fn judge_gaps(
         u = v + 1;
     }
     verdicts
+}
+
+/// The known chars before unit `u`, as repaired so far: the nearest and,
+/// when known, the one beyond it (the run's edges read as what surrounds
+/// it, a space at the note's ends); `None` when a gap left open is next.
+fn known_before(
+    units: &[Unit],
+    verdicts: &[Option<Verdict>],
+    u: usize,
+    prev: Option<char>,
+) -> Option<(char, Option<char>)> {
+    let Some(near_at) = u.checked_sub(1) else {
+        return Some((prev.unwrap_or(' '), None));
+    };
+    let near = shown(units, verdicts, near_at)?;
+    let far = match near_at.checked_sub(1) {
+        None => Some(prev.unwrap_or(' ')),
+        Some(far_at) => shown(units, verdicts, far_at),
+    };
+    Some((near, far))
+}
+
+/// The known chars after unit `v`, as [`known_before`] reads them before.
+fn known_after(
+    units: &[Unit],
+    verdicts: &[Option<Verdict>],
+    v: usize,
+    next: Option<char>,
+) -> Option<(char, Option<char>)> {
+    if units.get(v + 1).is_none() {
+        return Some((next.unwrap_or(' '), None));
+    }
+    let near = shown(units, verdicts, v + 1)?;
+    let far = match units.get(v + 2) {
+        None => Some(next.unwrap_or(' ')),
+        Some(_) => shown(units, verdicts, v + 2),
+    };
+    Some((near, far))
 }
 
 /// The char unit `i` stands for as repaired: a piece's or a kept char, a
