@@ -104,6 +104,19 @@ fn undefined_with(page: &CodePage, mask: u128) -> Vec<u8> {
         .collect()
 }
 
+/// The candidates of every page that reads the note as well as `page`
+/// (the lost bytes of `cx.rival_undefined` too); `None` when no such page
+/// is known.
+fn rival_candidates(
+    page: &CodePage,
+    lead: u8,
+    conts: &[u8],
+    cx: &GapContext,
+) -> Option<Vec<(char, Vec<u8>)>> {
+    (cx.rival_undefined != 0)
+        .then(|| candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts))
+}
+
 /// [`candidates`] with the lost bytes drawn from `undefined`.
 fn candidates_with(undefined: &[u8], lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
     let mut out = Vec::new();
@@ -292,10 +305,11 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     // Commonness decides only with the note's page known, and among the
     // candidates every page that reads the note as well could have made.
     let common_only = |c: char, rare: &dyn Fn(char) -> bool| {
-        cx.rival_undefined != 0
-            && candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts)
+        rival_candidates(page, lead, conts, cx).is_some_and(|rivals| {
+            rivals
                 .iter()
                 .all(|&(o, _)| o == c || !plausible(o) || rare(o))
+        })
     };
     // A Tasks signifier among symbols: clear on a task line or in a note
     // that uses them, or when every other candidate is a rarity.
@@ -584,11 +598,7 @@ pub fn judge_jointly(
             .into_iter()
             .filter(|(c, _)| plausible(*c))
             .collect();
-        let field = if cx.rival_undefined != 0 {
-            candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts)
-        } else {
-            mine.clone()
-        };
+        let field = rival_candidates(page, lead, conts, cx).unwrap_or_else(|| mine.clone());
         let mut weighed = Vec::with_capacity(field.len());
         for (c, _) in field {
             // Everyday punctuation stands between ideographs (、 ，) and
@@ -683,13 +693,8 @@ fn likeliest(
     if !(cx.before.is_definite() && cx.after.is_definite()) {
         return None;
     }
-    let rivals;
-    let field: &[(char, Vec<u8>)] = if cx.rival_undefined != 0 {
-        rivals = candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts);
-        &rivals
-    } else {
-        all
-    };
+    let rivals = rival_candidates(page, lead, conts, cx);
+    let field: &[(char, Vec<u8>)] = rivals.as_deref().unwrap_or(all);
     // Between letters a symbol is a rarity; beside a boundary an everyday
     // one (” ‐ ٪) is as likely as a letter and the model cannot weigh it.
     // Between ideographs, kana or Hangul there are no spaces: punctuation
