@@ -418,7 +418,8 @@ impl Table {
     }
 }
 
-/// Whether a header cell names a date (`Due`, `**Due date**`, `Date:`).
+/// Whether a header cell names a date (`Due`, `**Due date**`, `Date:`),
+/// with no more words than a line's label may have.
 fn is_header_label(cell: &str, config: &Config) -> bool {
     let mut name = cell.trim();
     for mark in ["**", "__", "*", "_"] {
@@ -428,7 +429,7 @@ fn is_header_label(cell: &str, config: &Config) -> bool {
         }
     }
     let name = name.strip_suffix([':', '：']).unwrap_or(name);
-    !name.is_empty() && name.chars().count() <= 41 && is_label_name(name, config)
+    !name.is_empty() && name.chars().count() <= MAX_LABEL + 1 && is_label_name(name, config)
 }
 
 /// Whether byte `at` of `note` is on a table row.
