@@ -378,6 +378,16 @@ mod tests {
             names("met Ada Ada Lovelace and `Ada Ada Lovelace`\n", &mut config).text,
             "met Ada Lovelace and `Ada Ada Lovelace`\n"
         );
+        // A decomposed accent is part of the word, as the doubled-word test
+        // reads it.
+        let mut config = Config {
+            known_people: vec!["Jose\u{301} Lopez".into()],
+            ..Config::default()
+        };
+        assert_eq!(
+            names("met Jose\u{301} Jose\u{301} Lopez\n", &mut config).text,
+            "met Jose\u{301} Lopez\n"
+        );
     }
 
     #[test]

@@ -164,6 +164,17 @@ pub fn has_doubled_word(text: &str) -> bool {
     memchr::memchr_iter(b' ', text.as_bytes()).any(|space| doubled_at(text, space))
 }
 
+/// Where the word that ends at byte `end` of `text` starts (`end` when no
+/// word char comes right before it).
+pub fn word_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(end, |(i, _)| i)
+}
+
 /// A character of a word for [`has_doubled_word`]: letters, combining marks
 /// and the joiners inside names.
 fn is_word_char(c: char) -> bool {
@@ -192,12 +203,7 @@ pub fn doubled_at(text: &str, space: usize) -> bool {
     let before = &text[..space];
     let before = before.strip_suffix("]]").unwrap_or(before);
     let space = before.len();
-    let prev_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(space, |(i, _)| i);
+    let prev_start = word_start(before, space);
     prev_start < space && repeats_word(&before[prev_start..], &after[..word_len])
 }
 

@@ -138,19 +138,11 @@ fn running_text(
     None
 }
 
-/// Start of the capitalised word that ends right before byte `end`.
+/// Start of the capitalised word that ends right before byte `end`, read
+/// as the doubled-word test reads words.
 fn word_start(text: &str, end: usize) -> Option<usize> {
-    let start = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
-        .last()
-        .map(|(i, _)| i)?;
-    text[start..]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-        .then_some(start)
+    let start = name::word_start(text, end);
+    (start < end && text[start..].chars().next().is_some_and(char::is_uppercase)).then_some(start)
 }
 
 /// `[[Lior Genzel]] Genzel`: the word after a link to a person repeats the
