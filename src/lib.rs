@@ -233,7 +233,7 @@ fn unreadable(text: &str) -> Option<&'static str> {
     // ASCII, with a NUL beside every character; binary data has them too.
     let nuls = memchr::memchr_iter(0, bytes).count();
     if nuls >= 4 && nuls * 8 >= bytes.len() {
-        return Some("the note is mostly NUL bytes (UTF-16 text or binary data?); left as it is: save it as UTF-8");
+        return Some("the note is full of NUL bytes (UTF-16 text or binary data?); left as it is: save it as UTF-8");
     }
     // Classic Mac OS line endings: lines end in a lone `\r`, none in `\n`.
     if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
