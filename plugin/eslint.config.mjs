@@ -3,6 +3,7 @@
 // the working directory.
 import { defineConfig } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import tseslint from "typescript-eslint";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,6 +26,14 @@ export default defineConfig([
 			// The declarative settings API is Obsidian 1.13+; minAppVersion is 1.4.0.
 			"obsidianmd/settings-tab/prefer-setting-definitions": "off",
 		},
+	},
+	{
+		// The manifest, with the official rule the review bot runs: TypeScript's
+		// parser reads a .json file as one object expression, which the rule expects.
+		files: ["manifest.json"],
+		languageOptions: { parser: tseslint.parser },
+		plugins: { obsidianmd },
+		rules: { "obsidianmd/validate-manifest": "error" },
 	},
 	{
 		// Tests drive Node and a browser stand-in of Obsidian, not Obsidian itself.

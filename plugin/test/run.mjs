@@ -35,7 +35,7 @@ for (const suite of suites) {
 		format: "cjs",
 		target: "node20",
 		sourcemap: "inline",
-		external: ["playwright-core"],
+		external: ["playwright-core", "eslint"],
 		loader: { ".wasm": "binary" },
 		plugins: [wasmFactoryPlugin(path.join(plugin, "wasm"))],
 		logLevel: "warning",
