@@ -16,6 +16,8 @@ import {
 import { applyPlan, backupDirOf, scanVault, undoCleanup } from "./core/cleanup";
 import type { NotemendCore } from "./core/core";
 import { AutoFixGuard } from "./core/guard";
+import type { SaveCommand } from "./core/save-hook";
+import { wrapSaveCommand } from "./core/save-hook";
 import type { NotemendSettings } from "./core/settings";
 import { mergeSettings } from "./core/settings";
 import { editorPort, vaultPort } from "./obsidian-adapter";
@@ -23,11 +25,6 @@ import { CleanupModal } from "./ui/cleanup-modal";
 import { PreviewModal } from "./ui/preview-modal";
 import { NotemendSettingTab } from "./ui/settings-tab";
 import { loadCore } from "./wasm";
-
-interface SaveCommand {
-	callback?: () => unknown;
-	checkCallback?: (checking: boolean) => unknown;
-}
 
 const yieldToUi = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
@@ -155,29 +152,21 @@ export default class NotemendPlugin extends Plugin {
 		new Notice(this.settings.fixOnSave ? "Fix on save is on." : "Fix on save is off.");
 	}
 
-	/** Obsidian has no save event: wrap the save command, and put it back on unload. */
+	/**
+	 * Obsidian has no save event: wrap the save command (see core/save-hook).
+	 * The uninstaller is registered, and the wrapper does nothing once
+	 * Notemend is unloaded, even if another plugin keeps it in its chain.
+	 */
 	private installSaveHook(): void {
 		const registry = (this.app as unknown as { commands?: { commands?: Record<string, SaveCommand | undefined> } }).commands;
 		const save = registry?.commands?.["editor:save-file"];
 		if (!save) return;
-		const { checkCallback, callback } = save;
-		if (checkCallback) {
-			save.checkCallback = (checking: boolean) => {
-				if (!checking) this.fixActiveNote();
-				return checkCallback.call(save, checking);
-			};
-			this.register(() => {
-				save.checkCallback = checkCallback;
-			});
-		} else if (callback) {
-			save.callback = () => {
-				this.fixActiveNote();
-				return callback.call(save);
-			};
-			this.register(() => {
-				save.callback = callback;
-			});
-		}
+		let active = true;
+		const hook = wrapSaveCommand(save, () => this.fixActiveNote(), () => active);
+		this.register(() => {
+			active = false;
+			hook?.uninstall();
+		});
 	}
 
 	private fixActiveNote(): void {

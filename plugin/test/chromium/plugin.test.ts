@@ -90,18 +90,18 @@ after(async () => {
 });
 
 /** A fresh vault and a freshly loaded plugin. */
-async function setup(files: Record<string, string>, settings?: Record<string, unknown>): Promise<Record<string, number>> {
+async function setup(files: Record<string, string>, settings?: Record<string, unknown>, options: { saveShape?: "checkCallback" | "callback" } = {}): Promise<Record<string, number>> {
 	return page.evaluate(
-		async ({ files, settings, dir }) => {
+		async ({ files, settings, dir, options }) => {
 			const h = window.harness;
-			h.reset(files);
+			h.reset(files, options);
 			if (settings) {
 				await h.app.vault.adapter.mkdir(dir);
 				await h.app.vault.adapter.write(`${dir}/data.json`, JSON.stringify(settings));
 			}
 			return h.load();
 		},
-		{ files, settings: settings ?? null, dir: DIR },
+		{ files, settings: settings ?? null, dir: DIR, options },
 	);
 }
 
@@ -567,6 +567,48 @@ test("Toggle fix on save + save: off by default, one undo step, no loop, opt-out
 	assert.ok(unhooked.changed, "unload puts the original save command back");
 	assert.equal(unhooked.notemendCommands, 0);
 });
+
+for (const saveShape of ["checkCallback", "callback"] as const) {
+	test(`Fix on save with the save command's ${saveShape} shape, and another plugin wrapping it too`, async () => {
+		await setup({ "Notes/Meeting.md": MESSY }, { fixOnSave: true }, { saveShape });
+		const expected = (await normalized(MESSY)).text;
+		const state = await page.evaluate(
+			async ({ shape, messy }) => {
+				const h = window.harness;
+				const command = h.app.commands.commands["editor:save-file"];
+				if (!command) throw new Error("no save command");
+				const original = h.app.commands.builtinSave[shape];
+				await h.open("Notes/Meeting.md");
+				// Another plugin (Linter, say) wraps the command after Notemend did.
+				const other = new h.api.OtherSavePlugin(h.app);
+				const others = command[shape];
+				const fileNow = (): string | undefined => h.file("Notes/Meeting.md");
+				const saveWith = async (text: string): Promise<string | undefined> => {
+					h.editor().load(text);
+					await h.run("editor:save-file");
+					return fileNow();
+				};
+				const both = await saveWith(messy);
+				// Notemend is disabled: the other plugin's wrapper must survive, and Notemend fixes nothing.
+				h.unload();
+				const othersKept = command[shape] === others;
+				const afterUnload = await saveWith(messy);
+				// The other plugin unloads and puts back what it captured (Notemend's wrapper).
+				other.unload();
+				const afterBoth = await saveWith(`${messy} `);
+				return { both, othersKept, afterUnload, afterBoth, otherCalls: other.calls, saves: h.app.commands.saves, originalBack: command[shape] === original };
+			},
+			{ shape: saveShape, messy: MESSY },
+		);
+		assert.equal(state.both, expected, "both wrappers ran: the note was fixed and saved");
+		assert.ok(state.othersKept, "unloading Notemend left the other plugin's wrapper in place");
+		assert.equal(state.afterUnload, MESSY, "a disabled Notemend fixes nothing; the save still saves");
+		assert.equal(state.afterBoth, `${MESSY} `, "nor once the other plugin restored the wrapper it captured");
+		assert.equal(state.otherCalls, 2);
+		assert.equal(state.saves, 3);
+		assert.ok(state.originalBack, "Obsidian's own save command is back in the end");
+	});
+}
 
 test("Fix on leave: the note left is fixed through its editor if still open, else with Vault.process", async () => {
 	await setup({ "A.md": MESSY, "B.md": MESSY_2, "C.md": CLEAN }, { fixOnLeave: true });

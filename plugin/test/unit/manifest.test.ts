@@ -8,6 +8,8 @@ import { test } from "node:test";
 import { ESLint } from "eslint";
 
 const ROOT = path.resolve(__dirname, "../../..");
+// As `npm run lint` runs it: the rules read manifest.json from the working directory.
+process.chdir(ROOT);
 const manifestText = fs.readFileSync(path.join(ROOT, "manifest.json"), "utf8");
 
 async function lintManifest(text: string): Promise<string[]> {

@@ -46,12 +46,12 @@ export class Harness {
 		dir: ".obsidian/plugins/notemend",
 	};
 
-	reset(files: Record<string, string>): void {
+	reset(files: Record<string, string>, options: api.AppOptions = {}): void {
 		if (this.plugin) this.plugin.unload();
 		this.plugin = null;
 		document.querySelectorAll(".modal-container, .notice-container").forEach((el) => el.remove());
 		this.notices.length = 0;
-		this.app = new api.App();
+		this.app = new api.App(options);
 		void this.app.vault.adapter.mkdir(this.manifest.dir ?? "");
 		for (const [path, text] of Object.entries(files)) this.app.vault.addFile(path, text);
 		this.renderWorkspace();

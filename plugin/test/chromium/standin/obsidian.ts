@@ -301,24 +301,35 @@ export interface Command {
 	hotkeys?: unknown[];
 }
 
+/** How Obsidian's own save command is shaped: `checkCallback` now, `callback` up to 1.8. */
+export type SaveShape = "checkCallback" | "callback";
+
 export class Commands {
 	readonly commands: Record<string, Command> = {};
+	/** A copy of the save command as Obsidian made it, before any plugin wrapped it. */
+	readonly builtinSave: Readonly<Command>;
 	saves = 0;
-	constructor(private readonly app: App) {
+	constructor(
+		private readonly app: App,
+		saveShape: SaveShape = "checkCallback",
+	) {
 		// Obsidian's own save command: writes the active editor to disk.
-		this.commands["editor:save-file"] = {
-			id: "editor:save-file",
-			name: "Save current file",
-			checkCallback: (checking: boolean) => {
-				const view = this.app.workspace.getActiveViewOfType(MarkdownView);
-				if (!view) return false;
-				if (!checking) {
-					this.saves += 1;
-					void view.save();
-				}
-				return true;
-			},
+		const save = (): boolean => {
+			const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+			if (!view) return false;
+			this.saves += 1;
+			void view.save();
+			return true;
 		};
+		this.commands["editor:save-file"] = this.builtinSave =
+			saveShape === "checkCallback"
+				? {
+						id: "editor:save-file",
+						name: "Save current file",
+						checkCallback: (checking: boolean) => (checking ? this.app.workspace.getActiveViewOfType(MarkdownView) !== null : save()),
+					}
+				: { id: "editor:save-file", name: "Save current file", callback: () => void save() };
+		this.builtinSave = { ...this.builtinSave };
 	}
 	addCommand(command: Command): void {
 		this.commands[command.id] = command;
@@ -352,12 +363,55 @@ export class Commands {
 	}
 }
 
+export interface AppOptions {
+	saveShape?: SaveShape;
+}
+
 export class App {
 	vault = new Vault();
 	metadataCache = new MetadataCache(this.vault);
 	workspace = new Workspace(this);
-	commands = new Commands(this);
+	commands: Commands;
 	settingTabs: PluginSettingTab[] = [];
+	constructor(options: AppOptions = {}) {
+		this.commands = new Commands(this, options.saveShape);
+	}
+}
+
+/**
+ * Another plugin wrapping the save command the way Linter did: it captures
+ * whatever is there and puts that back when it unloads. `calls` counts the
+ * saves it saw.
+ */
+export class OtherSavePlugin {
+	calls = 0;
+	private readonly restore: () => void;
+	constructor(app: App) {
+		const command = app.commands.commands["editor:save-file"];
+		if (!command) throw new Error("no save command");
+		const check = command.checkCallback;
+		const plain = command.callback;
+		if (check) {
+			command.checkCallback = (checking: boolean) => {
+				if (!checking) this.calls += 1;
+				return check(checking);
+			};
+			this.restore = () => {
+				command.checkCallback = check;
+			};
+		} else {
+			command.callback = () => {
+				this.calls += 1;
+				return plain?.();
+			};
+			this.restore = () => {
+				command.callback = plain;
+			};
+		}
+	}
+	unload(): void {
+		this.restore();
+	}
 }
 
 export interface PluginManifest {
