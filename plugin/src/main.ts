@@ -16,6 +16,7 @@ import {
 import { applyPlan, backupDirOf, scanVault, undoCleanup } from "./core/cleanup";
 import type { NotemendCore } from "./core/core";
 import { AutoFixGuard } from "./core/guard";
+import { LeaveTracker, changedSinceOpened } from "./core/leave";
 import type { SaveCommand } from "./core/save-hook";
 import { wrapSaveCommand } from "./core/save-hook";
 import type { NotemendSettings } from "./core/settings";
@@ -33,7 +34,7 @@ export default class NotemendPlugin extends Plugin {
 	core: NotemendCore | null = null;
 	coreReady: Promise<NotemendCore> | null = null;
 	private readonly guard = new AutoFixGuard();
-	private lastNote: { path: string; view: MarkdownView } | null = null;
+	private readonly leave = new LeaveTracker();
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -83,9 +84,16 @@ export default class NotemendPlugin extends Plugin {
 		});
 
 		this.installSaveHook();
-		// Leaving a note: another tab becomes active, or another file opens in the same tab.
-		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.onNoteChange()));
-		this.registerEvent(this.app.workspace.on("file-open", () => this.onNoteChange()));
+		// Leaving a note means opening another one (file-open); focus moving to a
+		// sidebar or a view without a note is not leaving. Only notes edited since
+		// they were opened are fixed.
+		this.registerEvent(this.app.workspace.on("file-open", (file) => this.onFileOpen(file)));
+		this.registerEvent(
+			this.app.workspace.on("editor-change", (_editor, info) => {
+				if (info.file) this.leave.edited(info.file.path);
+			}),
+		);
+		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.leave.renamed(oldPath, file.path)));
 	}
 
 	async loadSettings(): Promise<void> {
@@ -184,21 +192,26 @@ export default class NotemendPlugin extends Plugin {
 		}
 	}
 
-	private onNoteChange(): void {
-		const previous = this.lastNote;
+	private onFileOpen(file: TFile | null): void {
 		const view = this.app.workspace.getActiveViewOfType(MarkdownView);
-		this.lastNote = view?.file ? { path: view.file.path, view } : null;
-		if (!previous || previous.path === this.lastNote?.path || !this.settings.fixOnLeave || !this.core) return;
-		if (previous.view.file?.path === previous.path) {
-			// Still open in another tab: through its editor, so cursor, folds and undo survive.
-			this.autoFix("leave", previous.path, editorPort(previous.view.editor));
+		const text = file && view?.file?.path === file.path ? view.editor.getValue() : null;
+		const left = this.leave.opened(file?.path ?? null, text);
+		if (!left || !this.settings.fixOnLeave || !this.core) return;
+		const core = this.core;
+		// Still open in another tab: through its editor, so cursor, folds and undo survive.
+		const stillOpen = this.app.workspace
+			.getLeavesOfType("markdown")
+			.map((leaf) => leaf.view)
+			.find((v): v is MarkdownView => v instanceof MarkdownView && v.file?.path === left.path);
+		if (stillOpen) {
+			if (changedSinceOpened(left, stillOpen.editor.getValue())) this.autoFix("leave", left.path, editorPort(stillOpen.editor));
 			return;
 		}
-		const file = this.app.vault.getAbstractFileByPath(previous.path);
-		const core = this.core;
-		if (file instanceof TFile) {
-			void this.app.vault.process(file, (text) => autoFixText("leave", previous.path, text, core, this.settings, this.guard));
-		}
+		const leftFile = this.app.vault.getAbstractFileByPath(left.path);
+		if (!(leftFile instanceof TFile)) return;
+		void this.app.vault.process(leftFile, (data) =>
+			changedSinceOpened(left, data) ? autoFixText("leave", left.path, data, core, this.settings, this.guard) : data,
+		);
 	}
 }
 

@@ -610,22 +610,59 @@ for (const saveShape of ["checkCallback", "callback"] as const) {
 	});
 }
 
-test("Fix on leave: the note left is fixed through its editor if still open, else with Vault.process", async () => {
-	await setup({ "A.md": MESSY, "B.md": MESSY_2, "C.md": CLEAN }, { fixOnLeave: true });
-	const expectedA = (await normalized(MESSY)).text;
-	const expectedB = (await normalized(MESSY_2)).text;
-	await page.evaluate(() => window.harness.open("A.md"));
+test("Fix on leave: only when another note opens, only notes edited since they were opened; a sidebar, a graph, a visit never", async () => {
+	await setup({ "A.md": MESSY, "B.md": MESSY_2, "C.md": CLEAN, "D.md": MESSY }, { fixOnLeave: true });
+	const typedA = `${MESSY}\nhalf typed  `;
+	const expectedA = (await normalized(typedA)).text;
+	const typedB = `${MESSY_2}typed in B  `;
+	const expectedB = (await normalized(typedB)).text;
+
+	// D is only read: leaving it changes nothing.
+	await page.evaluate(async () => {
+		await window.harness.open("D.md");
+		await window.harness.open("A.md");
+	});
+	await new Promise((r) => setTimeout(r, 50));
+	assert.equal(await file("D.md"), MESSY, "a note only viewed is never fixed");
+	assert.equal(await page.evaluate(() => window.harness.app.vault.processCalls), 0);
+
+	// A is edited; focus goes to the sidebar, to a graph tab, and back: nothing is left, nothing fixed.
+	const midway = await page.evaluate(async () => {
+		const h = window.harness;
+		h.type("\nhalf typed  ");
+		h.focusSidebar();
+		await h.settle();
+		const tabA = h.app.workspace.leaves[0];
+		const textAfterSidebar = tabA?.view instanceof h.api.MarkdownView ? tabA.view.editor.getValue() : undefined;
+		h.openGraph();
+		await h.settle();
+		h.activateTab(0);
+		await h.settle();
+		return { textAfterSidebar, text: h.editor().getValue(), origins: h.editor().transactions.map((t) => t.origin) };
+	});
+	assert.equal(midway.textAfterSidebar, typedA, "focus in the sidebar: the half-typed line stays as typed");
+	assert.equal(midway.text, typedA, "a graph tab and back: still as typed");
+	assert.deepEqual(midway.origins, ["input"], "no transaction but the typing");
+
+	// Another note opens in A's tab: A (saved on the way) is fixed on disk.
 	await page.evaluate(() => window.harness.open("B.md"));
-	await page.evaluate(() => window.harness.waitFor(() => window.harness.file("A.md") !== undefined && window.harness.app.vault.processCalls > 0));
-	assert.equal(await file("A.md"), expectedA, "A closed in that leaf: fixed on disk");
+	await page.evaluate(() => window.harness.waitFor(() => window.harness.app.vault.processCalls > 0));
+	await page.evaluate(() => window.harness.settle());
+	assert.equal(await file("A.md"), expectedA, "A was edited, then B opened in its tab: fixed on disk");
+
+	// B is edited and stays open in its tab while C opens in a new one: fixed through B's editor.
 	const leaves = await page.evaluate(async () => {
 		const h = window.harness;
+		h.type("typed in B  ");
 		const first = h.app.workspace.activeLeaf;
 		await h.open("C.md", true);
-		return { bInEditor: first?.view.editor.getValue(), undo: first?.view.editor.undoStack.length };
+		const view = first?.view;
+		return view instanceof h.api.MarkdownView ? { text: view.editor.getValue(), undo: view.editor.undoStack.length, origins: view.editor.transactions.map((t) => t.origin) } : null;
 	});
-	assert.equal(leaves.bInEditor, expectedB, "B still open in its tab: fixed through its editor");
-	assert.equal(leaves.undo, 1);
+	assert.equal(leaves?.text, expectedB, "B still open in its tab: fixed through its editor");
+	assert.deepEqual(leaves?.origins, ["input", "notemend"], "the typing, then one fix: one undo step takes it back");
+	assert.equal(leaves?.undo, 2);
+	assert.equal(typedB === expectedB, false);
 });
 
 test("Settings tab: toggles per fix with examples, dates, people, when to run; saved with saveData", async () => {

@@ -35,6 +35,8 @@ export class StandinEditor {
 	readonly undoStack: Snapshot[] = [];
 	readonly transactions: { origin: string | undefined; changes: number }[] = [];
 	onChange: (() => void) | null = null;
+	/** Called after every change of the document (not when a file is loaded): the view turns it into "editor-change". */
+	readonly changeListeners: (() => void)[] = [];
 
 	constructor(text: string) {
 		this.text = text;
@@ -55,6 +57,7 @@ export class StandinEditor {
 		this.anchor = this.head = 0;
 		this.folds = [];
 		this.undoStack.length = 0;
+		this.transactions.length = 0;
 	}
 
 	lineCount(): number {
@@ -131,6 +134,7 @@ export class StandinEditor {
 		this.head = last.head;
 		this.folds = last.folds;
 		this.onChange?.();
+		for (const listener of this.changeListeners) listener();
 		return true;
 	}
 
@@ -189,5 +193,6 @@ export class StandinEditor {
 		this.folds = this.folds.map((f) => ({ from: map(f.from, 1), to: map(f.to, -1) })).filter((f) => f.to > f.from);
 		this.transactions.push({ origin, changes: raw.length });
 		this.onChange?.();
+		for (const listener of this.changeListeners) listener();
 	}
 }

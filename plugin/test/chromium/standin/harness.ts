@@ -102,9 +102,35 @@ export class Harness {
 		const file = this.app.vault.getFileByPath(path);
 		if (!file) throw new Error(`no file ${path}`);
 		const leaf = await this.app.workspace.openFile(file, newLeaf);
-		leaf.view.editor.onChange = () => this.renderWorkspace();
+		const view = leaf.view;
+		if (!(view instanceof api.MarkdownView)) throw new Error("opening a note left no editor");
+		view.editor.onChange = () => this.renderWorkspace();
 		this.renderWorkspace();
-		return leaf.view.editor;
+		return view.editor;
+	}
+
+	/** The user types `text` at the end of the active note (one undo step, as typing is). */
+	type(text: string): void {
+		const e = this.editor();
+		e.replaceRange(text, e.offsetToPos(e.getValue().length));
+	}
+
+	/** Focus moves to the file explorer in the left sidebar. */
+	focusSidebar(): void {
+		const leaf = this.app.workspace.sidebarLeaves[0];
+		if (leaf) this.app.workspace.setActiveLeaf(leaf);
+	}
+
+	/** Opens the graph view in a new tab: a view without a note. */
+	openGraph(): void {
+		this.app.workspace.openView("graph");
+	}
+
+	/** Focuses the tab (main area) at `index`. */
+	activateTab(index: number): void {
+		const leaf = this.app.workspace.leaves[index];
+		if (!leaf) throw new Error(`no tab ${index}`);
+		this.app.workspace.setActiveLeaf(leaf);
 	}
 
 	editor(): StandinEditor {

@@ -218,72 +218,127 @@ export class MarkdownView extends Component {
 	) {
 		super();
 		this.editor = new StandinEditor("");
+		// Obsidian's "editor-change": every change of the document, typed or not; loading a file is none.
+		this.editor.changeListeners.push(() => this.app.workspace.trigger("editor-change", this.editor, this));
 	}
 	getViewType(): string {
 		return "markdown";
 	}
-	/** Opens a file: its text goes into the editor, undo history starts fresh. */
+	/** Opens a file: what the view held is saved first (as Obsidian does), then the new text goes into the editor, undo history fresh. */
 	async setFile(file: TFile): Promise<void> {
+		if (this.file && this.file !== file) await this.save();
 		this.file = file;
 		this.editor.load(await this.app.vault.read(file));
 	}
-	/** What Obsidian's save does: the editor's text to disk. */
+	/** What Obsidian's save does: the editor's text to disk, if it differs. */
 	async save(): Promise<void> {
-		if (this.file) await this.app.vault.modify(this.file, this.editor.getValue());
+		if (this.file && this.app.vault.peek(this.file.path) !== this.editor.getValue()) await this.app.vault.modify(this.file, this.editor.getValue());
 	}
 }
 
-export class WorkspaceLeaf {
-	view: MarkdownView;
-	constructor(app: App) {
-		this.view = new MarkdownView(this, app);
+/** A view without a note: the file explorer, search, outline (sidebars), a graph or an empty tab (main area). */
+export class ItemView extends Component {
+	file: TFile | null = null;
+	constructor(
+		public leaf: WorkspaceLeaf,
+		private readonly type: string,
+	) {
+		super();
 	}
-	async openFile(file: TFile): Promise<void> {
+	getViewType(): string {
+		return this.type;
+	}
+}
+
+export type Side = "main" | "left" | "right";
+
+export class WorkspaceLeaf {
+	view: MarkdownView | ItemView;
+	constructor(
+		private readonly app: App,
+		readonly side: Side = "main",
+		viewType = "markdown",
+	) {
+		this.view = viewType === "markdown" ? new MarkdownView(this, app) : new ItemView(this, viewType);
+	}
+	/** Opening a note in a leaf showing something else replaces its view with an editor. */
+	async openFile(file: TFile): Promise<MarkdownView> {
+		if (!(this.view instanceof MarkdownView)) this.view = new MarkdownView(this, this.app);
 		await this.view.setFile(file);
+		return this.view;
 	}
 }
 
 export class Workspace extends Events {
+	/** Leaves of the main area (tabs). */
 	leaves: WorkspaceLeaf[] = [];
+	/** Leaves of the sidebars: the file explorer on the left, the outline on the right. */
+	sidebarLeaves: WorkspaceLeaf[];
 	activeLeaf: WorkspaceLeaf | null = null;
+	private lastFile: TFile | null = null;
 	layoutReady = true;
 	constructor(private readonly app: App) {
 		super();
+		this.sidebarLeaves = [new WorkspaceLeaf(app, "left", "file-explorer"), new WorkspaceLeaf(app, "right", "outline")];
 	}
 	getActiveViewOfType<T>(type: abstract new (...args: never[]) => T): T | null {
 		const view = this.activeLeaf?.view;
 		return view instanceof (type as unknown as typeof MarkdownView) ? (view as unknown as T) : null;
 	}
+	/** The note of the active tab; with a sidebar focused, the last one (as Obsidian does). */
 	getActiveFile(): TFile | null {
-		return this.activeLeaf?.view.file ?? null;
+		return this.lastFile;
+	}
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return [...this.leaves, ...this.sidebarLeaves].filter((l) => l.view.getViewType() === type);
 	}
 	getLeaf(newLeaf?: boolean): WorkspaceLeaf {
-		if (!newLeaf && this.activeLeaf) return this.activeLeaf;
+		if (!newLeaf && this.activeLeaf?.side === "main") return this.activeLeaf;
+		if (!newLeaf && this.leaves[0]) return this.leaves[0];
 		const leaf = new WorkspaceLeaf(this.app);
 		this.leaves.push(leaf);
 		return leaf;
 	}
+	/**
+	 * Focuses a leaf: "active-leaf-change"; and for a tab of the main area,
+	 * "file-open" with its note (null for a graph or an empty tab). Focusing a
+	 * sidebar opens nothing.
+	 */
 	setActiveLeaf(leaf: WorkspaceLeaf): void {
+		if (this.activeLeaf === leaf) return;
 		this.activeLeaf = leaf;
 		this.trigger("active-leaf-change", leaf);
+		if (leaf.side === "main") {
+			this.lastFile = leaf.view.file;
+			this.trigger("file-open", leaf.view.file);
+		}
 	}
-	/**
-	 * Opens a file in the active leaf (or a new one), as clicking a note does:
-	 * "file-open" every time, "active-leaf-change" only when the active leaf changes.
-	 */
+	/** Opens a file in the active tab (or a new one), as clicking a note does: "file-open" once. */
 	async openFile(file: TFile, newLeaf = false): Promise<WorkspaceLeaf> {
 		const leaf = this.getLeaf(newLeaf);
 		await leaf.openFile(file);
-		if (this.activeLeaf !== leaf) this.setActiveLeaf(leaf);
-		this.trigger("file-open", file);
+		if (this.activeLeaf !== leaf) {
+			this.setActiveLeaf(leaf);
+		} else {
+			this.lastFile = file;
+			this.trigger("file-open", file);
+		}
+		return leaf;
+	}
+	/** Opens a view without a note (a graph) in a new tab and focuses it. */
+	openView(type: string): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, "main", type);
+		this.leaves.push(leaf);
+		this.setActiveLeaf(leaf);
 		return leaf;
 	}
 	detach(leaf: WorkspaceLeaf): void {
 		this.leaves = this.leaves.filter((l) => l !== leaf);
 		leaf.view.file = null;
 		if (this.activeLeaf === leaf) {
-			this.activeLeaf = this.leaves[0] ?? null;
-			this.trigger("active-leaf-change", this.activeLeaf);
+			this.activeLeaf = null;
+			const next = this.leaves[0];
+			if (next) this.setActiveLeaf(next);
 		}
 	}
 	onLayoutReady(cb: () => void): void {
