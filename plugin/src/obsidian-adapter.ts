@@ -3,7 +3,7 @@
 import type { App, Editor } from "obsidian";
 import { TFile, normalizePath } from "obsidian";
 import type { EditorPort } from "./core/actions";
-import { toEditorChanges } from "./core/editor-edits";
+import { mapCursor, toEditorChanges } from "./core/editor-edits";
 import type { VaultPort } from "./core/ports";
 import type { TextEdit } from "./core/types";
 
@@ -11,8 +11,16 @@ export function editorPort(editor: Editor): EditorPort {
 	return {
 		getValue: () => editor.getValue(),
 		apply: (edits: readonly TextEdit[], base = 0) => {
+			const before = editor.getValue();
+			const cursor = editor.somethingSelected() ? null : editor.posToOffset(editor.getCursor("head"));
 			const changes = toEditorChanges(edits, (offset) => editor.offsetToPos(offset), base);
 			editor.transaction({ changes }, "notemend");
+			if (cursor === null) return;
+			// A cursor at the start of a line keeps to that line (see mapCursor).
+			const shifted = edits.map((e) => ({ from: e.from + base, to: e.to + base, insert: e.insert }));
+			const wanted = editor.offsetToPos(mapCursor(before, shifted, cursor));
+			const now = editor.getCursor("head");
+			if (now.line !== wanted.line || now.ch !== wanted.ch) editor.setCursor(wanted);
 		},
 		selection: () => {
 			const a = editor.posToOffset(editor.getCursor("from"));

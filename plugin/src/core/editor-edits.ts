@@ -33,3 +33,30 @@ export function offsetToPosIn(text: string, offset: number): Pos {
 	}
 	return { line, ch: Math.min(offset, text.length) - lineStart };
 }
+
+/**
+ * Where the cursor at `pos` should be after `edits` (offsets against `text`).
+ * CodeMirror keeps a cursor before text inserted right at it; for a line
+ * break inserted at the start of the cursor's line (a blank line before a
+ * heading) that moves the cursor up to the new blank line, away from what it
+ * was on. So: a cursor at a line start stays with its line when the insertion
+ * ends with a line break; everywhere else it maps as CodeMirror maps it
+ * (before an insertion, to the start of a replacement it was inside).
+ */
+export function mapCursor(text: string, edits: readonly TextEdit[], pos: number): number {
+	const atLineStart = pos === 0 || text.charCodeAt(pos - 1) === 10;
+	let delta = 0;
+	for (const e of [...edits].sort((a, b) => a.from - b.from || a.to - b.to)) {
+		const growth = e.insert.length - (e.to - e.from);
+		if (e.to < pos || (e.to === pos && e.from < pos)) {
+			delta += growth;
+		} else if (e.from === pos && e.to === pos) {
+			if (atLineStart && e.insert.endsWith("\n")) delta += growth;
+		} else if (e.from >= pos) {
+			break;
+		} else {
+			return e.from + delta;
+		}
+	}
+	return pos + delta;
+}

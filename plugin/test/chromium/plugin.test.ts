@@ -227,6 +227,40 @@ test("Normalize current note: one editor transaction, cursor and folds kept, one
 	assert.equal(await lastNotice(), "Nothing to fix.");
 });
 
+test("The cursor stays with its line when a fix inserts a line break right at it (CodeMirror maps a cursor before an insertion)", async () => {
+	const NOTE = "para\n# Heading\ntext";
+	await setup({ "Cursor.md": NOTE }, { fixOnSave: true });
+	const expected = (await normalized(NOTE)).text;
+	assert.equal(expected, "para\n\n# Heading\n\ntext\n", "the core inserts a blank line before and after the heading, and a final newline");
+	const cursors: Record<string, { line: number; ch: number }> = {};
+	for (const [name, at, command] of [
+		["heading start, normalize", { line: 1, ch: 0 }, "notemend:normalize-current-note"],
+		["line after the heading, normalize", { line: 2, ch: 0 }, "notemend:normalize-current-note"],
+		["end of the note, normalize", { line: 2, ch: 4 }, "notemend:normalize-current-note"],
+		["heading start, fix on save", { line: 1, ch: 0 }, "editor:save-file"],
+	] as const) {
+		await page.evaluate(
+			async ({ note, at }) => {
+				const h = window.harness;
+				await h.open("Cursor.md");
+				h.editor().load(note);
+				h.editor().setCursor(at);
+			},
+			{ note: NOTE, at },
+		);
+		await run(command);
+		const state = await editorState();
+		assert.equal(state.text, expected, name);
+		cursors[name] = state.cursor;
+	}
+	assert.deepEqual(cursors, {
+		"heading start, normalize": { line: 2, ch: 0 },
+		"line after the heading, normalize": { line: 4, ch: 0 },
+		"end of the note, normalize": { line: 4, ch: 4 },
+		"heading start, fix on save": { line: 2, ch: 0 },
+	});
+});
+
 test("Normalize current note on the sample meeting note: tests/fixtures/sample-meeting.input.md becomes .expected.md", async () => {
 	// The fixture's settings, if it has any, as the plugin's saved settings.
 	const configPath = path.join(FIXTURES, "sample-meeting.config.json");

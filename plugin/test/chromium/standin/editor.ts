@@ -1,7 +1,8 @@
 // An in-memory stand-in of Obsidian's Editor (CodeMirror 6 underneath):
 // positions are {line, ch} in UTF-16 units; a transaction's changes are all
 // relative to the document before it, are applied at once, map the
-// selection and the folds, and make ONE undo step.
+// selection (as CodeMirror does: a cursor at an insertion point stays before
+// it) and the folds, and make ONE undo step.
 
 export interface EditorPosition {
 	line: number;
@@ -186,9 +187,17 @@ export class StandinEditor {
 		if (tx.selection) {
 			this.anchor = this.posToOffset(tx.selection.from);
 			this.head = this.posToOffset(tx.selection.to ?? tx.selection.from);
+		} else if (this.anchor === this.head) {
+			// CodeMirror's SelectionRange.map: a cursor maps with assoc -1, so a
+			// cursor at an insertion point stays before the inserted text.
+			this.anchor = this.head = map(this.head, -1);
 		} else {
-			this.anchor = map(this.anchor, 1);
-			this.head = map(this.head, 1);
+			// A range keeps out what is inserted at its edges: its start maps forward, its end back.
+			const forward = this.anchor < this.head;
+			const from = map(Math.min(this.anchor, this.head), 1);
+			const to = Math.max(from, map(Math.max(this.anchor, this.head), -1));
+			this.anchor = forward ? from : to;
+			this.head = forward ? to : from;
 		}
 		this.folds = this.folds.map((f) => ({ from: map(f.from, 1), to: map(f.to, -1) })).filter((f) => f.to > f.from);
 		this.transactions.push({ origin, changes: raw.length });
