@@ -64,6 +64,7 @@
 //! that page's mojibake); on local evidence they stay, since people quote
 //! mojibake in code on purpose.
 
+mod c1;
 mod common;
 mod context;
 mod detect;
@@ -84,7 +85,7 @@ use crate::note::Note;
 use context::{has_iso_date, is_task_line, LineState};
 use detect::{read, repair, runs, Reading, Repair};
 use dropped::{is_signifier, GapContext};
-use explain::{diagnose_gaps, emit};
+use explain::{diagnose_gaps, emit, emit_c1};
 use std::borrow::Cow;
 
 /// The code pages the fix reverses, most common first.
@@ -113,6 +114,10 @@ const LOCAL_GAIN: i64 = 5;
 const MIN_HELD_IDEOGRAPHS: usize = 8;
 /// Layers undone at most (text garbled twice or three times).
 const MAX_LAYERS: usize = 3;
+/// Gain a further layer needs: the run is known to be mojibake already, so
+/// a whole reading that is any better is the next layer (`Â£` left by
+/// windows-1252 under windows-1251 is `£`).
+const LAYER_GAIN: i64 = 1;
 
 /// Proposes the `mojibake` edits for `note`.
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
@@ -123,7 +128,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // Fast path: without a lead byte's char followed by a continuation
     // byte's char under some page, nothing can be read back (accented
     // text, other scripts, emoji): one scan, no allocation.
-    if !quick::may_hold_mojibake(text) {
+    let c1_controls = c1::has_c1(text);
+    if !c1_controls && !quick::may_hold_mojibake(text) {
         return;
     }
     let runs = runs(text);
@@ -133,6 +139,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut readings: Vec<Vec<Option<(Reading, Repair)>>> = Vec::with_capacity(runs.len());
     let mut explained = vec![(0usize, 0i64, 0i64); pages.len()];
     let mut whole = vec![0usize; pages.len()];
+    // Per page, free runs it reads wholly into everyday letters, better.
+    let mut improved = vec![0usize; pages.len()];
     // Per page, how many repaired accented letters each language writes.
     let mut languages = vec![[0usize; 16]; pages.len()];
     let mut signifiers = text.chars().any(is_signifier)
@@ -191,6 +199,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 &GapContext::default(),
                 before,
             );
+            if free && reading.is_whole() && rep.gain > 0 && everyday_letters(&rep.out) {
+                improved[p] += 1;
+            }
             if free && reading.is_whole() {
                 whole[p] += 1;
                 count_languages(&reading, &mut languages[p]);
@@ -228,6 +239,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                         )
                 });
     }
+
+    // Readings that turn symbols into letters (box drawing, maths, the
+    // upper half of cp437 and mac-roman) need the strongest evidence: the
+    // note is that page's mojibake all through, and most of its runs read
+    // better, as everyday letters.
+    let evident = |p: usize| Some(p) == note_page && whole_note && improved[p] * 2 > free_runs;
 
     // The languages the note's page repairs letters of most often.
     let note_languages = note_page.map_or(0, |p| {
@@ -292,6 +309,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         note_page.is_some() && (ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS));
     let mut lines = LineState::default();
     let mut pending = Vec::new();
+    // Runs no page repairs, for the C1 stage.
+    let mut unrepaired = Vec::new();
     for ((r, per_page), before) in runs.iter().zip(readings).zip(befores) {
         // No page reads it, so it can be neither repaired nor widened.
         let Some(before) = before else {
@@ -314,6 +333,10 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 continue;
             };
             let reading = &reading;
+            let symbolic = reading.page.is_symbol_page() || !reading.reads_letters(&r.chars);
+            if symbolic && !evident(p) {
+                continue;
+            }
             let first_gain = &first.gain;
             let is_note_page = Some(p) == note_page;
             let fill = is_note_page
@@ -327,6 +350,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                     .units
                     .iter()
                     .all(|u| matches!(u, detect::Unit::Gap { conts, .. } if conts.is_empty()));
+            // A lone accented capital in a word in capitals is stylised
+            // text (GÄLÄW), not a sequence cut short.
+            if lone_leads && is_caps_word(r) {
+                continue;
+            }
             // Without gaps the first look already is the repair.
             let rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
                 first
@@ -349,7 +377,14 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             {
                 unclear = Some((reading.page, rep.clone()));
             }
-            if rep.changed.is_empty() {
+            // Symbols read as mojibake must make words, emoji or signifiers,
+            // never a lone letter (`─┐` as `Ŀ`) or punctuation (`¬´` as `«`).
+            // A lone letter (a one-letter word) needs other runs' support.
+            if rep.changed.is_empty()
+                || (symbolic
+                    && !(makes_text(&rep, r.prev, r.next, improved[p] > 1)
+                        && everyday_letters(&rep.out)))
+            {
                 continue;
             }
             let ok = if is_note_page {
@@ -381,6 +416,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         // plain one (`voilÃ ` for voilà): under the note's page, read with
         // that space taken back, it is whole, and that reading wins.
         let widened = note_page.and_then(|np| {
+            if pages[np].is_symbol_page() && !evident(np) {
+                return None;
+            }
             let wide = nbsp::widen(text, r, pages[np])?;
             let rep = widened_repair(&wide, pages[np], &gcx, before)?;
             Some((wide, np, rep))
@@ -393,6 +431,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             if let Some((page, rep)) = unclear {
                 diagnose_gaps(sink, &r, page, &rep);
             }
+            unrepaired.push(r);
             continue;
         };
         diagnose_gaps(sink, &r, pages[p], &rep);
@@ -400,7 +439,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let mut out = rep.out;
         // Further layers: the repair may itself read as mojibake.
         for _ in 1..MAX_LAYERS {
-            let Some((name, next)) = peel(&out, r.prev, r.next) else {
+            let Some((name, next)) = peel(&out, r.prev, r.next, LAYER_GAIN) else {
                 break;
             };
             chain.push(name);
@@ -418,8 +457,26 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let all_repaired = free_repaired > 0
         && pending.len() == runs.len()
         && pending.iter().all(|x| x.4 == pending[0].4);
-    for (r, out, chain, restored, _) in &pending {
-        emit(sink, r, out, chain, restored, whole_note || all_repaired);
+    for (r, mut out, chain, restored, _) in pending {
+        let c1 = c1_controls && c1::restore_all(&mut out);
+        emit(
+            sink,
+            &r,
+            &out,
+            &chain,
+            &restored,
+            c1,
+            whole_note || all_repaired,
+        );
+    }
+    // Windows-1252 punctuation read as latin-1, left where no page repairs.
+    if c1_controls {
+        for r in unrepaired {
+            let mut out = r.chars.clone();
+            if c1::restore_all(&mut out) {
+                emit_c1(sink, &r, &out);
+            }
+        }
     }
 }
 
@@ -463,6 +520,56 @@ fn widened_repair(
     Some(rep)
 }
 
+/// Whether the run's letters and the ASCII letters around it are all
+/// capitals.
+fn is_caps_word(r: &detect::Run) -> bool {
+    let mut letters = r
+        .chars
+        .iter()
+        .copied()
+        .chain(r.prev)
+        .chain(r.next)
+        .filter(|c| c.is_alphabetic())
+        .peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// Whether every letter of `out` is an everyday one (no long s, no ŀ).
+fn everyday_letters(out: &[char]) -> bool {
+    out.iter()
+        .all(|&c| score::kind(c) != score::Kind::Letter || score::char_cost(c) == 0)
+}
+
+/// Whether the changed part of a repair is text a person writes: letters
+/// that each stand beside another letter (a word, not `─┐` read as `Ŀ`),
+/// or emoji and Tasks signifiers; punctuation alone (`¬´` as `«`) is not.
+/// With `lone_ok` (other runs of the note read as that page's mojibake
+/// too) anything is: one-letter words, digits, punctuation.
+fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: bool) -> bool {
+    let out = &rep.out;
+    let is_letter = |c: Option<&char>| c.is_some_and(|&c| score::kind(c) == score::Kind::Letter);
+    let changed = &out[rep.changed.start.min(out.len())..];
+    let lone_letter = (0..out.len()).any(|i| {
+        let before = if i == 0 {
+            prev.as_ref()
+        } else {
+            out.get(i - 1)
+        };
+        let after = if i + 1 == out.len() {
+            next.as_ref()
+        } else {
+            out.get(i + 1)
+        };
+        is_letter(out.get(i)) && !is_letter(before) && !is_letter(after)
+    });
+    lone_ok
+        || !lone_letter
+            && changed.iter().any(|&c| {
+                matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
+                    || detect::is_known_symbol(c)
+            })
+}
+
 /// Adds the languages of the accented Latin letters a reading repairs: the
 /// page under which they fit one language best is the likelier.
 fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
@@ -481,11 +588,13 @@ fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
     }
 }
 
-/// One more layer: the best whole repair of `chars` under any page.
+/// One more layer: the best whole repair of `chars` under any page, at
+/// least `min_gain` more plausible.
 fn peel(
     chars: &[char],
     prev: Option<char>,
     next: Option<char>,
+    min_gain: i64,
 ) -> Option<(&'static str, Vec<char>)> {
     let mut best: Option<(i64, &'static str, Vec<char>)> = None;
     let before = score::cost(prev, chars, next);
@@ -503,7 +612,10 @@ fn peel(
             &GapContext::default(),
             before,
         );
-        if rep.gain >= NOTE_GAIN && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
+        if rep.gain >= min_gain
+            && reading.is_whole()
+            && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g)
+        {
             best = Some((rep.gain, page.name, rep.out));
         }
     }

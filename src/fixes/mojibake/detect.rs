@@ -8,7 +8,7 @@ use super::dropped::{
 };
 use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
-use super::score::{cost, kind, Kind};
+use super::score::{char_cost, cost, kind, Kind};
 use std::ops::Range;
 
 /// A maximal stretch of non-ASCII chars: mojibake never spans ASCII, since
@@ -94,8 +94,14 @@ pub enum Unit {
         conts: Vec<u8>,
         /// How many garbled chars it covers.
         len: usize,
+        /// A U+FFFD stands where the lost bytes were (a decoder that
+        /// replaces what it cannot read, not one that drops it).
+        replaced: bool,
     },
 }
+
+/// What a decoder that replaces undefined bytes leaves for them.
+const REPLACEMENT: char = '\u{FFFD}';
 
 /// A run read through one code page.
 #[derive(Clone, Debug)]
@@ -119,6 +125,24 @@ impl Reading {
     pub fn is_whole(&self) -> bool {
         self.kept == 0
     }
+
+    /// Whether a letter is among the chars it reads as UTF-8 (pieces and
+    /// gaps): a reading of symbols alone is weak evidence, since box
+    /// drawing, maths and kaomoji are written on purpose.
+    pub fn reads_letters(&self, chars: &[char]) -> bool {
+        let mut at = 0;
+        self.units.iter().any(|u| match u {
+            Unit::Keep(_) => {
+                at += 1;
+                false
+            }
+            Unit::Piece { len, .. } | Unit::Gap { len, .. } => {
+                let read = chars.get(at..at + len).unwrap_or(&[]);
+                at += len;
+                read.iter().any(|&c| kind(c) == Kind::Letter)
+            }
+        })
+    }
 }
 
 /// Reads `chars` through `page`; gaps are looked for only when the page has
@@ -133,14 +157,28 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
         let b = bytes.get(i).copied().flatten();
         let len = b.and_then(sequence_len).filter(|&n| n >= 2);
         if let (Some(lead), Some(n)) = (b, len) {
-            // The continuation bytes that follow.
-            let conts: Vec<u8> = bytes
-                .get(i + 1..)
-                .unwrap_or(&[])
-                .iter()
-                .take(n - 1)
-                .map_while(|&x| x.filter(|&x| is_continuation(x)))
-                .collect();
+            // The continuation bytes that follow; a U+FFFD among them is a
+            // byte the page left undefined, replaced by the decoder.
+            let mut conts: Vec<u8> = Vec::with_capacity(n - 1);
+            let mut holes = 0;
+            for (&x, &ch) in bytes.iter().zip(chars).skip(i + 1).take(n - 1) {
+                match x.filter(|&x| is_continuation(x)) {
+                    Some(x) if holes == 0 => conts.push(x),
+                    None if ch == REPLACEMENT && drops => holes += 1,
+                    _ => break,
+                }
+            }
+            if holes > 0 && conts.len() + holes == n - 1 {
+                units.push(Unit::Gap {
+                    lead,
+                    conts,
+                    len: n,
+                    replaced: true,
+                });
+                gaps += 1;
+                i += n;
+                continue;
+            }
             if conts.len() == n - 1 {
                 let mut seq = vec![lead];
                 seq.extend_from_slice(&conts);
@@ -150,9 +188,20 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
                     i += n;
                     continue;
                 }
+                if let Some(ch) = bytes.get(i..i + 6).and_then(decode_surrogate_pair) {
+                    units.push(Unit::Piece { ch, len: 6 });
+                    pieces += 1;
+                    i += 6;
+                    continue;
+                }
             } else if drops {
                 let len = conts.len() + 1;
-                units.push(Unit::Gap { lead, conts, len });
+                units.push(Unit::Gap {
+                    lead,
+                    conts,
+                    len,
+                    replaced: false,
+                });
                 gaps += 1;
                 i += len;
                 continue;
@@ -169,6 +218,22 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
         gaps,
         kept,
     }
+}
+
+/// A char beyond the Basic Multilingual Plane written as two UTF-16
+/// surrogates, each encoded as if it were a char (CESU-8, what Java and
+/// old MySQL write): `ED A0..AF xx ED B0..BF xx`.
+fn decode_surrogate_pair(bytes: &[Option<u8>]) -> Option<char> {
+    let b: Vec<u8> = bytes.iter().copied().collect::<Option<_>>()?;
+    let [0xED, hi1 @ 0xA0..=0xAF, hi2, 0xED, lo1 @ 0xB0..=0xBF, lo2] = b[..] else {
+        return None;
+    };
+    if !is_continuation(hi2) || !is_continuation(lo2) {
+        return None;
+    }
+    let high = (u32::from(hi1 & 0x0F) << 6) | u32::from(hi2 & 0x3F);
+    let low = (u32::from(lo1 & 0x0F) << 6) | u32::from(lo2 & 0x3F);
+    char::from_u32(0x10000 + (high << 10) + low)
 }
 
 /// What repairing a run through one reading gives.
@@ -222,10 +287,22 @@ pub fn repair(
                 at += len;
                 last = at;
             }
-            Unit::Gap { len, .. } => match verdicts.get(u).cloned().flatten() {
+            Unit::Gap { len, replaced, .. } => match verdicts.get(u).cloned().flatten() {
                 Some(Verdict::Rebuilt(r)) => {
                     out.push(r.ch);
                     restored.push(r);
+                    first = first.min(at);
+                    at += len;
+                    last = at;
+                }
+                // The decoder already said a char is lost here: the rest of
+                // its sequence goes too, one U+FFFD for the char
+                // (`SlovenÄ�ina` → `Sloven�ina`), when a fill was asked for.
+                other if *replaced && fill_gaps => {
+                    if let Some(Verdict::Ambiguous(c)) = other {
+                        unresolved.push(c);
+                    }
+                    out.push(REPLACEMENT);
                     first = first.min(at);
                     at += len;
                     last = at;
@@ -249,10 +326,23 @@ pub fn repair(
     let after = i64::from(cost(prev, &out, next));
     // Known symbols are evidence of their own: a Tasks signifier or a curly
     // quote is what such a note is expected to hold.
+    // So are a sequence of three or four bytes read back whole into an
+    // everyday symbol (`âœ”` for ✔: a lead and two continuations in a row
+    // hardly ever happen by chance), and a U+FFFD the decoder left right
+    // after a lead byte (it said itself that a byte was lost there).
     let known = reading
         .units
         .iter()
-        .filter(|u| matches!(u, Unit::Piece { ch, .. } if is_known_symbol(*ch)))
+        .filter(|u| match u {
+            Unit::Piece { ch, len } => {
+                is_known_symbol(*ch)
+                    || (*len >= 3
+                        && matches!(kind(*ch), Kind::Symbol | Kind::Punct | Kind::Emoji)
+                        && char_cost(*ch) <= 1)
+            }
+            Unit::Gap { replaced, .. } => *replaced && fill_gaps,
+            Unit::Keep(_) => false,
+        })
         .count() as i64
         + restored.iter().filter(|r| is_known_symbol(r.ch)).count() as i64;
     // Running text is mostly lowercase: between two readings that are both
@@ -477,6 +567,10 @@ mod tests {
         // windows-1252 cannot encode ğ: kept.
         let chars: Vec<char> = "ğŸ“…".chars().collect();
         assert!(!read(&chars, &WINDOWS_1252).is_whole());
+        // CESU-8: 😍 as two surrogates, read through windows-1252.
+        let chars: Vec<char> = "í\u{a0}½í¸\u{8d}".chars().collect();
+        let r = read(&chars, &WINDOWS_1252);
+        assert_eq!(r.units, [Unit::Piece { ch: '😍', len: 6 }]);
     }
 
     #[test]

@@ -32,38 +32,18 @@ pub fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
     }
 }
 
-/// Proposes the edit that turns the run into `out`, explained.
+/// Proposes the edit that turns the run into `out`, explained: the chain of
+/// pages undone (in undo order), the dropped bytes restored, and whether C1
+/// controls left over were read as windows-1252.
 pub fn emit(
     sink: &mut Sink,
     r: &Run,
     out: &[char],
     chain: &[&str],
     restored: &[Rebuilt],
+    c1: bool,
     whole_note: bool,
 ) {
-    let chars = &r.chars;
-    let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
-    // A widened run's last char stands for a space it is not: it changes.
-    let max_suffix = (chars.len().min(out.len()) - prefix).saturating_sub(usize::from(r.widened));
-    let suffix = chars
-        .iter()
-        .rev()
-        .zip(out.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
-    else {
-        return;
-    };
-    if from >= to {
-        return;
-    }
-    let replacement: String = out
-        .get(prefix..out.len() - suffix)
-        .unwrap_or(&[])
-        .iter()
-        .collect();
     let mut message = String::from("UTF-8 read as ");
     // `chain` is in undo order; tell it in the order the damage happened.
     let mut names: Vec<&str> = chain.to_vec();
@@ -103,6 +83,51 @@ pub fn emit(
     if r.widened {
         message.push_str(", its byte 0xA0 (a no-break space) since turned into a plain space");
     }
+    if c1 {
+        message.push_str(&format!(", and {C1_MESSAGE}"));
+    }
+    replace(sink, r, out, message, whole_note);
+}
+
+/// Why C1 controls change.
+const C1_MESSAGE: &str =
+    "C1 control characters read as the windows-1252 punctuation they stand for (latin-1 read instead of windows-1252)";
+
+/// Proposes turning the C1 controls of a run no page repairs into the
+/// windows-1252 punctuation they stand for (`out`).
+pub fn emit_c1(sink: &mut Sink, r: &Run, out: &[char]) {
+    let mut message = String::from(C1_MESSAGE);
+    if let Some(m) = message.get_mut(..1) {
+        m.make_ascii_uppercase();
+    }
+    replace(sink, r, out, message, false);
+}
+
+/// The edit that turns the run's chars into `out`, trimmed to what differs.
+fn replace(sink: &mut Sink, r: &Run, out: &[char], message: String, whole_note: bool) {
+    let chars = &r.chars;
+    let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
+    // A widened run's last char stands for a space it is not: it changes.
+    let max_suffix = (chars.len().min(out.len()) - prefix).saturating_sub(usize::from(r.widened));
+    let suffix = chars
+        .iter()
+        .rev()
+        .zip(out.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
+    else {
+        return;
+    };
+    if from >= to {
+        return;
+    }
+    let replacement: String = out
+        .get(prefix..out.len() - suffix)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
     let range = r.range.start + from..r.range.start + to;
     if whole_note {
         sink.replace_anywhere(range, replacement, message);
@@ -134,6 +159,7 @@ mod tests {
             &[WINDOWS_1254.name],
             &[rebuilt],
             false,
+            false,
         );
         let p = &sink.proposals[0];
         assert_eq!(p.edit.range, 2..6);
@@ -150,6 +176,7 @@ mod tests {
             &['é'],
             &[WINDOWS_1252.name, WINDOWS_1251.name],
             &[],
+            false,
             true,
         );
         assert_eq!(

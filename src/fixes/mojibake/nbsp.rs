@@ -80,7 +80,8 @@ fn fits(c: char, languages: u16) -> bool {
         let of = score::languages(c);
         c.is_alphabetic() && of != ASCII_LETTER && (languages == 0 || of & languages != 0)
     } else {
-        model::is_everyday(c)
+        // The word lists are lowercase: a capital counts as its small letter.
+        model::is_everyday(c.to_lowercase().next().unwrap_or(c))
     }
 }
 

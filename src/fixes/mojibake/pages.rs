@@ -46,6 +46,16 @@ impl CodePage {
         (0x80u8..=0xBF).filter(|&b| self.is_undefined(b))
     }
 
+    /// True when most of the bytes that lead a two-byte UTF-8 sequence
+    /// (0xC2..=0xDF) read as symbols, not letters (cp437's box drawing,
+    /// mac-roman's maths): its mojibake of letters looks like symbol text.
+    pub fn is_symbol_page(&self) -> bool {
+        let symbols = (0xC2u8..=0xDF)
+            .filter(|&b| self.char_of(b).is_none_or(|c| !c.is_alphabetic()))
+            .count();
+        symbols * 2 > 0xDF - 0xC2 + 1
+    }
+
     /// True when the page has undefined bytes at all.
     pub fn drops_bytes(&self) -> bool {
         self.decode.contains(&0)
@@ -166,6 +176,12 @@ mod tests {
         let undefined: Vec<u8> = WINDOWS_1252.undefined_continuations().collect();
         assert_eq!(undefined, [0x81, 0x8D, 0x8F, 0x90, 0x9D]);
         assert!(!CP437.drops_bytes());
+        let symbol_pages: Vec<&str> = ALL
+            .iter()
+            .filter(|p| p.is_symbol_page())
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(symbol_pages, ["mac-roman", "cp437"]);
     }
 
     #[test]

@@ -176,15 +176,12 @@ pub fn kind(c: char) -> Kind {
         return Kind::Mark;
     }
     match u {
-        0x80..=0x9F
-        | 0xAD
-        | 0x200B
-        | 0x200C
-        | 0x200E
-        | 0x200F
-        | 0x2028..=0x202E
-        | 0x2060..=0x206F
-        | 0xFEFF => return Kind::Control,
+        // Format chars are real text: zero-width spaces and joiners, the
+        // direction marks of Arabic and Hebrew, the word joiner, a BOM.
+        0x200B | 0x200C | 0x200E | 0x200F | 0x2060 | 0xFEFF => return Kind::Plain,
+        0x80..=0x9F | 0xAD | 0x2028..=0x202E | 0x2061..=0x206F => return Kind::Control,
+        // The replacement char: what a decoder left for bytes it could not read.
+        0xFFFD => return Kind::Symbol,
         0xE000..=0xF8FF | 0xFFF0..=0xFFFF | 0xE0000.. => return Kind::Control,
         0xFE00..=0xFE0F | 0x200D | 0x20E3 => return Kind::Emoji,
         _ => {}
@@ -259,6 +256,12 @@ pub fn char_cost(c: char) -> u32 {
         _ => {}
     }
     match u {
+        0x2000..=0x200F | 0x2060 | 0xFEFF => 0,
+        0xFFFD => 2,
+        // Letters no living orthography writes: the long s, kra, ŉ.
+        0x138 | 0x149 | 0x17F => 5,
+        // Letters hardly ever typed: the ij and ŀ ligatures.
+        0x132 | 0x133 | 0x13F | 0x140 => 2,
         // Latin-1 symbols a code page makes of continuation bytes.
         0xA4
         | 0xA6
@@ -331,7 +334,8 @@ pub fn char_cost(c: char) -> u32 {
         },
         0x2400..=0x245F => 3,
         0x2460..=0x24FF => 1,
-        0x2500..=0x259F => 2,
+        // Box drawing and blocks: tables and trees pasted from a terminal.
+        0x2500..=0x259F => 1,
         0x25A0..=0x25FF => 1,
         0x2600..=0x27BF => 0,
         0x27C0..=0x27EF | 0x2980..=0x2AFF | 0x2800..=0x28FF => 3,
@@ -363,6 +367,12 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '’' | '‘' | '–' | '—' | '‐' | '‑' | '·' | '\u{a0}')
 }
 
+/// Capitals whose byte leads the UTF-8 of a whole alphabet under the
+/// Latin pages (0xC2, 0xC3, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9).
+fn is_common_lead(c: char) -> bool {
+    matches!(c, 'Â' | 'Ã' | 'Î' | 'Ï' | 'Ð' | 'Ñ' | 'Ø' | 'Ù')
+}
+
 /// Symbols that may follow a word directly (™ ® © ° and closing marks).
 fn may_end_word(c: char) -> bool {
     matches!(
@@ -386,8 +396,12 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
         }
         let (ka, kb) = (kind(a), kind(b));
         total += pair_cost(a, ka, b, kb);
-        // A symbol wedged between two letters.
+        // A symbol wedged between two letters, or a lowercase accented
+        // letter inside a word in capitals.
         if let Some(&c) = window.get(i + 2) {
+            if a.is_uppercase() && !b.is_ascii() && b.is_lowercase() && c.is_uppercase() {
+                total += 3;
+            }
             if ka == Kind::Letter
                 && kind(c) == Kind::Letter
                 && matches!(kb, Kind::Symbol | Kind::Punct)
@@ -407,7 +421,14 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
             let mut c = 0;
             // Scripts written without spaces attach to Latin words directly.
             let unspaced = |s| matches!(s, Script::Cjk | Script::Thai | Script::Lao);
-            if sa != sb && !((a.is_ascii() && unspaced(sb)) || (b.is_ascii() && unspaced(sa))) {
+            // A lowercase Greek letter inside a Latin word is science
+            // (IL2Rγc, TNFα); any other mix of scripts is not.
+            let greek_symbol = |x: char, y: char| x.is_ascii() && matches!(y, 'α'..='ω');
+            if greek_symbol(a, b) || greek_symbol(b, a) {
+                c += 1;
+            } else if sa != sb
+                && !((a.is_ascii() && unspaced(sb)) || (b.is_ascii() && unspaced(sa)))
+            {
                 c += 4;
             }
             if sa == Script::Latin && sb == Script::Latin && languages(a) & languages(b) == 0 {
@@ -426,7 +447,21 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
             c
         }
         (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(script(a) != script(b)) * 4,
+        // Strike-through and underline overlays style digits and symbols too.
+        (_, Kind::Mark) if matches!(b, '\u{332}'..='\u{338}') => 0,
         (_, Kind::Mark) => 4,
+        // Superscript digits follow units (m², cm³), not accented letters.
+        (Kind::Letter, Kind::Symbol) if matches!(b, '²' | '³') && !a.is_ascii() => 2,
+        // The capitals that lead the UTF-8 of whole alphabets (Latin-1's
+        // accented letters, Cyrillic, Greek, Arabic) are rare as letters and
+        // common as mojibake; one of them does not end a word in ™ or run on
+        // into a quote or a no-break space (`AÃ‘OS`, `OÃ™`, `GÃ\u{a0}idhlig`).
+        // An apostrophe may follow (`Ã’s` is a plural).
+        (Kind::Letter, Kind::Symbol | Kind::Punct | Kind::Plain)
+            if is_common_lead(a) && b != '’' && (may_end_word(b) || joins_letters(b)) =>
+        {
+            3
+        }
         (Kind::Letter, Kind::Symbol) if !may_end_word(b) => 2,
         (Kind::Letter, Kind::Punct) if !may_end_word(b) && !joins_letters(b) => 1,
         (Kind::Symbol, Kind::Letter) => 1,

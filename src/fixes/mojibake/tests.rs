@@ -197,3 +197,94 @@ fn a_plain_space_after_correct_or_unclear_text_stays() {
     let greek = garble("Καλημέρα πολύ — ναι", code_pages()[0], false);
     assert!(!fix(&greek).contains('Ϡ'));
 }
+
+#[test]
+fn symbol_text_stays() {
+    // Box drawing, maths, line art, kaomoji and stylised capitals that some
+    // code page reads as the UTF-8 of a letter.
+    for s in [
+        "┌──┐\n│ab│\n└──┘\n",
+        "╚═╝",
+        "─┤ ═╗",
+        "a → b ─┐",
+        "angle ∆° small",
+        "OK??:(   `¬´    ):",
+        "├┤a┼┐a┼┐a┼┐a┼┐a",
+        "(╯°□°)╯︵ ┻━┻",
+        "higher values (“+” and “×” curves)",
+        "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH",
+        "±5 µm at 20 °C, ∑ ≤ ∞",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
+fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
+    assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
+    assert_eq!(fix("sch├╢n\n"), "schön\n");
+}
+
+#[test]
+fn c1_controls_are_windows_1252_punctuation() {
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let out = normalize("parlé\u{85} Tu sais, \u{93}oui\u{94}\n", &config);
+    assert_eq!(out.text, "parlé… Tu sais, “oui”\n");
+    assert!(out.changes.iter().all(|c| c.message.contains("C1 control")));
+    // Undefined in windows-1252: stays.
+    assert_eq!(fix("a\u{81}b\n"), "a\u{81}b\n");
+}
+
+#[test]
+fn surrogate_pairs_encoded_one_by_one() {
+    assert_eq!(fix("Hi guys í\u{a0}½í¸\u{8d}\n"), "Hi guys 😍\n");
+}
+
+#[test]
+fn a_replacement_char_is_the_lost_byte() {
+    // A strict decoder with errors=replace: the gap is where U+FFFD is.
+    assert_eq!(
+        fix("Ð±ÑŠÐ»Ð³Ð°Ñ€Ñ\u{FFFD}ÐºÐ¸ ÐµÐ·Ð¸Ðº\n"),
+        "български език\n"
+    );
+}
+
+#[test]
+fn every_layer_and_two_pages() {
+    assert_eq!(
+        fix("Itâ€™s fine, itÃ¢â‚¬â„¢s fine\n"),
+        "It’s fine, it’s fine\n"
+    );
+    assert_eq!(fix("a bigger Г‚ВЈ5.8bn issue\n"), "a bigger £5.8bn issue\n");
+}
+
+#[test]
+fn little_context() {
+    for (bad, good) in [
+        ("DOS AÃ‘OS", "DOS AÑOS"),
+        ("OÃ™ ET QUAND?", "OÙ ET QUAND?"),
+        ("IL2RÎ³cKO", "IL2RγcKO"),
+        ("âœ” No problems", "✔ No problems"),
+        ("hatikuâ™«~", "hatiku♫~"),
+        ("GÃ\u{a0}idhlig", "Gàidhlig"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // The same shapes in correct text.
+    for s in [
+        "AHÅ™, the sofa",
+        "10 Å—",
+        "a lot of Ã’s",
+        "NICIODATĂ™",
+        "Brontë…”",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
+fn format_chars_are_text() {
+    // U+200F (right-to-left mark) read through windows-1251.
+    assert_eq!(fix("שלום вЂЏ עולם\n"), "שלום \u{200F} עולם\n");
+}
