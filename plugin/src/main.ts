@@ -2,7 +2,7 @@
 // leave handler. The logic lives in ./core (no Obsidian imports).
 
 import type { Editor, MarkdownFileInfo } from "obsidian";
-import { MarkdownView, Notice, Plugin, TFile } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFile, TFolder } from "obsidian";
 import type { EditorPort } from "./core/actions";
 import {
 	applyPreview,
@@ -21,7 +21,7 @@ import type { SaveCommand } from "./core/save-hook";
 import { wrapSaveCommand } from "./core/save-hook";
 import type { NotemendSettings } from "./core/settings";
 import { mergeSettings } from "./core/settings";
-import { editorPort, vaultPort } from "./obsidian-adapter";
+import { editorPort, userIgnoreFilters, vaultPort } from "./obsidian-adapter";
 import { CleanupModal } from "./ui/cleanup-modal";
 import { PreviewModal } from "./ui/preview-modal";
 import { NotemendSettingTab } from "./ui/settings-tab";
@@ -83,6 +83,19 @@ export default class NotemendPlugin extends Plugin {
 			callback: () => void this.toggleFixOnSave(),
 		});
 
+		// "Clean up folder" in a folder's menu (file explorer).
+		this.registerEvent(
+			this.app.workspace.on("file-menu", (menu, file) => {
+				if (!(file instanceof TFolder)) return;
+				menu.addItem((item) =>
+					item
+						.setTitle("Clean up folder")
+						.setIcon("wand-2")
+						.onClick(() => this.withCore((core) => this.cleanUpVault(core, file.isRoot() ? null : file.path))),
+				);
+			}),
+		);
+
 		this.installSaveHook();
 		// Leaving a note means opening another one (file-open); focus moving to a
 		// sidebar or a view without a note is not leaving. Only notes edited since
@@ -131,12 +144,18 @@ export default class NotemendPlugin extends Plugin {
 		new PreviewModal(this.app, model, title, (choice) => this.report(applyPreview(port, model, choice === "all"))).open();
 	}
 
-	private cleanUpVault(core: NotemendCore): void {
+	/** The vault clean-up, or a folder's (from the file menu). */
+	private cleanUpVault(core: NotemendCore, folder: string | null = null): void {
 		const vault = vaultPort(this.app);
-		new CleanupModal(this.app, {
-			scan: (control) => scanVault(vault, core, this.settings, { ...control, yieldToUi }),
-			apply: (plan, control) => applyPlan(plan, vault, this.backupDir, { ...control, yieldToUi }),
-		}).open();
+		const scope = { folder, excluded: userIgnoreFilters(this.app) };
+		new CleanupModal(
+			this.app,
+			{
+				scan: (control) => scanVault(vault, core, this.settings, { ...control, yieldToUi }, scope),
+				apply: (plan, control) => applyPlan(plan, vault, this.backupDir, { ...control, yieldToUi }),
+			},
+			folder ? `Clean up ${folder}` : "Clean up vault",
+		).open();
 	}
 
 	private async undoLastCleanup(): Promise<void> {

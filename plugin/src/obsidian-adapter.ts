@@ -57,3 +57,10 @@ export function vaultPort(app: App): VaultPort {
 		},
 	};
 }
+
+/** Obsidian's "Excluded files" (Settings → Files and links), read from the vault's config. */
+export function userIgnoreFilters(app: App): string[] {
+	const vault = app.vault as unknown as { getConfig?: (key: string) => unknown };
+	const filters = typeof vault.getConfig === "function" ? vault.getConfig("userIgnoreFilters") : null;
+	return Array.isArray(filters) ? filters.filter((f): f is string => typeof f === "string") : [];
+}

@@ -3,7 +3,7 @@
 // Every edit goes through ONE editor transaction.
 
 import type { Trigger } from "./guard";
-import { AutoFixGuard, isIgnored, optsOut } from "./guard";
+import { AutoFixGuard, isIgnored, optsOut, ownerLabel, ownerPlugin } from "./guard";
 import type { PreviewModel } from "./preview";
 import { buildPreview, selectedEdits } from "./preview";
 import type { NotemendSettings } from "./settings";
@@ -20,6 +20,7 @@ export interface EditorPort {
 
 export type NoteReport =
 	| { kind: "opted-out" }
+	| { kind: "owned"; owner: string }
 	| { kind: "ignored" }
 	| { kind: "unchanged"; diagnostics: Diagnostic[] }
 	| { kind: "changed"; changes: Change[]; diagnostics: Diagnostic[] }
@@ -39,6 +40,8 @@ export function reportMessage(report: NoteReport): string {
 	switch (report.kind) {
 		case "opted-out":
 			return "This note opts out of Notemend (notemend: false in its frontmatter).";
+		case "owned":
+			return `This note belongs to the ${ownerLabel(report.owner)} plugin (${report.owner} in its frontmatter); Notemend leaves it alone.`;
 		case "ignored":
 			return "This note is in an ignored folder.";
 		case "unchanged":
@@ -57,6 +60,8 @@ export function reportMessage(report: NoteReport): string {
 export function normalizeNote(editor: EditorPort, core: CorePort, settings: NotemendSettings, path: string): NoteReport {
 	const text = editor.getValue();
 	if (optsOut(text)) return { kind: "opted-out" };
+	const owner = ownerPlugin(path, text);
+	if (owner) return { kind: "owned", owner };
 	if (isIgnored(path, settings.ignoredFolders)) return { kind: "ignored" };
 	const outcome = core.normalize(text, settings);
 	if (!outcome.changed) return { kind: "unchanged", diagnostics: outcome.diagnostics };

@@ -3,9 +3,10 @@
 // A file is written only if it still holds what was scanned; an undo restores
 // a file only if it still holds what the clean-up wrote.
 
-import { isIgnored, optsOut } from "./guard";
+import { isIgnored, optsOut, ownerPlugin } from "./guard";
 import { changeContext } from "./preview";
 import type { RunControl, VaultPort } from "./ports";
+import { inFolder, isExcluded } from "./scope";
 import type { NotemendSettings } from "./settings";
 import { FIX_NAMES } from "./settings";
 import type { Change, CorePort, Diagnostic, FixName, NoteFacts, VaultContext } from "./types";
@@ -29,8 +30,14 @@ export interface Plan {
 	scanned: number;
 	files: PlannedFile[];
 	unchanged: number;
+	/** The folder cleaned up, or null for the whole vault. */
+	folder: string | null;
 	ignored: string[];
+	/** In Obsidian's "Excluded files". */
+	excluded: string[];
 	optedOut: string[];
+	/** Notes other plugins own (Excalidraw drawings, Kanban boards…). */
+	owned: { path: string; owner: string }[];
 	failed: { path: string; error: string }[];
 	diagnostics: number;
 	byFix: FixSummary[];
@@ -66,15 +73,30 @@ async function breathe(control: RunControl): Promise<void> {
 	if (control.yieldToUi) await control.yieldToUi();
 }
 
-/** Reads every markdown file not ignored and not opted out, builds the vault index, and plans each file's repair. */
-export async function scanVault(vault: VaultPort, core: CorePort, settings: NotemendSettings, control: RunControl = {}): Promise<Plan> {
+/** What a clean-up covers: a folder (default: the whole vault), less Obsidian's "Excluded files". */
+export interface CleanupScope {
+	folder?: string | null;
+	/** Obsidian's `userIgnoreFilters`. */
+	excluded?: readonly string[];
+}
+
+/**
+ * Reads every markdown file in scope (not in an ignored folder or Obsidian's
+ * excluded files, not opted out, not owned by another plugin), builds the
+ * vault index, and plans each file's repair. The index is built from the
+ * notes in scope.
+ */
+export async function scanVault(vault: VaultPort, core: CorePort, settings: NotemendSettings, control: RunControl = {}, scope: CleanupScope = {}): Promise<Plan> {
 	const batch = control.batchSize ?? DEFAULT_BATCH;
 	const plan: Plan = {
 		scanned: 0,
 		files: [],
 		unchanged: 0,
+		folder: scope.folder ?? null,
 		ignored: [],
+		excluded: [],
 		optedOut: [],
+		owned: [],
 		failed: [],
 		diagnostics: 0,
 		byFix: [],
@@ -84,7 +106,9 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 	const paths = vault.markdownPaths().sort((a, b) => a.localeCompare(b));
 	const candidates: string[] = [];
 	for (const path of paths) {
+		if (scope.folder && !inFolder(path, scope.folder)) continue;
 		if (isIgnored(path, settings.ignoredFolders)) plan.ignored.push(path);
+		else if (isExcluded(path, scope.excluded ?? [])) plan.excluded.push(path);
 		else candidates.push(path);
 	}
 	// Two passes over the files (facts, then repairs): progress counts both.
@@ -100,8 +124,11 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 		for (const path of candidates.slice(i, i + batch)) {
 			try {
 				const text = await vault.read(path);
+				const owner = ownerPlugin(path, text);
 				if (optsOut(text)) {
 					plan.optedOut.push(path);
+				} else if (owner) {
+					plan.owned.push({ path, owner });
 				} else {
 					texts.set(path, text);
 					facts.push(core.noteFacts(text, settings));

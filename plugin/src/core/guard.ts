@@ -1,6 +1,6 @@
 // When the plugin may touch a note on its own: ignored folders, the
-// `notemend: false` opt-out, and the fix-on-save guard that keeps it from
-// running twice at once or on its own output.
+// `notemend: false` opt-out, notes other plugins own, and the fix-on-save
+// guard that keeps it from running twice at once or on its own output.
 
 import type { NotemendSettings } from "./settings";
 import { normalizeFolder } from "./settings";
@@ -28,6 +28,28 @@ export function optsOut(text: string): boolean {
 	return /^notemend[ \t]*:[ \t]*(?:false|no|off|"false"|'false')[ \t]*(?:#.*)?$/im.test(yaml);
 }
 
+/**
+ * The plugin that owns a note, or null. Such plugins mark their files with a
+ * top-level frontmatter key named after themselves (`excalidraw-plugin:
+ * parsed`, `kanban-plugin: basic`, `mindmap-plugin: basic`), and Excalidraw's
+ * files end in `.excalidraw.md`; a repair would break their data.
+ */
+export function ownerPlugin(path: string, text: string): string | null {
+	const yaml = frontmatterOf(text);
+	if (yaml !== null) {
+		const key = /^["']?([A-Za-z][\w-]*-plugin)["']?[ \t]*:/m.exec(yaml);
+		if (key?.[1]) return key[1];
+	}
+	if (path.toLowerCase().endsWith(".excalidraw.md")) return "excalidraw-plugin";
+	return null;
+}
+
+/** "excalidraw-plugin" → "Excalidraw". */
+export function ownerLabel(owner: string): string {
+	const name = owner.replace(/-plugin$/, "");
+	return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export type Trigger = "save" | "leave";
 
 export type Decision = { run: true } | { run: false; reason: string };
@@ -49,6 +71,8 @@ export class AutoFixGuard {
 		if (isIgnored(path, settings.ignoredFolders)) return { run: false, reason: "in an ignored folder" };
 		if (this.produced.get(path) === text) return { run: false, reason: "already fixed" };
 		if (optsOut(text)) return { run: false, reason: "the note opts out" };
+		const owner = ownerPlugin(path, text);
+		if (owner) return { run: false, reason: `the note belongs to ${owner}` };
 		return { run: true };
 	}
 

@@ -1,6 +1,7 @@
 import type { App } from "obsidian";
 import { ButtonComponent, Modal } from "obsidian";
 import type { ApplyResult, Plan } from "../core/cleanup";
+import { ownerLabel } from "../core/guard";
 import { messageParts, visible } from "../core/preview";
 import type { RunControl } from "../core/ports";
 import { fixLabel } from "../core/settings";
@@ -20,13 +21,14 @@ export class CleanupModal extends Modal {
 	constructor(
 		app: App,
 		private readonly steps: CleanupSteps,
+		private readonly title = "Clean up vault",
 	) {
 		super(app);
 	}
 
 	onOpen(): void {
 		this.modalEl.addClass("notemend-cleanup-modal");
-		this.titleEl.setText("Clean up vault");
+		this.titleEl.setText(this.title);
 		void this.scan();
 	}
 
@@ -123,7 +125,12 @@ export class CleanupModal extends Modal {
 		}
 		const notes = contentEl.createEl("ul", { cls: "notemend-summary-notes" });
 		if (plan.ignored.length > 0) notes.createEl("li", { text: `${plural(plan.ignored.length, "note")} in ignored folders skipped.` });
+		if (plan.excluded.length > 0) notes.createEl("li", { text: `${plural(plan.excluded.length, "note")} in Obsidian's excluded files skipped.` });
 		if (plan.optedOut.length > 0) notes.createEl("li", { text: `${plural(plan.optedOut.length, "note")} opting out (notemend: false) skipped.` });
+		if (plan.owned.length > 0) {
+			const owners = [...new Set(plan.owned.map((o) => ownerLabel(o.owner)))].sort().join(", ");
+			notes.createEl("li", { text: `${plural(plan.owned.length, "note")} of other plugins (${owners}) skipped.` });
+		}
 		if (plan.diagnostics > 0) notes.createEl("li", { text: `${plural(plan.diagnostics, "thing")} left alone on purpose (ambiguous or unsure).` });
 		if (plan.failed.length > 0) notes.createEl("li", { cls: "mod-warning", text: `${plural(plan.failed.length, "note")} could not be read: ${plan.failed.map((f) => f.path).join(", ")}` });
 		contentEl.createEl("p", {

@@ -90,7 +90,7 @@ after(async () => {
 });
 
 /** A fresh vault and a freshly loaded plugin. */
-async function setup(files: Record<string, string>, settings?: Record<string, unknown>, options: { saveShape?: "checkCallback" | "callback" } = {}): Promise<Record<string, number>> {
+async function setup(files: Record<string, string>, settings?: Record<string, unknown>, options: { saveShape?: "checkCallback" | "callback"; config?: Record<string, unknown> } = {}): Promise<Record<string, number>> {
 	return page.evaluate(
 		async ({ files, settings, dir, options }) => {
 			const h = window.harness;
@@ -484,6 +484,65 @@ test("Clean up vault: cancel at the summary changes nothing; cancel while applyi
 	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.some((n) => n.startsWith("Restored"))));
 	assert.equal(await lastNotice(), "Restored 50 notes.");
 	for (const [p, text] of Object.entries(many)) assert.equal(await file(p), text);
+});
+
+test("Clean-up scope: other plugins' notes and Obsidian's excluded files are skipped; Clean up folder from the file menu", async () => {
+	const DRAWING = `---\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠==   \n\n\n\n# Drawing\n\`\`\`compressed-json\nN4KAkARALgngDgUwgLgAQQQDwMYEMA2AlgCYBOuA7hADTgQBuCpAzoQPYB2KqATLZMzYBXUtiRoIACyhQ4zZAHoFAc0JRJQgEYA6bGwC2CgF7N6hbEcK4OCtptbErHALRY8RMpWdx8Ta2duMIFeMQ==\n\`\`\`\n`;
+	const BOARD = `---\n\nkanban-plugin: basic\n\n---\n\n## To do  \n\n- [ ] Write the report 📅 16/09/2025\n\n\n\n%% kanban:settings\n\`\`\`\n{"kanban-plugin":"basic"}\n\`\`\`\n%%`;
+	const MINDMAP = `---\nmindmap-plugin: basic\n---\n\n# Root  \n## Branch\n`;
+	const files: Record<string, string> = {
+		"Drawings/Plan.excalidraw.md": DRAWING,
+		"Boards/Week.md": BOARD,
+		"Maps/Ideas.md": MINDMAP,
+		"Archive/Old.md": MESSY,
+		"Inbox/Draft scratch.md": MESSY,
+		"Projects/Alpha.md": MESSY_2,
+		"Projects/Sub/Beta.md": MESSY,
+		"Notes/Meeting.md": MESSY,
+	};
+	await setup(files, { fixOnSave: true }, { config: { userIgnoreFilters: ["Archive/", "/scratch/"] } });
+	await run("notemend:clean-up-vault");
+	const modal = page.locator(".notemend-cleanup-modal");
+	await modal.locator(".notemend-summary-table").waitFor();
+	assert.match((await modal.locator(".notemend-summary-lead").textContent()) ?? "", /^Checked 3 notes: \d+ changes in 3 notes\.$/);
+	const notes = (await modal.locator(".notemend-summary-notes").textContent()) ?? "";
+	assert.match(notes, /2 notes in Obsidian's excluded files skipped\./);
+	assert.match(notes, /3 notes of other plugins \(Excalidraw, Kanban, Mindmap\) skipped\./);
+	await modal.getByRole("button", { name: "Apply to 3 notes" }).click();
+	await modal.locator(".notemend-done").waitFor();
+	for (const p of ["Drawings/Plan.excalidraw.md", "Boards/Week.md", "Maps/Ideas.md", "Archive/Old.md", "Inbox/Draft scratch.md"]) {
+		assert.equal(await file(p), files[p], `${p} untouched`);
+	}
+	for (const p of ["Projects/Alpha.md", "Projects/Sub/Beta.md", "Notes/Meeting.md"]) assert.notEqual(await file(p), files[p], `${p} repaired`);
+	await modal.getByRole("button", { name: "Close" }).click();
+
+	// A board saved with fix on save on is left alone too, and so is Normalize on it.
+	await page.evaluate(() => window.harness.open("Boards/Week.md"));
+	await run("editor:save-file");
+	assert.equal(await file("Boards/Week.md"), BOARD, "fix on save leaves a Kanban board alone");
+	await run("notemend:normalize-current-note");
+	assert.equal((await editorState()).text, BOARD);
+	assert.equal(await lastNotice(), "This note belongs to the Kanban plugin (kanban-plugin in its frontmatter); Notemend leaves it alone.");
+
+	// Clean up folder: only that folder (and below).
+	await setup(files);
+	const menus = await page.evaluate(() => ({
+		folder: window.harness.fileMenu("Projects").items.map((i) => i.title),
+		file: window.harness.fileMenu("Notes/Meeting.md").items.map((i) => i.title),
+	}));
+	assert.deepEqual(menus.folder, ["Clean up folder"]);
+	assert.deepEqual(menus.file, [], "not on a file");
+	await page.evaluate(() => window.harness.fileMenu("Projects").click("Clean up folder"));
+	await modal.locator(".notemend-summary-table").waitFor();
+	assert.equal(await modal.locator(".modal-title").textContent(), "Clean up Projects");
+	assert.match((await modal.locator(".notemend-summary-lead").textContent()) ?? "", /^Checked 2 notes: \d+ changes in 2 notes\.$/);
+	await modal.getByRole("button", { name: "Apply to 2 notes" }).click();
+	await modal.locator(".notemend-done").waitFor();
+	assert.notEqual(await file("Projects/Alpha.md"), files["Projects/Alpha.md"]);
+	assert.notEqual(await file("Projects/Sub/Beta.md"), files["Projects/Sub/Beta.md"]);
+	assert.equal(await file("Notes/Meeting.md"), MESSY, "outside the folder: untouched");
+	assert.equal(await file("Archive/Old.md"), MESSY);
+	await modal.getByRole("button", { name: "Close" }).click();
 });
 
 test("A 10,000-note vault: the clean-up works in batches and the page stays responsive", async () => {

@@ -126,6 +126,15 @@ export class Harness {
 		this.app.workspace.openView("graph");
 	}
 
+	/** Right-click on a file or folder in the file explorer: the menu plugins filled through "file-menu". */
+	fileMenu(path: string): api.Menu {
+		const file = this.app.vault.getAbstractFileByPath(path);
+		if (!file) throw new Error(`no file or folder ${path}`);
+		const menu = new api.Menu();
+		this.app.workspace.trigger("file-menu", menu, file, "file-explorer-context-menu");
+		return menu;
+	}
+
 	/** Focuses the tab (main area) at `index`. */
 	activateTab(index: number): void {
 		const leaf = this.app.workspace.leaves[index];

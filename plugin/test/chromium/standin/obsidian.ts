@@ -51,7 +51,52 @@ export class TFile extends TAbstractFile {
 	}
 }
 
-export class TFolder extends TAbstractFile {}
+export class TFolder extends TAbstractFile {
+	isRoot(): boolean {
+		return this.path === "/";
+	}
+}
+
+export class MenuItem {
+	title = "";
+	icon: string | null = null;
+	callback: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+	setTitle(title: string | DocumentFragment): this {
+		this.title = typeof title === "string" ? title : (title.textContent ?? "");
+		return this;
+	}
+	setIcon(icon: string | null): this {
+		this.icon = icon;
+		return this;
+	}
+	setSection(_section: string): this {
+		return this;
+	}
+	onClick(callback: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.callback = callback;
+		return this;
+	}
+}
+
+/** A context menu: what plugins add to it through "file-menu" and "editor-menu". */
+export class Menu {
+	readonly items: MenuItem[] = [];
+	addItem(cb: (item: MenuItem) => unknown): this {
+		const item = new MenuItem();
+		cb(item);
+		this.items.push(item);
+		return this;
+	}
+	addSeparator(): this {
+		return this;
+	}
+	/** What a click on the item titled `title` does. */
+	click(title: string): void {
+		const item = this.items.find((i) => i.title === title);
+		if (!item?.callback) throw new Error(`no menu item "${title}"`);
+		item.callback(new MouseEvent("click"));
+	}
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => window.setTimeout(r, ms));
 
@@ -123,7 +168,14 @@ export class Vault extends Events {
 		return this.getFiles().filter((f) => f.extension === "md");
 	}
 	getAbstractFileByPath(path: string): TAbstractFile | null {
-		return this.tfiles.get(normalizePath(path)) ?? null;
+		const p = normalizePath(path);
+		if (p === "/") return new TFolder("/");
+		return this.tfiles.get(p) ?? (this.adapter.folders.has(p) ? new TFolder(p) : null);
+	}
+	/** The vault's config (.obsidian/app.json): what tests put in `config`. */
+	readonly config: Record<string, unknown> = {};
+	getConfig(key: string): unknown {
+		return this.config[key] ?? null;
 	}
 	getFileByPath(path: string): TFile | null {
 		return this.tfiles.get(normalizePath(path)) ?? null;
@@ -420,6 +472,8 @@ export class Commands {
 
 export interface AppOptions {
 	saveShape?: SaveShape;
+	/** The vault's config, e.g. `userIgnoreFilters` (Settings → Files and links → Excluded files). */
+	config?: Record<string, unknown>;
 }
 
 export class App {
@@ -430,6 +484,7 @@ export class App {
 	settingTabs: PluginSettingTab[] = [];
 	constructor(options: AppOptions = {}) {
 		this.commands = new Commands(this, options.saveShape);
+		Object.assign(this.vault.config, options.config ?? {});
 	}
 }
 
