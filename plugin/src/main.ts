@@ -96,6 +96,24 @@ export default class NotemendPlugin extends Plugin {
 			}),
 		);
 
+		// The editor's context menu: on mobile there is no save key, and this is the way in.
+		this.registerEvent(
+			this.app.workspace.on("editor-menu", (menu, editor, info) => {
+				menu.addItem((item) =>
+					item
+						.setTitle("Normalize note")
+						.setIcon("wand-2")
+						.onClick(() => this.withCore((core) => this.report(normalizeNote(editorPort(editor), core, this.settings, info.file?.path ?? "")))),
+				);
+				menu.addItem((item) =>
+					item
+						.setTitle("Preview changes to note")
+						.setIcon("list-checks")
+						.onClick(() => this.withCore((core) => this.preview(editor, info, core))),
+				);
+			}),
+		);
+
 		this.installSaveHook();
 		// Leaving a note means opening another one (file-open); focus moving to a
 		// sidebar or a view without a note is not leaving. Only notes edited since

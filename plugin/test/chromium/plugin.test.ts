@@ -335,6 +335,29 @@ test("Preview changes: cancel, apply ticked, apply all", async () => {
 	assert.equal(all.undo, 2);
 });
 
+test("The editor's menu (no save key on mobile): Normalize note and Preview changes to note", async () => {
+	await setup({ "Notes/Meeting.md": MESSY });
+	await page.evaluate(() => window.harness.open("Notes/Meeting.md"));
+	const titles = await page.evaluate(() => window.harness.editorMenu().items.map((i) => i.title));
+	assert.deepEqual(titles, ["Normalize note", "Preview changes to note"]);
+	await page.evaluate(async () => {
+		window.harness.editorMenu().click("Normalize note");
+		await window.harness.settle();
+	});
+	const state = await editorState();
+	assert.equal(state.text, (await normalized(MESSY)).text);
+	assert.deepEqual(state.origins, ["notemend"], "one editor transaction, one undo step");
+	await page.evaluate(() => window.harness.editor().undo());
+	await page.evaluate(async () => {
+		window.harness.editorMenu().click("Preview changes to note");
+		await window.harness.settle();
+	});
+	const modal = page.locator(".notemend-preview-modal");
+	await modal.waitFor();
+	assert.equal(await modal.locator(".modal-title").textContent(), "Preview changes to Meeting");
+	await modal.getByRole("button", { name: "Cancel" }).click();
+});
+
 test("Fix mojibake in selection: only that fix, only the selection", async () => {
 	const note = "Keep  \nItâ€™s ğŸ“… due, cafÃ©  \nKeep  \n";
 	await setup({ "Imported.md": note });

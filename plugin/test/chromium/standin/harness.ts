@@ -135,6 +135,15 @@ export class Harness {
 		return menu;
 	}
 
+	/** Right-click (long-press on mobile) in the active editor: the menu plugins filled through "editor-menu". */
+	editorMenu(): api.Menu {
+		const view = this.app.workspace.getActiveViewOfType(api.MarkdownView);
+		if (!view) throw new Error("no active markdown view");
+		const menu = new api.Menu();
+		this.app.workspace.trigger("editor-menu", menu, view.editor, view);
+		return menu;
+	}
+
 	/** Focuses the tab (main area) at `index`. */
 	activateTab(index: number): void {
 		const leaf = this.app.workspace.leaves[index];
