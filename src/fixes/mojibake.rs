@@ -129,7 +129,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // byte's char under some page, nothing can be read back (accented
     // text, other scripts, emoji): one scan, no allocation.
     let c1_controls = c1::has_c1(text);
-    if !c1_controls && !quick::may_hold_mojibake(text) {
+    // A U+FFFD may stand for a lost continuation byte.
+    if !c1_controls && !text.contains('\u{FFFD}') && !quick::may_hold_mojibake(text) {
         return;
     }
     let runs = runs(text);
@@ -349,7 +350,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 && reading
                     .units
                     .iter()
-                    .all(|u| matches!(u, detect::Unit::Gap { conts, .. } if conts.is_empty()));
+                    .all(|u| matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && !replaced));
             // A lone accented capital in a word in capitals is stylised
             // text (GÄLÄW), not a sequence cut short.
             if lone_leads && is_caps_word(r) {
@@ -415,12 +416,31 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         // The run may end where an editor turned a no-break space into a
         // plain one (`voilÃ ` for voilà): under the note's page, read with
         // that space taken back, it is whole, and that reading wins.
-        let widened = note_page.and_then(|np| {
+        // Without a note page (a line with nothing else to go on), the
+        // pages in order of how common they are.
+        let widen_pages = match note_page {
+            Some(np) => np..np + 1,
+            None => 0..pages.len(),
+        };
+        let widened = widen_pages.into_iter().find_map(|np| {
             if pages[np].is_symbol_page() && !evident(np) {
                 return None;
             }
             let wide = nbsp::widen(text, r, pages[np])?;
             let rep = widened_repair(&wide, pages[np], &gcx, before)?;
+            // On its own, only the capitals that lead whole alphabets (`Ã `
+            // for à), only into a letter (`В ` is a Russian word), and only
+            // inside a word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`);
+            // `S Ã O` is spaced-out capitals.
+            let alone = note_page.is_none();
+            if alone
+                && !(r.chars.last().copied().is_some_and(score::is_common_lead)
+                    && rep.out.first().is_some_and(|c| c.is_alphabetic())
+                    && (r.prev.is_some_and(char::is_lowercase)
+                        || wide.next.is_some_and(|c| !c.is_ascii())))
+            {
+                return None;
+            }
             Some((wide, np, rep))
         });
         let (r, best) = match widened {

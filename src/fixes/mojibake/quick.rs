@@ -3,10 +3,11 @@
 //! Every repair the fix can make starts from a char some code page reads as
 //! a UTF-8 lead byte, directly followed by one it reads as a continuation
 //! byte: that pair is left in every whole piece and in every cut-short one
-//! that kept a byte. (Lone lead bytes and lost no-break spaces are repaired
-//! only under a page the note has shown such a pair for.) A note without
-//! the pair under any page needs nothing, and this tells so in one pass over
-//! its chars, with two table lookups per non-ASCII char and no allocation.
+//! that kept a byte. Lone lead bytes are repaired only under a page the note
+//! has shown such a pair for; a lost no-break space also on its own, so a
+//! two-byte lead before a space counts too. A note with neither under any
+//! page needs nothing, and this tells so in one pass over its chars, with
+//! two table lookups per non-ASCII char and no allocation.
 
 use super::pages::{is_continuation, sequence_len, CodePage};
 use super::tables;
@@ -18,6 +19,11 @@ const FLAT: usize = 0x2600;
 
 /// Per char, the pages (one bit each) that read it as a lead byte, and those
 /// that read it as a continuation byte.
+/// A bit of the lead mask no page uses: the char is a two-byte lead under
+/// a page that reads 0xA0 as a no-break space (which an editor may have
+/// turned into the space after it).
+const NBSP_LEAD: u16 = 1 << 15;
+
 struct Masks {
     flat: Vec<(u16, u16)>,
     high: Vec<(u32, u16, u16)>,
@@ -33,11 +39,12 @@ fn build(pages: &[&CodePage]) -> Masks {
     let mut high: Vec<(u32, u16, u16)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let bit = 1u16 << p;
+        let nbsp = page.byte_of('\u{a0}') == Some(0xA0);
         for &(c, b) in page.encode {
-            let lead = if sequence_len(b).is_some_and(|n| n >= 2) {
-                bit
-            } else {
-                0
+            let lead = match sequence_len(b) {
+                Some(2) if nbsp => bit | NBSP_LEAD,
+                Some(n) if n >= 2 => bit,
+                _ => 0,
             };
             let cont = if is_continuation(b) { bit } else { 0 };
             let c = usize::from(c);
@@ -86,6 +93,9 @@ pub fn may_hold_mojibake(text: &str) -> bool {
     let mut leads = 0u16;
     for c in text[first..].chars() {
         if c.is_ascii() {
+            if c == ' ' && leads & NBSP_LEAD != 0 {
+                return true;
+            }
             leads = 0;
             continue;
         }
@@ -118,9 +128,16 @@ mod tests {
     /// The long way: every run through every page.
     fn slow(text: &str) -> bool {
         runs(text).iter().any(|r| {
-            code_pages()
-                .iter()
-                .any(|page| has_lead_then_continuation(&r.chars, page))
+            code_pages().iter().any(|page| {
+                has_lead_then_continuation(&r.chars, page)
+                    || (r.next == Some(' ')
+                        && page.byte_of('\u{a0}') == Some(0xA0)
+                        && r.chars
+                            .last()
+                            .and_then(|&c| page.byte_of(c))
+                            .and_then(sequence_len)
+                            == Some(2))
+            })
         })
     }
 

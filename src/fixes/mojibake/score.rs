@@ -369,7 +369,7 @@ fn joins_letters(c: char) -> bool {
 
 /// Capitals whose byte leads the UTF-8 of a whole alphabet under the
 /// Latin pages (0xC2, 0xC3, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9).
-fn is_common_lead(c: char) -> bool {
+pub fn is_common_lead(c: char) -> bool {
     matches!(c, 'Â' | 'Ã' | 'Î' | 'Ï' | 'Ð' | 'Ñ' | 'Ø' | 'Ù')
 }
 

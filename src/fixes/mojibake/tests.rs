@@ -288,3 +288,13 @@ fn format_chars_are_text() {
     // U+200F (right-to-left mark) read through windows-1251.
     assert_eq!(fix("שלום вЂЏ עולם\n"), "שלום \u{200F} עולם\n");
 }
+
+#[test]
+fn a_lost_no_break_space_on_its_own() {
+    assert_eq!(fix("voilÃ  le travail"), "voilà le travail");
+    assert_eq!(fix("voilÃ le travail"), "voilà le travail");
+    // Correct text of the same shape: a Russian preposition, spaced capitals.
+    for s in ["В Москве", "C O N C L U S Ã O", "IRMÃ E MÃE"] {
+        assert_eq!(fix(s), s);
+    }
+}
