@@ -13,7 +13,7 @@ import {
 	previewNote,
 	reportMessage,
 } from "./core/actions";
-import { applyPlan, backupDirOf, scanVault, undoCleanup } from "./core/cleanup";
+import { applyPlan, backupDirFor, backupRootOf, listCleanups, pruneCleanups, scanVault, undoCleanup } from "./core/cleanup";
 import type { NotemendCore } from "./core/core";
 import { AutoFixGuard } from "./core/guard";
 import { LeaveTracker, changedSinceOpened } from "./core/leave";
@@ -23,6 +23,8 @@ import type { NotemendSettings } from "./core/settings";
 import { mergeSettings } from "./core/settings";
 import { editorPort, userIgnoreFilters, vaultPort } from "./obsidian-adapter";
 import { CleanupModal } from "./ui/cleanup-modal";
+import type { HistorySteps } from "./ui/history-modal";
+import { CleanupHistoryModal } from "./ui/history-modal";
 import { PreviewModal } from "./ui/preview-modal";
 import { NotemendSettingTab } from "./ui/settings-tab";
 import { loadCore } from "./wasm";
@@ -35,6 +37,8 @@ export default class NotemendPlugin extends Plugin {
 	coreReady: Promise<NotemendCore> | null = null;
 	private readonly guard = new AutoFixGuard();
 	private readonly leave = new LeaveTracker();
+	/** The clean-up running or last run, so the command can show a running one again. */
+	private cleanup: CleanupModal | null = null;
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -74,8 +78,13 @@ export default class NotemendPlugin extends Plugin {
 		});
 		this.addCommand({
 			id: "undo-last-vault-clean-up",
-			name: "Undo last vault clean-up",
+			name: "Undo last clean-up…",
 			callback: () => void this.undoLastCleanup(),
+		});
+		this.addCommand({
+			id: "clean-up-history",
+			name: "Clean-up history…",
+			callback: () => this.openHistory(),
 		});
 		this.addCommand({
 			id: "toggle-fix-on-save",
@@ -135,8 +144,9 @@ export default class NotemendPlugin extends Plugin {
 		await this.saveData(this.settings);
 	}
 
-	private get backupDir(): string {
-		return backupDirOf(this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
+	/** The plugin's backups/ folder: one folder per clean-up kept for undo. */
+	private get backupRoot(): string {
+		return backupRootOf(this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
 	}
 
 	private withCore(run: (core: NotemendCore) => void | Promise<void>): void {
@@ -162,30 +172,54 @@ export default class NotemendPlugin extends Plugin {
 		new PreviewModal(this.app, model, title, (choice) => this.report(applyPreview(port, model, choice === "all"))).open();
 	}
 
-	/** The vault clean-up, or a folder's (from the file menu). */
+	/** The vault clean-up, or a folder's (from the file menu). One runs at a time; asked again, it shows again. */
 	private cleanUpVault(core: NotemendCore, folder: string | null = null): void {
+		if (this.cleanup?.running) {
+			this.cleanup.open();
+			return;
+		}
 		const vault = vaultPort(this.app);
 		const scope = { folder, excluded: userIgnoreFilters(this.app) };
-		new CleanupModal(
+		const root = this.backupRoot;
+		this.cleanup = new CleanupModal(
 			this.app,
 			{
 				scan: (control) => scanVault(vault, core, this.settings, { ...control, yieldToUi }, scope),
-				apply: (plan, control) => applyPlan(plan, vault, this.backupDir, { ...control, yieldToUi }),
+				apply: async (plan, control) => {
+					const result = await applyPlan(plan, vault, backupDirFor(root, new Date()), { ...control, yieldToUi });
+					await pruneCleanups(vault, root);
+					return result;
+				},
+				notify: (message) => new Notice(message, 10000),
+				openHistory: () => this.openHistory(),
 			},
 			folder ? `Clean up ${folder}` : "Clean up vault",
-		).open();
+		);
+		this.cleanup.open();
 	}
 
+	private historySteps(): HistorySteps {
+		const vault = vaultPort(this.app);
+		return {
+			list: () => listCleanups(vault, this.backupRoot),
+			undo: (record, control) => undoCleanup(vault, record.dir, { ...control, yieldToUi }),
+			notify: (message) => new Notice(message),
+		};
+	}
+
+	private openHistory(): void {
+		new CleanupHistoryModal(this.app, this.historySteps()).open();
+	}
+
+	/** Asks first, then undoes the newest clean-up kept. */
 	private async undoLastCleanup(): Promise<void> {
 		try {
-			const result = await undoCleanup(vaultPort(this.app), this.backupDir, { yieldToUi });
-			if (!result) {
-				new Notice("There is no vault clean-up to undo.");
+			const records = await listCleanups(vaultPort(this.app), this.backupRoot);
+			if (records.length === 0) {
+				new Notice("There is no clean-up to undo.");
 				return;
 			}
-			const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} edited since ${result.skipped.length === 1 ? "was" : "were"} left as ${result.skipped.length === 1 ? "it is" : "they are"}.` : "";
-			const failed = result.failed.length > 0 ? ` ${result.failed.length} could not be restored.` : "";
-			new Notice(`Restored ${result.restored.length} ${result.restored.length === 1 ? "note" : "notes"}.${skipped}${failed}`);
+			new CleanupHistoryModal(this.app, this.historySteps(), true).open();
 		} catch (error) {
 			new Notice(`Undo failed: ${error instanceof Error ? error.message : String(error)}`);
 		}

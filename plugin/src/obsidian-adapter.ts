@@ -54,6 +54,10 @@ export function vaultPort(app: App): VaultPort {
 				}
 			},
 			rmdir: (path) => adapter.rmdir(normalizePath(path), true),
+			listFolders: async (path) => {
+				const p = normalizePath(path);
+				return (await adapter.exists(p)) ? (await adapter.list(p)).folders : [];
+			},
 		},
 	};
 }

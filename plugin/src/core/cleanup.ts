@@ -111,8 +111,7 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 		else if (isExcluded(path, scope.excluded ?? [])) plan.excluded.push(path);
 		else candidates.push(path);
 	}
-	// Two passes over the files (facts, then repairs): progress counts both.
-	const total = candidates.length * 2;
+	// Two passes over the files (facts, then repairs): each stage counts each note once.
 	let done = 0;
 	const texts = new Map<string, string>();
 	const facts: NoteFacts[] = [];
@@ -138,12 +137,12 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 			}
 			done += 1;
 		}
-		control.onProgress?.(done, total);
+		control.onProgress?.(done, candidates.length, "read");
 		await breathe(control);
 	}
 	plan.context = core.vaultContext(facts);
 	const entries = [...texts.entries()];
-	done = candidates.length;
+	done = 0;
 	for (let i = 0; i < entries.length; i += batch) {
 		if (control.isCancelled?.()) {
 			plan.cancelled = true;
@@ -164,10 +163,10 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 			}
 			done += 1;
 		}
-		control.onProgress?.(Math.min(done, total), total);
+		control.onProgress?.(done, entries.length, "check");
 		await breathe(control);
 	}
-	control.onProgress?.(total, total);
+	control.onProgress?.(entries.length, entries.length, "check");
 	plan.byFix = summarize(plan.files);
 	return plan;
 }
@@ -204,13 +203,41 @@ function telling(c: Change): number {
 	return c.before.trim().length + c.after.trim().length;
 }
 
-/** What an undo needs: where the backups are. */
+/**
+ * One clean-up's record, in its own folder under the plugin's `backups/`:
+ * where the originals are (the batches), and what the run did. Version 1
+ * (one folder, `last-cleanup`) had no scope and no results.
+ */
 interface BackupManifest {
-	version: 1;
+	version: 1 | 2;
 	createdAt: string;
 	batches: string[];
 	changed: string[];
+	/** The folder cleaned up; null or absent: the whole vault. */
+	folder?: string | null;
+	finishedAt?: string;
+	skipped?: { path: string; reason: string }[];
+	failed?: { path: string; error: string }[];
+	notStarted?: number;
+	cancelled?: boolean;
 }
+
+/** A clean-up kept for undo, as the history lists it. */
+export interface CleanupRecord {
+	dir: string;
+	createdAt: string;
+	folder: string | null;
+	changed: string[];
+	skipped: { path: string; reason: string }[];
+	failed: { path: string; error: string }[];
+	notStarted: number;
+	cancelled: boolean;
+	/** False while it runs, or when it was interrupted (Obsidian closed). */
+	finished: boolean;
+}
+
+/** How many clean-ups are kept for undo; older ones are forgotten when a new one is made. */
+export const KEPT_CLEANUPS = 10;
 
 interface BackupBatch {
 	files: { path: string; original: string; written: string }[];
@@ -220,9 +247,14 @@ function join(dir: string, name: string): string {
 	return `${dir.replace(/\/+$/, "")}/${name}`;
 }
 
-/** The folder of the last clean-up's backups, under the plugin's folder. */
-export function backupDirOf(pluginDir: string): string {
-	return join(join(pluginDir, "backups"), "last-cleanup");
+/** Where clean-ups keep their originals: the plugin's `backups/` folder, one folder per clean-up. */
+export function backupRootOf(pluginDir: string): string {
+	return join(pluginDir, "backups");
+}
+
+/** A new clean-up's folder, named after the time it starts (sortable, safe on every file system). */
+export function backupDirFor(root: string, at: Date): string {
+	return join(root, at.toISOString().replace(/[:.]/g, "-"));
 }
 
 async function writeManifest(vault: VaultPort, dir: string, manifest: BackupManifest): Promise<void> {
@@ -247,7 +279,7 @@ export async function applyPlan(
 	if (total === 0) return result;
 	if (await vault.data.exists(backupDir)) await vault.data.rmdir(backupDir);
 	await vault.data.mkdir(backupDir);
-	const manifest: BackupManifest = { version: 1, createdAt: clock().toISOString(), batches: [], changed: [] };
+	const manifest: BackupManifest = { version: 2, createdAt: clock().toISOString(), folder: plan.folder, batches: [], changed: [] };
 	await writeManifest(vault, backupDir, manifest);
 	result.backupDir = backupDir;
 	let done = 0;
@@ -284,16 +316,62 @@ export async function applyPlan(
 				result.failed.push({ path: file.path, error: errorText(error) });
 			}
 			done += 1;
-			control.onProgress?.(done, total);
+			control.onProgress?.(done, total, "write");
 		}
 		await writeManifest(vault, backupDir, manifest);
 		await breathe(control);
 	}
+	Object.assign(manifest, {
+		finishedAt: clock().toISOString(),
+		skipped: result.skipped,
+		failed: result.failed,
+		notStarted: result.notStarted.length,
+		cancelled: result.cancelled,
+	});
+	await writeManifest(vault, backupDir, manifest);
 	if (manifest.changed.length === 0) {
 		await vault.data.rmdir(backupDir);
 		result.backupDir = null;
 	}
 	return result;
+}
+
+function recordOf(dir: string, m: BackupManifest): CleanupRecord {
+	return {
+		dir,
+		createdAt: m.createdAt,
+		folder: m.folder ?? null,
+		changed: m.changed,
+		skipped: m.skipped ?? [],
+		failed: m.failed ?? [],
+		notStarted: m.notStarted ?? 0,
+		cancelled: m.cancelled ?? false,
+		finished: m.version === 1 || m.finishedAt !== undefined,
+	};
+}
+
+/** Every clean-up kept under `root`, newest first (the version-1 `last-cleanup` folder included). */
+export async function listCleanups(vault: VaultPort, root: string): Promise<CleanupRecord[]> {
+	const records: CleanupRecord[] = [];
+	for (const dir of await vault.data.listFolders(root)) {
+		const path = join(dir, "manifest.json");
+		try {
+			if (!(await vault.data.exists(path))) continue;
+			const manifest = JSON.parse(await vault.data.read(path)) as BackupManifest;
+			if (typeof manifest.createdAt !== "string" || !Array.isArray(manifest.changed)) continue;
+			records.push(recordOf(dir, manifest));
+		} catch {
+			// An unreadable record is not offered for undo.
+		}
+	}
+	return records.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Forgets the oldest clean-ups beyond `keep`; returns the folders removed. */
+export async function pruneCleanups(vault: VaultPort, root: string, keep = KEPT_CLEANUPS): Promise<string[]> {
+	const old = (await listCleanups(vault, root)).slice(keep);
+	for (const record of old) await vault.data.rmdir(record.dir);
+	return old.map((r) => r.dir);
 }
 
 /** Whether there is a clean-up to undo, and when it ran. */
@@ -338,7 +416,7 @@ export async function undoCleanup(vault: VaultPort, backupDir: string, control: 
 			}
 			done += 1;
 		}
-		control.onProgress?.(done, changed.size);
+		control.onProgress?.(done, changed.size, "restore");
 		await breathe(control);
 	}
 	if (result.failed.length === 0) await vault.data.rmdir(backupDir);

@@ -17,12 +17,20 @@ export interface VaultPort {
 		exists(path: string): Promise<boolean>;
 		mkdir(path: string): Promise<void>;
 		rmdir(path: string): Promise<void>;
+		/** The folders directly inside `path` (full paths); none when it does not exist. */
+		listFolders(path: string): Promise<string[]>;
 	};
 }
 
+export type Stage = "read" | "check" | "write" | "restore";
+
 /** Work control for long runs: progress, cancel and a way to let the UI breathe. */
 export interface RunControl {
-	onProgress?: (done: number, total: number) => void;
+	/**
+	 * `done` of `total` notes in the current stage: each stage counts each
+	 * note once (a scan reads every note, then checks the ones it kept).
+	 */
+	onProgress?: (done: number, total: number, stage: Stage) => void;
 	isCancelled?: () => boolean;
 	/** Awaited between batches; the plugin passes a zero-delay timeout. */
 	yieldToUi?: () => Promise<void>;

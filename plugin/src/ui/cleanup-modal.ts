@@ -1,21 +1,40 @@
 import type { App } from "obsidian";
 import { ButtonComponent, Modal } from "obsidian";
 import type { ApplyResult, Plan } from "../core/cleanup";
+import { KEPT_CLEANUPS } from "../core/cleanup";
 import { ownerLabel } from "../core/guard";
 import { messageParts, visible } from "../core/preview";
-import type { RunControl } from "../core/ports";
+import type { RunControl, Stage } from "../core/ports";
 import { fixLabel } from "../core/settings";
 
 export interface CleanupSteps {
 	scan(control: RunControl): Promise<Plan>;
 	apply(plan: Plan, control: RunControl): Promise<ApplyResult>;
+	/** Tells the user something while the modal is closed (a notice). */
+	notify(message: string): void;
+	/** Opens the clean-up history (where results stay and undo is). */
+	openHistory(): void;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** Scan → summary → apply with progress and cancel → what changed and what failed. */
+const VERBS: Record<Stage, string> = { read: "Read", check: "Checked", write: "Wrote", restore: "Restored" };
+
+/** "Checked 500 of 10000 notes": each stage counts each note once. */
+export function progressLabel(done: number, total: number, stage: Stage): string {
+	return `${VERBS[stage]} ${done} of ${plural(total, "note")}`;
+}
+
+/**
+ * Scan → summary → apply with progress and cancel → what changed and what
+ * failed. Closing it (Esc, ×) while it reads notes cancels, and says so;
+ * while it writes, the work goes on: a notice says where to follow it, the
+ * same command shows it again, and the results stay in the clean-up history.
+ */
 export class CleanupModal extends Modal {
 	private cancelled = false;
+	private started = false;
+	private shown = false;
 	private phase: "scan" | "review" | "apply" | "done" = "scan";
 
 	constructor(
@@ -27,24 +46,37 @@ export class CleanupModal extends Modal {
 	}
 
 	onOpen(): void {
+		this.shown = true;
 		this.modalEl.addClass("notemend-cleanup-modal");
 		this.titleEl.setText(this.title);
+		// Opened again while it runs: the same run, as it stands.
+		if (this.started) return;
+		this.started = true;
 		void this.scan();
 	}
 
 	onClose(): void {
-		// Closing the modal while work runs cancels it between batches.
-		this.cancelled = true;
-		this.contentEl.empty();
+		this.shown = false;
+		if (this.phase === "scan") {
+			this.cancelled = true;
+			this.steps.notify("Clean-up cancelled while reading notes: nothing was written.");
+		} else if (this.phase === "apply") {
+			this.steps.notify(`${this.title} goes on in the background. Run the same command to follow it; its results will be in the clean-up history.`);
+		}
 	}
 
-	private control(bar: HTMLProgressElement, label: HTMLElement, verb: string): RunControl {
+	/** Reading or writing notes: opening it again shows this run. */
+	get running(): boolean {
+		return this.started && (this.phase === "scan" || this.phase === "apply");
+	}
+
+	private control(bar: HTMLProgressElement, label: HTMLElement): RunControl {
 		return {
 			isCancelled: () => this.cancelled,
-			onProgress: (done, total) => {
+			onProgress: (done, total, stage) => {
 				bar.max = Math.max(total, 1);
 				bar.value = done;
-				label.setText(`${verb} ${done} of ${total}`);
+				label.setText(progressLabel(done, total, stage));
 			},
 		};
 	}
@@ -70,12 +102,13 @@ export class CleanupModal extends Modal {
 		const { bar, label } = this.progressView("Reading notes…");
 		let plan: Plan;
 		try {
-			plan = await this.steps.scan(this.control(bar, label, "Checked"));
+			plan = await this.steps.scan(this.control(bar, label));
 		} catch (error) {
 			this.showError(error);
 			return;
 		}
 		if (plan.cancelled) {
+			this.phase = "done";
 			this.close();
 			return;
 		}
@@ -135,7 +168,7 @@ export class CleanupModal extends Modal {
 		if (plan.failed.length > 0) notes.createEl("li", { cls: "mod-warning", text: `${plural(plan.failed.length, "note")} could not be read: ${plan.failed.map((f) => f.path).join(", ")}` });
 		contentEl.createEl("p", {
 			cls: "setting-item-description",
-			text: "Originals of changed notes are kept in the plugin's folder: \"Undo last vault clean-up\" restores every note not edited since.",
+			text: `Originals of changed notes are kept in the plugin's folder, for the last ${KEPT_CLEANUPS} clean-ups: the clean-up history lists them and undoes any of them, for the notes not edited since.`,
 		});
 		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
 		if (plan.files.length > 0) {
@@ -153,7 +186,7 @@ export class CleanupModal extends Modal {
 		const { bar, label } = this.progressView("Writing notes…");
 		let result: ApplyResult;
 		try {
-			result = await this.steps.apply(plan, this.control(bar, label, "Wrote"));
+			result = await this.steps.apply(plan, this.control(bar, label));
 		} catch (error) {
 			this.showError(error);
 			return;
@@ -185,10 +218,24 @@ export class CleanupModal extends Modal {
 		section("Left alone: edited since the scan", "notemend-result-skipped", result.skipped.map((s) => `${s.path} (${s.reason})`));
 		section("Failed", "notemend-result-failed", result.failed.map((f) => `${f.path}: ${f.error}`));
 		if (result.changed.length > 0) {
-			contentEl.createEl("p", { cls: "setting-item-description", text: "The undo command for the last vault clean-up restores the originals." });
+			contentEl.createEl("p", { cls: "setting-item-description", text: "This clean-up is in the clean-up history, which can undo it." });
 		}
 		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		if (result.changed.length > 0) {
+			new ButtonComponent(buttons).setButtonText("Clean-up history").onClick(() => {
+				this.close();
+				this.steps.openHistory();
+			});
+		}
 		new ButtonComponent(buttons).setButtonText("Close").setCta().onClick(() => this.close());
+		if (!this.shown) {
+			const left = result.skipped.length + result.failed.length;
+			this.steps.notify(
+				`${this.title}: ${plural(result.changed.length, "note")} changed` +
+					(left > 0 ? `, ${plural(left, "note")} left alone or failed` : "") +
+					". The clean-up history has the details and can undo it.",
+			);
+		}
 	}
 
 	private showError(error: unknown): void {

@@ -122,6 +122,18 @@ const editorState = (): Promise<{ text: string; undo: number; cursor: { line: nu
 	});
 const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SHOTS, name) });
 
+/** "Undo last clean-up…", confirmed: returns the result line the modal shows. */
+async function undoLast(): Promise<string> {
+	await run("notemend:undo-last-vault-clean-up");
+	const history = page.locator(".notemend-history-modal");
+	await history.getByRole("button", { name: "Undo clean-up" }).click();
+	await history.locator(".notemend-undone").waitFor();
+	const lead = (await history.locator(".notemend-summary-lead").textContent()) ?? "";
+	await history.getByRole("button", { name: "Close" }).click();
+	await history.waitFor({ state: "detached" });
+	return lead;
+}
+
 test("main.js loads its embedded WASM: no fetch, commands without hotkeys, default settings", async () => {
 	const timings = await setup({ "Notes/Meeting.md": MESSY });
 	const ms = (n: number | undefined): string => `${(n ?? NaN).toFixed(1)} ms`;
@@ -138,7 +150,7 @@ test("main.js loads its embedded WASM: no fetch, commands without hotkeys, defau
 	assert.equal(info.fixes?.length, 6);
 	assert.deepEqual(
 		Object.entries(info.names).filter(([id]) => id.startsWith("notemend:")).map(([, n]) => n),
-		["Normalize current note", "Preview changes to current note", "Fix mojibake in selection", "Clean up vault…", "Undo last vault clean-up", "Toggle fix on save"],
+		["Normalize current note", "Preview changes to current note", "Fix mojibake in selection", "Clean up vault…", "Undo last clean-up…", "Clean-up history…", "Toggle fix on save"],
 	);
 	assert.equal(info.settings?.fixOnSave, false);
 	const paths = requests.map((r) => new URL(r).pathname).sort();
@@ -403,8 +415,7 @@ test("Clean up vault on the bundled sample vault (examples/vault): summary per f
 	}
 	assert.equal(await file("Reference/Clean note.md"), vault["Reference/Clean note.md"]);
 	await modal.getByRole("button", { name: "Close" }).click();
-	await run("notemend:undo-last-vault-clean-up");
-	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.some((n) => n.startsWith("Restored"))));
+	assert.match(await undoLast(), /^Restored \d+ notes\.$/);
 	for (const [p, text] of Object.entries(vault)) assert.equal(await file(p), text);
 });
 
@@ -456,7 +467,8 @@ test("Clean up vault: summary per fix, apply with progress, opt-out, ignored fol
 	assert.equal(await file("Daily/2025-09-15.md"), CLEAN);
 	assert.equal(await file("Inbox/Draft.md"), "edited while the summary was open  \n", "the edit made meanwhile survives");
 	const backups = await page.evaluate((dir) => [...window.harness.app.vault.adapter.files.keys()].filter((k) => k.startsWith(`${dir}/backups/`)), DIR);
-	assert.deepEqual(backups.sort(), [`${DIR}/backups/last-cleanup/batch-00000.json`, `${DIR}/backups/last-cleanup/manifest.json`]);
+	assert.equal(backups.length, 2, backups.join(", "));
+	for (const b of backups) assert.match(b, /^\.obsidian\/plugins\/notemend\/backups\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\/(?:batch-00000|manifest)\.json$/);
 	await modal.getByRole("button", { name: "Close" }).click();
 	await modal.waitFor({ state: "detached" });
 
@@ -466,13 +478,12 @@ test("Clean up vault: summary per fix, apply with progress, opt-out, ignored fol
 		const f = v.getFileByPath("Projects/Alpha.md");
 		if (f) await v.modify(f, `${await v.read(f)}A line added after the clean-up.\n`);
 	});
-	await run("notemend:undo-last-vault-clean-up");
-	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.some((n) => n.startsWith("Restored"))));
+	assert.equal(await undoLast(), "Restored 1 note. 1 edited since was left as it is.");
 	assert.equal(await lastNotice(), "Restored 1 note. 1 edited since was left as it is.");
 	assert.equal(await file("Meetings/2025-09-16 Standup.md"), MESSY);
 	assert.match((await file("Projects/Alpha.md")) ?? "", /A line added after the clean-up\.\n$/);
 	await run("notemend:undo-last-vault-clean-up");
-	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.at(-1) === "There is no vault clean-up to undo."));
+	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.at(-1) === "There is no clean-up to undo."));
 });
 
 test("Clean up vault: cancel at the summary changes nothing; cancel while applying stops between batches; undo restores", async () => {
@@ -503,9 +514,7 @@ test("Clean up vault: cancel at the summary changes nothing; cancel while applyi
 	const changed = after.filter(([k, v]) => v !== many[k]).length;
 	assert.equal(changed, 50);
 	await modal.getByRole("button", { name: "Close" }).click();
-	await run("notemend:undo-last-vault-clean-up");
-	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.some((n) => n.startsWith("Restored"))));
-	assert.equal(await lastNotice(), "Restored 50 notes.");
+	assert.equal(await undoLast(), "Restored 50 notes.");
 	for (const [p, text] of Object.entries(many)) assert.equal(await file(p), text);
 });
 
@@ -566,6 +575,128 @@ test("Clean-up scope: other plugins' notes and Obsidian's excluded files are ski
 	assert.equal(await file("Notes/Meeting.md"), MESSY, "outside the folder: untouched");
 	assert.equal(await file("Archive/Old.md"), MESSY);
 	await modal.getByRole("button", { name: "Close" }).click();
+});
+
+test("Several clean-ups are kept, dated and listed; each is undone on its own, after a confirmation", async () => {
+	const files = { "P/a.md": MESSY, "P/b.md": MESSY_2, "Q/c.md": MESSY, "Q/d.md": MESSY_2 };
+	await setup(files);
+	const modal = page.locator(".notemend-cleanup-modal");
+	const history = page.locator(".notemend-history-modal");
+	// First the folder P, then the whole vault (which finds only Q's notes left to fix).
+	await page.evaluate(() => window.harness.fileMenu("P").click("Clean up folder"));
+	await modal.getByRole("button", { name: "Apply to 2 notes" }).click();
+	await modal.locator(".notemend-done").waitFor();
+	await modal.getByRole("button", { name: "Close" }).click();
+	await new Promise((r) => setTimeout(r, 5));
+	await run("notemend:clean-up-vault");
+	await modal.getByRole("button", { name: "Apply to 2 notes" }).click();
+	await modal.locator(".notemend-done").waitFor();
+	// The results lead to the history.
+	await modal.getByRole("button", { name: "Clean-up history" }).click();
+	await history.locator(".notemend-history-item").first().waitFor();
+	const items = await history.locator(".notemend-history-item").evaluateAll((els) =>
+		els.map((el) => ({
+			when: el.querySelector(".notemend-history-when")?.textContent ?? "",
+			scope: el.querySelector(".notemend-history-scope")?.textContent ?? "",
+			summary: el.querySelector(".notemend-history-summary")?.textContent ?? "",
+			notes: [...el.querySelectorAll("li")].map((li) => li.textContent ?? ""),
+		})),
+	);
+	assert.deepEqual(items.map((i) => [i.scope, i.summary]), [
+		["Whole vault", "2 notes changed."],
+		["Folder P", "2 notes changed."],
+	]);
+	assert.deepEqual(items[1]?.notes, ["P/a.md: changed", "P/b.md: changed"]);
+	for (const i of items) assert.match(i.when, /20\d\d/, "dated");
+	await shot("cleanup-history.png");
+
+	// Undo the older one: asked first; Cancel changes nothing.
+	await history.locator(".notemend-history-item").nth(1).getByRole("button", { name: "Undo…" }).click();
+	assert.match((await history.locator(".notemend-confirm-text").textContent()) ?? "", /^Undo the clean-up of folder P made .+\? It restores the 2 notes it changed; a note edited since stays as it is\.$/);
+	await history.getByRole("button", { name: "Cancel" }).click();
+	await history.locator(".notemend-history-item").first().waitFor();
+	assert.notEqual(await file("P/a.md"), MESSY, "cancelled: nothing restored");
+	await history.locator(".notemend-history-item").nth(1).getByRole("button", { name: "Undo…" }).click();
+	await history.getByRole("button", { name: "Undo clean-up" }).click();
+	await history.locator(".notemend-undone").waitFor();
+	assert.equal(await history.locator(".notemend-summary-lead").textContent(), "Restored 2 notes.");
+	assert.equal(await file("P/a.md"), MESSY);
+	assert.equal(await file("P/b.md"), MESSY_2);
+	assert.notEqual(await file("Q/c.md"), MESSY, "the newer clean-up stays applied");
+	await history.getByRole("button", { name: "Back to the history" }).click();
+	await history.locator(".notemend-history-item").first().waitFor();
+	assert.equal(await history.locator(".notemend-history-item").count(), 1);
+	await page.keyboard.press("Escape");
+	await history.waitFor({ state: "detached" });
+
+	// Undo last clean-up asks too; Cancel closes and restores nothing.
+	await run("notemend:undo-last-vault-clean-up");
+	assert.match((await history.locator(".notemend-confirm-text").textContent()) ?? "", /^Undo the clean-up of the whole vault made /);
+	await history.getByRole("button", { name: "Cancel" }).click();
+	await history.waitFor({ state: "detached" });
+	assert.notEqual(await file("Q/c.md"), MESSY);
+	assert.equal(await undoLast(), "Restored 2 notes.");
+	for (const [p, text] of Object.entries(files)) assert.equal(await file(p), text);
+});
+
+test("Esc while a clean-up writes: it goes on, says so, can be shown again, and its results stay reachable; progress counts each note once", async () => {
+	const many: Record<string, string> = {};
+	for (let i = 0; i < 120; i++) many[`Bulk/note-${String(i).padStart(3, "0")}.md`] = `# Note ${i}\ntext  \n`;
+	many["Bulk/opt-out.md"] = OPT_OUT;
+	await setup(many);
+	const labels = await page.evaluate(async () => {
+		const h = window.harness;
+		const seen: string[] = [];
+		const observer = new MutationObserver(() => {
+			const label = document.querySelector(".notemend-progress-label")?.textContent;
+			if (label && seen.at(-1) !== label) seen.push(label);
+		});
+		observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+		h.app.commands.executeCommandById("notemend:clean-up-vault");
+		await h.waitFor(() => document.querySelector(".notemend-summary-table") !== null);
+		observer.disconnect();
+		return seen;
+	});
+	const counted = labels.filter((l) => /^(Read|Checked) \d+ of \d+ notes$/.test(l));
+	assert.ok(counted.length >= 2, labels.join(" | "));
+	assert.ok(counted.every((l) => / of 121 notes$/.test(l) || (l.startsWith("Checked") && / of 120 notes$/.test(l))), labels.join(" | "));
+	assert.ok(counted.includes("Read 121 of 121 notes") && counted.includes("Checked 120 of 120 notes"), labels.join(" | "));
+
+	const modal = page.locator(".notemend-cleanup-modal");
+	await page.evaluate(() => {
+		window.harness.app.vault.processDelayMs = 10;
+	});
+	await modal.getByRole("button", { name: "Apply to 120 notes" }).click();
+	await page.evaluate(() => window.harness.waitFor(() => window.harness.app.vault.processCalls >= 15));
+	await page.keyboard.press("Escape");
+	await modal.waitFor({ state: "detached" });
+	assert.match(await lastNotice(), /^Clean up vault goes on in the background\. Run the same command to follow it; its results will be in the clean-up history\.$/);
+	// The same command shows the same run again, still writing: no second scan.
+	await run("notemend:clean-up-vault");
+	await modal.locator(".notemend-progress-label").waitFor();
+	assert.match((await modal.locator(".notemend-progress-label").textContent()) ?? "", /^Wrote \d+ of 120 notes$/);
+	await page.keyboard.press("Escape");
+	await page.evaluate(() => window.harness.waitFor(() => window.harness.notices.some((n) => n.startsWith("Clean up vault: ")), 30000));
+	assert.equal(await lastNotice(), "Clean up vault: 120 notes changed. The clean-up history has the details and can undo it.");
+	const changed = await page.evaluate(() => [...window.harness.app.vault.adapter.files.entries()].filter(([k, v]) => k.startsWith("Bulk/note-") && !v.endsWith("text  \n")).length);
+	assert.equal(changed, 120, "Esc did not cancel: every note was written");
+	await run("notemend:clean-up-history");
+	const history = page.locator(".notemend-history-modal");
+	await history.locator(".notemend-history-item").first().waitFor();
+	assert.equal(await history.locator(".notemend-history-summary").first().textContent(), "120 notes changed.");
+	await page.keyboard.press("Escape");
+	await history.waitFor({ state: "detached" });
+	// Esc while it reads notes cancels, and says so.
+	await page.evaluate(() => {
+		window.harness.app.vault.readDelayMs = 2;
+	});
+	await run("notemend:clean-up-vault");
+	await modal.locator(".notemend-progress-label").waitFor();
+	await page.keyboard.press("Escape");
+	await modal.waitFor({ state: "detached" });
+	assert.equal(await lastNotice(), "Clean-up cancelled while reading notes: nothing was written.");
+	await new Promise((r) => setTimeout(r, 100));
+	assert.equal(await page.locator(".notemend-cleanup-modal").count(), 0, "a cancelled scan does not come back");
 });
 
 test("A 10,000-note vault: the clean-up works in batches and the page stays responsive", async () => {

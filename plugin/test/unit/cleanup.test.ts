@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyPlan, backupDirOf, lastCleanup, scanVault, undoCleanup } from "../../src/core/cleanup";
+import { KEPT_CLEANUPS, applyPlan, backupDirFor, backupRootOf, lastCleanup, listCleanups, pruneCleanups, scanVault, undoCleanup } from "../../src/core/cleanup";
 import { defaultSettings } from "../../src/core/settings";
 import { FakeCore, MemoryVault } from "./fakes";
 
-const BACKUPS = backupDirOf(".obsidian/plugins/notemend");
+const ROOT = backupRootOf(".obsidian/plugins/notemend");
+const BACKUPS = backupDirFor(ROOT, new Date("2026-01-02T03:04:05Z"));
 
 function vault(): MemoryVault {
 	return new MemoryVault({
@@ -23,11 +24,11 @@ test("scan: ignored folders, opt-outs, failures, the vault index, a summary per 
 	const core = new FakeCore();
 	core.failOn = "FAIL";
 	const settings = { ...defaultSettings(), ignoredFolders: ["Templates"] };
-	const progress: number[] = [];
+	const progress: [number, number, string][] = [];
 	let yields = 0;
 	const plan = await scanVault(v, core, settings, {
 		batchSize: 2,
-		onProgress: (done) => progress.push(done),
+		onProgress: (done, total, stage) => progress.push([done, total, stage]),
 		yieldToUi: async () => {
 			yields += 1;
 		},
@@ -43,7 +44,13 @@ test("scan: ignored folders, opt-outs, failures, the vault index, a summary per 
 	assert.equal(plan.byFix.length, 1);
 	assert.deepEqual({ ...plan.byFix[0], examples: plan.byFix[0]?.examples.length }, { fix: "whitespace", files: 2, changes: 2, examples: 2 });
 	assert.ok(yields >= 4, `yields between batches (${yields})`);
-	assert.deepEqual(progress, [...progress].sort((x, y) => x - y), "progress only grows");
+	// Each stage counts each note once: the 5 notes in scope read, then the 4 kept (one opts out) checked.
+	const read = progress.filter(([, , stage]) => stage === "read");
+	const check = progress.filter(([, , stage]) => stage === "check");
+	assert.deepEqual(read.map(([done, total]) => `${done}/${total}`), ["2/5", "4/5", "5/5"]);
+	assert.ok(check.every(([done, total]) => total === 4 && done <= 4), JSON.stringify(check));
+	assert.deepEqual(check.at(-1), [4, 4, "check"]);
+	assert.deepEqual(progress.map(([, , stage]) => stage), [...read, ...check].map(([, , stage]) => stage), "reading, then checking");
 	assert.equal(v.processCalls, 0, "a scan writes nothing");
 });
 
@@ -128,4 +135,38 @@ test("10,000 notes: scan and apply hand control back between batches", async () 
 	const result = await applyPlan(plan, v, BACKUPS, { yieldToUi });
 	assert.equal(result.changed.length, 3334);
 	assert.ok(yields >= 20, `only ${yields} yields for 10,000 notes`);
+});
+
+test("several clean-ups are kept, listed newest first with their scope and results; the oldest beyond the limit are forgotten", async () => {
+	const v = new MemoryVault({ "P/a.md": "a  \n", "Q/b.md": "b  \n", "Q/c.md": "c  \n" });
+	const settings = defaultSettings();
+	const first = await scanVault(v, new FakeCore(), settings, {}, { folder: "P" });
+	await applyPlan(first, v, backupDirFor(ROOT, new Date("2026-01-01T10:00:00Z")), {}, () => new Date("2026-01-01T10:00:00Z"));
+	const second = await scanVault(v, new FakeCore(), settings);
+	v.files.set("Q/c.md", "edited  \n");
+	await applyPlan(second, v, backupDirFor(ROOT, new Date("2026-01-02T10:00:00Z")), {}, () => new Date("2026-01-02T10:00:00Z"));
+	const list = await listCleanups(v, ROOT);
+	assert.deepEqual(
+		list.map((r) => ({ createdAt: r.createdAt, folder: r.folder, changed: r.changed, skipped: r.skipped, finished: r.finished })),
+		[
+			{ createdAt: "2026-01-02T10:00:00.000Z", folder: null, changed: ["Q/b.md"], skipped: [{ path: "Q/c.md", reason: "edited since the scan" }], finished: true },
+			{ createdAt: "2026-01-01T10:00:00.000Z", folder: "P", changed: ["P/a.md"], skipped: [], finished: true },
+		],
+	);
+	// Each one is undone on its own: the older first.
+	const undone = await undoCleanup(v, list[1]?.dir ?? "");
+	assert.deepEqual(undone?.restored, ["P/a.md"]);
+	assert.equal(v.files.get("P/a.md"), "a  \n");
+	assert.equal(v.files.get("Q/b.md"), "b\n", "the newer clean-up stays applied");
+	assert.deepEqual((await listCleanups(v, ROOT)).map((r) => r.folder), [null]);
+
+	for (let i = 0; i < KEPT_CLEANUPS + 2; i++) {
+		const dir = backupDirFor(ROOT, new Date(Date.UTC(2026, 1, 1 + i)));
+		await v.data.mkdir(dir);
+		await v.data.write(`${dir}/manifest.json`, JSON.stringify({ version: 2, createdAt: new Date(Date.UTC(2026, 1, 1 + i)).toISOString(), batches: [], changed: [] }));
+	}
+	const removed = await pruneCleanups(v, ROOT);
+	assert.equal(removed.length, 3, "13 kept before, 10 after");
+	assert.equal((await listCleanups(v, ROOT)).length, KEPT_CLEANUPS);
+	assert.ok(!removed.some((d) => d.includes("2026-02-12")), "the newest are kept");
 });

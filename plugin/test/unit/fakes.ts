@@ -91,6 +91,16 @@ export class MemoryVault implements VaultPort {
 		rmdir: async (path: string): Promise<void> => {
 			this.dirs.delete(path);
 			for (const k of [...this.dataFiles.keys()]) if (k.startsWith(`${path}/`)) this.dataFiles.delete(k);
+			for (const d of [...this.dirs]) if (d.startsWith(`${path}/`)) this.dirs.delete(d);
+		},
+		listFolders: async (path: string): Promise<string[]> => {
+			const inside = new Set<string>();
+			for (const k of [...this.dirs, ...this.dataFiles.keys()]) {
+				if (!k.startsWith(`${path}/`)) continue;
+				const rest = k.slice(path.length + 1).split("/");
+				if (rest.length > 1 || this.dirs.has(k)) inside.add(`${path}/${rest[0] ?? ""}`);
+			}
+			return [...inside].sort();
 		},
 	};
 }

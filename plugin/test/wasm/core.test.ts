@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { createBindings } from "notemend-wasm/factory";
 import gzipped from "notemend-wasm/gzip";
 import { stripNames } from "../../build/wasm-factory.mjs";
-import { applyPlan, backupDirOf, scanVault, undoCleanup } from "../../src/core/cleanup";
+import { applyPlan, backupDirFor, backupRootOf, scanVault, undoCleanup } from "../../src/core/cleanup";
 import type { Bindings } from "../../src/core/core";
 import { CoreCrashError, NotemendCore } from "../../src/core/core";
 import { defaultSettings, mergeSettings } from "../../src/core/settings";
@@ -166,7 +166,7 @@ test("vault clean-up with the real core: scan, apply, undo", async () => {
 	assert.deepEqual(plan.files.map((f) => f.path), ["Daily/2025-09-16.md"]);
 	assert.deepEqual(plan.optedOut, ["raw.md"]);
 	assert.equal(plan.byFix[0]?.fix, "whitespace");
-	const dir = backupDirOf(".obsidian/plugins/notemend");
+	const dir = backupDirFor(backupRootOf(".obsidian/plugins/notemend"), new Date());
 	const result = await applyPlan(plan, v, dir);
 	assert.deepEqual(result.changed, ["Daily/2025-09-16.md"]);
 	assert.equal(v.files.get("Daily/2025-09-16.md"), "# Day\n\nDid things.\n\n## Later\n\nmore\n");

@@ -183,7 +183,10 @@ export class Vault extends Events {
 	async read(file: TFile): Promise<string> {
 		return this.adapter.read(file.path);
 	}
+	/** Test hook: delay inside cachedRead, to make a long scan observable. */
+	readDelayMs = 0;
 	async cachedRead(file: TFile): Promise<string> {
+		if (this.readDelayMs > 0) await sleep(this.readDelayMs);
 		return this.adapter.read(file.path);
 	}
 	/** Sync peek for tests. */
@@ -780,14 +783,24 @@ export class Modal {
 		this.titleEl = header.createDiv({ cls: "modal-title" });
 		this.contentEl = this.modalEl.createDiv({ cls: "modal-content" });
 	}
+	/** Obsidian's modal scope: Esc closes the modal on top, as the × does. */
+	private readonly onKey = (evt: KeyboardEvent): void => {
+		if (evt.key !== "Escape" || !this.isOpen) return;
+		const open = [...document.querySelectorAll(".modal-container")];
+		if (open.at(-1) !== this.containerEl) return;
+		evt.preventDefault();
+		this.close();
+	};
 	open(): void {
 		document.body.appendChild(this.containerEl);
 		this.isOpen = true;
+		document.addEventListener("keydown", this.onKey);
 		this.onOpen();
 	}
 	close(): void {
 		if (!this.isOpen) return;
 		this.isOpen = false;
+		document.removeEventListener("keydown", this.onKey);
 		this.containerEl.detach();
 		this.onClose();
 	}
