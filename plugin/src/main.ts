@@ -15,7 +15,7 @@ import {
 } from "./core/actions";
 import { applyPlan, backupDirFor, backupRootOf, listCleanups, pruneCleanups, scanVault, undoCleanup } from "./core/cleanup";
 import type { NotemendCore } from "./core/core";
-import { AutoFixGuard } from "./core/guard";
+import { AutoFixGuard, ownerPlugin } from "./core/guard";
 import { LeaveTracker, changedSinceOpened } from "./core/leave";
 import type { SaveCommand } from "./core/save-hook";
 import { wrapSaveCommand } from "./core/save-hook";
@@ -166,6 +166,11 @@ export default class NotemendPlugin extends Plugin {
 	}
 
 	private preview(editor: Editor, ctx: MarkdownView | MarkdownFileInfo, core: NotemendCore): void {
+		const owner = ownerPlugin(pathOf(ctx), editor.getValue());
+		if (owner) {
+			this.report({ kind: "owned", owner });
+			return;
+		}
 		const port = editorPort(editor);
 		const model = previewNote(port, core, this.settings);
 		const title = `Preview changes to ${ctx.file?.basename ?? "this note"}`;

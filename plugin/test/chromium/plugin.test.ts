@@ -555,6 +555,11 @@ test("Clean-up scope: other plugins' notes and Obsidian's excluded files are ski
 	await run("notemend:normalize-current-note");
 	assert.equal((await editorState()).text, BOARD);
 	assert.equal(await lastNotice(), "This note belongs to the Kanban plugin (kanban-plugin in its frontmatter); Notemend leaves it alone.");
+	const noticesBefore = (await notices()).length;
+	await run("notemend:preview-changes");
+	assert.equal((await notices()).length, noticesBefore + 1);
+	assert.equal(await lastNotice(), "This note belongs to the Kanban plugin (kanban-plugin in its frontmatter); Notemend leaves it alone.");
+	assert.equal(await page.locator(".notemend-preview-modal").count(), 0, "no preview of another plugin's note");
 
 	// Clean up folder: only that folder (and below).
 	await setup(files);
