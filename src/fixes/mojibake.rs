@@ -142,6 +142,10 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut whole = vec![0usize; pages.len()];
     // Per page, free runs it reads wholly into everyday letters, better.
     let mut improved = vec![0usize; pages.len()];
+    // Per page, whether it reads a byte as lost somewhere in the note, and
+    // whether it reads a no-break space that survived.
+    let mut dropping = vec![false; pages.len()];
+    let mut nbsp_kept = vec![false; pages.len()];
     // Per page, how many repaired accented letters each language writes.
     let mut languages = vec![[0usize; 16]; pages.len()];
     let mut signifiers = text.chars().any(is_signifier)
@@ -200,6 +204,20 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 &GapContext::default(),
                 before,
             );
+            // A gap that a lost no-break space cannot explain (not at the
+            // run's end before a space): this page dropped bytes here.
+            let gap_inside = reading.units.iter().enumerate().any(|(i, u)| {
+                matches!(u, detect::Unit::Gap { .. })
+                    && (i + 1 < reading.units.len() || r.next != Some(' '))
+            });
+            if gap_inside {
+                dropping[p] = true;
+            }
+            // A no-break space read back inside a sequence: the note kept
+            // them, so a plain space in it is a space.
+            if reading.is_whole() && r.chars.contains(&'\u{a0}') {
+                nbsp_kept[p] = true;
+            }
             if free && reading.is_whole() && rep.gain > 0 && everyday_letters(&rep.out) {
                 improved[p] += 1;
             }
@@ -423,11 +441,16 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             None => 0..pages.len(),
         };
         let widened = widen_pages.into_iter().find_map(|np| {
-            if pages[np].is_symbol_page() && !evident(np) {
+            if nbsp_kept[np] || (pages[np].is_symbol_page() && !evident(np)) {
                 return None;
             }
             let wide = nbsp::widen(text, r, pages[np])?;
-            let rep = widened_repair(&wide, pages[np], &gcx, before)?;
+            // Any page that reads a byte as lost in the note may have lost
+            // this one.
+            let lossy = (0..pages.len())
+                .filter(|&q| dropping[q])
+                .fold(0u16, |m, q| m | 1 << q);
+            let rep = widened_repair(&wide, pages[np], &gcx, before, lossy)?;
             // On its own, only the capitals that lead whole alphabets (`Ã `
             // for à), only into a letter (`В ` is a Russian word), and only
             // inside a word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`);
@@ -500,7 +523,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// The repair of a run widened over a lost no-break space: whole under the
+/// The repair of a run widened over a lost no-break space (`dropping`: the
+/// pages that read a byte as lost elsewhere in the note, a bit each): whole under the
 /// note's page, with no gap, ending in the sequence the space completes, and
 /// no less plausible than the run as written (`before`). The space stays
 /// after a letter that ends its word (see `nbsp::keeps_space`).
@@ -509,20 +533,38 @@ fn widened_repair(
     page: &'static CodePage,
     gcx: &GapContext,
     before: u32,
+    dropping: u16,
 ) -> Option<Repair> {
     let reading = read(&wide.chars, page);
-    let Some(detect::Unit::Piece { ch, .. }) = reading.units.last() else {
+    let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
         return None;
     };
-    let lead = page.byte_of(*wide.chars.get(wide.chars.len().checked_sub(2)?)?)?;
+    let lead = page.byte_of(*wide.chars.get(wide.chars.len().checked_sub(len)?)?)?;
     let double = wide.next == Some(' ');
-    if !reading.is_whole()
-        || reading.gaps > 0
-        || !nbsp::is_likely(*ch, page, lead, double, gcx.languages)
-    {
+    // A longer sequence that the space completes is evidence of its own
+    // (a lead and a continuation before a space hardly happen by chance):
+    // an everyday char that no lost byte could make instead, or, where the
+    // page lost no byte elsewhere in the note, with the text going on in
+    // non-ASCII right after the space (`à¸ à¸²` for ภา).
+    let likely = if len == 2 {
+        nbsp::is_likely(ch, page, lead, double, gcx.languages)
+    } else {
+        let conts: Vec<u8> = wide
+            .chars
+            .get(wide.chars.len() - len + 1..wide.chars.len() - 1)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&c| page.byte_of(c))
+            .collect();
+        score::char_cost(ch) == 0
+            && score::kind(ch) != score::Kind::Control
+            && ((dropping == 0 && wide.next.is_some_and(|c| !c.is_ascii()))
+                || dropped::plausible_candidates_of(page, lead, &conts, dropping).is_empty())
+    };
+    if !reading.is_whole() || reading.gaps > 0 || !likely {
         return None;
     }
-    let keep = nbsp::keeps_space(*ch, wide.next);
+    let keep = nbsp::keeps_space(ch, wide.next);
     // What follows as it will read: the space kept, or the next word, whose
     // own mojibake (if any) is no evidence against this char.
     let next = match wide.next {

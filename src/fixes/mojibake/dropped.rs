@@ -26,6 +26,23 @@ pub fn plausible_candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<char
         .collect()
 }
 
+/// [`plausible_candidates`] with the lost bytes of the pages in `mask` too
+/// (bit `i` for `code_pages()[i]`): what any page that dropped bytes in the
+/// note could have made of the sequence.
+pub fn plausible_candidates_of(page: &CodePage, lead: u8, conts: &[u8], mask: u16) -> Vec<char> {
+    let lost = super::tables::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .flat_map(|(_, p)| p.undefined_continuations())
+        .fold(0u128, |m, b| m | 1 << (b - 0x80));
+    candidates_with(&undefined_with(page, lost), lead, conts)
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|&c| plausible(c))
+        .collect()
+}
+
 /// True for a Tasks signifier emoji.
 pub fn is_signifier(c: char) -> bool {
     TASKS_SIGNIFIERS.contains(&c)

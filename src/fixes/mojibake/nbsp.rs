@@ -18,7 +18,7 @@
 use super::detect::Run;
 use super::dropped::plausible_candidates;
 use super::model;
-use super::pages::{sequence_len, CodePage};
+use super::pages::{is_continuation, sequence_len, CodePage};
 use super::score::{self, ASCII_LETTER};
 
 /// `r` widened over the space after it, the space read as the page's byte
@@ -28,13 +28,25 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     if r.next != Some(' ') || page.byte_of('\u{a0}') != Some(0xA0) {
         return None;
     }
-    let (&last, head) = r.chars.split_last()?;
-    if sequence_len(page.byte_of(last)?) != Some(2) {
+    // The run ends in a sequence one byte short: a lead and the
+    // continuations after it (`Ã` for à, `à¸` for Thai ภ).
+    let lead_at = r.chars.iter().rposition(|&c| {
+        page.byte_of(c)
+            .and_then(sequence_len)
+            .is_some_and(|n| n >= 2)
+    })?;
+    let n = sequence_len(page.byte_of(*r.chars.get(lead_at)?)?)?;
+    let tail = r.chars.get(lead_at + 1..)?;
+    if tail.len() + 2 != n
+        || !tail
+            .iter()
+            .all(|&c| page.byte_of(c).is_some_and(is_continuation))
+    {
         return None;
     }
     // Correct uppercase text ending in such a letter (`IRMÃ`, `CAFÉ`).
-    let before = head.last().copied().or(r.prev);
-    if before.is_some_and(char::is_uppercase) {
+    let before = r.chars.get(..lead_at)?.last().copied().or(r.prev);
+    if n == 2 && before.is_some_and(char::is_uppercase) {
         return None;
     }
     let after_space = text.get(r.range.end + 1..)?.chars().next();

@@ -257,7 +257,7 @@ pub fn char_cost(c: char) -> u32 {
     }
     match u {
         0x2000..=0x200F | 0x2060 | 0xFEFF => 0,
-        0xFFFD => 2,
+        0xFFFD => 1,
         // Letters no living orthography writes: the long s, kra, ŉ.
         0x138 | 0x149 | 0x17F => 5,
         // Letters hardly ever typed: the ij and ŀ ligatures.

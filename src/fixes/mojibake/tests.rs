@@ -298,3 +298,9 @@ fn a_lost_no_break_space_on_its_own() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_lost_no_break_space_ends_a_longer_sequence() {
+    // Thai ภ is E0 B8 A0: its last byte became a plain space.
+    assert_eq!(fix("à¸ à¸²à¸©à¸²à¹„à¸—à¸¢\n"), "ภาษาไทย\n");
+}
