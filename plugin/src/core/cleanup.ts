@@ -1,5 +1,6 @@
 // Vault clean-up: scan → plan → apply in batches (cancel between batches),
-// with the originals of changed files kept for "Undo last vault clean-up".
+// with the originals of changed files kept, one folder per clean-up, for the
+// clean-up history's undo.
 // A file is written only if it still holds what was scanned; an undo restores
 // a file only if it still holds what the clean-up wrote.
 

@@ -98,7 +98,7 @@ export class NotemendSettingTab extends PluginSettingTab {
 		new Setting(containerEl).setName("When to run").setHeading();
 		new Setting(containerEl)
 			.setName("Fix on save")
-			.setDesc("Repair the note when you save it with the save command. Never while typing.")
+			.setDesc("Repair the note when you save it with the save command. Never while typing. Phones and tablets have no save key: use fix on leave, or the editor menu.")
 			.addToggle((toggle) =>
 				toggle.setValue(settings.fixOnSave).onChange((value) => {
 					settings.fixOnSave = value;
@@ -107,7 +107,7 @@ export class NotemendSettingTab extends PluginSettingTab {
 			);
 		new Setting(containerEl)
 			.setName("Fix on leave")
-			.setDesc("Also repair a note when you switch to another one.")
+			.setDesc("Repair a note you edited when you open another note. Notes you only read, and moving to a sidebar, are left alone.")
 			.addToggle((toggle) =>
 				toggle.setValue(settings.fixOnLeave).onChange((value) => {
 					settings.fixOnLeave = value;
