@@ -1,0 +1,289 @@
+//! Stage 3, the choice for one run: among the pages' readings, the repair
+//! the evidence supports, if any. The rules, in the order they apply:
+//!
+//! 1. Symbols are no evidence: a reading of symbols alone (box drawing,
+//!    maths, kaomoji), or any reading through a page whose two-byte leads
+//!    are symbols (cp437, mac-roman), counts only where the page vote found
+//!    the note evidently that page's mojibake, and must make words (see
+//!    [`makes_text`]).
+//! 2. A lone accented capital in a word in capitals is stylised text.
+//! 3. Gaps are judged (see `dropped`) under the note's page, or where the
+//!    reading is whole or already clearly better; lone lead chars only
+//!    under the note's page.
+//! 4. The repair must gain enough: `NOTE_GAIN` under the note's page (or
+//!    any gain with a rebuilt byte, or in a note garbled all through),
+//!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
+//!    that is wholly a known symbol's mojibake).
+//! 5. Among those that pass, the largest gain wins, the note's page ahead
+//!    by two, then the one with more lowercase letters.
+//! 6. A run that ends where an editor turned a no-break space into a plain
+//!    one, read with that space taken back, wins over all (see `nbsp`).
+
+use super::detect::{self, read, repair, Repair, Run};
+use super::dropped::{self, GapContext};
+use super::pages::CodePage;
+use super::survey::{everyday_letters, RunLook};
+use super::vote::Vote;
+use super::{code_pages, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
+use std::borrow::Cow;
+
+/// What the choice gives for one run.
+pub struct Choice<'r> {
+    /// The run, widened over a lost no-break space where that reading won.
+    pub run: Cow<'r, Run>,
+    /// The page and its repair, when one is clearly right.
+    pub best: Option<(usize, Repair)>,
+    /// A reading that looks like mojibake with a lost byte no candidate
+    /// fills clearly: said in a diagnostic when nothing is repaired.
+    pub unclear: Option<(&'static CodePage, Repair)>,
+}
+
+/// Chooses the repair of run `r` from its first `look`.
+pub fn choose<'r>(
+    text: &str,
+    r: &'r Run,
+    look: RunLook,
+    vote: &Vote,
+    gcx: &GapContext,
+) -> Choice<'r> {
+    let before = look.before;
+    let mut best: Option<((i64, i64), usize, Repair)> = None;
+    let mut unclear: Option<(&'static CodePage, Repair)> = None;
+    for (p, entry) in look.pages.into_iter().enumerate() {
+        let Some((reading, first)) = entry else {
+            continue;
+        };
+        let reading = &reading;
+        let symbolic = reading.page.is_symbol_page() || !reading.reads_letters(&r.chars);
+        if symbolic && !vote.evident[p] {
+            continue;
+        }
+        let is_note_page = Some(p) == vote.page;
+        let fill =
+            is_note_page || reading.is_whole() || (reading.pieces > 0 && first.gain >= NOTE_GAIN);
+        // Only lone lead chars (í in García read through windows-1252): on
+        // local evidence every accented letter would look like one.
+        let lone_leads = reading.pieces == 0
+            && reading.units.iter().all(|u| {
+                matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && !replaced)
+            });
+        if lone_leads && is_caps_word(r) {
+            continue;
+        }
+        // Without gaps the first look already is the repair.
+        let rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
+            first
+        } else {
+            repair(&r.chars, r.prev, r.next, reading, fill, gcx, before)
+        };
+        // Say why a run that looks like mojibake with a lost byte stays. A
+        // run of lone lead chars only (é before a space: every continuation
+        // byte would have had to be lost) is weak evidence: correct accented
+        // text looks just like it, so it stays unsaid.
+        let cut_short = reading.is_whole()
+            && reading
+                .units
+                .iter()
+                .any(|u| matches!(u, detect::Unit::Gap { conts, .. } if !conts.is_empty()));
+        if rep.unresolved.iter().any(|c| c.len() > 1)
+            && !lone_leads
+            && (is_note_page || (before >= 2 && cut_short))
+            && unclear.is_none()
+        {
+            unclear = Some((reading.page, rep.clone()));
+        }
+        if rep.changed.is_empty()
+            || (symbolic
+                && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
+                    && everyday_letters(&rep.out)))
+        {
+            continue;
+        }
+        if !gains_enough(&rep, reading, is_note_page, vote.whole_note) {
+            continue;
+        }
+        let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
+        if best.as_ref().is_none_or(|(b, _, _)| rank > *b) {
+            best = Some((rank, p, rep));
+        }
+    }
+    match widened(text, r, vote, gcx, before) {
+        Some((wide, np, rep)) => Choice {
+            run: Cow::Owned(wide),
+            best: Some((np, rep)),
+            unclear,
+        },
+        None => Choice {
+            run: Cow::Borrowed(r),
+            best: best.map(|(_, p, rep)| (p, rep)),
+            unclear,
+        },
+    }
+}
+
+/// Rule 4: whether `rep` gains enough for its page.
+fn gains_enough(
+    rep: &Repair,
+    reading: &detect::Reading,
+    is_note_page: bool,
+    whole_note: bool,
+) -> bool {
+    if is_note_page {
+        rep.gain >= NOTE_GAIN
+            || (!rep.restored.is_empty() && rep.gain >= 0)
+            || (whole_note && reading.is_whole() && rep.gain >= 0)
+    } else {
+        rep.gain >= LOCAL_GAIN
+            || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)
+            // A run that is wholly this page's mojibake with only known
+            // symbols rebuilt (a Tasks signifier on a task line).
+            || (reading.is_whole()
+                && rep.unresolved.is_empty()
+                && !rep.restored.is_empty()
+                && rep.restored.iter().all(|x| {
+                    detect::is_known_symbol(x.ch) && x.restored.len() + 1 < x.ch.len_utf8()
+                })
+                && rep.gain >= 0)
+    }
+}
+
+/// Rule 6: the run widened over a lost no-break space (`voilÃ ` for voilà)
+/// and its repair, under the note's page; without one (a line with nothing
+/// else to go on), under the pages in order of how common they are.
+fn widened(
+    text: &str,
+    r: &Run,
+    vote: &Vote,
+    gcx: &GapContext,
+    before: u32,
+) -> Option<(Run, usize, Repair)> {
+    let pages = code_pages();
+    let candidates = match vote.page {
+        Some(np) => np..np + 1,
+        None => 0..pages.len(),
+    };
+    candidates.into_iter().find_map(|np| {
+        if vote.nbsp_kept[np] || (pages[np].is_symbol_page() && !vote.evident[np]) {
+            return None;
+        }
+        let wide = nbsp::widen(text, r, pages[np])?;
+        let rep = widened_repair(&wide, pages[np], gcx, before, vote.lossy)?;
+        // On its own, only the capitals that lead whole alphabets (`Ã ` for
+        // à), only into a letter (`В ` is a Russian word), and only inside a
+        // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
+        // spaced-out capitals.
+        if vote.page.is_none()
+            && !(r.chars.last().copied().is_some_and(score::is_common_lead)
+                && rep.out.first().is_some_and(|c| c.is_alphabetic())
+                && (r.prev.is_some_and(char::is_lowercase)
+                    || wide.next.is_some_and(|c| !c.is_ascii())))
+        {
+            return None;
+        }
+        Some((wide, np, rep))
+    })
+}
+
+/// The repair of a run widened over a lost no-break space (`lossy`: the
+/// pages that read a byte as lost elsewhere in the note, a bit each):
+/// whole under the page, with no gap, ending in the sequence the space
+/// completes, and no less plausible than the run as written (`before`).
+/// The space stays after a letter that ends its word (see
+/// `nbsp::keeps_space`).
+fn widened_repair(
+    wide: &Run,
+    page: &'static CodePage,
+    gcx: &GapContext,
+    before: u32,
+    lossy: u16,
+) -> Option<Repair> {
+    let reading = read(&wide.chars, page);
+    let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
+        return None;
+    };
+    let lead = page.byte_of(*wide.chars.get(wide.chars.len().checked_sub(len)?)?)?;
+    let double = wide.next == Some(' ');
+    // A longer sequence that the space completes is evidence of its own (a
+    // lead and a continuation before a space hardly happen by chance): an
+    // everyday char that no lost byte could make instead, or, where no page
+    // lost a byte elsewhere in the note, with the text going on in non-ASCII
+    // right after the space (`à¸ à¸²` for ภา).
+    let likely = if len == 2 {
+        nbsp::is_likely(ch, page, lead, double, gcx.languages)
+    } else {
+        let conts: Vec<u8> = wide
+            .chars
+            .get(wide.chars.len() - len + 1..wide.chars.len() - 1)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&c| page.byte_of(c))
+            .collect();
+        score::char_cost(ch) == 0
+            && score::kind(ch) != score::Kind::Control
+            && ((lossy == 0 && wide.next.is_some_and(|c| !c.is_ascii()))
+                || dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
+    };
+    if !reading.is_whole() || reading.gaps > 0 || !likely {
+        return None;
+    }
+    let keep = nbsp::keeps_space(ch, wide.next);
+    // What follows as it will read: the space kept, or the next word, whose
+    // own mojibake (if any) is no evidence against this char.
+    let next = match wide.next {
+        _ if keep => Some(' '),
+        Some(c) if c.is_ascii() => Some(c),
+        _ => None,
+    };
+    let mut rep = repair(&wide.chars, wide.prev, next, &reading, false, gcx, before);
+    if rep.gain < 0 {
+        return None;
+    }
+    if keep {
+        rep.out.push(' ');
+    }
+    Some(rep)
+}
+
+/// Rule 2: whether the run's letters and the ASCII letters around it are
+/// all capitals.
+fn is_caps_word(r: &Run) -> bool {
+    let mut letters = r
+        .chars
+        .iter()
+        .copied()
+        .chain(r.prev)
+        .chain(r.next)
+        .filter(|c| c.is_alphabetic())
+        .peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// Rule 1: whether the changed part of a repair is text a person writes:
+/// letters that each stand beside another letter (a word, not `─┐` read as
+/// `Ŀ`), or emoji and Tasks signifiers; punctuation alone (`¬´` as `«`) is
+/// not. With `lone_ok` (other runs of the note read as that page's mojibake
+/// too) anything is: one-letter words, digits, punctuation.
+fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: bool) -> bool {
+    let out = &rep.out;
+    let is_letter = |c: Option<&char>| c.is_some_and(|&c| score::kind(c) == score::Kind::Letter);
+    let changed = &out[rep.changed.start.min(out.len())..];
+    let lone_letter = (0..out.len()).any(|i| {
+        let before = if i == 0 {
+            prev.as_ref()
+        } else {
+            out.get(i - 1)
+        };
+        let after = if i + 1 == out.len() {
+            next.as_ref()
+        } else {
+            out.get(i + 1)
+        };
+        is_letter(out.get(i)) && !is_letter(before) && !is_letter(after)
+    });
+    lone_ok
+        || !lone_letter
+            && changed.iter().any(|&c| {
+                matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
+                    || detect::is_known_symbol(c)
+            })
+}

@@ -1,0 +1,174 @@
+//! Stage 1, the first look: every non-ASCII run read through every code
+//! page, gaps left alone, and per page the evidence the note as a whole
+//! gives (how many runs it reads wholly, how many it clearly repairs, the
+//! languages of the letters it makes, whether it loses bytes).
+
+use super::context::{has_iso_date, is_task_line};
+use super::detect::{self, read, repair, Reading, Repair, Run};
+use super::dropped::{self, is_signifier, GapContext};
+use super::{code_pages, pages, score, NOTE_GAIN};
+use crate::note::Note;
+
+/// One run as every page first reads it.
+pub struct RunLook {
+    /// The run's own cost, with its neighbours (see `score::cost`).
+    pub before: u32,
+    /// Per page (in `code_pages()` order), its reading and the repair that
+    /// reading gives with gaps left alone; `None` when it reads nothing.
+    pub pages: Vec<Option<(Reading, Repair)>>,
+}
+
+/// What one page's readings say about the note. Only runs outside code,
+/// math, comments, URLs and link targets count for the totals: mojibake
+/// quoted in code on purpose must not make the note look garbled.
+#[derive(Clone, Debug, Default)]
+pub struct PageEvidence {
+    /// Runs it repairs clearly (gain at least `NOTE_GAIN`, or a Tasks
+    /// signifier rebuilt on its own evidence).
+    pub explained: usize,
+    /// Lowercase minus uppercase letters over those repairs.
+    pub prior: i64,
+    /// Their total gain.
+    pub gain: i64,
+    /// Runs it reads wholly (every char in a sequence).
+    pub whole: usize,
+    /// Runs it reads wholly into everyday letters, better than written.
+    pub improved: usize,
+    /// Per language (see `score::languages`), accented letters it makes.
+    pub languages: [usize; 16],
+    /// It reads a byte as lost somewhere a lost no-break space cannot
+    /// explain.
+    pub dropping: bool,
+    /// It reads back a no-break space that survived: the note kept them.
+    pub nbsp_kept: bool,
+}
+
+/// The first look at a whole note.
+pub struct Survey {
+    /// Per run; `None` for a run no page reads (emoji, other scripts).
+    pub runs: Vec<Option<RunLook>>,
+    /// Per page, in `code_pages()` order.
+    pub pages: Vec<PageEvidence>,
+    /// Runs outside protected regions.
+    pub free_runs: usize,
+    /// The note holds Tasks signifiers, task lines or ISO dates, or a
+    /// signifier rebuilt on its own evidence: a Tasks context for gaps.
+    pub signifiers: bool,
+}
+
+/// Reads every run of `note` through every page.
+pub fn look(note: &Note, runs: &[Run]) -> Survey {
+    let text = note.text;
+    let pages = code_pages();
+    let mut evidence = vec![PageEvidence::default(); pages.len()];
+    let mut signifiers = text.chars().any(is_signifier)
+        || note
+            .lines
+            .iter()
+            .any(|l| is_task_line(l.text(text)) || has_iso_date(l.text(text)));
+    let free_runs = runs
+        .iter()
+        .filter(|r| note.is_free(r.range.clone()))
+        .count();
+    let mut looks = Vec::with_capacity(runs.len());
+    for r in runs {
+        // Emoji and scripts no code page produces: nothing to read.
+        if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
+            looks.push(None);
+            continue;
+        }
+        let free = note.is_free(r.range.clone());
+        let before = score::cost(r.prev, &r.chars, r.next);
+        let mut per_page = Vec::with_capacity(pages.len());
+        for (p, &page) in pages.iter().enumerate() {
+            let reading = read(&r.chars, page);
+            if reading.pieces == 0 && reading.gaps == 0 {
+                per_page.push(None);
+                continue;
+            }
+            let e = &mut evidence[p];
+            // A signifier rebuilt on its own evidence makes the note a Tasks
+            // context for the gaps that have less to go on; such a run also
+            // counts for its page like a repaired one.
+            if reading.is_whole() && reading.gaps > 0 && rebuilds_a_signifier(&reading) {
+                signifiers = true;
+                e.explained += 1;
+            }
+            let rep = repair(
+                &r.chars,
+                r.prev,
+                r.next,
+                &reading,
+                false,
+                &GapContext::default(),
+                before,
+            );
+            // A gap that a lost no-break space cannot explain (not at the
+            // run's end before a space): this page dropped bytes here.
+            e.dropping |= reading.units.iter().enumerate().any(|(i, u)| {
+                matches!(u, detect::Unit::Gap { .. })
+                    && (i + 1 < reading.units.len() || r.next != Some(' '))
+            });
+            e.nbsp_kept |= reading.is_whole() && r.chars.contains(&'\u{a0}');
+            if free && reading.is_whole() {
+                if rep.gain > 0 && everyday_letters(&rep.out) {
+                    e.improved += 1;
+                }
+                e.whole += 1;
+                count_languages(&reading, &mut e.languages);
+            }
+            if free && rep.gain >= NOTE_GAIN && reading.pieces > 0 {
+                e.explained += 1;
+                e.prior += rep.prior;
+                e.gain += rep.gain;
+            }
+            per_page.push(Some((reading, rep)));
+        }
+        looks.push(Some(RunLook {
+            before,
+            pages: per_page,
+        }));
+    }
+    Survey {
+        runs: looks,
+        pages: evidence,
+        free_runs,
+        signifiers,
+    }
+}
+
+/// Whether a gap of `reading` that kept a byte rebuilds a Tasks signifier
+/// with no context at all.
+fn rebuilds_a_signifier(reading: &Reading) -> bool {
+    reading.units.iter().any(|u| match u {
+        detect::Unit::Gap { lead, conts, .. } if !conts.is_empty() => matches!(
+            dropped::judge(reading.page, *lead, conts, &GapContext::default()),
+            dropped::Verdict::Rebuilt(x) if is_signifier(x.ch)
+        ),
+        _ => false,
+    })
+}
+
+/// Whether every letter of `out` is an everyday one (no long s, no ŀ).
+pub fn everyday_letters(out: &[char]) -> bool {
+    out.iter()
+        .all(|&c| score::kind(c) != score::Kind::Letter || score::char_cost(c) == 0)
+}
+
+/// Adds the languages of the accented Latin letters a reading repairs: the
+/// page under which they fit one language best is the likelier.
+fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
+    for unit in &reading.units {
+        if let detect::Unit::Piece { ch, .. } = unit {
+            let mask = score::languages(*ch);
+            if mask == score::ASCII_LETTER || !score::is_alpha(*ch) {
+                continue;
+            }
+            for (bit, count) in counts.iter_mut().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    *count += 1;
+                }
+            }
+        }
+    }
+}

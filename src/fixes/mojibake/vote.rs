@@ -1,0 +1,166 @@
+//! Stage 2, the page vote: which code page garbled the note (a note is
+//! almost always garbled by one, all through), and what the note as a whole
+//! tells the gaps and the per-run choice.
+
+use super::context::LineState;
+use super::detect::Unit;
+use super::dropped::{self, GapContext};
+use super::survey::Survey;
+use super::{code_pages, model, pages, score, NOTE_GAIN};
+
+/// Ideographs the model holds a note must repair (and none it lacks) before
+/// an ideograph the model never saw counts as a rarity in it: a few held
+/// ones say little, since traditional Chinese shares many with simplified.
+const MIN_HELD_IDEOGRAPHS: usize = 8;
+
+/// The note's verdict on pages, with the evidence behind it.
+pub struct Vote {
+    /// The page that explains most runs.
+    pub page: Option<usize>,
+    /// Nearly every free run reads wholly as that page's mojibake.
+    pub whole_note: bool,
+    /// A Tasks context (see `Survey::signifiers`), or the note's page
+    /// repairs a signifier clearly.
+    pub signifiers: bool,
+    /// The languages the note's page repairs letters of most often.
+    pub languages: u16,
+    /// The lost bytes of every page that reads the note as well as its
+    /// page: commonness decides a gap only among all their candidates.
+    pub rival_undefined: u128,
+    /// The note's page repairs combining marks (Arabic harakat), which the
+    /// model's word lists strip.
+    pub marks: bool,
+    /// An ideograph the model never saw counts as a rarity (see
+    /// `MIN_HELD_IDEOGRAPHS`).
+    pub ideographs_known: bool,
+    /// The pages that read a byte as lost in the note, a bit each.
+    pub lossy: u16,
+    /// Per page: the note is that page's mojibake all through, and most of
+    /// its runs read better as everyday letters; what readings of symbols
+    /// alone, and pages whose two-byte leads are symbols, need.
+    pub evident: Vec<bool>,
+    /// Per page: more than one run reads better as everyday letters.
+    pub supported: Vec<bool>,
+    /// Per page: it reads a no-break space that survived.
+    pub nbsp_kept: Vec<bool>,
+}
+
+impl Vote {
+    /// Counts the survey's votes.
+    pub fn of(survey: &Survey) -> Vote {
+        let ev = &survey.pages;
+        let page = (0..ev.len())
+            .filter(|&p| ev[p].explained > 0)
+            .max_by_key(|&p| {
+                let e = &ev[p];
+                let coverage = e.languages.iter().max().copied().unwrap_or(0);
+                (
+                    e.whole,
+                    e.explained,
+                    coverage,
+                    e.prior,
+                    e.gain,
+                    std::cmp::Reverse(p),
+                )
+            });
+        let whole_note = page.is_some_and(|p| ev[p].whole * 20 >= survey.free_runs * 19);
+        let under_page = |p: usize| {
+            survey
+                .runs
+                .iter()
+                .flatten()
+                .filter_map(move |look| look.pages.get(p).and_then(|e| e.as_ref()))
+        };
+        let signifiers = survey.signifiers
+            || page.is_some_and(|p| {
+                under_page(p).any(|(reading, first)| {
+                    first.gain >= NOTE_GAIN
+                        && reading.units.iter().any(
+                            |u| matches!(u, Unit::Piece { ch, .. } if dropped::is_signifier(*ch)),
+                        )
+                })
+            });
+        let languages = page.map_or(0, |p| {
+            let counts = &ev[p].languages;
+            let top = counts.iter().max().copied().unwrap_or(0);
+            if top == 0 {
+                return 0;
+            }
+            (0..16)
+                .filter(|&b| counts[b] == top)
+                .fold(0u16, |m, b| m | (1 << b))
+        });
+        let pages = code_pages();
+        let rival_undefined = page.map_or(0u128, |np| {
+            (0..ev.len())
+                .filter(|&q| ev[q].whole >= ev[np].whole)
+                .flat_map(|q| pages[q].undefined_continuations())
+                .fold(0u128, |m, b| m | 1 << (b - 0x80))
+        });
+        let marks = page.is_some_and(|p| {
+            under_page(p).any(|(reading, _)| {
+                reading.units.iter().any(
+                    |u| matches!(u, Unit::Piece { ch, .. } if score::kind(*ch) == score::Kind::Mark),
+                )
+            })
+        });
+        let ideographs_known = page.is_some_and(|p| ideographs_known(under_page(p).map(|x| &x.0)));
+        let evident = (0..ev.len())
+            .map(|p| Some(p) == page && whole_note && ev[p].improved * 2 > survey.free_runs)
+            .collect();
+        Vote {
+            page,
+            whole_note,
+            signifiers,
+            languages,
+            rival_undefined,
+            marks,
+            ideographs_known,
+            lossy: (0..ev.len())
+                .filter(|&q| ev[q].dropping)
+                .fold(0u16, |m, q| m | 1 << q),
+            evident,
+            supported: ev.iter().map(|e| e.improved > 1).collect(),
+            nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
+        }
+    }
+
+    /// What a gap on `line` is judged with.
+    pub fn gap_context(&self, line: &LineState) -> GapContext {
+        GapContext {
+            tasks: line.tasks,
+            open_double: line.open_double > 0,
+            languages: self.languages,
+            rival_undefined: self.rival_undefined,
+            marks: self.marks,
+            ideographs_known: self.ideographs_known,
+            ..Default::default()
+        }
+    }
+}
+
+/// Whether the note's page's readings show a standard the word lists
+/// cover: no ideograph at all, or enough of those a lost byte can make, all
+/// held by the model. Traditional Chinese writes forms the lists lack.
+fn ideographs_known<'a>(readings: impl Iterator<Item = &'a super::detect::Reading>) -> bool {
+    let (mut ideographs, mut held, mut unseen) = (0usize, 0usize, 0usize);
+    for reading in readings {
+        for u in &reading.units {
+            let Unit::Piece { ch, .. } = u else {
+                continue;
+            };
+            if !dropped::is_ideograph(*ch) {
+                continue;
+            }
+            ideographs += 1;
+            if pages::may_lose_a_byte(*ch) {
+                if model::unigram(*ch).is_some() {
+                    held += 1;
+                } else {
+                    unseen += 1;
+                }
+            }
+        }
+    }
+    ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS)
+}
