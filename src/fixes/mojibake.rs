@@ -44,7 +44,9 @@
 //!    neighbours, see `model`); a U+FFFD the decoder left with no clear
 //!    candidate takes the rest of its sequence with it, one U+FFFD for the
 //!    char, as ftfy does. Otherwise the text stays and a diagnostic says why.
-//! 4. **Emit** (here and `explain`): further layers peeled, C1 controls
+//!    Further layers are peeled (`layers`) and their gain counts for the
+//!    choice, so every word is unwound all the way.
+//! 4. **Emit** (here and `explain`): C1 controls
 //!    read as windows-1252 (`c1`), each edit explained with the chain of
 //!    pages and the bytes restored.
 //!
@@ -79,6 +81,7 @@ mod context;
 mod detect;
 mod dropped;
 mod explain;
+mod layers;
 mod model;
 mod nbsp;
 mod pages;
@@ -94,8 +97,7 @@ pub use pages::CodePage;
 use super::{Context, Sink};
 use crate::note::Note;
 use context::LineState;
-use detect::{read, repair, runs};
-use dropped::GapContext;
+use detect::runs;
 use explain::{diagnose_gaps, emit, emit_c1};
 use vote::Vote;
 
@@ -119,16 +121,9 @@ pub fn garble(text: &str, page: &CodePage, keep: bool) -> String {
 const NOTE_GAIN: i64 = 3;
 /// Gain a repair needs under another code page (local evidence only).
 const LOCAL_GAIN: i64 = 5;
-/// Layers undone at most (text garbled twice or three times).
-const MAX_LAYERS: usize = 3;
-/// Gain a further layer needs: the run is known to be mojibake already, so
-/// a whole reading that is any better is the next layer (`Â£` left by
-/// windows-1252 under windows-1251 is `£`).
-const LAYER_GAIN: i64 = 1;
-
 /// Proposes the `mojibake` edits for `note`, in four stages: the first
-/// look (`survey`), the page vote (`vote`), the choice per run (`choose`),
-/// and the emit here (further layers peeled, C1 controls, the edits).
+/// look (`survey`), the page vote (`vote`), the choice per run (`choose`,
+/// layers peeled), and the emit here (C1 controls, the edits).
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let text = note.text;
     if text.is_ascii() {
@@ -160,7 +155,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let gcx = vote.gap_context(lines.at(text, r.range.start, vote.signifiers));
         let choice = choose::choose(text, r, look, &vote, &gcx);
         let r = choice.run;
-        let Some((p, rep)) = choice.best else {
+        let Some((p, rep, layers)) = choice.best else {
             if let Some((page, rep)) = choice.unclear {
                 diagnose_gaps(sink, &r, page, &rep);
             }
@@ -169,17 +164,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         };
         diagnose_gaps(sink, &r, pages[p], &rep);
         let mut chain = vec![pages[p].name];
-        let mut out = rep.out;
-        // Further layers: the repair may itself read as mojibake.
-        for _ in 1..MAX_LAYERS {
-            let Some((name, next)) = peel(&out, r.prev, r.next, LAYER_GAIN) else {
-                break;
-            };
-            chain.push(name);
-            out = next;
-        }
-        lines.saw(&out);
-        pending.push((r, out, chain, rep.restored, p));
+        chain.extend(layers);
+        lines.saw(&rep.out);
+        pending.push((r, rep.out, chain, rep.restored, p));
     }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
@@ -211,40 +198,6 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             }
         }
     }
-}
-
-/// One more layer: the best whole repair of `chars` under any page, at
-/// least `min_gain` more plausible.
-fn peel(
-    chars: &[char],
-    prev: Option<char>,
-    next: Option<char>,
-    min_gain: i64,
-) -> Option<(&'static str, Vec<char>)> {
-    let mut best: Option<(i64, &'static str, Vec<char>)> = None;
-    let before = score::cost(prev, chars, next);
-    for &page in code_pages() {
-        let reading = read(chars, page);
-        if reading.pieces == 0 {
-            continue;
-        }
-        let rep = repair(
-            chars,
-            prev,
-            next,
-            &reading,
-            false,
-            &GapContext::default(),
-            before,
-        );
-        if rep.gain >= min_gain
-            && reading.is_whole()
-            && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g)
-        {
-            best = Some((rep.gain, page.name, rep.out));
-        }
-    }
-    best.map(|(_, name, out)| (name, out))
 }
 
 #[cfg(test)]

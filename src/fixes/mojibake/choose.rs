@@ -10,17 +10,19 @@
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars only
 //!    under the note's page.
-//! 4. The repair must gain enough: `NOTE_GAIN` under the note's page (or
+//! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
 //!    that is wholly a known symbol's mojibake).
-//! 5. Among those that pass, the largest gain wins, the note's page ahead
+//! 5. Further layers are peeled (`layers`), their gain added.
+//! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
-//! 6. A run that ends where an editor turned a no-break space into a plain
+//! 7. A run that ends where an editor turned a no-break space into a plain
 //!    one, read with that space taken back, wins over all (see `nbsp`).
 
 use super::detect::{self, read, repair, Repair, Run};
 use super::dropped::{self, GapContext};
+use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
@@ -31,8 +33,9 @@ use std::borrow::Cow;
 pub struct Choice<'r> {
     /// The run, widened over a lost no-break space where that reading won.
     pub run: Cow<'r, Run>,
-    /// The page and its repair, when one is clearly right.
-    pub best: Option<(usize, Repair)>,
+    /// The page, its repair (all layers undone) and the pages of the
+    /// further layers in undo order, when one is clearly right.
+    pub best: Option<(usize, Repair, Vec<&'static str>)>,
     /// A reading that looks like mojibake with a lost byte no candidate
     /// fills clearly: said in a diagnostic when nothing is repaired.
     pub unclear: Option<(&'static CodePage, Repair)>,
@@ -47,7 +50,7 @@ pub fn choose<'r>(
     gcx: &GapContext,
 ) -> Choice<'r> {
     let before = look.before;
-    let mut best: Option<((i64, i64), usize, Repair)> = None;
+    let mut best: Option<((i64, i64), usize, Repair, Vec<&'static str>)> = None;
     let mut unclear: Option<(&'static CodePage, Repair)> = None;
     for (p, entry) in look.pages.into_iter().enumerate() {
         let Some((reading, first)) = entry else {
@@ -71,7 +74,7 @@ pub fn choose<'r>(
             continue;
         }
         // Without gaps the first look already is the repair.
-        let rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
+        let mut rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
             first
         } else {
             repair(&r.chars, r.prev, r.next, reading, fill, gcx, before)
@@ -99,23 +102,30 @@ pub fn choose<'r>(
         {
             continue;
         }
+        let (out, layers, deeper) = peel_all(std::mem::take(&mut rep.out), r.prev, r.next);
+        rep.out = out;
+        rep.gain += deeper;
         if !gains_enough(&rep, reading, is_note_page, vote.whole_note) {
             continue;
         }
         let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
-        if best.as_ref().is_none_or(|(b, _, _)| rank > *b) {
-            best = Some((rank, p, rep));
+        if best.as_ref().is_none_or(|(b, ..)| rank > *b) {
+            best = Some((rank, p, rep, layers));
         }
     }
     match widened(text, r, vote, gcx, before) {
-        Some((wide, np, rep)) => Choice {
-            run: Cow::Owned(wide),
-            best: Some((np, rep)),
-            unclear,
-        },
+        Some((wide, np, mut rep)) => {
+            let (out, layers, _) = peel_all(std::mem::take(&mut rep.out), wide.prev, wide.next);
+            rep.out = out;
+            Choice {
+                run: Cow::Owned(wide),
+                best: Some((np, rep, layers)),
+                unclear,
+            }
+        }
         None => Choice {
             run: Cow::Borrowed(r),
-            best: best.map(|(_, p, rep)| (p, rep)),
+            best: best.map(|(_, p, rep, layers)| (p, rep, layers)),
             unclear,
         },
     }
@@ -147,7 +157,7 @@ fn gains_enough(
     }
 }
 
-/// Rule 6: the run widened over a lost no-break space (`voilÃ ` for voilà)
+/// Rule 7: the run widened over a lost no-break space (`voilÃ ` for voilà)
 /// and its repair, under the note's page; without one (a line with nothing
 /// else to go on), under the pages in order of how common they are.
 fn widened(

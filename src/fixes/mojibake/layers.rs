@@ -1,0 +1,67 @@
+//! Further layers: text garbled twice or three times (`Ã¢â‚¬â„¢` for ’,
+//! `Г‚ВЈ` for £ through windows-1252 then windows-1251) reads, once
+//! repaired, as mojibake again. Each layer is peeled where a page reads the
+//! repair whole and better; the gain of every layer counts for the choice,
+//! so the reading that unwinds all of them wins over one that stops short.
+
+use super::detect::{read, repair};
+use super::dropped::GapContext;
+use super::{code_pages, score};
+
+/// Layers undone at most (text garbled twice or three times).
+const MAX_LAYERS: usize = 3;
+
+/// Gain a further layer needs: the run is known to be mojibake already, so
+/// a whole reading that is any better is the next layer (`Â£` left by
+/// windows-1252 under windows-1251 is `£`).
+const LAYER_GAIN: i64 = 1;
+
+/// Peels the layers under a first repair `out`: the chars as finally
+/// repaired, the pages of the further layers in undo order, and their gain.
+pub fn peel_all(
+    mut out: Vec<char>,
+    prev: Option<char>,
+    next: Option<char>,
+) -> (Vec<char>, Vec<&'static str>, i64) {
+    let mut chain = Vec::new();
+    let mut gain = 0;
+    for _ in 1..MAX_LAYERS {
+        let Some((g, name, next_out)) = peel(&out, prev, next) else {
+            break;
+        };
+        chain.push(name);
+        gain += g;
+        out = next_out;
+    }
+    (out, chain, gain)
+}
+
+/// One more layer: the best whole repair of `chars` under any page, at
+/// least `LAYER_GAIN` more plausible.
+fn peel(
+    chars: &[char],
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<(i64, &'static str, Vec<char>)> {
+    let mut best: Option<(i64, &'static str, Vec<char>)> = None;
+    let before = score::cost(prev, chars, next);
+    for &page in code_pages() {
+        let reading = read(chars, page);
+        if reading.pieces == 0 || !reading.is_whole() {
+            continue;
+        }
+        let rep = repair(
+            chars,
+            prev,
+            next,
+            &reading,
+            false,
+            &GapContext::default(),
+            before,
+        );
+        if rep.gain >= LAYER_GAIN && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
+            best = Some((rep.gain, page.name, rep.out));
+        }
+    }
+    best
+}
