@@ -155,7 +155,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let gcx = vote.gap_context(lines.at(text, r.range.start, vote.signifiers));
         let choice = choose::choose(text, r, look, &vote, &gcx);
         let r = choice.run;
-        let Some((p, rep, layers)) = choice.best else {
+        let Some(choose::Chosen {
+            page: p,
+            repair: rep,
+            layers,
+        }) = choice.best
+        else {
             if let Some((page, rep)) = choice.unclear {
                 diagnose_gaps(sink, &r, page, &rep);
             }

@@ -33,12 +33,21 @@ use std::borrow::Cow;
 pub struct Choice<'r> {
     /// The run, widened over a lost no-break space where that reading won.
     pub run: Cow<'r, Run>,
-    /// The page, its repair (all layers undone) and the pages of the
-    /// further layers in undo order, when one is clearly right.
-    pub best: Option<(usize, Repair, Vec<&'static str>)>,
+    /// The repair, when one is clearly right.
+    pub best: Option<Chosen>,
     /// A reading that looks like mojibake with a lost byte no candidate
     /// fills clearly: said in a diagnostic when nothing is repaired.
     pub unclear: Option<(&'static CodePage, Repair)>,
+}
+
+/// A repair chosen for a run.
+pub struct Chosen {
+    /// The page of its first layer (index into `code_pages()`).
+    pub page: usize,
+    /// The repair, all layers undone.
+    pub repair: Repair,
+    /// The pages of the further layers, in undo order.
+    pub layers: Vec<&'static str>,
 }
 
 /// Chooses the repair of run `r` from its first `look`.
@@ -50,7 +59,7 @@ pub fn choose<'r>(
     gcx: &GapContext,
 ) -> Choice<'r> {
     let before = look.before;
-    let mut best: Option<((i64, i64), usize, Repair, Vec<&'static str>)> = None;
+    let mut best: Option<((i64, i64), Chosen)> = None;
     let mut unclear: Option<(&'static CodePage, Repair)> = None;
     for (p, entry) in look.pages.into_iter().enumerate() {
         let Some((reading, first)) = entry else {
@@ -109,8 +118,15 @@ pub fn choose<'r>(
             continue;
         }
         let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
-        if best.as_ref().is_none_or(|(b, ..)| rank > *b) {
-            best = Some((rank, p, rep, layers));
+        if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+            best = Some((
+                rank,
+                Chosen {
+                    page: p,
+                    repair: rep,
+                    layers,
+                },
+            ));
         }
     }
     match widened(text, r, vote, gcx, before) {
@@ -119,13 +135,17 @@ pub fn choose<'r>(
             rep.out = out;
             Choice {
                 run: Cow::Owned(wide),
-                best: Some((np, rep, layers)),
+                best: Some(Chosen {
+                    page: np,
+                    repair: rep,
+                    layers,
+                }),
                 unclear,
             }
         }
         None => Choice {
             run: Cow::Borrowed(r),
-            best: best.map(|(_, p, rep, layers)| (p, rep, layers)),
+            best: best.map(|(_, chosen)| chosen),
             unclear,
         },
     }
