@@ -278,13 +278,21 @@ pub fn char_cost(c: char) -> u32 {
         0xA0..=0x17F => 0,
         0x180..=0x24F => match u {
             0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
+            // Their capitals, and ƙ ƴ of Hausa.
+            0x181 | 0x186 | 0x189 | 0x18A | 0x190 | 0x194 | 0x198 | 0x199 | 0x19D | 0x1B1
+            | 0x1B2 | 0x1B3 | 0x1B4 => 1,
             // ƒ: the classic mojibake letter, hardly ever typed.
             0x192 => 3,
             _ => 2,
         },
+        // IPA letters that African alphabets write every day (ɓ ɔ ɖ ɗ ɛ ɣ ɲ ʊ ʋ).
+        0x253 | 0x254 | 0x256 | 0x257 | 0x25B | 0x263 | 0x272 | 0x28A | 0x28B => 1,
         0x250..=0x2AF => 3,
         0x2B0..=0x2FF => match u {
-            0x2BB | 0x2BC | 0x2C6 | 0x2C7 | 0x2D8..=0x2DD => 1,
+            // The ʻokina and the modifier apostrophe are letters of Hawaiian,
+            // Tongan, Choctaw, K'iche' and many more.
+            0x2BB | 0x2BC => 0,
+            0x2C6 | 0x2C7 | 0x2D8..=0x2DD => 1,
             _ => 2,
         },
         0x370..=0x385 | 0x3E2..=0x3FF => 2,
@@ -373,6 +381,35 @@ pub fn is_common_lead(c: char) -> bool {
     matches!(c, 'Â' | 'Ã' | 'Î' | 'Ï' | 'Ð' | 'Ñ' | 'Ø' | 'Ù')
 }
 
+/// What windows-1252 mojibake leaves most: an accented capital (the lead
+/// byte of a two-byte sequence) followed by punctuation or a symbol from
+/// the page's upper half (a continuation byte). Such a pair costs 2 where
+/// the second char is one of the page's 0x80..=0x9F punctuation (`AÃ‘OS`,
+/// `Æ”uct`), and 3 after the capitals that lead whole alphabets (Latin-1's
+/// accented letters, Cyrillic, Greek, Arabic), which are rare as letters
+/// and common as mojibake, before anything that ends a word or joins two
+/// letters (`OÃ™`, `GÃ\u{a0}idhlig`). Correct text of the same shape stays
+/// cheap: an apostrophe before an `s` (`Ã’s` is a plural), ™ after other
+/// capitals (`AHÅ™`).
+fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
+    let lead = super::tables::WINDOWS_1252.byte_of(a);
+    let cont = super::tables::WINDOWS_1252.byte_of(b);
+    let (Some(0xC2..=0xDF), Some(cont @ 0x80..=0xBF)) = (lead, cont) else {
+        return 0;
+    };
+    let plural = b == '’' && c.is_none_or(|c| c == 's' || !is_alpha(c));
+    if a.is_ascii() || !a.is_uppercase() || is_alpha(b) || plural {
+        return 0;
+    }
+    if is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)) {
+        3
+    } else if cont <= 0x9F && b != '™' {
+        2
+    } else {
+        0
+    }
+}
+
 /// Symbols that may follow a word directly (™ ® © ° and closing marks).
 fn may_end_word(c: char) -> bool {
     matches!(
@@ -396,6 +433,7 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
         }
         let (ka, kb) = (kind(a), kind(b));
         total += pair_cost(a, ka, b, kb);
+        total += lead_then_continuation(a, b, window.get(i + 2).copied());
         // A symbol wedged between two letters, or a lowercase accented
         // letter inside a word in capitals.
         if let Some(&c) = window.get(i + 2) {
@@ -452,16 +490,6 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
         (_, Kind::Mark) => 4,
         // Superscript digits follow units (m², cm³), not accented letters.
         (Kind::Letter, Kind::Symbol) if matches!(b, '²' | '³') && !a.is_ascii() => 2,
-        // The capitals that lead the UTF-8 of whole alphabets (Latin-1's
-        // accented letters, Cyrillic, Greek, Arabic) are rare as letters and
-        // common as mojibake; one of them does not end a word in ™ or run on
-        // into a quote or a no-break space (`AÃ‘OS`, `OÃ™`, `GÃ\u{a0}idhlig`).
-        // An apostrophe may follow (`Ã’s` is a plural).
-        (Kind::Letter, Kind::Symbol | Kind::Punct | Kind::Plain)
-            if is_common_lead(a) && b != '’' && (may_end_word(b) || joins_letters(b)) =>
-        {
-            3
-        }
         (Kind::Letter, Kind::Symbol) if !may_end_word(b) => 2,
         (Kind::Letter, Kind::Punct) if !may_end_word(b) && !joins_letters(b) => 1,
         (Kind::Symbol, Kind::Letter) => 1,
