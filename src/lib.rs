@@ -90,19 +90,20 @@ impl Outcome {
 /// overlap; the cap guards against two fixes undoing each other.
 pub const MAX_PASSES: usize = 4;
 
-/// Repairs `text` with the fixes `config` enables.
+/// Repairs `text` with the fixes `config` enables. A note whose frontmatter
+/// says `notemend: false` comes back as it is, with a diagnostic.
 pub fn normalize(text: &str, config: &Config) -> Outcome {
     if let Some(problem) = unreadable(text) {
-        return Outcome {
-            text: text.to_string(),
-            changes: Vec::new(),
-            diagnostics: vec![Diagnostic {
-                fix: None,
-                line: 1,
-                message: problem.to_string(),
-            }],
-            edits: Vec::new(),
-        };
+        return left_whole(text, 1, problem);
+    }
+    // The opt-out belongs to the core, so the CLI, the plugin and the
+    // library leave the same notes alone.
+    if let Some(line) = note::frontmatter::opt_out(text) {
+        return left_whole(
+            text,
+            line,
+            "the note opts out of Notemend (`notemend: false` in its frontmatter); left as it is",
+        );
     }
     let cx = Context { config };
     let mut composed = Composed::new(text);
@@ -224,6 +225,20 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
     }
 }
 
+/// `text` unchanged, with one diagnostic saying why.
+fn left_whole(text: &str, line: usize, message: &str) -> Outcome {
+    Outcome {
+        text: text.to_string(),
+        changes: Vec::new(),
+        diagnostics: vec![Diagnostic {
+            fix: None,
+            line,
+            message: message.to_string(),
+        }],
+        edits: Vec::new(),
+    }
+}
+
 /// Why `text`, though valid UTF-8, is no Markdown note to repair: every fix
 /// reads lines and characters, and would damage these. A stray NUL or a
 /// lone `\r` inside ordinary lines is kept and worked around.
@@ -291,6 +306,17 @@ mod tests {
             .unwrap();
         assert_eq!(heading.line, 6);
         assert_eq!(out.changes[0].line, 1);
+    }
+
+    #[test]
+    fn a_note_that_opts_out_comes_back_whole() {
+        let text = "---\ntags: #a\nnotemend: false\n---\nx  \n\n\n- [ ] a 📅 16/09/2025\n";
+        let out = normalize(text, &Config::default());
+        assert_eq!(out.text, text);
+        assert!(out.changes.is_empty() && out.edits.is_empty());
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!(out.diagnostics[0].line, 3);
+        assert!(out.diagnostics[0].message.contains("opts out"));
     }
 
     #[test]

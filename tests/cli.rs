@@ -241,3 +241,26 @@ fn the_sample_note_through_the_cli() {
     assert_eq!(fs::read_to_string(&note).unwrap(), expected);
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_note_that_opts_out_is_left_byte_identical() {
+    let dir = std::env::temp_dir().join(format!("notemend-cli-optout-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    // The same damage in both notes: every fix would have work here.
+    let body = "# Title\ntext  \t\n\n\n\n- [ ] Pay rent 📅 16/09/2025 ⏫\n";
+    let opted = format!("---\ntags: #a\nnotemend: false\n---\n{body}");
+    let other = format!("---\ntags: #a\n---\n{body}");
+    fs::write(dir.join("opted.md"), &opted).unwrap();
+    fs::write(dir.join("other.md"), &other).unwrap();
+    let out = run(bin().arg("fix").arg(&dir));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(fs::read(dir.join("opted.md")).unwrap(), opted.as_bytes());
+    assert_ne!(fs::read(dir.join("other.md")).unwrap(), other.as_bytes());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("opts out"), "{stdout}");
+    // `check` finds nothing to change in it either.
+    let out = run(bin().arg("check").arg(dir.join("opted.md")));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    fs::remove_dir_all(dir).unwrap();
+}

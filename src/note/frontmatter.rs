@@ -58,6 +58,41 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
         .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
 }
 
+/// The 1-based line of a top-level `notemend: false` (also `no`, `off`,
+/// `"false"`, `'false'`, any case, a comment after it) in the frontmatter of
+/// `text`: the note opts out of every fix. Read line by line, as the plugin
+/// reads it, so a note whose YAML is otherwise broken still opts out.
+pub fn opt_out(text: &str) -> Option<usize> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let fm = find(text, start).ok()??;
+    let yaml = &text[fm.yaml.clone()];
+    let first = text[..fm.yaml.start].matches('\n').count() + 1;
+    yaml.split('\n').position(says_no).map(|i| first + i)
+}
+
+fn says_no(line: &str) -> bool {
+    let line = line.trim_end_matches('\r');
+    let Some((key, value)) = line.split_once(':') else {
+        return false;
+    };
+    if !key
+        .trim_end_matches([' ', '\t'])
+        .eq_ignore_ascii_case("notemend")
+    {
+        return false;
+    }
+    // A comment needs a space before its `#` to be one.
+    let value = value.trim_start_matches([' ', '\t']);
+    let value = match value.find('#') {
+        Some(i) if i > 0 && value[..i].ends_with([' ', '\t']) => &value[..i],
+        _ => value,
+    };
+    let value = value.trim_end_matches([' ', '\t']);
+    ["false", "no", "off", "\"false\"", "'false'"]
+        .iter()
+        .any(|v| value.eq_ignore_ascii_case(v))
+}
+
 fn has_alias(yaml: &str) -> bool {
     yaml.lines().any(|line| {
         let t = line.trim_start().trim_start_matches("- ");
@@ -84,6 +119,29 @@ mod tests {
         let fm = find("---\na: [1\n---\n", 0).unwrap().unwrap();
         assert!(fm.value.is_err());
         assert!(find("# title\n", 0).unwrap().is_none());
+    }
+
+    #[test]
+    fn opt_out_is_a_top_level_false() {
+        assert_eq!(
+            opt_out("---\ntitle: a\nnotemend: false\n---\nbody"),
+            Some(3)
+        );
+        assert_eq!(
+            opt_out("\u{feff}---\r\nNotemend : Off # mine\r\n---\r\n"),
+            Some(2)
+        );
+        assert_eq!(opt_out("---\nnotemend: 'false'\n---\n"), Some(2));
+        for text in [
+            "---\nnotemend: true\n---\n",
+            "---\n  notemend: false\n---\n",
+            "---\nnotemend: falsehood\n---\n",
+            "notemend: false\n",
+            "---\nnotemend: false\n",
+            "---\na: 1\n---\nnotemend: false\n",
+        ] {
+            assert_eq!(opt_out(text), None, "{text:?}");
+        }
     }
 
     #[test]
