@@ -152,8 +152,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let Some(look) = look else {
             continue;
         };
-        let gcx = vote.gap_context(lines.at(text, r.range.start, vote.signifiers));
-        let choice = choose::choose(text, r, look, &vote, &gcx);
+        let line = lines.at(text, r.range.start, vote.signifiers);
+        let (gcx, caps) = (vote.gap_context(line), line.caps);
+        let choice = choose::choose(text, r, look, &vote, &gcx, caps);
         let r = choice.run;
         let Some(choose::Chosen {
             page: p,

@@ -6,7 +6,9 @@
 //!    are symbols (cp437, mac-roman), counts only where the page vote found
 //!    the note evidently that page's mojibake, and must make words (see
 //!    [`makes_text`]).
-//! 2. A lone accented capital in a word in capitals is stylised text.
+//! 2. A lone accented capital in a word in capitals is stylised text, and
+//!    a line in capitals gets no small letters and no letter rebuilt from
+//!    its lead byte alone.
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars only
 //!    under the note's page.
@@ -50,13 +52,15 @@ pub struct Chosen {
     pub layers: Vec<&'static str>,
 }
 
-/// Chooses the repair of run `r` from its first `look`.
+/// Chooses the repair of run `r` from its first `look`; `caps`: its line
+/// is written in capitals.
 pub fn choose<'r>(
     text: &str,
     r: &'r Run,
     look: RunLook,
     vote: &Vote,
     gcx: &GapContext,
+    caps: bool,
 ) -> Choice<'r> {
     let before = look.before;
     let mut best: Option<((i64, i64), Chosen)> = None;
@@ -105,6 +109,7 @@ pub fn choose<'r>(
             unclear = Some((reading.page, rep.clone()));
         }
         if rep.changed.is_empty()
+            || (caps && writes_small_letters(&rep))
             || (symbolic
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
                     && everyday_letters(&rep.out)))
@@ -272,6 +277,19 @@ fn widened_repair(
         rep.out.push(' ');
     }
     Some(rep)
+}
+
+/// Rule 2: whether a repair on a line in capitals makes a small letter
+/// (one that has a capital) or rebuilds a letter from its lead byte alone.
+fn writes_small_letters(rep: &Repair) -> bool {
+    let start = rep.changed.start.min(rep.out.len());
+    rep.out[start..]
+        .iter()
+        .any(|&c| !c.is_ascii() && c.is_lowercase() && c.to_uppercase().ne(std::iter::once(c)))
+        || rep
+            .restored
+            .iter()
+            .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && x.ch.is_alphabetic())
 }
 
 /// Rule 2: whether the run's letters and the ASCII letters around it are

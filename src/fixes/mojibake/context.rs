@@ -10,6 +10,10 @@ pub struct LineState {
     pub tasks: bool,
     /// Unclosed “ so far on the line (as repaired).
     pub open_double: usize,
+    /// The line's letters, two at least, are all capitals (but for those
+    /// that lead two-byte sequences): a repair there makes no small letters
+    /// (`KÄ ÄŁ` is stylised, not `KÄ ģ`).
+    pub caps: bool,
     started: bool,
 }
 
@@ -25,6 +29,17 @@ impl LineState {
             self.range = start..end;
             self.tasks = note_signifiers || is_task_line(line) || has_iso_date(line);
             self.open_double = 0;
+            // The capitals that lead two-byte sequences under some page are
+            // what mojibake is made of (`Ð›Ð°` is Cyrillic): they do not count.
+            let lead = |c: char| {
+                super::code_pages()
+                    .iter()
+                    .any(|p| p.byte_of(c).is_some_and(|b| (0xC2..=0xDF).contains(&b)))
+            };
+            let mut letters = line
+                .chars()
+                .filter(|&c| c.is_alphabetic() && (c.is_ascii() || !lead(c)));
+            self.caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(start..offset).unwrap_or(""));

@@ -213,6 +213,7 @@ fn symbol_text_stays() {
         "(╯°□°)╯︵ ┻━┻",
         "higher values (“+” and “×” curves)",
         "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH",
+        "MÄ£ÄM KÄ ÄŁ GÄLÄW",
         "±5 µm at 20 °C, ∑ ≤ ∞",
     ] {
         assert_eq!(fix(s), s);
