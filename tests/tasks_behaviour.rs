@@ -62,3 +62,18 @@ fn crlf_and_indentation_are_kept() {
         "\t- [ ] a 🔺 📅 2025-10-26\r\n> > 3. [x] b 📅 2025-10-26 ✅ 2025-10-27\r\n"
     );
 }
+
+#[test]
+fn ordered_items_with_a_parenthesis_are_tasks_for_both_fixes() {
+    // Tasks reads `1)` as well as `1.` (since 7.18.5); so do `dates` and
+    // `tasks`, through the one grammar in `note::task`.
+    let text = "1) [ ] a 📅 16/09/2025 🔺\n2) [x] b ✅ 2025-10-27 📅 2025-10-26\n> 3) [ ] c 📆 2025-10-26\n";
+    let out = normalize(text, &only(&[Fix::Dates, Fix::Tasks]));
+    assert_eq!(
+        out.text,
+        "1) [ ] a 🔺 📅 2025-09-16\n2) [x] b 📅 2025-10-26 ✅ 2025-10-27\n> 3) [ ] c 📅 2025-10-26\n"
+    );
+    // Not a list item, not a task: neither fix reads it.
+    let text = "1] [ ] a 📅 16/09/2025 🔺\n";
+    assert_eq!(normalize(text, &only(&[Fix::Dates, Fix::Tasks])).text, text);
+}

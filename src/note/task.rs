@@ -4,7 +4,7 @@
 //!
 //! **What it does.** [`parse`] follows the way Tasks reads a line with its
 //! default (emoji) format: the list item must match
-//! `^[\s>]*([-*+]|[0-9]+\.) +\[.\] *`; the body after the checkbox is
+//! `^[\s>]*([-*+]|[0-9]+[.)]) +\[.\] *` (`1)` since Tasks 7.18.5); the body after the checkbox is
 //! trimmed; a block link (` ^id`) is taken off the end; then fields are
 //! taken off the *end* of what is left, again and again, in the order Tasks
 //! tries them (priority, done, cancelled, due, scheduled, start, created,
@@ -256,24 +256,56 @@ fn trim_end(line: &str, end: usize) -> usize {
     line[..end].trim_end_matches(is_js_space).len()
 }
 
-/// `(end of the checkbox and the spaces after it, status)`.
-fn checkbox(line: &str) -> Option<(usize, char)> {
+/// The list marker of `line` (`-`, `*`, `+`, `1.` or `1)`), after any
+/// indentation and quote markers, when a space, a tab or the line's end
+/// follows it: a list item as Tasks and Markdown read one. The one reading
+/// of list items every fix shares.
+pub fn list_item(line: &str) -> Option<Range<usize>> {
     let rest = line.trim_start_matches(|c| is_js_space(c) || c == '>');
-    let mut at = line.len() - rest.len();
+    let start = line.len() - rest.len();
     let b = line.as_bytes();
+    let mut at = start;
     match b.get(at)? {
         b'-' | b'*' | b'+' => at += 1,
         b'0'..=b'9' => {
             while b.get(at).is_some_and(u8::is_ascii_digit) {
                 at += 1;
             }
-            if b.get(at) != Some(&b'.') {
+            // Tasks reads `1)` as well as `1.` since 7.18.5.
+            if !matches!(b.get(at), Some(b'.' | b')')) {
                 return None;
             }
             at += 1;
         }
         _ => return None,
     }
+    matches!(b.get(at), None | Some(b' ' | b'\t')).then_some(start..at)
+}
+
+/// Whether Tasks reads `line` as a task: a list item, spaces, a checkbox
+/// with one status character. What the `tasks` and `dates` fixes both ask.
+pub fn is_task(line: &str) -> bool {
+    !line.contains(['\r', '\u{2028}', '\u{2029}']) && checkbox(line).is_some()
+}
+
+/// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
+/// marker or checkbox, when nothing but spaces and tabs follows: what
+/// Obsidian and Tasks write for an item not yet filled in.
+pub fn empty_item(line: &str) -> Option<usize> {
+    let end = match checkbox(line) {
+        Some((at, _)) => line[..at].trim_end_matches(' ').len(),
+        None => list_item(line)?.end,
+    };
+    line[end..]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+        .then_some(end)
+}
+
+/// `(end of the checkbox and the spaces after it, status)`.
+fn checkbox(line: &str) -> Option<(usize, char)> {
+    let mut at = list_item(line)?.end;
+    let b = line.as_bytes();
     let spaces = b[at..].iter().take_while(|&&c| c == b' ').count();
     if spaces == 0 {
         return None;
@@ -472,6 +504,7 @@ mod tests {
             "* [x] a",
             "+ [/] a",
             "12. [ ] a",
+            "1) [ ] a",
             "  - [ ] a",
             "> - [ ] a",
             "> > \t- [-] a",
@@ -482,7 +515,8 @@ mod tests {
         }
         for no in [
             "-[ ] a",
-            "1) [ ] a",
+            "1] [ ] a",
+            "-\t[ ] a",
             "- [] a",
             "- [xx] a",
             "text - [ ] a",
@@ -493,6 +527,19 @@ mod tests {
             assert!(parse(no).is_none(), "{no}");
         }
         assert_eq!(parse("- [✓] a").unwrap().status, '✓');
+        assert!(is_task("2) [x] done 📅 2025-01-01") && !is_task("- [ ] a\r"));
+    }
+
+    #[test]
+    fn empty_items() {
+        assert_eq!(empty_item("- [ ] "), Some(5));
+        assert_eq!(empty_item("\t> 1) [x]\t"), Some(9));
+        assert_eq!(empty_item("- "), Some(1));
+        assert_eq!(empty_item("-"), Some(1));
+        assert_eq!(empty_item("12. "), Some(3));
+        for no in ["- [ ] a ", "- a ", "---", "text ", "", "-- "] {
+            assert_eq!(empty_item(no), None, "{no}");
+        }
     }
 
     #[test]

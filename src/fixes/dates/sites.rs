@@ -5,7 +5,7 @@
 
 use super::grammar::{self, Found, Mode, Options};
 use crate::config::Config;
-use crate::note::Note;
+use crate::note::{task, Note};
 use regex::Regex;
 use serde_yaml::Value;
 use std::ops::Range;
@@ -186,7 +186,7 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
             continue;
         }
         // A checkbox has `[`; most lines do not, and skip the regex.
-        if memchr::memchr(b'[', text.as_bytes()).is_some() && checkbox().is_match(text) {
+        if memchr::memchr(b'[', text.as_bytes()).is_some() && task::is_task(text) {
             for (i, c) in signifiers(text) {
                 let mut at = i + c.len_utf8();
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
@@ -468,7 +468,7 @@ fn labelled_dates(
 /// list item.
 fn indented_code(line: &str) -> bool {
     let indented = line.starts_with('\t') || line.starts_with("    ");
-    indented && !list_item().is_match(line)
+    indented && task::list_item(line).is_none()
 }
 
 /// What joins the two ends of a date range: a dash or a word for "to".
@@ -476,21 +476,6 @@ fn range_joiner() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"^[ \t]*(?:-|–|—|to|until|bis|au|al|até|tot|до)[ \t]*").expect("range pattern")
-    })
-}
-
-fn checkbox() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\][ \t]")
-            .expect("checkbox pattern")
-    })
-}
-
-fn list_item() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]").expect("list pattern")
     })
 }
 
