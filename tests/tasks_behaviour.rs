@@ -77,3 +77,9 @@ fn ordered_items_with_a_parenthesis_are_tasks_for_both_fixes() {
     let text = "1] [ ] a 📅 16/09/2025 🔺\n";
     assert_eq!(normalize(text, &only(&[Fix::Dates, Fix::Tasks])).text, text);
 }
+
+#[test]
+fn an_empty_task_keeps_the_space_tasks_writes() {
+    let text = "- [ ] \n1) [ ] \n- \n\t- [x] \n";
+    assert_eq!(normalize(text, &Config::default()).text, text);
+}

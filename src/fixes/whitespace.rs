@@ -10,12 +10,14 @@
 //! **Example.** `text  \t\n## Heading\n- item` → `text\n\n## Heading\n\n- item\n`.
 //!
 //! **Safety.** Two or more trailing spaces before another line of the same
-//! paragraph are a Markdown hard line break and stay. Frontmatter, code,
+//! paragraph are a Markdown hard line break and stay. An empty list item
+//! or task keeps one space after its marker (`- `, `- [ ] `), as Obsidian
+//! and Tasks write it. Frontmatter, code,
 //! math and comments are never touched. New line endings copy the note's
 //! own (`\r\n` stays `\r\n`); a BOM stays.
 
 use super::{Context, Sink};
-use crate::note::{Line, Note};
+use crate::note::{task, Line, Note};
 
 /// Proposes the `whitespace` edits for `note`.
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
@@ -82,6 +84,15 @@ fn trailing(note: &Note, i: usize, sink: &mut Sink) {
     let kept = content.trim_end_matches([' ', '\t']);
     let tail = &content[kept.len()..];
     if tail.is_empty() {
+        return;
+    }
+    if let Some(end) = task::empty_item(content) {
+        // Obsidian and Tasks write an empty item or task with one space
+        // after it (`- `, `- [ ] `): removing it, each would undo the other.
+        if &content[end..] != " " {
+            let range = line.range.start + end..line.range.end;
+            sink.replace(range, " ", "left one space after an empty list item");
+        }
         return;
     }
     let next_continues = note.lines.get(i + 1).is_some_and(|n| {
@@ -159,6 +170,14 @@ mod tests {
     fn trailing_spaces_but_not_hard_breaks() {
         assert_eq!(ws("a \t\nb  \nc  \n"), "a\nb  \nc\n");
         assert_eq!(ws("a   \n\nb"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn empty_items_keep_one_space() {
+        let text = "- [ ] \n1) [x] \n> - \n- \n\t- [ ] \n";
+        assert_eq!(ws(text), text);
+        assert_eq!(ws("- [ ]  \t\n-\t\n"), "- [ ] \n- \n");
+        assert_eq!(ws("- [ ] a \n- a\t\n"), "- [ ] a\n- a\n");
     }
 
     #[test]
