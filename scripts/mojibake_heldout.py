@@ -619,7 +619,9 @@ def run_ftfy(cases: list[Case]) -> list[str]:
 def verdict(c: Case, out: str) -> str:
     if out == c["original"]:
         return "ok"
-    if "gap" in c and out == c["gap"]:
+    # Each lost char either rebuilt or left as one U+FFFD, as ftfy leaves it.
+    if "gap" in c and len(out) == len(c["gap"]) == len(c["original"]) and all(
+            o in (a, g) for o, a, g in zip(out, c["original"], c["gap"])):
         return "gap"
     if out == c["damaged"]:
         return "unchanged"

@@ -406,16 +406,17 @@ fn dropped_floor(page: &str) -> f64 {
 /// with the model off; windows-1252, 1254 and 1250 since lowered (from 3, 4
 /// and 9) when CJK punctuation and the note's combining marks came to
 /// compete with letters; windows-1254, 1250 and 1257 lowered again (from 3,
-/// 7 and 8) when symbols stopped counting as mojibake evidence. A wrong
-/// char is damage, so this is a ceiling.
+/// 7 and 8) when symbols stopped counting as mojibake evidence, and 1250
+/// and 1257 once more (to 2 and 3) when words of one rare script came to
+/// count as evidence. A wrong char is damage, so this is a ceiling.
 fn wrong_ceiling(page: &str) -> usize {
     match page {
         "windows-1252" => 2,
         "windows-1254" => 2,
-        "windows-1250" => 4,
+        "windows-1250" => 2,
         "windows-1251" => 0,
         "windows-1253" => 1,
-        "windows-1257" => 4,
+        "windows-1257" => 3,
         _ => 0,
     }
 }

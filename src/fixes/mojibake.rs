@@ -98,7 +98,7 @@ use super::{Context, Sink};
 use crate::note::Note;
 use context::LineState;
 use detect::runs;
-use explain::{diagnose_gaps, emit, emit_c1};
+use explain::{diagnose_gaps, emit, emit_c1, Repaired};
 use vote::Vote;
 
 /// The code pages the fix reverses, most common first.
@@ -172,28 +172,30 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let mut chain = vec![pages[p].name];
         chain.extend(layers);
         lines.saw(&rep.out);
-        pending.push((r, rep.out, chain, rep.restored, p));
+        pending.push((
+            p,
+            Repaired {
+                run: r,
+                out: rep.out,
+                chain,
+                restored: rep.restored,
+                collapsed: rep.collapsed,
+                c1: false,
+            },
+        ));
     }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
     let free_repaired = pending
         .iter()
-        .filter(|x| note.is_free(x.0.range.clone()))
+        .filter(|(_, x)| note.is_free(x.run.range.clone()))
         .count();
     let all_repaired = free_repaired > 0
         && pending.len() == runs.len()
-        && pending.iter().all(|x| x.4 == pending[0].4);
-    for (r, mut out, chain, restored, _) in pending {
-        let c1 = c1_controls && c1::restore_all(&mut out);
-        emit(
-            sink,
-            &r,
-            &out,
-            &chain,
-            &restored,
-            c1,
-            vote.whole_note || all_repaired,
-        );
+        && pending.iter().all(|(p, _)| *p == pending[0].0);
+    for (_, mut repaired) in pending {
+        repaired.c1 = c1_controls && c1::restore_all(&mut repaired.out);
+        emit(sink, &repaired, vote.whole_note || all_repaired);
     }
     // Windows-1252 punctuation read as latin-1, left where no page repairs.
     if c1_controls {

@@ -10,8 +10,8 @@
 //!    a line in capitals gets no small letters and no letter rebuilt from
 //!    its lead byte alone.
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
-//!    reading is whole or already clearly better; lone lead chars only
-//!    under the note's page.
+//!    reading is whole or already clearly better; lone lead chars, and
+//!    U+FFFD a decoder left, only under the note's page (when it has one).
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
@@ -81,9 +81,18 @@ pub fn choose<'r>(
         // local evidence every accented letter would look like one.
         let lone_leads = reading.pieces == 0
             && reading.units.iter().all(|u| {
-                matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && !replaced)
+                matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0)
             });
         if lone_leads && is_caps_word(r) {
+            continue;
+        }
+        // A U+FFFD stands for a byte the note's page left undefined: where
+        // the note has a page, no other page's lost bytes fill it.
+        let replaced = reading
+            .units
+            .iter()
+            .any(|u| matches!(u, detect::Unit::Gap { replaced, .. } if *replaced != 0));
+        if replaced && vote.page.is_some() && !is_note_page {
             continue;
         }
         // Without gaps the first look already is the repair.

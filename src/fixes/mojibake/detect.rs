@@ -8,7 +8,7 @@ use super::dropped::{
 };
 use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
-use super::score::{char_cost, cost, kind, Kind};
+use super::score::{char_cost, cost, kind, script, Kind, Script};
 use std::ops::Range;
 
 /// A maximal stretch of non-ASCII chars: mojibake never spans ASCII, since
@@ -94,9 +94,10 @@ pub enum Unit {
         conts: Vec<u8>,
         /// How many garbled chars it covers.
         len: usize,
-        /// A U+FFFD stands where the lost bytes were (a decoder that
-        /// replaces what it cannot read, not one that drops it).
-        replaced: bool,
+        /// Where a U+FFFD stands for a lost byte (a decoder that replaces
+        /// what it cannot read, not one that drops it): bit `k` for the
+        /// `k`-th byte after the lead; 0 when the bytes were dropped.
+        replaced: u8,
     },
 }
 
@@ -160,20 +161,20 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
             // The continuation bytes that follow; a U+FFFD among them is a
             // byte the page left undefined, replaced by the decoder.
             let mut conts: Vec<u8> = Vec::with_capacity(n - 1);
-            let mut holes = 0;
-            for (&x, &ch) in bytes.iter().zip(chars).skip(i + 1).take(n - 1) {
+            let mut holes = 0u8;
+            for (k, (&x, &ch)) in bytes.iter().zip(chars).skip(i + 1).take(n - 1).enumerate() {
                 match x.filter(|&x| is_continuation(x)) {
-                    Some(x) if holes == 0 => conts.push(x),
-                    None if ch == REPLACEMENT && drops => holes += 1,
-                    _ => break,
+                    Some(x) => conts.push(x),
+                    None if ch == REPLACEMENT && drops => holes |= 1 << k,
+                    None => break,
                 }
             }
-            if holes > 0 && conts.len() + holes == n - 1 {
+            if holes != 0 && conts.len() + holes.count_ones() as usize == n - 1 {
                 units.push(Unit::Gap {
                     lead,
                     conts,
                     len: n,
-                    replaced: true,
+                    replaced: holes,
                 });
                 gaps += 1;
                 i += n;
@@ -200,7 +201,7 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
                     lead,
                     conts,
                     len,
-                    replaced: false,
+                    replaced: 0,
                 });
                 gaps += 1;
                 i += len;
@@ -245,6 +246,9 @@ pub struct Repair {
     pub restored: Vec<Rebuilt>,
     /// Gaps left as written, with the candidates seen.
     pub unresolved: Vec<Vec<char>>,
+    /// Sequences whose lost byte a U+FFFD marked, with no certain
+    /// candidate: each became one U+FFFD; the candidates seen.
+    pub collapsed: Vec<Vec<char>>,
     /// Cost before minus cost after (context included); may be negative.
     pub gain: i64,
     /// Lowercase minus uppercase letters among the repaired chars.
@@ -273,6 +277,7 @@ pub fn repair(
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut restored = Vec::new();
     let mut unresolved = Vec::new();
+    let mut collapsed = Vec::new();
     let (mut first, mut last) = (usize::MAX, 0);
     let mut at = 0;
     for (u, unit) in reading.units.iter().enumerate() {
@@ -287,8 +292,19 @@ pub fn repair(
                 at += len;
                 last = at;
             }
-            Unit::Gap { len, replaced, .. } => match verdicts.get(u).cloned().flatten() {
-                Some(Verdict::Rebuilt(r)) => {
+            Unit::Gap {
+                lead,
+                conts,
+                len,
+                replaced,
+            } => match verdicts.get(u).cloned().flatten() {
+                // Where a U+FFFD marks the loss, the lost bytes are the last
+                // ones: a candidate that puts them elsewhere is not this char.
+                Some(Verdict::Rebuilt(r))
+                    if *replaced == 0
+                        || (r.is_certain()
+                            && fits_holes(r.ch, *lead, conts, *replaced, reading.page)) =>
+                {
                     out.push(r.ch);
                     restored.push(r);
                     first = first.min(at);
@@ -298,10 +314,12 @@ pub fn repair(
                 // The decoder already said a char is lost here: the rest of
                 // its sequence goes too, one U+FFFD for the char
                 // (`SlovenÄ�ina` → `Sloven�ina`), when a fill was asked for.
-                other if *replaced && fill_gaps => {
-                    if let Some(Verdict::Ambiguous(c)) = other {
-                        unresolved.push(c);
-                    }
+                other if *replaced != 0 && fill_gaps => {
+                    collapsed.push(match other {
+                        Some(Verdict::Ambiguous(c)) => c,
+                        Some(Verdict::Rebuilt(r)) => vec![r.ch],
+                        _ => Vec::new(),
+                    });
                     out.push(REPLACEMENT);
                     first = first.min(at);
                     at += len;
@@ -326,6 +344,14 @@ pub fn repair(
     let after = i64::from(cost(prev, &out, next));
     // Known symbols are evidence of their own: a Tasks signifier or a curly
     // quote is what such a note is expected to hold.
+    // A U+FFFD after a lead byte counts for more than a known symbol: the
+    // decoder itself said a byte was lost there, so collapsing the sequence
+    // (or rebuilding it) needs no other evidence.
+    let replaced = reading
+        .units
+        .iter()
+        .filter(|u| matches!(u, Unit::Gap { replaced, .. } if *replaced != 0) && fill_gaps)
+        .count() as i64;
     // So are a sequence of three or four bytes read back whole into an
     // everyday symbol (`âœ”` for ✔: a lead and two continuations in a row
     // hardly ever happen by chance), and a U+FFFD the decoder left right
@@ -340,7 +366,7 @@ pub fn repair(
                         && matches!(kind(*ch), Kind::Symbol | Kind::Punct | Kind::Emoji)
                         && char_cost(*ch) <= 1)
             }
-            Unit::Gap { replaced, .. } => *replaced && fill_gaps,
+            Unit::Gap { replaced, .. } => *replaced != 0 && fill_gaps,
             Unit::Keep(_) => false,
         })
         .count() as i64
@@ -360,10 +386,58 @@ pub fn repair(
         out,
         restored,
         unresolved,
-        gain: before - after + 3 * known,
+        collapsed,
+        gain: before - after + 3 * known + 2 * replaced + 2 * words_of_one_script(reading),
         prior,
         changed,
     }
+}
+
+/// Pieces that read into a letter of a script other than Latin beside
+/// another piece of the same script: a word of a rare alphabet (Syriac,
+/// N'Ko, Canadian syllabics, Tifinagh) read back whole is evidence its
+/// letters' rarity would otherwise hide.
+fn words_of_one_script(reading: &Reading) -> i64 {
+    let script_of = |u: Option<&Unit>| match u {
+        Some(Unit::Piece { ch, .. }) if matches!(kind(*ch), Kind::Letter | Kind::Mark) => {
+            Some(script(*ch))
+        }
+        _ => None,
+    };
+    let units = &reading.units;
+    (0..units.len())
+        .filter(|&i| {
+            let Some(s) = script_of(units.get(i)) else {
+                return false;
+            };
+            !matches!(s, Script::Latin | Script::Common)
+                && (i.checked_sub(1).and_then(|j| script_of(units.get(j))) == Some(s)
+                    || script_of(units.get(i + 1)) == Some(s))
+        })
+        .count() as i64
+}
+
+/// Whether `ch`'s UTF-8 is `lead`, then `conts` with the lost bytes where
+/// `holes` says (bit `k`: the `k`-th byte after the lead), each one `page`
+/// leaves undefined: a candidate that puts them elsewhere, or that another
+/// page would have lost, is not the char a U+FFFD marks.
+fn fits_holes(ch: char, lead: u8, conts: &[u8], holes: u8, page: &CodePage) -> bool {
+    let mut buf = [0u8; 4];
+    let bytes = ch.encode_utf8(&mut buf).as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return false;
+    };
+    if first != lead || rest.len() != conts.len() + holes.count_ones() as usize {
+        return false;
+    }
+    let mut kept = conts.iter();
+    rest.iter().enumerate().all(|(k, b)| {
+        if holes & (1 << k) != 0 {
+            page.is_undefined(*b)
+        } else {
+            kept.next() == Some(b)
+        }
+    })
 }
 
 /// Symbols notes are full of: Tasks signifiers and typographic punctuation.

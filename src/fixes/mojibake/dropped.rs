@@ -95,6 +95,29 @@ pub struct Rebuilt {
     pub reason: &'static str,
 }
 
+impl Rebuilt {
+    /// Whether the choice rests on the context alone (a signifier on a
+    /// task line, a closing quote, the one letter of the word's script, the
+    /// one candidate), not on how common the char is: what a gap a U+FFFD
+    /// marks needs, since leaving the U+FFFD loses nothing more.
+    pub fn is_certain(&self) -> bool {
+        [
+            SIGNIFIER_IN_TASKS,
+            CLOSES_QUOTE,
+            ONLY_OF_SCRIPT,
+            ONLY_CANDIDATE,
+            ONLY_EMOJI,
+        ]
+        .contains(&self.reason)
+    }
+}
+
+const SIGNIFIER_IN_TASKS: &str = "a Tasks signifier in a Tasks context";
+const CLOSES_QUOTE: &str = "it closes the “ opened before it";
+const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
+const ONLY_CANDIDATE: &str = "the only candidate";
+const ONLY_EMOJI: &str = "the only emoji among the candidates";
+
 /// The outcome of looking at one short sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -346,26 +369,23 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .all(|&(c, _)| c == only || (char_cost(c) >= 1 && kind(c) != Kind::Letter));
         let letter_next = cx.letter_before.is_some() || cx.letter_after.is_some();
         if (cx.tasks || others_rare) && !letter_next {
-            return pick(only, "a Tasks signifier in a Tasks context")
-                .unwrap_or(Verdict::Impossible);
+            return pick(only, SIGNIFIER_IN_TASKS).unwrap_or(Verdict::Impossible);
         }
         // The only candidate drawn as an emoji by default: the others are text
         // symbols nobody types between spaces.
         if emoji == [only] && !letter_next {
-            return pick(only, "the only emoji among the candidates")
-                .unwrap_or(Verdict::Impossible);
+            return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }
     // Between spaces, the one candidate drawn as an emoji by default.
     if let [only] = emoji[..] {
         if cx.letter_before.is_none() && cx.letter_after.is_none() && signifiers.is_empty() {
-            return pick(only, "the only emoji among the candidates")
-                .unwrap_or(Verdict::Impossible);
+            return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }
     // A closing quote for an open one.
     if cx.open_double && all.iter().any(|(c, _)| *c == '”') {
-        return pick('”', "it closes the “ opened before it").unwrap_or(Verdict::Impossible);
+        return pick('”', CLOSES_QUOTE).unwrap_or(Verdict::Impossible);
     }
     // Inside a word: the letters of the word's script and case.
     let near = cx.letter_before.or(cx.letter_after);
@@ -395,8 +415,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .any(|&(c, _)| kind(c) == Kind::Punct && char_cost(c) == 0);
         let block_sign = block_sign || cjk_punct;
         if let ([only], false) = (&fits[..], block_sign) {
-            return pick(*only, "the only letter of the word's script")
-                .unwrap_or(Verdict::Impossible);
+            return pick(*only, ONLY_OF_SCRIPT).unwrap_or(Verdict::Impossible);
         }
         // Several ideographs or syllables: the one the national character
         // sets list.
@@ -433,7 +452,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .filter(|&c| char_cost(c) == 0 && kind(c) != Kind::Letter)
             .collect();
         if let ([only], 1) = (&everyday[..], all.len()) {
-            return pick(*only, "the only candidate").unwrap_or(Verdict::Impossible);
+            return pick(*only, ONLY_CANDIDATE).unwrap_or(Verdict::Impossible);
         }
         // No letter beside it (lost bytes in a row): the only everyday letter
         // when every other candidate is a rarity (a rare block, a letter no
@@ -454,7 +473,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     if all.len() == 1 {
         if let Some((c, _)) = all.first() {
             if near.is_none_or(|n| script(n) == script(*c)) {
-                return pick(*c, "the only candidate").unwrap_or(Verdict::Impossible);
+                return pick(*c, ONLY_CANDIDATE).unwrap_or(Verdict::Impossible);
             }
         }
     }

@@ -5,23 +5,13 @@ use super::detect::{Repair, Run};
 use super::dropped::Rebuilt;
 use super::pages::CodePage;
 use crate::fixes::Sink;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Reports the short sequences of `rep` that had no clear reading.
 pub fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
     for cands in &rep.unresolved {
-        let mut list = String::new();
-        for (i, c) in cands.iter().take(8).enumerate() {
-            let _ = write!(
-                list,
-                "{}{c} (U+{:04X})",
-                if i > 0 { ", " } else { "" },
-                u32::from(*c)
-            );
-        }
-        if cands.len() > 8 {
-            let _ = write!(list, " and {} more", cands.len() - 8);
-        }
+        let list = candidate_list(cands);
         sink.diagnose(
             r.range.start,
             format!(
@@ -32,21 +22,55 @@ pub fn diagnose_gaps(sink: &mut Sink, r: &Run, page: &CodePage, rep: &Repair) {
     }
 }
 
-/// Proposes the edit that turns the run into `out`, explained: the chain of
-/// pages undone (in undo order), the dropped bytes restored, and whether C1
-/// controls left over were read as windows-1252.
-pub fn emit(
-    sink: &mut Sink,
-    r: &Run,
-    out: &[char],
-    chain: &[&str],
-    restored: &[Rebuilt],
-    c1: bool,
-    whole_note: bool,
-) {
+/// `ā (U+0101), č (U+010D) and 3 more`.
+fn candidate_list(cands: &[char]) -> String {
+    let mut list = String::new();
+    for (i, c) in cands.iter().take(8).enumerate() {
+        let _ = write!(
+            list,
+            "{}{c} (U+{:04X})",
+            if i > 0 { ", " } else { "" },
+            u32::from(*c)
+        );
+    }
+    if cands.len() > 8 {
+        let _ = write!(list, " and {} more", cands.len() - 8);
+    }
+    list
+}
+
+/// A run's repair, ready to be told: the run (widened over a lost
+/// no-break space, perhaps), the chars it becomes, the pages undone in undo
+/// order, the dropped bytes restored, the U+FFFD sequences collapsed, and
+/// whether C1 controls left over were read as windows-1252.
+pub struct Repaired<'r> {
+    /// The run as written.
+    pub run: Cow<'r, Run>,
+    /// What it becomes.
+    pub out: Vec<char>,
+    /// The pages undone, in undo order.
+    pub chain: Vec<&'static str>,
+    /// The dropped bytes restored.
+    pub restored: Vec<Rebuilt>,
+    /// The candidates of each sequence a U+FFFD marked that became one.
+    pub collapsed: Vec<Vec<char>>,
+    /// C1 controls left over were read as windows-1252.
+    pub c1: bool,
+}
+
+/// Proposes the edit that turns the run into its repair, explained.
+pub fn emit(sink: &mut Sink, rep: &Repaired, whole_note: bool) {
+    let Repaired {
+        run: r,
+        out,
+        chain,
+        restored,
+        collapsed,
+        c1,
+    } = rep;
     let mut message = String::from("UTF-8 read as ");
     // `chain` is in undo order; tell it in the order the damage happened.
-    let mut names: Vec<&str> = chain.to_vec();
+    let mut names: Vec<&str> = chain.clone();
     names.reverse();
     if names.len() > 1 && names.iter().all(|n| *n == names[0]) {
         let _ = write!(
@@ -83,7 +107,20 @@ pub fn emit(
     if r.widened {
         message.push_str(", its byte 0xA0 (a no-break space) since turned into a plain space");
     }
-    if c1 {
+    for cands in collapsed {
+        let _ = write!(
+            message,
+            ", a char the decoder replaced with U+FFFD kept as U+FFFD, the rest of its sequence removed"
+        );
+        if !cands.is_empty() {
+            let _ = write!(
+                message,
+                " (no candidate is certain: {})",
+                candidate_list(cands)
+            );
+        }
+    }
+    if *c1 {
         message.push_str(&format!(", and {C1_MESSAGE}"));
     }
     replace(sink, r, out, message, whole_note);
@@ -152,15 +189,15 @@ mod tests {
             reason: "a Tasks signifier in a Tasks context",
         };
         let mut sink = Sink::default();
-        emit(
-            &mut sink,
-            &run,
-            &['⏫'],
-            &[WINDOWS_1254.name],
-            &[rebuilt],
-            false,
-            false,
-        );
+        let repaired = Repaired {
+            run: Cow::Borrowed(&run),
+            out: vec!['⏫'],
+            chain: vec![WINDOWS_1254.name],
+            restored: vec![rebuilt],
+            collapsed: Vec::new(),
+            c1: false,
+        };
+        emit(&mut sink, &repaired, false);
         let p = &sink.proposals[0];
         assert_eq!(p.edit.range, 2..6);
         assert_eq!(p.edit.replacement, "⏫");
@@ -170,15 +207,15 @@ mod tests {
             "UTF-8 read as windows-1254, dropped byte 0x8F restored (⏫: a Tasks signifier in a Tasks context)"
         );
         let mut sink = Sink::default();
-        emit(
-            &mut sink,
-            &run,
-            &['é'],
-            &[WINDOWS_1252.name, WINDOWS_1251.name],
-            &[],
-            false,
-            true,
-        );
+        let repaired = Repaired {
+            run: Cow::Borrowed(&run),
+            out: vec!['é'],
+            chain: vec![WINDOWS_1252.name, WINDOWS_1251.name],
+            restored: Vec::new(),
+            collapsed: Vec::new(),
+            c1: false,
+        };
+        emit(&mut sink, &repaired, true);
         assert_eq!(
             sink.proposals[0].message,
             "UTF-8 read as windows-1251, then the result read as windows-1252"

@@ -244,10 +244,17 @@ fn surrogate_pairs_encoded_one_by_one() {
 
 #[test]
 fn a_replacement_char_is_the_lost_byte() {
-    // A strict decoder with errors=replace: the gap is where U+FFFD is.
+    // A strict decoder with errors=replace: the gap is where U+FFFD is. с,
+    // э and я all fit; only a certain candidate fills a U+FFFD, so the
+    // sequence becomes one U+FFFD, as ftfy leaves it.
     assert_eq!(
         fix("Ð±ÑŠÐ»Ð³Ð°Ñ€Ñ\u{FFFD}ÐºÐ¸ ÐµÐ·Ð¸Ðº\n"),
-        "български език\n"
+        "българ\u{FFFD}ки език\n"
+    );
+    // A closing quote is certain.
+    assert_eq!(
+        fix("He said â€œshipâ€\u{FFFD} and left.\n"),
+        "He said “ship” and left.\n"
     );
 }
 
@@ -304,4 +311,33 @@ fn a_lost_no_break_space_on_its_own() {
 fn a_lost_no_break_space_ends_a_longer_sequence() {
     // Thai ภ is E0 B8 A0: its last byte became a plain space.
     assert_eq!(fix("à¸ à¸²à¸©à¸²à¹„à¸—à¸¢\n"), "ภาษาไทย\n");
+}
+
+#[test]
+fn a_replacement_char_anywhere_in_the_sequence() {
+    // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
+    // certain, so the whole sequence becomes one U+FFFD, never half a repair.
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let out = normalize("åœŸåº“æ›¼æ–¯å\u{FFFD}¦\n", &config);
+    assert_eq!(out.text, "土库曼斯\u{FFFD}\n");
+    assert!(
+        out.changes[0].message.contains("kept as U+FFFD"),
+        "{:?}",
+        out.changes
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    // Another page's lost bytes never fill a U+FFFD in a windows-1252 note.
+    assert_eq!(
+        fix("Mauritānia, KÄ«ngitanga o HÅ\u{FFFD}rana\n"),
+        "Mauritānia, Kīngitanga o H\u{FFFD}rana\n"
+    );
+}
+
+#[test]
+fn a_word_of_a_rare_alphabet_read_back_whole() {
+    // Syriac read through windows-1252.
+    let syriac = "ܬܪܝܢܒܫܒܐ ܬܠܬܒܫܒܐ";
+    let garbled = garble(syriac, code_pages()[0], true);
+    assert_eq!(fix(&garbled), syriac);
 }
