@@ -55,12 +55,16 @@ fn dates_first_then_order() {
 
 #[test]
 fn crlf_and_indentation_are_kept() {
-    let text = "\t- [ ] a 📅 2025-10-26 🔺\r\n> > 3. [x] b ✅ 2025-10-27 📅 2025-10-26\r\n";
+    let text = "- a\r\n\t- [ ] a 📅 2025-10-26 🔺\r\n> > 3. [x] b ✅ 2025-10-27 📅 2025-10-26\r\n";
     let out = normalize(text, &only(&[Fix::Tasks]));
     assert_eq!(
         out.text,
-        "\t- [ ] a 🔺 📅 2025-10-26\r\n> > 3. [x] b 📅 2025-10-26 ✅ 2025-10-27\r\n"
+        "- a\r\n\t- [ ] a 🔺 📅 2025-10-26\r\n> > 3. [x] b 📅 2025-10-26 ✅ 2025-10-27\r\n"
     );
+    // Without a list above it, a tab-indented line is an indented code
+    // block (CommonMark, and Obsidian renders it so): left as written.
+    let text = "# T\n\n\t- [ ] a 📅 2025-10-26 🔺\n";
+    assert_eq!(normalize(text, &only(&[Fix::Tasks])).text, text);
 }
 
 #[test]

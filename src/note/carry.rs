@@ -29,9 +29,10 @@ impl Note<'_> {
     /// only reading `new` again can tell. It is carried when every edit stays
     /// inside one line of ordinary text after the frontmatter, writes and
     /// removes no line ending, and no edited line holds a block or comment
-    /// marker before or after: then each edited line's inline regions are
-    /// read again, and everything else only moves. On `Some`, this note's
-    /// frontmatter is taken.
+    /// marker before or after, and keeps its shape (container prefix,
+    /// blankness, paragraph text, the block it opens): then each edited
+    /// line's inline regions are read again, and everything else only
+    /// moves. On `Some`, this note's frontmatter is taken.
     pub(crate) fn carry(&mut self, new: &str, edits: &[&Edit]) -> Option<Carried> {
         if self.frontmatter_problem.is_some() {
             return None;
@@ -79,6 +80,7 @@ impl Note<'_> {
                 || BLOCK_MARKERS
                     .iter()
                     .any(|m| before.contains(m) || after.contains(m))
+                || protect::shape(before) != protect::shape(after)
             {
                 return None;
             }
@@ -221,6 +223,11 @@ mod tests {
             ("--\nb\n", "--", "---"),
             ("a\r\nb\r\n", "\r", ""),
             ("a\n\r\t\t\nb\n", "\t\t", ""),
+            // A line that becomes blank, a tag or a list item changes the
+            // blocks after it.
+            ("# a\nb\n    c  \n", "b", ""),
+            ("a\n\nb\nc  \n", "b", "<div>"),
+            ("a\n\nb\n      c  \n", "b", "- b"),
         ] {
             assert_eq!(
                 carried(text, &[edit(text, find, replacement)]),

@@ -1,5 +1,13 @@
-//! Protected regions: text no fix may edit (code, math, comments, URLs,
-//! link targets). Changing a byte there breaks code, a formula or a link.
+//! Protected regions: text no fix may edit (code, HTML blocks, math,
+//! comments, URLs, link targets). Changing a byte there breaks code, a
+//! formula or a link.
+//!
+//! Blocks are read line by line as CommonMark reads them: quote markers,
+//! list items and their content columns, fenced and indented code, the seven
+//! kinds of HTML block. Where Obsidian is more lenient (a fence under a list
+//! item at any indentation, with tabs), the scan follows Obsidian; where it
+//! simplifies (a block inside a list item is not ended by a line indented
+//! less than the item), it protects more, never less.
 
 use super::Line;
 use memchr::memmem;
@@ -10,39 +18,248 @@ use std::ops::Range;
 pub enum Block {
     /// Ordinary Markdown.
     Text,
-    /// Inside (or a fence of) a fenced code block.
+    /// Inside (or a fence of) a fenced code block, or an indented one.
     Code,
     /// Inside (or a delimiter of) a `$$` math block.
     Math,
     /// Inside a multi-line HTML (`<!-- -->`) or Obsidian (`%% %%`) comment.
     Comment,
+    /// A CommonMark HTML block (`<pre>`, `<div>`, a tag alone on its line…).
+    Html,
+}
+
+/// What the block scan knows from the lines before the current one.
+#[derive(Default)]
+struct Context {
+    /// Quote depth of the last line.
+    quotes: usize,
+    /// Content columns of the open list items, outermost first.
+    lists: Vec<usize>,
+    /// The last line was paragraph text, which the next may continue.
+    paragraph: bool,
+}
+
+/// One line as the block scan reads it.
+struct Read<'a> {
+    /// How many `>` quote markers open it.
+    quotes: usize,
+    /// Columns of indentation after the quote markers.
+    indent: usize,
+    /// Content columns of the list items the line opens (`- - a` opens two).
+    items: Vec<usize>,
+    /// The content after quotes, indentation and list markers.
+    inner: &'a str,
+    /// The last list marker is followed by five columns or more and text:
+    /// that text is indented code inside the item.
+    item_code: bool,
+    /// Only spaces and tabs after the quote markers.
+    blank: bool,
+}
+
+/// Reads the container prefix of `line`: quote markers, indentation, list
+/// markers. What it finds is all the block scan looks at before the
+/// content, so two lines with the same [`shape`] scan alike.
+fn read(line: &str) -> Read<'_> {
+    let b = line.as_bytes();
+    let mut at = 0;
+    let mut quotes = 0;
+    // A quote marker: at most three spaces, `>`, then one optional space.
+    loop {
+        let spaces = b[at..].iter().take_while(|&&c| c == b' ').count();
+        if spaces > 3 || b.get(at + spaces) != Some(&b'>') {
+            break;
+        }
+        at += spaces + 1;
+        quotes += 1;
+        if matches!(b.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+    }
+    let rest = &line[at..];
+    let indent = columns(rest, 0);
+    let blank = rest.trim_matches([' ', '\t']).is_empty();
+    let mut items = Vec::new();
+    let mut item_code = false;
+    let mut col = 0;
+    let mut inner = rest;
+    // List markers, nested on one line as Obsidian allows (`- - a`); the
+    // fence and block openers are looked for after them.
+    loop {
+        let lead = inner.len() - inner.trim_start_matches([' ', '\t']).len();
+        col += columns(&inner[..lead], col);
+        let body = &inner[lead..];
+        let Some(marker) = list_marker(body) else {
+            break;
+        };
+        let after = &body[marker..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        col += marker;
+        let gap_cols = columns(&after[..gap], col);
+        // Five or more columns after the marker: the content starts after
+        // one, and the rest of the line is indented code inside the item.
+        if gap == after.len() || gap_cols > 4 {
+            items.push(col + 1);
+            item_code = gap < after.len();
+            inner = &after[gap..];
+            break;
+        }
+        items.push(col + gap_cols);
+        col += gap_cols;
+        inner = &after[gap..];
+    }
+    if items.is_empty() {
+        inner = rest.trim_start_matches([' ', '\t']);
+    }
+    Read {
+        quotes,
+        indent,
+        items,
+        item_code,
+        inner,
+        blank,
+    }
+}
+
+/// Columns the leading spaces and tabs of `s` take from column `from` (a
+/// tab to the next stop of four).
+fn columns(s: &str, from: usize) -> usize {
+    let mut col = from;
+    for c in s.bytes() {
+        match c {
+            b' ' => col += 1,
+            b'\t' => col += 4 - col % 4,
+            _ => break,
+        }
+    }
+    col - from
+}
+
+/// The length of a list marker (`-`, `*`, `+`, `1.`, `1)`) at the start of
+/// `s` followed by a space, a tab or the end.
+fn list_marker(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let len = match b.first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 9 || !matches!(b.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+        _ => return None,
+    };
+    matches!(b.get(len), None | Some(b' ' | b'\t')).then_some(len)
+}
+
+/// A thematic break (`---`, `* * *`): not paragraph text, and not a list.
+fn thematic_break(s: &str) -> bool {
+    let t = s.trim_matches([' ', '\t']);
+    let Some(ch) = t.bytes().next() else {
+        return false;
+    };
+    matches!(ch, b'-' | b'*' | b'_')
+        && t.bytes().all(|c| c == ch || c == b' ' || c == b'\t')
+        && t.bytes().filter(|&c| c == ch).count() >= 3
+}
+
+/// What of a text line decides the blocks around it: its container prefix,
+/// whether it is blank or paragraph text, and the block it opens. An edit
+/// that keeps a line's shape keeps every block of the note where it was.
+pub(super) fn shape(line: &str) -> impl PartialEq {
+    let r = read(line);
+    let prefix = line.len() - r.inner.len();
+    let paragraph = is_paragraph(line, &r);
+    let opens = (
+        fence(r.inner),
+        html_start(r.inner, false).map(|e| e as u8),
+        html_start(r.inner, true).is_some(),
+        line.trim().starts_with("$$"),
+    );
+    (line[..prefix].to_string(), r.blank, paragraph, opens)
+}
+
+fn is_paragraph(line: &str, r: &Read) -> bool {
+    let t = r.inner.trim_start_matches(' ');
+    let heading = t.starts_with('#')
+        && matches!(
+            t.as_bytes()
+                .get(t.bytes().take_while(|&c| c == b'#').count()),
+            None | Some(b' ' | b'\t')
+        );
+    !r.inner.trim().is_empty() && !heading && !thematic_break(line)
 }
 
 /// Marks each line's block kind and returns the protected byte ranges of the
-/// body, sorted and merged.
+/// body, sorted and merged. Blocks follow CommonMark, with Obsidian's
+/// leniency for fences under list items (any indentation, tabs).
 pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
+    let mut cx = Context::default();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         if line.block != Block::Text {
             // The frontmatter is marked by the caller; skip it.
+            cx = Context::default();
             i += 1;
             continue;
         }
         let s = &text[line.range.clone()];
-        if let Some((ch, len)) = fence(s) {
-            let end = close_block(text, lines, i, |t| closes_fence(t, ch, len));
-            mark(lines, i, end, Block::Code, &mut protected);
+        let r = read(s);
+        if r.quotes != cx.quotes {
+            cx.lists.clear();
+            cx.quotes = r.quotes;
+        }
+        if r.blank {
+            cx.paragraph = false;
+            i += 1;
+            continue;
+        }
+        // A line that only continues a paragraph keeps the lists open.
+        let lazy = cx.paragraph && r.items.is_empty();
+        if !lazy {
+            while cx.lists.last().is_some_and(|&c| c > r.indent) {
+                cx.lists.pop();
+            }
+        }
+        let container = cx.lists.last().copied().unwrap_or(0);
+        let relative = r.indent.saturating_sub(container);
+        let in_list = !cx.lists.is_empty() || !r.items.is_empty();
+        let end = if r.item_code {
+            let item = r.items.last().copied().unwrap_or(0);
+            Some((indented_end(text, lines, i, r.quotes, item), Block::Code))
+        } else if let Some((ch, len)) = fence(r.inner).filter(|_| relative < 4 || in_list) {
+            // A closing fence indented four columns past the opening one
+            // is code (CommonMark), however deep the list.
+            let most = r.items.last().copied().unwrap_or(r.indent) + 3;
+            let closes = |t: &str| closes_fence(t, ch, len) && read(t).indent <= most;
+            let end = close_block(text, lines, i, r.quotes, closes);
+            Some((end, Block::Code))
+        } else if s.trim() == "$$" || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$"))
+        {
+            let end = close_block(text, lines, i, 0, |t| t.trim_end().ends_with("$$"));
+            Some((end, Block::Math))
+        } else if let Some(kind) = html_start(r.inner, cx.paragraph).filter(|_| relative < 4) {
+            Some((html_end(text, lines, i, r.quotes, kind), Block::Html))
+        } else if relative >= 4 && !cx.paragraph {
+            Some((
+                indented_end(text, lines, i, r.quotes, container),
+                Block::Code,
+            ))
+        } else {
+            None
+        };
+        if relative < 4 || cx.paragraph || r.item_code {
+            cx.lists.extend(&r.items);
+        }
+        if let Some((end, block)) = end {
+            mark(lines, i, end, block, &mut protected);
+            cx.paragraph = false;
             i = end + 1;
             continue;
         }
-        if s.trim() == "$$" || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$")) {
-            let end = close_block(text, lines, i, |t| t.trim_end().ends_with("$$"));
-            mark(lines, i, end, Block::Math, &mut protected);
-            i = end + 1;
-            continue;
-        }
+        cx.paragraph = is_paragraph(s, &r);
         i += 1;
     }
     for line in lines.iter() {
@@ -54,14 +271,11 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
     normalise(protected)
 }
 
-/// `(fence char, run length)` when `line` opens a fenced code block.
-fn fence(line: &str) -> Option<(u8, usize)> {
-    let t = line.trim_start_matches(' ');
-    if line.len() - t.len() > 3 {
-        return None;
-    }
-    // Fences inside list items and quotes are common in notes.
-    let t = t.trim_start_matches(['>', ' ', '-', '*', '+']);
+/// `(fence char, run length)` when `inner` (a line's content after its
+/// container prefix) opens a fenced code block.
+fn fence(inner: &str) -> Option<(u8, usize)> {
+    // Fences inside quotes within list items (`- > ```) are common too.
+    let t = inner.trim_start_matches(['>', ' ', '\t']);
     let ch = *t.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
         return None;
@@ -73,16 +287,279 @@ fn fence(line: &str) -> Option<(u8, usize)> {
     Some((ch, len))
 }
 
+/// How an HTML block ends (CommonMark's seven kinds, by their end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HtmlEnd {
+    /// Kind 1: a line holding `</pre>`, `</script>`, `</style>` or `</textarea>`.
+    RawTag,
+    /// Kind 2: `-->`.
+    Comment,
+    /// Kind 3: `?>`.
+    Processing,
+    /// Kind 4: `>`.
+    Declaration,
+    /// Kind 5: `]]>`.
+    Cdata,
+    /// Kinds 6 and 7: the next blank line.
+    Blank,
+}
+
+const RAW_TAGS: [&str; 4] = ["pre", "script", "style", "textarea"];
+
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// The kind of HTML block `inner` opens, if any; kind 7 (any tag alone on
+/// its line) cannot interrupt a paragraph.
+fn html_start(inner: &str, after_paragraph: bool) -> Option<HtmlEnd> {
+    let b = inner.as_bytes();
+    if b.first() != Some(&b'<') {
+        return None;
+    }
+    let name_end = |from: usize| {
+        from + b[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count()
+    };
+    let end = name_end(1);
+    let name = &inner[1..end];
+    let after = b.get(end).copied();
+    if RAW_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+        && matches!(after, None | Some(b' ' | b'\t' | b'>'))
+    {
+        return Some(HtmlEnd::RawTag);
+    }
+    if inner.starts_with("<!--") {
+        return Some(HtmlEnd::Comment);
+    }
+    if inner.starts_with("<?") {
+        return Some(HtmlEnd::Processing);
+    }
+    if inner.starts_with("<![CDATA[") {
+        return Some(HtmlEnd::Cdata);
+    }
+    if b.get(1) == Some(&b'!') && b.get(2).is_some_and(u8::is_ascii_alphabetic) {
+        return Some(HtmlEnd::Declaration);
+    }
+    let (close, end) = if b.get(1) == Some(&b'/') {
+        (true, name_end(2))
+    } else {
+        (false, end)
+    };
+    let name = &inner[if close { 2 } else { 1 }..end];
+    let after = &inner[end..];
+    if BLOCK_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+        && (after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>"))
+    {
+        return Some(HtmlEnd::Blank);
+    }
+    if after_paragraph || !name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let rest = if close {
+        after.trim_start_matches([' ', '\t']).strip_prefix('>')
+    } else if RAW_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+        None
+    } else {
+        open_tag_rest(after)
+    }?;
+    rest.trim_matches([' ', '\t'])
+        .is_empty()
+        .then_some(HtmlEnd::Blank)
+}
+
+/// What follows a complete open tag whose name ends where `s` starts:
+/// attributes, an optional `/`, then `>`.
+fn open_tag_rest(mut s: &str) -> Option<&str> {
+    loop {
+        let trimmed = s.trim_start_matches([' ', '\t']);
+        let spaced = trimmed.len() < s.len();
+        s = trimmed;
+        if let Some(rest) = s.strip_prefix("/>").or_else(|| s.strip_prefix('>')) {
+            return Some(rest);
+        }
+        // An attribute: a space before it, a name, an optional value.
+        let b = s.as_bytes();
+        if !spaced
+            || !b
+                .first()
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_' || *c == b':')
+        {
+            return None;
+        }
+        let name = b
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'))
+            .count();
+        s = &s[name..];
+        let t = s.trim_start_matches([' ', '\t']);
+        if let Some(v) = t.strip_prefix('=') {
+            let v = v.trim_start_matches([' ', '\t']);
+            let len = match v.as_bytes().first()? {
+                q @ (b'"' | b'\'') => 2 + v[1..].find(*q as char)?,
+                _ => {
+                    let n = v.bytes().take_while(|c| !b" \t\"'=<>`".contains(c)).count();
+                    if n == 0 {
+                        return None;
+                    }
+                    n
+                }
+            };
+            s = &v[len..];
+        }
+    }
+}
+
+/// The last line of the HTML block of `kind` opened at line `open`.
+fn html_end(text: &str, lines: &[Line], open: usize, quotes: usize, kind: HtmlEnd) -> usize {
+    let ends = |t: &str| {
+        let lower = || t.to_ascii_lowercase();
+        match kind {
+            HtmlEnd::RawTag => {
+                let l = lower();
+                RAW_TAGS.iter().any(|tag| l.contains(&format!("</{tag}>")))
+            }
+            HtmlEnd::Comment => t.contains("-->"),
+            HtmlEnd::Processing => t.contains("?>"),
+            HtmlEnd::Declaration => t.contains('>'),
+            HtmlEnd::Cdata => t.contains("]]>"),
+            HtmlEnd::Blank => false,
+        }
+    };
+    if ends(&text[lines[open].range.clone()]) {
+        return open;
+    }
+    let mut last = open;
+    for (j, line) in lines.iter().enumerate().skip(open + 1) {
+        let t = &text[line.range.clone()];
+        let r = read(t);
+        // A line outside the quote the block opened in ends it, as does a
+        // blank line the block ends at.
+        let left_quote = !r.blank && r.quotes < quotes;
+        if left_quote || (r.blank && kind == HtmlEnd::Blank) {
+            return last;
+        }
+        last = j;
+        if ends(t) {
+            return j;
+        }
+    }
+    last
+}
+
+/// The last line of the indented code block opened at line `open`: later
+/// lines indented four columns past `container`, and blank lines between.
+fn indented_end(text: &str, lines: &[Line], open: usize, quotes: usize, container: usize) -> usize {
+    let mut last = open;
+    for (j, line) in lines.iter().enumerate().skip(open + 1) {
+        if line.block != Block::Text {
+            break;
+        }
+        let r = read(&text[line.range.clone()]);
+        if r.quotes != quotes && !(r.blank && r.quotes == 0) {
+            break;
+        }
+        if r.blank {
+            continue;
+        }
+        if r.indent < container + 4 {
+            break;
+        }
+        last = j;
+    }
+    last
+}
+
 fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
     let t = line.trim_start_matches(['>', ' ', '\t']).trim_end();
     t.len() >= len && t.bytes().all(|b| b == ch)
 }
 
-/// Index of the line that closes the block opened at `open`, or the last line.
-fn close_block(text: &str, lines: &[Line], open: usize, closes: impl Fn(&str) -> bool) -> usize {
-    (open + 1..lines.len())
-        .find(|&j| closes(&text[lines[j].range.clone()]))
-        .unwrap_or(lines.len().saturating_sub(1))
+/// Index of the line that closes the block opened at `open`, the last line
+/// still inside the quote it was opened in, or the note's last line.
+fn close_block(
+    text: &str,
+    lines: &[Line],
+    open: usize,
+    quotes: usize,
+    closes: impl Fn(&str) -> bool,
+) -> usize {
+    for j in open + 1..lines.len() {
+        let t = &text[lines[j].range.clone()];
+        if quotes > 0 {
+            let r = read(t);
+            if !r.blank && r.quotes < quotes {
+                return j - 1;
+            }
+        }
+        if closes(t) {
+            return j;
+        }
+    }
+    lines.len().saturating_sub(1)
 }
 
 fn mark(lines: &mut [Line], from: usize, to: usize, block: Block, out: &mut Vec<Range<usize>>) {
