@@ -46,8 +46,13 @@ fn peel(
     let mut best: Option<(i64, &'static str, Vec<char>)> = None;
     let before = score::cost(prev, chars, next);
     for &page in code_pages() {
+        // Symbols are no evidence here either (see `choose`): box drawing
+        // read back from one layer stays box drawing.
+        if page.is_symbol_page() {
+            continue;
+        }
         let reading = read(chars, page);
-        if reading.pieces == 0 || !reading.is_whole() {
+        if reading.pieces == 0 || !reading.is_whole() || !reading.reads_letters(chars) {
             continue;
         }
         let rep = repair(

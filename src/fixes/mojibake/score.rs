@@ -116,7 +116,8 @@ pub fn script(c: char) -> Script {
         return Script::Common;
     }
     match u {
-        0..=0x2AF
+        // Spacing modifier letters (ʻ ʼ ˀ) are written with Latin.
+        0..=0x2FF
         | 0x1D00..=0x1DBF
         | 0x1E00..=0x1EFF
         | 0x2C60..=0x2C7F
@@ -401,7 +402,11 @@ fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
     if a.is_ascii() || !a.is_uppercase() || is_alpha(b) || plural {
         return 0;
     }
-    if is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)) {
+    // Â and Ã lead Latin-1's symbols and accented letters: as letters they
+    // stand only before other letters (CÂMARA, IRMÃ).
+    if matches!(a, 'Â' | 'Ã')
+        || (is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)))
+    {
         3
     } else if cont <= 0x9F && b != '™' {
         2

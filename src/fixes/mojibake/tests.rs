@@ -276,6 +276,11 @@ fn little_context() {
         ("âœ” No problems", "✔ No problems"),
         ("hatikuâ™«~", "hatiku♫~"),
         ("GÃ\u{a0}idhlig", "Gàidhlig"),
+        ("PoÊ»akahi PoÊ»alua", "Poʻakahi Poʻalua"),
+        ("Â¬_Â¬", "¬_¬"),
+        // Box drawing through windows-1252 comes back as box drawing, not
+        // read once more through cp437.
+        ("â”€â”¤", "─┤"),
     ] {
         assert_eq!(fix(bad), good);
     }
