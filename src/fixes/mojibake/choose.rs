@@ -125,7 +125,12 @@ pub fn choose<'r>(
         {
             continue;
         }
-        let (out, layers, deeper) = peel_all(std::mem::take(&mut rep.out), r.prev, r.next);
+        let (out, layers, deeper) = peel_all(
+            reading.page.name,
+            std::mem::take(&mut rep.out),
+            r.prev,
+            r.next,
+        );
         rep.out = out;
         rep.gain += deeper;
         if !gains_enough(&rep, reading, is_note_page, vote.whole_note) {
@@ -145,7 +150,12 @@ pub fn choose<'r>(
     }
     match widened(text, r, vote, gcx, before) {
         Some((wide, np, mut rep)) => {
-            let (out, layers, _) = peel_all(std::mem::take(&mut rep.out), wide.prev, wide.next);
+            let (out, layers, _) = peel_all(
+                code_pages()[np].name,
+                std::mem::take(&mut rep.out),
+                wide.prev,
+                wide.next,
+            );
             rep.out = out;
             Choice {
                 run: Cow::Owned(wide),

@@ -16,17 +16,21 @@ const MAX_LAYERS: usize = 3;
 /// windows-1252 under windows-1251 is `£`).
 const LAYER_GAIN: i64 = 1;
 
-/// Peels the layers under a first repair `out`: the chars as finally
-/// repaired, the pages of the further layers in undo order, and their gain.
+/// Peels the layers under a first repair `out` (made through the page
+/// named `first`): the chars as finally repaired, the pages of the further
+/// layers in undo order, and their gain.
 pub fn peel_all(
+    first: &'static str,
     mut out: Vec<char>,
     prev: Option<char>,
     next: Option<char>,
 ) -> (Vec<char>, Vec<&'static str>, i64) {
-    let mut chain = Vec::new();
+    let mut chain: Vec<&'static str> = Vec::new();
     let mut gain = 0;
     for _ in 1..MAX_LAYERS {
-        let Some((g, name, next_out)) = peel(&out, prev, next) else {
+        let Some((g, name, next_out)) =
+            peel(&out, prev, next, chain.last().copied().unwrap_or(first))
+        else {
             break;
         };
         chain.push(name);
@@ -37,11 +41,14 @@ pub fn peel_all(
 }
 
 /// One more layer: the best whole repair of `chars` under any page, at
-/// least `LAYER_GAIN` more plausible.
+/// least `LAYER_GAIN` more plausible; under `last`, the page of the layer
+/// just undone, any whole reading no less plausible (text garbled twice
+/// is most often garbled twice the same way: `ÄŠ` left of `Ã„Å\u{a0}` is Ċ).
 fn peel(
     chars: &[char],
     prev: Option<char>,
     next: Option<char>,
+    last: &str,
 ) -> Option<(i64, &'static str, Vec<char>)> {
     let mut best: Option<(i64, &'static str, Vec<char>)> = None;
     let before = score::cost(prev, chars, next);
@@ -52,7 +59,7 @@ fn peel(
             continue;
         }
         let reading = read(chars, page);
-        if reading.pieces == 0 || !reading.is_whole() || !reading.reads_letters(chars) {
+        if reading.pieces == 0 || !reading.is_whole() {
             continue;
         }
         let rep = repair(
@@ -64,7 +71,8 @@ fn peel(
             &GapContext::default(),
             before,
         );
-        if rep.gain >= LAYER_GAIN && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
+        let needed = if page.name == last { 0 } else { LAYER_GAIN };
+        if rep.gain >= needed && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
             best = Some((rep.gain, page.name, rep.out));
         }
     }

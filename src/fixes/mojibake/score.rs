@@ -280,14 +280,15 @@ pub fn char_cost(c: char) -> u32 {
         0x180..=0x24F => match u {
             0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
             // Their capitals, and ƙ ƴ of Hausa.
-            0x181 | 0x186 | 0x189 | 0x18A | 0x190 | 0x194 | 0x198 | 0x199 | 0x19D | 0x1B1
-            | 0x1B2 | 0x1B3 | 0x1B4 => 1,
+            0x181 | 0x186 | 0x189 | 0x18A | 0x18F | 0x190 | 0x194 | 0x196 | 0x198 | 0x199
+            | 0x19D | 0x1B1 | 0x1B2 | 0x1B3 | 0x1B4 => 1,
             // ƒ: the classic mojibake letter, hardly ever typed.
             0x192 => 3,
             _ => 2,
         },
-        // IPA letters that African alphabets write every day (ɓ ɔ ɖ ɗ ɛ ɣ ɲ ʊ ʋ).
-        0x253 | 0x254 | 0x256 | 0x257 | 0x25B | 0x263 | 0x272 | 0x28A | 0x28B => 1,
+        // IPA letters that African alphabets write every day (ɓ ɔ ɖ ɗ ɛ ɣ ɩ
+        // ɲ ʊ ʋ), and ə of Azerbaijani and Tatar.
+        0x253 | 0x254 | 0x256 | 0x257 | 0x259 | 0x25B | 0x263 | 0x269 | 0x272 | 0x28A | 0x28B => 1,
         0x250..=0x2AF => 3,
         0x2B0..=0x2FF => match u {
             // The ʻokina and the modifier apostrophe are letters of Hawaiian,
@@ -399,16 +400,20 @@ fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
         return 0;
     };
     let plural = b == '’' && c.is_none_or(|c| c == 's' || !is_alpha(c));
-    if a.is_ascii() || !a.is_uppercase() || is_alpha(b) || plural {
+    if a.is_ascii() || !a.is_uppercase() || plural {
         return 0;
     }
-    // Â and Ã lead Latin-1's symbols and accented letters: as letters they
-    // stand only before other letters (CÂMARA, IRMÃ).
+    // After the capitals that lead whole alphabets the letters among the
+    // continuation bytes count too (Š Ž Œ ƒ ˆ in 0x80..=0x9F: `ZAPOTÃˆQUE`,
+    // `Ùˆ`). Â and Ã lead Latin-1's symbols and accented letters: as letters
+    // they stand only before ordinary letters (CÂMARA, IRMÃ), so anything
+    // from the upper half after them counts (`9Âª`, `PÃµld`).
     if matches!(a, 'Â' | 'Ã')
         || (is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)))
     {
         3
-    } else if cont <= 0x9F && b != '™' {
+    } else if cont <= 0x9F && b != '™' && !is_alpha(b) {
+        // After other capitals only punctuation: Czech writes VÝŠKA.
         2
     } else {
         0

@@ -346,3 +346,18 @@ fn a_word_of_a_rare_alphabet_read_back_whole() {
     let garbled = garble(syriac, code_pages()[0], true);
     assert_eq!(fix(&garbled), syriac);
 }
+
+#[test]
+fn a_second_layer_through_the_same_page() {
+    // Ċ (C4 8A) garbled twice through windows-1252: `ÄŠ` after one layer
+    // looks no worse than Ċ, but text garbled twice is garbled the same way.
+    assert_eq!(fix("Ã„Å\u{a0}ipewjan, Rumanija\n"), "Ċipewjan, Rumanija\n");
+    // Azerbaijani ə, Portuguese ª, capitals with Š after Ã.
+    for (bad, good) in [
+        ("cÃ¼mlÉ™", "cümlə"),
+        ("9Âª # 2", "9ª # 2"),
+        ("ZAPOTÃˆQUE", "ZAPOTÈQUE"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+}
