@@ -87,3 +87,35 @@ fn an_empty_task_keeps_the_space_tasks_writes() {
     let text = "- [ ] \n1) [ ] \n- \n\t- [x] \n";
     assert_eq!(normalize(text, &Config::default()).text, text);
 }
+
+#[test]
+fn tags_after_fields_move_in_front_of_them_as_tasks_writes_them() {
+    // Lines from Obsidian Tasks' own tests (tests/Task/Task.test.ts): Tasks
+    // puts the tags it reads off the end back into the description and
+    // writes the fields after it. The first pair is its `toFileLineString`
+    // expectation word for word; the others follow its description and
+    // field expectations.
+    let config = only(&[Fix::Tasks]);
+    for (line, tasks_writes) in [
+        (
+            "- [x] this is a done task #tagone 📅 2021-09-12 ✅ 2021-06-20 #journal/daily",
+            "- [x] this is a done task #tagone #journal/daily 📅 2021-09-12 ✅ 2021-06-20",
+        ),
+        (
+            "- [ ] this is a task due 📅 2021-09-12 #inside_tag ⏫ #some/tags_with_underscore",
+            "- [ ] this is a task due #inside_tag #some/tags_with_underscore ⏫ 📅 2021-09-12",
+        ),
+        (
+            "- [ ] Wobble ⏫  #tag1 ✅ 2022-07-02 #tag2  📅 2022-07-02 #tag3 ⏳ 2022-07-02 #tag4 🛫 2022-07-02 #tag5  🔁 every day  #tag6 #tag7 #tag8 #tag9 #tag10",
+            "- [ ] Wobble #tag1 #tag2 #tag3 #tag4 #tag5 #tag6 #tag7 #tag8 #tag9 #tag10 ⏫ 🔁 every day 🛫 2022-07-02 ⏳ 2022-07-02 📅 2022-07-02 ✅ 2022-07-02",
+        ),
+        ("- [ ] 📅 2023-06-26 #task 🔽", "- [ ] #task 🔽 📅 2023-06-26"),
+    ] {
+        let out = normalize(&format!("{line}\n"), &config);
+        assert_eq!(out.text, format!("{tasks_writes}\n"));
+        assert!(out.changes[0].message.contains("tags before the fields"));
+        // What Tasks writes is a fixed point.
+        let again = normalize(&out.text, &config);
+        assert!(!again.changed(), "{:?}", again.changes);
+    }
+}

@@ -7,9 +7,11 @@
 //! space between fields and one between a signifier and its value, and the
 //! fields in Tasks' write order — 🆔 id, ⛔ depends-on, priority
 //! (🔺 ⏫ 🔼 🔽 ⏬), 🔁 recurrence, 🏁 on-completion, ➕ created, 🛫 start,
-//! ⏳ scheduled, 📅 due, ❌ cancelled, ✅ done — placed where the first of
-//! them stood. The description (with its owner mention), the tags and the
-//! block link stay where they are, in their own order.
+//! ⏳ scheduled, 📅 due, ❌ cancelled, ✅ done — after the description and
+//! its tags, which Tasks reads as part of the description: tags after a
+//! field move in front of the fields, in their own order, one space apart,
+//! as Tasks writes them (`… #tag ⏫ 📅 2021-09-12`). The description (with
+//! its owner mention) and the block link stay where they are.
 //!
 //! **Why.** Notes written by hand, by scripts or by AI exporters put the
 //! fields in any order and with look-alike emoji. Tasks reads most of them,
@@ -19,7 +21,7 @@
 //!
 //! **Example.**
 //! ```text
-//! - [ ] Call @HR 📅 2025-10-26 🔺 #task    →    - [ ] Call @HR 🔺 📅 2025-10-26 #task
+//! - [ ] Call @HR 📅 2025-10-26 🔺 #task    →    - [ ] Call @HR #task 🔺 📅 2025-10-26
 //! - [ ] Pay rent 📆2025-11-01 ⏫️ ^rent     →    - [ ] Pay rent ⏫ 📅 2025-11-01 ^rent
 //! ```
 //!
@@ -80,28 +82,22 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
             ));
         }
     }
-    let first = t.tokens.iter().position(|k| k.field.is_some()).unwrap_or(0);
-    // The region rewritten: from the text before the first field (the
-    // description or a tag in front of it) to the block link or line end.
-    let start = if first == 0 {
-        t.description.end
-    } else {
-        t.tokens[first - 1].range.end
-    };
+    // The region rewritten: from the end of the description to the block
+    // link or the line's end. Tasks puts the tags it took off the end back
+    // into the description, then writes the fields after it, so tags come
+    // first, in their order, one space apart.
+    let start = t.description.end;
     let last_end = t.tokens.last().map_or(start, |k| k.range.end);
     let end = t.block_link.as_ref().map_or(last_end, |b| b.start);
 
     let mut sorted = fields.clone();
     sorted.sort_by_key(|k| k.field);
+    let tags = t.tokens.iter().filter(|k| k.field.is_none());
     // Written straight into one string: most lines are already in Tasks'
     // form, and this is all it takes to see so.
     let mut new = String::with_capacity(end - start + 8);
-    if !(first == 0 && t.description.is_empty()) {
-        new.push(' ');
-    }
-    let others = t.tokens[first..].iter().filter(|k| k.field.is_none());
-    for (i, k) in sorted.iter().copied().chain(others).enumerate() {
-        if i > 0 {
+    for (i, k) in tags.chain(sorted.iter().copied()).enumerate() {
+        if i > 0 || !t.description.is_empty() {
             new.push(' ');
         }
         match k.field {
@@ -134,16 +130,20 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
         why.push(format!("wrote {}", respelled.join(", ")));
     }
     let order: Vec<Option<Field>> = fields.iter().map(|k| k.field).collect();
-    let interleaved = t.tokens[first..]
-        .iter()
-        .skip_while(|k| k.field.is_some())
-        .any(|k| k.field.is_some());
-    if order.windows(2).any(|w| w[0] > w[1]) || interleaved {
+    if order.windows(2).any(|w| w[0] > w[1]) {
         let names: Vec<String> = sorted.iter().map(|k| canonical(line, k)).collect();
         why.push(format!(
             "put the fields in the order Tasks writes them ({})",
             names.join(" ")
         ));
+    }
+    let tag_after_field = t
+        .tokens
+        .iter()
+        .skip_while(|k| k.field.is_none())
+        .any(|k| k.field.is_none());
+    if tag_after_field {
+        why.push("put the tags before the fields, as Tasks writes them".to_string());
     }
     if why.is_empty() {
         why.push("one space between the Tasks fields".to_string());
@@ -292,7 +292,7 @@ mod tests {
     fn sample_line() {
         assert_eq!(
             tasks_only("- [ ] Initiate @HR 📅 2025-10-26 🔺 #task #proposed\n"),
-            "- [ ] Initiate @HR 🔺 📅 2025-10-26 #task #proposed\n"
+            "- [ ] Initiate @HR #task #proposed 🔺 📅 2025-10-26\n"
         );
     }
 
@@ -309,14 +309,28 @@ mod tests {
     }
 
     #[test]
+    fn tags_go_before_the_fields_as_tasks_writes_them() {
+        assert_eq!(
+            tasks_only("- [ ] a 📅 2025-10-01 #b 🔺 #c ^id\n- [ ] 📅 2025-10-01 #b\n"),
+            "- [ ] a #b #c 🔺 📅 2025-10-01 ^id\n- [ ] #b 📅 2025-10-01\n"
+        );
+        // A date Tasks cannot read is description; the tag after the
+        // priority is not.
+        assert_eq!(
+            tasks_only("- [ ] a 📅 16/09/2025 🔺 #x\n"),
+            "- [ ] a 📅 16/09/2025 #x 🔺\n"
+        );
+    }
+
+    #[test]
     fn left_alone() {
         for line in [
-            "- [ ] a 🔺 📅 2025-10-26 #task\n",
+            "- [ ] a #task 🔺 📅 2025-10-26\n",
+            "- [ ]  📅 2021-06-20\n",
             "- [ ] a 📅 2025-02-30 🔺\n",
             "- [ ] a 📅 2025-01-01 📅 2025-01-02\n",
             "- not a task 📅 2025-10-26 🔺\n",
             "- [ ] `code 📅 2025-10-26 🔺`\n",
-            "- [ ] a 📅 16/09/2025 🔺 #x\n",
         ] {
             assert_eq!(tasks_only(line), line);
         }
