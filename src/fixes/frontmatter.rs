@@ -6,7 +6,10 @@
 //!   lines indented under it) is joined back onto one line;
 //! - `tags` becomes a YAML list of tag names without `#` (`tags: #a, #b`,
 //!   `tags: a b`, `tags: ["#a", b]` → a block list `- a`, `- b`, indented
-//!   like the note's other lists, or as Obsidian writes them);
+//!   like the note's other lists, or as Obsidian writes them); items
+//!   written `- #a` lose their `#` in place. Both `#` forms are YAML
+//!   comments (no tags at all); when a comment holds more than one tag
+//!   word per item, or words that are not tags, it is reported instead;
 //! - repeated entries of a list of strings (`tags`, `aliases`,
 //!   `participants`, …) are removed, the first one kept (lists of numbers
 //!   and of mappings are left: their repeats can mean something);
@@ -87,7 +90,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         }
     };
     let yaml = &note.text[fm.yaml.clone()];
-    let groups = plan(yaml, value, cx.config);
+    let mut left = Vec::new();
+    let groups = plan(yaml, value, cx.config, &mut left);
+    for why in left {
+        sink.diagnose(fm.range.start, why);
+    }
     if groups.is_empty() {
         return;
     }
@@ -121,8 +128,9 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// Every change the YAML text asks for, unchecked.
-fn plan(yaml: &str, value: &Value, config: &Config) -> Vec<Group> {
+/// Every change the YAML text asks for, unchecked; what it must leave is
+/// said in `left`.
+fn plan(yaml: &str, value: &Value, config: &Config, left: &mut Vec<String>) -> Vec<Group> {
     let lines = scan::lines(yaml);
     let entries = scan::entries(yaml, &lines);
     let newline = if yaml.contains("\r\n") { "\r\n" } else { "\n" };
@@ -136,7 +144,10 @@ fn plan(yaml: &str, value: &Value, config: &Config) -> Vec<Group> {
             continue;
         };
         let group = if e.key == "tags" {
-            tags(yaml, &lines, e, current, indent, newline)
+            tags(yaml, &lines, e, current, indent, newline).unwrap_or_else(|why| {
+                left.push(why);
+                None
+            })
         } else {
             dedupe(yaml, &lines, e, current).or_else(|| quoted_date(yaml, e, config))
         };
@@ -258,7 +269,12 @@ fn render(item: &str) -> String {
     }
 }
 
-/// `tags` as a block list of names without `#`, without repeats.
+/// Why a `tags` value written with `#` is left as it is.
+const TAGS_AS_COMMENTS: &str = "YAML reads a `#` after `tags:` or after a list's `- ` as a comment, so these tags are not tags";
+
+/// `tags` as a block list of names without `#`, without repeats. `Err`
+/// says why tags written as YAML comments (`tags: #a`, `- #a`) are left:
+/// both forms are repaired when every word is a tag, and reported when not.
 fn tags(
     yaml: &str,
     lines: &[YLine],
@@ -266,7 +282,7 @@ fn tags(
     current: &Value,
     indent: usize,
     newline: &str,
-) -> Option<Group> {
+) -> Result<Option<Group>, String> {
     let split = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == ',')
             .map(|t| t.trim_start_matches('#'))
@@ -284,15 +300,17 @@ fn tags(
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
             .collect();
-        let tag_like = |w: &&str| w.len() > 1 && w.starts_with('#') && !w[1..].contains('#');
         if !matches!(current, Value::Sequence(_)) && words.first().is_some_and(tag_like) {
             if !words.iter().all(tag_like) || e.end != e.first + 1 {
-                return None;
+                return Err(format!(
+                    "{TAGS_AS_COMMENTS}; left as it is, since not every word after `#` is a tag: write them as a list without `#`"
+                ));
             }
             keep_comment = false;
             from_comment = split(&yaml[c.clone()]);
         }
     }
+    let mut hashed = false;
     let (names, items): (Vec<String>, Option<Vec<Item>>) = match current {
         Value::Null if !from_comment.is_empty() => (from_comment, None),
         Value::String(s) => {
@@ -300,8 +318,24 @@ fn tags(
             names.extend(from_comment);
             (names, None)
         }
+        // `- #a` items: the item is a comment, so YAML reads it as empty.
+        Value::Sequence(seq) if seq.iter().any(Value::is_null) => {
+            let Some(items) = hashed_items(yaml, lines, e).filter(|i| i.len() == seq.len()) else {
+                return Err(format!(
+                    "{TAGS_AS_COMMENTS}; left as it is, since not every `- #` item holds one tag: write them without `#`"
+                ));
+            };
+            hashed = true;
+            let names = items.iter().map(|(_, _, name)| name.clone()).collect();
+            (
+                names,
+                Some(items.into_iter().map(|(j, r, _)| (j, r)).collect()),
+            )
+        }
         Value::Sequence(_) => {
-            let old = strings(current)?;
+            let Some(old) = strings(current) else {
+                return Ok(None);
+            };
             let names: Vec<String> = old
                 .iter()
                 .map(|s| match s.trim_start_matches('#') {
@@ -312,14 +346,14 @@ fn tags(
             let items = block_items(yaml, lines, e).filter(|i| i.len() == old.len());
             let firsts = first_occurrences(&names);
             if names.iter().zip(&old).all(|(n, o)| n == o) && firsts.iter().all(|&f| f) {
-                return None;
+                return Ok(None);
             }
             (names, items)
         }
-        _ => return None,
+        _ => return Ok(None),
     };
     if names.is_empty() {
-        return None;
+        return Ok(None);
     }
     let firsts = first_occurrences(&names);
     let unique: Vec<String> = names
@@ -347,6 +381,8 @@ fn tags(
             if repeats == 1 { "" } else { "s" }
         );
         message = match (rewrote, repeats) {
+            _ if hashed && repeats == 0 => "wrote the tags without `#` (YAML read `- #a` as a comment: an empty item, no tag)".to_string(),
+            _ if hashed => format!("wrote the tags without `#` (YAML read `- #a` as a comment: an empty item, no tag) and {removed}"),
             (_, 0) => "wrote the tags without `#`".to_string(),
             (true, _) => format!("wrote the tags without `#` and {removed}"),
             (false, _) => removed,
@@ -370,13 +406,63 @@ fn tags(
         message = "wrote `tags` as a YAML list of tag names without `#`".to_string();
     }
     if edits.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(Group {
+    Ok(Some(Group {
         edits,
         key: Some((e.key.clone(), sequence(&unique))),
         message,
-    })
+    }))
+}
+
+/// A word written as a tag: `#` and a name without another `#`.
+fn tag_like(w: &&str) -> bool {
+    w.len() > 1 && w.starts_with('#') && !w[1..].contains('#')
+}
+
+/// The items of a `tags` block list where some are written `- #a`: for
+/// each, its line, the range of what is written after `- `, and the tag
+/// name meant. `None` unless every item is one-line and holds one tag.
+fn hashed_items(
+    yaml: &str,
+    lines: &[YLine],
+    e: &Entry,
+) -> Option<Vec<(usize, Range<usize>, String)>> {
+    if !e.inline.is_empty() {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut indent = None;
+    for (j, line) in lines.iter().enumerate().take(e.end).skip(e.first + 1) {
+        let text = &yaml[line.range.clone()];
+        if scan::is_blank_or_comment(text) {
+            continue;
+        }
+        if *indent.get_or_insert(line.indent) != line.indent {
+            return None;
+        }
+        let item = text[line.indent..].strip_prefix("- ")?;
+        let lead = item.len() - item.trim_start_matches(' ').len();
+        let start = line.range.end - item.len() + lead;
+        let written = item[lead..].trim_end();
+        let (value, comment) = scan::split_comment(written);
+        let (name, len) = if value.is_empty() {
+            // `- #a`: one tag-like word and nothing else.
+            comment?;
+            let mut words = written.split_whitespace();
+            let word = words.next().filter(tag_like)?;
+            if words.next().is_some() {
+                return None;
+            }
+            (word[1..].to_string(), written.len())
+        } else {
+            let parsed = parse_yaml(value).ok()?;
+            let s = parsed.as_str()?;
+            (s.strip_prefix('#').unwrap_or(s).to_string(), value.len())
+        };
+        items.push((j, start..start + len, name));
+    }
+    Some(items)
 }
 
 /// The string a list item's text reads as, if it is a string.
@@ -561,6 +647,11 @@ mod tests {
             ("tags: [\"#a\", b]\n", "tags:\n  - a\n  - b\n"),
             ("tags:\n- '#a'\n- b\n- a\n", "tags:\n- a\n- b\n"),
             ("x:\n    - y\ntags: a\n", "x:\n    - y\ntags:\n    - a\n"),
+            ("tags:\n  - #a\n  - #b/c\n", "tags:\n  - a\n  - b/c\n"),
+            (
+                "tags:\n- #a\n- b # mine\n- '#c'\n- #a\n",
+                "tags:\n- a\n- b # mine\n- c\n",
+            ),
         ] {
             let out = fm_only(&format!("---\n{input}---\n"));
             assert_eq!(out.text, format!("---\n{expected}---\n"), "{input}");
@@ -600,6 +691,32 @@ mod tests {
         ] {
             let text = format!("---\n{input}---\n");
             assert_eq!(fm_only(&text).text, text, "{input}");
+        }
+    }
+
+    #[test]
+    fn tags_written_as_comments_are_repaired_or_reported_alike() {
+        // Both forms hold no tags to YAML; each is repaired when every word
+        // is a tag, and reported, unchanged, when not.
+        for input in ["tags: #a, #b\n", "tags:\n  - #a\n  - #b\n"] {
+            let out = fm_only(&format!("---\n{input}---\n"));
+            assert_eq!(out.text, "---\ntags:\n  - a\n  - b\n---\n", "{input}");
+            assert!(out.diagnostics.is_empty());
+        }
+        for input in [
+            "tags: #a and more words\n",
+            "tags:\n  - #a and more\n  - #b\n",
+        ] {
+            let text = format!("---\n{input}---\n");
+            let out = fm_only(&text);
+            assert_eq!(out.text, text);
+            assert!(
+                out.diagnostics
+                    .iter()
+                    .any(|d| d.message.contains("not tags")),
+                "{input}: {:?}",
+                out.diagnostics
+            );
         }
     }
 
