@@ -105,8 +105,22 @@ impl Vote {
             })
         });
         let ideographs_known = page.is_some_and(|p| ideographs_known(under_page(p).map(|x| &x.0)));
+        // The note is evidently one page's mojibake: nearly every run reads
+        // wholly through it and most read better as everyday letters. That
+        // page is the note's page, or, where no run was repaired clearly
+        // enough to elect one (a short line through cp437), the one that
+        // improves most runs.
+        let evident_page = page.or_else(|| {
+            (0..ev.len())
+                .filter(|&p| ev[p].improved > 0)
+                .max_by_key(|&p| (ev[p].improved, std::cmp::Reverse(p)))
+        });
         let evident = (0..ev.len())
-            .map(|p| Some(p) == page && whole_note && ev[p].improved * 2 > survey.free_runs)
+            .map(|p| {
+                Some(p) == evident_page
+                    && ev[p].whole * 20 >= survey.free_runs * 19
+                    && ev[p].improved * 2 > survey.free_runs
+            })
             .collect();
         Vote {
             page,
