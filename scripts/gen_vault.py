@@ -23,13 +23,28 @@ Writes, under OUT (default: target/bench-data):
                         corpus, corpus-garbled, vault-clean, vault-garbled,
                         vault-sample (every tenth vault note),
                         vault-clean-sample (every tenth clean one), large,
-                        large-garbled.
+                        large-garbled, multilingual-clean,
+                        multilingual-garbled.
+  multilingual/         the multilingual variant of vault/ (issue #15): 10,000
+                        notes built the same way, but every note's prose comes
+                        from the tldr pages of one of the 38 languages, chosen
+                        evenly (no English Tasks prose), so most notes are
+                        non-ASCII throughout. One note in ten is garbled whole,
+                        evenly through windows-1252, windows-1254, or
+                        windows-1254 with the bytes it leaves undefined dropped
+                        (the first two keep them as C1 controls, as browsers'
+                        decoders do). Its own seeded generator: vault/ and the
+                        other sets are byte-identical with or without it.
   manifest.json         counts and sizes of each set.
 
 Same inputs, same bytes: everything comes from one seeded random generator
 and sorted directory listings. Nothing here is ever committed.
 
+The corpus is read at run time (the tldr pages are CC-BY-4.0, (c) the
+tldr-pages contributors); no generated note is committed.
+
 Usage: gen_vault.py [--corpus DIR] [--out DIR] [--notes N] [--seed S]
+                    [--multilingual-notes N]
 """
 
 import argparse
@@ -166,17 +181,26 @@ def load_prose(corpus, files):
     return out
 
 
+# The multilingual vault's damage: (code page, undefined bytes kept), one
+# third each.
+MULTILINGUAL_GARBLES = [("cp1252", True), ("cp1254", True), ("cp1254", False)]
+
+
 class Gen:
-    def __init__(self, rng, prose):
+    def __init__(self, rng, prose, every_language_evenly=False):
         self.r = rng
         self.prose = prose
         self.languages = sorted(prose)
-        self.use("en")
+        self.evenly = every_language_evenly
+        self.use(self.languages[0] if self.evenly else "en")
 
     def use(self, language):
         self.paragraphs, self.bullets = self.prose[language]
 
     def pick_language(self):
+        if self.evenly:
+            self.use(self.r.choice(self.languages))
+            return
         # Half the notes in English (the Tasks notes), the rest in one of
         # the tldr languages: a note is written in one language.
         if self.r.random() < 0.5 or len(self.languages) == 1:
@@ -337,6 +361,40 @@ def write_list(path, files):
             fh.write(os.path.abspath(f) + "\n")
 
 
+def multilingual_vault(args, corpus_paths, out):
+    """The multilingual variant of the vault (see the module docstring).
+
+    Returns (clean paths, garbled paths, sizes, garbled kinds)."""
+    prose = load_prose(args.corpus, corpus_paths)
+    prose = {lang: p for lang, p in prose.items() if lang != "en"}  # tldr only
+    if not prose:
+        sys.exit(f"gen_vault: no tldr pages under {args.corpus}")
+    # Its own generator, so the other sets do not move.
+    rng = random.Random(args.seed + 1)
+    gen = Gen(rng, prose, every_language_evenly=True)
+    vault = os.path.join(out, "multilingual")
+    clean, garbled = [], []
+    sizes = {"multilingual-clean": 0, "multilingual-garbled": 0}
+    how = {}
+    for i in range(args.multilingual_notes):
+        target = int(rng.lognormvariate(8.3, 0.5))
+        text = gen.note(min(target, 60_000))
+        folder = ["Meetings", "Projects", "People", "Daily", "Inbox"][(i // 7) % 5]
+        path = os.path.join(vault, folder, f"{i // 500:02d}", f"{i:05d} note.md")
+        if i % GARBLED_EVERY == GARBLED_EVERY - 1:
+            codepage, keep = rng.choice(MULTILINGUAL_GARBLES)
+            text = garble(text, codepage, keep)
+            kind = f"{codepage}, undefined bytes {'kept' if keep else 'dropped'}"
+            how[kind] = how.get(kind, 0) + 1
+            garbled.append(path)
+            sizes["multilingual-garbled"] += write(path, text)
+        else:
+            clean.append(path)
+            sizes["multilingual-clean"] += write(path, text)
+    write(os.path.join(vault, ".obsidian", "app.json"), '{"alwaysUpdateLinks": true}\n')
+    return clean, garbled, sizes, how
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -345,8 +403,12 @@ def main():
     ap.add_argument("--out", default=os.path.join(root, "target", "bench-data"))
     ap.add_argument("--notes", type=int, default=NOTES)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--multilingual-notes", type=int, default=None,
+                    help="notes in multilingual/ (default: as many as --notes)")
     args = ap.parse_args()
 
+    if args.multilingual_notes is None:
+        args.multilingual_notes = args.notes
     corpus = corpus_files(args.corpus)
     if not corpus:
         sys.exit(f"gen_vault: no .md files under {args.corpus} (set --corpus or NOTEMEND_CORPUS)")
@@ -420,6 +482,12 @@ def main():
     write_list(os.path.join(lists, "large.txt"), [large])
     write_list(os.path.join(lists, "large-garbled.txt"), [large_garbled])
 
+    # Last, with its own generator: nothing above depends on it.
+    m_clean, m_garbled, m_sizes, m_how = multilingual_vault(args, corpus, out)
+    sizes.update(m_sizes)
+    write_list(os.path.join(lists, "multilingual-clean.txt"), m_clean)
+    write_list(os.path.join(lists, "multilingual-garbled.txt"), m_garbled)
+
     manifest = {
         "seed": args.seed,
         "notes": {
@@ -429,10 +497,14 @@ def main():
             "vault-garbled": len(garbled),
             "large": 1,
             "large-garbled": 1,
+            "multilingual-clean": len(m_clean),
+            "multilingual-garbled": len(m_garbled),
         },
         "bytes": sizes,
         "vault_bytes": sizes["vault-clean"] + sizes["vault-garbled"],
         "garbled_kinds": how,
+        "multilingual_bytes": sizes["multilingual-clean"] + sizes["multilingual-garbled"],
+        "multilingual_garbled_kinds": m_how,
     }
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, indent=2, sort_keys=True)
