@@ -3,17 +3,21 @@
 //! only validates the same bytes as UTF-8.
 //!
 //! ```text
-//! cargo bench --bench throughput -- [--min-secs S] [--only FIX,...] LIST...
+//! cargo bench --bench throughput -- [--min-secs S] [--only FIX,...|none] LIST...
 //! ```
 //!
 //! Each `LIST` is a file naming one note per line (`scripts/gen_vault.py`
 //! writes them); the set's name is the file stem. For each set, prints one
 //! JSON object per line: bytes, notes, how many the default settings would
 //! change, and the median time of one pass over the whole set for
-//! `normalize` and for the floor, with the MB/s (10^6 bytes per second)
-//! they make.
+//! `normalize`, for the note model alone (`Note::parse`: lines, frontmatter,
+//! protected regions, what each fix reads before it looks) and for the
+//! floor, with the MB/s (10^6 bytes per second) they make.
+//!
+//! `--only none` turns every fix off (`Config::only(&[])`): what `normalize`
+//! costs before any fix runs.
 
-use notemend::{normalize, Config};
+use notemend::{normalize, Config, Note};
 
 // Native means what the CLI runs: with its allocator.
 #[global_allocator]
@@ -38,14 +42,18 @@ fn main() {
             }
             "--only" => {
                 let names = args.next().expect("--only takes fix names");
-                let fixes = notemend::config::parse_fix_list(&names).expect("fix names");
+                let fixes = if names == "none" {
+                    Vec::new()
+                } else {
+                    notemend::config::parse_fix_list(&names).expect("fix names")
+                };
                 config.only(&fixes);
             }
             _ => lists.push(arg),
         }
     }
     if lists.is_empty() {
-        eprintln!("usage: throughput [--min-secs S] [--only FIX,...] LIST...");
+        eprintln!("usage: throughput [--min-secs S] [--only FIX,...|none] LIST...");
         std::process::exit(2);
     }
     for list in &lists {
@@ -73,6 +81,14 @@ fn main() {
                 black_box(normalize(black_box(t), &config));
             }
         });
+        for t in &texts {
+            black_box(Note::parse(black_box(t)));
+        }
+        let parse_secs = median_pass(min_secs / 4.0, || {
+            for t in &texts {
+                black_box(Note::parse(black_box(t)));
+            }
+        });
         for n in &notes {
             let _ = black_box(std::str::from_utf8(black_box(n)));
         }
@@ -84,10 +100,13 @@ fn main() {
         let mbps = |secs: f64| bytes as f64 / secs / 1e6;
         println!(
             "{{\"set\":\"{name}\",\"notes\":{},\"bytes\":{bytes},\"changed\":{changed},\"changes\":{changes},\
-             \"normalize_ms\":{:.4},\"normalize_mbps\":{:.2},\"floor_ms\":{:.4},\"floor_mbps\":{:.1}}}",
+             \"normalize_ms\":{:.4},\"normalize_mbps\":{:.2},\"parse_ms\":{:.4},\"parse_mbps\":{:.1},\
+             \"floor_ms\":{:.4},\"floor_mbps\":{:.1}}}",
             texts.len(),
             normalize_secs * 1e3,
             mbps(normalize_secs),
+            parse_secs * 1e3,
+            mbps(parse_secs),
             floor_secs * 1e3,
             mbps(floor_secs),
         );

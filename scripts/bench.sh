@@ -2,10 +2,11 @@
 # The end-to-end benchmark, one command: builds what it needs, generates the
 # inputs, measures Notemend native, Notemend WASM under Node, ftfy (encoding
 # repairs only) and the floor (UTF-8 validation) on the same notes, the CLI
-# on the 10,000-note vault, main.js's size and the WASM's compile + init time
-# in headless Chromium, and writes BENCHMARKS.md.
+# on the 10,000-note vault and on its multilingual variant, main.js's size and
+# the WASM's compile + init time in headless Chromium, and writes BENCHMARKS.md
+# (with the figures of the BENCHMARKS.md it replaces, for comparison).
 #
-#   bash scripts/bench.sh             # full run (about 5 minutes on 2 cores)
+#   bash scripts/bench.sh             # full run (about 8 minutes on 2 cores)
 #   BENCH_QUICK=1 bash scripts/bench.sh   # 500-note vault, short timings: a smoke test
 #
 # Inputs: the corpus from NOTEMEND_CORPUS (default ../shared/corpus beside the
@@ -64,7 +65,8 @@ command -v hyperfine >/dev/null || echo "hyperfine not found: timing the CLI wit
 
 step "inputs: $DATA (scripts/gen_vault.py, $NOTES notes)"
 if [ ! -f "$DATA/manifest.json" ] || [ scripts/gen_vault.py -nt "$DATA/manifest.json" ] ||
-  ! grep -q "\"vault-clean\": $((NOTES - NOTES / 10))," "$DATA/manifest.json"; then
+  ! grep -q "\"vault-clean\": $((NOTES - NOTES / 10))," "$DATA/manifest.json" ||
+  ! grep -q "\"multilingual-clean\": $((NOTES - NOTES / 10))," "$DATA/manifest.json"; then
   python3 scripts/gen_vault.py --corpus "$CORPUS" --out "$DATA" --notes "$NOTES" >/dev/null
 fi
 # Settled notes: the clean sample after one repair, each note on its own
@@ -89,13 +91,15 @@ for s in "${SETS[@]}"; do LISTS+=("$DATA/lists/$s.txt"); done
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# The report it replaces, for the before/after of each set.
+[ -f BENCHMARKS.md ] && cp BENCHMARKS.md "$RESULTS/previous-BENCHMARKS.md"
 uptime > "$RESULTS/load-before.txt"
 
 step "native: in-process throughput and the floor (1 thread)"
 "$THROUGHPUT" --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/native.jsonl" >&2
 
-step "native, each fix alone (the pipeline with one fix enabled)"
-for fix in all mojibake duplicate-names dates tasks frontmatter whitespace; do
+step "native, each fix alone (the pipeline with one fix enabled; none: every fix off)"
+for fix in all none mojibake duplicate-names dates tasks frontmatter whitespace; do
   only=()
   [ "$fix" = all ] || only=(--only "$fix")
   "$THROUGHPUT" --min-secs "$PERFIX_SECS" "${only[@]}" \
@@ -110,30 +114,49 @@ node scripts/bench_wasm.js --pkg target/bench-wasm-node --min-secs "$MIN_SECS" "
 step "ftfy $(python3 -c 'import ftfy; print(ftfy.__version__)'), encoding repairs only (slow: one or two passes per set)"
 python3 scripts/bench_ftfy.py --min-secs "$MIN_SECS" "${LISTS[@]}" | tee "$RESULTS/ftfy.jsonl" >&2
 
-step "CLI: notemend check on the $NOTES-note vault (2 threads)"
-# One untimed run first (the page cache, and how long a run takes): slow
-# runs are repeated fewer times so the whole benchmark stays within minutes.
-start=$(date +%s%N)
-"$CLI" check "$DATA/vault" 2>"$RESULTS/cli-summary.txt" >/dev/null || true
-one=$((($(date +%s%N) - start) / 1000000))
-if [ "$one" -gt 5000 ]; then CLI_RUNS=3; fi
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs "$CLI_RUNS" --ignore-failure --style basic \
-    --export-json "$RESULTS/cli.json" "$CLI check $DATA/vault" >&2
-else
-  python3 - "$CLI" "$DATA/vault" "$CLI_RUNS" "$RESULTS/cli.json" <<'EOF'
-import json, subprocess, sys, time
-cli, vault, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-times = []
+# time_cli NAME ARGS...: times `notemend-bench ARGS...` into $RESULTS/cli-NAME.json
+# (median of several runs, after one untimed run: the page cache, and how long
+# a run takes; slow runs are repeated fewer times so the whole benchmark stays
+# within minutes) and keeps its summary line in $RESULTS/cli-NAME-summary.txt.
+time_cli() {
+  local name=$1 runs=$CLI_RUNS start one
+  shift
+  start=$(date +%s%N)
+  "$CLI" "$@" 2>"$RESULTS/cli-$name-summary.txt" >/dev/null || true
+  one=$((($(date +%s%N) - start) / 1000000))
+  if [ "$one" -gt 5000 ]; then runs=3; fi
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 1 --runs "$runs" --ignore-failure --style basic \
+      --export-json "$RESULTS/cli-$name.json" "$CLI $*" >&2
+  else
+    python3 - "$runs" "$RESULTS/cli-$name.json" "$CLI" "$@" <<'EOF'
+import json, os, subprocess, sys, time
+runs, out, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+times, cpu = [], []
 for i in range(runs + 1):
     t = time.perf_counter()
-    subprocess.run([cli, "check", vault], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    c = os.times()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if i >= 1:
         times.append(time.perf_counter() - t)
+        d = os.times()
+        cpu.append(d.children_user - c.children_user + d.children_system - c.children_system)
 times.sort()
-json.dump({"results": [{"median": times[len(times) // 2], "times": times}]}, open(out, "w"))
+cpu.sort()
+json.dump({"results": [{"command": " ".join(cmd), "median": times[len(times) // 2], "times": times,
+                        "cpu_median": cpu[len(cpu) // 2]}]}, open(out, "w"))
 EOF
-fi
+  fi
+  printf '%s: %s\n' "$name" "$(tail -1 "$RESULTS/cli-$name-summary.txt")" >&2
+}
+
+ALL_FIXES=mojibake,duplicate-names,dates,tasks,frontmatter,whitespace
+step "CLI: notemend check on the $NOTES-note vault (2 threads)"
+time_cli vault check "$DATA/vault"
+step "CLI: notemend check on the $NOTES-note multilingual vault (2 threads)"
+time_cli multilingual check "$DATA/multilingual"
+step "CLI: notemend check --skip (every fix) on the $NOTES-note vault: read, index, report"
+time_cli vault-nofix check --skip "$ALL_FIXES" "$DATA/vault"
 
 step "Chromium: WASM compile + init"
 node scripts/bench_chromium.js --pkg target/bench-wasm-web --runs 9 | tee "$RESULTS/chromium.json" >&2 ||
