@@ -28,6 +28,11 @@ pub fn peel_all(
     let mut chain: Vec<&'static str> = Vec::new();
     let mut gain = 0;
     for _ in 1..MAX_LAYERS {
+        // Most repairs hold no lead byte's char before a continuation's:
+        // nothing to peel, one scan.
+        if !super::quick::chars_may_hold_mojibake(&out) {
+            break;
+        }
         let Some((g, name, next_out)) =
             peel(&out, prev, next, chain.last().copied().unwrap_or(first))
         else {

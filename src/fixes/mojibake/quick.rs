@@ -89,9 +89,19 @@ pub fn may_hold_mojibake(text: &str) -> bool {
     let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
         return false;
     };
+    holds_pair(text[first..].chars())
+}
+
+/// [`may_hold_mojibake`] over chars already decoded (a repair that may be
+/// garbled once more).
+pub fn chars_may_hold_mojibake(chars: &[char]) -> bool {
+    holds_pair(chars.iter().copied())
+}
+
+fn holds_pair(chars: impl Iterator<Item = char>) -> bool {
     let masks = masks();
     let mut leads = 0u16;
-    for c in text[first..].chars() {
+    for c in chars {
         if c.is_ascii() {
             if c == ' ' && leads & NBSP_LEAD != 0 {
                 return true;
