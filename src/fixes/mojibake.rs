@@ -41,9 +41,12 @@
 //!    ” closing an open “, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
 //!    among rarities, or the character model's clear favourite between its
-//!    neighbours, see `model`); a U+FFFD the decoder left with no clear
-//!    candidate takes the rest of its sequence with it, one U+FFFD for the
-//!    char, as ftfy does. Otherwise the text stays and a diagnostic says why.
+//!    neighbours, see `model`). A U+FFFD a decoder left marks exactly where
+//!    the byte was lost: only a certain candidate fills it (one that rests
+//!    on the context, not on commonness), else the rest of its sequence
+//!    goes with it, one U+FFFD for the char, as ftfy does, and the change
+//!    lists the candidates. Otherwise the text stays and a diagnostic says
+//!    why.
 //!    Further layers are peeled (`layers`) and their gain counts for the
 //!    choice, so every word is unwound all the way.
 //! 4. **Emit** (here and `explain`): C1 controls
