@@ -6,7 +6,8 @@
 //!    are symbols (cp437, mac-roman), counts only where the page vote found
 //!    the note evidently that page's mojibake, and must make words (see
 //!    [`makes_text`]).
-//! 2. A lone accented capital in a word in capitals is stylised text, and
+//! 2. A lone accented capital in a word in capitals is stylised text, lead
+//!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters and no letter rebuilt from
 //!    its lead byte alone.
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
@@ -83,7 +84,10 @@ pub fn choose<'r>(
             && reading.units.iter().all(|u| {
                 matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0)
             });
-        if lone_leads && is_caps_word(r) {
+        // Nor are several lead chars in a row, each with every continuation
+        // lost: that is a word of the script whose letters are the page's
+        // lead bytes (`Среда` under windows-1251), written correctly.
+        if lone_leads && (is_caps_word(r) || reading.units.len() > 1) {
             continue;
         }
         // A U+FFFD stands for a byte the note's page left undefined: where

@@ -361,3 +361,13 @@ fn a_second_layer_through_the_same_page() {
         assert_eq!(fix(bad), good);
     }
 }
+
+#[test]
+fn correct_words_beside_a_garbled_one_stay() {
+    // Under windows-1251 every Cyrillic letter of `Среда` is a lead byte
+    // with no continuation: a correct word, not five sequences cut short.
+    assert_eq!(
+        fix("Понедельник Р’С‚РѕСЂРЅРёРє Среда Суббота\n"),
+        "Понедельник Вторник Среда Суббота\n"
+    );
+}
