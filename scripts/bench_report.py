@@ -40,8 +40,11 @@ WHY = {
     "`char::is_alphabetic`), `dates` 39% (`sites::collect` 26%), the YAML parse 18%, compiling the "
     "regexes once per process 4%: six fixes each look at the whole note; even the note model alone "
     "(*scan* column) is about 200 MB/s on vault notes, half the goal (note 4)",
-    "cli": "the fixes above, on 2 cores shared with other jobs: the `--skip` row shows what reading, "
-    "indexing and reporting cost without them; the rest is repair, CPU-bound",
+    "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
+    "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
+    "gathering date-order evidence and a fifth the YAML parse of each frontmatter, both done again by "
+    "the repair; the repair is the other 85% (the rows above). CPU-bound: with the machine's load "
+    "the 2 threads got about one core (CPU ≈ wall); code against load in note 7",
     "cli-multilingual": "profile, 200 clean multilingual notes: `mojibake` is 46% of all instructions, "
     "half of it `char::is_alphabetic` on non-ASCII chars (2.6 M calls for 1.4 MB), `dates` 25%; its "
     "garbled tenth costs what the garbled rows show (note 1)",
@@ -55,7 +58,8 @@ WHY = {
     "also run slower in WASM, and the boundary adds a fixed cost per call and per byte (note 3)",
     "main-js": "the WASM module is large (regex Unicode tables, serde_yaml, the mojibake model)",
     "init": "inflating the gzipped payload (DecompressionStream) is about half of it and compiling "
-    "the rest; both grow with the module; the worst page shows the machine's load",
+    "the rest; both grow with the module, and both with the machine's load: the same step took "
+    "31 ms at bc588f5 at a load of 1.3, with a module 3% smaller",
 }
 
 # The commit the profiles behind WHY and NOTES were taken at.
@@ -97,6 +101,16 @@ NOTES = """
    multilingual ones; instruction counts, not time, so other jobs do not move them), run
    at `PROFILED_AT`; shares are of all instructions of the run, reading and indexing
    included.
+7. **Code or load?** The previous figures were taken at a load of 1.3, these at about 6.
+   The CLI of the previous run (bc588f5) and of this one (a0cc21a), run one after the
+   other on the same inputs during this run (CPU seconds, user+sys, medians of 2-3):
+   the vault's garbled notes 1.6 → 3.3 s, the garbled corpus 0.45 → 0.91 s, `check` on the
+   whole generated vault 6.9 → 10.5 s. So the code is about 2× slower on garbled notes
+   and 1.5× on the vault since bc588f5 (the mojibake work of the day: more evidence, layers
+   peeled for every candidate reading; the tasks fix now also moves tags, 2.6× the task
+   changes on *vault-sample*); the rest of the drop in *Since the previous BENCHMARKS.md*
+   is the load: the old binary took 6.9 s of CPU for the vault check here against 4.4 s
+   in its own run.
 """
 
 def jsonl(path):
@@ -494,7 +508,7 @@ def main():
     if NOTES.strip():
         w("## Notes")
         w("")
-        w(NOTES.strip().replace("PROFILED_AT", f"`{PROFILED_AT}`"))
+        w(NOTES.strip().replace("PROFILED_AT", PROFILED_AT))
         w("")
     w("## Reproduce")
     w("")
