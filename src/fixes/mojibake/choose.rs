@@ -84,10 +84,10 @@ pub fn choose<'r>(
             && reading.units.iter().all(|u| {
                 matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0)
             });
-        // Nor are several lead chars in a row, each with every continuation
-        // lost: that is a word of the script whose letters are the page's
-        // lead bytes (`Среда` under windows-1251), written correctly.
-        if lone_leads && (is_caps_word(r) || reading.units.len() > 1) {
+        // Nor are lead chars in a row, each with every continuation lost:
+        // that is a word of the script whose letters are the page's lead
+        // bytes (`Среда`, `Сандвич` under windows-1251), written correctly.
+        if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
             continue;
         }
         // A U+FFFD stands for a byte the note's page left undefined: where
@@ -313,6 +313,13 @@ fn writes_small_letters(rep: &Repair) -> bool {
             .restored
             .iter()
             .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && x.ch.is_alphabetic())
+}
+
+/// Rule 2: whether three units in a row are lead chars whose every
+/// continuation was lost (two happen in real losses, three hardly).
+fn lone_leads_in_a_row(reading: &detect::Reading) -> bool {
+    let lone = |u: &detect::Unit| matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0);
+    reading.units.windows(3).any(|w| w.iter().all(lone))
 }
 
 /// Rule 2: whether the run's letters and the ASCII letters around it are
