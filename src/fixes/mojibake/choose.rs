@@ -232,7 +232,7 @@ fn widened(
         // spaced-out capitals.
         if vote.page.is_none()
             && !(r.chars.last().copied().is_some_and(score::is_common_lead)
-                && rep.out.first().is_some_and(|c| c.is_alphabetic())
+                && rep.out.first().is_some_and(|&c| score::is_alpha(c))
                 && (r.prev.is_some_and(char::is_lowercase)
                     || wide.next.is_some_and(|c| !c.is_ascii())))
         {
@@ -312,7 +312,7 @@ fn writes_small_letters(rep: &Repair) -> bool {
         || rep
             .restored
             .iter()
-            .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && x.ch.is_alphabetic())
+            .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && score::is_alpha(x.ch))
 }
 
 /// Rule 2: whether three units in a row are lead chars whose every
@@ -331,7 +331,7 @@ fn is_caps_word(r: &Run) -> bool {
         .copied()
         .chain(r.prev)
         .chain(r.next)
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| score::is_alpha(c))
         .peekable();
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }

@@ -38,7 +38,7 @@ impl LineState {
             };
             let mut letters = line
                 .chars()
-                .filter(|&c| c.is_alphabetic() && (c.is_ascii() || !lead(c)));
+                .filter(|&c| super::score::is_alpha(c) && (c.is_ascii() || !lead(c)));
             self.caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
             self.started = true;
             // Quotes already written correctly before the first run.

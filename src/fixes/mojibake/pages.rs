@@ -50,10 +50,23 @@ impl CodePage {
     /// (0xC2..=0xDF) read as symbols, not letters (cp437's box drawing,
     /// mac-roman's maths): its mojibake of letters looks like symbol text.
     pub fn is_symbol_page(&self) -> bool {
-        let symbols = (0xC2u8..=0xDF)
-            .filter(|&b| self.char_of(b).is_none_or(|c| !c.is_alphabetic()))
-            .count();
-        symbols * 2 > 0xDF - 0xC2 + 1
+        // Asked for every reading: worked out once per page.
+        static SYMBOL_PAGES: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+        let address = |p: &CodePage| p as *const CodePage as usize;
+        SYMBOL_PAGES
+            .get_or_init(|| {
+                super::tables::ALL
+                    .iter()
+                    .filter(|p| {
+                        let symbols = (0xC2u8..=0xDF)
+                            .filter(|&b| p.char_of(b).is_none_or(|c| !c.is_alphabetic()))
+                            .count();
+                        symbols * 2 > 0xDF - 0xC2 + 1
+                    })
+                    .map(|p| address(p))
+                    .collect()
+            })
+            .contains(&address(self))
     }
 
     /// True when the page has undefined bytes at all.
