@@ -212,6 +212,28 @@ fn block_items(yaml: &str, lines: &[YLine], e: &Entry) -> Option<Vec<Item>> {
         return None;
     }
     let mut items = Vec::new();
+    for (j, start, item) in list_items(yaml, lines, e)? {
+        let (value, _) = scan::split_comment(item);
+        if value.is_empty()
+            || value.starts_with(['[', '{', '|', '>', '-', '&', '*', '!'])
+            || scan::key_of(value).is_some()
+        {
+            return None;
+        }
+        items.push((j, start..start + value.len()));
+    }
+    Some(items)
+}
+
+/// The items of a block list at one indentation, blank and comment lines
+/// skipped: `(line index, byte offset of the item's text, the text after
+/// "- ")`; `None` when a line is not such an item.
+fn list_items<'y>(
+    yaml: &'y str,
+    lines: &[YLine],
+    e: &Entry,
+) -> Option<Vec<(usize, usize, &'y str)>> {
+    let mut items = Vec::new();
     let mut indent = None;
     for (j, line) in lines.iter().enumerate().take(e.end).skip(e.first + 1) {
         let text = &yaml[line.range.clone()];
@@ -223,15 +245,7 @@ fn block_items(yaml: &str, lines: &[YLine], e: &Entry) -> Option<Vec<Item>> {
         }
         let item = text[line.indent..].strip_prefix("- ")?;
         let lead = item.len() - item.trim_start_matches(' ').len();
-        let (value, _) = scan::split_comment(&item[lead..]);
-        if value.is_empty()
-            || value.starts_with(['[', '{', '|', '>', '-', '&', '*', '!'])
-            || scan::key_of(value).is_some()
-        {
-            return None;
-        }
-        let start = line.range.end - item.len() + lead;
-        items.push((j, start..start + value.len()));
+        items.push((j, line.range.end - item.len() + lead, &item[lead..]));
     }
     Some(items)
 }
@@ -432,19 +446,8 @@ fn hashed_items(
         return None;
     }
     let mut items = Vec::new();
-    let mut indent = None;
-    for (j, line) in lines.iter().enumerate().take(e.end).skip(e.first + 1) {
-        let text = &yaml[line.range.clone()];
-        if scan::is_blank_or_comment(text) {
-            continue;
-        }
-        if *indent.get_or_insert(line.indent) != line.indent {
-            return None;
-        }
-        let item = text[line.indent..].strip_prefix("- ")?;
-        let lead = item.len() - item.trim_start_matches(' ').len();
-        let start = line.range.end - item.len() + lead;
-        let written = item[lead..].trim_end();
+    for (j, start, item) in list_items(yaml, lines, e)? {
+        let written = item.trim_end();
         let (value, comment) = scan::split_comment(written);
         let (name, len) = if value.is_empty() {
             // `- #a`: one tag-like word and nothing else.
