@@ -80,13 +80,12 @@ pub fn choose<'r>(
             is_note_page || reading.is_whole() || (reading.pieces > 0 && first.gain >= NOTE_GAIN);
         // Only lone lead chars (í in García read through windows-1252): on
         // local evidence every accented letter would look like one.
-        let lone_leads = reading.pieces == 0
-            && reading.units.iter().all(|u| {
-                matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0)
-            });
-        // Nor are lead chars in a row, each with every continuation lost:
-        // that is a word of the script whose letters are the page's lead
-        // bytes (`Среда`, `Сандвич` under windows-1251), written correctly.
+        let lone_leads =
+            reading.pieces == 0 && reading.units.iter().all(detect::Unit::is_lone_lead);
+        // A lone accented capital in a word in capitals is stylised text
+        // (GÄLÄW); lead chars in a row, each with every continuation lost,
+        // are a word of the script whose letters are the page's lead bytes
+        // (`Среда`, `Сандвич` under windows-1251), written correctly.
         if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
             continue;
         }
@@ -318,8 +317,10 @@ fn writes_small_letters(rep: &Repair) -> bool {
 /// Rule 2: whether three units in a row are lead chars whose every
 /// continuation was lost (two happen in real losses, three hardly).
 fn lone_leads_in_a_row(reading: &detect::Reading) -> bool {
-    let lone = |u: &detect::Unit| matches!(u, detect::Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0);
-    reading.units.windows(3).any(|w| w.iter().all(lone))
+    reading
+        .units
+        .windows(3)
+        .any(|w| w.iter().all(detect::Unit::is_lone_lead))
 }
 
 /// Rule 2: whether the run's letters and the ASCII letters around it are

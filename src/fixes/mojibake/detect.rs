@@ -101,6 +101,13 @@ pub enum Unit {
     },
 }
 
+impl Unit {
+    /// A lead char with every continuation lost (no U+FFFD in their place).
+    pub fn is_lone_lead(&self) -> bool {
+        matches!(self, Unit::Gap { conts, replaced, .. } if conts.is_empty() && *replaced == 0)
+    }
+}
+
 /// What a decoder that replaces undefined bytes leaves for them.
 const REPLACEMENT: char = '\u{FFFD}';
 
