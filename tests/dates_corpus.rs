@@ -4,21 +4,15 @@
 
 use notemend::{normalize, Config, Fix};
 use std::fs;
-use std::path::Path;
 
 mod common;
-use common::{markdown_files, CORPUS};
+use common::corpus_files;
 
 #[test]
 fn clean_corpus_is_unchanged_by_dates() {
-    let root = Path::new(CORPUS);
-    if !root.is_dir() {
-        println!("skipped: no corpus at {CORPUS}");
+    let Some(files) = corpus_files() else {
         return;
-    }
-    let mut files = Vec::new();
-    markdown_files(root, &mut files);
-    files.sort();
+    };
     assert!(
         files.len() > 100,
         "corpus looks incomplete: {} files",

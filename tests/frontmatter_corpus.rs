@@ -7,10 +7,9 @@ use notemend::note::frontmatter::parse_yaml;
 use notemend::{normalize, Config, Fix, Note};
 use serde_yaml::Value;
 use std::fs;
-use std::path::Path;
 
 mod common;
-use common::{intended_frontmatter as intended, markdown_files, CORPUS};
+use common::{corpus_files, intended_frontmatter as intended};
 
 /// The frontmatter value of `text`, if it has a valid one.
 fn value(text: &str) -> Option<Value> {
@@ -21,14 +20,9 @@ fn value(text: &str) -> Option<Value> {
 
 #[test]
 fn corpus_frontmatter_keeps_its_values() {
-    let root = Path::new(CORPUS);
-    if !root.is_dir() {
-        println!("skipped: no corpus at {CORPUS}");
+    let Some(files) = corpus_files() else {
         return;
-    }
-    let mut files = Vec::new();
-    markdown_files(root, &mut files);
-    files.sort();
+    };
     let mut config = Config::default();
     config.only(&[Fix::Frontmatter]);
     let (mut with_yaml, mut changed) = (0, Vec::new());

@@ -8,10 +8,9 @@ use notemend::{normalize, Config};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::fs;
 use std::ops::Range;
-use std::path::Path;
 
 mod common;
-use common::{markdown_files, CORPUS};
+use common::corpus_files;
 
 /// The byte ranges of the code blocks and HTML blocks CommonMark finds.
 fn blocks(text: &str) -> Vec<Range<usize>> {
@@ -117,14 +116,9 @@ fn obsidian_list_fences_and_pre_blocks_are_code() {
 /// Real notes: the Tasks docs are full of fenced examples.
 #[test]
 fn corpus_code_and_html_blocks_are_never_edited() {
-    let root = Path::new(CORPUS);
-    if !root.is_dir() {
-        println!("skipped: no corpus at {CORPUS}");
+    let Some(files) = corpus_files() else {
         return;
-    }
-    let mut files = Vec::new();
-    markdown_files(root, &mut files);
-    files.sort();
+    };
     let (mut notes, mut failures) = (0, Vec::new());
     for path in &files {
         let Ok(text) = fs::read_to_string(path) else {

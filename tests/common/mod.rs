@@ -26,6 +26,20 @@ pub fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every `.md` file of the clean corpus, sorted; `None`, said on stdout,
+/// when the corpus is not beside the clone.
+pub fn corpus_files() -> Option<Vec<PathBuf>> {
+    let root = Path::new(CORPUS);
+    if !root.is_dir() {
+        println!("skipped: no corpus at {CORPUS}");
+        return None;
+    }
+    let mut files = Vec::new();
+    markdown_files(root, &mut files);
+    files.sort();
+    Some(files)
+}
+
 /// The test oracle for the `frontmatter` fix: what it may change about a
 /// parsed value. `tags` become a list of names without `#`, and lists of
 /// strings lose their repeats; anything else must stay as it was.
