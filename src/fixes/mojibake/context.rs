@@ -1,5 +1,8 @@
 //! What the fix knows about the line around a run: whether it is a Tasks
-//! line (or holds a date), and which curly quotes are still open.
+//! line (or holds a date), and which curly quotes are still open. Task
+//! lines are read by the one grammar every fix shares (`note::task`).
+
+use crate::note::task;
 
 /// What the fix knows about the line it is in.
 #[derive(Default)]
@@ -27,7 +30,7 @@ impl LineState {
                 .map_or(text.len(), |p| offset + p);
             let line = text.get(start..end).unwrap_or("");
             self.range = start..end;
-            self.tasks = note_signifiers || is_task_line(line) || has_iso_date(line);
+            self.tasks = note_signifiers || task::is_task(line) || has_iso_date(line);
             self.open_double = 0;
             // The capitals that lead two-byte sequences under some page are
             // what mojibake is made of (`Ð›Ð°` is Cyrillic): they do not count.
@@ -68,25 +71,6 @@ impl LineState {
     }
 }
 
-/// `- [ ] …`, `* [x] …`, `1. [ ] …`, also inside a quote.
-pub fn is_task_line(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t', '>']);
-    let rest = if let Some(r) = t.strip_prefix(['-', '*', '+']) {
-        r
-    } else {
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        match t.get(digits..).and_then(|r| r.strip_prefix(['.', ')'])) {
-            Some(r) if digits > 0 => r,
-            _ => return false,
-        }
-    };
-    let rest = rest.trim_start_matches(' ');
-    let b = rest.as_bytes();
-    b.first() == Some(&b'[') && b.get(2) == Some(&b']')
-        || (b.first() == Some(&b'[')
-            && rest.get(1..).is_some_and(|r| r.chars().nth(1) == Some(']')))
-}
-
 /// A `YYYY-MM-DD` somewhere in the line.
 pub fn has_iso_date(line: &str) -> bool {
     let b = line.as_bytes();
@@ -105,11 +89,11 @@ mod tests {
 
     #[test]
     fn task_lines_and_dates() {
-        assert!(is_task_line("- [ ] call"));
-        assert!(is_task_line("> * [x] done"));
-        assert!(is_task_line("1. [ ] first"));
-        assert!(!is_task_line("- plain item"));
-        assert!(!is_task_line("[link](x)"));
+        assert!(task::is_task("- [ ] call"));
+        assert!(task::is_task("> * [x] done"));
+        assert!(task::is_task("1. [ ] first"));
+        assert!(!task::is_task("- plain item"));
+        assert!(!task::is_task("[link](x)"));
         assert!(has_iso_date("due 2025-10-26 ok"));
         assert!(!has_iso_date("due 2025-1-26"));
     }

@@ -3,10 +3,11 @@
 //! gives (how many runs it reads wholly, how many it clearly repairs, the
 //! languages of the letters it makes, whether it loses bytes).
 
-use super::context::{has_iso_date, is_task_line};
+use super::context::has_iso_date;
 use super::detect::{self, read, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
 use super::{code_pages, pages, score, NOTE_GAIN};
+use crate::note::task;
 use crate::note::Note;
 
 /// One run as every page first reads it.
@@ -65,7 +66,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         || note
             .lines
             .iter()
-            .any(|l| is_task_line(l.text(text)) || has_iso_date(l.text(text)));
+            .any(|l| task::is_task(l.text(text)) || has_iso_date(l.text(text)));
     let free_runs = runs
         .iter()
         .filter(|r| note.is_free(r.range.clone()))
