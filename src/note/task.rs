@@ -35,6 +35,13 @@
 
 use std::ops::Range;
 
+/// Every signifier Tasks writes (dates, recurrence, ids, dependencies,
+/// on-completion, the five priorities): the one list of them. The
+/// alternatives it also reads (📆 🗓 ⌛) are in [`Field::of_symbol`].
+pub const SIGNIFIERS: [char; 15] = [
+    '📅', '⏳', '🛫', '➕', '✅', '❌', '🔁', '🆔', '⛔', '🏁', '🔺', '⏫', '🔼', '🔽', '⏬',
+];
+
 /// A field Tasks reads from the end of a task line, in the order Tasks
 /// writes them (see [`Field::WRITE_ORDER`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

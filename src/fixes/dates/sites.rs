@@ -58,17 +58,14 @@ const LABEL_WORDS: &[&str] = &[
     "날짜",
 ];
 
-/// The Obsidian Tasks date signifiers (due, scheduled, start, created, done,
-/// cancelled, with the alternatives Tasks also reads).
-pub const SIGNIFIERS: &[char] = &['📅', '📆', '🗓', '⏳', '⌛', '🛫', '➕', '✅', '❌'];
-
-/// The Tasks signifiers of `line` with their byte offsets. Each starts
+/// The Tasks date signifiers of `line` (with the alternatives Tasks also
+/// reads, as the task grammar lists them) with their byte offsets. Each starts
 /// with byte 0xE2 or 0xF0, so only those bytes are decoded, not every
 /// character of the line.
 fn signifiers(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     memchr::memchr2_iter(0xE2, 0xF0, line.as_bytes())
         .filter_map(move |i| Some((i, line.get(i..)?.chars().next()?)))
-        .filter(|(_, c)| SIGNIFIERS.contains(c))
+        .filter(|(_, c)| task::Field::of_symbol(*c).is_some_and(|(field, _)| field.is_date()))
 }
 
 /// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,

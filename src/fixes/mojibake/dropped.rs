@@ -10,11 +10,8 @@ use super::model::{self, Side};
 use super::pages::{decode_sequence, sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 
-/// The Obsidian Tasks signifiers: dates, recurrence, ids, dependencies and
-/// priorities.
-pub const TASKS_SIGNIFIERS: [char; 15] = [
-    '📅', '⏳', '🛫', '➕', '✅', '❌', '🔁', '🆔', '⛔', '🏁', '🔺', '⏫', '🔼', '🔽', '⏬',
-];
+/// The Obsidian Tasks signifiers (the task grammar's list).
+pub use crate::note::task::SIGNIFIERS as TASKS_SIGNIFIERS;
 
 /// The candidates of a gap that could stand in text (no controls, no rare
 /// blocks): what a neighbouring gap may be, for the language model.
