@@ -122,6 +122,7 @@ pub fn choose<'r>(
         }
         if rep.changed.is_empty()
             || (caps && writes_small_letters(&rep))
+            || letter_from_a_lone_letter(&rep, &r.chars)
             || (symbolic
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
                     && everyday_letters(&rep.out)))
@@ -312,6 +313,28 @@ fn writes_small_letters(rep: &Repair) -> bool {
             .restored
             .iter()
             .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && score::is_alpha(x.ch))
+}
+
+/// Rule 2: whether a letter was rebuilt, two or three of its bytes lost,
+/// from a lead char that is itself a letter of a script other than Latin:
+/// such a char standing alone is far likelier the letter it reads as (`и`
+/// in `Кениа-и` under windows-1251, not 蘘). Latin leads (`å` for an
+/// ideograph through windows-1254) and symbols rebuilt (❌ from `β` through
+/// windows-1253) stay.
+fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
+    let lone_letter = chars.iter().any(|&c| {
+        score::kind(c) == score::Kind::Letter
+            && !matches!(
+                score::script(c),
+                score::Script::Latin | score::Script::Common
+            )
+    });
+    lone_letter
+        && rep.restored.iter().any(|x| {
+            x.restored.len() >= 2
+                && x.restored.len() + 1 == x.ch.len_utf8()
+                && score::kind(x.ch) == score::Kind::Letter
+        })
 }
 
 /// Rule 2: whether three units in a row are lead chars whose every

@@ -371,3 +371,12 @@ fn correct_words_beside_a_garbled_one_stay() {
         "Понедельник Вторник Среда Суббота\n"
     );
 }
+
+#[test]
+fn a_lone_letter_is_no_char_with_two_bytes_lost() {
+    // `и` alone under windows-1251 would need two lost 0x98 bytes to be 蘘.
+    assert_eq!(
+        fix("Сен-Мартен, Кениа-и РљРѕСЃРѕРІРѕ\n"),
+        "Сен-Мартен, Кениа-и Косово\n"
+    );
+}
