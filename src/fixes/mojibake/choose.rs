@@ -315,12 +315,12 @@ fn writes_small_letters(rep: &Repair) -> bool {
             .any(|x| x.restored.len() + 1 >= x.ch.len_utf8() && score::is_alpha(x.ch))
 }
 
-/// Rule 2: whether a letter was rebuilt, two or three of its bytes lost,
+/// Rule 2: whether a char was rebuilt, two or three of its bytes lost,
 /// from a lead char that is itself a letter of a script other than Latin:
 /// such a char standing alone is far likelier the letter it reads as (`и`
-/// in `Кениа-и` under windows-1251, not 蘘). Latin leads (`å` for an
-/// ideograph through windows-1254) and symbols rebuilt (❌ from `β` through
-/// windows-1253) stay.
+/// in `Кениа-и` under windows-1251, not 蘘; `в` in `ва`, not ☘). Latin
+/// leads (`å` for an ideograph through windows-1254) and Tasks signifiers
+/// (❌ from `β` through windows-1253) stay.
 fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
     let lone_letter = chars.iter().any(|&c| {
         score::kind(c) == score::Kind::Letter
@@ -333,7 +333,7 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
         && rep.restored.iter().any(|x| {
             x.restored.len() >= 2
                 && x.restored.len() + 1 == x.ch.len_utf8()
-                && score::kind(x.ch) == score::Kind::Letter
+                && !detect::is_known_symbol(x.ch)
         })
 }
 

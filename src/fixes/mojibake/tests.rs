@@ -379,4 +379,9 @@ fn a_lone_letter_is_no_char_with_two_bytes_lost() {
         fix("Сен-Мартен, Кениа-и РљРѕСЃРѕРІРѕ\n"),
         "Сен-Мартен, Кениа-и Косово\n"
     );
+    // `в` alone would need two lost 0x98 bytes to be ☘.
+    assert_eq!(
+        fix("Ҷанубӣ ва Ҷазираҳои, РЁРѕТіРёРіР°СЂРёРё Бутон\n"),
+        "Ҷанубӣ ва Ҷазираҳои, Шоҳигарии Бутон\n"
+    );
 }
