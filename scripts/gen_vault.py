@@ -372,25 +372,38 @@ def multilingual_vault(args, corpus_paths, out):
     # Its own generator, so the other sets do not move.
     rng = random.Random(args.seed + 1)
     gen = Gen(rng, prose, every_language_evenly=True)
+
+    def garble_note(text):
+        codepage, keep = rng.choice(MULTILINGUAL_GARBLES)
+        kind = f"{codepage}, undefined bytes {'kept' if keep else 'dropped'}"
+        return garble(text, codepage, keep), kind
+
     vault = os.path.join(out, "multilingual")
+    return write_vault(rng, gen, vault, args.multilingual_notes, "multilingual", garble_note)
+
+
+def write_vault(rng, gen, vault, count, name, garble_note):
+    """Writes `count` generated notes under `vault`, one in GARBLED_EVERY
+    garbled by `garble_note(text) -> (text, kind)`, and the vault's
+    .obsidian/app.json. Returns (clean paths, garbled paths, sizes as
+    `{name}-clean` and `{name}-garbled`, garbled kinds counted)."""
     clean, garbled = [], []
-    sizes = {"multilingual-clean": 0, "multilingual-garbled": 0}
+    sizes = {f"{name}-clean": 0, f"{name}-garbled": 0}
     how = {}
-    for i in range(args.multilingual_notes):
+    for i in range(count):
+        # Note sizes: mostly 2-8 KB, a few long ones; mean about 5 KB.
         target = int(rng.lognormvariate(8.3, 0.5))
         text = gen.note(min(target, 60_000))
         folder = ["Meetings", "Projects", "People", "Daily", "Inbox"][(i // 7) % 5]
         path = os.path.join(vault, folder, f"{i // 500:02d}", f"{i:05d} note.md")
         if i % GARBLED_EVERY == GARBLED_EVERY - 1:
-            codepage, keep = rng.choice(MULTILINGUAL_GARBLES)
-            text = garble(text, codepage, keep)
-            kind = f"{codepage}, undefined bytes {'kept' if keep else 'dropped'}"
+            text, kind = garble_note(text)
             how[kind] = how.get(kind, 0) + 1
             garbled.append(path)
-            sizes["multilingual-garbled"] += write(path, text)
+            sizes[f"{name}-garbled"] += write(path, text)
         else:
             clean.append(path)
-            sizes["multilingual-clean"] += write(path, text)
+            sizes[f"{name}-clean"] += write(path, text)
     write(os.path.join(vault, ".obsidian", "app.json"), '{"alwaysUpdateLinks": true}\n')
     return clean, garbled, sizes, how
 
@@ -419,23 +432,7 @@ def main():
     if os.path.isdir(out):
         shutil.rmtree(out)
     vault = os.path.join(out, "vault")
-    clean, garbled, sizes = [], [], {"vault-clean": 0, "vault-garbled": 0}
-    how = {}
-    for i in range(args.notes):
-        # Note sizes: mostly 2-8 KB, a few long ones; mean about 5 KB.
-        target = int(rng.lognormvariate(8.3, 0.5))
-        text = gen.note(min(target, 60_000))
-        folder = ["Meetings", "Projects", "People", "Daily", "Inbox"][(i // 7) % 5]
-        path = os.path.join(vault, folder, f"{i // 500:02d}", f"{i:05d} note.md")
-        if i % GARBLED_EVERY == GARBLED_EVERY - 1:
-            text, kind = gen.garble_note(text)
-            how[kind] = how.get(kind, 0) + 1
-            garbled.append(path)
-            sizes["vault-garbled"] += write(path, text)
-        else:
-            clean.append(path)
-            sizes["vault-clean"] += write(path, text)
-    write(os.path.join(vault, ".obsidian", "app.json"), '{"alwaysUpdateLinks": true}\n')
+    clean, garbled, sizes, how = write_vault(rng, gen, vault, args.notes, "vault", gen.garble_note)
 
     parts = []
     size = 0
