@@ -9,7 +9,7 @@ mod common;
 
 use common::{concat_to, corpus, garble_cp1252, sample, Haystack};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use notemend::{normalize, Config, Fix, Note};
+use notemend::{normalize_with, Config, Context, Fix, Note};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -20,12 +20,13 @@ fn bench_set(c: &mut Criterion, group: &str, sets: &[Haystack], config: &Config)
     if sets.iter().any(|s| s.bytes() >= MIB) {
         g.sample_size(20);
     }
+    let cx = Context::new(config);
     for set in sets {
         g.throughput(Throughput::Bytes(set.bytes() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
             b.iter(|| {
                 for note in &set.notes {
-                    black_box(normalize(black_box(note), config));
+                    black_box(normalize_with(black_box(note), &cx));
                 }
             })
         });
@@ -89,10 +90,11 @@ fn per_fix(c: &mut Criterion) {
     for fix in Fix::ALL {
         let mut config = Config::default();
         config.only(&[fix]);
+        let cx = Context::new(&config);
         g.bench_function(fix.name(), |b| {
             b.iter(|| {
                 for note in &set.notes {
-                    black_box(normalize(black_box(note), &config));
+                    black_box(normalize_with(black_box(note), &cx));
                 }
             })
         });

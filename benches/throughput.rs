@@ -17,7 +17,7 @@
 //! `--only none` turns every fix off (`Config::only(&[])`): what `normalize`
 //! costs before any fix runs.
 
-use notemend::{normalize, Config, Note};
+use notemend::{normalize_with, Config, Context, Note};
 
 // Native means what the CLI runs: with its allocator.
 #[global_allocator]
@@ -56,6 +56,8 @@ fn main() {
         eprintln!("usage: throughput [--min-secs S] [--only FIX,...|none] LIST...");
         std::process::exit(2);
     }
+    // Prepared once for the whole run, as the CLI does.
+    let cx = Context::new(&config);
     for list in &lists {
         let name = Path::new(list)
             .file_stem()
@@ -73,12 +75,12 @@ fn main() {
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
         // The first pass counts what changes and warms up.
         let (changed, changes) = texts.iter().fold((0, 0), |(n, c), t| {
-            let out = normalize(t, &config);
+            let out = normalize_with(t, &cx);
             (n + usize::from(out.changed()), c + out.changes.len())
         });
         let normalize_secs = median_pass(min_secs, || {
             for t in &texts {
-                black_box(normalize(black_box(t), &config));
+                black_box(normalize_with(black_box(t), &cx));
             }
         });
         for t in &texts {

@@ -27,10 +27,11 @@ mod wasm;
 
 pub use config::{Config, DateOrder, Fix, VaultContext};
 pub use edit::Edit;
+pub use fixes::Context;
 pub use note::Note;
 
 use edit::Composed;
-use fixes::{Context, Sink};
+use fixes::Sink;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -92,7 +93,16 @@ pub const MAX_PASSES: usize = 4;
 
 /// Repairs `text` with the fixes `config` enables. A note whose frontmatter
 /// says `notemend: false` comes back as it is, with a diagnostic.
+///
+/// Prepares the fixes' [`Context`] for this one call; to repair many notes
+/// with one config, prepare it once and call [`normalize_with`].
 pub fn normalize(text: &str, config: &Config) -> Outcome {
+    normalize_with(text, &Context::new(config))
+}
+
+/// [`normalize`] with a [`Context`] prepared once for many notes.
+pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
+    let config = &cx.config;
     if let Some(problem) = unreadable(text) {
         return left_whole(text, 1, problem);
     }
@@ -105,7 +115,6 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
             "the note opts out of Notemend (`notemend: false` in its frontmatter); left as it is",
         );
     }
-    let cx = Context { config };
     let mut composed = Composed::new(text);
     // The text as the fixes so far left it; borrowed until one changes it.
     let mut current: Cow<'_, str> = Cow::Borrowed(text);
@@ -148,7 +157,7 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
                     }
                 }
                 let mut sink = Sink::default();
-                fixes::run(fix, &note, &cx, &mut sink);
+                fixes::run(fix, &note, cx, &mut sink);
                 for (offset, message) in sink.diagnostics {
                     let at = composed.to_original(offset..offset).start;
                     let d = Diagnostic {

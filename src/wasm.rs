@@ -4,9 +4,10 @@
 use crate::config::{Config, DateOrder, Fix};
 use crate::utf16::Utf16Map;
 use crate::vault::{self, NoteFacts};
-use crate::{normalize as core_normalize, Outcome};
+use crate::{normalize_with as core_normalize_with, Context, Outcome};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -139,8 +140,28 @@ pub fn normalize(
 ) -> Result<JsValue, JsError> {
     let text = text_of(text)?;
     let (config, warnings) = config_of(&settings, &vault)?;
-    let outcome = core_normalize(&text, &config);
+    let outcome = core_normalize_with(&text, &context_for(config));
     to_js(&to_js_outcome(&text, outcome, warnings))
+}
+
+/// The fixes' context for `config`: the one prepared for the previous call
+/// when its settings are the same (a vault clean-up repairs every note with
+/// one config, and the vault's people are indexed once, not per note).
+fn context_for(config: Config) -> Rc<Context> {
+    thread_local! {
+        static LAST: RefCell<Option<Rc<Context>>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some(cx) if cx.config == config => cx.clone(),
+            _ => {
+                let cx = Rc::new(Context::new(&config));
+                *last = Some(cx.clone());
+                cx
+            }
+        }
+    })
 }
 
 /// The facts one note adds to a vault index: `{people, dayFirst, monthFirst}`.

@@ -11,7 +11,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use notemend::config::parse_fix_list;
 use notemend::vault::{self, VaultIndex};
-use notemend::{normalize, Config, Outcome};
+use notemend::{normalize, normalize_with, Config, Context, Outcome};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -118,6 +118,8 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
             });
         config.vault = index.context();
     }
+    // What the fixes prepare from the settings, once for every note.
+    let cx = Context::new(&config);
 
     // Each note is repaired, written and its report rendered on the pool;
     // only printing, in path order, is left for one thread.
@@ -129,7 +131,7 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
     let (mut changed, mut changes, mut failed) = (0usize, 0usize, 0usize);
     for chunk in notes.chunks_mut(CHUNK) {
         chunk.par_iter_mut().for_each(|note| {
-            repair(note, &config, options, write);
+            repair(note, &cx, options, write);
             progress.inc(1);
         });
         progress.suspend(|| {
@@ -183,11 +185,11 @@ fn plural(n: usize, noun: &str) -> String {
 const CHUNK: usize = 256;
 
 /// Repairs one note, writes it back when `write`, and renders its report.
-fn repair(note: &mut Note, config: &Config, options: &Options, write: bool) {
+fn repair(note: &mut Note, cx: &Context, options: &Options, write: bool) {
     let Ok(text) = &note.text else {
         return;
     };
-    let outcome = normalize(text, config);
+    let outcome = normalize_with(text, cx);
     if write && outcome.changed() {
         note.not_written = write::atomic_write(&note.path, &outcome.text)
             .err()

@@ -86,8 +86,6 @@ use format::Format;
 use grammar::{Order, Reading};
 use resolve::{Decision, Evidence, Resolver};
 use sites::Place;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
 
 /// Whether `bytes` hold the shape every numeric day-month date has: one or
 /// two digits, a `/`, `.` or `-`, one or two digits, the same kind of
@@ -116,22 +114,22 @@ fn may_hold_numeric_date(bytes: &[u8]) -> bool {
 
 /// Proposes the `dates` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
-    let config = cx.config;
+    let config = &cx.config;
     let sites = sites::collect(note, config);
     if sites.is_empty() {
         return;
     }
-    let iso = parsed(Format::ISO).unwrap_or_else(|_| Arc::new(Format::iso()));
-    let (text_format, format_problem) = match parsed(&config.date_format) {
+    let iso = &cx.dates.iso;
+    let (text_format, format_problem) = match &cx.dates.text {
         Ok(f) => (f, None),
-        Err(problem) => (iso.clone(), Some(problem)),
+        Err(problem) => (iso, Some(problem)),
     };
     let resolver = Resolver {
         note,
         config,
         evidence: Evidence::of(note, &sites),
-        text_format: &text_format,
-        iso: &iso,
+        text_format,
+        iso,
     };
     let mut used_text_format = false;
     let mut decisions = Vec::new();
@@ -216,27 +214,24 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// `spec` parsed once per process. A format compiles its matcher on first
-/// use; parsing it again for every note, and so compiling again, made that
-/// the largest cost of the fix.
-fn parsed(spec: &str) -> Result<Arc<Format>, String> {
-    type Cache = Mutex<HashMap<String, Result<Arc<Format>, String>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let Ok(mut cache) = cache.lock() else {
-        return Format::parse(spec).map(Arc::new);
-    };
-    if let Some(known) = cache.get(spec) {
-        return known.clone();
+/// The formats a run writes dates in, parsed once per run (a format
+/// compiles its matcher on first use; parsing it for every note, and so
+/// compiling again, was once the largest cost of the fix).
+#[derive(Debug)]
+pub(crate) struct Formats {
+    /// Frontmatter and Tasks dates.
+    iso: Format,
+    /// The `dateFormat` setting, or why it cannot write a date.
+    text: Result<Format, String>,
+}
+
+impl Formats {
+    pub(crate) fn of(config: &Config) -> Formats {
+        Formats {
+            iso: Format::iso(),
+            text: Format::parse(&config.date_format),
+        }
     }
-    let format = Format::parse(spec).map(Arc::new);
-    // Specs come from settings, so there are few; a user typing one out in
-    // the plugin adds one per keystroke, which this bound forgets.
-    if cache.len() >= 64 {
-        cache.clear();
-    }
-    cache.insert(spec.to_string(), format.clone());
-    format
 }
 
 /// A date rewritten in a cell of a table whose pipes line up: a shorter

@@ -81,12 +81,11 @@ use crate::config::Config;
 use crate::note::Note;
 use people::{People, Source};
 use sites::Found;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Proposes the `duplicate-names` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
-    let config = cx.config;
+    let config = &cx.config;
     let text = note.text;
     let me = config.me.trim();
     let placeholders = !me.is_empty() && memchr::memchr(b'@', text.as_bytes()).is_some();
@@ -105,7 +104,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         }
     }
     if doubled {
-        let people = index(&found, text, config);
+        let people = index(&found, text, &cx.people);
         for site in &found.sites {
             judge::site(text, site, &people, sink);
         }
@@ -132,8 +131,8 @@ pub fn people_of(note: &Note, config: &Config) -> Vec<String> {
 
 /// Everyone known while repairing one note: the note first (so messages name
 /// the nearest evidence), then the settings, then the vault.
-fn index(found: &Found, text: &str, config: &Config) -> People {
-    let mut people = People::over(known_beyond_the_note(config));
+fn index(found: &Found, text: &str, known: &Known) -> People {
+    let mut people = People::over(known.0.clone());
     // Attendee lines first, then the frontmatter, then links: "known from
     // the attendees line" is what a reader checks first.
     let mut facts: Vec<_> = found.sites.iter().filter(|s| s.source.is_some()).collect();
@@ -150,24 +149,14 @@ fn index(found: &Found, text: &str, config: &Config) -> People {
     people
 }
 
-/// The people the settings and then the vault know, built once for as long
-/// as those stay the same (a vault clean-up judges every note with one
-/// config) rather than again for every note.
-fn known_beyond_the_note(config: &Config) -> Rc<People> {
-    /// What the shared index was built from, and the index.
-    type Built = (Vec<String>, String, Vec<String>, Rc<People>);
-    thread_local! {
-        static LAST: RefCell<Option<Built>> = const { RefCell::new(None) };
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((known, me, vault, people)) = last.as_ref() {
-            // Compared in full, not by address: a freed list's memory may
-            // hold a different list next time.
-            if *known == config.known_people && *me == config.me && *vault == config.vault.people {
-                return people.clone();
-            }
-        }
+/// The people the settings and then the vault know, indexed once per run
+/// (a vault clean-up judges every note with one config) rather than again
+/// for every note: a vault knows thousands of people.
+#[derive(Debug)]
+pub(crate) struct Known(Arc<People>);
+
+impl Known {
+    pub(crate) fn of(config: &Config) -> Known {
         let mut people = People::default();
         for person in &config.known_people {
             people.add(person, Source::Setting);
@@ -176,15 +165,8 @@ fn known_beyond_the_note(config: &Config) -> Rc<People> {
         for person in &config.vault.people {
             people.add(person, Source::Vault);
         }
-        let people = Rc::new(people);
-        *last = Some((
-            config.known_people.clone(),
-            config.me.clone(),
-            config.vault.people.clone(),
-            people.clone(),
-        ));
-        people
-    })
+        Known(Arc::new(people))
+    }
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     };
     let yaml = &note.text[fm.yaml.clone()];
     let mut left = Vec::new();
-    let groups = plan(yaml, value, cx.config, &mut left);
+    let groups = plan(yaml, value, &cx.config, &mut left);
     for why in left {
         sink.diagnose(fm.range.start, why);
     }

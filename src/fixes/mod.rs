@@ -13,10 +13,32 @@ use crate::edit::Edit;
 use crate::note::Note;
 use std::ops::Range;
 
-/// What a fix gets besides the note.
-pub struct Context<'c> {
+/// What a fix gets besides the note: the settings, and what each fix
+/// prepares from them once per run (parsed date formats, the people the
+/// settings and the vault know) rather than again for every note.
+///
+/// Build one with [`Context::new`] and hand it to
+/// [`normalize_with`](crate::normalize_with) for every note of a run;
+/// [`normalize`](crate::normalize) builds one per call.
+#[derive(Debug)]
+pub struct Context {
     /// The settings, including what the vault clean-up gathered.
-    pub config: &'c Config,
+    pub config: Config,
+    /// The `dates` fix's formats.
+    pub(crate) dates: dates::Formats,
+    /// The people known beyond any one note, for `duplicate-names`.
+    pub(crate) people: duplicate_names::Known,
+}
+
+impl Context {
+    /// Prepares what the fixes need from `config`.
+    pub fn new(config: &Config) -> Context {
+        Context {
+            dates: dates::Formats::of(config),
+            people: duplicate_names::Known::of(config),
+            config: config.clone(),
+        }
+    }
 }
 
 /// A proposed edit with its explanation.

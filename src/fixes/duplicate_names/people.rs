@@ -3,7 +3,7 @@
 
 use super::name;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where a known person was first seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,12 +58,12 @@ pub struct Person {
 #[derive(Debug, Default)]
 pub struct People {
     by_key: HashMap<String, Person>,
-    base: Option<Rc<People>>,
+    base: Option<Arc<People>>,
 }
 
 impl People {
     /// An empty index whose people come before those of `base`.
-    pub fn over(base: Rc<People>) -> People {
+    pub fn over(base: Arc<People>) -> People {
         People {
             by_key: HashMap::new(),
             base: Some(base),
