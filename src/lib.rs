@@ -106,15 +106,22 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
     if let Some(problem) = unreadable(text) {
         return left_whole(text, 1, problem);
     }
+    // Read once: the opt-out, then the first pass of the fixes.
+    let parsed = Note::parse(text);
     // The opt-out belongs to the core, so the CLI, the plugin and the
     // library leave the same notes alone.
-    if let Some(line) = note::frontmatter::opt_out(text) {
+    if let Some(line) = parsed
+        .frontmatter
+        .as_ref()
+        .and_then(|fm| note::frontmatter::opts_out(text, fm))
+    {
         return left_whole(
             text,
             line,
             "the note opts out of Notemend (`notemend: false` in its frontmatter); left as it is",
         );
     }
+    let mut parsed = Some(parsed);
     let mut composed = Composed::new(text);
     // The text as the fixes so far left it; borrowed until one changes it.
     let mut current: Cow<'_, str> = Cow::Borrowed(text);
@@ -138,10 +145,11 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
             // One reading of the text serves every fix until one changes it;
             // then the structure is carried over the edits where they allow,
             // and a frontmatter block no edit reached is not read again.
-            let mut note = match (carried.take(), kept_frontmatter.take()) {
-                (Some(c), _) => Note::from_carried(&current, c),
-                (None, Some(fm)) => Note::parse_with_frontmatter(&current, fm),
-                (None, None) => Note::parse(&current),
+            let mut note = match (parsed.take(), carried.take(), kept_frontmatter.take()) {
+                (Some(note), _, _) => note,
+                (None, Some(c), _) => Note::from_carried(&current, c),
+                (None, None, Some(fm)) => Note::parse_with_frontmatter(&current, fm),
+                (None, None, None) => Note::parse(&current),
             };
             let mut edited = None;
             while next < enabled.len() {

@@ -48,14 +48,12 @@
 //! **Options.** `dateKeys` adds keys to the date keys of the quoted-date
 //! fallback (the same keys the `dates` fix reads).
 
-pub mod scan;
-
 use super::dates::sites::is_date_key;
 use super::{Context, Sink};
 use crate::config::{Config, Fix};
-use crate::note::frontmatter::parse_yaml;
+use crate::note::frontmatter::entries::{self as scan, Entry, YLine};
+use crate::note::frontmatter::{parse_yaml, Frontmatter};
 use crate::note::Note;
-use scan::{Entry, YLine};
 use serde_yaml::Value;
 use std::ops::Range;
 
@@ -91,7 +89,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     };
     let yaml = &note.text[fm.yaml.clone()];
     let mut left = Vec::new();
-    let groups = plan(yaml, value, &cx.config, &mut left);
+    let groups = plan(fm, yaml, value, &cx.config, &mut left);
     for why in left {
         sink.diagnose(fm.range.start, why);
     }
@@ -130,26 +128,31 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
 
 /// Every change the YAML text asks for, unchecked; what it must leave is
 /// said in `left`.
-fn plan(yaml: &str, value: &Value, config: &Config, left: &mut Vec<String>) -> Vec<Group> {
-    let lines = scan::lines(yaml);
-    let entries = scan::entries(yaml, &lines);
+fn plan(
+    fm: &Frontmatter,
+    yaml: &str,
+    value: &Value,
+    config: &Config,
+    left: &mut Vec<String>,
+) -> Vec<Group> {
+    let (lines, entries) = (&fm.lines, &fm.entries);
     let newline = if yaml.contains("\r\n") { "\r\n" } else { "\n" };
     let map = value.as_mapping();
     let mut groups = Vec::new();
     // Lines a group already rewrites; the fold rule leaves them alone.
     let mut taken = vec![false; lines.len()];
-    let indent = list_indent(yaml, &lines, &entries);
-    for e in &entries {
+    let indent = list_indent(yaml, lines, entries);
+    for e in entries {
         let Some(current) = map.and_then(|m| m.get(e.key.as_str())) else {
             continue;
         };
         let group = if e.key == "tags" {
-            tags(yaml, &lines, e, current, indent, newline).unwrap_or_else(|why| {
+            tags(yaml, lines, e, current, indent, newline).unwrap_or_else(|why| {
                 left.push(why);
                 None
             })
         } else {
-            dedupe(yaml, &lines, e, current).or_else(|| quoted_date(yaml, e, config))
+            dedupe(yaml, lines, e, current).or_else(|| quoted_date(yaml, e, config))
         };
         if let Some(g) = group {
             for t in &mut taken[e.first..e.end] {
@@ -158,7 +161,7 @@ fn plan(yaml: &str, value: &Value, config: &Config, left: &mut Vec<String>) -> V
             groups.push(g);
         }
     }
-    groups.extend(folds(yaml, &lines, &taken));
+    groups.extend(folds(yaml, lines, &taken));
     groups
 }
 

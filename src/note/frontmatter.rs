@@ -1,5 +1,9 @@
-//! The YAML frontmatter block: where it is and whether it parses.
+//! The YAML frontmatter block: where it is, whether it parses, and where
+//! its entries are written ([`entries`]), read once when the note is.
 
+pub mod entries;
+
+use entries::{Entry, YLine};
 use std::ops::Range;
 
 /// A `---` … `---` block at the very start of a note (after a BOM, if any).
@@ -11,6 +15,11 @@ pub struct Frontmatter {
     pub yaml: Range<usize>,
     /// The parsed YAML, or why it did not parse.
     pub value: Result<serde_yaml::Value, String>,
+    /// The lines of the YAML text; their offsets, like those of `entries`,
+    /// are relative to `yaml.start`.
+    pub lines: Vec<YLine>,
+    /// The top-level entries as written, whether or not the YAML parses.
+    pub entries: Vec<Entry>,
 }
 
 /// Finds the frontmatter of `text` starting at `start` (0, or 3 after a BOM).
@@ -31,11 +40,14 @@ pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = text[at..line_end].trim_end_matches(['\r', '\n']);
         if line == "---" || line == "..." {
-            let value = parse_yaml(&text[yaml_start..at]);
+            let yaml = &text[yaml_start..at];
+            let lines = entries::lines(yaml);
             return Ok(Some(Frontmatter {
                 range: start..line_end,
                 yaml: yaml_start..at,
-                value,
+                value: parse_yaml(yaml),
+                entries: entries::entries(yaml, &lines),
+                lines,
             }));
         }
         at = line_end;
@@ -64,10 +76,18 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
 /// reads it, so a note whose YAML is otherwise broken still opts out.
 pub fn opt_out(text: &str) -> Option<usize> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let fm = find(text, start).ok()??;
+    opts_out(text, &find(text, start).ok()??)
+}
+
+/// [`opt_out`] for a block already found in `text`.
+pub fn opts_out(text: &str, fm: &Frontmatter) -> Option<usize> {
     let yaml = &text[fm.yaml.clone()];
     let first = text[..fm.yaml.start].matches('\n').count() + 1;
-    yaml.split('\n').position(says_no).map(|i| first + i)
+    // Whole lines, as the plugin splits them (`says_no` drops a `\r`).
+    fm.lines
+        .iter()
+        .position(|l| says_no(yaml[l.range.start..l.next].trim_end_matches('\n')))
+        .map(|i| first + i)
 }
 
 fn says_no(line: &str) -> bool {

@@ -694,23 +694,23 @@ pub fn is_date_key(key: &str, config: &Config) -> bool {
             .any(|k| k.trim().eq_ignore_ascii_case(key))
 }
 
-fn top_level_key() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(\w(?:\w|[ .-])*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$").expect("key pattern")
-    })
+/// Whether a key as written (`raw`, up to its colon) is one this fix
+/// reads: a word character, then word characters, spaces, `.` and `-`.
+/// Quoted keys and keys with other punctuation are left alone.
+fn is_plain_key(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || regex_word(c);
+    chars.next().is_some_and(word) && chars.all(|c| word(c) || matches!(c, ' ' | '.' | '-'))
 }
 
-/// `top_level_key` applied to `line`, after the checks that spare list items
-/// and indented lines the regex: a key starts with a word character and
-/// the line has a colon.
-fn top_level_key_of(line: &str) -> Option<regex::Captures<'_>> {
-    let first = *line.as_bytes().first()?;
-    if first.is_ascii() && !(first.is_ascii_alphanumeric() || first == b'_') {
-        return None;
-    }
-    memchr::memchr(b':', line.as_bytes())?;
-    top_level_key().captures(line)
+/// Regex's Unicode `\w` outside ASCII (letters, marks, digits, connector
+/// punctuation): keys in every script.
+fn regex_word(c: char) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    !c.is_ascii()
+        && RE
+            .get_or_init(|| Regex::new(r"^\w$").expect("word pattern"))
+            .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 /// A scalar as written on one line: `(inner range, quoted)` relative to
@@ -740,9 +740,10 @@ fn scalar(s: &str) -> Option<(Range<usize>, bool)> {
     (rest.is_empty() || rest.starts_with('#')).then_some((inner, quoted))
 }
 
-/// Date-looking values of top-level `key: value` lines (and of `- item`
-/// lines under a date key), cross-checked against the parsed YAML so a
-/// multi-line or escaped scalar is never misread.
+/// Date-looking values of top-level `key: value` entries (and of `- item`
+/// lines under a date key), as the note model's frontmatter reading places
+/// them, cross-checked against the parsed YAML so a multi-line or escaped
+/// scalar is never misread.
 fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = Vec::new();
     let Some(fm) = &note.frontmatter else {
@@ -751,80 +752,96 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
     let Ok(Value::Mapping(map)) = &fm.value else {
         return sites;
     };
-    let mut list_key: Option<(String, usize)> = None;
-    for line in note.lines.iter() {
-        if line.range.start < fm.yaml.start || line.range.end > fm.yaml.end {
+    let yaml = &note.text[fm.yaml.clone()];
+    for e in &fm.entries {
+        let line = &fm.lines[e.first];
+        let raw = yaml[line.range.start..e.colon_end - 1].trim_end_matches([' ', '\t']);
+        if !is_plain_key(raw) || NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(raw.trim())) {
             continue;
         }
-        let text = line.text(note.text);
-        let (key, value_at, item) = if let Some(c) = top_level_key_of(text) {
-            let key = c[1].to_string();
-            match c.get(2) {
-                Some(v) => {
-                    list_key = None;
-                    (key, v.start(), None)
-                }
-                None => {
-                    list_key = Some((key, 0));
-                    continue;
-                }
-            }
-        } else if let Some((key, index)) = list_key.as_mut() {
-            let trimmed = text.trim_start();
-            let Some(item) = trimmed.strip_prefix("- ") else {
-                if !text.starts_with([' ', '\t']) {
-                    list_key = None;
-                }
-                continue;
-            };
-            let at = text.len() - item.trim_start().len();
-            *index += 1;
-            (key.clone(), at, Some(*index - 1))
+        let key = raw.to_string();
+        let date_key = is_date_key(&key, config);
+        let rest = &yaml[e.colon_end..line.range.end];
+        // `key:` alone opens a list; `key: ` with only blanks holds an
+        // empty value, not a list.
+        let values: Vec<(usize, Option<usize>)> = if !rest.is_empty() {
+            let value_at = e.colon_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            vec![(value_at, None)]
+        } else if date_key {
+            e.items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| {
+                    let written = &yaml[item.dash..fm.lines[item.line].range.end];
+                    let after = written.strip_prefix("- ")?;
+                    let value_at = item.dash + written.len() - after.trim_start().len();
+                    Some((value_at, Some(index)))
+                })
+                .collect()
         } else {
             continue;
         };
-        if NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key.trim())) {
-            continue;
+        for (value_at, item) in values {
+            let line_end = fm.lines[item.map_or(e.first, |i| e.items[i].line)]
+                .range
+                .end;
+            if let Some(site) = value_site(
+                &yaml[value_at..line_end],
+                fm.yaml.start + value_at,
+                &key,
+                item,
+                date_key,
+                map,
+            ) {
+                sites.push(site);
+            }
         }
-        let date_key = is_date_key(&key, config);
-        if item.is_some() && !date_key {
-            continue;
-        }
-        let value_text = &text[value_at..];
-        if !value_text.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let Some((inner, quoted)) = scalar(value_text) else {
-            continue;
-        };
-        let inner_text = &value_text[inner.clone()];
-        let parsed = map.get(Value::String(key.clone()));
-        let parsed = match (parsed, item) {
-            (Some(v), None) => Some(v),
-            (Some(Value::Sequence(seq)), Some(i)) => seq.get(i),
-            _ => None,
-        };
-        if parsed.and_then(Value::as_str) != Some(inner_text) {
-            continue;
-        }
-        let mode = if date_key { Mode::Value } else { Mode::Text };
-        let base = line.range.start + value_at;
-        let value = base..base + if quoted { inner.end + 1 } else { inner.end };
-        let found = match grammar::parse_exact(inner_text, options(mode, true)) {
-            Some(f) => shift(f, base + inner.start),
-            None => match iso_like(inner_text) {
-                // Full ISO 8601 date-times (with zone or fraction) the grammar
-                // leaves to their owners; they only lose their quotes.
-                Some(found) if quoted => shift(found, base + inner.start),
-                _ => continue,
-            },
-        };
-        sites.push(Site {
-            found,
-            place: Place::Frontmatter { key, value, quoted },
-        });
     }
     sites
+}
+
+/// The date site of one frontmatter value written `value_text` at `base`.
+fn value_site(
+    value_text: &str,
+    base: usize,
+    key: &str,
+    item: Option<usize>,
+    date_key: bool,
+    map: &serde_yaml::Mapping,
+) -> Option<Site> {
+    if !value_text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (inner, quoted) = scalar(value_text)?;
+    let inner_text = &value_text[inner.clone()];
+    let parsed = map.get(Value::String(key.to_string()));
+    let parsed = match (parsed, item) {
+        (Some(v), None) => Some(v),
+        (Some(Value::Sequence(seq)), Some(i)) => seq.get(i),
+        _ => None,
+    };
+    if parsed.and_then(Value::as_str) != Some(inner_text) {
+        return None;
+    }
+    let mode = if date_key { Mode::Value } else { Mode::Text };
+    let value = base..base + if quoted { inner.end + 1 } else { inner.end };
+    let found = match grammar::parse_exact(inner_text, options(mode, true)) {
+        Some(f) => shift(f, base + inner.start),
+        None => match iso_like(inner_text) {
+            // Full ISO 8601 date-times (with zone or fraction) the grammar
+            // leaves to their owners; they only lose their quotes.
+            Some(found) if quoted => shift(found, base + inner.start),
+            _ => return None,
+        },
+    };
+    Some(Site {
+        found,
+        place: Place::Frontmatter {
+            key: key.to_string(),
+            value,
+            quoted,
+        },
+    })
 }
 
 /// An ISO 8601 date or date-time the grammar does not read (with seconds

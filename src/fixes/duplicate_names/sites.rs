@@ -6,7 +6,8 @@
 use super::name::{self, MAX_NAME};
 use super::people::Source;
 use crate::config::Config;
-use crate::note::Note;
+use crate::note::frontmatter::entries;
+use crate::note::{Frontmatter, Note};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -116,7 +117,7 @@ fn scan_with(note: &Note, config: &Config, with_mentions: bool) -> Found {
     }
     if let Some(fm) = &note.frontmatter {
         if fm.value.is_ok() {
-            frontmatter(text, fm.yaml.clone(), config, &mut found);
+            frontmatter(text, fm, config, &mut found);
         }
     }
     found.sites.retain(|s| {
@@ -298,9 +299,9 @@ fn mentions(text: &str, range: Range<usize>, found: &mut Found) {
 }
 
 /// Top-level frontmatter keys holding people: `key: Name`, `key: [A, B]`,
-/// or `key:` followed by `- A` lines. Only the item's own bytes are read.
-fn frontmatter(text: &str, yaml: Range<usize>, config: &Config, found: &mut Found) {
-    let block = &text[yaml.clone()];
+/// or `key:` followed by `- A` lines, as the note model's frontmatter
+/// reading places them. Only the item's own bytes are read.
+fn frontmatter(text: &str, fm: &Frontmatter, config: &Config, found: &mut Found) {
     let is_people_key = |key: &str| {
         PEOPLE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
             || config
@@ -308,77 +309,34 @@ fn frontmatter(text: &str, yaml: Range<usize>, config: &Config, found: &mut Foun
                 .iter()
                 .any(|k| k.trim().eq_ignore_ascii_case(key))
     };
-    let mut current: Option<String> = None;
-    let mut at = yaml.start;
-    for raw in block.split_inclusive('\n') {
-        let line_start = at;
-        at += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+    let at = fm.yaml.start;
+    let line_end = |i: usize| at + fm.lines[i].range.end;
+    for e in &fm.entries {
+        let key = e.key.trim().trim_matches(['"', '\'']);
+        if !is_people_key(key) {
             continue;
         }
-        let indented = line.starts_with([' ', '\t']);
-        let dash = line
-            .trim_start()
-            .strip_prefix('-')
-            .filter(|r| r.is_empty() || r.starts_with([' ', '\t']));
-        if !indented && dash.is_none() {
-            current = None;
-            let Some(colon) = line.find(':') else {
-                continue;
-            };
-            let key = line[..colon].trim().trim_matches(['"', '\'']);
-            if !is_people_key(key) {
-                continue;
-            }
-            let value_start = line_start + colon + 1;
-            let value = &text[value_start..line_start + line.len()];
-            let lead = value.len() - value.trim_start().len();
-            let value = value.trim();
-            let value_abs = value_start + lead;
-            if value.is_empty() {
-                current = Some(key.to_string());
-            } else if let Some(inner) = value.strip_prefix('[') {
-                let Some(inner) = inner.strip_suffix(']') else {
-                    continue;
-                };
-                flow_items(text, value_abs + 1, inner, key, found);
+        let value_start = at + e.colon_end;
+        let value = &text[value_start..line_end(e.first)];
+        let lead = value.len() - value.trim_start().len();
+        let value = value.trim();
+        let value_abs = value_start + lead;
+        if !value.is_empty() {
+            if value.starts_with('[') {
+                // The one flow reader's items; none when it is not simple.
+                for item in entries::flow_items(value).unwrap_or_default() {
+                    yaml_item(text, value_abs + item.start, &value[item], key, found);
+                }
             } else {
                 yaml_item(text, value_abs, value, key, found);
             }
             continue;
         }
-        let (Some(key), Some(rest)) = (&current, dash) else {
-            continue;
-        };
-        let lead = rest.len() - rest.trim_start().len();
-        let item_abs = line_start + (line.len() - rest.len()) + lead;
-        yaml_item(text, item_abs, rest.trim(), key, found);
-    }
-}
-
-/// Items of `[A, "B", C]`; `inner` starts at absolute `start`.
-fn flow_items(text: &str, start: usize, inner: &str, key: &str, found: &mut Found) {
-    let mut quote: Option<char> = None;
-    let mut item_start = 0;
-    let mut depth = 0usize;
-    for (i, c) in inner
-        .char_indices()
-        .chain(std::iter::once((inner.len(), ',')))
-    {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[') => depth += 1,
-            (None, ']') => depth = depth.saturating_sub(1),
-            (None, ',') if depth == 0 => {
-                let item = &inner[item_start..i];
-                let lead = item.len() - item.trim_start().len();
-                yaml_item(text, start + item_start + lead, item.trim(), key, found);
-                item_start = i + 1;
-            }
-            _ => {}
+        for item in &e.items {
+            let rest_abs = at + item.dash + 1;
+            let rest = &text[rest_abs..line_end(item.line)];
+            let lead = rest.len() - rest.trim_start().len();
+            yaml_item(text, rest_abs + lead, rest.trim(), key, found);
         }
     }
 }

@@ -1,7 +1,9 @@
-//! A line-level reading of frontmatter YAML: just enough structure (lines,
-//! top-level entries, block and flow list items, comments) to place minimal
-//! edits. Meaning always comes from the real YAML parser; this only says
-//! where things are written, and every edit is checked by parsing again.
+//! The one line-level reading of frontmatter YAML, done once per block by
+//! [`super::find`]: lines, top-level entries with the lines of their block
+//! lists, comments, flow items. It says where things are written, so fixes
+//! can place minimal edits and find values; meaning always comes from the
+//! real YAML parser (a fix that edits checks its edit by parsing again).
+//! Every fix reads frontmatter structure from here, never on its own.
 
 use std::ops::Range;
 
@@ -63,6 +65,19 @@ pub struct Entry {
     pub inline: Range<usize>,
     /// The trailing comment of the key line, from its `#`.
     pub comment: Option<Range<usize>>,
+    /// Its block list items: lines after the key line (to `end`) whose text,
+    /// after spaces and tabs, is a `-` alone or before a space or tab; at any
+    /// indentation, so items of nested lists are among them.
+    pub items: Vec<Item>,
+}
+
+/// A `- …` line of an entry's block list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Index of its line.
+    pub line: usize,
+    /// Offset of the `-`.
+    pub dash: usize,
 }
 
 /// The top-level entries of `yaml`.
@@ -90,6 +105,7 @@ pub fn entries(yaml: &str, lines: &[YLine]) -> Vec<Entry> {
             value_start,
             inline: value_start..value_start + value.len(),
             comment: comment.map(|c| value_start + c..line.range.end),
+            items: Vec::new(),
         });
     }
     // An entry stops at the first later line at column 0 that is not a
@@ -104,8 +120,22 @@ pub fn entries(yaml: &str, lines: &[YLine]) -> Vec<Entry> {
             })
             .unwrap_or(lines.len());
         e.end = last_content(yaml, lines, e.first, stop);
+        e.items = (e.first + 1..e.end)
+            .filter_map(|j| item(yaml, &lines[j], j))
+            .collect();
     }
     out
+}
+
+/// The line as a block list item, when it is one.
+fn item(yaml: &str, line: &YLine, index: usize) -> Option<Item> {
+    let text = &yaml[line.range.clone()];
+    let rest = text.trim_start_matches([' ', '\t']);
+    let after = rest.strip_prefix('-')?;
+    (after.is_empty() || after.starts_with([' ', '\t'])).then(|| Item {
+        line: index,
+        dash: line.range.end - rest.len(),
+    })
 }
 
 /// One past the last line in `from..to` with content.
@@ -280,6 +310,12 @@ mod tests {
             .map(|e| (e.key.as_str(), e.first, e.end))
             .collect();
         assert_eq!(spans, vec![("a", 0, 1), ("tags", 1, 5), ("b", 6, 8)]);
+        let items: Vec<usize> = es[1].items.iter().map(|i| i.line).collect();
+        assert_eq!(items, vec![2, 4]);
+        assert_eq!(
+            &yaml[es[1].items[1].dash..],
+            "- y\n\nb: long\n  folded\n# end\n"
+        );
     }
 
     #[test]
