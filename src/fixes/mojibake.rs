@@ -79,6 +79,7 @@
 
 mod c1;
 mod choose;
+mod class;
 mod common;
 mod context;
 mod detect;

@@ -54,63 +54,25 @@ pub enum Kind {
     Control,
 }
 
-/// Below this code point `is_alphabetic` and `is_numeric` come from a
-/// table: it covers the scripts of the code pages and General Punctuation,
-/// Letterlike Symbols and Arrows (the chars mojibake is full of).
-const TABLED: u32 = 0x3000;
-
-/// Bits for `is_alphabetic` (first half) and `is_numeric` (second) of every
-/// char below [`TABLED`].
-fn table() -> &'static [u64] {
-    const WORDS: usize = (TABLED / 64) as usize;
-    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = vec![0u64; 2 * WORDS];
-        for (u, c) in (0..TABLED).filter_map(|u| Some((u, char::from_u32(u)?))) {
-            let (w, bit) = ((u >> 6) as usize, 1u64 << (u & 63));
-            if c.is_alphabetic() {
-                t[w] |= bit;
-            }
-            if c.is_numeric() {
-                t[WORDS + w] |= bit;
-            }
-        }
-        t
-    })
-}
-
-/// Bit `u` of the half `half` (0 alphabetic, 1 numeric) of [`table`].
-fn tabled(half: usize, u: u32) -> bool {
-    let at = half * (TABLED / 64) as usize + (u >> 6) as usize;
-    table().get(at).is_some_and(|w| (w >> (u & 63)) & 1 != 0)
-}
-
-/// `char::is_alphabetic`, from a table below [`TABLED`] and by range for
-/// kana, ideographs and Hangul: scoring asks it of every char of every
-/// reading, and the general lookup was a quarter of the fix's time.
+/// `char::is_alphabetic`, from a table (see `class`): scoring asks it of
+/// every char of every reading, and the general lookup was a quarter of
+/// the fix's time.
 pub fn is_alpha(c: char) -> bool {
-    let u = u32::from(c);
-    if u < TABLED {
-        return tabled(0, u);
-    }
-    match u {
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        _ => c.is_alphabetic(),
-    }
+    super::class::is_alphabetic(c)
 }
 
-/// `char::is_numeric`, from the table below [`TABLED`].
+/// `char::is_numeric`, from the same table.
 fn is_num(c: char) -> bool {
-    let u = u32::from(c);
-    if u < TABLED {
-        tabled(1, u)
-    } else {
-        c.is_numeric()
-    }
+    super::class::is_numeric(c)
 }
 
-/// The script of `c`.
+/// The script of `c` (from the table in `class` where it has `c`).
 pub fn script(c: char) -> Script {
+    super::class::script(c)
+}
+
+/// The script of `c`, by rule.
+pub(super) fn script_by_rule(c: char) -> Script {
     let u = u32::from(c);
     if !is_alpha(c) && !is_mark(u) {
         return Script::Common;
@@ -161,8 +123,13 @@ fn is_mark(u: u32) -> bool {
     )
 }
 
-/// Kind of `c`.
+/// Kind of `c` (from the table in `class` where it has `c`).
 pub fn kind(c: char) -> Kind {
+    super::class::kind(c)
+}
+
+/// Kind of `c`, by rule.
+pub(super) fn kind_by_rule(c: char) -> Kind {
     let u = u32::from(c);
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
@@ -244,9 +211,15 @@ pub fn kind(c: char) -> Kind {
     }
 }
 
+/// How unlikely `c` is on its own in a note (from the table in `class`
+/// where it has `c`).
+pub fn char_cost(c: char) -> u32 {
+    super::class::cost(c)
+}
+
 /// How unlikely `c` is on its own in a note: 0 for the everyday chars of
 /// living scripts, more for rare blocks, most for controls.
-pub fn char_cost(c: char) -> u32 {
+pub(super) fn char_cost_by_rule(c: char) -> u32 {
     let u = u32::from(c);
     if c.is_ascii() {
         return if kind(c) == Kind::Control { 10 } else { 0 };
@@ -377,6 +350,8 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '’' | '‘' | '–' | '—' | '‐' | '‑' | '·' | '\u{a0}')
 }
 
+pub use super::class::{is_lower, is_upper};
+
 /// Capitals whose byte leads the UTF-8 of a whole alphabet under the
 /// Latin pages (0xC2, 0xC3, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9).
 pub fn is_common_lead(c: char) -> bool {
@@ -400,7 +375,7 @@ fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
         return 0;
     };
     let plural = b == '’' && c.is_none_or(|c| c == 's' || !is_alpha(c));
-    if a.is_ascii() || !a.is_uppercase() || plural {
+    if a.is_ascii() || !is_upper(a) || plural {
         return 0;
     }
     // After the capitals that lead whole alphabets the letters among the
@@ -447,7 +422,7 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
         // A symbol wedged between two letters, or a lowercase accented
         // letter inside a word in capitals.
         if let Some(&c) = window.get(i + 2) {
-            if a.is_uppercase() && !b.is_ascii() && b.is_lowercase() && c.is_uppercase() {
+            if is_upper(a) && !b.is_ascii() && is_lower(b) && is_upper(c) {
                 total += 3;
             }
             if ka == Kind::Letter
@@ -482,7 +457,7 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
             if sa == Script::Latin && sb == Script::Latin && languages(a) & languages(b) == 0 {
                 c += 3;
             }
-            if a.is_lowercase() && b.is_uppercase() {
+            if is_lower(a) && is_upper(b) {
                 c += 3;
             }
             // ß follows a vowel (Straße, groß), never a consonant.

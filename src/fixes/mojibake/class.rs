@@ -1,0 +1,199 @@
+//! What scoring asks of a char (its kind, script, cost and case), looked up
+//! in a table instead of worked out by the rules each time: every reading of
+//! every run asks it of every char, and the rules (`score`) are chains of
+//! range tests and Unicode property searches.
+//!
+//! The table covers the Basic Multilingual Plane and the next one (the
+//! emoji, and every char a lost byte can rebuild into), in blocks of 256
+//! chars, each filled from the rules themselves the first time a char of it
+//! is asked for, so it cannot disagree with them and costs only the blocks a
+//! note touches. Chars beyond are asked of the rules.
+
+use super::score::{self, Kind, Script};
+use std::sync::OnceLock;
+
+/// Chars below this are tabled.
+const END: u32 = 0x20000;
+const BLOCK: u32 = 256;
+const BLOCKS: usize = (END / BLOCK) as usize;
+
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// A char's kind, script and case.
+#[derive(Clone, Copy)]
+struct Class {
+    kind: Kind,
+    script: u8,
+    case: u8,
+}
+
+/// Scripts as one byte; `Indic` and `Other` take their block from the char.
+const INDIC: u8 = 16;
+fn script_code(s: Script) -> u8 {
+    match s {
+        Script::Common => 0,
+        Script::Latin => 1,
+        Script::Greek => 2,
+        Script::Cyrillic => 3,
+        Script::Armenian => 4,
+        Script::Hebrew => 5,
+        Script::Arabic => 6,
+        Script::Thai => 7,
+        Script::Lao => 8,
+        Script::Cjk => 9,
+        Script::Other(_) => 10,
+        Script::Indic(k) => INDIC + k,
+    }
+}
+
+fn script_of_code(code: u8, u: u32) -> Script {
+    match code {
+        0 => Script::Common,
+        1 => Script::Latin,
+        2 => Script::Greek,
+        3 => Script::Cyrillic,
+        4 => Script::Armenian,
+        5 => Script::Hebrew,
+        6 => Script::Arabic,
+        7 => Script::Thai,
+        8 => Script::Lao,
+        9 => Script::Cjk,
+        10 => Script::Other(u >> 8),
+        k => Script::Indic(k - INDIC),
+    }
+}
+
+/// The chars of block `b` (a surrogate stands in as U+FFFD: never asked).
+fn block_chars(b: usize) -> impl Iterator<Item = char> {
+    let start = b as u32 * BLOCK;
+    (start..start + BLOCK).map(|u| char::from_u32(u).unwrap_or('\u{FFFD}'))
+}
+
+/// The class of `c`, from its block (filled from the rules, which ask
+/// nothing of this table, the first time).
+fn class(c: char) -> Option<Class> {
+    static TABLE: [OnceLock<Box<[Class]>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let u = u32::from(c);
+    let b = (u / BLOCK) as usize;
+    let block = TABLE.get(b)?.get_or_init(|| {
+        block_chars(b)
+            .map(|c| Class {
+                kind: score::kind_by_rule(c),
+                script: script_code(score::script_by_rule(c)),
+                case: if c.is_lowercase() { LOWER } else { 0 }
+                    | if c.is_uppercase() { UPPER } else { 0 },
+            })
+            .collect()
+    });
+    block.get((u % BLOCK) as usize).copied()
+}
+
+/// `is_alphabetic` (bits 0..256) and `is_numeric` (bits 256..512) of the
+/// chars of `c`'s block, filled from the standard library's lookups: the
+/// rules of the other tables ask them.
+fn properties(c: char) -> Option<(bool, bool)> {
+    static TABLE: [OnceLock<Box<[u64; 8]>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let u = u32::from(c);
+    let b = (u / BLOCK) as usize;
+    let block = TABLE.get(b)?.get_or_init(|| {
+        let mut bits = [0u64; 8];
+        for (i, c) in block_chars(b).enumerate() {
+            bits[i / 64] |= u64::from(c.is_alphabetic()) << (i % 64);
+            bits[4 + i / 64] |= u64::from(c.is_numeric()) << (i % 64);
+        }
+        Box::new(bits)
+    });
+    let i = (u % BLOCK) as usize;
+    let bit = |w: usize| block.get(w).is_some_and(|w| (w >> (i % 64)) & 1 != 0);
+    Some((bit(i / 64), bit(4 + i / 64)))
+}
+
+/// `char::is_alphabetic`.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    properties(c).map_or_else(|| c.is_alphabetic(), |p| p.0)
+}
+
+/// `char::is_numeric`.
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    properties(c).map_or_else(|| c.is_numeric(), |p| p.1)
+}
+
+/// The cost of `c`, from its block: a table of its own, since the cost
+/// rules ask a char's kind.
+fn tabled_cost(c: char) -> Option<u8> {
+    static TABLE: [OnceLock<Box<[u8]>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let u = u32::from(c);
+    let b = (u / BLOCK) as usize;
+    let block = TABLE.get(b)?.get_or_init(|| {
+        block_chars(b)
+            .map(|c| u8::try_from(score::char_cost_by_rule(c)).unwrap_or(u8::MAX))
+            .collect()
+    });
+    block.get((u % BLOCK) as usize).copied()
+}
+
+/// [`score::kind`] of `c`.
+pub fn kind(c: char) -> Kind {
+    if c.is_ascii() {
+        return score::kind_by_rule(c);
+    }
+    class(c).map_or_else(|| score::kind_by_rule(c), |x| x.kind)
+}
+
+/// [`score::script`] of `c`.
+pub fn script(c: char) -> Script {
+    let u = u32::from(c);
+    class(c).map_or_else(|| score::script_by_rule(c), |x| script_of_code(x.script, u))
+}
+
+/// [`score::char_cost`] of `c`.
+pub fn cost(c: char) -> u32 {
+    match tabled_cost(c) {
+        Some(x) if x < u8::MAX => u32::from(x),
+        _ => score::char_cost_by_rule(c),
+    }
+}
+
+/// `char::is_lowercase`.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    class(c).map_or_else(|| c.is_lowercase(), |x| x.case & LOWER != 0)
+}
+
+/// `char::is_uppercase`.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    class(c).map_or_else(|| c.is_uppercase(), |x| x.case & UPPER != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_agree_with_the_rules() {
+        for u in 0..0x30000u32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            assert_eq!(kind(c), score::kind_by_rule(c), "U+{u:04X}");
+            assert_eq!(script(c), score::script_by_rule(c), "U+{u:04X}");
+            assert_eq!(cost(c), score::char_cost_by_rule(c), "U+{u:04X}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "U+{u:04X}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "U+{u:04X}");
+        }
+    }
+}
