@@ -150,10 +150,29 @@ fn rebuilds_a_signifier(reading: &Reading) -> bool {
     })
 }
 
-/// Whether every letter of `out` is an everyday one (no long s, no ŀ).
+/// Whether every letter of `out` is an everyday one (no long s, no ŀ; the
+/// IPA letters African alphabets write, ɛ ɔ ŋ, are everyday). Letters of
+/// a script other than Latin count whatever its rarity
+/// (Georgian, Ethiopic, N'Ko, Chakma) where the reading makes more than a
+/// stray letter: a letter of a three- or four-byte sequence (a lead and
+/// two continuation bytes read wholly are no accident), or one beside
+/// another letter of its script (a word).
 pub fn everyday_letters(out: &[char]) -> bool {
-    out.iter()
-        .all(|&c| score::kind(c) != score::Kind::Letter || score::char_cost(c) == 0)
+    let script_of = |i: Option<usize>| {
+        i.and_then(|i| out.get(i))
+            .filter(|&&c| score::kind(c) == score::Kind::Letter)
+            .map(|&c| score::script(c))
+    };
+    out.iter().enumerate().all(|(i, &c)| {
+        if score::kind(c) != score::Kind::Letter || score::char_cost(c) <= 1 {
+            return true;
+        }
+        let s = score::script(c);
+        !matches!(s, score::Script::Latin | score::Script::Common)
+            && (u32::from(c) >= 0x800
+                || script_of(i.checked_sub(1)) == Some(s)
+                || script_of(Some(i + 1)) == Some(s))
+    })
 }
 
 /// Adds the languages of the accented Latin letters a reading repairs: the
