@@ -101,8 +101,9 @@ pub use pages::CodePage;
 use super::{Context, Sink};
 use crate::note::Note;
 use context::LineState;
-use detect::runs;
+use detect::{runs, Run};
 use explain::{diagnose_gaps, emit, emit_c1, Repaired};
+use survey::RunLook;
 use vote::Vote;
 
 /// The code pages the fix reverses, most common first.
@@ -142,51 +143,45 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     if !c1_controls && !text.contains('\u{FFFD}') && !quick::may_hold_mojibake(text) {
         return;
     }
+    let said = sink.diagnostics.len();
     let runs = runs(text);
     let mut survey = survey::look(note, &runs);
     let vote = Vote::of(&survey);
-    let pages = code_pages();
-
-    let mut lines = LineState::default();
+    let looks = std::mem::take(&mut survey.runs);
     let mut pending = Vec::new();
-    // Runs no page repairs, for the C1 stage.
+    // Runs no page repairs, with their looks and what was unclear in them,
+    // for the second round, the C1 stage and the diagnostics.
     let mut unrepaired = Vec::new();
-    for (r, look) in runs.iter().zip(std::mem::take(&mut survey.runs)) {
+    let mut lines = LineState::default();
+    for (r, look) in runs.iter().zip(&looks) {
         // No page reads it, so it can be neither repaired nor widened.
         let Some(look) = look else {
             continue;
         };
         let line = lines.at(text, r.range.start, vote.signifiers);
-        let (gcx, caps) = (vote.gap_context(line), line.caps);
-        let choice = choose::choose(text, r, look, &vote, &gcx, caps);
-        let r = choice.run;
-        let Some(choose::Chosen {
-            page: p,
-            repair: rep,
-            layers,
-        }) = choice.best
-        else {
-            if let Some((page, rep)) = choice.unclear {
-                diagnose_gaps(sink, &r, page, &rep);
-            }
-            unrepaired.push(r);
-            continue;
-        };
-        diagnose_gaps(sink, &r, pages[p], &rep);
-        let mut chain = vec![pages[p].name];
-        chain.extend(layers);
-        lines.saw(&rep.out);
-        pending.push((
-            p,
-            Repaired {
-                run: r,
-                out: rep.out,
-                chain,
-                restored: rep.restored,
-                collapsed: rep.collapsed,
-                c1: false,
-            },
-        ));
+        let choice = choose::choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+        if let Some(chosen) = &choice.best {
+            lines.saw(&chosen.repair.out);
+        }
+        settle(r, choice, look, &mut pending, &mut unrepaired, sink);
+    }
+    // Second round: where every run the choice repaired was one page's
+    // (a line through mac-roman whose words it read back one by one), the
+    // note is that page's mojibake, and the runs left are judged again
+    // under it, as if the vote had found it up front.
+    let elected = pending.first().map(|(p, _)| *p).filter(|&p| {
+        pending.iter().all(|(q, _)| *q == p)
+            && Some(p) != vote.page
+            && unrepaired.iter().any(|x: &Unrepaired| x.look.pages[p].is_some())
+    });
+    if let Some(p) = elected {
+        let vote = vote.elected(&survey, p);
+        let mut lines = LineState::default();
+        for Unrepaired { run: r, look, .. } in std::mem::take(&mut unrepaired) {
+            let line = lines.at(text, r.range.start, vote.signifiers);
+            let choice = choose::choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+            settle(r, choice, look, &mut pending, &mut unrepaired, sink);
+        }
     }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
@@ -202,14 +197,72 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         emit(sink, &repaired, vote.whole_note || all_repaired);
     }
     // Windows-1252 punctuation read as latin-1, left where no page repairs.
+    for x in &unrepaired {
+        if let Some((page, rep)) = &x.unclear {
+            diagnose_gaps(sink, x.run, page, rep);
+        }
+    }
     if c1_controls {
-        for r in unrepaired {
-            let mut out = r.chars.clone();
+        for x in unrepaired {
+            let mut out = x.run.chars.clone();
             if c1::restore_all(&mut out) {
-                emit_c1(sink, &r, &out);
+                emit_c1(sink, x.run, &out);
             }
         }
     }
+    // In the order of the text, whichever round said them.
+    if let Some(new) = sink.diagnostics.get_mut(said..) {
+        new.sort_by_key(|d| d.0);
+    }
+}
+
+/// A run the choice left as written.
+struct Unrepaired<'n> {
+    run: &'n Run,
+    look: &'n RunLook,
+    /// A reading with a lost byte no candidate fills clearly: said once no
+    /// round repairs the run.
+    unclear: Option<(&'static CodePage, detect::Repair)>,
+}
+
+/// Files run `r`'s choice: a repair goes to `pending` (its gaps said), a
+/// run left as written to `unrepaired`.
+fn settle<'n>(
+    r: &'n Run,
+    choice: choose::Choice<'n>,
+    look: &'n RunLook,
+    pending: &mut Vec<(usize, Repaired<'n>)>,
+    unrepaired: &mut Vec<Unrepaired<'n>>,
+    sink: &mut Sink,
+) {
+    let Some(choose::Chosen {
+        page: p,
+        repair: rep,
+        layers,
+    }) = choice.best
+    else {
+        unrepaired.push(Unrepaired {
+            run: r,
+            look,
+            unclear: choice.unclear,
+        });
+        return;
+    };
+    let page = code_pages()[p];
+    diagnose_gaps(sink, &choice.run, page, &rep);
+    let mut chain = vec![page.name];
+    chain.extend(layers);
+    pending.push((
+        p,
+        Repaired {
+            run: choice.run,
+            out: rep.out,
+            chain,
+            restored: rep.restored,
+            collapsed: rep.collapsed,
+            c1: false,
+        },
+    ));
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub struct Chosen {
 pub fn choose<'r>(
     text: &str,
     r: &'r Run,
-    look: RunLook,
+    look: &RunLook,
     vote: &Vote,
     gcx: &GapContext,
     caps: bool,
@@ -66,13 +66,15 @@ pub fn choose<'r>(
     let before = look.before;
     let mut best: Option<((i64, i64), Chosen)> = None;
     let mut unclear: Option<(&'static CodePage, Repair)> = None;
-    for (p, entry) in look.pages.into_iter().enumerate() {
+    for (p, entry) in look.pages.iter().enumerate() {
         let Some((reading, first)) = entry else {
             continue;
         };
-        let reading = &reading;
         let symbolic = reading.page.is_symbol_page() || !reading.reads_letters(&r.chars);
-        if symbolic && !vote.evident[p] {
+        // On a symbol page without the note's evidence, only a damaged
+        // letter inside a word, whose shape is the evidence: any gain.
+        let in_a_word = symbolic && letters_in_a_word(r, reading);
+        if symbolic && !vote.evident[p] && !in_a_word {
             continue;
         }
         let is_note_page = Some(p) == vote.page;
@@ -100,7 +102,7 @@ pub fn choose<'r>(
         }
         // Without gaps the first look already is the repair.
         let mut rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
-            first
+            first.clone()
         } else {
             repair(&r.chars, r.prev, r.next, reading, fill, gcx, before)
         };
@@ -137,7 +139,9 @@ pub fn choose<'r>(
         );
         rep.out = out;
         rep.gain += deeper;
-        if !gains_enough(&rep, reading, is_note_page, vote.whole_note) {
+        if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
+            || (in_a_word && rep.gain > 0))
+        {
             continue;
         }
         let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
@@ -335,6 +339,53 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
                 && x.restored.len() + 1 == x.ch.len_utf8()
                 && !detect::is_known_symbol(x.ch)
         })
+}
+
+/// Rule 1: whether a symbol page's reading of `r` could be a damaged
+/// letter inside a word, so that local evidence may decide it (`√ò` in
+/// `√òstkaribiske`, `…õ` in `Mputulug…õsi`): whole, right beside an
+/// ASCII letter, and no sequence led by a char that people write straight
+/// before a letter (quotes, dashes and guillemets open words: `«école»`).
+/// Box drawing beside box drawing is line art unless letters close in on
+/// it from both sides (`Dah├│sikah`).
+fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
+    if !reading.page.is_symbol_page() || !reading.is_whole() || reading.pieces == 0 {
+        return false;
+    }
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let (mut at, mut line_art) = (0, false);
+    for u in &reading.units {
+        let detect::Unit::Piece { len, .. } = u else {
+            return false;
+        };
+        let (Some(&lead), Some(&cont)) = (r.chars.get(at), r.chars.get(at + 1)) else {
+            return false;
+        };
+        if opens_words(lead) {
+            return false;
+        }
+        line_art |= is_box_drawing(lead) && is_box_drawing(cont);
+        at += len;
+    }
+    if line_art {
+        letter(r.prev) && letter(r.next)
+    } else {
+        letter(r.prev) || letter(r.next)
+    }
+}
+
+/// Punctuation written straight before a letter: opening and closing
+/// quotes, guillemets, dashes, inverted marks.
+fn opens_words(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '»' | '“' | '”' | '‘' | '’' | '‹' | '›' | '–' | '—' | '¿' | '¡' | '\u{a0}'
+    )
+}
+
+/// Box drawing and block elements (what cp437's leads are).
+fn is_box_drawing(c: char) -> bool {
+    matches!(u32::from(c), 0x2500..=0x259F)
 }
 
 /// Rule 2: whether three units in a row are lead chars whose every

@@ -14,6 +14,7 @@ use super::{code_pages, model, pages, score, NOTE_GAIN};
 const MIN_HELD_IDEOGRAPHS: usize = 8;
 
 /// The note's verdict on pages, with the evidence behind it.
+#[derive(Clone)]
 pub struct Vote {
     /// The page that explains most runs.
     pub page: Option<usize>,
@@ -137,6 +138,19 @@ impl Vote {
             supported: ev.iter().map(|e| e.improved > 1).collect(),
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
         }
+    }
+
+    /// The vote once the choice has repaired runs, every one of them
+    /// under page `p` (see `run`'s second round): that page is the note's,
+    /// and evidently so, as if the first look had found it up front.
+    pub fn elected(&self, survey: &Survey, p: usize) -> Vote {
+        let mut vote = self.clone();
+        vote.page = Some(p);
+        vote.whole_note = survey.pages[p].whole * 20 >= survey.free_runs * 19;
+        if let Some(e) = vote.evident.get_mut(p) {
+            *e = true;
+        }
+        vote
     }
 
     /// What a gap on `line` is judged with.
