@@ -151,6 +151,9 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
                 (None, None, Some(fm)) => Note::parse_with_frontmatter(&current, fm),
                 (None, None, None) => Note::parse(&current),
             };
+            if cx.read_everything {
+                note.scan = note::Scan::everything(note.lines.len());
+            }
             let mut edited = None;
             while next < enabled.len() {
                 let fix = enabled[next];
@@ -163,6 +166,10 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
                             message: problem.clone(),
                         });
                     }
+                }
+                // The scan found nothing this fix looks at.
+                if !note.scan.has(fixes::needs(fix)) {
+                    continue;
                 }
                 let mut sink = Sink::default();
                 fixes::run(fix, &note, cx, &mut sink);

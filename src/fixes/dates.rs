@@ -81,7 +81,7 @@ pub mod sites;
 
 use super::{Context, Sink};
 use crate::config::Config;
-use crate::note::Note;
+use crate::note::{Kinds, Note};
 use format::Format;
 use grammar::{Order, Reading};
 use resolve::{Decision, Evidence, Resolver};
@@ -111,6 +111,10 @@ fn may_hold_numeric_date(bytes: &[u8]) -> bool {
             && bytes.get(i + 2 + after).is_some_and(u8::is_ascii_digit)
     })
 }
+
+/// A digit: every date has one. (Table rows, `PIPE`, are read for their
+/// header only on lines the scan found digits in or near.)
+pub const NEEDS: Kinds = Kinds::DIGIT;
 
 /// Proposes the `dates` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {

@@ -78,18 +78,21 @@ pub mod sites;
 
 use super::{Context, Sink};
 use crate::config::Config;
-use crate::note::Note;
+use crate::note::{Kinds, Note};
 use people::{People, Source};
 use sites::Found;
 use std::sync::Arc;
+
+/// A doubled word, or an `@` (a placeholder owner, with the `me` setting).
+pub const NEEDS: Kinds = Kinds::DOUBLED_WORD.or(Kinds::AT);
 
 /// Proposes the `duplicate-names` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let config = &cx.config;
     let text = note.text;
     let me = config.me.trim();
-    let placeholders = !me.is_empty() && memchr::memchr(b'@', text.as_bytes()).is_some();
-    let doubled = name::has_doubled_word(text);
+    let placeholders = !me.is_empty() && note.scan.has(Kinds::AT);
+    let doubled = note.scan.has(Kinds::DOUBLED_WORD);
     if !placeholders && !doubled {
         return;
     }

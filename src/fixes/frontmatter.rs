@@ -53,7 +53,7 @@ use super::{Context, Sink};
 use crate::config::{Config, Fix};
 use crate::note::frontmatter::entries::{self as scan, Entry, YLine};
 use crate::note::frontmatter::{parse_yaml, Frontmatter};
-use crate::note::Note;
+use crate::note::{Kinds, Note};
 use serde_yaml::Value;
 use std::ops::Range;
 
@@ -65,6 +65,9 @@ struct Group {
     key: Option<(String, Value)>,
     message: String,
 }
+
+/// A frontmatter block.
+pub const NEEDS: Kinds = Kinds::FRONTMATTER;
 
 /// Proposes the `frontmatter` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {

@@ -1,5 +1,8 @@
 //! The fix catalogue: one module per fix, each a function that reads a
-//! [`Note`] and proposes edits and diagnostics through a [`Sink`].
+//! [`Note`] and proposes edits and diagnostics through a [`Sink`], and a
+//! `NEEDS` constant: the kinds of site ([`Kinds`]) the note's one scan must
+//! find for the fix to have anything to look at. The pipeline skips a fix
+//! whose kinds a note lacks; the fix visits only the lines that hold them.
 
 pub mod dates;
 pub mod duplicate_names;
@@ -10,7 +13,7 @@ pub mod whitespace;
 
 use crate::config::{Config, Fix};
 use crate::edit::Edit;
-use crate::note::Note;
+use crate::note::{Kinds, Note};
 use std::ops::Range;
 
 /// What a fix gets besides the note: the settings, and what each fix
@@ -28,6 +31,9 @@ pub struct Context {
     pub(crate) dates: dates::Formats,
     /// The people known beyond any one note, for `duplicate-names`.
     pub(crate) people: duplicate_names::Known,
+    /// Every fix reads every line, whatever the scan found: the oracle the
+    /// site-driven run is checked against.
+    pub(crate) read_everything: bool,
 }
 
 impl Context {
@@ -37,6 +43,17 @@ impl Context {
             dates: dates::Formats::of(config),
             people: duplicate_names::Known::of(config),
             config: config.clone(),
+            read_everything: false,
+        }
+    }
+
+    /// A context whose fixes ignore the scan and read every line of every
+    /// note: slower, and with the same outcome. For the tests that check
+    /// the scan never hides a site from a fix.
+    pub fn reading_everything(config: &Config) -> Context {
+        Context {
+            read_everything: true,
+            ..Context::new(config)
         }
     }
 }
@@ -101,6 +118,18 @@ impl Sink {
     /// Reports something seen at byte `offset` and deliberately not changed.
     pub fn diagnose(&mut self, offset: usize, message: impl Into<String>) {
         self.diagnostics.push((offset, message.into()));
+    }
+}
+
+/// The kinds of site `fix` needs, as its module declares them.
+pub fn needs(fix: Fix) -> Kinds {
+    match fix {
+        Fix::Mojibake => mojibake::NEEDS,
+        Fix::DuplicateNames => duplicate_names::NEEDS,
+        Fix::Dates => dates::NEEDS,
+        Fix::Tasks => tasks::NEEDS,
+        Fix::Frontmatter => frontmatter::NEEDS,
+        Fix::Whitespace => whitespace::NEEDS,
     }
 }
 

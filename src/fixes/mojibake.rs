@@ -122,6 +122,9 @@ pub fn garble(text: &str, page: &CodePage, keep: bool) -> String {
     out
 }
 
+/// Only a non-ASCII char can be mojibake.
+pub const NEEDS: crate::note::Kinds = crate::note::Kinds::NON_ASCII;
+
 /// Gain a repair needs under the note's code page.
 const NOTE_GAIN: i64 = 3;
 /// Gain a repair needs under another code page (local evidence only).

@@ -38,11 +38,18 @@
 
 use super::{Context, Sink};
 use crate::note::task::{self, Field, TaskLine, Token};
-use crate::note::Note;
+use crate::note::{Kinds, Note};
+
+/// Lines with a `[` and a signifier-sized char.
+pub const NEEDS: Kinds = Kinds::TASK_FIELDS;
 
 /// Proposes the `tasks` edits for `note`.
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
-    for (_, line) in note.text_lines() {
+    for i in note.scan.lines_with(NEEDS) {
+        let line = &note.lines[i];
+        if !line.is_text() {
+            continue;
+        }
         let text = line.text(note.text);
         // Every signifier is a symbol at U+2300 or above, whose UTF-8 starts
         // with 0xE2 or higher: a line without such a byte has no fields.

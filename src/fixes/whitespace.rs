@@ -17,7 +17,12 @@
 //! own (`\r\n` stays `\r\n`); a BOM stays.
 
 use super::{Context, Sink};
-use crate::note::{task, Line, Note};
+use crate::note::{task, Kinds, Line, Note};
+
+/// Lines that end in blanks, hold only blanks or may be headings, and a
+/// last line without its ending; no other line can need an edit.
+pub const NEEDS: Kinds = LINES.or(Kinds::UNENDED);
+const LINES: Kinds = Kinds::TRAILING.or(Kinds::BLANK).or(Kinds::HEADING);
 
 /// Proposes the `whitespace` edits for `note`.
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
@@ -28,11 +33,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
 
     // The last line with content; blank text lines after it are dropped.
     let last_content = lines.iter().rposition(|l| !l.is_text() || !blank(l));
-    let mut i = 0;
-    while i < lines.len() {
+    // The first line not yet dealt with: a blank run is dealt with at once.
+    let mut next = 0;
+    for i in note.scan.lines_with(LINES) {
         let line = &lines[i];
-        if !line.is_text() {
-            i += 1;
+        if i < next || !line.is_text() {
             continue;
         }
         if blank(line) {
@@ -66,14 +71,13 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 let n = run_end - i + 1;
                 sink.replace(from..to, "", format!("collapsed {n} blank lines into one"));
             }
-            i = run_end + 1;
+            next = run_end + 1;
             continue;
         }
         trailing(note, i, sink);
         if is_heading(line.text(text)) {
             headings(note, i, sink);
         }
-        i += 1;
     }
     final_newline(note, sink);
 }

@@ -150,6 +150,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         start: c.start,
         frontmatter: c.frontmatter,
         frontmatter_problem: None,
+        scan: super::Scan::of(text, &c.lines),
         lines: c.lines,
         protected: c.protected,
         newline: c.newline,

@@ -1,13 +1,17 @@
-//! The note model: lines, frontmatter and protected regions, found once per
-//! stage so every fix works from the same reading of the text.
+//! The note model: lines, frontmatter (with its entries), protected
+//! regions, and the one scan that says where each fix has something to look
+//! at ([`scan`]), found once per text so every fix works from the same
+//! reading.
 
 mod carry;
 pub mod frontmatter;
 pub mod protect;
+pub mod scan;
 pub mod task;
 
 pub use frontmatter::Frontmatter;
 pub use protect::Block;
+pub use scan::{Kinds, Scan};
 
 use std::ops::Range;
 
@@ -53,6 +57,8 @@ pub struct Note<'a> {
     pub protected: Vec<Range<usize>>,
     /// The note's line ending: `\r\n` when its first line ends so.
     pub newline: &'static str,
+    /// Where each fix has something to look at, line by line.
+    pub scan: Scan,
 }
 
 impl<'a> Note<'a> {
@@ -95,6 +101,7 @@ impl<'a> Note<'a> {
             Some(l) if l.ending == 2 => "\r\n",
             _ => "\n",
         };
+        let scan = Scan::of(text, &lines);
         Note {
             text,
             start,
@@ -103,6 +110,7 @@ impl<'a> Note<'a> {
             lines,
             protected,
             newline,
+            scan,
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::grammar::{self, Found, Mode, Options};
 use crate::config::Config;
-use crate::note::{task, Note};
+use crate::note::{task, Kinds, Note};
 use regex::Regex;
 use serde_yaml::Value;
 use std::ops::Range;
@@ -157,7 +157,15 @@ fn shift(mut found: Found, by: usize) -> Found {
 pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
     let mut table: Option<Table> = None;
-    for (i, line) in note.lines.iter().enumerate() {
+    let mut last = None;
+    // Lines with a digit, and table rows (a header seldom has a digit).
+    for i in note.scan.lines_with(Kinds::DIGIT.or(Kinds::PIPE)) {
+        let line = &note.lines[i];
+        // A line passed over has no `|`, so it ended any table.
+        if last.is_some_and(|l| i > l + 1) {
+            table = None;
+        }
+        last = Some(i);
         if !line.is_text() {
             table = None;
             continue;

@@ -1,0 +1,192 @@
+//! The one scan: a single walk over a note's bytes that records, line by
+//! line, which kinds of site the line holds. Each fix declares the kinds it
+//! needs (`NEEDS` in its module, gathered in [`crate::fixes::needs`]); the
+//! pipeline skips a fix whose kinds the note lacks, and a fix visits only
+//! the lines holding them. A note with no site for any fix costs this walk
+//! and nothing more.
+//!
+//! A kind says where a fix *may* have something to do, never that it has:
+//! it is a cheap, sound over-approximation of the fix's own reading, which
+//! `tests/scan_sites.rs` checks on every note of the corpus and of the
+//! generated vaults (a fix reading only its sites repairs what it repairs
+//! reading everything).
+
+use super::Line;
+use crate::fixes::duplicate_names::name;
+
+/// A set of site kinds, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    /// No kind.
+    pub const NONE: Kinds = Kinds(0);
+    /// A byte of a non-ASCII char: what a wrong code page garbles.
+    pub const NON_ASCII: Kinds = Kinds(1);
+    /// An ASCII digit: where a date can be written.
+    pub const DIGIT: Kinds = Kinds(1 << 1);
+    /// A `|`: where a table row can be.
+    pub const PIPE: Kinds = Kinds(1 << 2);
+    /// A `[` and a char of three or four UTF-8 bytes (every Tasks
+    /// signifier is one): where a task line with fields can be.
+    pub const TASK_FIELDS: Kinds = Kinds(1 << 3);
+    /// A space before a capitalised word that repeats the word (or the
+    /// link's last word) right before it: `Genzel Genzel`.
+    pub const DOUBLED_WORD: Kinds = Kinds(1 << 4);
+    /// An `@`: where a placeholder owner (`@Myself`) can be.
+    pub const AT: Kinds = Kinds(1 << 5);
+    /// A line ending in a space or a tab.
+    pub const TRAILING: Kinds = Kinds(1 << 6);
+    /// A line holding nothing but spaces and tabs.
+    pub const BLANK: Kinds = Kinds(1 << 7);
+    /// A `#` first on the line after at most three spaces: where an ATX
+    /// heading can be.
+    pub const HEADING: Kinds = Kinds(1 << 8);
+    /// A line of the frontmatter block.
+    pub const FRONTMATTER: Kinds = Kinds(1 << 9);
+    /// The last line, when it has no line ending.
+    pub const UNENDED: Kinds = Kinds(1 << 10);
+    /// Every kind.
+    pub const ALL: Kinds = Kinds((1 << 11) - 1);
+
+    /// Both sets together.
+    pub const fn or(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+
+    /// Whether the sets share a kind.
+    pub const fn meets(self, other: Kinds) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// What the scan found: the kinds on each line, and on the note as a whole.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    /// The kinds each line holds, by line index.
+    pub lines: Vec<Kinds>,
+    /// Every kind some line holds.
+    pub note: Kinds,
+}
+
+impl Scan {
+    /// Walks `text` once, line by line.
+    pub fn of(text: &str, lines: &[Line]) -> Scan {
+        let mut note = Kinds::NONE;
+        let kinds = lines
+            .iter()
+            .map(|line| {
+                let k = line_kinds(text, line);
+                note = note.or(k);
+                k
+            })
+            .collect();
+        Scan { lines: kinds, note }
+    }
+
+    /// Every kind on every line: what reading everything amounts to (the
+    /// oracle the site-driven run is checked against).
+    pub fn everything(lines: usize) -> Scan {
+        Scan {
+            lines: vec![Kinds::ALL; lines],
+            note: Kinds::ALL,
+        }
+    }
+
+    /// Whether some line holds one of `kinds`.
+    pub fn has(&self, kinds: Kinds) -> bool {
+        self.note.meets(kinds)
+    }
+
+    /// The indexes of the lines holding one of `kinds`, in order.
+    pub fn lines_with(&self, kinds: Kinds) -> impl Iterator<Item = usize> + '_ {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(move |(_, k)| k.meets(kinds))
+            .map(|(i, _)| i)
+    }
+}
+
+/// The kinds one line holds: one pass over its bytes, dispatching on the
+/// few bytes that start a site.
+fn line_kinds(text: &str, line: &Line) -> Kinds {
+    let bytes = &text.as_bytes()[line.range.clone()];
+    let mut k = Kinds::NONE;
+    if line.in_frontmatter {
+        k = k.or(Kinds::FRONTMATTER);
+    }
+    if line.ending == 0 {
+        k = k.or(Kinds::UNENDED);
+    }
+    match bytes.last() {
+        None => return k.or(Kinds::BLANK),
+        Some(b' ' | b'\t') => {
+            k = k.or(Kinds::TRAILING);
+            if bytes.iter().all(|&b| b == b' ' || b == b'\t') {
+                k = k.or(Kinds::BLANK);
+            }
+        }
+        _ => {}
+    }
+    let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+    if indent <= 3 && bytes.get(indent) == Some(&b'#') {
+        k = k.or(Kinds::HEADING);
+    }
+    let (mut bracket, mut wide) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => k = k.or(Kinds::DIGIT),
+            b'|' => k = k.or(Kinds::PIPE),
+            b'[' => bracket = true,
+            b'@' => k = k.or(Kinds::AT),
+            b' ' => {
+                // Most spaces come before a lower-case word or another
+                // space; only a capital (or a non-ASCII char) is looked at.
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                if (next.is_ascii_uppercase() || next >= 0x80)
+                    && !k.meets(Kinds::DOUBLED_WORD)
+                    && name::doubled_at(text, line.range.start + i)
+                {
+                    k = k.or(Kinds::DOUBLED_WORD);
+                }
+            }
+            0x80.. => {
+                k = k.or(Kinds::NON_ASCII);
+                wide |= b >= 0xE2;
+            }
+            _ => {}
+        }
+    }
+    if bracket && wide {
+        k = k.or(Kinds::TASK_FIELDS);
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::Note;
+
+    fn kinds(text: &str) -> Vec<Kinds> {
+        let note = Note::parse(text);
+        Scan::of(text, &note.lines).lines
+    }
+
+    #[test]
+    fn each_kind_on_its_line() {
+        let k = kinds(
+            "---\na: 1\n---\n# H\n  \t\nx \n- [ ] a 📅 2025\n@Lior Genzel Genzel\n| a |\ncafé",
+        );
+        assert!(k[0].meets(Kinds::FRONTMATTER) && k[1].meets(Kinds::DIGIT));
+        assert!(k[3].meets(Kinds::HEADING));
+        assert!(k[4].meets(Kinds::BLANK) && k[4].meets(Kinds::TRAILING));
+        assert!(k[5].meets(Kinds::TRAILING) && !k[5].meets(Kinds::BLANK));
+        assert!(k[6].meets(Kinds::TASK_FIELDS) && k[6].meets(Kinds::DIGIT));
+        assert!(k[7].meets(Kinds::AT) && k[7].meets(Kinds::DOUBLED_WORD));
+        assert!(k[8].meets(Kinds::PIPE) && !k[8].meets(Kinds::DIGIT));
+        assert!(k[9].meets(Kinds::NON_ASCII) && k[9].meets(Kinds::UNENDED));
+        assert!(!k[3].meets(Kinds::NON_ASCII.or(Kinds::DIGIT).or(Kinds::TRAILING)));
+    }
+}
