@@ -112,6 +112,7 @@ impl Rebuilt {
 const SIGNIFIER_IN_TASKS: &str = "a Tasks signifier in a Tasks context";
 const CLOSES_QUOTE: &str = "it closes the “ opened before it";
 const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
+const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters";
 const ONLY_CANDIDATE: &str = "the only candidate";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 
@@ -318,7 +319,28 @@ pub fn is_ideograph(c: char) -> bool {
 }
 
 fn plausible(c: char) -> bool {
-    !matches!(kind(c), Kind::Control) && char_cost(c) <= 3
+    !matches!(kind(c), Kind::Control) && char_cost(c) <= 3 && !is_styled_letter(c)
+        || is_rare_script_letter(c)
+}
+
+/// Whether `a` and `b` are of one 128-char block.
+fn same_block(a: char, b: char) -> bool {
+    u32::from(a) >> 7 == u32::from(b) >> 7
+}
+
+/// A maths alphanumeric (𝑛, 𝐀): a styled letter for formulas, which a
+/// lost byte makes of the letters of scripts beyond the BMP (Shavian 𐑛 and
+/// 𝑛 differ in one byte a page leaves undefined). Text writes the letters.
+fn is_styled_letter(c: char) -> bool {
+    matches!(u32::from(c), 0x1D400..=0x1D7FF)
+}
+
+/// A letter of a script its block's commonness counts as rare (NKo,
+/// Tifinagh, Vai, Adlam, Osage, Deseret: rare in notes at large, but the
+/// everyday letters of their own texts): a candidate the word's other
+/// letters decide (see `fits` in [`judge`]).
+fn is_rare_script_letter(c: char) -> bool {
+    kind(c) == Kind::Letter && char_cost(c) == 4
 }
 
 /// Picks the clear winner among the candidates for one short sequence.
@@ -392,7 +414,9 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .iter()
             .map(|(c, _)| *c)
             .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Mark) && script(c) == want)
-            .filter(|&c| char_cost(c) == 0)
+            // As everyday as the word's own letter (Ethiopic beside
+            // Ethiopic); in a rarer script, of the letter's own block.
+            .filter(|&c| char_cost(c) == 0 || (char_cost(c) <= char_cost(n) && same_block(c, n)))
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .collect();
         // Indic viramas and some vowel signs are not alphabetic: an everyday
@@ -412,7 +436,17 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .any(|&(c, _)| kind(c) == Kind::Punct && char_cost(c) == 0);
         let block_sign = block_sign || cjk_punct;
         if let ([only], false) = (&fits[..], block_sign) {
-            return pick(*only, ONLY_OF_SCRIPT).unwrap_or(Verdict::Impossible);
+            // Where other letters were left out as rarer or of another
+            // block, that judgement is not certain enough for a U+FFFD.
+            let rival = all
+                .iter()
+                .any(|&(o, _)| o != *only && script(o) != Script::Common);
+            let reason = if char_cost(*only) == 0 || !rival {
+                ONLY_OF_SCRIPT
+            } else {
+                ONLY_OF_BLOCK
+            };
+            return pick(*only, reason).unwrap_or(Verdict::Impossible);
         }
         // Several ideographs or syllables: the one the national character
         // sets list.
@@ -1001,6 +1035,30 @@ mod tests {
         let many = [(0xD1, &[][..]); 4];
         let got = judge_jointly(&WINDOWS_1252, &many, ('о', None), ('и', None), &cx);
         assert!(got.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_styled_maths_letter_is_no_candidate() {
+        // Shavian 𐑛 (F0 90 91 9B) loses its 0x90 in windows-1252; 0x9D
+        // would make the maths italic 𝑛: the letters are the candidates.
+        let cands = plausible_candidates(&WINDOWS_1252, 0xF0, &[0x91, 0x9B]);
+        assert!(cands.contains(&'\u{1045B}'), "{cands:?}");
+        assert!(!cands.contains(&'\u{1D45B}'), "{cands:?}");
+    }
+
+    #[test]
+    fn a_letter_of_a_rarer_script_by_its_block() {
+        // ፀ (E1 8D 80) loses its 0x8D in windows-1252 after ጸ: the only
+        // Ethiopic letter among the candidates (Myanmar, Cherokee, Buhid),
+        // rebuilt, but not certain enough to fill a U+FFFD.
+        let cx = GapContext {
+            letter_before: Some('ጸ'),
+            ..Default::default()
+        };
+        match judge(&WINDOWS_1252, 0xE1, &[0x80], &cx) {
+            Verdict::Rebuilt(r) => assert!(r.ch == 'ፀ' && !r.is_certain(), "{r:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
