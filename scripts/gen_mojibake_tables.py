@@ -65,7 +65,7 @@ def main():
         "use super::pages::CodePage;",
         "",
     ]
-    for ident, name, codec in PAGES:
+    for index, (ident, name, codec) in enumerate(PAGES):
         half = upper_half(codec)
         inv = inverse(half)
         dec = ", ".join("0x%04X" % (0 if ch is None else ord(ch)) for ch in half)
@@ -74,13 +74,17 @@ def main():
         lines.append("#[rustfmt::skip]")
         lines.append("pub static %s: CodePage = CodePage {" % ident)
         lines.append('    name: "%s",' % name)
+        lines.append("    index: %d," % index)
         lines.append("    decode: [%s]," % dec)
         lines.append("    encode: &[%s]," % enc)
         lines.append("};")
         lines.append("")
+    lines.append("/// How many pages there are.")
+    lines.append("pub const PAGES: usize = %d;" % len(PAGES))
+    lines.append("")
     lines.append("/// Every page, in the order ties are broken (most common first).")
     lines.append("#[rustfmt::skip]")
-    lines.append("pub static ALL: [&CodePage; %d] = [%s];" % (len(PAGES), ", ".join("&" + p[0] for p in PAGES)))
+    lines.append("pub static ALL: [&CodePage; PAGES] = [%s];" % ", ".join("&" + p[0] for p in PAGES))
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 

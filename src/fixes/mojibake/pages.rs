@@ -2,11 +2,15 @@
 //! (how the wrong decoder read it) and a char's byte (to undo that reading).
 //! Also the few UTF-8 rules the repair checks bytes against.
 
+use super::tables::PAGES;
+
 /// The upper half of a single-byte code page (bytes 0x80..=0xFF).
 #[derive(Debug)]
 pub struct CodePage {
     /// The name used in messages, e.g. `windows-1254`.
     pub name: &'static str,
+    /// Its place in `tables::ALL` (and `code_pages()`).
+    pub index: usize,
     /// The char of byte `0x80 + i`; 0 where the page leaves the byte undefined.
     pub decode: [u16; 128],
     /// Sorted `(char, byte)` pairs: the inverse of `decode`, plus U+0080 + i for
@@ -17,12 +21,10 @@ pub struct CodePage {
 impl CodePage {
     /// The byte this page reads as `c`, if any (ASCII is not asked for).
     pub fn byte_of(&self, c: char) -> Option<u8> {
-        let c = u16::try_from(u32::from(c)).ok()?;
-        self.encode
-            .binary_search_by_key(&c, |&(ch, _)| ch)
-            .ok()
-            .and_then(|i| self.encode.get(i))
-            .map(|&(_, b)| b)
+        bytes_of(c)
+            .and_then(|b| b.get(self.index))
+            .copied()
+            .filter(|&b| b != 0)
     }
 
     /// The char this page reads byte `b` (>= 0x80) as; `None` when undefined.
@@ -92,6 +94,77 @@ impl CodePage {
     }
 }
 
+/// Chars below this have their bytes in a flat table (every page's chars
+/// but Mac Roman's ◊, ﬁ, ﬂ and Apple logo, which are searched).
+const FLAT: usize = 0x2600;
+
+/// Every page's byte for each char some page reads (0: that page does not):
+/// reading a run through every page asks it of every char.
+struct Encodings {
+    /// Per char below [`FLAT`], its row in `rows` (0: no page reads it).
+    slots: Vec<u16>,
+    rows: Vec<[u8; PAGES]>,
+    /// The chars above, sorted, with their bytes.
+    high: Vec<(u32, [u8; PAGES])>,
+}
+
+fn encodings() -> &'static Encodings {
+    static ENCODINGS: std::sync::OnceLock<Encodings> = std::sync::OnceLock::new();
+    ENCODINGS.get_or_init(|| {
+        let mut e = Encodings {
+            slots: vec![0; FLAT],
+            rows: vec![[0; PAGES]],
+            high: Vec::new(),
+        };
+        for page in super::tables::ALL {
+            for &(c, b) in page.encode {
+                let c = u32::from(c);
+                let row = match e.slots.get_mut(c as usize) {
+                    Some(slot) => {
+                        if *slot == 0 {
+                            *slot = u16::try_from(e.rows.len()).unwrap_or(0);
+                            e.rows.push([0; PAGES]);
+                        }
+                        e.rows.get_mut(usize::from(*slot))
+                    }
+                    None => {
+                        let at = match e.high.iter().position(|h| h.0 == c) {
+                            Some(at) => at,
+                            None => {
+                                e.high.push((c, [0; PAGES]));
+                                e.high.len() - 1
+                            }
+                        };
+                        e.high.get_mut(at).map(|h| &mut h.1)
+                    }
+                };
+                if let Some(cell) = row.and_then(|r| r.get_mut(page.index)) {
+                    *cell = b;
+                }
+            }
+        }
+        e.high.sort_unstable_by_key(|h| h.0);
+        e
+    })
+}
+
+/// The byte each page reads as `c` (in `code_pages()` order; 0 where the
+/// page does not read it), or `None` when no page does.
+pub fn bytes_of(c: char) -> Option<&'static [u8; PAGES]> {
+    let e = encodings();
+    let u = u32::from(c);
+    match e.slots.get(u as usize) {
+        Some(0) => None,
+        Some(&slot) => e.rows.get(usize::from(slot)),
+        None => e
+            .high
+            .binary_search_by_key(&u, |h| h.0)
+            .ok()
+            .and_then(|i| e.high.get(i))
+            .map(|h| &h.1),
+    }
+}
+
 /// Whether some code page leaves undefined one of the continuation bytes of
 /// `c`'s UTF-8: a strict decoder may cut it short, and the character model
 /// keeps such chars (see `model`).
@@ -113,24 +186,7 @@ pub fn may_lose_a_byte(c: char) -> bool {
 
 /// True when some code page reads a byte as `c` (latin-1 covers U+0080..U+00FF).
 pub fn is_any_page_char(c: char) -> bool {
-    static UNION: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let u = u32::from(c);
-    if (0x80..0x100).contains(&u) {
-        return true;
-    }
-    let Ok(u) = u16::try_from(u) else {
-        return false;
-    };
-    let union = UNION.get_or_init(|| {
-        let mut all: Vec<u16> = super::tables::ALL
-            .iter()
-            .flat_map(|p| p.encode.iter().map(|&(c, _)| c))
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    });
-    union.binary_search(&u).is_ok()
+    bytes_of(c).is_some()
 }
 
 /// How many bytes a UTF-8 sequence led by `b` has; `None` for a continuation
@@ -164,6 +220,29 @@ pub fn decode_sequence(bytes: &[u8]) -> Option<char> {
 mod tests {
     use super::super::tables::{ALL, CP437, LATIN_1, WINDOWS_1252, WINDOWS_1254};
     use super::*;
+
+    #[test]
+    fn the_byte_table_agrees_with_each_pages_list() {
+        for u in 0..0x11000u32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            for page in ALL {
+                let listed = u16::try_from(u).ok().and_then(|u| {
+                    page.encode
+                        .binary_search_by_key(&u, |&(ch, _)| ch)
+                        .ok()
+                        .map(|i| page.encode[i].1)
+                });
+                assert_eq!(page.byte_of(c), listed, "{} U+{u:04X}", page.name);
+            }
+            assert_eq!(
+                is_any_page_char(c),
+                ALL.iter().any(|p| p.byte_of(c).is_some()),
+                "U+{u:04X}"
+            );
+        }
+    }
 
     #[test]
     fn every_defined_byte_round_trips() {
