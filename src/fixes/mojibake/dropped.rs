@@ -176,21 +176,27 @@ fn candidates_with(undefined: &[u8], lead: u8, conts: &[u8]) -> Vec<(char, Vec<u
         }
         let combos = undefined.len().pow(missing as u32);
         for combo in 0..combos {
-            let mut seq = vec![lead];
-            let mut restored = Vec::new();
+            // On the stack: most combinations make no valid sequence.
+            let (mut seq, mut len) = ([lead, 0, 0, 0], 1);
+            let (mut restored, mut lost) = ([0u8; 3], 0);
             let (mut present, mut pick) = (conts.iter(), combo);
             for slot in 0..slots {
-                if mask & (1 << slot) != 0 {
+                let b = if mask & (1 << slot) != 0 {
                     let b = undefined[pick % undefined.len()];
                     pick /= undefined.len();
-                    seq.push(b);
-                    restored.push(b);
+                    restored[lost] = b;
+                    lost += 1;
+                    b
                 } else if let Some(&b) = present.next() {
-                    seq.push(b);
-                }
+                    b
+                } else {
+                    continue;
+                };
+                seq[len] = b;
+                len += 1;
             }
-            if let Some(c) = decode_sequence(&seq) {
-                out.push((c, restored));
+            if let Some(c) = decode_sequence(&seq[..len]) {
+                out.push((c, restored[..lost].to_vec()));
             }
         }
     }
