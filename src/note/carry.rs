@@ -5,7 +5,7 @@
 //! fix that made the edit, and the pipeline does it after every fix that
 //! changes something.
 
-use super::{protect, Frontmatter, Line, Note};
+use super::{protect, scan, Frontmatter, Line, Note, Scan};
 use crate::edit::Edit;
 use std::ops::Range;
 
@@ -17,6 +17,7 @@ pub(crate) struct Carried {
     lines: Vec<Line>,
     protected: Vec<Range<usize>>,
     newline: &'static str,
+    scan: Scan,
 }
 
 /// Text that opens or closes a block or a comment: a line holding one,
@@ -86,7 +87,14 @@ impl Note<'_> {
             }
         }
         let protected = self.moved_regions(new, &grown, &lines)?;
+        // What a line holds depends on its own text alone: only edited
+        // lines are scanned again.
+        let mut kinds = std::mem::take(&mut self.scan.lines);
+        for &(i, _) in &grown {
+            kinds[i] = scan::line_kinds(new, &lines[i]);
+        }
         Some(Carried {
+            scan: Scan::from_lines(kinds),
             start: self.start,
             frontmatter: self.frontmatter.take(),
             lines,
@@ -150,7 +158,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         start: c.start,
         frontmatter: c.frontmatter,
         frontmatter_problem: None,
-        scan: super::Scan::of(text, &c.lines),
+        scan: c.scan,
         lines: c.lines,
         protected: c.protected,
         newline: c.newline,
@@ -176,6 +184,11 @@ fn same_structure(a: &Note, b: &Note) -> bool {
         && a.frontmatter_problem == b.frontmatter_problem
         && lines(a) == lines(b)
         && fm(a) == fm(b)
+        // A note read as everything (the scan's oracle) has every kind.
+        && a.scan.lines.len() == b.scan.lines.len()
+        && (a.scan.lines.iter())
+            .zip(&b.scan.lines)
+            .all(|(x, y)| x == y || *x == super::Kinds::ALL)
 }
 
 #[cfg(test)]

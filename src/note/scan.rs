@@ -84,6 +84,12 @@ impl Scan {
         Scan { lines: kinds, note }
     }
 
+    /// The scan of lines whose kinds are known.
+    pub(crate) fn from_lines(lines: Vec<Kinds>) -> Scan {
+        let note = lines.iter().fold(Kinds::NONE, |a, &k| a.or(k));
+        Scan { lines, note }
+    }
+
     /// Every kind on every line: what reading everything amounts to (the
     /// oracle the site-driven run is checked against).
     pub fn everything(lines: usize) -> Scan {
@@ -110,7 +116,7 @@ impl Scan {
 
 /// The kinds one line holds: one pass over its bytes, dispatching on the
 /// few bytes that start a site.
-fn line_kinds(text: &str, line: &Line) -> Kinds {
+pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
     let bytes = &text.as_bytes()[line.range.clone()];
     let mut k = Kinds::NONE;
     if line.in_frontmatter {
