@@ -118,6 +118,12 @@ pub fn non_whitespace(text: &str) -> String {
 
 /// What an [`Outcome`] promises about the text it came from.
 pub fn check_outcome(text: &str, out: &Outcome) {
+    assert!(
+        out.unsettled().is_empty(),
+        "fixing did not settle within the pass cap: {:?} still propose edits for {text:?}\n{:#?}",
+        out.unsettled(),
+        out.diagnostics
+    );
     for e in &out.edits {
         assert!(
             e.range.start <= e.range.end

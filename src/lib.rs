@@ -13,6 +13,12 @@
 //! A note that needs nothing comes back byte-for-byte, and every change says
 //! which fix made it and why. Fixes run in [`Fix::ALL`] order, each on the
 //! output of the one before; the pipeline repeats until nothing changes.
+//!
+//! How it is built: [`note`] reads a text once (lines, frontmatter entries,
+//! protected regions, and the scan: which lines hold which kinds of site);
+//! each module of [`fixes`] declares the kinds it needs and is run only on
+//! notes that hold them, visiting only those lines; a [`Context`] holds what
+//! a run prepares from the settings once, for every note.
 
 #![deny(missing_docs)]
 
@@ -88,8 +94,26 @@ impl Outcome {
 
 /// How many times the pipeline may run before it stops looking for more:
 /// one pass settles real notes; a second picks up edits that lost an
-/// overlap; the cap guards against two fixes undoing each other.
+/// overlap; the cap guards against two fixes undoing each other. A note
+/// still changing when it is reached gets an [`UNSETTLED`] diagnostic.
 pub const MAX_PASSES: usize = 4;
+
+/// How the diagnostic starts that names the fixes still proposing edits
+/// after [`MAX_PASSES`] passes (as ruff reports a failure to converge).
+pub const UNSETTLED: &str = "fixing did not settle";
+
+impl Outcome {
+    /// The fixes still proposing edits when the pass cap stopped the
+    /// pipeline; empty when the text settled. Never empty means a fix
+    /// undoes another's work, or its own: a bug to report.
+    pub fn unsettled(&self) -> Vec<Fix> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.fix.is_some() && d.message.starts_with(UNSETTLED))
+            .filter_map(|d| d.fix)
+            .collect()
+    }
+}
 
 /// Repairs `text` with the fixes `config` enables. A note whose frontmatter
 /// says `notemend: false` comes back as it is, with a diagnostic.
@@ -102,12 +126,21 @@ pub fn normalize(text: &str, config: &Config) -> Outcome {
 
 /// [`normalize`] with a [`Context`] prepared once for many notes.
 pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
+    if let Some(problem) = unreadable(text) {
+        return left_whole(text, 1, problem);
+    }
+    normalize_note(Note::parse(text), cx)
+}
+
+/// [`normalize_with`] for a note already read with [`Note::parse`] (the
+/// CLI reads each note once, for the vault index and for the repair).
+pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     let config = &cx.config;
+    let text: &'a str = parsed.text;
     if let Some(problem) = unreadable(text) {
         return left_whole(text, 1, problem);
     }
     // Read once: the opt-out, then the first pass of the fixes.
-    let parsed = Note::parse(text);
     // The opt-out belongs to the core, so the CLI, the plugin and the
     // library leave the same notes alone.
     if let Some(line) = parsed
@@ -138,6 +171,12 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
 
     let mut kept_frontmatter = None;
     let mut carried = None;
+    // Which version of the text (counted in edits) each fix last read and
+    // found nothing to change in: the same text gives it the same answer,
+    // so a later pass skips it until some edit changes the text again.
+    let mut version = 0usize;
+    let mut quiet_at: Vec<Option<usize>> = vec![None; enabled.len()];
+    let mut settled = false;
     for pass in 0..MAX_PASSES {
         let mut changed = false;
         let mut next = 0;
@@ -167,10 +206,12 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
                         });
                     }
                 }
-                // The scan found nothing this fix looks at.
-                if !note.scan.has(fixes::needs(fix)) {
+                // The scan found nothing this fix looks at, or it found
+                // nothing to change in this very text before.
+                if !note.scan.has(fixes::needs(fix)) || quiet_at[next - 1] == Some(version) {
                     continue;
                 }
+                quiet_at[next - 1] = Some(version);
                 let mut sink = Sink::default();
                 fixes::run(fix, &note, cx, &mut sink);
                 for (offset, message) in sink.diagnostics {
@@ -184,16 +225,7 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
                         diagnostics.push(d);
                     }
                 }
-                if sink.proposals.is_empty() {
-                    continue;
-                }
-                let proposals: Vec<_> = sink
-                    .proposals
-                    .into_iter()
-                    .filter(|p| is_valid(&current, &p.edit.range))
-                    .filter(|p| p.in_protected || note.is_free(p.edit.range.clone()))
-                    .filter(|p| current[p.edit.range.clone()] != p.edit.replacement)
-                    .collect();
+                let proposals = live(sink.proposals, &current, &note);
                 if proposals.is_empty() {
                     continue;
                 }
@@ -223,6 +255,7 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
                     kept_frontmatter = note.frontmatter.take();
                 }
                 edited = Some(new_text);
+                version += 1;
                 break;
             }
             drop(note);
@@ -232,8 +265,12 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
             }
         }
         if !changed {
+            settled = true;
             break;
         }
+    }
+    if !settled {
+        diagnostics.extend(still_proposing(&current, cx, &enabled, &quiet_at, version));
     }
     let edits = composed.edits();
     let text = if edits.is_empty() {
@@ -247,6 +284,58 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
         diagnostics,
         edits,
     }
+}
+
+/// The proposals the pipeline can apply to `current`: on char boundaries,
+/// outside protected regions (unless allowed in them), changing something.
+fn live(proposals: Vec<fixes::Proposal>, current: &str, note: &Note) -> Vec<fixes::Proposal> {
+    proposals
+        .into_iter()
+        .filter(|p| is_valid(current, &p.edit.range))
+        .filter(|p| p.in_protected || note.is_free(p.edit.range.clone()))
+        .filter(|p| current[p.edit.range.clone()] != p.edit.replacement)
+        .collect()
+}
+
+/// After the last pass changed the text: one diagnostic for each fix that
+/// would still change it (those that found nothing in this very text are
+/// not asked again).
+fn still_proposing(
+    current: &str,
+    cx: &Context,
+    enabled: &[Fix],
+    quiet_at: &[Option<usize>],
+    version: usize,
+) -> Vec<Diagnostic> {
+    let mut note = Note::parse(current);
+    if cx.read_everything {
+        note.scan = note::Scan::everything(note.lines.len());
+    }
+    let mut out = Vec::new();
+    for (i, &fix) in enabled.iter().enumerate() {
+        if quiet_at[i] == Some(version) || !note.scan.has(fixes::needs(fix)) {
+            continue;
+        }
+        let mut sink = Sink::default();
+        fixes::run(fix, &note, cx, &mut sink);
+        let live = live(sink.proposals, current, &note);
+        if let Some(p) = live.first() {
+            out.push(Diagnostic {
+                fix: Some(fix),
+                line: 1,
+                message: format!(
+                    "{UNSETTLED} after {MAX_PASSES} passes: `{}` still proposes {} edit{} (the first: {:?} → {:?}, {}); the note is left as the last pass made it",
+                    fix.name(),
+                    live.len(),
+                    if live.len() == 1 { "" } else { "s" },
+                    &current[p.edit.range.clone()],
+                    p.edit.replacement,
+                    p.message
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// `text` unchanged, with one diagnostic saying why.
@@ -341,6 +430,31 @@ mod tests {
         assert_eq!(out.diagnostics.len(), 1);
         assert_eq!(out.diagnostics[0].line, 3);
         assert!(out.diagnostics[0].message.contains("opts out"));
+    }
+
+    #[test]
+    fn a_note_still_changing_at_the_cap_names_the_fixes_that_would_change_it() {
+        // The probe the pipeline runs when its last pass still changed the
+        // text: whitespace would change this one, dates would not.
+        let config = Config::default();
+        let cx = Context::new(&config);
+        let fixes = [Fix::Dates, Fix::Whitespace];
+        let found = still_proposing("a  \t\nb", &cx, &fixes, &[None, None], 0);
+        let out = Outcome {
+            text: String::new(),
+            changes: Vec::new(),
+            diagnostics: found,
+            edits: Vec::new(),
+        };
+        assert_eq!(out.unsettled(), vec![Fix::Whitespace]);
+        assert!(out.diagnostics[0].message.starts_with(UNSETTLED));
+        assert!(out.diagnostics[0]
+            .message
+            .contains("`whitespace` still proposes 2 edits"));
+        // A fix known to have found nothing in this very text is not asked.
+        let found = still_proposing("a  \t\nb", &cx, &fixes, &[None, Some(3)], 3);
+        assert!(found.is_empty());
+        assert!(normalize("a  \t\nb", &config).unsettled().is_empty());
     }
 
     #[test]
