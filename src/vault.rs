@@ -31,10 +31,14 @@ pub struct NoteFacts {
 
 /// Reads the facts of one note.
 pub fn facts(text: &str, config: &Config) -> NoteFacts {
-    let note = Note::parse(text);
-    let (day_first, month_first) = dates::evidence(&note);
+    facts_of(&Note::parse(text), config)
+}
+
+/// The facts of a note already read (and then repaired from that reading).
+pub fn facts_of(note: &Note, config: &Config) -> NoteFacts {
+    let (day_first, month_first) = dates::evidence(note);
     NoteFacts {
-        people: duplicate_names::people_of(&note, config),
+        people: duplicate_names::people_of(note, config),
         day_first,
         month_first,
     }

@@ -11,7 +11,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use notemend::config::parse_fix_list;
 use notemend::vault::{self, VaultIndex};
-use notemend::{normalize, normalize_with, Config, Context, Outcome};
+use notemend::{normalize, normalize_note, normalize_with, Config, Context, Outcome};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -56,11 +56,16 @@ fn settings(options: &Options) -> Result<Config, String> {
     Ok(config)
 }
 
-/// A note read from disk, and what the core made of it.
+/// A note read from disk.
 struct Note {
     path: PathBuf,
     display: String,
     text: Result<String, String>,
+}
+
+/// What the core made of a note.
+#[derive(Default)]
+struct Repaired {
     outcome: Option<Outcome>,
     /// Why the repaired text could not be written, when it was not.
     not_written: Option<String>,
@@ -83,7 +88,7 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
     };
     let files = walk::collect(&roots, &config.ignored_folders).map_err(|e| e.to_string())?;
 
-    let mut notes: Vec<Note> = files
+    let notes: Vec<Note> = files
         .into_par_iter()
         .map(|path| {
             let text = std::fs::read(&path)
@@ -95,19 +100,22 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
                 display: path.display().to_string(),
                 path,
                 text,
-                outcome: None,
-                not_written: None,
-                printed: String::new(),
             }
         })
         .collect();
 
-    // A vault clean-up judges each note with what every note knows.
+    // A vault clean-up judges each note with what every note knows. Each
+    // note is read once: the reading that gives its facts is repaired.
+    let mut parsed: Vec<Option<notemend::Note>> = Vec::new();
     if roots.iter().any(|r| r.is_dir()) {
-        let index = notes
+        parsed = notes
             .par_iter()
-            .filter_map(|n| n.text.as_ref().ok())
-            .map(|text| vault::facts(text, &config))
+            .map(|n| n.text.as_deref().ok().map(notemend::Note::parse))
+            .collect();
+        let index = parsed
+            .par_iter()
+            .flatten()
+            .map(|note| vault::facts_of(note, &config))
             .fold(VaultIndex::default, |mut index, facts| {
                 index.add(&facts);
                 index
@@ -129,14 +137,20 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
     let progress = progress_bar(options, notes.len());
     let mut stdout = io::stdout().lock();
     let (mut changed, mut changes, mut failed) = (0usize, 0usize, 0usize);
-    for chunk in notes.chunks_mut(CHUNK) {
-        chunk.par_iter_mut().for_each(|note| {
-            repair(note, &cx, options, write);
-            progress.inc(1);
-        });
+    parsed.resize_with(notes.len(), || None);
+    for (chunk, parsed) in notes.chunks(CHUNK).zip(parsed.chunks_mut(CHUNK)) {
+        let mut repaired: Vec<Repaired> = chunk
+            .par_iter()
+            .zip(parsed.par_iter_mut())
+            .map(|(note, parsed)| {
+                let r = repair(note, parsed.take(), &cx, options, write);
+                progress.inc(1);
+                r
+            })
+            .collect();
         progress.suspend(|| {
-            for note in chunk.iter_mut() {
-                let outcome = match (&note.text, note.outcome.take()) {
+            for (note, r) in chunk.iter().zip(repaired.iter_mut()) {
+                let outcome = match (&note.text, r.outcome.take()) {
                     (Ok(_), Some(outcome)) => outcome,
                     (Err(problem), _) => {
                         eprintln!("notemend: {}: {problem}", note.display);
@@ -152,12 +166,11 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
                     changed += 1;
                     changes += outcome.changes.len();
                 }
-                if let Some(e) = &note.not_written {
+                if let Some(e) = &r.not_written {
                     eprintln!("notemend: {}: not written: {e}", note.display);
                     failed += 1;
                 }
-                let _ = stdout.write_all(std::mem::take(&mut note.printed).as_bytes());
-                note.text = Ok(String::new());
+                let _ = stdout.write_all(std::mem::take(&mut r.printed).as_bytes());
             }
         });
     }
@@ -184,26 +197,38 @@ fn plural(n: usize, noun: &str) -> String {
 /// Notes repaired on the pool between two prints.
 const CHUNK: usize = 256;
 
-/// Repairs one note, writes it back when `write`, and renders its report.
-fn repair(note: &mut Note, cx: &Context, options: &Options, write: bool) {
+/// Repairs one note (from its reading for the vault index, when there was
+/// one), writes it back when `write`, and renders its report.
+fn repair(
+    note: &Note,
+    parsed: Option<notemend::Note>,
+    cx: &Context,
+    options: &Options,
+    write: bool,
+) -> Repaired {
+    let mut r = Repaired::default();
     let Ok(text) = &note.text else {
-        return;
+        return r;
     };
-    let outcome = normalize_with(text, cx);
+    let outcome = match parsed {
+        Some(parsed) => normalize_note(parsed, cx),
+        None => normalize_with(text, cx),
+    };
     if write && outcome.changed() {
-        note.not_written = write::atomic_write(&note.path, &outcome.text)
+        r.not_written = write::atomic_write(&note.path, &outcome.text)
             .err()
             .map(|e| e.to_string());
     }
-    note.printed = if options.json {
+    r.printed = if options.json {
         report::json(&note.display, &outcome) + "\n"
     } else {
         report::human(&note.display, &outcome)
     };
     if options.diff && outcome.changed() {
-        note.printed += &report::diff(&note.display, text, &outcome.text);
+        r.printed += &report::diff(&note.display, text, &outcome.text);
     }
-    note.outcome = Some(outcome);
+    r.outcome = Some(outcome);
+    r
 }
 
 fn stdin(options: &Options, config: &Config, write: bool) -> Result<ExitCode, String> {
