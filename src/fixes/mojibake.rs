@@ -86,6 +86,7 @@ mod detect;
 mod dropped;
 mod explain;
 mod layers;
+mod marks;
 mod model;
 mod nbsp;
 mod pages;
@@ -175,7 +176,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let elected = pending.first().map(|(p, _)| *p).filter(|&p| {
         pending.iter().all(|(q, _)| *q == p)
             && Some(p) != vote.page
-            && unrepaired.iter().any(|x: &Unrepaired| x.look.pages[p].is_some())
+            && unrepaired
+                .iter()
+                .any(|x: &Unrepaired| x.look.pages[p].is_some())
     });
     if let Some(p) = elected {
         let vote = vote.elected(&survey, p);

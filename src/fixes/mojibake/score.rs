@@ -106,6 +106,11 @@ pub(super) fn script_by_rule(c: char) -> Script {
     }
 }
 
+/// Combining marks: the blocks listed, and from Myanmar's block on every
+/// non-alphabetic mark (the viramas and signs of Khmer, Chakma, Tibetan),
+/// which taken for symbols made every such word look less plausible than
+/// its mojibake. Alphabetic vowel signs stay letters, as the Indic blocks
+/// have them.
 fn is_mark(u: u32) -> bool {
     matches!(
         u,
@@ -120,7 +125,7 @@ fn is_mark(u: u32) -> bool {
             | 0x1DC0..=0x1DFF
             | 0x20D0..=0x20FF
             | 0xFE20..=0xFE2F
-    )
+    ) || (u >= 0x1000 && super::marks::is_mark(u) && !char::from_u32(u).is_some_and(is_alpha))
 }
 
 /// Kind of `c` (from the table in `class` where it has `c`).
@@ -331,7 +336,6 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         0x3100..=0x33FF => 1,
         0x3400..=0x4DBF | 0xF900..=0xFAFF => 2,
         0x4DC0..=0x4DFF => 3,
-        0xA000..=0xA4CF => 4,
         0xA720..=0xA7FF | 0xFB00..=0xFB4F | 0xFE10..=0xFE6F => 2,
         0xFB50..=0xFDFF | 0xFE70..=0xFEFE => 3,
         0xFE00..=0xFE0F => 0,
@@ -340,6 +344,12 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         0x1F700..=0x1F8FF => 3,
         0x1D400..=0x1D7FF => 3,
         0x20000..=0x2FFFF => 2,
+        // The letters of living scripts outside the main blocks: Yi, Vai,
+        // Bamum, and the Supplementary Plane's alphabets (Adlam, Chakma,
+        // Osage, Hanifi Rohingya, Nyiakeng Puachue Hmong), rare but
+        // everyday to their writers, and three or four bytes long, so no
+        // accident of a code page.
+        0xA000..=0xA6FF | 0x10000..=0x1CFFF | 0x1E000..=0x1EFFF if is_alpha(c) => 2,
         _ => 4,
     }
 }

@@ -454,3 +454,14 @@ fn the_page_that_repaired_every_word_so_far_judges_the_rest() {
     let text = "Tɔgɔ ne Fraŋse ne Kamɛrun";
     assert_eq!(fix(&garble(text, page, true)), text);
 }
+
+#[test]
+fn scripts_outside_the_main_blocks_are_read_back_in_every_word() {
+    // Chakma's viramas are marks, not symbols; Vai and the Supplementary
+    // Plane's alphabets are letters of living scripts.
+    let page = code_pages()[0];
+    for text in ["𑄌𑄋𑄴𑄟𑄳𑄦 𑄞𑄌𑄴", "ꕙꔤ ꕞꕌꔳ ꔀ", "ស្អាត និង ស្រស់"]
+    {
+        assert_eq!(fix(&garble(text, page, true)), text, "{text}");
+    }
+}
