@@ -208,7 +208,9 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                 }
                 // The scan found nothing this fix looks at, or it found
                 // nothing to change in this very text before.
-                if !note.scan.has(fixes::needs(fix)) || quiet_at[next - 1] == Some(version) {
+                if !note.scan.has(note.text, fixes::needs(fix))
+                    || quiet_at[next - 1] == Some(version)
+                {
                     continue;
                 }
                 quiet_at[next - 1] = Some(version);
@@ -313,7 +315,7 @@ fn still_proposing(
     }
     let mut out = Vec::new();
     for (i, &fix) in enabled.iter().enumerate() {
-        if quiet_at[i] == Some(version) || !note.scan.has(fixes::needs(fix)) {
+        if quiet_at[i] == Some(version) || !note.scan.has(note.text, fixes::needs(fix)) {
             continue;
         }
         let mut sink = Sink::default();

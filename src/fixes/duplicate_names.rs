@@ -91,8 +91,8 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let config = &cx.config;
     let text = note.text;
     let me = config.me.trim();
-    let placeholders = !me.is_empty() && note.scan.has(Kinds::AT);
-    let doubled = note.scan.has(Kinds::DOUBLED_WORD);
+    let placeholders = !me.is_empty() && note.scan.has(text, Kinds::AT);
+    let doubled = note.scan.has(text, Kinds::DOUBLED_WORD);
     if !placeholders && !doubled {
         return;
     }

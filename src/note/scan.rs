@@ -13,6 +13,7 @@
 
 use super::Line;
 use crate::fixes::duplicate_names::name;
+use std::sync::OnceLock;
 
 /// A set of site kinds, one bit each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,7 +32,10 @@ impl Kinds {
     /// signifier is one): where a task line with fields can be.
     pub const TASK_FIELDS: Kinds = Kinds(1 << 3);
     /// A space before a capitalised word that repeats the word (or the
-    /// link's last word) right before it: `Genzel Genzel`.
+    /// link's last word) right before it: `Genzel Genzel`. A kind of the
+    /// whole note, found the first time a fix asks ([`Scan::doubled`]):
+    /// looking at every capital after a space costs more than the rest of
+    /// the scan, and only `duplicate-names` needs it.
     pub const DOUBLED_WORD: Kinds = Kinds(1 << 4);
     /// An `@`: where a placeholder owner (`@Myself`) can be.
     pub const AT: Kinds = Kinds(1 << 5);
@@ -63,10 +67,12 @@ impl Kinds {
 /// What the scan found: the kinds on each line, and on the note as a whole.
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
-    /// The kinds each line holds, by line index.
+    /// The kinds each line holds, by line index (never `DOUBLED_WORD`).
     pub lines: Vec<Kinds>,
     /// Every kind some line holds.
     pub note: Kinds,
+    /// Whether the note holds a doubled word, once asked.
+    doubled: OnceLock<bool>,
 }
 
 impl Scan {
@@ -81,13 +87,21 @@ impl Scan {
                 k
             })
             .collect();
-        Scan { lines: kinds, note }
+        Scan {
+            lines: kinds,
+            note,
+            doubled: OnceLock::new(),
+        }
     }
 
     /// The scan of lines whose kinds are known.
     pub(crate) fn from_lines(lines: Vec<Kinds>) -> Scan {
         let note = lines.iter().fold(Kinds::NONE, |a, &k| a.or(k));
-        Scan { lines, note }
+        Scan {
+            lines,
+            note,
+            doubled: OnceLock::new(),
+        }
     }
 
     /// Every kind on every line: what reading everything amounts to (the
@@ -96,12 +110,19 @@ impl Scan {
         Scan {
             lines: vec![Kinds::ALL; lines],
             note: Kinds::ALL,
+            doubled: OnceLock::new(),
         }
     }
 
-    /// Whether some line holds one of `kinds`.
-    pub fn has(&self, kinds: Kinds) -> bool {
-        self.note.meets(kinds)
+    /// Whether some line of `text` (the note's text) holds one of `kinds`.
+    pub fn has(&self, text: &str, kinds: Kinds) -> bool {
+        self.note.meets(kinds) || (kinds.meets(Kinds::DOUBLED_WORD) && self.doubled(text))
+    }
+
+    /// Whether `text` (the note's text) holds a doubled word: looked for
+    /// once, the first time a fix asks.
+    pub fn doubled(&self, text: &str) -> bool {
+        *self.doubled.get_or_init(|| name::has_doubled_word(text))
     }
 
     /// The indexes of the lines holding one of `kinds`, in order.
@@ -114,8 +135,32 @@ impl Scan {
     }
 }
 
-/// The kinds one line holds: one pass over its bytes, dispatching on the
-/// few bytes that start a site.
+/// A `[` on the line (with [`WIDE`], a Tasks line may have fields).
+const BRACKET: u16 = 1 << 14;
+/// A lead byte of a three- or four-byte char (every signifier is one).
+const WIDE: u16 = 1 << 15;
+
+/// What each byte says about its line, looked up rather than matched: the
+/// walk is one table read and one `or` per byte.
+static CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => Kinds::DIGIT.0,
+            b'|' => Kinds::PIPE.0,
+            b'@' => Kinds::AT.0,
+            b'[' => BRACKET,
+            0xE2.. => Kinds::NON_ASCII.0 | WIDE,
+            0x80.. => Kinds::NON_ASCII.0,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The kinds one line holds: one pass over its bytes through [`CLASS`].
 pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
     let bytes = &text.as_bytes()[line.range.clone()];
     let mut k = Kinds::NONE;
@@ -139,32 +184,11 @@ pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
     if indent <= 3 && bytes.get(indent) == Some(&b'#') {
         k = k.or(Kinds::HEADING);
     }
-    let (mut bracket, mut wide) = (false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => k = k.or(Kinds::DIGIT),
-            b'|' => k = k.or(Kinds::PIPE),
-            b'[' => bracket = true,
-            b'@' => k = k.or(Kinds::AT),
-            b' ' => {
-                // Most spaces come before a lower-case word or another
-                // space; only a capital (or a non-ASCII char) is looked at.
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                if (next.is_ascii_uppercase() || next >= 0x80)
-                    && !k.meets(Kinds::DOUBLED_WORD)
-                    && name::doubled_at(text, line.range.start + i)
-                {
-                    k = k.or(Kinds::DOUBLED_WORD);
-                }
-            }
-            0x80.. => {
-                k = k.or(Kinds::NON_ASCII);
-                wide |= b >= 0xE2;
-            }
-            _ => {}
-        }
-    }
-    if bracket && wide {
+    let seen = bytes
+        .iter()
+        .fold(0u16, |acc, &b| acc | CLASS[usize::from(b)]);
+    k = k.or(Kinds(seen & Kinds::ALL.0));
+    if seen & BRACKET != 0 && seen & WIDE != 0 {
         k = k.or(Kinds::TASK_FIELDS);
     }
     k
@@ -190,9 +214,19 @@ mod tests {
         assert!(k[4].meets(Kinds::BLANK) && k[4].meets(Kinds::TRAILING));
         assert!(k[5].meets(Kinds::TRAILING) && !k[5].meets(Kinds::BLANK));
         assert!(k[6].meets(Kinds::TASK_FIELDS) && k[6].meets(Kinds::DIGIT));
-        assert!(k[7].meets(Kinds::AT) && k[7].meets(Kinds::DOUBLED_WORD));
+        assert!(k[7].meets(Kinds::AT));
         assert!(k[8].meets(Kinds::PIPE) && !k[8].meets(Kinds::DIGIT));
         assert!(k[9].meets(Kinds::NON_ASCII) && k[9].meets(Kinds::UNENDED));
         assert!(!k[3].meets(Kinds::NON_ASCII.or(Kinds::DIGIT).or(Kinds::TRAILING)));
+    }
+
+    #[test]
+    fn doubled_words_are_a_kind_of_the_whole_note() {
+        let note = Note::parse("Ada\n[[Lior Genzel]] Genzel\n");
+        assert!(!note.scan.note.meets(Kinds::DOUBLED_WORD));
+        assert!(note.scan.has(note.text, Kinds::DOUBLED_WORD));
+        assert!(!Note::parse("Ada Lovelace\n")
+            .scan
+            .has("Ada Lovelace\n", Kinds::DOUBLED_WORD));
     }
 }
