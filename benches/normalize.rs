@@ -1,6 +1,8 @@
 //! Criterion benchmarks of the core: `normalize` with default settings over
-//! clean corpus notes, garbled notes and a 1 MiB note; each fix alone; the
-//! note model alone; and the floor (UTF-8 validation of the same bytes).
+//! clean corpus notes, garbled notes and a 1 MiB note; the pipeline with one
+//! fix enabled (`per-fix`); each fix by itself on notes already read
+//! (`fix-alone/SET`); the one scan alone (`scan`); the note model alone
+//! (`parse`); and the floor (UTF-8 validation of the same bytes).
 //! Haystacks and their sources are described in `benches/common/mod.rs`.
 //!
 //! `cargo bench --bench normalize` (add a filter such as `-- garbled`).
@@ -9,6 +11,8 @@ mod common;
 
 use common::{concat_to, corpus, garble_cp1252, sample, Haystack};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use notemend::fixes::{self, Sink};
+use notemend::note::Scan;
 use notemend::{normalize_with, Config, Context, Fix, Note};
 use std::hint::black_box;
 use std::time::Duration;
@@ -102,6 +106,60 @@ fn per_fix(c: &mut Criterion) {
     g.finish();
 }
 
+/// Each fix by itself on notes already read, as the pipeline calls it
+/// (skipped where the scan found none of its sites): what a fix costs to
+/// look at clean corpus notes and at the garbled Tasks docs, without the
+/// note model and the fixed point around it.
+fn fix_alone(c: &mut Criterion) {
+    let mut sets = corpus();
+    if let Some(docs) = sets.iter().find(|s| s.name == "tasks-docs") {
+        let garbled = docs.notes.iter().map(|n| garble_cp1252(n)).collect();
+        sets.push(Haystack {
+            name: "tasks-docs-cp1252".into(),
+            notes: garbled,
+        });
+    }
+    let cx = Context::new(&Config::default());
+    for set in &sets {
+        let notes: Vec<Note> = set.notes.iter().map(|n| Note::parse(n)).collect();
+        let mut g = c.benchmark_group(format!("fix-alone/{}", set.name));
+        g.throughput(Throughput::Bytes(set.bytes() as u64));
+        for fix in Fix::ALL {
+            let needs = fixes::needs(fix);
+            g.bench_function(fix.name(), |b| {
+                b.iter(|| {
+                    for note in &notes {
+                        if note.scan.has(note.text, needs) {
+                            let mut sink = Sink::default();
+                            fixes::run(fix, black_box(note), &cx, &mut sink);
+                            black_box(sink);
+                        }
+                    }
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+/// The one scan alone, over notes whose lines are already split: the
+/// walk every note costs before any fix looks.
+fn scan(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scan");
+    for set in &corpus() {
+        let notes: Vec<Note> = set.notes.iter().map(|n| Note::parse(n)).collect();
+        g.throughput(Throughput::Bytes(set.bytes() as u64));
+        g.bench_function(&set.name, |b| {
+            b.iter(|| {
+                for note in &notes {
+                    black_box(Scan::of(black_box(note.text), &note.lines));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
 /// The note model alone (lines, frontmatter, protected regions), and the
 /// floor: validating the same bytes as UTF-8.
 fn parse_and_floor(c: &mut Criterion) {
@@ -135,6 +193,6 @@ fn parse_and_floor(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    targets = clean, garbled, large, per_fix, parse_and_floor
+    targets = clean, garbled, large, per_fix, fix_alone, scan, parse_and_floor
 }
 criterion_main!(benches);
