@@ -42,8 +42,8 @@ WHY = {
     "(*scan* column) is about 200 MB/s on vault notes, half the goal (note 4)",
     "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
     "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
-    "gathering date-order evidence and a fifth the YAML parse of each frontmatter, both done again by "
-    "the repair; the repair is the other 85% (the rows above). CPU-bound: with the machine's load "
+    "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
+    "reuses that reading); the repair is the other 85% (the rows above). CPU-bound: with the machine's load "
     "the 2 threads got about one core (CPU ≈ wall); code against load in note 7",
     "cli-multilingual": "profile, 200 clean multilingual notes: `mojibake` is 46% of all instructions, "
     "half of it `char::is_alphabetic` on non-ASCII chars (2.6 M calls for 1.4 MB), `dates` 25%; its "
@@ -78,20 +78,21 @@ NOTES = """
 2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
    numeric forms are read by hand, the regexes deciding only where another script's
    digits could be; byte checks rule lines and words out before any regex or name
-   lookup; the people the settings and the vault know are indexed once per thread, not
-   once per note. Still, `dates` finding its sites (`sites::collect`) is a quarter of the
+   lookup; the formats and the people the settings and the vault know are prepared
+   once per run, in the fixes' `Context`, not once per note. Still, `dates` finding its sites (`sites::collect`) is a quarter of the
    instructions on settled notes, where it finds nothing to change.
 3. **The WASM boundary** (src/wasm.rs): with every fix off, `normalize` under Node costs
    a few ms per MB before any fix runs: the UTF-16 → UTF-8 copy in, the outcome (the
    whole text) copied back out, and settings read from JSON on every call. The exact
    lone-surrogate check runs only when the converted text holds U+FFFD.
-4. **The pipeline** (src/lib.rs, src/note): the note is parsed once per text version, and
-   an edit that stays inside lines of ordinary text carries the structure over instead of
-   parsing again (src/note/carry.rs). What is left is the note model itself (lines,
-   protected regions, the YAML parse: the *scan* column, and *scan alone* under *each fix
-   alone*) and six fixes that each walk the note: the *none* row (every fix off) is fast
-   only because today it skips the note model too. A changed note passes every fix once
-   more to confirm nothing is left.
+4. **The pipeline** (src/lib.rs, src/note): the note is parsed once per text version (the
+   CLI's vault index and repair share the first reading), and an edit that stays inside
+   lines of ordinary text carries the structure, and the one scan's sites, over instead of
+   parsing again (src/note/carry.rs). The scan (src/note/scan.rs) records per line the
+   kinds of site each fix needs; a fix without sites in a note is skipped, and tasks,
+   dates and whitespace visit only their lines. A changed note passes once more to
+   confirm, but a fix that found nothing in the very text it would read is not run again.
+   The *none* row (every fix off) still skips the note model.
 5. Measurements on a shared 2-core machine: the load averages above are other jobs;
    medians of repeated passes, one run. The ratios in one row come from the same run;
    comparisons with the previous run are only as good as the two loads (its ftfy column
