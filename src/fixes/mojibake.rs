@@ -189,6 +189,37 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             settle(r, choice, look, &mut pending, &mut unrepaired, sink);
         }
     }
+    // Third: a run in the same word as a repaired one (no space between:
+    // `cÃ¼mlÉ™`) is judged under that run's page, so that no word is left
+    // half repaired.
+    let mut left = Vec::new();
+    for x in std::mem::take(&mut unrepaired) {
+        let sibling = pending
+            .iter()
+            .find(|(_, y)| same_word(text, &x.run.range, &y.run.range))
+            .map(|(p, _)| *p);
+        let Some(p) = sibling else {
+            left.push(x);
+            continue;
+        };
+        let vote = vote.for_word(&survey, p);
+        let mut lines = LineState::default();
+        let line = lines.at(text, x.run.range.start, vote.signifiers);
+        let choice = choose::choose(
+            text,
+            x.run,
+            x.look,
+            &vote,
+            &vote.gap_context(line),
+            line.caps,
+        );
+        if choice.best.as_ref().is_some_and(|c| c.page == p) {
+            settle(x.run, choice, x.look, &mut pending, &mut left, sink);
+        } else {
+            left.push(x);
+        }
+    }
+    let unrepaired = left;
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
     let free_repaired = pending
@@ -220,6 +251,17 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     if let Some(new) = sink.diagnostics.get_mut(said..) {
         new.sort_by_key(|d| d.0);
     }
+}
+
+/// Whether two runs are in one word: nothing but non-space chars between.
+fn same_word(text: &str, a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    let (from, to) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    text.get(from..to)
+        .is_some_and(|between| !between.chars().any(char::is_whitespace))
 }
 
 /// A run the choice left as written.

@@ -465,3 +465,13 @@ fn scripts_outside_the_main_blocks_are_read_back_in_every_word() {
         assert_eq!(fix(&garble(text, page, true)), text, "{text}");
     }
 }
+
+#[test]
+fn no_word_is_left_half_repaired() {
+    // `É™` (ə) alone gains too little; beside `Ã¼` in its word it goes too.
+    let page = code_pages()[0];
+    for word in ["cümlə", "Īrāki", "Östergötland"] {
+        let line = format!("bir {} yaxın sonra", garble(word, page, true));
+        assert_eq!(fix(&line), format!("bir {word} yaxın sonra"), "{word}");
+    }
+}

@@ -153,6 +153,15 @@ impl Vote {
         vote
     }
 
+    /// The vote for a run in the same word as one repaired under page `p`:
+    /// that page elected, and a whole reading enough, any gain (a word is
+    /// never left half repaired).
+    pub fn for_word(&self, survey: &Survey, p: usize) -> Vote {
+        let mut vote = self.elected(survey, p);
+        vote.whole_note = true;
+        vote
+    }
+
     /// What a gap on `line` is judged with.
     pub fn gap_context(&self, line: &LineState) -> GapContext {
         GapContext {
