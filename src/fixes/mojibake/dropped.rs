@@ -114,6 +114,7 @@ const CLOSES_QUOTE: &str = "it closes the “ opened before it";
 const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
 const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters";
 const ONLY_CANDIDATE: &str = "the only candidate";
+const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 
 /// The outcome of looking at one short sequence.
@@ -329,6 +330,17 @@ fn plausible(c: char) -> bool {
         || is_rare_script_letter(c)
 }
 
+/// The combining marks orthographies write every day (accents, tones,
+/// stress): grave, acute, circumflex, tilde, macron, breve, dot above,
+/// diaeresis, ring, double acute, caron, dot below, cedilla, ogonek, macron
+/// below.
+fn is_everyday_mark(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x300..=0x304 | 0x306..=0x308 | 0x30A..=0x30C | 0x323 | 0x327 | 0x328 | 0x331
+    )
+}
+
 /// Whether `a` and `b` are of one 128-char block.
 fn same_block(a: char, b: char) -> bool {
     u32::from(a) >> 7 == u32::from(b) >> 7
@@ -453,6 +465,22 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 ONLY_OF_BLOCK
             };
             return pick(*only, reason).unwrap_or(Verdict::Impossible);
+        }
+        // After a letter, with no letter of its script to compete: the
+        // one everyday combining mark (the acute of a stress mark or a
+        // tone), the others being marks hardly any orthography writes.
+        if fits.is_empty() && cx.letter_before.is_some() {
+            let marks: Vec<char> = all
+                .iter()
+                .map(|(c, _)| *c)
+                .filter(|&c| is_everyday_mark(c))
+                .collect();
+            let others_rare = all
+                .iter()
+                .all(|&(c, _)| is_everyday_mark(c) || kind(c) == Kind::Mark || char_cost(c) > 0);
+            if let ([only], true) = (&marks[..], others_rare) {
+                return pick(*only, EVERYDAY_MARK).unwrap_or(Verdict::Impossible);
+            }
         }
         // Several ideographs or syllables: the one the national character
         // sets list.
@@ -1065,6 +1093,26 @@ mod tests {
             Verdict::Rebuilt(r) => assert!(r.ch == 'ፀ' && !r.is_certain(), "{r:?}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_everyday_mark_after_a_letter() {
+        // The acute of a stress mark (CC 81) loses its 0x81 in
+        // windows-1252 after у; ̍ ̏ ̐ ̝ are marks hardly anyone writes.
+        let cx = GapContext {
+            letter_before: Some('у'),
+            ..Default::default()
+        };
+        match judge(&WINDOWS_1252, 0xCC, &[], &cx) {
+            Verdict::Rebuilt(r) => assert!(r.ch == '\u{301}' && !r.is_certain(), "{r:?}"),
+            other => panic!("{other:?}"),
+        }
+        // Under windows-1250 the tilde and the diaeresis (CC 83, CC 88) are
+        // candidates too: no verdict.
+        assert!(matches!(
+            judge(&WINDOWS_1250, 0xCC, &[], &cx),
+            Verdict::Ambiguous(_)
+        ));
     }
 
     #[test]
