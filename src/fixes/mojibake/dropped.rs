@@ -114,6 +114,8 @@ const CLOSES_QUOTE: &str = "it closes the “ opened before it";
 const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
 const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters";
 const ONLY_CANDIDATE: &str = "the only candidate";
+const ONLY_IN_PLACE: &str =
+    "the only letter of the word's script that stands there (a final form only ends a word)";
 const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 
@@ -301,6 +303,17 @@ fn case_fits(c: char, cx: &GapContext) -> bool {
     }
 }
 
+/// Hebrew writes its final forms (ך ם ן ף ץ) only at a word's end, and the
+/// shin and sin dots only on ש: neither fits elsewhere.
+fn hebrew_fits(c: char, cx: &GapContext) -> bool {
+    let hebrew_after = cx.letter_after.is_some_and(|a| script(a) == Script::Hebrew);
+    match c {
+        'ך' | 'ם' | 'ן' | 'ף' | 'ץ' => !hebrew_after,
+        '\u{5C1}' | '\u{5C2}' => cx.letter_before == Some('ש'),
+        _ => true,
+    }
+}
+
 /// Whether the national character sets list `c`: an ideograph of GB2312,
 /// JIS X 0208, KS X 1001 or Big5 level 1, a Hangul syllable of KS X 1001.
 /// Those sets hold the characters people write; the rest of the two blocks
@@ -436,12 +449,16 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             // Ethiopic); in a rarer script, of the letter's own block.
             .filter(|&c| char_cost(c) == 0 || (char_cost(c) <= char_cost(n) && same_block(c, n)))
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
+            .filter(|&c| want != Script::Hebrew || hebrew_fits(c, cx))
             .collect();
         // Indic viramas and some vowel signs are not alphabetic: an everyday
         // sign of the neighbour's block competes with the letters, and so
         // does a combining mark when the note writes them (Arabic harakat).
         let block_sign = all.iter().any(|&(c, _)| {
             u32::from(c) >> 7 == u32::from(n) >> 7
+                && hebrew_fits(c, cx)
+                // Not a code point the block leaves unassigned (U+05CD).
+                && kind(c) != Kind::Symbol
                 && !fits.contains(&c)
                 && (char_cost(c) == 0 || (cx.marks && kind(c) == Kind::Mark))
                 && !c.is_ascii()
@@ -453,13 +470,31 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .iter()
                 .any(|&(c, _)| kind(c) == Kind::Punct && char_cost(c) == 0);
         let block_sign = block_sign || cjk_punct;
-        if let ([only], false) = (&fits[..], block_sign) {
+        // A Hebrew final form ruled out by its place: the letters another
+        // page that reads the note as well would have made must be ruled
+        // out too, and the choice is not certain enough for a U+FFFD.
+        let placed = want == Script::Hebrew
+            && all
+                .iter()
+                .any(|&(c, _)| !hebrew_fits(c, cx) && kind(c) == Kind::Letter);
+        let rival_letter = placed
+            && rival_candidates(page, lead, conts, cx).is_some_and(|rivals| {
+                rivals.iter().any(|&(o, _)| {
+                    !fits.contains(&o)
+                        && kind(o) == Kind::Letter
+                        && script(o) == want
+                        && hebrew_fits(o, cx)
+                })
+            });
+        if let ([only], false, false) = (&fits[..], block_sign, rival_letter) {
             // Where other letters were left out as rarer or of another
             // block, that judgement is not certain enough for a U+FFFD.
             let rival = all
                 .iter()
                 .any(|&(o, _)| o != *only && script(o) != Script::Common);
-            let reason = if char_cost(*only) == 0 || !rival {
+            let reason = if placed {
+                ONLY_IN_PLACE
+            } else if char_cost(*only) == 0 || !rival {
                 ONLY_OF_SCRIPT
             } else {
                 ONLY_OF_BLOCK
@@ -1113,6 +1148,31 @@ mod tests {
             judge(&WINDOWS_1250, 0xCC, &[], &cx),
             Verdict::Ambiguous(_)
         ));
+    }
+
+    #[test]
+    fn a_final_form_only_at_a_word_end() {
+        // א (D7 90) loses its 0x90 in windows-1252 before ל; ם (D7 9D) is a
+        // final form, which no letter follows, and the shin dot (D7 81)
+        // goes only on ש.
+        let cx = GapContext {
+            letter_before: Some('ש'),
+            letter_after: Some('ל'),
+            ..Default::default()
+        };
+        let v = judge(&WINDOWS_1252, 0xD7, &[], &cx);
+        assert_eq!(
+            rebuilt(v.clone()),
+            Some('א'),
+            "{v:?} {:?}",
+            candidates(&WINDOWS_1252, 0xD7, &[])
+        );
+        // At a word's end both fit.
+        let end = GapContext {
+            letter_before: Some('ל'),
+            ..Default::default()
+        };
+        assert_ne!(rebuilt(judge(&WINDOWS_1252, 0xD7, &[], &end)), Some('א'));
     }
 
     #[test]
