@@ -366,12 +366,14 @@ fn is_styled_letter(c: char) -> bool {
     matches!(u32::from(c), 0x1D400..=0x1D7FF)
 }
 
-/// A letter of a script its block's commonness counts as rare (NKo,
-/// Tifinagh, Vai, Adlam, Osage, Deseret: rare in notes at large, but the
+/// A letter of a script beyond the BMP its block's commonness counts as
+/// rare (Adlam, Osage, Deseret, Shavian: rare in notes at large, but the
 /// everyday letters of their own texts): a candidate the word's other
-/// letters decide (see `fits` in [`judge`]).
+/// letters decide (see `fits` in [`judge`]). In the BMP such letters
+/// (Samaritan, Mandaic) stay out: as candidates beside Indic gaps they
+/// only crowd the neighbours' choices.
 fn is_rare_script_letter(c: char) -> bool {
-    kind(c) == Kind::Letter && char_cost(c) == 4
+    kind(c) == Kind::Letter && char_cost(c) == 4 && u32::from(c) > 0xFFFF
 }
 
 /// Picks the clear winner among the candidates for one short sequence.
