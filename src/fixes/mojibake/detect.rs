@@ -91,7 +91,7 @@ pub enum Unit {
         /// The lead byte.
         lead: u8,
         /// The continuation bytes that survived.
-        conts: Vec<u8>,
+        conts: Conts,
         /// How many garbled chars it covers.
         len: usize,
         /// Where a U+FFFD stands for a lost byte (a decoder that replaces
@@ -99,6 +99,36 @@ pub enum Unit {
         /// `k`-th byte after the lead; 0 when the bytes were dropped.
         replaced: u8,
     },
+}
+
+/// The continuation bytes of a sequence cut short (three at most), kept
+/// inline: a reading makes one for every lead byte it meets.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conts {
+    len: u8,
+    bytes: [u8; 3],
+}
+
+impl Conts {
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Conts {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+}
+
+impl std::fmt::Debug for Conts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl Unit {
@@ -156,21 +186,24 @@ impl Reading {
 /// Reads `chars` through `page`; gaps are looked for only when the page has
 /// undefined bytes.
 pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
-    let bytes: Vec<Option<u8>> = chars.iter().map(|&c| page.byte_of(c)).collect();
+    let byte = |i: usize| chars.get(i).and_then(|&c| page.byte_of(c));
     let drops = page.drops_bytes();
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(chars.len());
     let (mut pieces, mut gaps, mut kept) = (0, 0, 0);
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
-        let b = bytes.get(i).copied().flatten();
+        let b = byte(i);
         let len = b.and_then(sequence_len).filter(|&n| n >= 2);
         if let (Some(lead), Some(n)) = (b, len) {
             // The continuation bytes that follow; a U+FFFD among them is a
             // byte the page left undefined, replaced by the decoder.
-            let mut conts: Vec<u8> = Vec::with_capacity(n - 1);
+            let mut conts = Conts::default();
             let mut holes = 0u8;
-            for (k, (&x, &ch)) in bytes.iter().zip(chars).skip(i + 1).take(n - 1).enumerate() {
-                match x.filter(|&x| is_continuation(x)) {
+            for k in 0..n - 1 {
+                let Some(&ch) = chars.get(i + 1 + k) else {
+                    break;
+                };
+                match byte(i + 1 + k).filter(|&x| is_continuation(x)) {
                     Some(x) => conts.push(x),
                     None if ch == REPLACEMENT && drops => holes |= 1 << k,
                     None => break,
@@ -188,15 +221,17 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
                 continue;
             }
             if conts.len() == n - 1 {
-                let mut seq = vec![lead];
-                seq.extend_from_slice(&conts);
-                if let Some(ch) = decode_sequence(&seq) {
+                let mut seq = [lead, 0, 0, 0];
+                for (slot, &x) in seq.iter_mut().skip(1).zip(conts.iter()) {
+                    *slot = x;
+                }
+                if let Some(ch) = decode_sequence(seq.get(..n).unwrap_or(&[])) {
                     units.push(Unit::Piece { ch, len: n });
                     pieces += 1;
                     i += n;
                     continue;
                 }
-                if let Some(ch) = bytes.get(i..i + 6).and_then(decode_surrogate_pair) {
+                if let Some(ch) = surrogate_pair_at(chars, i, page) {
                     units.push(Unit::Piece { ch, len: 6 });
                     pieces += 1;
                     i += 6;
@@ -228,12 +263,21 @@ pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
     }
 }
 
+/// The six chars of `chars` from `i` read through `page` as a surrogate
+/// pair (see [`decode_surrogate_pair`]).
+fn surrogate_pair_at(chars: &[char], i: usize, page: &CodePage) -> Option<char> {
+    let mut bytes = [0u8; 6];
+    for (slot, &c) in bytes.iter_mut().zip(chars.get(i..i + 6)?) {
+        *slot = page.byte_of(c)?;
+    }
+    decode_surrogate_pair(&bytes)
+}
+
 /// A char beyond the Basic Multilingual Plane written as two UTF-16
 /// surrogates, each encoded as if it were a char (CESU-8, what Java and
 /// old MySQL write): `ED A0..AF xx ED B0..BF xx`.
-fn decode_surrogate_pair(bytes: &[Option<u8>]) -> Option<char> {
-    let b: Vec<u8> = bytes.iter().copied().collect::<Option<_>>()?;
-    let [0xED, hi1 @ 0xA0..=0xAF, hi2, 0xED, lo1 @ 0xB0..=0xBF, lo2] = b[..] else {
+fn decode_surrogate_pair(bytes: &[u8; 6]) -> Option<char> {
+    let [0xED, hi1 @ 0xA0..=0xAF, hi2, 0xED, lo1 @ 0xB0..=0xBF, lo2] = *bytes else {
         return None;
     };
     if !is_continuation(hi2) || !is_continuation(lo2) {
@@ -557,7 +601,7 @@ fn judge_gaps(
             let gaps: Vec<(u8, &[u8])> = units[u..=v]
                 .iter()
                 .filter_map(|unit| match unit {
-                    Unit::Gap { lead, conts, .. } => Some((*lead, conts.as_slice())),
+                    Unit::Gap { lead, conts, .. } => Some((*lead, &conts[..])),
                     _ => None,
                 })
                 .collect();
