@@ -81,6 +81,15 @@ impl Masks {
     }
 }
 
+/// The pages (bit `i` for `code_pages()[i]`) that read `c` as the lead
+/// byte of a sequence of two bytes or more.
+pub fn lead_pages(c: char) -> u16 {
+    if c.is_ascii() {
+        return 0;
+    }
+    masks().of(c).0 & !NBSP_LEAD
+}
+
 /// Whether `text` holds, under some code page, a lead byte's char directly
 /// followed by a continuation byte's char: the least any repair needs.
 pub fn may_hold_mojibake(text: &str) -> bool {
@@ -183,6 +192,23 @@ mod tests {
         for pair in all.windows(2) {
             let s: String = pair.iter().collect();
             assert_eq!(may_hold_mojibake(&s), slow(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lead_pages_are_the_pages_reading_a_lead_byte() {
+        for u in 0..0x11000u32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let expected = code_pages().iter().enumerate().fold(0u16, |m, (p, page)| {
+                let lead = page
+                    .byte_of(c)
+                    .and_then(sequence_len)
+                    .is_some_and(|n| n >= 2);
+                m | u16::from(lead) << p
+            });
+            assert_eq!(lead_pages(c), expected, "U+{u:04X}");
         }
     }
 

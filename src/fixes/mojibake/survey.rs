@@ -6,7 +6,7 @@
 use super::context::has_iso_date;
 use super::detect::{self, read, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
-use super::{code_pages, pages, score, NOTE_GAIN};
+use super::{code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
 
@@ -81,7 +81,14 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         let free = note.is_free(r.range.clone());
         let before = score::cost(r.prev, &r.chars, r.next);
         let mut per_page = Vec::with_capacity(pages.len());
+        // Under a page that reads no char of the run as a lead byte, every
+        // char stays as written: nothing to read.
+        let leads = r.chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
         for (p, &page) in pages.iter().enumerate() {
+            if leads & (1 << p) == 0 {
+                per_page.push(None);
+                continue;
+            }
             let reading = read(&r.chars, page);
             if reading.pieces == 0 && reading.gaps == 0 {
                 per_page.push(None);
