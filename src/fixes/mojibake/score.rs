@@ -416,22 +416,29 @@ fn may_end_word(c: char) -> bool {
 /// The cost of `chars` with the chars around it (`prev`, `next`) as context.
 pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
     let mut total: u32 = chars.iter().map(|&c| char_cost(c)).sum();
-    let window: Vec<char> = prev
-        .into_iter()
-        .chain(chars.iter().copied())
-        .chain(next)
-        .collect();
-    for (i, pair) in window.windows(2).enumerate() {
-        let (a, b) = (pair[0], pair[1]);
+    // The window: `prev`, the chars, `next` (read in place: scoring runs
+    // for every reading of every run).
+    let first = usize::from(prev.is_none());
+    let end = chars.len() + 1 + usize::from(next.is_some());
+    let window = |i: usize| match i.checked_sub(1) {
+        None => prev,
+        Some(j) if j < chars.len() => chars.get(j).copied(),
+        Some(_) if i < end => next,
+        Some(_) => None,
+    };
+    for i in first..end.saturating_sub(1) {
+        let (Some(a), Some(b)) = (window(i), window(i + 1)) else {
+            continue;
+        };
         if a.is_ascii() && b.is_ascii() {
             continue;
         }
         let (ka, kb) = (kind(a), kind(b));
         total += pair_cost(a, ka, b, kb);
-        total += lead_then_continuation(a, b, window.get(i + 2).copied());
+        total += lead_then_continuation(a, b, window(i + 2));
         // A symbol wedged between two letters, or a lowercase accented
         // letter inside a word in capitals.
-        if let Some(&c) = window.get(i + 2) {
+        if let Some(c) = window(i + 2) {
             if is_upper(a) && !b.is_ascii() && is_lower(b) && is_upper(c) {
                 total += 3;
             }
