@@ -98,6 +98,7 @@ mod model;
 mod nbsp;
 mod pages;
 mod quick;
+mod repeat;
 mod score;
 mod survey;
 mod tables;
@@ -164,13 +165,14 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // for the second round, the C1 stage and the diagnostics.
     let mut unrepaired = Vec::new();
     let mut lines = LineState::default();
+    let mut choices = repeat::Choices::default();
     for (r, look) in runs.iter().zip(&looks) {
         // No page reads it, so it can be neither repaired nor widened.
         let Some(look) = look else {
             continue;
         };
         let line = lines.at(text, r.range.start, vote.signifiers);
-        let choice = choose::choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+        let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
         }
@@ -190,9 +192,10 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     if let Some(p) = elected {
         let vote = vote.elected(&survey, p);
         let mut lines = LineState::default();
+        let mut choices = repeat::Choices::default();
         for Unrepaired { run: r, look, .. } in std::mem::take(&mut unrepaired) {
             let line = lines.at(text, r.range.start, vote.signifiers);
-            let choice = choose::choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+            let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
             settle(r, choice, look, &mut pending, &mut unrepaired, sink);
         }
     }

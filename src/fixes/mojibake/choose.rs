@@ -44,6 +44,7 @@ pub struct Choice<'r> {
 }
 
 /// A repair chosen for a run.
+#[derive(Clone)]
 pub struct Chosen {
     /// The page of its first layer (index into `code_pages()`).
     pub page: usize,

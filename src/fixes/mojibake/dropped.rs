@@ -46,7 +46,7 @@ pub fn is_signifier(c: char) -> bool {
 }
 
 /// What is known around a short sequence.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GapContext {
     /// The line is a task (`- [ ]`), holds a date, or the note uses Tasks
     /// signifiers elsewhere.

@@ -6,11 +6,14 @@
 use super::context::has_iso_date;
 use super::detect::{self, read, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
+use super::repeat::RunMap;
 use super::{code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
+use std::collections::hash_map::Entry;
 
 /// One run as every page first reads it.
+#[derive(Clone)]
 pub struct RunLook {
     /// The run's own cost, with its neighbours (see `score::cost`).
     pub before: u32,
@@ -57,6 +60,10 @@ pub struct Survey {
     pub signifiers: bool,
 }
 
+/// A run as its first look depends on it: its chars and the ASCII chars
+/// around it.
+type RunKey<'r> = (&'r [char], Option<char>, Option<char>);
+
 /// Reads every run of `note` through every page.
 pub fn look(note: &Note, runs: &[Run]) -> Survey {
     let text = note.text;
@@ -72,45 +79,37 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         .filter(|r| note.is_free(r.range.clone()))
         .count();
     let mut looks = Vec::with_capacity(runs.len());
-    for r in runs {
+    // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
+    // each is read once.
+    let mut seen: RunMap<RunKey, usize> = RunMap::default();
+    for (i, r) in runs.iter().enumerate() {
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
             looks.push(None);
             continue;
         }
+        let (look, rebuilt) = match seen.entry((&r.chars[..], r.prev, r.next)) {
+            Entry::Occupied(at) => match looks.get(*at.get()) {
+                Some(Some((look, rebuilt))) => (RunLook::clone(look), *rebuilt),
+                _ => look_at(r),
+            },
+            Entry::Vacant(at) => {
+                at.insert(i);
+                look_at(r)
+            }
+        };
         let free = note.is_free(r.range.clone());
-        let before = score::cost(r.prev, &r.chars, r.next);
-        let mut per_page = Vec::with_capacity(pages.len());
-        // Under a page that reads no char of the run as a lead byte, every
-        // char stays as written: nothing to read.
-        let leads = r.chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
-        for (p, &page) in pages.iter().enumerate() {
-            if leads & (1 << p) == 0 {
-                per_page.push(None);
+        for (p, entry) in look.pages.iter().enumerate() {
+            let (Some((reading, rep)), Some(e)) = (entry, evidence.get_mut(p)) else {
                 continue;
-            }
-            let reading = read(&r.chars, page);
-            if reading.pieces == 0 && reading.gaps == 0 {
-                per_page.push(None);
-                continue;
-            }
-            let e = &mut evidence[p];
+            };
             // A signifier rebuilt on its own evidence makes the note a Tasks
             // context for the gaps that have less to go on; such a run also
             // counts for its page like a repaired one.
-            if reading.is_whole() && reading.gaps > 0 && rebuilds_a_signifier(&reading) {
+            if rebuilt & (1 << p) != 0 {
                 signifiers = true;
                 e.explained += 1;
             }
-            let rep = repair(
-                &r.chars,
-                r.prev,
-                r.next,
-                &reading,
-                false,
-                &GapContext::default(),
-                before,
-            );
             // A gap that a lost no-break space cannot explain (not at the
             // run's end before a space): this page dropped bytes here.
             e.dropping |= reading.units.iter().enumerate().any(|(i, u)| {
@@ -123,26 +122,65 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                     e.improved += 1;
                 }
                 e.whole += 1;
-                count_languages(&reading, &mut e.languages);
+                count_languages(reading, &mut e.languages);
             }
             if free && rep.gain >= NOTE_GAIN && reading.pieces > 0 {
                 e.explained += 1;
                 e.prior += rep.prior;
                 e.gain += rep.gain;
             }
-            per_page.push(Some((reading, rep)));
         }
-        looks.push(Some(RunLook {
-            before,
-            pages: per_page,
-        }));
+        looks.push(Some((look, rebuilt)));
     }
+    let looks = looks.into_iter().map(|x| x.map(|(look, _)| look)).collect();
     Survey {
         runs: looks,
         pages: evidence,
         free_runs,
         signifiers,
     }
+}
+
+/// Run `r` read through every page, and the pages (a bit each) under
+/// which it rebuilds a Tasks signifier on its own evidence.
+fn look_at(r: &Run) -> (RunLook, u16) {
+    let before = score::cost(r.prev, &r.chars, r.next);
+    let mut per_page = Vec::with_capacity(code_pages().len());
+    let mut rebuilt = 0u16;
+    // Under a page that reads no char of the run as a lead byte, every
+    // char stays as written: nothing to read.
+    let leads = r.chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
+    for (p, &page) in code_pages().iter().enumerate() {
+        if leads & (1 << p) == 0 {
+            per_page.push(None);
+            continue;
+        }
+        let reading = read(&r.chars, page);
+        if reading.pieces == 0 && reading.gaps == 0 {
+            per_page.push(None);
+            continue;
+        }
+        if reading.is_whole() && reading.gaps > 0 && rebuilds_a_signifier(&reading) {
+            rebuilt |= 1 << p;
+        }
+        let rep = repair(
+            &r.chars,
+            r.prev,
+            r.next,
+            &reading,
+            false,
+            &GapContext::default(),
+            before,
+        );
+        per_page.push(Some((reading, rep)));
+    }
+    (
+        RunLook {
+            before,
+            pages: per_page,
+        },
+        rebuilt,
+    )
 }
 
 /// Whether a gap of `reading` that kept a byte rebuilds a Tasks signifier

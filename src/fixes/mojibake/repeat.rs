@@ -1,0 +1,129 @@
+//! Runs that repeat. A garbled note writes the same few runs over and over
+//! (`â€™`, `ğŸ“…`, `Ã©`), and the choice for a run (`choose`) depends only
+//! on its chars, the ASCII chars around it (and the one after a space it
+//! may take in, see `nbsp`), what its line tells the gaps and whether the
+//! line is in capitals, besides the vote: within one vote, each is chosen
+//! once and the choice reused.
+
+use super::choose::{self, Choice, Chosen};
+use super::detect::{Repair, Run};
+use super::dropped::GapContext;
+use super::pages::CodePage;
+use super::survey::RunLook;
+use super::vote::Vote;
+use super::{code_pages, nbsp};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by runs: a few chars each, hashed with a multiply and a
+/// rotate per word (the default hasher resists attacks no note mounts, and
+/// cost more than the choices it saved on repeated runs).
+pub type RunMap<K, V> = HashMap<K, V, BuildHasherDefault<RunHasher>>;
+
+/// The hasher of [`RunMap`].
+#[derive(Default)]
+pub struct RunHasher(u64);
+
+impl Hasher for RunHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// What a choice depends on in the run and its text.
+#[derive(PartialEq, Eq, Hash)]
+struct Key {
+    chars: Vec<char>,
+    prev: Option<char>,
+    next: Option<char>,
+    /// The char after the space that follows the run, if one does.
+    after_space: Option<char>,
+}
+
+/// A choice made, with what the line told it.
+struct Made {
+    gcx: GapContext,
+    caps: bool,
+    best: Option<Chosen>,
+    unclear: Option<(&'static CodePage, Repair)>,
+    /// The run was widened over a lost no-break space.
+    widened: bool,
+}
+
+/// The choices made under one vote.
+#[derive(Default)]
+pub struct Choices {
+    made: RunMap<Key, Vec<Made>>,
+}
+
+impl Choices {
+    /// [`choose::choose`], made once per run as written and line context.
+    pub fn choose<'r>(
+        &mut self,
+        text: &str,
+        r: &'r Run,
+        look: &RunLook,
+        vote: &Vote,
+        gcx: &GapContext,
+        caps: bool,
+    ) -> Choice<'r> {
+        let after_space = match r.next {
+            Some(' ') => text
+                .get(r.range.end + 1..)
+                .and_then(|rest| rest.chars().next()),
+            _ => None,
+        };
+        let key = Key {
+            chars: r.chars.clone(),
+            prev: r.prev,
+            next: r.next,
+            after_space,
+        };
+        let made = self
+            .made
+            .get(&key)
+            .and_then(|all| all.iter().find(|m| m.gcx == *gcx && m.caps == caps));
+        if let Some(m) = made {
+            // The widened run, here.
+            let run = match (&m.best, m.widened) {
+                (Some(best), true) => nbsp::widen(text, r, code_pages()[best.page]).map(Cow::Owned),
+                _ => Some(Cow::Borrowed(r)),
+            };
+            if let Some(run) = run {
+                return Choice {
+                    run,
+                    best: m.best.clone(),
+                    unclear: m.unclear.clone(),
+                };
+            }
+        }
+        let choice = choose::choose(text, r, look, vote, gcx, caps);
+        self.made.entry(key).or_default().push(Made {
+            gcx: *gcx,
+            caps,
+            best: choice.best.clone(),
+            unclear: choice.unclear.clone(),
+            widened: choice.run.widened,
+        });
+        choice
+    }
+}
