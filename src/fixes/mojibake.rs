@@ -203,12 +203,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // `cÃ¼mlÉ™`) is judged under that run's page, so that no word is left
     // half repaired.
     let mut left = Vec::new();
+    let mut placed = Placed::of(&pending);
     for x in std::mem::take(&mut unrepaired) {
-        let sibling = pending
-            .iter()
-            .find(|(_, y)| same_word(text, &x.run.range, &y.run.range))
-            .map(|(p, _)| *p);
-        let Some(p) = sibling else {
+        let Some(p) = placed.word_page(text, &x.run.range, &pending) else {
             left.push(x);
             continue;
         };
@@ -225,6 +222,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         );
         if choice.best.as_ref().is_some_and(|c| c.page == p) {
             settle(x.run, choice, x.look, &mut pending, &mut left, sink);
+            placed.add(&pending);
         } else {
             left.push(x);
         }
@@ -243,12 +241,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         repaired.c1 = c1_controls && c1::restore_all(&mut repaired.out);
         emit(sink, &repaired, vote.whole_note || all_repaired);
     }
-    // Windows-1252 punctuation read as latin-1, left where no page repairs.
     for x in &unrepaired {
         if let Some((page, rep)) = &x.unclear {
             diagnose_gaps(sink, x.run, page, rep);
         }
     }
+    // Windows-1252 punctuation read as latin-1, left where no page repairs.
     if c1_controls {
         for x in unrepaired {
             let mut out = x.run.chars.clone();
@@ -272,6 +270,51 @@ fn same_word(text: &str, a: &std::ops::Range<usize>, b: &std::ops::Range<usize>)
     };
     text.get(from..to)
         .is_some_and(|between| !between.chars().any(char::is_whitespace))
+}
+
+/// The repaired runs in the order of the text, each with its place in
+/// `pending`: a run's word-mates are its neighbours, so finding them is a
+/// search, not a pass over every repair.
+struct Placed(Vec<(usize, usize)>);
+
+impl Placed {
+    fn of(pending: &[(usize, Repaired)]) -> Placed {
+        let mut placed = Placed(Vec::with_capacity(pending.len()));
+        for i in 0..pending.len() {
+            placed.insert(pending, i);
+        }
+        placed
+    }
+
+    /// Files the repair last pushed to `pending`.
+    fn add(&mut self, pending: &[(usize, Repaired)]) {
+        if let Some(i) = pending.len().checked_sub(1) {
+            self.insert(pending, i);
+        }
+    }
+
+    fn insert(&mut self, pending: &[(usize, Repaired)], i: usize) {
+        let start = pending[i].1.run.range.start;
+        let at = self.0.partition_point(|&(s, _)| s < start);
+        self.0.insert(at, (start, i));
+    }
+
+    /// The page of the repaired run in `run`'s word that was repaired
+    /// first, if any. Word-mates are contiguous around `run`: the text
+    /// between `run` and a farther repair holds the nearer one's.
+    fn word_page(
+        &self,
+        text: &str,
+        run: &std::ops::Range<usize>,
+        pending: &[(usize, Repaired)],
+    ) -> Option<usize> {
+        let at = self.0.partition_point(|&(s, _)| s < run.start);
+        let mates = |i: &&(usize, usize)| same_word(text, run, &pending[i.1].1.run.range);
+        let before = self.0[..at].iter().rev().take_while(mates);
+        let after = self.0[at..].iter().take_while(mates);
+        let first = before.chain(after).map(|&(_, i)| i).min()?;
+        Some(pending[first].0)
+    }
 }
 
 /// A run the choice left as written.
