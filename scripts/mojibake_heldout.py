@@ -711,7 +711,8 @@ def print_failures(cases, verdicts, outs, show: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", default="/work/main/target/ci/notemend")
+    ap.add_argument("--bin", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                              "..", "target", "release", "notemend"))
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-lang", type=int, default=60, help="lines kept per language")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every kind's size")
