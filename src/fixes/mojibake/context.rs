@@ -13,9 +13,9 @@ pub struct LineState {
     pub tasks: bool,
     /// Unclosed “ so far on the line (as repaired).
     pub open_double: usize,
-    /// The line's letters, two at least, are all capitals (but for those
-    /// that lead two-byte sequences): a repair there makes no small letters
-    /// (`KÄ ÄŁ` is stylised, not `KÄ ģ`).
+    /// The line's letters, two at least and one of them ASCII, are all
+    /// capitals (but for those that lead two-byte sequences): a repair
+    /// there makes no small letters (`KÄ ÄŁ` is stylised, not `KÄ ģ`).
     pub caps: bool,
     started: bool,
 }
@@ -42,7 +42,12 @@ impl LineState {
             let mut letters = line
                 .chars()
                 .filter(|&c| super::score::is_alpha(c) && (c.is_ascii() || !lead(c)));
-            self.caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+            // Capitals that only continuation bytes make (Cyrillic through
+            // windows-1253 is `Π›ΠΈ`, every letter a capital) are mojibake
+            // too: a line in capitals has an ASCII one.
+            self.caps = letters.clone().nth(1).is_some()
+                && letters.clone().any(|c| c.is_ascii())
+                && letters.all(char::is_uppercase);
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(start..offset).unwrap_or(""));

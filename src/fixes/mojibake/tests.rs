@@ -221,6 +221,14 @@ fn symbol_text_stays() {
 }
 
 #[test]
+fn capitals_that_only_mojibake_makes_are_no_line_in_capitals() {
+    // Cyrillic through windows-1253: every letter a Greek capital, none
+    // ASCII, so the line is not stylised capitals.
+    assert_eq!(fix("Π›ΠΈΡ‚Π²Π°, Π‘Ρ€Π°Π·ΠΈΠ»ΠΈ\n"), "Литва, Бразили\n");
+    assert_eq!(fix("Π\u{9a}Π°Π½Π°Π΄Π°, Π§ΠΈΠ»ΠΈ\n"), "Канада, Чили\n");
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");
