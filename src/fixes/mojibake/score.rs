@@ -297,7 +297,12 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         | 0x960..=0x963
         | 0x971..=0x97F => 1,
         0x900..=0xEFF => 0,
-        0xF00..=0xFFF | 0x1100..=0x11FF | 0x1200..=0x139F => 2,
+        0x1100..=0x11FF => 2,
+        // Letters of living scripts whose sequences are three bytes, so no
+        // accident of a code page: Tibetan, Ethiopic, Cherokee, Canadian
+        // Syllabics, Khmer, Mongolian (as Myanmar and Georgian below).
+        0xF00..=0xFFF | 0x1200..=0x167F | 0x1780..=0x18AF if is_alpha(c) => 1,
+        0xF00..=0xFFF | 0x1200..=0x139F => 2,
         0x1000..=0x10FF => 1,
         0x13A0..=0x1DFF => 3,
         0x1E00..=0x1EFF => 0,

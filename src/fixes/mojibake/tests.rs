@@ -229,6 +229,13 @@ fn capitals_that_only_mojibake_makes_are_no_line_in_capitals() {
 }
 
 #[test]
+fn letters_of_living_three_byte_scripts_are_text() {
+    // Ethiopic through mac-roman: its letters score as everyday ones, so
+    // the line reads better repaired.
+    assert_eq!(fix("·äÆ·àé·àù·â¢·ã´, ·àû·äï·åé·àä·ã´\n"), "ኮሎምቢያ, ሞንጎሊያ\n");
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");
