@@ -184,6 +184,10 @@ pub fn choose<'r>(
     }
 }
 
+/// How much costlier than the mojibake a whole reading into everyday
+/// letters may be in a note garbled all through by its page.
+const WHOLE_NOTE_SLACK: i64 = 2;
+
 /// Rule 4: whether `rep` gains enough for its page.
 fn gains_enough(
     rep: &Repair,
@@ -195,6 +199,16 @@ fn gains_enough(
         rep.gain >= NOTE_GAIN
             || (!rep.restored.is_empty() && rep.gain >= 0)
             || (whole_note && reading.is_whole() && rep.gain >= 0)
+            // In a note garbled all through, a whole reading into everyday
+            // letters that merely cost a little more than the mojibake
+            // (ɩ for `É©`, a Shavian letter for `рђ‘Ї`): the note's
+            // evidence outweighs the run's own.
+            // No byte rebuilt: a lost one is judged on its own evidence.
+            || (whole_note
+                && reading.is_whole()
+                && reading.gaps == 0
+                && rep.gain >= -WHOLE_NOTE_SLACK
+                && everyday_letters(&rep.out))
     } else {
         rep.gain >= LOCAL_GAIN
             || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)

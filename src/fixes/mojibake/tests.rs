@@ -236,6 +236,18 @@ fn letters_of_living_three_byte_scripts_are_text() {
 }
 
 #[test]
+fn in_a_note_garbled_all_through_a_whole_reading_may_cost_a_little_more() {
+    // ɩ costs more than `É©` on its own; the rest of the line is
+    // windows-1252's mojibake all through.
+    assert_eq!(fix("É© É–oo bÊŠkÉ”Å‹kÉ”Å‹É”Ì€ 3\n"), "ɩ ɖoo bʊkɔŋkɔŋɔ̀ 3\n");
+    assert_eq!(fix("В·рђ‘Ёрђ‘™рђ‘њ рђ‘Ї В·рђ‘њрђ‘®\n"), "·𐑨𐑙𐑜 𐑯 ·𐑜𐑮\n");
+    // Never a rebuilt byte on that evidence: `Ì` at a line's start is no
+    // lost combining mark.
+    let s = "Ìzole Canarie, Tajikistan e UruguÃ\u{a0}i\n";
+    assert_eq!(fix(s), "Ìzole Canarie, Tajikistan e Uruguài\n");
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");
