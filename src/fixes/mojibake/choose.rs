@@ -358,17 +358,17 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
 
 /// Rule 1: whether a symbol page's reading of `r` could be a damaged
 /// letter inside a word, so that local evidence may decide it (`√ò` in
-/// `√òstkaribiske`, `…õ` in `Mputulug…õsi`): whole, right beside an
-/// ASCII letter, and no sequence led by a char that people write straight
-/// before a letter (quotes, dashes and guillemets open words: `«école»`).
-/// Box drawing beside box drawing is line art unless letters close in on
-/// it from both sides (`Dah├│sikah`).
+/// `√òstkaribiske`, `…õ` in `Mputulug…õsi`): whole and right beside an
+/// ASCII letter. A sequence led by a char that people write straight
+/// before a letter (quotes, dashes, guillemets and the no-break space open
+/// words: `«école»`), or box drawing beside box drawing (line art), needs
+/// letters closing in on it from both sides (`Ekwat«ùr`, `Dah├│sikah`).
 fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
     if !reading.page.is_symbol_page() || !reading.is_whole() || reading.pieces == 0 {
         return false;
     }
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    let (mut at, mut line_art) = (0, false);
+    let (mut at, mut both_sides) = (0, false);
     for u in &reading.units {
         let detect::Unit::Piece { len, .. } = u else {
             return false;
@@ -376,13 +376,10 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
         let (Some(&lead), Some(&cont)) = (r.chars.get(at), r.chars.get(at + 1)) else {
             return false;
         };
-        if opens_words(lead) {
-            return false;
-        }
-        line_art |= is_box_drawing(lead) && is_box_drawing(cont);
+        both_sides |= opens_words(lead) || (is_box_drawing(lead) && is_box_drawing(cont));
         at += len;
     }
-    if line_art {
+    if both_sides {
         letter(r.prev) && letter(r.next)
     } else {
         letter(r.prev) || letter(r.next)

@@ -429,6 +429,10 @@ fn a_letter_damaged_by_a_symbol_page_inside_a_word_is_repaired() {
         ("mac-roman", "Mɔkɔlɔ"),
         ("mac-roman", "Kasɛ"),
         ("cp437", "Kasɛ"),
+        // Led by a guillemet or a no-break space, with letters on both
+        // sides: no quote opens there.
+        ("mac-roman", "Ekwatǝr"),
+        ("mac-roman", "fakavahaʻasilave"),
     ] {
         let line = format!("the word {} stays in line", garble(word, page(name), true));
         assert_eq!(
@@ -443,6 +447,7 @@ fn a_letter_damaged_by_a_symbol_page_inside_a_word_is_repaired() {
 fn symbols_before_letters_that_people_write_stay() {
     for s in [
         "«école» et «été»",
+        "dit\u{a0}«ùn» mot",
         "x = √b and √π ≈ 1.77",
         "├── café",
         "a → b ─┐",
