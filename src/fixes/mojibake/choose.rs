@@ -75,7 +75,7 @@ pub fn choose<'r>(
         // On a symbol page without the note's evidence, only a damaged
         // letter inside a word, whose shape is the evidence: any gain.
         let in_a_word = symbolic && letters_in_a_word(r, reading);
-        if symbolic && !vote.evident[p] && !in_a_word {
+        if symbolic && !vote.evident[p] && !in_a_word && !spells_a_word(reading, &first.out) {
             continue;
         }
         let is_note_page = Some(p) == vote.page;
@@ -385,6 +385,24 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
         letter(r.prev) || letter(r.next)
     }
 }
+
+/// Rule 1: whether a reading of symbols on a page whose leads are letters
+/// spells a word: three sequences or more, read wholly into letters and
+/// marks only (Hebrew through windows-1252 is `×”×‘×™×¨×”`, every char a
+/// symbol or punctuation). Symbol text never reads so by chance.
+fn spells_a_word(reading: &detect::Reading, out: &[char]) -> bool {
+    !reading.page.is_symbol_page()
+        && reading.is_whole()
+        && reading.gaps == 0
+        && reading.pieces >= MIN_WORD_PIECES
+        && out
+            .iter()
+            .all(|&c| matches!(score::kind(c), score::Kind::Letter | score::Kind::Mark))
+        && everyday_letters(out)
+}
+
+/// Sequences a symbol reading must spell to be a word on its own.
+const MIN_WORD_PIECES: usize = 3;
 
 /// Punctuation written straight before a letter: opening and closing
 /// quotes, guillemets, dashes, inverted marks.

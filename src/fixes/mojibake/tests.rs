@@ -248,6 +248,15 @@ fn in_a_note_garbled_all_through_a_whole_reading_may_cost_a_little_more() {
 }
 
 #[test]
+fn a_word_spelled_in_symbols_among_correct_text_is_repaired() {
+    // Hebrew through windows-1252 reads as symbols and punctuation only;
+    // five sequences read wholly into Hebrew letters are a word.
+    assert_eq!(fix("מחוז ×”×‘×™×¨×” של בוגוטה\n"), "מחוז הבירה של בוגוטה\n");
+    // One sequence is not: `×”` may be maths and a quote.
+    assert_eq!(fix("מחוז 2×” של\n"), "מחוז 2×” של\n");
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");
