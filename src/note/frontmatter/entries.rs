@@ -146,9 +146,15 @@ fn last_content(yaml: &str, lines: &[YLine], from: usize, to: usize) -> usize {
         .map_or(from + 1, |j| j + 1)
 }
 
-/// `(key, offset after the colon)` when `text` is a `key:` line.
+/// `(key, offset after the colon)` when `text` is a `key:` line, as YAML
+/// reads an implicit key: a quoted scalar, or a plain one that a `:` and a
+/// space (or the line's end) close. So `owner:Ada Ada` is no key (YAML
+/// reads one plain scalar), `-foo:` and `?foo:` are (`-`, `?` and `:` are
+/// indicators only before a space), `a #b: c` is not (` #` starts a
+/// comment), and only spaces and tabs, YAML's whitespace, are trimmed.
 pub fn key_of(text: &str) -> Option<(String, usize)> {
     let first = text.chars().next()?;
+    let b = text.as_bytes();
     let (key, colon) = if first == '"' || first == '\'' {
         let close = closing_quote(text, first)?;
         let inner = &text[1..close];
@@ -159,22 +165,27 @@ pub fn key_of(text: &str) -> Option<(String, usize)> {
         } else {
             inner.to_string()
         };
-        let after = text[close + 1..].trim_start_matches(' ');
+        let after = text[close + 1..].trim_start_matches([' ', '\t']);
         if !after.starts_with(':') {
             return None;
         }
         (key, text.len() - after.len())
     } else {
-        if "[{&*!|>%@`#-?,]}".contains(first) {
+        let indicator =
+            matches!(first, '-' | '?' | ':') && matches!(b.get(1), None | Some(b' ' | b'\t'));
+        if indicator || " \t[{&*!|>%@`#,]}".contains(first) {
             return None;
         }
-        let b = text.as_bytes();
         let colon = (0..b.len())
+            .take_while(|&i| !(b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')))
             .find(|&i| b[i] == b':' && matches!(b.get(i + 1), None | Some(b' ') | Some(b'\t')))?;
-        (text[..colon].trim_end().to_string(), colon)
+        (
+            text[..colon].trim_end_matches([' ', '\t']).to_string(),
+            colon,
+        )
     };
     let after = colon + 1;
-    matches!(text.as_bytes().get(after), None | Some(b' ') | Some(b'\t')).then_some((key, after))
+    matches!(b.get(after), None | Some(b' ') | Some(b'\t')).then_some((key, after))
 }
 
 /// The index of the quote closing the scalar that opens at 0 with `q`.
@@ -294,6 +305,18 @@ mod tests {
         assert_eq!(key_of("url: http://x"), Some(("url".into(), 4)));
         assert_eq!(key_of("http://x"), None);
         assert_eq!(key_of("- a"), None);
+        // As YAML reads them: no space after the colon is no key; `-`, `?`
+        // and `:` before a non-space start one; ` #` starts a comment.
+        assert_eq!(key_of("owner:Ada Ada"), None);
+        assert_eq!(key_of("-x: 1"), Some(("-x".into(), 3)));
+        assert_eq!(key_of("?x: 1"), Some(("?x".into(), 3)));
+        assert_eq!(key_of(": 1"), None);
+        assert_eq!(key_of("? x"), None);
+        assert_eq!(key_of("a #b: c"), None);
+        assert_eq!(key_of("a#b: c"), Some(("a#b".into(), 4)));
+        assert_eq!(key_of("'a'\t: 1"), Some(("a".into(), 5)));
+        assert_eq!(key_of("a\u{a0}: 1"), Some(("a\u{a0}".into(), 4)));
+        assert_eq!(key_of("\ta: 1"), None);
         assert_eq!(split_comment("a b # c"), ("a b", Some(4)));
         assert_eq!(split_comment("'a # b' # c"), ("'a # b'", Some(8)));
         assert_eq!(split_comment("a#b"), ("a#b", None));
