@@ -70,10 +70,16 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
         .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
 }
 
-/// The 1-based line of a top-level `notemend: false` (also `no`, `off`,
-/// `"false"`, `'false'`, any case, a comment after it) in the frontmatter of
-/// `text`: the note opts out of every fix. Read line by line, as the plugin
-/// reads it, so a note whose YAML is otherwise broken still opts out.
+/// The 1-based line of a top-level `notemend: false` in the frontmatter
+/// of `text`: the note opts out of every fix. The key is `notemend` in any
+/// case, plain or quoted; the value, on the key's line, is `false`, `no`
+/// or `off` in any case, plain or quoted, with or without a comment after
+/// a space: the forms YAML reads as that key with a false (1.1 and 1.2)
+/// or that word as a string. Not `notemend:false` or `notemend: false#x`,
+/// which YAML reads as other text. Read from the block's entries, not the
+/// parsed value, so a note whose YAML is broken elsewhere still opts out;
+/// the plugin's `optsOut` reads the same forms (`tests/data/opt-out.json`
+/// holds the cases both sides are tested on).
 pub fn opt_out(text: &str) -> Option<usize> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     opts_out(text, &find(text, start).ok()??)
@@ -83,34 +89,29 @@ pub fn opt_out(text: &str) -> Option<usize> {
 pub fn opts_out(text: &str, fm: &Frontmatter) -> Option<usize> {
     let yaml = &text[fm.yaml.clone()];
     let first = text[..fm.yaml.start].matches('\n').count() + 1;
-    // Whole lines, as the plugin splits them (`says_no` drops a `\r`).
-    fm.lines
+    fm.entries
         .iter()
-        .position(|l| says_no(yaml[l.range.start..l.next].trim_end_matches('\n')))
-        .map(|i| first + i)
+        .find(|e| says_no(yaml, &fm.lines, e))
+        .map(|e| first + e.first)
 }
 
-fn says_no(line: &str) -> bool {
-    let line = line.trim_end_matches('\r');
-    let Some((key, value)) = line.split_once(':') else {
-        return false;
-    };
-    if !key
-        .trim_end_matches([' ', '\t'])
-        .eq_ignore_ascii_case("notemend")
-    {
+fn says_no(yaml: &str, lines: &[YLine], e: &Entry) -> bool {
+    if !e.key.eq_ignore_ascii_case("notemend") {
         return false;
     }
-    // A comment needs a space before its `#` to be one.
-    let value = value.trim_start_matches([' ', '\t']);
-    let value = match value.find('#') {
-        Some(i) if i > 0 && value[..i].ends_with([' ', '\t']) => &value[..i],
-        _ => value,
-    };
-    let value = value.trim_end_matches([' ', '\t']);
-    ["false", "no", "off", "\"false\"", "'false'"]
+    // From the colon, so only YAML's own spaces and tabs are trimmed.
+    let end = e
+        .comment
+        .as_ref()
+        .map_or(lines[e.first].range.end, |c| c.start);
+    let value = yaml[e.colon_end..end].trim_matches([' ', '\t']);
+    let word = ['"', '\'']
         .iter()
-        .any(|v| value.eq_ignore_ascii_case(v))
+        .find_map(|&q| value.strip_prefix(q)?.strip_suffix(q))
+        .unwrap_or(value);
+    ["false", "no", "off"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn has_alias(yaml: &str) -> bool {

@@ -13,19 +13,43 @@ export function isIgnored(path: string, ignoredFolders: readonly string[]): bool
 	});
 }
 
-/** The YAML frontmatter block of a note (without the fences), or null. */
+/**
+ * The YAML frontmatter block of a note (without the fences), or null, found
+ * as the core finds it: a `---` line first (after a BOM), closed by the
+ * first line that is `---` or `...` alone.
+ */
 export function frontmatterOf(text: string): string | null {
 	const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-	const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body);
-	if (match) return match[1] ?? "";
-	return /^---\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(body) ? "" : null;
+	const lines = body.split("\n");
+	const bare = (line: string): string => line.replace(/\r+$/, "");
+	if (lines.length < 2 || bare(lines[0] ?? "") !== "---") return null;
+	for (let i = 1; i < lines.length; i++) {
+		const line = bare(lines[i] ?? "");
+		if (line === "---" || line === "...") return lines.slice(1, i).join("\n");
+	}
+	return null;
 }
 
-/** Whether a note opts out with `notemend: false` (also `off`, `no`) in its frontmatter. */
+// A top-level `notemend` key (plain or quoted) whose value on its line is
+// false, no or off (plain or quoted), a comment allowed after a space: the
+// forms YAML reads as that key with a false or that word. Matched on the
+// line with ASCII letters lowered, the core's "any case" (a regex's `i` flag
+// would also fold `ſ` into `s`). `notemend:false` and `notemend: false#x`
+// are other text to YAML.
+const OPT_OUT = /^(?:notemend|"notemend"|'notemend')[ \t]*:[ \t]+(?:false|no|off|"(?:false|no|off)"|'(?:false|no|off)')(?:[ \t]+#[\s\S]*)?[ \t]*$/;
+
+const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * Whether a note opts out with `notemend: false` (also `off`, `no`) in its
+ * frontmatter. The core decides the same way, on the same cases
+ * (`tests/data/opt-out.json`), line by line, so YAML broken elsewhere in
+ * the block does not stop a note from opting out.
+ */
 export function optsOut(text: string): boolean {
 	const yaml = frontmatterOf(text);
 	if (yaml === null) return false;
-	return /^notemend[ \t]*:[ \t]*(?:false|no|off|"false"|'false')[ \t]*(?:#.*)?$/im.test(yaml);
+	return yaml.split("\n").some((line) => OPT_OUT.test(asciiLower(line.endsWith("\r") ? line.slice(0, -1) : line)));
 }
 
 /**

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { AutoFixGuard, frontmatterOf, isIgnored, optsOut } from "../../src/core/guard";
 import { defaultSettings } from "../../src/core/settings";
@@ -24,6 +26,14 @@ test("a note opts out with notemend: false in its frontmatter only", () => {
 	assert.ok(!optsOut("---\nnotemend: false\n"), "an unclosed frontmatter is no frontmatter");
 	assert.equal(frontmatterOf("---\n---\nx"), "");
 	assert.equal(frontmatterOf("x"), null);
+});
+
+test("the opt-out reads the notes the core reads as opting out (tests/data/opt-out.json, run by tests/opt_out.rs too)", () => {
+	const file = path.resolve(__dirname, "../../..", "tests", "data", "opt-out.json");
+	const cases = JSON.parse(fs.readFileSync(file, "utf8")) as { note: string; optsOut: boolean; why: string }[];
+	assert.ok(cases.length >= 30);
+	for (const c of cases) assert.equal(optsOut(c.note), c.optsOut, `${JSON.stringify(c.note)}: ${c.why}`);
+	assert.ok(cases.some((c) => c.note.includes("false#x") && !c.optsOut), "the case that started this");
 });
 
 test("the auto-fix guard: settings, folders, opt-out, re-entrancy, own output", () => {
