@@ -201,11 +201,13 @@ fn rebuilds_a_signifier(reading: &Reading) -> bool {
 /// (Georgian, Ethiopic, N'Ko, Chakma) where the reading makes more than a
 /// stray letter: a letter of a three- or four-byte sequence (a lead and
 /// two continuation bytes read wholly are no accident), or one beside
-/// another letter of its script (a word).
+/// another letter of its script, combining marks between (a word).
 pub fn everyday_letters(out: &[char]) -> bool {
-    let script_of = |i: Option<usize>| {
-        i.and_then(|i| out.get(i))
-            .filter(|&&c| score::kind(c) == score::Kind::Letter)
+    // The nearest char on a side that is not a combining mark (N'Ko's tone
+    // marks sit between its letters), if it is a letter: its script.
+    let is_mark = |c: &&char| score::kind(**c) == score::Kind::Mark;
+    let letter_script = |c: Option<&char>| {
+        c.filter(|&&c| score::kind(c) == score::Kind::Letter)
             .map(|&c| score::script(c))
     };
     out.iter().enumerate().all(|(i, &c)| {
@@ -213,10 +215,10 @@ pub fn everyday_letters(out: &[char]) -> bool {
             return true;
         }
         let s = score::script(c);
+        let before = letter_script(out[..i].iter().rev().find(|c| !is_mark(c)));
+        let after = letter_script(out[i + 1..].iter().find(|c| !is_mark(c)));
         !matches!(s, score::Script::Latin | score::Script::Common)
-            && (u32::from(c) >= 0x800
-                || script_of(i.checked_sub(1)) == Some(s)
-                || script_of(Some(i + 1)) == Some(s))
+            && (u32::from(c) >= 0x800 || before == Some(s) || after == Some(s))
     })
 }
 

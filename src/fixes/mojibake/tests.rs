@@ -257,6 +257,16 @@ fn a_word_spelled_in_symbols_among_correct_text_is_repaired() {
 }
 
 #[test]
+fn letters_with_tone_marks_between_them_are_a_word() {
+    // N'Ko through cp437: the tone marks between its letters do not make
+    // them stray letters.
+    assert_eq!(
+        fix("▀ÿ▀è▀ú▀Å▀Ñ▀è▀₧▀è▀▓, ▀è▀▓▀¼▀£▀æ▀ƒ▀ï▀¼▀₧▀è▀▓, ▀₧▀è▀▓▀Ñ▀Ö▀ì▀₧▀è▀▓\n"),
+        "ߘߊߣߏߥߊߞߊ߲, ߊ߲߬ߜߑߟߋ߬ߞߊ߲, ߞߊ߲ߥߙߍߞߊ߲\n"
+    );
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");
