@@ -121,6 +121,11 @@ fn is_mark(u: u32) -> bool {
             | 0x64B..=0x65F
             | 0x670
             | 0x6D6..=0x6ED
+            // Syriac, Thaana and N'Ko vowel and tone marks.
+            | 0x711
+            | 0x730..=0x74A
+            | 0x7A6..=0x7B0
+            | 0x7EB..=0x7F3
             | 0x1AB0..=0x1AFF
             | 0x1DC0..=0x1DFF
             | 0x20D0..=0x20FF
