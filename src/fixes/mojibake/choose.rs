@@ -16,7 +16,8 @@
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
-//!    that is wholly a known symbol's mojibake).
+//!    that is wholly a known symbol's mojibake, or whose every letter the
+//!    note writes elsewhere as it is).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
@@ -141,7 +142,8 @@ pub fn choose<'r>(
         rep.out = out;
         rep.gain += deeper;
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
-            || (in_a_word && rep.gain > 0))
+            || (in_a_word && rep.gain > 0)
+            || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote)))
         {
             continue;
         }
@@ -187,6 +189,19 @@ pub fn choose<'r>(
 /// How much costlier than the mojibake a whole reading into everyday
 /// letters may be in a note garbled all through by its page.
 const WHOLE_NOTE_SLACK: i64 = 2;
+
+/// Rule 4: whether every letter a repair makes is one the note writes
+/// elsewhere as it is (`Γ“` for Ó in a line that writes Ó twice): the
+/// author's own alphabet is evidence enough for a repair no worse than
+/// its mojibake.
+fn writes_its_letters(rep: &Repair, vote: &Vote) -> bool {
+    let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
+    let mut letters = changed
+        .iter()
+        .filter(|&&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
+        .peekable();
+    letters.peek().is_some() && letters.all(|c| vote.written.contains_key(c))
+}
 
 /// Rule 4: whether `rep` gains enough for its page.
 fn gains_enough(

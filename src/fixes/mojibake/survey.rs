@@ -11,6 +11,7 @@ use super::{code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
 use std::collections::hash_map::Entry;
+use std::rc::Rc;
 
 /// One run as every page first reads it.
 #[derive(Clone)]
@@ -58,6 +59,9 @@ pub struct Survey {
     /// The note holds Tasks signifiers, task lines or ISO dates, or a
     /// signifier rebuilt on its own evidence: a Tasks context for gaps.
     pub signifiers: bool,
+    /// The letters the note writes as they are (every non-ASCII letter of
+    /// its runs), shared by the votes made from this one.
+    pub written: Rc<RunMap<char, ()>>,
 }
 
 /// A run as its first look depends on it: its chars and the ASCII chars
@@ -133,11 +137,20 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         looks.push(Some((look, rebuilt)));
     }
     let looks = looks.into_iter().map(|x| x.map(|(look, _)| look)).collect();
+    let mut written = RunMap::default();
+    for r in runs {
+        for &c in &r.chars {
+            if score::kind(c) == score::Kind::Letter {
+                written.insert(c, ());
+            }
+        }
+    }
     Survey {
         runs: looks,
         pages: evidence,
         free_runs,
         signifiers,
+        written: Rc::new(written),
     }
 }
 

@@ -267,6 +267,18 @@ fn letters_with_tone_marks_between_them_are_a_word() {
 }
 
 #[test]
+fn letters_the_note_writes_elsewhere_are_evidence() {
+    // `Γ“` is Ó through windows-1253, a repair too small to stand on its
+    // own; the line writes Ó twice as it is.
+    assert_eq!(
+        fix("Γ“ Beirgin, Ó Muinilligh and Ó Madaidhin\n"),
+        "Ó Beirgin, Ó Muinilligh and Ó Madaidhin\n"
+    );
+    // Without the note's Ó, the same run stays.
+    assert_eq!(fix("Γ“ Beirgin\n"), "Γ“ Beirgin\n");
+}
+
+#[test]
 fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
     assert_eq!(fix("Le caf├⌐ est tr├¿s bon\n"), "Le café est très bon\n");
     assert_eq!(fix("sch├╢n\n"), "schön\n");

@@ -5,8 +5,10 @@
 use super::context::LineState;
 use super::detect::Unit;
 use super::dropped::{self, GapContext};
+use super::repeat::RunMap;
 use super::survey::Survey;
 use super::{code_pages, model, pages, score, NOTE_GAIN};
+use std::rc::Rc;
 
 /// Ideographs the model holds a note must repair (and none it lacks) before
 /// an ideograph the model never saw counts as a rarity in it: a few held
@@ -44,6 +46,8 @@ pub struct Vote {
     pub supported: Vec<bool>,
     /// Per page: it reads a no-break space that survived.
     pub nbsp_kept: Vec<bool>,
+    /// The letters the note writes as they are (see `Survey::written`).
+    pub written: Rc<RunMap<char, ()>>,
 }
 
 impl Vote {
@@ -137,6 +141,7 @@ impl Vote {
             evident,
             supported: ev.iter().map(|e| e.improved > 1).collect(),
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
+            written: Rc::clone(&survey.written),
         }
     }
 
