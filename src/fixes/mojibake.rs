@@ -52,10 +52,13 @@
 //!    also repair a letter fused into a word the way only its mojibake
 //!    fuses them (`√ò` in `√òstkaribiske`), never after quotes, dashes or
 //!    guillemets, nor line art unless letters close in on both sides.
-//!    Two more rounds follow: where every run repaired so far was one
-//!    page's, the runs left are judged again with that page elected; and
-//!    a run in the same word as a repaired one is judged under its page,
-//!    a whole reading enough, so no word is left half repaired.
+//!    A repair too small to stand on its own still stands when the note
+//!    writes every letter it makes elsewhere as it is (`Γ“` for Ó in a
+//!    line that writes Ó). Two more rounds follow: where every run
+//!    repaired so far was one page's, the runs left are judged again with
+//!    that page elected; and a run in the same word as a repaired one is
+//!    judged under its page, a whole reading enough, so no word is left
+//!    half repaired.
 //! 4. **Emit** (here and `explain`): C1 controls
 //!    read as windows-1252 (`c1`), each edit explained with the chain of
 //!    pages and the bytes restored.
