@@ -154,6 +154,15 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
             "the note opts out of Notemend (`notemend: false` in its frontmatter); left as it is",
         );
     }
+    // So do notes another plugin owns (a Kanban board, a drawing).
+    if let Some((line, key)) = parsed
+        .frontmatter
+        .as_ref()
+        .and_then(|fm| note::frontmatter::owner(text, fm))
+    {
+        let why = format!("the note belongs to another plugin (`{key}` in its frontmatter), whose data a repair could break; left as it is");
+        return left_whole(text, line, &why);
+    }
     let mut parsed = Some(parsed);
     let mut composed = Composed::new(text);
     // The text as the fixes so far left it; borrowed until one changes it.

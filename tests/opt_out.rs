@@ -72,3 +72,38 @@ fn the_opt_out_reads_what_yaml_reads() {
     }
     assert!(compared >= 25, "only {compared} cases parse");
 }
+
+#[derive(serde::Deserialize)]
+struct Owned {
+    note: String,
+    owner: Option<String>,
+    why: String,
+}
+
+/// Notes another plugin owns (`tests/data/owned.json`, which the plugin's
+/// `ownerPlugin` is tested on too) come back whole, with a diagnostic
+/// naming the key; others are repaired as usual.
+#[test]
+fn the_core_leaves_notes_other_plugins_own() {
+    let cases: Vec<Owned> =
+        serde_json::from_str(include_str!("data/owned.json")).expect("the case table");
+    for case in cases {
+        let text = format!("{}\n\n\ntext  \n", case.note);
+        let out = normalize(&text, &Config::default());
+        let said = out
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("belongs to another plugin"));
+        match &case.owner {
+            Some(key) => {
+                assert_eq!(out.text, text, "{:?}: {}", case.note, case.why);
+                let said = said.unwrap_or_else(|| panic!("{:?}: no diagnostic", case.note));
+                assert!(said.message.contains(key.as_str()), "{}", said.message);
+            }
+            None => {
+                assert!(said.is_none(), "{:?}: {}", case.note, case.why);
+                assert_ne!(out.text, text, "{:?}", case.note);
+            }
+        }
+    }
+}

@@ -95,6 +95,26 @@ pub fn opts_out(text: &str, fm: &Frontmatter) -> Option<usize> {
         .map(|e| first + e.first)
 }
 
+/// The 1-based line and the key of a top-level `…-plugin` key
+/// (`kanban-plugin: basic`, `excalidraw-plugin: parsed`) in the block:
+/// the note is another plugin's data, a Kanban board or an Excalidraw
+/// drawing, which a repair could break, so it is left whole, by the core
+/// as by the Obsidian plugin (its `ownerPlugin` reads the same keys).
+pub fn owner<'a>(text: &str, fm: &'a Frontmatter) -> Option<(usize, &'a str)> {
+    let first = text[..fm.yaml.start].matches('\n').count() + 1;
+    fm.entries
+        .iter()
+        .find(|e| {
+            e.key.strip_suffix("-plugin").is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+        })
+        .map(|e| (first + e.first, e.key.as_str()))
+}
+
 fn says_no(yaml: &str, lines: &[YLine], e: &Entry) -> bool {
     if !e.key.eq_ignore_ascii_case("notemend") {
         return false;

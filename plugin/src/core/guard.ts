@@ -61,8 +61,9 @@ export function optsOut(text: string): boolean {
 export function ownerPlugin(path: string, text: string): string | null {
 	const yaml = frontmatterOf(text);
 	if (yaml !== null) {
-		const key = /^["']?([A-Za-z][\w-]*-plugin)["']?[ \t]*:/m.exec(yaml);
-		if (key?.[1]) return key[1];
+		// A key as the core reads one: a space, a tab or the line's end after its colon.
+		const key = /^(["']?)([A-Za-z][\w-]*-plugin)\1[ \t]*:(?=[ \t\r]|$)/m.exec(yaml);
+		if (key?.[2]) return key[2];
 	}
 	if (path.toLowerCase().endsWith(".excalidraw.md")) return "excalidraw-plugin";
 	return null;

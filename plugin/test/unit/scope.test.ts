@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { scanVault } from "../../src/core/cleanup";
 import { AutoFixGuard, ownerLabel, ownerPlugin } from "../../src/core/guard";
@@ -15,6 +17,13 @@ test("ownerPlugin: a top-level *-plugin key in the frontmatter, or an .excalidra
 	assert.equal(ownerPlugin("a.md", "---\nnested:\n  my-plugin: x\n---\n"), null, "only top-level keys");
 	assert.equal(ownerPlugin("a.md", "kanban-plugin: basic\n"), null, "outside frontmatter");
 	assert.equal(ownerLabel("excalidraw-plugin"), "Excalidraw");
+});
+
+test("ownerPlugin reads the notes the core leaves to their plugin (tests/data/owned.json, run by tests/opt_out.rs too)", () => {
+	const file = path.resolve(__dirname, "../../..", "tests", "data", "owned.json");
+	const cases = JSON.parse(fs.readFileSync(file, "utf8")) as { note: string; owner: string | null; why: string }[];
+	assert.ok(cases.length >= 10);
+	for (const c of cases) assert.equal(ownerPlugin("a.md", c.note), c.owner, `${JSON.stringify(c.note)}: ${c.why}`);
 });
 
 test("isExcluded: Obsidian's excluded files, prefixes and /regex/ entries", () => {
