@@ -10,6 +10,7 @@ import { stripNames } from "../../build/wasm-factory.mjs";
 import { applyPlan, backupDirFor, backupRootOf, scanVault, undoCleanup } from "../../src/core/cleanup";
 import type { Bindings } from "../../src/core/core";
 import { CoreCrashError, NotemendCore } from "../../src/core/core";
+import { optsOut, ownerPlugin } from "../../src/core/guard";
 import { defaultSettings, mergeSettings } from "../../src/core/settings";
 import { applyEdits } from "../../src/core/types";
 import { compileEmbedded, inflateJs, inflateStream } from "../../src/wasm";
@@ -82,6 +83,20 @@ for (const name of fixtures) {
 		assert.equal(core.normalize(expected, settings as object).changed, false, "a second run changes nothing");
 	});
 }
+
+test("the plugin's optsOut and ownerPlugin leave exactly the notes the real core leaves whole (tests/data/*.json)", async () => {
+	const core = await load();
+	const read = (name: string): { note: string }[] => JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "data", name), "utf8")) as { note: string }[];
+	const cases = [...read("opt-out.json"), ...read("owned.json")];
+	assert.ok(cases.length >= 40);
+	for (const { note } of cases) {
+		// Work for the whitespace fix, so a note the core does not leave changes.
+		const text = `${note}\n\n\ntext  \n`;
+		const out = core.normalize(text, defaultSettings());
+		const plugin = optsOut(text) || ownerPlugin("a.md", text) !== null;
+		assert.equal(!out.changed, plugin, `${JSON.stringify(note)}: ${JSON.stringify(out.diagnostics)}`);
+	}
+});
 
 test("offsets are UTF-16 code units: emoji count two", async () => {
 	const core = await load();
