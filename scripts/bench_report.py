@@ -20,26 +20,30 @@ SETS = [
     ("large-settled", "1 MB", "the clean 1 MiB note after one `notemend fix`: its every later save"),
 ]
 
-# Why a target is missed. Each cause comes from a callgrind profile of
-# `notemend check` (scripts/bench_profile.sh: instruction counts, one thread,
-# a few hundred notes per kind; at the commit named in note 6), or from the
-# tables above. Printed only next to a missed target.
+# Why a target is missed. Each cause comes from a callgrind profile (note 6:
+# of `normalize` on the throughput sets, of `notemend check` for the CLI
+# rows; at PROFILED_AT), or from the tables above. Printed only next to a
+# missed target.
 WHY = {
-    "garbled": "profile, 100 garbled notes: `mojibake` is 85% of all instructions. Peeling further "
-    "layers off every candidate reading (`layers::peel_all`) is 38%, most of it `char::is_alphabetic` "
-    "outside ASCII (7.5 M calls for 0.77 MB: 28% of the total); the repair of each reading "
-    "(`detect::repair`) 26%, the lost-byte judgement (`dropped::judge`) 17%, scoring chars "
-    "(`score::kind`) 11% (note 1)",
-    "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick; "
-    "Notemend reads every non-ASCII run through every page and peels layers off each reading (note 1)",
-    "clean-changes": "profile, 200 clean vault notes: `mojibake` 33% though they hold no mojibake (its "
-    "survey tests `char::is_alphabetic` on every non-ASCII char: 17% of the total), `dates` 30% "
-    "(`sites::collect` 18%), the YAML parse of the frontmatter 14%, task lines 6%; the repair then "
-    "parses again and every fix runs a second pass to confirm (note 4)",
-    "settled": "profile, the same 200 notes settled: nothing changes, yet `mojibake` is 36% (18% "
-    "`char::is_alphabetic`), `dates` 39% (`sites::collect` 26%), the YAML parse 18%, compiling the "
-    "regexes once per process 4%: six fixes each look at the whole note; even the note model alone "
-    "(*scan* column) is about 200 MB/s on vault notes, half the goal (note 4)",
+    "garbled": "profile of `normalize` after a warm-up pass: on corpus-garbled `mojibake` is 90% of all "
+    "instructions, and the lost-byte judgement (`dropped::judge`, reached through `detect::repair` from "
+    "the choice per run) alone 48%; scoring readings (`score::cost`) 10%, peeling further layers "
+    "(`layers::peel_all`) 5%. On vault-garbled, whose notes also need every other fix, `mojibake` is 50% "
+    "(`dropped::judge` 25%), then `dates` 9%, `tasks` 9%, reading the note (`Note::read`, mostly the YAML "
+    "parse) 9% (note 1)",
+    "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
+    "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
+    "(`dropped::judge`, about half of its instructions on corpus-garbled) (note 1)",
+    "clean-changes": "profile of `normalize` after a warm-up pass, vault-clean-sample: `dates` 20% "
+    "(`sites::collect` 17%), `tasks` 20% (the task grammar, `task::parse`, 13%), reading the note 15% "
+    "(the YAML parse of the frontmatter 11%; read again after edits the structure cannot be carried "
+    "over), `duplicate-names` 11%, `mojibake` 8% though these notes hold none; nearly every note has "
+    "edits from five fixes, and the confirming pass runs them again (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass, vault-settled (large-settled alike): "
+    "nothing changes, yet `dates` is 30% (`sites::collect` 25%), `tasks` 16% (`task::parse` 12%), "
+    "reading the note 14% (the YAML parse 11%), `mojibake` 12% (22% on large-settled), "
+    "`duplicate-names` 11% (half of it looking for a doubled word), inline protected regions 4%: "
+    "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
     "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
     "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
     "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
@@ -63,18 +67,18 @@ WHY = {
 }
 
 # The commit the profiles behind WHY and NOTES were taken at.
-PROFILED_AT = "062f763"
+PROFILED_AT = "3447ed4"
 
 NOTES = """
 1. **`mojibake`** (src/fixes/mojibake*). A run made only of lone accented letters (`í` in
    `García`) is judged for lost bytes only under the note's own code page, not under all
    ten. `score::is_alpha` reads a table below U+0800 and the character model (256 KB,
-   binary searches) runs only on gaps, but `char::is_alphabetic` is still called on most
-   non-ASCII chars elsewhere (the survey, the layer peeling): the profile finds its
-   Unicode table search (`alphabetic::lookup_slow`) the largest single cost on every kind
-   of note, 17-37% of all instructions. Since the previous run, every candidate reading
-   has its further layers peeled (`layers::peel_all`) and more evidence is weighed: on
-   garbled notes that is now the largest part of the fix (38%).
+   binary searches) runs only on gaps. The Unicode table search behind
+   `char::is_alphabetic` (`alphabetic::lookup_slow`) is now 1-4% of all instructions;
+   peeling further layers (`layers::peel_all`) 2-5% on garbled notes. What costs now is
+   the lost-byte judgement (`dropped::judge`): every candidate byte for every gap, each
+   reading repaired and scored, 48% of all instructions on corpus-garbled and 25% on
+   vault-garbled.
 2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
    numeric forms are read by hand, the regexes deciding only where another script's
    digits could be; byte checks rule lines and words out before any regex or name
@@ -97,11 +101,14 @@ NOTES = """
    medians of repeated passes, one run. The ratios in one row come from the same run;
    comparisons with the previous run are only as good as the two loads (its ftfy column
    is the control).
-6. **Profiles**: `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one
-   thread over 200 clean vault notes, the same settled, 100 garbled notes and 200
-   multilingual ones; instruction counts, not time, so other jobs do not move them), run
-   at `PROFILED_AT`; shares are of all instructions of the run, reading and indexing
-   included.
+6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
+   one thread, over the sets above, counting only passes after a warm-up pass (so the
+   regexes compiled once per process do not count; a toggle on `normalize_with` alone
+   undercounts, since LTO inlines much of it into its caller); the CLI targets' from
+   `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
+   clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
+   reading and indexing included). Instruction counts, not time, so other jobs do not
+   move them; run at `PROFILED_AT`.
 7. **Code or load?** The previous figures were taken at a load of 1.3, these at about 6.
    The CLI of the previous run (bc588f5) and of this one (a0cc21a), run one after the
    other on the same inputs during this run (CPU seconds, user+sys, medians of 2-3):
