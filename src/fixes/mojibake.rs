@@ -95,6 +95,7 @@ mod context;
 mod detect;
 mod dropped;
 mod explain;
+mod lang;
 mod layers;
 mod marks;
 mod model;
@@ -161,7 +162,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let said = sink.diagnostics.len();
     let runs = runs(text);
     let mut survey = survey::look(note, &runs);
-    let vote = Vote::of(&survey);
+    let mut vote = Vote::of(&survey);
+    // Only a note that lost bytes needs its language.
+    if let Some(p) = vote.page.filter(|&p| vote.lossy & (1 << p) != 0) {
+        vote.langs = lang::identify(text, code_pages()[p]);
+    }
     let looks = std::mem::take(&mut survey.runs);
     let mut pending = Vec::new();
     // Runs no page repairs, with their looks and what was unclear in them,

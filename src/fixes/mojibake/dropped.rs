@@ -6,6 +6,7 @@
 //! right, otherwise the text stays and the fix says why.
 
 use super::common::{HAN, HANGUL, HANGUL_RANGE, HAN_RANGE};
+use super::lang;
 use super::model::{self, Side};
 use super::pages::{decode_sequence, sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
@@ -79,6 +80,10 @@ pub struct GapContext {
     /// writes forms the lists lack (traditional Chinese): then an unseen
     /// ideograph may still be right.
     pub ideographs_known: bool,
+    /// The languages the note is written in (see [`lang::identify`]): the
+    /// gaps the mixed model leaves are judged in each of them. 0 when
+    /// unknown.
+    pub langs: u64,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -583,7 +588,119 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         return pick(c, "its neighbours make it far likelier than the others")
             .unwrap_or(Verdict::Impossible);
     }
+    if let Some(c) = in_the_language(page, lead, conts, cx, &all) {
+        return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
+    }
     Verdict::Ambiguous(all.into_iter().map(|(c, _)| c).collect())
+}
+
+const IN_THE_LANGUAGE: &str =
+    "in the note's language its neighbours make it far likelier than the others";
+
+/// A letter of a cased alphabet (Latin, Cyrillic, Greek) or of Arabic:
+/// scripts whose letters a language's trigrams tell apart.
+fn is_alphabet_letter(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || script(c) == Script::Arabic
+}
+
+/// How much likelier, in half bits, the winner must be than the runner-up
+/// in the note's language (see [`in_the_language`]): 2^(LANG_MARGIN/2)
+/// times.
+const LANG_MARGIN: u32 = 12;
+
+/// The margin when the runner-up is an everyday letter of the language
+/// (see [`lang::is_everyday`]): three chars of context rarely tell two
+/// common letters apart (ψευ- or ρευ-, поштою or постою).
+const LANG_MARGIN_EVERYDAY: u32 = 30;
+
+/// The unigram cost, in half bits, at or under which a letter is an
+/// everyday one of a language.
+const LANG_EVERYDAY: u32 = 20;
+
+/// The candidate the note's own language (each of them, when it reads
+/// like several) finds far likelier than every other between its
+/// neighbours, every trigram holding it one of that language's words;
+/// counting the candidates of every page that reads the note as well.
+/// None when the language is unknown, a candidate is an everyday symbol
+/// beside a boundary, or no neighbour is known.
+fn in_the_language(
+    page: &CodePage,
+    lead: u8,
+    conts: &[u8],
+    cx: &GapContext,
+    all: &[(char, Vec<u8>)],
+) -> Option<char> {
+    if cx.langs == 0 {
+        return None;
+    }
+    let (b, nb) = cx.before.known();
+    let (a, na) = cx.after.known();
+    if nb == 0 && na == 0 {
+        return None;
+    }
+    let (before, after) = (&b[..nb], &a[..na]);
+    let rivals = rival_candidates(page, lead, conts, cx);
+    let field: &[(char, Vec<u8>)] = rivals.as_deref().unwrap_or(all);
+    let near = cx.letter_before.or(cx.letter_after);
+    let inside_word = cx.before.is_letter() && cx.after.is_letter();
+    let mut weighed = Vec::with_capacity(field.len());
+    for &(c, _) in field {
+        if !plausible(c) {
+            continue;
+        }
+        // Letters, marks, and the viramas and vowel signs of Indic
+        // scripts, which the word lists write inside words.
+        if matches!(kind(c), Kind::Letter | Kind::Mark) || lang::in_words(c) {
+            // A letter of another script inside a word is a rarity.
+            if near.is_some_and(|n| script(n) != script(c) && script(c) != Script::Common) {
+                continue;
+            }
+            weighed.push(c);
+        } else if !inside_word && char_cost(c) == 0 {
+            // An everyday symbol beside a boundary: no judgement.
+            return None;
+        }
+    }
+    // Alphabets only: in an abugida a vowel sign and the virama both stand
+    // after any consonant, and over the corpus the language's trigrams
+    // took the wrong one in loanwords (वैरिएबल).
+    if !weighed.iter().all(|&c| is_alphabet_letter(c)) {
+        return None;
+    }
+    let mut verdict = None;
+    for l in lang::members(cx.langs) {
+        let mut best: Option<(u32, char, bool)> = None;
+        // The runner-up's cost and char.
+        let mut second: (u32, Option<char>) = (u32::MAX, None);
+        for &c in &weighed {
+            let (cost, attested) = lang::cost(l, before, c, after)?;
+            match best {
+                Some((b, _, _)) if cost >= b => {
+                    if cost < second.0 {
+                        second = (cost, Some(c));
+                    }
+                }
+                _ => {
+                    if let Some((b, bc, _)) = best {
+                        if b < second.0 {
+                            second = (b, Some(bc));
+                        }
+                    }
+                    best = Some((cost, c, attested));
+                }
+            }
+        }
+        let (cost, c, attested) = best?;
+        let margin = match second.1 {
+            Some(r) if lang::is_everyday(l, r, LANG_EVERYDAY) => LANG_MARGIN_EVERYDAY,
+            _ => LANG_MARGIN,
+        };
+        if !attested || cost.saturating_add(margin) > second.0 || verdict.is_some_and(|v| v != c) {
+            return None;
+        }
+        verdict = Some(c);
+    }
+    verdict.filter(|c| all.iter().any(|(o, _)| o == c))
 }
 
 /// How much likelier, in half bits of the language model, the winner must
@@ -1175,6 +1292,33 @@ mod tests {
             ..Default::default()
         };
         assert_ne!(rebuilt(judge(&WINDOWS_1252, 0xD7, &[], &end)), Some('א'));
+    }
+
+    #[test]
+    fn the_letter_of_the_notes_language() {
+        // počet through windows-1252: č (C4 8D) lost its 0x8D; ā, ď and ĝ
+        // are Latin lowercase letters too. In a Czech note the Czech
+        // trigrams choose č; with the language unknown, they say nothing.
+        let cx = GapContext {
+            letter_before: Some('o'),
+            letter_after: Some('e'),
+            before: Side::two('o', Some('p')),
+            after: Side::two('e', Some('t')),
+            ..Default::default()
+        };
+        let v = judge(&WINDOWS_1252, 0xC4, &[], &cx);
+        assert!(
+            !matches!(&v, Verdict::Rebuilt(r) if r.reason == IN_THE_LANGUAGE),
+            "{v:?}"
+        );
+        let czech = GapContext {
+            langs: lang::index("cs").map_or(0, |i| 1 << i),
+            ..cx
+        };
+        match judge(&WINDOWS_1252, 0xC4, &[], &czech) {
+            Verdict::Rebuilt(r) => assert_eq!((r.ch, r.reason), ('č', IN_THE_LANGUAGE)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

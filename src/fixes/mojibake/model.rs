@@ -175,7 +175,7 @@ impl Side {
     }
 
     /// The known chars outward from the gap: none, one, or two.
-    fn known(&self) -> ([char; 2], usize) {
+    pub fn known(&self) -> ([char; 2], usize) {
         match (self.chars(), self.far) {
             ([' '], _) => ([' ', ' '], 1),
             ([c], Some(f)) => ([*c, f], 2),

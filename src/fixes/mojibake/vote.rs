@@ -48,6 +48,8 @@ pub struct Vote {
     pub nbsp_kept: Vec<bool>,
     /// The letters the note writes as they are (see `Survey::written`).
     pub written: Rc<RunMap<char, ()>>,
+    /// The languages the note is written in (see `lang::identify`).
+    pub langs: u64,
 }
 
 impl Vote {
@@ -142,6 +144,7 @@ impl Vote {
             supported: ev.iter().map(|e| e.improved > 1).collect(),
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
             written: Rc::clone(&survey.written),
+            langs: 0,
         }
     }
 
@@ -176,6 +179,7 @@ impl Vote {
             rival_undefined: self.rival_undefined,
             marks: self.marks,
             ideographs_known: self.ideographs_known,
+            langs: self.langs,
             ..Default::default()
         }
     }

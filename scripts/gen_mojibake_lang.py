@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Generates src/fixes/mojibake/lang.bin: one small character model per
+language, which the `mojibake` fix uses to tell which language a note is
+written in and then to choose, in that language, among the letters a lost
+byte leaves possible (č or ā in Czech, с or я in Russian, á or í in
+Spanish). One model mixed over every language lets the forms of one
+language into the words of another (Serbian forms in Russian words); a
+note is in one language, so its own model decides.
+
+Per language `wordfreq` ships (its "best" lists; each word weighted by its
+frequency, lowercase, a word's start and end counted as a space):
+
+- the unigrams of its commonest chars,
+- its commonest bigrams (what language identification reads), and
+- its commonest trigrams holding a char a lost byte can make (a char whose
+  UTF-8, or its capital's, has as a continuation byte a byte some
+  supported code page leaves undefined; the pages come from
+  `gen_mojibake_tables.py`).
+
+Each n-gram is stored under a 24-bit hash of its chars (FNV-1a over the
+code points, the order as its seed; a false match is about one lookup in
+ten thousand), with round(-2 * log2 p) as one byte: half-bit steps.
+
+Layout (little-endian): b"NMLG", u8 language count; per language: three
+ASCII bytes of its code (padded with spaces), u16 entry count N, u8
+unigram floor, u8 bigram floor, u8 trigram floor (the value of the rarest
+kept of each order: one not kept is at most that likely), N x 3-byte keys
+(sorted), N x u8 values.
+
+Attribution: the figures are derived from wordfreq by Robyn Speer
+(https://github.com/rspeer/wordfreq), whose data is licensed CC-BY-SA 4.0;
+only aggregate character statistics are stored, no word list.
+
+Needs `python3 -m pip install wordfreq`. Run from the repository root:
+    python3 scripts/gen_mojibake_lang.py
+"""
+
+import math
+import os
+import struct
+import sys
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_mojibake_tables import PAGES, upper_half  # noqa: E402
+
+import wordfreq  # noqa: E402
+
+OUT = os.path.join("src", "fixes", "mojibake", "lang.bin")
+# Kept per language: 4 bytes an entry.
+MAX_UNIGRAMS = 160
+MAX_BIGRAMS = 700
+MAX_TRIGRAMS = 6000
+# Trigrams are kept until they hold this share of the language's trigrams
+# with a gap char: enough that a trigram not kept is a rare one.
+TRIGRAM_MASS = 0.97
+# No trigrams where the fix never asks a language (its unigrams and bigrams
+# still identify it): ideographs and syllables (too many trigrams to keep
+# usefully; the national character sets decide their gaps), abugidas and
+# Hebrew (the fix asks only for the letters of cased alphabets and Arabic).
+NO_TRIGRAMS = {"ja", "ko", "zh", "bn", "hi", "ta", "he"}
+MIN_FREQ = 1e-7
+BOUNDARY = " "
+
+
+def fnv24(chars):
+    """The 24-bit key of an n-gram: FNV-1a over its code points (4 bytes
+    each, little-endian), seeded with its length; folded to 24 bits."""
+    h = 0x811C9DC5 ^ len(chars)
+    for c in chars:
+        for b in ord(c).to_bytes(4, "little"):
+            h ^= b
+            h = (h * 0x01000193) & 0xFFFFFFFF
+    return (h >> 24) ^ (h & 0xFFFFFF)
+
+
+def undefined_continuations():
+    out = set()
+    for _ident, _name, codec in PAGES:
+        for i, ch in enumerate(upper_half(codec)):
+            if ch is None and 0x80 + i <= 0xBF:
+                out.add(0x80 + i)
+    return out
+
+
+def gapable(ch, undefined):
+    if ord(ch) > 0xFFFF or ch.isascii():
+        return False
+    forms = {ch, ch.upper()} if len(ch.upper()) == 1 else {ch}
+    return any(b in undefined for f in forms for b in f.encode("utf-8")[1:])
+
+
+def quant(p):
+    return max(1, min(255, round(-2 * math.log2(p))))
+
+
+def model(lang, undefined):
+    uni, bi, tri = Counter(), Counter(), Counter()
+    freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+    total = sum(freqs.values()) or 1.0
+    for word, f in freqs.items():
+        if f < MIN_FREQ:
+            continue
+        w = f / total
+        padded = BOUNDARY + word.lower() + BOUNDARY
+        if any(ord(c) > 0xFFFF for c in padded):
+            continue
+        for c in padded[1:]:
+            uni[c] += w
+        cand = [gapable(c, undefined) for c in padded]
+        for i in range(len(padded) - 1):
+            bi[padded[i : i + 2]] += w
+            if i + 2 < len(padded) and any(cand[i : i + 3]):
+                tri[padded[i : i + 3]] += w
+    entries = {}
+    floors = []
+    tri_limit = 0 if lang in NO_TRIGRAMS else MAX_TRIGRAMS
+    for counts, limit in ((uni, MAX_UNIGRAMS), (bi, MAX_BIGRAMS), (tri, tri_limit)):
+        n = sum(counts.values()) or 1.0
+        kept = counts.most_common(limit)
+        if counts is tri:
+            mass, cut = 0.0, 0
+            for cut, (_, v) in enumerate(kept, 1):
+                mass += v
+                if mass >= TRIGRAM_MASS * n:
+                    break
+            kept = kept[:cut]
+        floors.append(quant(kept[-1][1] / n) if kept else 255)
+        for gram, v in kept:
+            key = fnv24(gram)
+            # On a hash clash the commoner n-gram keeps the key.
+            entries.setdefault(key, quant(v / n))
+    return entries, floors
+
+
+def main():
+    undefined = undefined_continuations()
+    langs = sorted(wordfreq.available_languages(wordlist="best"))
+    out = bytearray(b"NMLG")
+    out += struct.pack("<B", len(langs))
+    for lang in langs:
+        entries, floors = model(lang, undefined)
+        keys = sorted(entries)
+        out += lang.encode("ascii")[:3].ljust(3, b" ")
+        out += struct.pack("<HBBB", len(keys), *floors)
+        out += b"".join(struct.pack("<I", k)[:3] for k in keys)
+        out += bytes(entries[k] for k in keys)
+        print(lang, len(keys), floors, file=sys.stderr)
+    with open(OUT, "wb") as f:
+        f.write(out)
+    print("%d languages, %d bytes" % (len(langs), len(out)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
