@@ -40,8 +40,10 @@
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
 //!    ” closing an open “, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
-//!    among rarities, or the character model's clear favourite between its
-//!    neighbours, see `model`). A U+FFFD a decoder left marks exactly where
+//!    among rarities, the character model's clear favourite between its
+//!    neighbours, see `model`, or, for a letter of a cased alphabet or
+//!    Arabic, the clear favourite of the note's own language, see `lang`).
+//!    A U+FFFD a decoder left marks exactly where
 //!    the byte was lost: only a certain candidate fills it (one that rests
 //!    on the context, not on commonness), else the rest of its sequence
 //!    goes with it, one U+FFFD for the char, as ftfy does, and the change
