@@ -97,6 +97,7 @@ mod context;
 mod detect;
 mod dropped;
 mod explain;
+mod joined;
 mod lang;
 mod layers;
 mod marks;

@@ -30,7 +30,7 @@ use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
-use super::{code_pages, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
+use super::{code_pages, lang, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
 
 /// What the choice gives for one run.
@@ -259,7 +259,12 @@ fn widened(
             return None;
         }
         let wide = nbsp::widen(text, r, pages[np])?;
-        let rep = widened_repair(&wide, pages[np], gcx, before, vote.lossy)?;
+        let rest = text.get(wide.range.end..).unwrap_or("");
+        let langs = || match vote.langs {
+            0 => lang::identify(text, pages[np]),
+            known => known,
+        };
+        let rep = widened_repair(&wide, pages[np], gcx, before, vote.lossy, rest, langs)?;
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
         // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
@@ -288,6 +293,8 @@ fn widened_repair(
     gcx: &GapContext,
     before: u32,
     lossy: u16,
+    rest: &str,
+    langs: impl FnOnce() -> u64,
 ) -> Option<Repair> {
     let reading = read(&wide.chars, page);
     let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
@@ -318,7 +325,7 @@ fn widened_repair(
     if !reading.is_whole() || reading.gaps > 0 || !likely {
         return None;
     }
-    let keep = nbsp::keeps_space(ch, wide.next);
+    let keep = nbsp::keeps_space(ch, rest, langs);
     // What follows as it will read: the space kept, or the next word, whose
     // own mojibake (if any) is no evidence against this char.
     let next = match wide.next {

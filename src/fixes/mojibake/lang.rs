@@ -260,7 +260,6 @@ pub fn members(set: u64) -> impl Iterator<Item = usize> {
 }
 
 /// The model index of the language `code` (a wordfreq code).
-#[cfg(test)]
 pub fn index(code: &str) -> Option<usize> {
     let mut at = 5;
     for i in 0..models().len() {

@@ -13,13 +13,15 @@
 //! depends on what follows: two spaces mean the first was the A0; a letter
 //! right after means the A0 was inside a word (`Å koda`), unless the
 //! letter it makes is lowercase and so ends a word (`Ã la` is `à la`, the
-//! web page's space collapsed into the no-break one).
+//! web page's space collapsed into the no-break one), unless that letter
+//! and the word after spell a word of the note's language (`Ã s` is the
+//! Portuguese `às`; the words are listed in `joined`).
 
 use super::detect::Run;
 use super::dropped::plausible_candidates;
-use super::model;
 use super::pages::{is_continuation, sequence_len, CodePage};
 use super::score::{self, ASCII_LETTER};
+use super::{joined, lang, model};
 
 /// `r` widened over the space after it, the space read as the page's byte
 /// A0 (a U+00A0 in its chars), when `page` reads A0 as a no-break space and
@@ -61,9 +63,36 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
 
 /// Whether the space after the rebuilt `ch` stays: a lowercase letter right
 /// before another letter ends its word, the space collapsed into the
-/// no-break space before it.
-pub fn keeps_space(ch: char, after: Option<char>) -> bool {
-    ch.is_lowercase() && after.is_some_and(char::is_alphanumeric)
+/// no-break space before it, unless `ch` and the word after the space
+/// (`rest`: the text from it on) spell a word of the note's language
+/// (`às`, `àquele` in Portuguese; `langs` as `lang::identify` gives them,
+/// asked only when the word is listed at all).
+pub fn keeps_space(ch: char, rest: &str, langs: impl FnOnce() -> u64) -> bool {
+    let Some(after) = rest.chars().next() else {
+        return false;
+    };
+    if !(ch.is_lowercase() && after.is_alphanumeric()) {
+        return false;
+    }
+    let end = rest
+        .find(|c: char| !lang::in_words(c))
+        .unwrap_or(rest.len());
+    let mut word = String::with_capacity(end + 2);
+    word.push(ch);
+    word.extend(rest[..end].chars().flat_map(char::to_lowercase));
+    let from = joined::WORDS.partition_point(|&(w, _)| w < word.as_str());
+    let mut writers = joined::WORDS[from..]
+        .iter()
+        .take_while(|&&(w, _)| w == word)
+        .filter_map(|&(_, code)| lang::index(code))
+        .peekable();
+    if writers.peek().is_none() {
+        return true;
+    }
+    // A note in none of the listed languages keeps its space; one whose
+    // language is unknown (a short line) takes the listed word.
+    let langs = langs();
+    !(langs == 0 || writers.any(|i| langs & (1 << i) != 0))
 }
 
 /// Whether `ch`, which the space completed, is worth taking over the
@@ -152,9 +181,23 @@ mod tests {
 
     #[test]
     fn the_space_stays_after_a_lowercase_letter_before_a_word() {
-        assert!(keeps_space('à', Some('l')));
-        assert!(!keeps_space('à', Some(' ')));
-        assert!(!keeps_space('Š', Some('k')));
-        assert!(!keeps_space('à', Some('.')));
+        assert!(keeps_space('à', "la vie", || 0));
+        assert!(!keeps_space('à', " la", || 0));
+        assert!(!keeps_space('Š', "koda", || 0));
+        assert!(!keeps_space('à', ".", || 0));
+    }
+
+    #[test]
+    fn the_space_goes_where_the_letter_and_the_next_word_spell_a_word() {
+        let pt = || lang::index("pt").map_or(0, |i| 1 << i);
+        let fr = || lang::index("fr").map_or(0, |i| 1 << i);
+        assert!(!keeps_space('à', "s crianças", pt));
+        assert!(!keeps_space('à', "quele observado", pt));
+        // A short line whose language is unknown takes a listed word.
+        assert!(!keeps_space('à', "quele", || 0));
+        // In French, `às` is no word: à is followed by a word starting in s.
+        assert!(keeps_space('à', "s crianças", fr));
+        // Not a word anywhere: the space stays.
+        assert!(keeps_space('à', "sa maison", pt));
     }
 }

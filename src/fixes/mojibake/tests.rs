@@ -506,6 +506,17 @@ fn a_rare_script_read_back_whole_through_a_symbol_page_is_repaired() {
 }
 
 #[test]
+fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
+    // Portuguese `às` and `àquele`: the space was the no-break space.
+    assert_eq!(
+        fix("com especial atenÃ§Ã£o Ã s crianÃ§as e Ã quele menino"),
+        "com especial atenção às crianças e àquele menino"
+    );
+    // French `à la`: the page's own space collapsed into it, and stays.
+    assert_eq!(fix("voilÃ le travail"), "voilà le travail");
+}
+
+#[test]
 fn the_page_that_repaired_every_word_so_far_judges_the_rest() {
     // `Fraŋ` is read back on its own; the lone `ɔ` (gain too small on its
     // own) follows once the note is known to be mac-roman's mojibake.
