@@ -124,10 +124,20 @@ pub fn choose<'r>(
         {
             unclear = Some((reading.page, rep.clone()));
         }
+        // The note's own page, evident all through, reading the run whole
+        // in three sequences or more: symbols are what the note says (box
+        // drawing through mac-roman). One or two (`∆°`, `¬´`) happen in
+        // correct symbol text.
+        let evident_whole = is_note_page
+            && vote.evident[p]
+            && reading.is_whole()
+            && reading.gaps == 0
+            && reading.pieces >= MIN_WORD_PIECES;
         if rep.changed.is_empty()
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || (symbolic
+                && !evident_whole
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
                     && everyday_letters(&rep.out)))
         {

@@ -506,6 +506,25 @@ fn a_rare_script_read_back_whole_through_a_symbol_page_is_repaired() {
 }
 
 #[test]
+fn box_drawing_a_symbol_page_garbled_all_through_is_repaired() {
+    // Read whole through mac-roman, in many sequences: the note's page is
+    // evident, so its symbols are the note's; windows-1257 reads only the
+    // `Å‚` pieces (ł) and must not take them.
+    for text in ["┣━━━━━━┫", "└────┘\n│ ok │"] {
+        let page = code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == "mac-roman")
+            .expect("page");
+        assert_eq!(fix(&garble(text, page, true)), text);
+    }
+    // One or two sequences stay: correct symbol text reads so by chance.
+    for s in ["angle ∆° small", "OK??:(   ¬´    ):", "─┤"] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
     // Portuguese `às` and `àquele`: the space was the no-break space.
     assert_eq!(
