@@ -165,7 +165,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let said = sink.diagnostics.len();
     let runs = runs(text);
     let mut survey = survey::look(note, &runs);
-    let mut vote = Vote::of(&survey);
+    let mut vote = Vote::of(&survey, text);
     // Only a note that lost bytes needs its language.
     if let Some(p) = vote.page.filter(|&p| vote.lossy & (1 << p) != 0) {
         vote.langs = lang::identify(text, code_pages()[p]);

@@ -155,9 +155,35 @@ fn is_mark(c: char) -> bool {
 /// (the note's), so that mojibake counts as the letters it stands for.
 /// 0 when the note shows too few letters.
 pub fn identify(text: &str, page: &CodePage) -> u64 {
+    let Some((costs, pairs)) = costs(text, page) else {
+        return 0;
+    };
+    let Some(&best) = costs.iter().min() else {
+        return 0;
+    };
+    let close = best + CLOSE * pairs as u32;
+    costs
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c <= close)
+        .fold(0u64, |m, (i, _)| m | 1 << i)
+}
+
+/// How cheaply, in half bits, the language that reads `text` (read back
+/// through `page`) best reads it: of two pages that explain a note
+/// equally, the one whose letters make some language's words (á in
+/// `Pakistán`, not å). `None` when the note shows too few letters.
+pub fn fit(text: &str, page: &CodePage) -> Option<u32> {
+    costs(text, page).and_then(|(costs, _)| costs.into_iter().min())
+}
+
+/// What each language's bigrams cost for `text` read back through `page`,
+/// and how many letter pairs that read. `None` when the note shows too
+/// few letters.
+fn costs(text: &str, page: &CodePage) -> Option<(Vec<u32>, usize)> {
     let models = models();
     if models.is_empty() || models.len() > 64 {
-        return 0;
+        return None;
     }
     // The note's bytes as written before the wrong decoder read them.
     let mut bytes = Vec::with_capacity(text.len().min(8 * MAX_PAIRS));
@@ -190,21 +216,13 @@ pub fn identify(text: &str, page: &CodePage) -> u64 {
         last = u;
     }
     if pairs.iter().filter(|p| p[0] != ' ' && p[1] != ' ').count() < MIN_PAIRS {
-        return 0;
+        return None;
     }
-    let costs: Vec<u32> = models
+    let costs = models
         .iter()
         .map(|m| pairs.iter().map(|p| m.cost(p)).sum())
         .collect();
-    let Some(&best) = costs.iter().min() else {
-        return 0;
-    };
-    let close = best + CLOSE * pairs.len() as u32;
-    costs
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c <= close)
-        .fold(0u64, |m, (i, _)| m | 1 << i)
+    Some((costs, pairs.len()))
 }
 
 /// The cost, in half bits, of `c` in the language `lang` (a model index)

@@ -7,7 +7,7 @@ use super::detect::Unit;
 use super::dropped::{self, GapContext};
 use super::repeat::RunMap;
 use super::survey::Survey;
-use super::{code_pages, model, pages, score, NOTE_GAIN};
+use super::{code_pages, lang, model, pages, score, NOTE_GAIN};
 use std::rc::Rc;
 
 /// Ideographs the model holds a note must repair (and none it lacks) before
@@ -54,22 +54,44 @@ pub struct Vote {
 
 impl Vote {
     /// Counts the survey's votes.
-    pub fn of(survey: &Survey) -> Vote {
+    pub fn of(survey: &Survey, text: &str) -> Vote {
         let ev = &survey.pages;
-        let page = (0..ev.len())
+        let evidence = |p: usize| {
+            let e = &ev[p];
+            let coverage = e.languages.iter().max().copied().unwrap_or(0);
+            (e.whole, e.explained, coverage)
+        };
+        let top = (0..ev.len())
             .filter(|&p| ev[p].explained > 0)
-            .max_by_key(|&p| {
+            .map(evidence)
+            .max();
+        let tied: Vec<usize> = (0..ev.len())
+            .filter(|&p| ev[p].explained > 0 && Some(evidence(p)) == top)
+            .collect();
+        // Pages that explain the note equally (windows-1250 and ISO-8859-2
+        // read `ĂĄ` as å and á): the one whose letters read most like some
+        // language's words, before the commoner page.
+        let fits: Vec<Option<u32>> = if tied.len() > 1 {
+            let pages = code_pages();
+            tied.iter().map(|&p| lang::fit(text, pages[p])).collect()
+        } else {
+            vec![None; tied.len()]
+        };
+        let known = fits.iter().all(Option::is_some);
+        let page = tied
+            .iter()
+            .zip(&fits)
+            .map(|(&p, &f)| (p, f))
+            .max_by_key(|&(p, f)| {
                 let e = &ev[p];
-                let coverage = e.languages.iter().max().copied().unwrap_or(0);
                 (
-                    e.whole,
-                    e.explained,
-                    coverage,
+                    std::cmp::Reverse(f.filter(|_| known)),
                     e.prior,
                     e.gain,
                     std::cmp::Reverse(p),
                 )
             });
+        let page = page.map(|(p, _)| p);
         let whole_note = page.is_some_and(|p| ev[p].whole * 20 >= survey.free_runs * 19);
         let under_page = |p: usize| {
             survey
