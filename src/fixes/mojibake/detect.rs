@@ -550,12 +550,14 @@ fn judge_gaps(
                     chars.get(end).copied()
                 }),
             };
-            gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
-            gcx.letter_after = match units.get(u + 1) {
+            let written_after = match units.get(u + 1) {
                 None => next,
                 Some(_) => view(u + 1),
-            }
-            .filter(|&c| kind(c) == Kind::Letter);
+            };
+            gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
+            gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
+            gcx.apart = written_before.is_none_or(|c| c.is_whitespace() || "([{\"'".contains(c))
+                && written_after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}\"'".contains(c));
             gcx.before = match known_before(units, &verdicts, u, prev) {
                 Some((near, far)) => Side::two(near, far),
                 None => side_gap(u - 1),

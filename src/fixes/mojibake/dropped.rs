@@ -58,6 +58,9 @@ pub struct GapContext {
     pub letter_before: Option<char>,
     /// The nearest letter after the gap, if adjacent.
     pub letter_after: Option<char>,
+    /// The gap stands apart: a space, an opening bracket or the line's
+    /// edge before it, and a space, closing punctuation or the edge after.
+    pub apart: bool,
     /// The languages (see [`languages`]) the note's repaired accented letters
     /// fit best; 0 when unknown.
     pub languages: u16,
@@ -434,9 +437,10 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }
-    // Between spaces, the one candidate drawn as an emoji by default.
+    // Between spaces, the one candidate drawn as an emoji by default; not
+    // inside a kaomoji or a pile of symbols (`⌣)❎`, `¢❎?`).
     if let [only] = emoji[..] {
-        if cx.letter_before.is_none() && cx.letter_after.is_none() && signifiers.is_empty() {
+        if cx.apart && signifiers.is_empty() {
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }

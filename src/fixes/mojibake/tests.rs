@@ -542,6 +542,17 @@ fn of_two_pages_that_explain_a_note_equally_the_one_that_makes_words_wins() {
 }
 
 #[test]
+fn a_lost_byte_is_an_emoji_only_where_the_gap_stands_apart() {
+    // ❌ lost its 0x9D: between spaces, the one emoji among the candidates.
+    assert_eq!(fix("Done â\u{9d}Œ here"), "Done ❌ here");
+    assert_eq!(fix("Done â�Œ here"), "Done ❌ here");
+    // Inside a kaomoji the same gap is any of five symbols: it stays a gap.
+    let face = fix("Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)Ã¢â€�Å½");
+    assert!(face.starts_with("⌣˛⌣)"), "{face}");
+    assert!(!face.contains('❎'), "{face}");
+}
+
+#[test]
 fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
     // Portuguese `às` and `àquele`: the space was the no-break space.
     assert_eq!(
