@@ -373,6 +373,14 @@ fn joins_letters(c: char) -> bool {
 
 pub use super::class::{is_lower, is_upper};
 
+/// Dashes: they join a word's letters (`A–Z`), but glued after an
+/// accented capital and before small letters they are a continuation
+/// byte's char (`Ć–sterrike` for Österrike). Not quotes: `Ã’s` is a
+/// plural.
+fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '‐' | '‑')
+}
+
 /// Capitals whose byte leads the UTF-8 of a whole alphabet under the
 /// Latin pages (0xC2, 0xC3, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9).
 pub fn is_common_lead(c: char) -> bool {
@@ -456,7 +464,14 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
             if ka == Kind::Letter
                 && kind(c) == Kind::Letter
                 && matches!(kb, Kind::Symbol | Kind::Punct)
-                && !joins_letters(b)
+                // A dash glued between an accented capital and small ASCII
+                // letters is wedged into a word (`Ć–sterrike`); ranges keep
+                // one case (`A–Z`, `É–é`).
+                && (!joins_letters(b)
+                    || (is_dash(b)
+                        && !a.is_ascii()
+                        && is_upper(a)
+                        && c.is_ascii_lowercase()))
             {
                 total += 3;
             }

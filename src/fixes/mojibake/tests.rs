@@ -553,6 +553,24 @@ fn a_lost_byte_is_an_emoji_only_where_the_gap_stands_apart() {
 }
 
 #[test]
+fn a_dash_glued_between_an_accented_capital_and_small_letters_is_mojibake() {
+    // Ö through windows-1257 is `Ć–`, through windows-1253 `Γ–`.
+    assert_eq!(
+        fix("Papua Nya Guinea, Han (hanzi, kanji, hanja), Ć–sterrike"),
+        "Papua Nya Guinea, Han (hanzi, kanji, hanja), Österrike"
+    );
+    assert_eq!(fix("Limba, Γ–stliches"), "Limba, Östliches");
+    // Ranges and possessives stay.
+    for s in [
+        "pages A–Z and É–é, Ž–ž",
+        "ŽIVOT–mladost, Á–Z",
+        "CAFÉ’s menu",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
     // Portuguese `às` and `àquele`: the space was the no-break space.
     assert_eq!(
