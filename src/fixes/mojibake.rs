@@ -110,6 +110,7 @@ mod score;
 mod survey;
 mod tables;
 mod vote;
+mod words;
 
 pub use dropped::TASKS_SIGNIFIERS;
 pub use pages::CodePage;

@@ -158,8 +158,10 @@ test("main.js loads its embedded WASM: no fetch, commands without hotkeys, defau
 	assert.ok(requests.every((r) => r.startsWith(ORIGIN)));
 });
 
-test("main.js stays within issue 7's budget of 1.5 MB: the WASM is embedded gzipped", () => {
-	const budget = 1_500_000;
+// Issue 7 set 1.5 MB; issue 14 allows 2 MB for the data lost bytes need
+// (the mojibake fix's word lists).
+test("main.js stays within issue 14's budget of 2 MB: the WASM is embedded gzipped", () => {
+	const budget = 2_000_000;
 	for (const built of [path.join(PLUGIN, "main.js"), path.join(ROOT, "dist", "notemend", "main.js")]) {
 		if (!fs.existsSync(built)) continue;
 		const size = fs.statSync(built).size;

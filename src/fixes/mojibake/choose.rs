@@ -25,7 +25,7 @@
 //!    one, read with that space taken back, wins over all (see `nbsp`).
 
 use super::detect::{self, read, repair, Repair, Run};
-use super::dropped::{self, GapContext};
+use super::dropped::{self, Affix, GapContext};
 use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
@@ -106,7 +106,11 @@ pub fn choose<'r>(
         let mut rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
             first.clone()
         } else {
-            repair(&r.chars, r.prev, r.next, reading, fill, gcx, before)
+            // The word's ASCII letters beyond the run, for word membership.
+            let mut gcx = *gcx;
+            gcx.head = Affix::before(text, r.range.start, reading.page);
+            gcx.tail = Affix::after(text, r.range.end, reading.page);
+            repair(&r.chars, r.prev, r.next, reading, fill, &gcx, before)
         };
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation

@@ -616,6 +616,8 @@ fn judge_gaps(
         }
         u = v + 1;
     }
+    // Gaps still open: the one letter that makes a word of the language.
+    super::words::settle(reading.page, units, &mut verdicts, prev, next, cx);
     verdicts
 }
 

@@ -10,6 +10,7 @@ use super::lang;
 use super::model::{self, Side};
 use super::pages::{decode_sequence, sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
+pub use super::words::Affix;
 
 /// The Obsidian Tasks signifiers (the task grammar's list).
 pub use crate::note::task::SIGNIFIERS as TASKS_SIGNIFIERS;
@@ -87,6 +88,10 @@ pub struct GapContext {
     /// gaps the mixed model leaves are judged in each of them. 0 when
     /// unknown.
     pub langs: u64,
+    /// The ASCII letters of the word before the run (see [`Affix`]).
+    pub head: Affix,
+    /// The ASCII letters of the word after the run.
+    pub tail: Affix,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -164,6 +169,17 @@ fn rival_candidates(
 ) -> Option<Vec<(char, Vec<u8>)>> {
     (cx.rival_undefined != 0)
         .then(|| candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts))
+}
+
+/// The plausible candidates of every page that reads the note as well as
+/// `page` (its own when none is known): what a word judged whole weighs.
+pub fn field(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Vec<char> {
+    rival_candidates(page, lead, conts, cx)
+        .unwrap_or_else(|| candidates(page, lead, conts))
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|&c| plausible(c))
+        .collect()
 }
 
 /// [`candidates`] with the lost bytes drawn from `undefined`.
