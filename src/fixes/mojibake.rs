@@ -42,7 +42,9 @@
 //!    ideograph the national character sets list, the one everyday letter
 //!    among rarities, the character model's clear favourite between its
 //!    neighbours, see `model`, or, for a letter of a cased alphabet or
-//!    Arabic, the clear favourite of the note's own language, see `lang`).
+//!    Arabic, the clear favourite of the note's own language, see `lang`,
+//!    or, of the gaps still open, the one candidate that makes a word of
+//!    that language's commonest words, see `words`).
 //!    A U+FFFD a decoder left marks exactly where
 //!    the byte was lost: only a certain candidate fills it (one that rests
 //!    on the context, not on commonness), else the rest of its sequence
