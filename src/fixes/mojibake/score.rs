@@ -475,6 +475,18 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
             {
                 total += 3;
             }
+            // Two accented capitals, then a small letter in the same word
+            // (`ÄŤetvrtak` for četvrtak): words do not start so, and
+            // acronyms that take a small ending are ASCII.
+            if !a.is_ascii()
+                && !b.is_ascii()
+                && is_upper(a)
+                && is_upper(b)
+                && is_lower(c)
+                && kind(c) == Kind::Letter
+            {
+                total += 2;
+            }
         }
     }
     total

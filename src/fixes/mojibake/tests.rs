@@ -571,6 +571,20 @@ fn a_dash_glued_between_an_accented_capital_and_small_letters_is_mojibake() {
 }
 
 #[test]
+fn two_accented_capitals_before_small_letters_are_mojibake() {
+    // ɣ through windows-1250 is `ÉŁ`; č through windows-1250, then
+    // windows-1252, `Ã„Å¤`.
+    assert_eq!(fix("le ÉŁleti 8 wo me"), "le ɣleti 8 wo me");
+    assert_eq!(
+        fix("ponedeljak utorak sreda Ã„Å¤etvrtak petak subota nedelja"),
+        "ponedeljak utorak sreda četvrtak petak subota nedelja"
+    );
+    for s in ["ÉTÉs", "ÅÄÖ and ÉCOLE", "Ñandú"] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
     // Portuguese `às` and `àquele`: the space was the no-break space.
     assert_eq!(
