@@ -9,7 +9,8 @@
 //! then windows-1251), including bytes a strict decoder dropped (`â«` for
 //! ⏫, whose 0x8F windows-1254 leaves undefined) or replaced with U+FFFD
 //! (`SlovenÄ�ina`), surrogate pairs encoded one by one (CESU-8), no-break
-//! spaces an editor turned into plain ones (`voilÃ  le`), and C1 controls
+//! spaces an editor turned into plain ones (`voilÃ  le`; `Ã s` is the
+//! Portuguese `às`, the joined word listed in `joined`), and C1 controls
 //! left by windows-1252 text read as latin-1 (`parlé\x85` for `parlé…`).
 //!
 //! ## Why
@@ -29,16 +30,20 @@
 //! 2. **Page vote** (`vote`): the page that explains the note best (a note
 //!    is almost always garbled by one page, all through), and what the
 //!    note tells the gaps (a Tasks context, its languages, the rival pages'
-//!    lost bytes).
+//!    lost bytes). Pages that explain the note equally (windows-1250 and
+//!    ISO-8859-2 read `ĂĄ` as å and á) are told apart by which reading
+//!    some language of `lang` reads most cheaply.
 //! 3. **Choice per run** (`choose`, its rules listed in order there): a
 //!    repair counts only when it is clearly more plausible than the input
 //!    (`score`: unlikely neighbours, one script per word, known symbols).
 //!    Symbols are no evidence: box drawing, maths, arrows and kaomoji, and
 //!    whatever cp437 and mac-roman (whose two-byte leads are symbols) read,
 //!    change only in a note that is evidently that page's mojibake all
-//!    through. A lost byte (`dropped`) is rebuilt only when the context
+//!    through, and then only a run it reads whole in three sequences or
+//!    more (`‚î£‚îÅ‚îÅ‚î´` for ┣━━┫). A lost byte (`dropped`) is rebuilt only when the context
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
-//!    ” closing an open “, the one letter of the word's script, the one
+//!    ” closing an open “, the one emoji among symbols where the gap stands
+//!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
 //!    among rarities, the character model's clear favourite between its
 //!    neighbours, see `model`, or, for a letter of a cased alphabet or
@@ -69,8 +74,9 @@
 //!
 //! What stays unsolved: two everyday letters three chars of context cannot
 //! tell apart (ु or ्, я or с at a word's end, ύ or ώ), scripts the word
-//! lists lack (Thai, Lao, Malayalam), and whether a space after à was its
-//! no-break space (Portuguese `às`, `àquele`: word membership).
+//! lists lack (Thai, Lao, Malayalam), a no-break space inside a word other
+//! than after a small letter (`Å in` for Šin), and an ASCII `?` a lossy
+//! decoder left for a byte (ftfy reads `Ã?` as U+FFFD).
 //!
 //! ## Example
 //! ```
