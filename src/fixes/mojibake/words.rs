@@ -145,25 +145,65 @@ fn parse() -> Option<Lists> {
 /// The `n` sorted values whose differences `code` holds, Rice-coded with
 /// parameter `k` (see the generator).
 fn unrice(code: &[u8], n: usize, k: u32) -> Option<Vec<u32>> {
-    let bit = |i: usize| code.get(i / 8).map(|b| b >> (i % 8) & 1 == 1);
+    if k >= 32 {
+        return None;
+    }
+    let mut bits = Bits { code, at: 0 };
     let mut out = Vec::with_capacity(n);
-    let (mut at, mut prev) = (0usize, 0u32);
+    let mut prev = 0u32;
     for _ in 0..n {
-        let mut q = 0u32;
-        while bit(at)? {
-            q += 1;
-            at += 1;
-        }
-        at += 1;
-        let mut r = 0u32;
-        for i in 0..k {
-            r |= u32::from(bit(at)?) << i;
-            at += 1;
-        }
+        let q = bits.ones()?;
+        let r = bits.take(k)?;
         prev = prev.checked_add(q.checked_shl(k)? | r)?;
         out.push(prev);
     }
     Some(out)
+}
+
+/// A reader of bits, each byte's lowest first.
+struct Bits<'a> {
+    code: &'a [u8],
+    at: usize,
+}
+
+impl Bits<'_> {
+    /// The 64 bits from the current one on (zeros past the end).
+    fn window(&self) -> u64 {
+        let byte = self.at / 8;
+        let mut buf = [0u8; 8];
+        let rest = self.code.get(byte..).unwrap_or(&[]);
+        let n = rest.len().min(8);
+        buf[..n].copy_from_slice(&rest[..n]);
+        u64::from_le_bytes(buf) >> (self.at % 8)
+    }
+
+    /// A unary count: one bits up to a zero, which is consumed.
+    fn ones(&mut self) -> Option<u32> {
+        let mut q = 0u32;
+        loop {
+            if self.at >= 8 * self.code.len() {
+                return None;
+            }
+            // At least 57 bits of the window are real.
+            let run = self.window().trailing_ones().min(56);
+            q += run;
+            self.at += run as usize;
+            if run < 56 {
+                self.at += 1;
+                return Some(q);
+            }
+        }
+    }
+
+    /// The next `k` (< 32) bits as a number.
+    fn take(&mut self, k: u32) -> Option<u32> {
+        if self.at + k as usize > 8 * self.code.len() {
+            return None;
+        }
+        let v = (self.window() & ((1u64 << k) - 1)) as u32;
+        self.at += k as usize;
+        Some(v)
+    }
 }
 
 /// FNV-1a over the word's UTF-8, as the generator hashes it.
@@ -215,7 +255,8 @@ pub fn settle(
     next: Option<char>,
     cx: &GapContext,
 ) {
-    if cx.langs == 0 {
+    let open = |v: &Option<Verdict>| matches!(v, Some(Verdict::Ambiguous(_)));
+    if cx.langs == 0 || !verdicts.iter().any(open) {
         return;
     }
     let mut u = 0;
@@ -253,6 +294,9 @@ pub fn settle(
         }
         if slots.is_empty() {
             u += 1;
+            continue;
+        }
+        if !slots.iter().any(|s| matches!(s, Slot::Open(..))) {
             continue;
         }
         // Letters beyond the run: the word is seen whole only with them.
@@ -406,5 +450,18 @@ mod tests {
         assert!(!knows(ru, "роясия"));
         let cs = lang::index("cs").unwrap_or(usize::MAX);
         assert!(knows(cs, "česká"));
+    }
+
+    #[test]
+    fn rice_codes_read_back() {
+        // 3, 5, 14 with k = 2: differences 3 (0 + 11), 2 (0 + 10), 9 (110 + 01).
+        let bits = [0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 0];
+        let mut code = [0u8; 2];
+        for (i, b) in bits.iter().enumerate() {
+            code[i / 8] |= b << (i % 8);
+        }
+        assert_eq!(unrice(&code, 3, 2), Some(vec![3, 5, 14]));
+        // Past the end of the code: nothing.
+        assert_eq!(unrice(&code, 6, 2), None);
     }
 }
