@@ -626,3 +626,28 @@ fn tasks_dataview_fields_are_written_as_tasks_reads_them() {
         .iter()
         .all(|c| c.message.contains("Obsidian Tasks")));
 }
+
+#[test]
+fn an_unquoted_date_time_is_not_called_a_plain_date() {
+    let mut config = notemend::Config::default();
+    config.only(&[notemend::Fix::Dates]);
+    for (value, says) in [
+        ("'2025-09-16'", "a plain YAML date"),
+        ("'2025-09-16T10:00:00'", "date and time"),
+        (
+            "'2025-09-16T10:00:00-0400'",
+            "time-zone offset `-0400` kept",
+        ),
+        ("\"2025-09-16T10:00:00.5Z\"", "time-zone offset `Z` kept"),
+    ] {
+        let text = format!("---\ncreated: {value}\n---\n");
+        let out = notemend::normalize(&text, &config);
+        let unquoted = &value[1..value.len() - 1];
+        assert_eq!(out.text, format!("---\ncreated: {unquoted}\n---\n"));
+        let message = &out.changes[0].message;
+        assert!(message.contains(says), "{value}: {message}");
+        if unquoted.len() > 10 {
+            assert!(!message.contains("plain YAML date"), "{value}: {message}");
+        }
+    }
+}

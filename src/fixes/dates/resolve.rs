@@ -242,12 +242,25 @@ impl Resolver<'_> {
             return Decision::Leave;
         }
         let written = &self.note.text[value.clone()];
+        // Say what the value is: a date, a date and time, or one with a zone.
+        let message = match text.get(10..).filter(|t| !t.is_empty()) {
+            None => format!(
+                "date `{written}` unquoted: a plain YAML date, as Obsidian properties read it, instead of a string"
+            ),
+            Some(time) => match time.rfind(['+', '-', 'Z']) {
+                Some(at) => format!(
+                    "date and time `{written}` unquoted, its time-zone offset `{}` kept: no longer a quoted string",
+                    &time[at..]
+                ),
+                None => format!(
+                    "date and time `{written}` unquoted: no longer a quoted string"
+                ),
+            },
+        };
         Decision::Write {
             range: value.clone(),
             replacement: text.to_string(),
-            message: format!(
-                "date `{written}` unquoted: a plain YAML date, as Obsidian properties read it, instead of a string"
-            ),
+            message,
         }
     }
 
