@@ -18,8 +18,15 @@ pub struct Frontmatter {
     /// The lines of the YAML text; their offsets, like those of `entries`,
     /// are relative to `yaml.start`.
     pub lines: Vec<YLine>,
-    /// The top-level entries as written, whether or not the YAML parses.
+    /// The top-level entries as written, whether or not the YAML parses;
+    /// empty when the YAML parses to other keys than the line reader read
+    /// (see `unread`), so no fix places an edit from a wrong reading.
     pub entries: Vec<Entry>,
+    /// Why the entries were withheld: the YAML has keys the line reader does
+    /// not read (`? key`, a tagged or anchored key, a flow mapping) or reads
+    /// lines as keys that are not (a flow collection or a quoted scalar over
+    /// several lines).
+    pub unread: Option<String>,
 }
 
 /// Finds the frontmatter of `text` starting at `start` (0, or 3 after a BOM).
@@ -42,17 +49,47 @@ pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
         if line == "---" || line == "..." {
             let yaml = &text[yaml_start..at];
             let lines = entries::lines(yaml);
+            let value = parse_yaml(yaml);
+            let mut entries = entries::entries(yaml, &lines);
+            let unread = value
+                .as_ref()
+                .ok()
+                .filter(|v| !reads_as(&entries, v))
+                .map(|_| UNREAD.to_string());
+            if unread.is_some() {
+                entries.clear();
+            }
             return Ok(Some(Frontmatter {
                 range: start..line_end,
                 yaml: yaml_start..at,
-                value: parse_yaml(yaml),
-                entries: entries::entries(yaml, &lines),
+                value,
+                entries,
                 lines,
+                unread,
             }));
         }
         at = line_end;
     }
     Err("frontmatter opened with `---` is never closed; it is left as it is".to_string())
+}
+
+const UNREAD: &str = "the frontmatter is written in a form Notemend does not read line by line (an explicit `? key`, a tagged or anchored key, or a flow mapping or quoted value over several lines); left as it is";
+
+/// Whether the entries read line by line are the top-level keys of the
+/// parsed value, each once: only then can a fix trust where they are.
+fn reads_as(entries: &[Entry], value: &serde_yaml::Value) -> bool {
+    let Some(map) = value.as_mapping() else {
+        return entries.is_empty();
+    };
+    entries.len() == map.len()
+        && entries.iter().enumerate().all(|(i, e)| {
+            !entries[..i].iter().any(|o| o.key == e.key)
+                && map.keys().any(|k| match k {
+                    serde_yaml::Value::String(s) => *s == e.key,
+                    // `1:` or `true:`: the key as YAML reads the text.
+                    other => parse_yaml(&e.key).is_ok_and(|v| v == *other),
+                })
+        })
 }
 
 /// Parses YAML text. Aliases are refused outright: frontmatter has no use
@@ -72,10 +109,12 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
 
 /// The 1-based line of a top-level `notemend: false` in the frontmatter
 /// of `text`: the note opts out of every fix. The key is `notemend` in any
-/// case, plain or quoted; the value, on the key's line, is `false`, `no`
+/// case, plain or quoted; the value `false`, `no`
 /// or `off` in any case, plain or quoted, with or without a comment after
 /// a space: the forms YAML reads as that key with a false (1.1 and 1.2)
-/// or that word as a string. Not `notemend:false` or `notemend: false#x`,
+/// or that word as a string; also on the one indented line below a bare
+/// `notemend:`, and after YAML's own `!!bool` or `!!str` tag, which YAML
+/// reads the same way. Not `notemend:false` or `notemend: false#x`,
 /// which YAML reads as other text. Read from the block's entries, not the
 /// parsed value, so a note whose YAML is broken elsewhere still opts out;
 /// the plugin's `optsOut` reads the same forms (`tests/data/opt-out.json`
@@ -89,7 +128,15 @@ pub fn opt_out(text: &str) -> Option<usize> {
 pub fn opts_out(text: &str, fm: &Frontmatter) -> Option<usize> {
     let yaml = &text[fm.yaml.clone()];
     let first = text[..fm.yaml.start].matches('\n').count() + 1;
-    fm.entries
+    // The opt-out is read as written even where fixes may not edit.
+    let read;
+    let written = if fm.unread.is_some() {
+        read = entries::entries(yaml, &fm.lines);
+        &read
+    } else {
+        &fm.entries
+    };
+    written
         .iter()
         .find(|e| says_no(yaml, &fm.lines, e))
         .map(|e| first + e.first)
@@ -124,7 +171,31 @@ fn says_no(yaml: &str, lines: &[YLine], e: &Entry) -> bool {
         .comment
         .as_ref()
         .map_or(lines[e.first].range.end, |c| c.start);
-    let value = yaml[e.colon_end..end].trim_matches([' ', '\t']);
+    let mut value = yaml[e.colon_end..end].trim_matches([' ', '\t']);
+    if value.is_empty() {
+        // `notemend:` then `  false`: YAML reads the value on the one
+        // indented line below, when it is the entry's only content.
+        let mut below = (e.first + 1..e.end)
+            .map(|j| (&lines[j], &yaml[lines[j].range.clone()]))
+            .filter(|(_, t)| !entries::is_blank_or_comment(t));
+        let (Some((line, text)), None) = (below.next(), below.next()) else {
+            return false;
+        };
+        if line.indent == 0 {
+            return false;
+        }
+        let text = &text[line.indent..];
+        let comment = entries::split_comment(text).1;
+        value = text[..comment.unwrap_or(text.len())].trim_matches([' ', '\t']);
+    }
+    // `!!bool false`, `!!str false`: YAML's own tags say what it reads anyway.
+    for tag in ["!!bool", "!!str"] {
+        if let Some(rest) = value.strip_prefix(tag) {
+            if rest.starts_with([' ', '\t']) {
+                value = rest.trim_start_matches([' ', '\t']);
+            }
+        }
+    }
     let word = ['"', '\'']
         .iter()
         .find_map(|&q| value.strip_prefix(q)?.strip_suffix(q))

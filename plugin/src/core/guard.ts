@@ -36,7 +36,14 @@ export function frontmatterOf(text: string): string | null {
 // line with ASCII letters lowered, the core's "any case" (a regex's `i` flag
 // would also fold `ſ` into `s`). `notemend:false` and `notemend: false#x`
 // are other text to YAML.
-const OPT_OUT = /^(?:notemend|"notemend"|'notemend')[ \t]*:[ \t]+(?:false|no|off|"(?:false|no|off)"|'(?:false|no|off)')(?:[ \t]+#[\s\S]*)?[ \t]*$/;
+// YAML's own `!!bool` or `!!str` tag may stand before the word.
+const KEY = String.raw`^(?:notemend|"notemend"|'notemend')[ \t]*:`;
+const WORD = String.raw`(?:!!(?:bool|str)[ \t]+)?(?:false|no|off|"(?:false|no|off)"|'(?:false|no|off)')(?:[ \t]+#[\s\S]*)?[ \t]*$`;
+const OPT_OUT = new RegExp(`${KEY}[ \\t]+${WORD}`);
+// `notemend:` alone (a comment allowed), its value on the one indented line
+// below, which YAML reads the same way.
+const BARE_KEY = new RegExp(`${KEY}(?:[ \\t]+#[\\s\\S]*)?[ \\t]*$`);
+const BELOW = new RegExp(`^ +[ \\t]*${WORD}`);
 
 const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
@@ -49,7 +56,25 @@ const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCa
 export function optsOut(text: string): boolean {
 	const yaml = frontmatterOf(text);
 	if (yaml === null) return false;
-	return yaml.split("\n").some((line) => OPT_OUT.test(asciiLower(line.endsWith("\r") ? line.slice(0, -1) : line)));
+	const lines = yaml.split("\n").map((line) => asciiLower(line.endsWith("\r") ? line.slice(0, -1) : line));
+	return lines.some((line, i) => OPT_OUT.test(line) || (BARE_KEY.test(line) && valueBelow(lines, i)));
+}
+
+const blankOrComment = (line: string): boolean => /^[ \t]*(?:#|$)/.test(line);
+
+/**
+ * Whether the entry whose key is on line `i` holds one content line, indented
+ * and reading false, as the core reads an entry: it runs to the next line at
+ * column 0 that is neither blank, a comment nor a `-` list item.
+ */
+function valueBelow(lines: readonly string[], i: number): boolean {
+	const content: string[] = [];
+	for (const line of lines.slice(i + 1)) {
+		if (blankOrComment(line)) continue;
+		if (!line.startsWith(" ") && !/^-(?:[ \t]|$)/.test(line)) break;
+		content.push(line);
+	}
+	return content.length === 1 && BELOW.test(content[0] ?? "");
 }
 
 /**
