@@ -88,3 +88,75 @@ fn a_note_without_frontmatter_is_untouched() {
     assert_eq!(out.text, text);
     assert!(out.diagnostics.is_empty());
 }
+
+#[test]
+fn repeats_are_removed_only_from_the_lists_obsidian_reads_as_sets() {
+    // A repeat in `steps` or `answers` is data: removing it would lose it.
+    for list in [
+        "steps: [push, push, pop]\n",
+        "answers:\n  - yes\n  - yes\n  - no\n",
+        "playlist:\n- a.mp3\n- b.mp3\n- a.mp3\n- a.mp3\n",
+    ] {
+        let text = format!("---\n{list}---\n");
+        let out = normalize(&text, &only(&[Fix::Frontmatter]));
+        assert_eq!(out.text, text);
+        let key = &list[..list.find(':').unwrap_or(0)];
+        assert!(
+            out.diagnostics
+                .iter()
+                .any(|d| d.fix == Some(Fix::Frontmatter)
+                    && d.line == 1
+                    && d.message.contains(&format!("`{key}` repeats"))
+                    && d.message.contains("left as it is")),
+            "{list}: {:?}",
+            out.diagnostics
+        );
+    }
+    for (set, unique) in [
+        ("aliases: [p, q, p]\n", "aliases: [p, q]\n"),
+        (
+            "cssclasses:\n  - wide\n  - wide\n",
+            "cssclasses:\n  - wide\n",
+        ),
+        ("tags: [a, b, a]\n", "tags:\n  - a\n  - b\n"),
+    ] {
+        let out = normalize(&format!("---\n{set}---\n"), &only(&[Fix::Frontmatter]));
+        assert_eq!(out.text, format!("---\n{unique}---\n"), "{set}");
+        assert!(out.diagnostics.is_empty(), "{set}: {:?}", out.diagnostics);
+    }
+}
+
+#[test]
+fn frontmatter_the_line_reader_cannot_read_is_left_whole() {
+    // Keys written in forms the line reader skips, or lines it would take
+    // for keys: every fix leaves the block, and the frontmatter fix says why.
+    for yaml in [
+        "{aliases: [p, q, p], source: a}\n",
+        "? aliases\n: [p, q, p]\nsource: a\n  b\n",
+        "!!str aliases: [p, q, p]\nsource: a\n  b\n",
+        "&k aliases: [p, q, p]\nsource: a\n  b\n",
+        "meta: {x: 1,\ntags: a b}\nsource: a\n  b\n",
+        "note: \"a\ntags: a b\"\nsource: a\n  b\n",
+        "? created\n: '2025-09-16'\nsource: a\n  b\n",
+    ] {
+        let text = format!("---\n{yaml}---\nbody\n");
+        assert!(
+            notemend::note::frontmatter::parse_yaml(yaml).is_ok(),
+            "{yaml}"
+        );
+        let out = normalize(&text, &Config::default());
+        assert_eq!(out.text, text, "{yaml}");
+        assert!(
+            out.diagnostics
+                .iter()
+                .any(|d| d.fix == Some(Fix::Frontmatter)
+                    && d.message.contains("does not read line by line")),
+            "{yaml}: {:?}",
+            out.diagnostics
+        );
+    }
+    // The same keys written plainly are read and repaired.
+    let text = "---\naliases: [p, q, p]\nsource: a\n  b\n---\nbody\n";
+    let out = normalize(text, &Config::default());
+    assert_eq!(out.text, "---\naliases: [p, q]\nsource: a b\n---\nbody\n");
+}

@@ -10,9 +10,10 @@
 //!   written `- #a` lose their `#` in place. Both `#` forms are YAML
 //!   comments (no tags at all); when a comment holds more than one tag
 //!   word per item, or words that are not tags, it is reported instead;
-//! - repeated entries of a list of strings (`tags`, `aliases`,
-//!   `participants`, …) are removed, the first one kept (lists of numbers
-//!   and of mappings are left: their repeats can mean something);
+//! - repeated entries of the lists Obsidian reads as sets (`tags`,
+//!   `aliases`, `cssclasses`, and their older singular names) are removed,
+//!   the first one kept; a repeat in any other list (`steps: [push, push,
+//!   pop]`, a playlist) can mean something, so it is reported and left;
 //! - when the `dates` fix is turned off, a quoted ISO date under a date key
 //!   (`date: '2025-09-16'`) loses its quotes, as a fallback: with `dates`
 //!   on, that fix does it (and more).
@@ -90,6 +91,10 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             return;
         }
     };
+    if let Some(why) = &fm.unread {
+        sink.diagnose(fm.range.start, why.clone());
+        return;
+    }
     let yaml = &note.text[fm.yaml.clone()];
     let mut left = Vec::new();
     let groups = plan(fm, yaml, value, &cx.config, &mut left);
@@ -154,8 +159,13 @@ fn plan(
                 left.push(why);
                 None
             })
+        } else if is_set(&e.key) {
+            dedupe(yaml, lines, e, current)
         } else {
-            dedupe(yaml, lines, e, current).or_else(|| quoted_date(yaml, e, config))
+            if let Some(why) = repeats(e, current) {
+                left.push(why);
+            }
+            quoted_date(yaml, e, config)
         };
         if let Some(g) = group {
             for t in &mut taken[e.first..e.end] {
@@ -480,6 +490,35 @@ fn current_item(yaml: &str, range: &Range<usize>) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// Whether the key is one of Obsidian's own list properties, which it
+/// reads as sets: a repeated alias, CSS class or tag means nothing more.
+/// Other lists may be sequences (`steps: [push, push, pop]`, a playlist),
+/// where a repeat is data; the singular keys are Obsidian's older names.
+fn is_set(key: &str) -> bool {
+    ["tags", "aliases", "cssclasses", "tag", "alias", "cssclass"].contains(&key)
+}
+
+/// Why a repeat in a list that is not a set is left: the user may mean it.
+fn repeats(e: &Entry, current: &Value) -> Option<String> {
+    let items = strings(current)?;
+    let owned: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+    let repeated: Vec<&str> = first_occurrences(&owned)
+        .iter()
+        .zip(&items)
+        .filter(|(&f, _)| !f)
+        .map(|(_, s)| *s)
+        .collect();
+    let first = repeated.first()?;
+    Some(format!(
+        "`{}` repeats `{first}`{}; left as it is, since a repeat in a list can mean something (only `tags`, `aliases` and `cssclasses` are sets to Obsidian)",
+        e.key,
+        match repeated.len() {
+            1 => String::new(),
+            n => format!(" and {} more entr{}", n - 1, if n == 2 { "y" } else { "ies" }),
+        }
+    ))
 }
 
 /// A list of strings without its repeats.

@@ -41,8 +41,9 @@ pub fn corpus_files() -> Option<Vec<PathBuf>> {
 }
 
 /// The test oracle for the `frontmatter` fix: what it may change about a
-/// parsed value. `tags` become a list of names without `#`, and lists of
-/// strings lose their repeats; anything else must stay as it was.
+/// parsed value. `tags` become a list of names without `#`, and the lists
+/// Obsidian reads as sets lose their repeats; anything else must stay as
+/// it was.
 pub fn intended_frontmatter(v: &Value) -> Value {
     let mut v = v.clone();
     if let Some(m) = v.as_mapping_mut() {
@@ -54,6 +55,11 @@ pub fn intended_frontmatter(v: &Value) -> Value {
                     .filter(|t| !t.is_empty())
                     .map(|t| Value::String(t.to_string()));
                 *item = Value::Sequence(names.collect());
+            }
+            // Only the lists Obsidian reads as sets lose their repeats.
+            let set = ["tags", "aliases", "cssclasses", "tag", "alias", "cssclass"];
+            if !k.as_str().is_some_and(|k| set.contains(&k)) {
+                continue;
             }
             let Some(list) = item.as_sequence() else {
                 continue;
