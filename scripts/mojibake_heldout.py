@@ -724,6 +724,8 @@ def main() -> None:
     ap.add_argument("--by-script", action="store_true", help="a row per script under each kind")
     ap.add_argument("--stdin-check", type=int, default=3, help="cases per kind rerun on stdin")
     ap.add_argument("--dump", help="write every case as JSON lines here")
+    ap.add_argument("--outputs", help="write notemend's output for every case, a JSON line each "
+                    "(to diff two builds line by line)")
     a = ap.parse_args()
 
     kinds = [k.strip() for k in a.kinds.split(",") if k.strip()]
@@ -748,6 +750,10 @@ def main() -> None:
     if not a.no_notemend:
         t1 = time.time()
         outs = run_notemend(a.bin, cases)
+        if a.outputs:
+            with open(a.outputs, "w", encoding="utf-8") as f:
+                for o in outs:
+                    f.write(json.dumps(o, ensure_ascii=False) + "\n")
         v = [verdict(c, o) for c, o in zip(cases, outs)]
         report["notemend"] = print_table(f"notemend ({a.bin}, {time.time() - t1:.1f}s)",
                                          cases, v, a.by_script, a.show)

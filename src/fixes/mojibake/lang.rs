@@ -84,7 +84,11 @@ fn key(chars: &[char]) -> u32 {
 
 impl Model {
     fn get(&self, chars: &[char]) -> Option<u32> {
-        let k = key(chars);
+        self.get_key(key(chars))
+    }
+
+    /// [`Model::get`] by the n-gram's key, hashed once for every model.
+    fn get_key(&self, k: u32) -> Option<u32> {
         let at = |i: usize| {
             self.keys
                 .get(3 * i..3 * i + 3)
@@ -114,8 +118,12 @@ impl Model {
     /// -2 log2 of the n-gram's probability, or what one not kept costs.
     fn cost(&self, chars: &[char]) -> u32 {
         let order = chars.len().clamp(1, 3) - 1;
-        self.get(chars)
-            .unwrap_or(self.floors[order] + UNSEEN * (1 + order as u32))
+        self.get(chars).unwrap_or(self.not_kept(order))
+    }
+
+    /// What an n-gram of `order + 1` chars the model did not keep costs.
+    fn not_kept(&self, order: usize) -> u32 {
+        self.floors[order] + UNSEEN * (1 + order as u32)
     }
 }
 
@@ -218,11 +226,28 @@ fn costs(text: &str, page: &CodePage) -> Option<(Vec<u32>, usize)> {
     if pairs.iter().filter(|p| p[0] != ' ' && p[1] != ' ').count() < MIN_PAIRS {
         return None;
     }
+    // A note repeats its letter pairs: each distinct pair is hashed once and
+    // looked up once per language, weighed by how often the note shows it.
+    let total = pairs.len();
+    pairs.sort_unstable();
+    let mut counted: Vec<(u32, u32)> = Vec::with_capacity(pairs.len());
+    for (i, p) in pairs.iter().enumerate() {
+        match counted.last_mut() {
+            Some(last) if i > 0 && pairs[i - 1] == *p => last.1 += 1,
+            _ => counted.push((key(p), 1)),
+        }
+    }
     let costs = models
         .iter()
-        .map(|m| pairs.iter().map(|p| m.cost(p)).sum())
+        .map(|m| {
+            let unseen = m.not_kept(1);
+            counted
+                .iter()
+                .map(|&(k, n)| m.get_key(k).unwrap_or(unseen) * n)
+                .sum()
+        })
         .collect();
-    Some((costs, pairs.len()))
+    Some((costs, total))
 }
 
 /// The cost, in half bits, of `c` in the language `lang` (a model index)
