@@ -44,6 +44,58 @@ fn models() -> &'static [Model] {
     MODELS.get_or_init(|| parse().unwrap_or_default())
 }
 
+/// Every model's n-grams under one sorted list of keys: a note's letter
+/// pairs are looked up once for all the languages, not once per language.
+struct Merged {
+    /// The distinct keys, sorted.
+    keys: Vec<u32>,
+    /// Where each key's entries start in `entries`, and where the last end.
+    starts: Vec<u32>,
+    /// (model index, value) for each model that keeps the key.
+    entries: Vec<(u8, u8)>,
+}
+
+fn merged() -> &'static Merged {
+    static MERGED: OnceLock<Merged> = OnceLock::new();
+    MERGED.get_or_init(|| {
+        let mut all: Vec<(u32, u8, u8)> = Vec::new();
+        for (i, m) in models().iter().enumerate() {
+            let Ok(i) = u8::try_from(i) else { break };
+            for (b, &v) in m.keys.chunks_exact(3).zip(m.values) {
+                all.push((u32::from_le_bytes([b[0], b[1], b[2], 0]), i, v));
+            }
+        }
+        all.sort_unstable();
+        let mut merged = Merged {
+            keys: Vec::new(),
+            starts: Vec::new(),
+            entries: Vec::with_capacity(all.len()),
+        };
+        for (k, i, v) in all {
+            if merged.keys.last() != Some(&k) {
+                merged.keys.push(k);
+                merged.starts.push(merged.entries.len() as u32);
+            }
+            merged.entries.push((i, v));
+        }
+        merged.starts.push(merged.entries.len() as u32);
+        merged
+    })
+}
+
+impl Merged {
+    /// Each model that keeps the n-gram of key `k`, with its value.
+    fn get(&self, k: u32) -> &[(u8, u8)] {
+        let Ok(i) = self.keys.binary_search(&k) else {
+            return &[];
+        };
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 fn parse() -> Option<Vec<Model>> {
     if DATA.get(..4)? != b"NMLG" {
         return None;
@@ -226,8 +278,10 @@ fn costs(text: &str, page: &CodePage) -> Option<(Vec<u32>, usize)> {
     if pairs.iter().filter(|p| p[0] != ' ' && p[1] != ' ').count() < MIN_PAIRS {
         return None;
     }
-    // A note repeats its letter pairs: each distinct pair is hashed once and
-    // looked up once per language, weighed by how often the note shows it.
+    // A note repeats its letter pairs: each distinct pair is hashed and
+    // looked up once for every language, weighed by how often the note
+    // shows it. Each language starts from every pair unseen, and a pair it
+    // keeps trades that cost for its own.
     let total = pairs.len();
     pairs.sort_unstable();
     let mut counted: Vec<(u32, u32)> = Vec::with_capacity(pairs.len());
@@ -237,16 +291,19 @@ fn costs(text: &str, page: &CodePage) -> Option<(Vec<u32>, usize)> {
             _ => counted.push((key(p), 1)),
         }
     }
-    let costs = models
+    let mut costs: Vec<u32> = models
         .iter()
-        .map(|m| {
-            let unseen = m.not_kept(1);
-            counted
-                .iter()
-                .map(|&(k, n)| m.get_key(k).unwrap_or(unseen) * n)
-                .sum()
-        })
+        .map(|m| m.not_kept(1) * total as u32)
         .collect();
+    let merged = merged();
+    for &(k, n) in &counted {
+        for &(i, v) in merged.get(k) {
+            let i = usize::from(i);
+            if let (Some(c), Some(m)) = (costs.get_mut(i), models.get(i)) {
+                *c = *c - m.not_kept(1) * n + u32::from(v) * n;
+            }
+        }
+    }
     Some((costs, total))
 }
 
