@@ -34,6 +34,8 @@ const CLOSE: u32 = 1;
 
 /// One language's model: its sorted 3-byte keys and their values.
 struct Model {
+    /// Its wordfreq code (`cs`, `fil`).
+    code: &'static str,
     keys: &'static [u8],
     values: &'static [u8],
     floors: [u32; 3],
@@ -105,6 +107,7 @@ fn parse() -> Option<Vec<Model>> {
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         let head = DATA.get(at..at + 8)?;
+        let code = std::str::from_utf8(&head[..3]).ok()?.trim_end();
         let n = usize::from(u16::from_le_bytes([head[3], head[4]]));
         let floors = [head[5], head[6], head[7]].map(u32::from);
         at += 8;
@@ -113,6 +116,7 @@ fn parse() -> Option<Vec<Model>> {
         let values = DATA.get(at..at + n)?;
         at += n;
         out.push(Model {
+            code,
             keys,
             values,
             floors,
@@ -361,15 +365,7 @@ pub fn members(set: u64) -> impl Iterator<Item = usize> {
 
 /// The model index of the language `code` (a wordfreq code).
 pub fn index(code: &str) -> Option<usize> {
-    let mut at = 5;
-    for i in 0..models().len() {
-        let head = DATA.get(at..at + 8)?;
-        if String::from_utf8_lossy(&head[..3]).trim() == code {
-            return Some(i);
-        }
-        at += 8 + 4 * usize::from(u16::from_le_bytes([head[3], head[4]]));
-    }
-    None
+    models().iter().position(|m| m.code == code)
 }
 
 #[cfg(test)]
@@ -378,18 +374,7 @@ mod tests {
     use super::*;
 
     fn code(i: usize) -> String {
-        // The codes in order, as the generator writes them.
-        let mut at = 5;
-        let mut n = 0;
-        loop {
-            let head = &DATA[at..at + 8];
-            if n == i {
-                return String::from_utf8_lossy(&head[..3]).trim().to_string();
-            }
-            let len = usize::from(u16::from_le_bytes([head[3], head[4]]));
-            at += 8 + 4 * len;
-            n += 1;
-        }
+        models()[i].code.to_string()
     }
 
     fn names(set: u64) -> Vec<String> {
