@@ -278,7 +278,7 @@ fn widened(
             0 => lang::identify(text, pages[np]),
             known => known,
         };
-        let rep = widened_repair(&wide, pages[np], gcx, before, vote.lossy, rest, langs)?;
+        let rep = widened_repair(&wide, np, vote, gcx, before, rest, langs)?;
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
         // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
@@ -295,21 +295,27 @@ fn widened(
     })
 }
 
-/// The repair of a run widened over a lost no-break space (`lossy`: the
-/// pages that read a byte as lost elsewhere in the note, a bit each):
-/// whole under the page, with no gap, ending in the sequence the space
+/// The repair of a run widened over a lost no-break space under page
+/// `np`: whole under the page, with no gap, ending in the sequence the space
 /// completes, and no less plausible than the run as written (`before`).
 /// The space stays after a letter that ends its word (see
 /// `nbsp::keeps_space`).
 fn widened_repair(
     wide: &Run,
-    page: &'static CodePage,
+    np: usize,
+    vote: &Vote,
     gcx: &GapContext,
     before: u32,
-    lossy: u16,
     rest: &str,
     langs: impl FnOnce() -> u64,
 ) -> Option<Repair> {
+    let page = code_pages()[np];
+    let lossy = vote.lossy;
+    // The note's page, which kept a byte it leaves undefined elsewhere and
+    // lost none: no byte was lost here either, so the space completes the
+    // sequence even where a lost byte would make a letter as likely.
+    let kept =
+        vote.page == Some(np) && vote.keeps_undefined & (1 << np) != 0 && lossy & (1 << np) == 0;
     let reading = read(&wide.chars, page);
     let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
         return None;
@@ -320,9 +326,11 @@ fn widened_repair(
     // lead and a continuation before a space hardly happen by chance): an
     // everyday char that no lost byte could make instead, or, where no page
     // lost a byte elsewhere in the note, with the text going on in non-ASCII
-    // right after the space (`à¸ à¸²` for ภา).
+    // right after the space (`à¸ à¸²` for ภา). Where the page kept its
+    // bytes, a letter of a rarer block (cost 1: Ethiopic አ) is as good.
     let likely = if len == 2 {
         nbsp::is_likely(ch, page, lead, double, gcx.languages)
+            || (kept && nbsp::fits(ch, gcx.languages))
     } else {
         let conts: Vec<u8> = wide
             .chars
@@ -331,9 +339,9 @@ fn widened_repair(
             .iter()
             .filter_map(|&c| page.byte_of(c))
             .collect();
-        score::char_cost(ch) == 0
+        score::char_cost(ch) <= u32::from(kept)
             && score::kind(ch) != score::Kind::Control
-            && ((lossy == 0 && wide.next.is_some_and(|c| !c.is_ascii()))
+            && (((lossy == 0 || kept) && wide.next.is_some_and(|c| !c.is_ascii()))
                 || dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
     };
     if !reading.is_whole() || reading.gaps > 0 || !likely {

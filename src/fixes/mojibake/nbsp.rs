@@ -116,7 +116,7 @@ pub fn is_likely(ch: char, page: &CodePage, lead: u8, double: bool, languages: u
 /// (any listed language when they are unknown), or a letter of another
 /// script the character model finds everyday (`Ϡ` from `Ï ` is not: far
 /// likelier a `ύ` whose byte was lost before a real space).
-fn fits(c: char, languages: u16) -> bool {
+pub fn fits(c: char, languages: u16) -> bool {
     if u32::from(c) < 0x250 {
         let of = score::languages(c);
         c.is_alphabetic() && of != ASCII_LETTER && (languages == 0 || of & languages != 0)

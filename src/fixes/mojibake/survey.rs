@@ -46,6 +46,10 @@ pub struct PageEvidence {
     pub dropping: bool,
     /// It reads back a no-break space that survived: the note kept them.
     pub nbsp_kept: bool,
+    /// It reads a run wholly with a byte it leaves undefined kept as a C1
+    /// control (`áˆ\u{9d}` for ም): the decoder kept such bytes, so a
+    /// sequence one byte short elsewhere lost no byte.
+    pub keeps_undefined: bool,
 }
 
 /// The first look at a whole note.
@@ -121,6 +125,14 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                     && (i + 1 < reading.units.len() || r.next != Some(' '))
             });
             e.nbsp_kept |= reading.is_whole() && r.chars.contains(&'\u{a0}');
+            e.keeps_undefined |= reading.is_whole()
+                && reading.pieces > 0
+                && r.chars.iter().any(|&c| {
+                    ('\u{80}'..='\u{9f}').contains(&c)
+                        && pages[p]
+                            .byte_of(c)
+                            .is_some_and(|b| pages[p].is_undefined(b))
+                });
             if free && reading.is_whole() {
                 if rep.gain > 0 && everyday_letters(&rep.out) {
                     e.improved += 1;

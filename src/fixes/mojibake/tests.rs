@@ -377,6 +377,23 @@ fn a_lost_no_break_space_ends_a_longer_sequence() {
 }
 
 #[test]
+fn a_lost_no_break_space_where_the_note_kept_its_undefined_bytes() {
+    // Hebrew נ is D7 A0 and Ethiopic አ E1 8A A0; א (D7 90) and ም (E1 88 9D)
+    // show that the decoder kept the bytes windows-1252 leaves undefined,
+    // so a sequence one byte short before a space lost its A0, not a byte.
+    let page = code_pages()[0];
+    for text in ["נונתאבורי, נדונגה\n", "አማርኛ, አይስላንድ ምብራቓዊት\n"]
+    {
+        let garbled = garble(text, page, true).replace('\u{a0}', " ");
+        assert_eq!(fix(&garbled), text, "{garbled:?}");
+    }
+    // Bytes dropped instead: ם (D7 9D) lost before a space may be any of
+    // the lost letters, so the space is no evidence and the gap stays.
+    let dropped = garble("שלום עולם ונונתבורי\n", page, false).replace('\u{a0}', " ");
+    assert!(!fix(&dropped).contains("שלונ"), "{:?}", fix(&dropped));
+}
+
+#[test]
 fn a_replacement_char_anywhere_in_the_sequence() {
     // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
     // certain, so the whole sequence becomes one U+FFFD, never half a repair.

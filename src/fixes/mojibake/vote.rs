@@ -38,6 +38,9 @@ pub struct Vote {
     pub ideographs_known: bool,
     /// The pages that read a byte as lost in the note, a bit each.
     pub lossy: u16,
+    /// The pages that read a byte they leave undefined kept in the note
+    /// (see `PageEvidence::keeps_undefined`), a bit each.
+    pub keeps_undefined: u16,
     /// Per page: the note is that page's mojibake all through, and most of
     /// its runs read better as everyday letters; what readings of symbols
     /// alone, and pages whose two-byte leads are symbols, need.
@@ -161,6 +164,9 @@ impl Vote {
             ideographs_known,
             lossy: (0..ev.len())
                 .filter(|&q| ev[q].dropping)
+                .fold(0u16, |m, q| m | 1 << q),
+            keeps_undefined: (0..ev.len())
+                .filter(|&q| ev[q].keeps_undefined)
                 .fold(0u16, |m, q| m | 1 << q),
             evident,
             supported: ev.iter().map(|e| e.improved > 1).collect(),
