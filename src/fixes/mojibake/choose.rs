@@ -311,11 +311,12 @@ fn widened_repair(
 ) -> Option<Repair> {
     let page = code_pages()[np];
     let lossy = vote.lossy;
-    // The note's page, which kept a byte it leaves undefined elsewhere and
-    // lost none: no byte was lost here either, so the space completes the
+    // The note's page, which kept a byte it leaves undefined elsewhere (or
+    // marked one with U+FFFD) and dropped none: no byte was lost here either, so the space completes the
     // sequence even where a lost byte would make a letter as likely.
-    let kept =
-        vote.page == Some(np) && vote.keeps_undefined & (1 << np) != 0 && lossy & (1 << np) == 0;
+    let kept = vote.page == Some(np)
+        && vote.keeps_undefined & (1 << np) != 0
+        && vote.dropping & (1 << np) == 0;
     let reading = read(&wide.chars, page);
     let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
         return None;
@@ -344,7 +345,10 @@ fn widened_repair(
             && (((lossy == 0 || kept) && wide.next.is_some_and(|c| !c.is_ascii()))
                 || dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
     };
-    if !reading.is_whole() || reading.gaps > 0 || !likely {
+    // A gap is another lost byte, unless a U+FFFD marks it (`ðŸ“�Â ` for
+    // an emoji whose byte was replaced, then a no-break space).
+    let marked = |u: &detect::Unit| !matches!(u, detect::Unit::Gap { replaced: 0, .. });
+    if !reading.is_whole() || !reading.units.iter().all(marked) || !likely {
         return None;
     }
     let keep = nbsp::keeps_space(ch, rest, langs);
@@ -355,7 +359,15 @@ fn widened_repair(
         Some(c) if c.is_ascii() => Some(c),
         _ => None,
     };
-    let mut rep = repair(&wide.chars, wide.prev, next, &reading, false, gcx, before);
+    let mut rep = repair(
+        &wide.chars,
+        wide.prev,
+        next,
+        &reading,
+        reading.gaps > 0,
+        gcx,
+        before,
+    );
     if rep.gain < 0 {
         return None;
     }

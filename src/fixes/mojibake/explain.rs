@@ -144,8 +144,13 @@ pub fn emit_c1(sink: &mut Sink, r: &Run, out: &[char]) {
 fn replace(sink: &mut Sink, r: &Run, out: &[char], message: String, whole_note: bool) {
     let chars = &r.chars;
     let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
-    // A widened run's last char stands for a space it is not: it changes.
-    let max_suffix = (chars.len().min(out.len()) - prefix).saturating_sub(usize::from(r.widened));
+    // A widened run's last char stands for a space it is not: it changes,
+    // even into the no-break space it stands for (`Â ` for U+00A0).
+    let max_suffix = if r.widened {
+        0
+    } else {
+        chars.len().min(out.len()) - prefix
+    };
     let suffix = chars
         .iter()
         .rev()

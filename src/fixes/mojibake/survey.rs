@@ -41,14 +41,17 @@ pub struct PageEvidence {
     pub improved: usize,
     /// Per language (see `score::languages`), accented letters it makes.
     pub languages: [usize; 16],
-    /// It reads a byte as lost somewhere a lost no-break space cannot
+    /// It reads a byte as dropped somewhere a lost no-break space cannot
     /// explain.
     pub dropping: bool,
+    /// It reads a byte as replaced by U+FFFD somewhere.
+    pub replacing: bool,
     /// It reads back a no-break space that survived: the note kept them.
     pub nbsp_kept: bool,
     /// It reads a run wholly with a byte it leaves undefined kept as a C1
-    /// control (`áˆ\u{9d}` for ም): the decoder kept such bytes, so a
-    /// sequence one byte short elsewhere lost no byte.
+    /// control (`áˆ\u{9d}` for ም), or it reads a U+FFFD for one: the
+    /// decoder kept or marked such bytes, so a sequence one byte short
+    /// elsewhere lost no byte.
     pub keeps_undefined: bool,
 }
 
@@ -119,11 +122,18 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 e.explained += 1;
             }
             // A gap that a lost no-break space cannot explain (not at the
-            // run's end before a space): this page dropped bytes here.
-            e.dropping |= reading.units.iter().enumerate().any(|(i, u)| {
-                matches!(u, detect::Unit::Gap { .. })
-                    && (i + 1 < reading.units.len() || r.next != Some(' '))
-            });
+            // run's end before a space): this page dropped bytes here, or
+            // replaced them with U+FFFD, which also shows a decoder that
+            // marks every byte it could not read.
+            for (i, u) in reading.units.iter().enumerate() {
+                if let detect::Unit::Gap { replaced, .. } = u {
+                    if *replaced != 0 {
+                        e.replacing = true;
+                    } else if i + 1 < reading.units.len() || r.next != Some(' ') {
+                        e.dropping = true;
+                    }
+                }
+            }
             e.nbsp_kept |= reading.is_whole() && r.chars.contains(&'\u{a0}');
             e.keeps_undefined |= reading.is_whole()
                 && reading.pieces > 0

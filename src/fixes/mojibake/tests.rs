@@ -394,6 +394,19 @@ fn a_lost_no_break_space_where_the_note_kept_its_undefined_bytes() {
 }
 
 #[test]
+fn a_lost_no_break_space_where_the_decoder_marked_its_lost_bytes() {
+    // ⚠ is E2 9A A0 and U+00A0 is C2 A0; the U+FFFD of ️ (EF B8 8F) and
+    // of 📍 show a decoder that marks what it cannot read, so the spaces
+    // after `âš` and `Â` were no-break spaces, and the marked sequences
+    // become one U+FFFD each.
+    let text = "âš ï¸\u{FFFD} AtenÃ§Ã£o: ðŸ“\u{FFFD}Â Regulamento, comentÃ¡rios\n";
+    assert_eq!(
+        fix(text),
+        "⚠\u{FFFD} Atenção: \u{FFFD}\u{a0}Regulamento, comentários\n"
+    );
+}
+
+#[test]
 fn a_replacement_char_anywhere_in_the_sequence() {
     // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
     // certain, so the whole sequence becomes one U+FFFD, never half a repair.

@@ -36,10 +36,13 @@ pub struct Vote {
     /// An ideograph the model never saw counts as a rarity (see
     /// `MIN_HELD_IDEOGRAPHS`).
     pub ideographs_known: bool,
-    /// The pages that read a byte as lost in the note, a bit each.
+    /// The pages that read a byte as lost in the note (dropped, or
+    /// replaced by U+FFFD), a bit each.
     pub lossy: u16,
-    /// The pages that read a byte they leave undefined kept in the note
-    /// (see `PageEvidence::keeps_undefined`), a bit each.
+    /// The pages that read a byte as dropped in the note, a bit each.
+    pub dropping: u16,
+    /// The pages that read a byte they leave undefined kept or marked by a
+    /// U+FFFD in the note (see `PageEvidence::keeps_undefined`), a bit each.
     pub keeps_undefined: u16,
     /// Per page: the note is that page's mojibake all through, and most of
     /// its runs read better as everyday letters; what readings of symbols
@@ -163,10 +166,13 @@ impl Vote {
             marks,
             ideographs_known,
             lossy: (0..ev.len())
+                .filter(|&q| ev[q].dropping || ev[q].replacing)
+                .fold(0u16, |m, q| m | 1 << q),
+            dropping: (0..ev.len())
                 .filter(|&q| ev[q].dropping)
                 .fold(0u16, |m, q| m | 1 << q),
             keeps_undefined: (0..ev.len())
-                .filter(|&q| ev[q].keeps_undefined)
+                .filter(|&q| ev[q].keeps_undefined || ev[q].replacing)
                 .fold(0u16, |m, q| m | 1 << q),
             evident,
             supported: ev.iter().map(|e| e.improved > 1).collect(),
