@@ -30,6 +30,9 @@ const MIN_LEN: usize = 4;
 /// Why a gap is rebuilt here.
 pub const IN_A_WORD: &str = "it alone makes a word the note's language writes";
 
+/// Why a gap is rebuilt here when the note's language is unknown.
+pub const IN_SOME_WORD: &str = "it alone makes a word of a language the word lists hold";
+
 /// The most ASCII letters of a word beyond a run that are read.
 const AFFIX: usize = 23;
 
@@ -256,9 +259,17 @@ pub fn settle(
     cx: &GapContext,
 ) {
     let open = |v: &Option<Verdict>| matches!(v, Some(Verdict::Ambiguous(_)));
-    if cx.langs == 0 || !verdicts.iter().any(open) {
+    if !verdicts.iter().any(open) {
         return;
     }
+    // With the note's language unknown (a short line, a language no model
+    // covers), every language's words are asked: a gap is still filled
+    // only where one candidate alone makes a word of any of them.
+    let (langs, reason) = if cx.langs == 0 {
+        (u64::MAX, IN_SOME_WORD)
+    } else {
+        (cx.langs, IN_A_WORD)
+    };
     let mut u = 0;
     while u < units.len() {
         // The word starting at `u`: its slots, or None when a place of it
@@ -334,7 +345,7 @@ pub fn settle(
             .enumerate()
             .all(|(i, s)| !matches!(s, Slot::Open(_, _, true)) || inside(i));
         if whole && readable {
-            settle_word(page, units, verdicts, &slots, cx.langs);
+            settle_word(page, units, verdicts, &slots, langs, reason);
         }
     }
 }
@@ -346,6 +357,7 @@ fn settle_word(
     verdicts: &mut [Option<Verdict>],
     slots: &[Slot],
     langs: u64,
+    reason: &'static str,
 ) {
     let mut combinations = 1usize;
     for slot in slots {
@@ -398,7 +410,7 @@ fn settle_word(
             *v = Some(Verdict::Rebuilt(Rebuilt {
                 ch,
                 restored,
-                reason: IN_A_WORD,
+                reason,
             }));
         }
     }
@@ -425,6 +437,18 @@ mod tests {
         let garbled = garble(text, &WINDOWS_1252, false);
         assert!(garbled.contains("souÄÃ¡st"), "{garbled}");
         assert!(fix(&garbled).contains("součástí"), "{}", fix(&garbled));
+    }
+
+    #[test]
+    fn a_word_of_any_language_when_the_language_is_unknown() {
+        // One word alone: too few letters to tell its language, yet of ā,
+        // č, ď, Đ and ĝ only č makes a word some language writes.
+        let garbled = garble("součástí", &WINDOWS_1252, false);
+        assert!(garbled.starts_with("souÄÃ¡st"), "{garbled}");
+        assert_eq!(fix(&garbled), "součástí");
+        // A word no list holds keeps its gap.
+        let garbled = garble("zzčzz", &WINDOWS_1252, false);
+        assert_eq!(fix(&garbled), garbled);
     }
 
     #[test]
