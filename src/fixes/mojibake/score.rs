@@ -475,6 +475,17 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
             {
                 total += 3;
             }
+            // A lone accented letter glued after a digit or an ASCII symbol
+            // and before a non-ASCII symbol (`$Ì¶6Ì¶` for $̶6̶, a
+            // combining overlay): neither a word nor a number has it.
+            if (a.is_ascii_digit() || (a.is_ascii_punctuation() && a != '\''))
+                && !b.is_ascii()
+                && kind(b) == Kind::Letter
+                && !c.is_ascii()
+                && matches!(kind(c), Kind::Symbol | Kind::Punct)
+            {
+                total += 3;
+            }
             // Two accented capitals, then a small letter in the same word
             // (`ÄŤetvrtak` for četvrtak): words do not start so, and
             // acronyms that take a small ending are ASCII.

@@ -407,6 +407,18 @@ fn a_lost_no_break_space_where_the_decoder_marked_its_lost_bytes() {
 }
 
 #[test]
+fn a_combining_overlay_after_digits_is_repaired() {
+    // U+0336 (CC B6) strikes through the char before it; read through
+    // windows-1252 it is `Ì¶`, a lone capital no number or word holds.
+    assert_eq!(fix("was $Ì¶1Ì¶2Ì¶0Ì¶ now $99\n"), "was $̶1̶2̶0̶ now $99\n");
+    assert_eq!(fix("so 1Ì¶2Ì¶ and 3\n"), "so 1̶2̶ and 3\n");
+    // Symbols after a number stay.
+    for s in ["§ 3¶ and 4°, 5€ 6£", "a 3É» b", "CAFÉ’s 2É"] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn a_replacement_char_anywhere_in_the_sequence() {
     // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
     // certain, so the whole sequence becomes one U+FFFD, never half a repair.
