@@ -745,20 +745,21 @@ const MARGIN: u32 = 8;
 /// leaving the gap did. 2^18 times.
 const MARGIN_EVERYDAY: u32 = 36;
 
-/// [`MARGIN_EVERYDAY`] for a winner of `c`'s script. Cyrillic and Hebrew
-/// write their vowels (or matres lectionis) and have few letters, whose
-/// pairs the model keeps densely: between two letters a third of the
-/// margin (Cyrillic) or under half (Hebrew) filled more gaps over the
-/// held-out lines and the corpus, with no wrong guess added. At a word's
-/// edge one neighbour says too little (ноябрь or ноябру, א or ט before
-/// יחוד): the everyday margin holds.
+/// [`MARGIN_EVERYDAY`] for a winner of `c`'s script between two letters.
+/// Cyrillic writes its vowels and Arabic its consonants and long vowels
+/// from a few dozen letters whose pairs the model keeps densely: there a
+/// third of the margin filled more gaps over the held-out lines and the
+/// corpus with no wrong guess added; Hebrew and Greek under half. In the
+/// Brahmic scripts a smaller margin took vowel signs for viramas over the
+/// corpus. At a word's edge one neighbour says too little (ноябрь or
+/// ноябру, א or ט before יחוד): the everyday margin holds.
 fn margin_everyday(c: char, cx: &GapContext) -> u32 {
     if !(cx.before.is_letter() && cx.after.is_letter()) {
         return MARGIN_EVERYDAY;
     }
     match script(c) {
-        Script::Cyrillic => MARGIN_EVERYDAY / 3,
-        Script::Hebrew => MARGIN_EVERYDAY / 2 - 2,
+        Script::Cyrillic | Script::Arabic => MARGIN_EVERYDAY / 3,
+        Script::Hebrew | Script::Greek => MARGIN_EVERYDAY / 2 - 2,
         _ => MARGIN_EVERYDAY,
     }
 }
