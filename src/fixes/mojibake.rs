@@ -186,15 +186,22 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut unrepaired = Vec::new();
     let mut lines = LineState::default();
     let mut choices = repeat::Choices::default();
+    // The end of the last run widened over the run after its space: that
+    // run is repaired with it.
+    let mut taken = 0;
     for (r, look) in runs.iter().zip(&looks) {
         // No page reads it, so it can be neither repaired nor widened.
         let Some(look) = look else {
             continue;
         };
+        if r.range.start < taken {
+            continue;
+        }
         let line = lines.at(text, r.range.start, vote.signifiers);
         let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
+            taken = choice.run.range.end;
         }
         settle(r, choice, look, &mut pending, &mut unrepaired, sink);
     }

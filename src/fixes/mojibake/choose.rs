@@ -278,6 +278,16 @@ fn widened(
             0 => lang::identify(text, pages[np]),
             known => known,
         };
+        // Taking in the run after the space, its chars are weighed too.
+        let before = if wide.range.end > r.range.end + 1 {
+            let mut written = wide.chars.clone();
+            if let Some(c) = wide.widened.and_then(|at| written.get_mut(at)) {
+                *c = ' ';
+            }
+            score::cost(wide.prev, &written, wide.next)
+        } else {
+            before
+        };
         let rep = widened_repair(&wide, np, vote, gcx, before, rest, langs)?;
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
@@ -312,37 +322,90 @@ fn widened_repair(
     let page = code_pages()[np];
     let lossy = vote.lossy;
     // The note's page, which kept a byte it leaves undefined elsewhere (or
-    // marked one with U+FFFD) and dropped none: no byte was lost here either, so the space completes the
-    // sequence even where a lost byte would make a letter as likely.
+    // marked one with U+FFFD) and dropped none: no byte was lost here
+    // either, so the space completes the sequence even where a lost byte
+    // would make a letter as likely.
     let kept = vote.page == Some(np)
         && vote.keeps_undefined & (1 << np) != 0
         && vote.dropping & (1 << np) == 0;
     let reading = read(&wide.chars, page);
-    let Some(&detect::Unit::Piece { ch, len }) = reading.units.last() else {
-        return None;
+    // The sequence the U+00A0 at `nbsp` belongs to: it starts at `start`.
+    let nbsp = wide.widened?;
+    let mut start = 0;
+    let (unit, ch, len) = reading.units.iter().enumerate().find_map(|(i, u)| {
+        let (piece, len) = match *u {
+            detect::Unit::Piece { ch, len } => (Some(ch), len),
+            detect::Unit::Gap { len, .. } => (None, len),
+            detect::Unit::Keep(_) => (None, 1),
+        };
+        if nbsp < start + len {
+            return Some(piece.map(|ch| (i, ch, len)));
+        }
+        start += len;
+        None
+    })??;
+    let lead = page.byte_of(*wide.chars.get(start)?)?;
+    // How much costlier than the run as written the repair may be.
+    let mut slack = 0;
+    // Where the sequence ends at the space, two spaces mean the first was
+    // the A0; otherwise it goes on in the run after the space.
+    let ends_at_space = start + len == nbsp + 1;
+    let double = ends_at_space && wide.next == Some(' ');
+    let after_space = if ends_at_space {
+        wide.next
+    } else {
+        // A sequence taking in the run after the space never starts
+        // inside an ASCII word or number: `café …` is no `caf項`.
+        let before_lead = start
+            .checked_sub(1)
+            .and_then(|i| wide.chars.get(i).copied());
+        if before_lead
+            .or(wide.prev)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        // A letter so made stands beside a letter of its own script
+        // (`å …` among Han for 堅; `è …` in Italian is no 蠅); a symbol
+        // needs a note that kept its bytes, and may cost what it costs.
+        let beside = |i: Option<usize>| match i.and_then(|i| reading.units.get(i)) {
+            Some(&detect::Unit::Piece { ch: c, .. }) => {
+                score::kind(c) == score::Kind::Letter && score::script(c) == score::script(ch)
+            }
+            _ => false,
+        };
+        let fits = if score::kind(ch) == score::Kind::Letter {
+            beside(unit.checked_sub(1)) || beside(Some(unit + 1))
+        } else {
+            slack = score::char_cost(ch);
+            kept
+        };
+        if !fits {
+            return None;
+        }
+        wide.chars.get(nbsp + 1).copied()
     };
-    let lead = page.byte_of(*wide.chars.get(wide.chars.len().checked_sub(len)?)?)?;
-    let double = wide.next == Some(' ');
     // A longer sequence that the space completes is evidence of its own (a
     // lead and a continuation before a space hardly happen by chance): an
     // everyday char that no lost byte could make instead, or, where no page
     // lost a byte elsewhere in the note, with the text going on in non-ASCII
     // right after the space (`à¸ à¸²` for ภา). Where the page kept its
-    // bytes, a letter of a rarer block (cost 1: Ethiopic አ) is as good.
+    // bytes, a char of a rarer block is as good (Ethiopic አ, the braille
+    // blank that pads social media posts).
     let likely = if len == 2 {
         nbsp::is_likely(ch, page, lead, double, gcx.languages)
             || (kept && nbsp::fits(ch, gcx.languages))
     } else {
         let conts: Vec<u8> = wide
             .chars
-            .get(wide.chars.len() - len + 1..wide.chars.len() - 1)
+            .get(start + 1..nbsp)
             .unwrap_or(&[])
             .iter()
             .filter_map(|&c| page.byte_of(c))
             .collect();
-        score::char_cost(ch) <= u32::from(kept)
+        score::char_cost(ch) <= if kept { 3 } else { 0 }
             && score::kind(ch) != score::Kind::Control
-            && (((lossy == 0 || kept) && wide.next.is_some_and(|c| !c.is_ascii()))
+            && (((lossy == 0 || kept) && after_space.is_some_and(|c| !c.is_ascii()))
                 || dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
     };
     // A gap is another lost byte, unless a U+FFFD marks it (`ðŸ“�Â ` for
@@ -351,7 +414,7 @@ fn widened_repair(
     if !reading.is_whole() || !reading.units.iter().all(marked) || !likely {
         return None;
     }
-    let keep = nbsp::keeps_space(ch, rest, langs);
+    let keep = ends_at_space && nbsp::keeps_space(ch, rest, langs);
     // What follows as it will read: the space kept, or the next word, whose
     // own mojibake (if any) is no evidence against this char.
     let next = match wide.next {
@@ -368,7 +431,7 @@ fn widened_repair(
         gcx,
         before,
     );
-    if rep.gain < 0 {
+    if rep.gain < -i64::from(slack) {
         return None;
     }
     if keep {

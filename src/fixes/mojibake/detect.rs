@@ -25,9 +25,9 @@ pub struct Run {
     pub prev: Option<char>,
     /// The char after the run (ASCII), if any.
     pub next: Option<char>,
-    /// Whether the run takes in a space after it as a lost no-break space
-    /// (see `nbsp`).
-    pub widened: bool,
+    /// Where the run takes in a space after it as a lost no-break space
+    /// (see `nbsp`): the index in `chars` of the U+00A0 read for it.
+    pub widened: Option<usize>,
 }
 
 /// The non-ASCII runs of `text`, in order.
@@ -67,7 +67,7 @@ pub fn runs(text: &str) -> Vec<Run> {
             offsets,
             prev,
             next,
-            widened: false,
+            widened: None,
         });
         i = end;
     }

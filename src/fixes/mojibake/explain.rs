@@ -104,7 +104,7 @@ pub fn emit(sink: &mut Sink, rep: &Repaired, whole_note: bool) {
                 .join("; ")
         );
     }
-    if r.widened {
+    if r.widened.is_some() {
         message.push_str(", its byte 0xA0 (a no-break space) since turned into a plain space");
     }
     for cands in collapsed {
@@ -144,13 +144,10 @@ pub fn emit_c1(sink: &mut Sink, r: &Run, out: &[char]) {
 fn replace(sink: &mut Sink, r: &Run, out: &[char], message: String, whole_note: bool) {
     let chars = &r.chars;
     let prefix = chars.iter().zip(out).take_while(|(a, b)| a == b).count();
-    // A widened run's last char stands for a space it is not: it changes,
+    // A widened run's U+00A0 stands for a space it is not: it changes,
     // even into the no-break space it stands for (`Â ` for U+00A0).
-    let max_suffix = if r.widened {
-        0
-    } else {
-        chars.len().min(out.len()) - prefix
-    };
+    let max_suffix = (chars.len().min(out.len()) - prefix)
+        .min(r.widened.map_or(usize::MAX, |at| chars.len() - at - 1));
     let suffix = chars
         .iter()
         .rev()

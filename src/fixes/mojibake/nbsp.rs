@@ -6,10 +6,14 @@
 //! chars stops before the space, so on its own it is a lead byte with
 //! nothing after it. Read with the space taken back as byte A0, it is whole.
 //!
-//! Only the note's own code page may do this, only for a two-byte sequence
-//! (a three-byte one ending in A0 is rare, while `â€ ` is usually ” with
-//! its 0x9D lost), and never after an uppercase letter: `IRMÃ E` is correct
-//! Portuguese. Whether the space was the A0 itself or a space after it
+//! The space was the A0 where the sequence it completes reads as an
+//! everyday char no lost byte could make instead, or where the note shows
+//! that its decoder lost no byte silently (it kept one it could not read as
+//! a C1 control, or marked it with U+FFFD). The A0 may also be a middle
+//! byte (`â €` for the braille blank, `å …` for 堅): the run after the space
+//! then joins the sequence, never after an ASCII word (`café …`), and a
+//! letter so made must stand beside one of its own script. Never after an
+//! uppercase letter: `IRMÃ E` is correct Portuguese. Whether the space was the A0 itself or a space after it
 //! depends on what follows: two spaces mean the first was the A0; a letter
 //! right after means the A0 was inside a word (`Å koda`), unless the
 //! letter it makes is lowercase and so ends a word (`Ã la` is `à la`, the
@@ -25,12 +29,15 @@ use super::{joined, lang, model};
 
 /// `r` widened over the space after it, the space read as the page's byte
 /// A0 (a U+00A0 in its chars), when `page` reads A0 as a no-break space and
-/// the run ends in a two-byte lead byte.
+/// the run ends in a sequence the A0 continues. Where the sequence needs
+/// more bytes after the A0 (`â €` for the braille blank E2 A0 80, `å …` for
+/// 堅), the non-ASCII chars right after the space are taken in too, as far
+/// as the next ASCII char: the run after the space becomes part of this one.
 pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     if r.next != Some(' ') || page.byte_of('\u{a0}') != Some(0xA0) {
         return None;
     }
-    // The run ends in a sequence one byte short: a lead and the
+    // The run ends in a sequence short of bytes: a lead and the
     // continuations after it (`Ã` for à, `à¸` for Thai ภ).
     let lead_at = r.chars.iter().rposition(|&c| {
         page.byte_of(c)
@@ -39,7 +46,7 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     })?;
     let n = sequence_len(page.byte_of(*r.chars.get(lead_at)?)?)?;
     let tail = r.chars.get(lead_at + 1..)?;
-    if tail.len() + 2 != n
+    if tail.len() + 2 > n
         || !tail
             .iter()
             .all(|&c| page.byte_of(c).is_some_and(is_continuation))
@@ -51,13 +58,32 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     if n == 2 && before.is_some_and(char::is_uppercase) {
         return None;
     }
-    let after_space = text.get(r.range.end + 1..)?.chars().next();
+    let after = r.range.end + 1;
     let mut run = r.clone();
+    run.widened = Some(r.chars.len());
     run.chars.push('\u{a0}');
-    run.offsets.push(r.range.end - r.range.start + 1);
-    run.range.end += 1;
-    run.next = after_space;
-    run.widened = true;
+    run.offsets.pop();
+    run.offsets.push(r.range.end - r.range.start);
+    let mut end = after;
+    let missing = n - tail.len() - 2;
+    if missing > 0 {
+        // The bytes still missing begin the non-ASCII text after the space.
+        let rest = text.get(after..)?;
+        let stretch = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        let stretch = rest.get(..stretch)?;
+        let mut conts = stretch.chars().map(|c| page.byte_of(c));
+        if !(0..missing).all(|_| conts.next().flatten().is_some_and(is_continuation)) {
+            return None;
+        }
+        for (o, c) in stretch.char_indices() {
+            run.chars.push(c);
+            run.offsets.push(after + o - r.range.start);
+        }
+        end = after + stretch.len();
+    }
+    run.offsets.push(end - r.range.start);
+    run.range.end = end;
+    run.next = text.get(end..).and_then(|t| t.chars().next());
     Some(run)
 }
 

@@ -117,12 +117,17 @@ impl Choices {
             }
         }
         let choice = choose::choose(text, r, look, vote, gcx, caps);
+        // A run widened over the run after the space depends on that run
+        // too, which the key does not hold.
+        if choice.run.range.end > r.range.end + 1 {
+            return choice;
+        }
         self.made.entry(key).or_default().push(Made {
             gcx: *gcx,
             caps,
             best: choice.best.clone(),
             unclear: choice.unclear.clone(),
-            widened: choice.run.widened,
+            widened: choice.run.widened.is_some(),
         });
         choice
     }

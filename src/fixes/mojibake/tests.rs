@@ -419,6 +419,33 @@ fn a_combining_overlay_after_digits_is_repaired() {
 }
 
 #[test]
+fn a_lost_no_break_space_inside_a_longer_sequence() {
+    // 堅 is E5 A0 85 and the braille blank E2 A0 80: the A0 that became a
+    // space is the middle byte, so the sequence goes on in the run after it.
+    let page = code_pages()[0];
+    let text = "美利堅合眾國, 貝寧\n";
+    let garbled = garble(text, page, true).replace('\u{a0}', " ");
+    assert_eq!(fix(&garbled), text, "{garbled:?}");
+    let padded = "â € Regulamento: â € comentÃ¡rios ðŸ“\u{FFFD}\n";
+    assert_eq!(
+        fix(padded),
+        "\u{2800} Regulamento: \u{2800} comentários \u{FFFD}\n"
+    );
+    // A word or number before the lead, or a letter alone among words of
+    // another script, keeps its space.
+    for s in [
+        "café … ok, Ã© bien \u{9d}\n",
+        "Lui è … bello, Ã© bien \u{9d}\n",
+    ] {
+        assert!(
+            fix(s).starts_with(s.split(',').next().unwrap_or("")),
+            "{:?}",
+            fix(s)
+        );
+    }
+}
+
+#[test]
 fn a_replacement_char_anywhere_in_the_sequence() {
     // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
     // certain, so the whole sequence becomes one U+FFFD, never half a repair.
