@@ -10,7 +10,10 @@
 //! ⏫, whose 0x8F windows-1254 leaves undefined) or replaced with U+FFFD
 //! (`SlovenÄ�ina`), surrogate pairs encoded one by one (CESU-8), no-break
 //! spaces an editor turned into plain ones (`voilÃ  le`; `Ã s` is the
-//! Portuguese `às`, the joined word listed in `joined`), and C1 controls
+//! Portuguese `às`, the joined word listed in `joined`; `× ` is Hebrew נ
+//! where the note's decoder kept or marked the bytes it could not read;
+//! `â €` the braille blank, its A0 a middle byte: see `nbsp`), combining
+//! overlays after digits (`$Ì¶6` for $̶6), and C1 controls
 //! left by windows-1252 text read as latin-1 (`parlé\x85` for `parlé…`).
 //!
 //! ## Why
@@ -75,8 +78,11 @@
 //! What stays unsolved: two everyday letters three chars of context cannot
 //! tell apart (ु or ्, я or с at a word's end, ύ or ώ), scripts the word
 //! lists lack (Thai, Lao, Malayalam), a no-break space inside a word other
-//! than after a small letter (`Å in` for Šin), and an ASCII `?` a lossy
-//! decoder left for a byte (ftfy reads `Ã?` as U+FFFD).
+//! than after a small letter in a note that may have dropped bytes (`Å in`
+//! for Šin, or Ő whose 0x90 was lost before a real space), a small letter's
+//! no-break space inside a word (`Mauritània` arrives as `Maurità nia`,
+//! which reads like French `à la`, so the space stays), and an ASCII `?` a
+//! lossy decoder left for a byte (ftfy reads `Ã?` as U+FFFD).
 //!
 //! ## Example
 //! ```
