@@ -8,7 +8,7 @@
 use super::common::{HAN, HANGUL, HANGUL_RANGE, HAN_RANGE};
 use super::lang;
 use super::model::{self, Side};
-use super::pages::{decode_sequence, sequence_len, CodePage};
+use super::pages::{sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 pub use super::words::Affix;
 
@@ -35,7 +35,7 @@ pub fn plausible_candidates_of(page: &CodePage, lead: u8, conts: &[u8], mask: u1
         .filter(|(i, _)| mask & (1 << i) != 0)
         .flat_map(|(_, p)| p.undefined_continuations())
         .fold(0u128, |m, b| m | 1 << (b - 0x80));
-    candidates_with(&undefined_with(page, lost), lead, conts)
+    candidates_with(&Undefined::of(page, lost), lead, conts)
         .into_iter()
         .map(|(c, _)| c)
         .filter(|&c| plausible(c))
@@ -146,16 +146,57 @@ pub enum Verdict {
 /// Every `(char, restored bytes)` that inserting undefined bytes of `page`
 /// into `lead, conts...` makes a valid sequence of (up to three missing).
 pub fn candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
-    let undefined: Vec<u8> = page.undefined_continuations().collect();
-    candidates_with(&undefined, lead, conts)
+    own_candidates(page, lead, conts)
+        .into_iter()
+        .map(|(c, lost)| (c, lost.to_vec()))
+        .collect()
 }
 
-/// The undefined continuation bytes of `page` and those in `mask` (bit
-/// `b - 0x80`).
-fn undefined_with(page: &CodePage, mask: u128) -> Vec<u8> {
-    (0x80u8..=0xBF)
-        .filter(|&b| page.is_undefined(b) || mask & (1 << (b - 0x80)) != 0)
-        .collect()
+/// [`candidates`] with the restored bytes kept on the stack: a judgement
+/// looks at dozens of candidates and rebuilds one.
+fn own_candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Lost)> {
+    candidates_with(&Undefined::of(page, 0), lead, conts)
+}
+
+/// The bytes restored for a candidate (up to three), by value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Lost {
+    bytes: [u8; 3],
+    len: u8,
+}
+
+impl Lost {
+    fn to_vec(self) -> Vec<u8> {
+        self.bytes[..usize::from(self.len)].to_vec()
+    }
+}
+
+/// Undefined continuation bytes in ascending order, on the stack.
+struct Undefined {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Undefined {
+    /// The undefined continuation bytes of `page` and those in `mask` (bit
+    /// `b - 0x80`).
+    fn of(page: &CodePage, mask: u128) -> Undefined {
+        let mut out = Undefined {
+            bytes: [0; 64],
+            len: 0,
+        };
+        for b in 0x80u8..=0xBF {
+            if page.is_undefined(b) || mask & (1 << (b - 0x80)) != 0 {
+                out.bytes[out.len] = b;
+                out.len += 1;
+            }
+        }
+        out
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
 }
 
 /// The candidates of every page that reads the note as well as `page`
@@ -166,16 +207,16 @@ fn rival_candidates(
     lead: u8,
     conts: &[u8],
     cx: &GapContext,
-) -> Option<Vec<(char, Vec<u8>)>> {
+) -> Option<Vec<(char, Lost)>> {
     (cx.rival_undefined != 0)
-        .then(|| candidates_with(&undefined_with(page, cx.rival_undefined), lead, conts))
+        .then(|| candidates_with(&Undefined::of(page, cx.rival_undefined), lead, conts))
 }
 
 /// The plausible candidates of every page that reads the note as well as
 /// `page` (its own when none is known): what a word judged whole weighs.
 pub fn field(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Vec<char> {
     rival_candidates(page, lead, conts, cx)
-        .unwrap_or_else(|| candidates(page, lead, conts))
+        .unwrap_or_else(|| own_candidates(page, lead, conts))
         .into_iter()
         .map(|(c, _)| c)
         .filter(|&c| plausible(c))
@@ -183,7 +224,8 @@ pub fn field(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Vec<ch
 }
 
 /// [`candidates`] with the lost bytes drawn from `undefined`.
-fn candidates_with(undefined: &[u8], lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>)> {
+fn candidates_with(undefined: &Undefined, lead: u8, conts: &[u8]) -> Vec<(char, Lost)> {
+    let undefined = undefined.as_slice();
     let mut out = Vec::new();
     let Some(len) = sequence_len(lead) else {
         return out;
@@ -222,15 +264,50 @@ fn candidates_with(undefined: &[u8], lead: u8, conts: &[u8]) -> Vec<(char, Vec<u
                 seq[len] = b;
                 len += 1;
             }
-            if let Some(c) = decode_sequence(&seq[..len]) {
-                out.push((c, restored[..lost].to_vec()));
+            if let Some(c) = decode(&seq[..len]) {
+                out.push((
+                    c,
+                    Lost {
+                        bytes: restored,
+                        len: lost as u8,
+                    },
+                ));
             }
         }
     }
-    // One entry per char (the first way of making it).
+    // One entry per char (the first way of making it: the sort is stable).
     out.sort_by_key(|(c, _)| *c);
     out.dedup_by_key(|(c, _)| *c);
     out
+}
+
+/// The char a complete sequence of 2 to 4 bytes encodes, if valid UTF-8:
+/// [`decode_sequence`](super::pages::decode_sequence) without a general validator, as the search decodes
+/// thousands of them.
+fn decode(seq: &[u8]) -> Option<char> {
+    let (&lead, rest) = seq.split_first()?;
+    let len = sequence_len(lead)?;
+    if len < 2 || seq.len() != len || rest.iter().any(|&b| b & 0xC0 != 0x80) {
+        return None;
+    }
+    // The second byte rules out overlong forms, surrogates and code points
+    // beyond U+10FFFF.
+    let second = rest.first().copied().unwrap_or(0);
+    let valid = match lead {
+        0xE0 => second >= 0xA0,
+        0xED => second < 0xA0,
+        0xF0 => second >= 0x90,
+        0xF4 => second < 0x90,
+        _ => true,
+    };
+    if !valid {
+        return None;
+    }
+    let first = u32::from(lead) & (0x7F >> len);
+    char::from_u32(
+        rest.iter()
+            .fold(first, |u, &b| u << 6 | u32::from(b & 0x3F)),
+    )
 }
 
 /// Chars shown as emoji by default (Unicode's Emoji_Presentation), as ranges.
@@ -402,7 +479,7 @@ fn is_rare_script_letter(c: char) -> bool {
 
 /// Picks the clear winner among the candidates for one short sequence.
 pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdict {
-    let all: Vec<(char, Vec<u8>)> = candidates(page, lead, conts)
+    let all: Vec<(char, Lost)> = own_candidates(page, lead, conts)
         .into_iter()
         .filter(|(c, _)| plausible(*c))
         .collect();
@@ -410,7 +487,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         all.iter().find(|(o, _)| *o == c).map(|(ch, restored)| {
             Verdict::Rebuilt(Rebuilt {
                 ch: *ch,
-                restored: restored.clone(),
+                restored: restored.to_vec(),
                 reason,
             })
         })
@@ -418,10 +495,17 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     if all.is_empty() {
         return Verdict::Impossible;
     }
+    // The rival pages' candidates, worked out once when first needed.
+    let rivals_once = std::cell::OnceCell::new();
+    let rivals = || {
+        rivals_once
+            .get_or_init(|| rival_candidates(page, lead, conts, cx))
+            .as_deref()
+    };
     // Commonness decides only with the note's page known, and among the
     // candidates every page that reads the note as well could have made.
     let common_only = |c: char, rare: &dyn Fn(char) -> bool| {
-        rival_candidates(page, lead, conts, cx).is_some_and(|rivals| {
+        rivals().is_some_and(|rivals| {
             rivals
                 .iter()
                 .all(|&(o, _)| o == c || !plausible(o) || rare(o))
@@ -505,7 +589,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .iter()
                 .any(|&(c, _)| !hebrew_fits(c, cx) && kind(c) == Kind::Letter);
         let rival_letter = placed
-            && rival_candidates(page, lead, conts, cx).is_some_and(|rivals| {
+            && rivals().is_some_and(|rivals| {
                 rivals.iter().any(|&(o, _)| {
                     !fits.contains(&o)
                         && kind(o) == Kind::Letter
@@ -604,11 +688,11 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             }
         }
     }
-    if let Some(c) = likeliest(page, lead, conts, cx, &all) {
+    if let Some(c) = likeliest(cx, &all, rivals()) {
         return pick(c, "its neighbours make it far likelier than the others")
             .unwrap_or(Verdict::Impossible);
     }
-    if let Some(c) = in_the_language(page, lead, conts, cx, &all) {
+    if let Some(c) = in_the_language(cx, &all, rivals()) {
         return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
     }
     Verdict::Ambiguous(all.into_iter().map(|(c, _)| c).collect())
@@ -655,11 +739,9 @@ const LANG_EVERYDAY: u32 = 20;
 /// None when the language is unknown, a candidate is an everyday symbol
 /// beside a boundary, or no neighbour is known.
 fn in_the_language(
-    page: &CodePage,
-    lead: u8,
-    conts: &[u8],
     cx: &GapContext,
-    all: &[(char, Vec<u8>)],
+    all: &[(char, Lost)],
+    rivals: Option<&[(char, Lost)]>,
 ) -> Option<char> {
     if cx.langs == 0 {
         return None;
@@ -670,8 +752,7 @@ fn in_the_language(
         return None;
     }
     let (before, after) = (&b[..nb], &a[..na]);
-    let rivals = rival_candidates(page, lead, conts, cx);
-    let field: &[(char, Vec<u8>)] = rivals.as_deref().unwrap_or(all);
+    let field = rivals.unwrap_or(all);
     let near = cx.letter_before.or(cx.letter_after);
     let inside_word = cx.before.is_letter() && cx.after.is_letter();
     let mut weighed = Vec::with_capacity(field.len());
@@ -899,7 +980,7 @@ pub fn judge_jointly(
     let mut fields: Vec<Vec<char>> = Vec::with_capacity(n);
     let mut combinations = 1usize;
     for &(lead, conts) in gaps {
-        let mine: Vec<(char, Vec<u8>)> = candidates(page, lead, conts)
+        let mine: Vec<(char, Lost)> = own_candidates(page, lead, conts)
             .into_iter()
             .filter(|(c, _)| plausible(*c))
             .collect();
@@ -974,7 +1055,7 @@ pub fn judge_jointly(
         }
         *slot = own[i].iter().find(|(o, _)| *o == c).map(|(ch, restored)| Rebuilt {
             ch: *ch,
-            restored: restored.clone(),
+            restored: restored.to_vec(),
             reason: "its neighbours and the lost bytes beside it make it far likelier than the others",
         });
     }
@@ -986,11 +1067,9 @@ pub fn judge_jointly(
 /// the note as well. None when a candidate is an everyday symbol the model
 /// cannot weigh, or a letter of a script its word lists lack.
 fn likeliest(
-    page: &CodePage,
-    lead: u8,
-    conts: &[u8],
     cx: &GapContext,
-    all: &[(char, Vec<u8>)],
+    all: &[(char, Lost)],
+    rivals: Option<&[(char, Lost)]>,
 ) -> Option<char> {
     // Both neighbours must be known chars: beside another gap the model
     // pairs each candidate with whichever of that gap's candidates suits it
@@ -998,8 +1077,7 @@ fn likeliest(
     if !(cx.before.is_definite() && cx.after.is_definite()) {
         return None;
     }
-    let rivals = rival_candidates(page, lead, conts, cx);
-    let field: &[(char, Vec<u8>)] = rivals.as_deref().unwrap_or(all);
+    let field = rivals.unwrap_or(all);
     // Between letters a symbol is a rarity; beside a boundary an everyday
     // one (” ‐ ٪) is as likely as a letter and the model cannot weigh it.
     // Between ideographs, kana or Hangul there are no spaces: punctuation
@@ -1056,6 +1134,28 @@ fn likeliest(
 mod tests {
     use super::super::tables::{WINDOWS_1250, WINDOWS_1251, WINDOWS_1252, WINDOWS_1254};
     use super::*;
+
+    #[test]
+    fn decoding_agrees_with_the_validator() {
+        use super::super::pages::decode_sequence;
+        // Every byte after each lead of two or three bytes; for four, every
+        // continuation byte and the bytes just outside their range.
+        let near: Vec<u8> = (0x7E..=0xC1).collect();
+        for lead in 0x80u8..=0xFF {
+            for a in 0..=255u8 {
+                assert_eq!(decode(&[lead, a]), decode_sequence(&[lead, a]));
+                for b in 0..=255u8 {
+                    assert_eq!(decode(&[lead, a, b]), decode_sequence(&[lead, a, b]));
+                }
+            }
+            for (&a, &b) in near.iter().flat_map(|a| near.iter().map(move |b| (a, b))) {
+                for &c in &near {
+                    let seq = [lead, a, b, c];
+                    assert_eq!(decode(&seq), decode_sequence(&seq), "{seq:x?}");
+                }
+            }
+        }
+    }
 
     fn rebuilt(v: Verdict) -> Option<char> {
         match v {
