@@ -11,7 +11,9 @@
 //! - attendee and participant lines (`**Attendees**: A, B`, `Participants: …`);
 //! - frontmatter lists of people (`participants`, `attendees`, `people`,
 //!   `owner`, and the keys of the `peopleKeys` setting): only the item's bytes
-//!   are edited, quotes and layout stay;
+//!   are edited, quotes and layout stay; an entry the repair would make
+//!   equal to another entry of its list is dropped instead, and the change
+//!   says so (`[Lior Genzel, Lior Genzel Genzel]` → `[Lior Genzel]`);
 //! - the display text of `[[target|alias]]` links;
 //! - running text, only when the collapsed words are a known person
 //!   (`talk to Jason Jason Vallery` with Jason Vallery an attendee): there a
@@ -71,6 +73,7 @@
 //! - `me`: the name `@Myself` stands for; empty (the default) leaves it.
 
 mod judge;
+pub mod lists;
 pub mod name;
 pub mod people;
 mod prose;
@@ -108,9 +111,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     }
     if doubled {
         let people = index(&found, text, &cx.people);
+        let from = sink.proposals.len();
         for site in &found.sites {
             judge::site(text, site, &people, sink);
         }
+        lists::drop_repeats(note, &found.lists, sink, from);
         prose::propose(note, &found.sites, &people, sink);
     }
 }
@@ -327,6 +332,73 @@ mod tests {
     }
 
     #[test]
+    fn a_list_entry_repaired_into_a_repeat_is_dropped() {
+        let cases = [
+            (
+                "---\nparticipants:\n- Lior Genzel\n- Lior Genzel Genzel\n- Jason Vallery\n---\n",
+                "---\nparticipants:\n- Lior Genzel\n- Jason Vallery\n---\n",
+            ),
+            (
+                "---\nparticipants: [Lior Genzel, Lior Genzel Genzel]\n---\n",
+                "---\nparticipants: [Lior Genzel]\n---\n",
+            ),
+            // The repeat may come first, and be written with other quotes.
+            (
+                "---\nattendees: ['Lior Lior Genzel', Ada, \"Lior Genzel\"]\n---\n",
+                "---\nattendees: [Ada, \"Lior Genzel\"]\n---\n",
+            ),
+            // Both repaired entries repeat the one left as written, and
+            // their cuts in a flow list touch: the list still reads right.
+            (
+                "---\npeople: [Ada Ada Lovelace, Ada Lovelace Lovelace, Ada Lovelace]\n---\n",
+                "---\npeople: [Ada Lovelace]\n---\n",
+            ),
+            // Two entries repaired into one name: the first stays.
+            (
+                "---\npeople:\r\n  - Ada Ada Lovelace\r\n  - Ada Lovelace Lovelace\r\n---\n",
+                "---\npeople:\r\n  - Ada Lovelace\r\n---\n",
+            ),
+        ];
+        let mut config = Config {
+            known_people: vec!["Ada Lovelace".into(), "Lior Genzel".into()],
+            ..Config::default()
+        };
+        for (text, expected) in cases {
+            let out = names(text, &mut config);
+            assert_eq!(out.text, expected, "{text}");
+            let drop = out
+                .changes
+                .iter()
+                .find(|c| c.message.contains("so this entry is dropped"))
+                .expect("the drop is explained");
+            assert!(drop.message.contains("doubled word"), "{}", drop.message);
+            assert_eq!(names(expected, &mut config).text, expected);
+        }
+    }
+
+    #[test]
+    fn a_list_entry_without_a_clean_cut_is_repaired_in_place() {
+        // A comment on the line, a nested list, a different spelling: the
+        // entry is repaired, never removed.
+        for (text, expected) in [
+            (
+                "---\npeople:\n  - Ada Ada Lovelace # x\n  - Ada Lovelace\n---\n",
+                "---\npeople:\n  - Ada Lovelace # x\n  - Ada Lovelace\n---\n",
+            ),
+            (
+                "---\npeople:\n  - Ada Lovelace\n  - - Ada Ada Lovelace\n---\n",
+                "---\npeople:\n  - Ada Lovelace\n  - - Ada Ada Lovelace\n---\n",
+            ),
+            (
+                "---\npeople: [ADA LOVELACE, Ada Ada Lovelace]\n---\n",
+                "---\npeople: [ADA LOVELACE, Ada Lovelace]\n---\n",
+            ),
+        ] {
+            assert_eq!(fix(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn notes_without_doubled_words_are_skipped_whole() {
         let text =
             "**Attendees**: Ada Lovelace\n@Ada Lovelace and [[Ada Lovelace|Ada]] and the the cat\n";
@@ -337,10 +409,10 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_notes() {
-        let text = "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Ada Lovelace'\r\n---\r\n@Ada Lovelace Lovelace\r\n";
+        let text = "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Ada Lovelace'\r\n  - Grace Hopper\r\n---\r\n@Ada Lovelace Lovelace\r\n";
         assert_eq!(
             fix(text),
-            "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - 'Ada Lovelace'\r\n---\r\n@Ada Lovelace\r\n"
+            "\u{feff}---\r\nparticipants:\r\n  - Ada Lovelace\r\n  - Grace Hopper\r\n---\r\n@Ada Lovelace\r\n"
         );
     }
 

@@ -165,14 +165,17 @@ pub fn has_doubled_word(text: &str) -> bool {
 }
 
 /// Where the word that ends at byte `end` of `text` starts (`end` when no
-/// word char comes right before it).
+/// word char comes right before it). Joiners join inside a word only: in
+/// `'Lior Lior` the quote opens a YAML scalar, and the word is `Lior`.
 pub fn word_start(text: &str, end: usize) -> usize {
-    text[..end]
+    let start = text[..end]
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_word_char(c))
         .last()
-        .map_or(end, |(i, _)| i)
+        .map_or(end, |(i, _)| i);
+    let word = &text[start..end];
+    end - word.trim_start_matches(is_joiner).len()
 }
 
 /// A character of a word for [`has_doubled_word`]: letters, combining marks
@@ -258,6 +261,10 @@ mod tests {
         assert!(has_doubled_word("x @Lior Genzel Genzel 📅"));
         assert!(has_doubled_word("[[Lior Genzel|Lior Genzel Genzel]]"));
         assert!(has_doubled_word("- \"Ada Ada\""));
+        // A quote before the word opens the scalar; inside, it joins.
+        assert!(has_doubled_word("[ 'Lior Lior Genzel']"));
+        assert!(has_doubled_word("- ‘Ada Ada"));
+        assert!(!has_doubled_word("O'Brien Brien"));
         assert!(!has_doubled_word("Boutros Boutros-Ghali and the the cat"));
         assert!(!has_doubled_word("Lior Genzel, Jason Vallery"));
     }

@@ -3,6 +3,7 @@
 //! words of the name as byte ranges of the note, what kind of place it is,
 //! and, for places that say who someone is, where that knowledge comes from.
 
+use super::lists::{self, List, ListEntry};
 use super::name::{self, MAX_NAME};
 use super::people::Source;
 use crate::config::Config;
@@ -65,6 +66,8 @@ pub struct Found {
     pub sites: Vec<Site>,
     /// The word of each `@Myself`-style placeholder (without the `@`).
     pub placeholders: Vec<Range<usize>>,
+    /// The frontmatter lists of people, entry by entry.
+    pub lists: Vec<List>,
 }
 
 /// The labels of attendee lines, e.g. `**Attendees**: A, B`.
@@ -321,43 +324,73 @@ fn frontmatter(text: &str, fm: &Frontmatter, config: &Config, found: &mut Found)
         let lead = value.len() - value.trim_start().len();
         let value = value.trim();
         let value_abs = value_start + lead;
+        let mut list = List {
+            key: key.to_string(),
+            entries: Vec::new(),
+        };
         if !value.is_empty() {
             if value.starts_with('[') {
                 // The one flow reader's items; none when it is not simple.
-                for item in entries::flow_items(value).unwrap_or_default() {
-                    yaml_item(text, value_abs + item.start, &value[item], key, found);
+                let items = entries::flow_items(value).unwrap_or_default();
+                for (i, item) in items.iter().enumerate() {
+                    // `, item` after the one before, or `item, ` before the next.
+                    let cut = match (i.checked_sub(1).map(|p| &items[p]), items.get(i + 1)) {
+                        (Some(before), _) => Some(before.end..item.end),
+                        (None, Some(next)) => Some(item.start..next.start),
+                        (None, None) => None,
+                    };
+                    let start = value_abs + item.start;
+                    let cut = cut.map(|c| value_abs + c.start..value_abs + c.end);
+                    list.entries.push(entry(start, &value[item.clone()], cut));
+                    yaml_item(text, start, &value[item.clone()], key, found);
                 }
+                found.lists.push(list);
             } else {
                 yaml_item(text, value_abs, value, key, found);
             }
             continue;
         }
-        for item in &e.items {
+        // Items at other columns are a nested list: no clean cut anywhere.
+        let column = |item: &entries::Item| item.dash - fm.lines[item.line].range.start;
+        let flat = e.items.windows(2).all(|w| column(&w[0]) == column(&w[1]));
+        for (n, item) in e.items.iter().enumerate() {
             let rest_abs = at + item.dash + 1;
             let rest = &text[rest_abs..line_end(item.line)];
             let lead = rest.len() - rest.trim_start().len();
+            // The item's line is all of it when the next line is the next
+            // item or past the entry (no continuation, no comment between).
+            let alone = item.line + 1 == e.end
+                || e.items.get(n + 1).is_some_and(|x| x.line == item.line + 1);
+            let line = &fm.lines[item.line];
+            let cut = (flat && alone).then(|| at + line.range.start..at + line.next);
+            list.entries.push(entry(rest_abs + lead, rest.trim(), cut));
             yaml_item(text, rest_abs + lead, rest.trim(), key, found);
         }
+        found.lists.push(list);
+    }
+}
+
+/// A list entry whose scalar `item` is written at absolute `start`; `cut`
+/// removes it, when the scalar is all the entry holds.
+fn entry(start: usize, item: &str, cut: Option<Range<usize>>) -> ListEntry {
+    match lists::scalar(item) {
+        Some((content, whole)) => ListEntry {
+            content: Some(start + content.start..start + content.end),
+            drop: cut.filter(|_| whole),
+        },
+        None => ListEntry {
+            content: None,
+            drop: None,
+        },
     }
 }
 
 /// One YAML scalar holding a person, at absolute offset `start`.
 fn yaml_item(text: &str, start: usize, item: &str, key: &str, found: &mut Found) {
-    let (content, offset) = match item.chars().next() {
-        Some(q @ ('"' | '\'')) if item.len() >= 2 && item.ends_with(q) => {
-            let inner = &item[1..item.len() - 1];
-            // Escapes would make the bytes differ from the name.
-            if inner.contains('\\') || inner.contains("''") {
-                return;
-            }
-            (inner, 1)
-        }
-        _ => {
-            // A plain scalar ends where a comment starts.
-            let end = item.find(" #").unwrap_or(item.len());
-            (item[..end].trim_end(), 0)
-        }
+    let Some((range, _)) = lists::scalar(item) else {
+        return; // Escapes would make the bytes differ from the name.
     };
+    let (content, offset) = (&item[range.clone()], range.start);
     let abs = start + offset;
     if let Some(inner) = content
         .strip_prefix("[[")
