@@ -312,7 +312,32 @@ fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        !is_cjk(c) && c.is_alphabetic()
+        !is_cjk(c) && is_alphabetic(c)
+    }
+}
+
+/// `c.is_alphabetic()`, answered without the Unicode tables for the Latin
+/// and Cyrillic letters most notes outside English are written in (the
+/// scan asks it of every such char of a line with a digit).
+fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for the
+/// chars that stand before most dates and in most label words: ASCII,
+/// Latin and Cyrillic letters, the ideographs, kana and Hangul syllables CJK
+/// notes are made of, and the technical symbols and emoji of Tasks lines.
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x2300..=0x23FF | 0x1F300..=0x1FAFF => false,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => is_alphabetic(c) || c.is_numeric(),
     }
 }
 
@@ -331,6 +356,25 @@ fn word_char(c: char) -> bool {
 
 /// May a date start at byte `at` of `s`, given what comes before it?
 pub fn start_ok(s: &str, at: usize) -> bool {
+    // Asked at every word of a line with a digit: an ASCII byte before `at`
+    // is the char before it, answered without decoding backwards.
+    let b = s.as_bytes();
+    if let Some(&p) = at
+        .checked_sub(1)
+        .and_then(|i| b.get(i))
+        .filter(|p| p.is_ascii())
+    {
+        return match p {
+            _ if p == b'_' || p.is_ascii_alphanumeric() => false,
+            b'.' | b'/' | b'\\' | b'-' | b'+' | b'#' | b'@' | b'$' | b'%' | b'&' | b'=' | b'~'
+            | b'^' | b'\'' => false,
+            b':' | b',' => !at
+                .checked_sub(2)
+                .and_then(|i| b.get(i))
+                .is_some_and(u8::is_ascii_digit),
+            _ => true,
+        };
+    }
     let mut before = s[..at].chars().rev();
     match before.next() {
         None => true,
@@ -377,15 +421,42 @@ const VERSION_WORDS: &[&str] = &[
     "версія",
 ];
 
+/// The most bytes a word of [`VERSION_WORDS`] takes.
+const LONGEST_VERSION_WORD: usize = {
+    let mut i = 0;
+    let mut max = 0;
+    while i < VERSION_WORDS.len() {
+        if VERSION_WORDS[i].len() > max {
+            max = VERSION_WORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// The word just before `at` (skipping spaces) names a version.
 fn after_version_word(s: &str, at: usize) -> bool {
     let head = s[..at].trim_end_matches([' ', '\t']);
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
+    // Most dates follow punctuation or a space after a longer word: an
+    // ASCII byte that is no letter or digit ends no word.
+    if head
+        .as_bytes()
         .last()
-        .map_or(head.len(), |(i, _)| i);
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    // A word longer than the longest version word is none of them.
+    let mut word_start = head.len();
+    for (i, c) in head.char_indices().rev() {
+        if !is_alphanumeric(c) {
+            break;
+        }
+        if head.len() - i > LONGEST_VERSION_WORD {
+            return false;
+        }
+        word_start = i;
+    }
     let word = &head[word_start..];
     if word.is_empty() {
         return false;
@@ -635,8 +706,30 @@ fn fixed(year: i32, month: u32, day: u32) -> Shape {
     Shape::Fixed { year, month, day }
 }
 
+/// Whether the `time` pattern may match at the start of `b`: every match
+/// is `T` and a digit, or spaces, tabs and a comma, then a digit, `@` or
+/// the first byte of a word it allows before the hour (`at`, `um`, `à`,
+/// `a las`, `alle`, `om`, `saat`, `kl`, `klo`, `o`, `в`). Most dates are
+/// followed by other words, and the regex need not be run for them.
+fn may_start_time(b: &[u8]) -> bool {
+    match b.first() {
+        Some(b'T') => b.get(1).is_some_and(u8::is_ascii_digit),
+        Some(b' ' | b'\t' | b',') => {
+            let rest = b.iter().skip_while(|&&c| matches!(c, b' ' | b'\t' | b','));
+            rest.take(1).any(|&c| {
+                c.is_ascii_digit()
+                    || matches!(c, b'@' | b'a' | b'u' | b'o' | b's' | b'k' | 0xC3 | 0xD0)
+            })
+        }
+        _ => false,
+    }
+}
+
 /// A time right after a date ending at `at`: `(end, time, written with T)`.
 fn time_at(s: &str, at: usize) -> Option<(usize, Time, bool)> {
+    if !may_start_time(&s.as_bytes()[at..]) {
+        return None;
+    }
     let p = patterns();
     let c = p.time.captures(&s[at..])?;
     let mut hour = num(&c, 2);
@@ -687,23 +780,28 @@ fn time_at(s: &str, at: usize) -> Option<(usize, Time, bool)> {
 /// without digits (every form has some).
 pub fn scan(s: &str, opts: Options) -> Vec<Found> {
     let mut out = Vec::new();
+    let b = s.as_bytes();
     // Every date has an ASCII digit at or after its start (a year at the
     // least; other scripts' digits never parse), so nothing starts after
     // the last one and the scan stops there.
-    let Some(last_digit) = s.bytes().rposition(|b| b.is_ascii_digit()) else {
+    let Some(last_digit) = b.iter().rposition(u8::is_ascii_digit) else {
         return out;
     };
     let mut i = 0;
     while i <= last_digit {
+        // Run on every line with a digit: ASCII spaces and punctuation,
+        // which start nothing, are passed without decoding a char.
+        if b[i].is_ascii() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
         if c.is_ascii_digit() || is_letter(c) {
             if start_ok(s, i) {
-                let word_end = if c.is_alphabetic() {
-                    s[i..]
-                        .find(|ch: char| !ch.is_alphabetic())
-                        .map_or(s.len(), |r| i + r)
+                let word_end = if is_alphabetic(c) {
+                    run_end(s, i, |b| b.is_ascii_alphabetic(), is_alphabetic)
                 } else {
                     i
                 };
@@ -721,15 +819,40 @@ pub fn scan(s: &str, opts: Options) -> Vec<Found> {
                 }
             }
             // Skip the rest of this run of digits or letters.
-            let run = s[i..]
-                .find(|ch: char| !(ch.is_ascii_digit() || is_letter(ch)))
-                .map_or(s.len(), |r| i + r);
+            let run = run_end(
+                s,
+                i,
+                |b| b.is_ascii_alphanumeric(),
+                |ch| ch.is_ascii_digit() || is_letter(ch),
+            );
             i = run.max(i + c.len_utf8());
             continue;
         }
         i += c.len_utf8();
     }
     out
+}
+
+/// Where the run of chars `keep` accepts that starts at byte `from` of `s`
+/// ends; ASCII bytes are judged by `ascii`, which must agree with `keep`
+/// on them, without decoding.
+fn run_end(s: &str, from: usize, ascii: impl Fn(u8) -> bool, keep: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut j = from;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii() {
+            if !ascii(x) {
+                return j;
+            }
+            j += 1;
+            continue;
+        }
+        match s[j..].chars().next() {
+            Some(c) if keep(c) => j += c.len_utf8(),
+            _ => return j,
+        }
+    }
+    s.len()
 }
 
 #[cfg(test)]
@@ -755,6 +878,128 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Ymd {
         Ymd::new(y, m, d).unwrap()
+    }
+
+    /// The scan as it was written first, char by char: the oracle the
+    /// byte-wise [`scan`] must agree with.
+    fn scan_by_chars(s: &str, opts: Options) -> Vec<Found> {
+        let mut out = Vec::new();
+        let Some(last_digit) = s.bytes().rposition(|b| b.is_ascii_digit()) else {
+            return out;
+        };
+        let mut i = 0;
+        while i <= last_digit {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if c.is_ascii_digit() || (c.is_alphabetic() && (c.is_ascii() || !is_cjk(c))) {
+                if start_ok(s, i) {
+                    let word_end = if c.is_alphabetic() {
+                        s[i..]
+                            .find(|ch: char| !ch.is_alphabetic())
+                            .map_or(s.len(), |r| i + r)
+                    } else {
+                        i
+                    };
+                    if c.is_ascii_digit() || names::is_month_or_weekday(&s[i..word_end]) {
+                        if let Some(found) = parse_at(s, i, opts) {
+                            i = found.range.end;
+                            out.push(found);
+                            continue;
+                        }
+                    }
+                    if word_end > i {
+                        i = word_end;
+                        continue;
+                    }
+                }
+                let run = s[i..]
+                    .find(|ch: char| !(ch.is_ascii_digit() || (ch.is_alphabetic() && !is_cjk(ch))))
+                    .map_or(s.len(), |r| i + r);
+                i = run.max(i + c.len_utf8());
+                continue;
+            }
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    #[test]
+    fn the_scan_reads_as_the_char_by_char_scan_did() {
+        let pieces = [
+            "2025-09-16",
+            "16/09/2025",
+            "Sep",
+            "16",
+            " ",
+            ",",
+            ":",
+            ".",
+            "-",
+            "'",
+            "’",
+            "é",
+            "Ж",
+            "年",
+            "9月",
+            "16日",
+            "Tuesday",
+            "v",
+            "at",
+            " 14:30",
+            "T09:00",
+            "pm",
+            "_",
+            "x",
+            "日",
+            "сентября",
+            "×",
+            "März",
+            "\u{301}",
+            "2025",
+            "Uhr",
+            "@",
+            "#",
+            "ǀ",
+            "\t",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..60_000 {
+            let mut line = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(scan(&line, TEXT), scan_by_chars(&line, TEXT), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn quick_answers_agree_with_the_tables_and_patterns() {
+        for c in (0..0x600).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        let time = &patterns().time;
+        let pieces = [
+            " ", "\t", ",", "T", "1", "14", ":30", "at ", "à ", "в ", "@", "a las ", "kl. ", "x",
+            "pm", "h30", "Uhr",
+        ];
+        let mut seed = 3u64;
+        for _ in 0..30_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            if time.is_match(&s) {
+                assert!(may_start_time(s.as_bytes()), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -202,13 +202,11 @@ pub fn weekday(word: &str) -> Option<u32> {
 
 /// Whether `word` names a month or a weekday. The running-text scan asks
 /// this of every word before a line's last digit, so an ASCII word is first
-/// checked against the first letters and lengths of the ASCII names, which
-/// rules out most words without hashing them.
+/// checked against the first two letters and lengths of the ASCII names,
+/// which rules out most words without hashing them.
 pub fn is_month_or_weekday(word: &str) -> bool {
-    if let Some(&first) = word.as_bytes().first() {
-        if word.is_ascii() && !ascii_shapes().may_name(first, word.len()) {
-            return false;
-        }
+    if word.is_ascii() && !ascii_shapes().may_name(word.as_bytes()) {
+        return false;
     }
     lookup(word, |w| {
         (months().contains_key(w) || weekdays().contains_key(w)).then_some(0)
@@ -216,34 +214,51 @@ pub fn is_month_or_weekday(word: &str) -> bool {
     .is_some()
 }
 
-/// For each ASCII letter, the byte lengths (as bits) of the ASCII names
-/// starting with it; a trailing dot is allowed for.
-struct Shapes([u64; 26]);
+/// For each ASCII first letter and second byte (a letter, or anything
+/// else: see [`Shapes::second`]), the byte lengths (as bits) of the ASCII
+/// names that start so; a trailing dot is allowed for.
+struct Shapes([[u64; 27]; 26]);
 
 impl Shapes {
-    fn may_name(&self, first: u8, len: usize) -> bool {
-        let Some(i) = first.to_ascii_lowercase().checked_sub(b'a') else {
+    /// The column of a word's second byte, case folded: its letter, or 26
+    /// for none, a dot (`M.`) or any other byte.
+    fn second(word: &[u8]) -> usize {
+        match word.get(1).map(u8::to_ascii_lowercase) {
+            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+            _ => 26,
+        }
+    }
+
+    fn may_name(&self, word: &[u8]) -> bool {
+        let Some(i) = word
+            .first()
+            .and_then(|f| f.to_ascii_lowercase().checked_sub(b'a'))
+        else {
             return false;
         };
-        let bits = self.0.get(usize::from(i)).copied().unwrap_or(0);
-        len < 64 && bits & (1 << len) != 0
+        let Some(row) = self.0.get(usize::from(i)) else {
+            return false;
+        };
+        word.len() < 64 && row[Shapes::second(word)] & (1 << word.len()) != 0
     }
 }
 
 fn ascii_shapes() -> &'static Shapes {
     static SHAPES: OnceLock<Shapes> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut bits = [0u64; 26];
+        let mut bits = [[0u64; 27]; 26];
         let names = MONTHS
             .iter()
             .chain(WEEKDAYS.iter())
             .flat_map(|row| row.iter());
         for name in names.filter(|n| n.is_ascii() && n.len() < 63) {
-            if let Some(i) = name.as_bytes()[0].checked_sub(b'a').map(usize::from) {
-                if let Some(b) = bits.get_mut(i) {
-                    // The word may also carry a trailing dot (`Sept.`).
-                    *b |= (1 << name.len()) | (1 << (name.len() + 1));
-                }
+            let b = name.as_bytes();
+            if let Some(row) = b[0]
+                .checked_sub(b'a')
+                .and_then(|i| bits.get_mut(usize::from(i)))
+            {
+                // The word may also carry a trailing dot (`Sept.`).
+                row[Shapes::second(b)] |= (1 << name.len()) | (1 << (name.len() + 1));
             }
         }
         Shapes(bits)

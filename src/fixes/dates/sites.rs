@@ -82,7 +82,18 @@ const DATAVIEW_FIELDS: &[&str] = &[
 /// Where the values of the Dataview date fields of `line` start, with the
 /// bracket that must close each.
 fn dataview_fields(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    memchr::memmem::find_iter(line.as_bytes(), b"::").filter_map(move |colons| {
+    // Each `::` not overlapping the one before, found by its first colon:
+    // most task lines have none, and no searcher is built for them.
+    let b = line.as_bytes();
+    let mut free = 0;
+    let pairs = memchr::memchr_iter(b':', b).filter(move |&i| {
+        let pair = i >= free && b.get(i + 1) == Some(&b':');
+        if pair {
+            free = i + 2;
+        }
+        pair
+    });
+    pairs.filter_map(move |colons| {
         let before = &line[..colons];
         let open = before.rfind(['[', '('])?;
         let key = &before[open + 1..];
@@ -158,6 +169,8 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
     let mut table: Option<Table> = None;
     let mut last = None;
+    // The dates each line's places took, one buffer for every line.
+    let mut claimed: Vec<Range<usize>> = Vec::new();
     // Lines with a digit, and table rows (a header seldom has a digit).
     for i in note.scan.lines_with(Kinds::DIGIT.or(Kinds::PIPE)) {
         let line = &note.lines[i];
@@ -172,7 +185,7 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         }
         let text = line.text(note.text);
         let base = line.range.start;
-        let mut claimed: Vec<Range<usize>> = Vec::new();
+        claimed.clear();
         // A table row starts with `|`; checked before the digit test, as a
         // header row seldom has a digit.
         match row_start(text) {
@@ -640,29 +653,23 @@ fn has_label_word(line: &str) -> bool {
         let found = if run.is_ascii() {
             is_ascii_label_word(run.as_bytes())
         } else {
-            run.split(|c: char| !is_alphanumeric(c)).any(|word| {
-                if word.is_ascii() {
-                    is_ascii_label_word(word.as_bytes())
-                } else {
-                    // Upper case may take up to three times the bytes of
-                    // lower case (`K` the Kelvin sign), and no label word
-                    // is over 13 letters.
-                    word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
-                }
-            })
+            run.split(|c: char| !grammar::is_alphanumeric(c))
+                .any(|word| {
+                    if word.is_ascii() {
+                        is_ascii_label_word(word.as_bytes())
+                    } else {
+                        // Upper case may take up to three times the bytes of
+                        // lower case (`K` the Kelvin sign), and no label word
+                        // is over 13 letters.
+                        word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+                    }
+                })
         };
         if found {
             return true;
         }
     }
     false
-}
-
-/// `c.is_alphanumeric()`, answered without the Unicode tables for the
-/// ideographs, kana and Hangul syllables CJK notes are made of (all letters).
-fn is_alphanumeric(c: char) -> bool {
-    matches!(c as u32, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
-        || c.is_alphanumeric()
 }
 
 /// The lengths and first letters of the ASCII label words: most words of a
