@@ -80,6 +80,9 @@ pub struct VaultContext {
     pub people: Vec<String>,
     /// The order unambiguous numeric dates of the vault use, if one dominates.
     pub date_order: Option<DateOrder>,
+    /// Frontmatter keys other plugins write in their own format (see
+    /// [`crate::plugins`]): their values stay as written.
+    pub kept_keys: Vec<crate::plugins::KeptKey>,
 }
 
 /// All settings. Unknown keys are reported by [`Config::from_json`], not

@@ -26,6 +26,7 @@ pub mod config;
 pub mod edit;
 pub mod fixes;
 pub mod note;
+pub mod plugins;
 pub mod utf16;
 pub mod vault;
 #[cfg(target_arch = "wasm32")]

@@ -88,6 +88,7 @@ impl VaultIndex {
         VaultContext {
             people: self.people.values().cloned().collect(),
             date_order,
+            kept_keys: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! UTF-16 offsets here, once, because that is what Obsidian's editor counts.
 
 use crate::config::{Config, DateOrder, Fix};
+use crate::plugins::KeptKey;
 use crate::utf16::Utf16Map;
 use crate::vault::{self, NoteFacts};
 use crate::{normalize_with as core_normalize_with, Context, Outcome};
@@ -47,6 +48,7 @@ pub fn fix_names() -> Vec<String> {
 struct JsVault {
     people: Vec<String>,
     date_order: Option<DateOrder>,
+    kept_keys: Vec<KeptKey>,
 }
 
 #[derive(Serialize)]
@@ -125,12 +127,25 @@ fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>
         let v: JsVault = serde_wasm_bindgen::from_value(vault.clone()).map_err(error)?;
         config.vault.people = v.people;
         config.vault.date_order = v.date_order;
+        config.vault.kept_keys = v.kept_keys;
     }
     Ok((config, warnings))
 }
 
+/// The frontmatter keys Obsidian Linter writes itself (`[{key, by}]`), from
+/// the vault's `community-plugins.json` and the Linter's `data.json` (either
+/// may be empty): pass them as `keptKeys` in `normalize`'s `vault`.
+#[wasm_bindgen(js_name = linterKeptKeys)]
+pub fn linter_kept_keys(community_plugins: &str, linter_data: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::plugins::linter_kept_keys(
+        community_plugins,
+        linter_data,
+    ))
+}
+
 /// Repairs one note. `settings` is the plugin's settings object; `vault`
-/// (optional) is `{people, dateOrder}` from a vault index. Ranges in the
+/// (optional) is `{people, dateOrder, keptKeys}`: the first two from a vault
+/// index, the last from [`linter_kept_keys`]. Ranges in the
 /// result are UTF-16 offsets into `text`.
 #[wasm_bindgen]
 pub fn normalize(

@@ -264,3 +264,46 @@ fn a_note_that_opts_out_is_left_byte_identical() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn dates_obsidian_linter_writes_are_left_as_it_writes_them() {
+    let dir = std::env::temp_dir().join(format!("notemend-cli-linter-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let linter = dir.join(".obsidian/plugins/obsidian-linter");
+    fs::create_dir_all(&linter).unwrap();
+    fs::create_dir_all(dir.join("daily")).unwrap();
+    fs::write(
+        linter.join("data.json"),
+        r#"{"ruleConfigs": {"yaml-timestamp": {"enabled": true, "date-created": false,
+            "date-modified-key": "updated", "format": "DD-MM-YYYY hh:mm A"}}}"#,
+    )
+    .unwrap();
+    let note = dir.join("daily/n.md");
+    let text = "---\nupdated: 12-11-2023 04:11 PM\ndue: 16/09/2025\n---\n";
+    for (enabled, expected) in [
+        // The Linter is enabled: its key stays, the other date is fixed.
+        (
+            r#"["obsidian-linter"]"#,
+            "---\nupdated: 12-11-2023 04:11 PM\ndue: 2025-09-16\n---\n",
+        ),
+        // Installed but not enabled: nothing is kept back.
+        (
+            "[]",
+            "---\nupdated: 2023-11-12T16:11\ndue: 2025-09-16\n---\n",
+        ),
+    ] {
+        fs::write(dir.join(".obsidian/community-plugins.json"), enabled).unwrap();
+        fs::write(&note, text).unwrap();
+        // A single note inside the vault finds the vault's settings too.
+        let out = run(bin().arg("fix").arg(&note));
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(fs::read_to_string(&note).unwrap(), expected);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            stderr.contains("`updated` left as Obsidian Linter's YAML timestamp writes them"),
+            enabled != "[]",
+            "{stderr}"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

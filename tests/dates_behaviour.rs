@@ -651,3 +651,27 @@ fn an_unquoted_date_time_is_not_called_a_plain_date() {
         }
     }
 }
+
+#[test]
+fn keys_another_plugin_writes_stay_as_it_writes_them() {
+    // Obsidian Linter's YAML timestamp writes these keys in its own format
+    // on every save that changes the note; rewriting them would undo it.
+    let text = "---\ndate created: Wednesday, January 1st 2020, 12:00:00 am\ndate modified: 12-11-2023 04:11 PM\ndue: 16/09/2025\n---\n";
+    let mut config = dates_only();
+    let before = run(text, &config);
+    assert!(before.changes.len() >= 3, "{:?}", before.changes);
+    config.vault.kept_keys = notemend::plugins::linter_kept_keys(
+        r#"["obsidian-linter"]"#,
+        r#"{"ruleConfigs": {"yaml-timestamp": {"enabled": true}}}"#,
+    );
+    let out = run(text, &config);
+    assert_eq!(
+        out.text,
+        "---\ndate created: Wednesday, January 1st 2020, 12:00:00 am\ndate modified: 12-11-2023 04:11 PM\ndue: 2025-09-16\n---\n"
+    );
+    // Only the exact key the plugin writes is kept back.
+    let other = text.replace("date created:", "Date Created:");
+    assert!(run(&other, &config)
+        .text
+        .contains("Date Created: 2020-01-01"));
+}

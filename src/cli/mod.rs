@@ -2,6 +2,7 @@
 //! in parallel, then write (atomically, only changed files) and report.
 
 mod args;
+mod plugins;
 mod report;
 mod walk;
 mod write;
@@ -125,6 +126,20 @@ fn run(options: &Options, write: bool) -> Result<ExitCode, String> {
                 a
             });
         config.vault = index.context();
+    }
+    config.vault.kept_keys = plugins::kept_keys(&roots);
+    if let Some(first) = config.vault.kept_keys.first() {
+        let keys: Vec<String> = config
+            .vault
+            .kept_keys
+            .iter()
+            .map(|k| format!("`{}`", k.key))
+            .collect();
+        eprintln!(
+            "notemend: frontmatter {} left as {} writes them",
+            keys.join(", "),
+            first.by
+        );
     }
     // What the fixes prepare from the settings, once for every note.
     let cx = Context::new(&config);

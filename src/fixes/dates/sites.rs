@@ -775,6 +775,11 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
             continue;
         }
         let key = raw.to_string();
+        // Another plugin writes this value, in its own format, on its own
+        // saves: rewriting it would undo that plugin on every save.
+        if config.vault.kept_keys.iter().any(|k| k.key == key) {
+            continue;
+        }
         let date_key = is_date_key(&key, config);
         let rest = &yaml[e.colon_end..line.range.end];
         // `key:` alone opens a list; `key: ` with only blanks holds an
