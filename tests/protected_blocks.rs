@@ -133,3 +133,25 @@ fn corpus_code_and_html_blocks_are_never_edited() {
     assert!(notes > 1000, "{notes}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Obsidian Linter's test cases (see tests/data/linter/README.md): code in
+/// callouts, blockquotes and lists, math, YAML next to fences.
+#[test]
+fn linter_test_cases_keep_their_code_and_html_blocks() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/linter/cases.json");
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let (mut with_blocks, mut failures) = (0, Vec::new());
+    for case in &cases {
+        for side in ["before", "after"] {
+            let text = case[side].as_str().unwrap();
+            with_blocks += usize::from(!blocks(text).is_empty());
+            let hits = edited_blocks(text);
+            if !hits.is_empty() {
+                failures.push(format!("{} ({side}): {hits:?}", case["name"]));
+            }
+        }
+    }
+    assert!(with_blocks > 25, "{with_blocks}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
