@@ -102,6 +102,18 @@ pub fn choose<'r>(
         if replaced && vote.page.is_some() && !is_note_page {
             continue;
         }
+        // A run that is one sequence cut short, and nothing else, in a note
+        // no page explains: two letters of an alphabet the page writes
+        // (`еј` in `Мuzејski`, Cyrillic look-alikes in a Latin word) look
+        // just like it, and a lost byte would make the rest up.
+        if reading.pieces == 0
+            && reading.gaps > 0
+            && !replaced
+            && vote.page.is_none()
+            && r.chars.iter().all(|&c| score::is_alpha(c))
+        {
+            continue;
+        }
         // Without gaps the first look already is the repair.
         let mut rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
             first.clone()
@@ -352,6 +364,21 @@ fn widened_repair(
     let ends_at_space = start + len == nbsp + 1;
     let double = ends_at_space && wide.next == Some(' ');
     let after_space = if ends_at_space {
+        // A letter so made alone between a space and a char the page
+        // cannot write is a letter of its own (`I Î │` in a keyboard
+        // drawing is no `I Π│`); after the space comes a letter, more of
+        // the page's text (`× ×•` is נו) or plain ASCII (`à 9`).
+        let foreign = |c: char| !c.is_ascii() && !score::is_alpha(c) && page.byte_of(c).is_none();
+        let before_lead = start
+            .checked_sub(1)
+            .and_then(|i| wide.chars.get(i).copied())
+            .or(wide.prev);
+        if score::kind(ch) == score::Kind::Letter
+            && !before_lead.is_some_and(score::is_alpha)
+            && wide.next.is_some_and(foreign)
+        {
+            return None;
+        }
         wide.next
     } else {
         // A sequence taking in the run after the space never starts

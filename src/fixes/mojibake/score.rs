@@ -538,6 +538,15 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
         (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(script(a) != script(b)) * 4,
         // Strike-through and underline overlays style digits and symbols too.
         (_, Kind::Mark) if matches!(b, '\u{332}'..='\u{338}') => 0,
+        // A mark of a script of its own (Arabic harakat, Indic vowel signs)
+        // sits on a letter of that script, never on a symbol (`T•Ø•R` is
+        // no `T•` with an Arabic mark on its bullet). A U+FFFD may stand
+        // for the lost letter the mark sat on.
+        (Kind::Symbol | Kind::Punct, Kind::Mark)
+            if script(b) != Script::Latin && a != '\u{FFFD}' =>
+        {
+            8
+        }
         (_, Kind::Mark) => 4,
         // Superscript digits follow units (m², cm³), not accented letters.
         (Kind::Letter, Kind::Symbol) if matches!(b, '²' | '³') && !a.is_ascii() => 2,

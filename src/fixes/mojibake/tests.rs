@@ -221,6 +221,22 @@ fn symbol_text_stays() {
 }
 
 #[test]
+fn correct_text_from_outside_the_corpus_stays() {
+    // Met in files on a plain Linux machine, each once changed: a name
+    // spaced out with bullets (`Ø•` is an Arabic mark's UTF-8 under
+    // windows-1252); a keyboard drawing whose lone letters sit between a
+    // space and a box-drawing line (`Î ` with a no-break space is Π); and
+    // Cyrillic look-alikes in Latin words (`еј` with a lost byte is 弘).
+    for s in [
+        "capitalize valgrind (T•Ø•R•Ü•S) #41986\n",
+        "// ┃ U Û │ I Î │ O Œ │ P Ô ┃\n// ┃ G ¥ │ H Ð │ J Ü │ K Ï ┃\n",
+        "\"Аdministrаtivni pоmоćnik u mеdicinskој оrdinаciјi\",\n\"Мuzејski tеhničаr\",\n\"Оpеrаtеr\",\n",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn capitals_that_only_mojibake_makes_are_no_line_in_capitals() {
     // Cyrillic through windows-1253: every letter a Greek capital, none
     // ASCII, so the line is not stylised capitals.
