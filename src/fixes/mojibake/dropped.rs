@@ -237,77 +237,103 @@ fn candidates_with(undefined: &Undefined, lead: u8, conts: &[u8]) -> Vec<(char, 
     if undefined.is_empty() {
         return out;
     }
+    // Every byte after the lead must be a continuation byte (the lost ones
+    // are); then only the second byte can still make the sequence invalid
+    // (an overlong form, a surrogate, beyond U+10FFFF).
+    if conts.iter().any(|&b| b & 0xC0 != 0x80) {
+        return out;
+    }
+    let (low, high) = match lead {
+        0xE0 => (0xA0, 0xBF),
+        0xED => (0x80, 0x9F),
+        0xF0 => (0x90, 0xBF),
+        0xF4 => (0x80, 0x8F),
+        _ => (0x80, 0xBF),
+    };
     let slots = len - 1;
+    let shift = |slot: usize| 6 * (slots - 1 - slot) as u32;
+    let lead_bits = (u32::from(lead) & (0x7F >> len)) << (6 * slots as u32);
+    let mut one = Vec::new();
     // Each mask with `missing` bits set marks the slots of the lost bytes.
     for mask in 0u32..(1 << slots) {
         if mask.count_ones() as usize != missing {
             continue;
         }
-        let combos = undefined.len().pow(missing as u32);
-        for combo in 0..combos {
-            // On the stack: most combinations make no valid sequence.
-            let (mut seq, mut len) = ([lead, 0, 0, 0], 1);
-            let (mut restored, mut lost) = ([0u8; 3], 0);
-            let (mut present, mut pick) = (conts.iter(), combo);
-            for slot in 0..slots {
-                let b = if mask & (1 << slot) != 0 {
-                    let b = undefined[pick % undefined.len()];
-                    pick /= undefined.len();
-                    restored[lost] = b;
-                    lost += 1;
-                    b
-                } else if let Some(&b) = present.next() {
-                    b
-                } else {
-                    continue;
-                };
-                seq[len] = b;
-                len += 1;
+        // The bytes that survived, in the other slots.
+        let (mut fixed, mut lost_slots, mut lost) = (lead_bits, [0usize; 3], 0);
+        let mut present = conts.iter();
+        let mut second_ok = true;
+        for slot in 0..slots {
+            if mask & (1 << slot) != 0 {
+                lost_slots[lost] = slot;
+                lost += 1;
+            } else if let Some(&b) = present.next() {
+                fixed |= u32::from(b & 0x3F) << shift(slot);
+                second_ok &= slot != 0 || (low..=high).contains(&b);
             }
-            if let Some(c) = decode(&seq[..len]) {
-                out.push((
+        }
+        if !second_ok {
+            continue;
+        }
+        let lost_slots = &lost_slots[..missing];
+        // The lost bytes counted like the digits of a number, the first
+        // the most significant; `undefined` ascends, so the sequences, and
+        // so the chars, come in ascending order and no sort is needed.
+        one.clear();
+        let mut picks = [0usize; 3];
+        'combos: loop {
+            let mut u = fixed;
+            let mut restored = [0u8; 3];
+            let mut valid = true;
+            for (k, &slot) in lost_slots.iter().enumerate() {
+                let b = undefined[picks[k]];
+                restored[k] = b;
+                u |= u32::from(b & 0x3F) << shift(slot);
+                valid &= slot != 0 || (low..=high).contains(&b);
+            }
+            if let Some(c) = char::from_u32(u).filter(|_| valid) {
+                one.push((
                     c,
                     Lost {
                         bytes: restored,
-                        len: lost as u8,
+                        len: missing as u8,
                     },
                 ));
             }
+            // The next combination: the last digit first.
+            for k in (0..missing).rev() {
+                picks[k] += 1;
+                if picks[k] < undefined.len() {
+                    continue 'combos;
+                }
+                picks[k] = 0;
+            }
+            break;
         }
+        out = merge_first(out, &one);
     }
-    // One entry per char (the first way of making it: the sort is stable).
-    out.sort_by_key(|(c, _)| *c);
-    out.dedup_by_key(|(c, _)| *c);
     out
 }
 
-/// The char a complete sequence of 2 to 4 bytes encodes, if valid UTF-8:
-/// [`decode_sequence`](super::pages::decode_sequence) without a general validator, as the search decodes
-/// thousands of them.
-fn decode(seq: &[u8]) -> Option<char> {
-    let (&lead, rest) = seq.split_first()?;
-    let len = sequence_len(lead)?;
-    if len < 2 || seq.len() != len || rest.iter().any(|&b| b & 0xC0 != 0x80) {
-        return None;
+/// The union of two lists of candidates in ascending order, one entry per
+/// char: `first`'s where both make it (the first way of making it).
+fn merge_first(first: Vec<(char, Lost)>, then: &[(char, Lost)]) -> Vec<(char, Lost)> {
+    if first.is_empty() {
+        return then.to_vec();
     }
-    // The second byte rules out overlong forms, surrogates and code points
-    // beyond U+10FFFF.
-    let second = rest.first().copied().unwrap_or(0);
-    let valid = match lead {
-        0xE0 => second >= 0xA0,
-        0xED => second < 0xA0,
-        0xF0 => second >= 0x90,
-        0xF4 => second < 0x90,
-        _ => true,
-    };
-    if !valid {
-        return None;
+    let mut out = Vec::with_capacity(first.len() + then.len());
+    let mut b = then.iter().peekable();
+    for a in first {
+        while let Some(&&x) = b.peek().filter(|x| x.0 <= a.0) {
+            if x.0 < a.0 {
+                out.push(x);
+            }
+            b.next();
+        }
+        out.push(a);
     }
-    let first = u32::from(lead) & (0x7F >> len);
-    char::from_u32(
-        rest.iter()
-            .fold(first, |u, &b| u << 6 | u32::from(b & 0x3F)),
-    )
+    out.extend(b);
+    out
 }
 
 /// Chars shown as emoji by default (Unicode's Emoji_Presentation), as ranges.
@@ -1136,22 +1162,78 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decoding_agrees_with_the_validator() {
+    fn candidates_agree_with_the_validator() {
         use super::super::pages::decode_sequence;
-        // Every byte after each lead of two or three bytes; for four, every
-        // continuation byte and the bytes just outside their range.
-        let near: Vec<u8> = (0x7E..=0xC1).collect();
-        for lead in 0x80u8..=0xFF {
-            for a in 0..=255u8 {
-                assert_eq!(decode(&[lead, a]), decode_sequence(&[lead, a]));
-                for b in 0..=255u8 {
-                    assert_eq!(decode(&[lead, a, b]), decode_sequence(&[lead, a, b]));
+        // Every way of putting the lost bytes in, decoded by the validator,
+        // the first way of making each char kept: what the search must give.
+        let brute = |undefined: &[u8], lead: u8, conts: &[u8]| {
+            let len = sequence_len(lead).unwrap_or(0);
+            let missing = (len.max(1) - 1).saturating_sub(conts.len());
+            let mut out: Vec<(char, Lost)> = Vec::new();
+            if !(1..=3).contains(&missing) || len - 1 < conts.len() {
+                return out;
+            }
+            for mask in (0u32..1 << (len - 1)).filter(|m| m.count_ones() as usize == missing) {
+                for combo in 0..undefined.len().pow(missing as u32) {
+                    let (mut seq, mut lost, mut pick) = (
+                        vec![lead],
+                        Lost {
+                            bytes: [0; 3],
+                            len: 0,
+                        },
+                        combo,
+                    );
+                    let mut present = conts.iter();
+                    for slot in 0..len - 1 {
+                        if mask & (1 << slot) != 0 {
+                            let b = undefined[pick % undefined.len()];
+                            pick /= undefined.len();
+                            lost.bytes[usize::from(lost.len)] = b;
+                            lost.len += 1;
+                            seq.push(b);
+                        } else if let Some(&b) = present.next() {
+                            seq.push(b);
+                        }
+                    }
+                    if let Some(c) = decode_sequence(&seq) {
+                        out.push((c, lost));
+                    }
                 }
             }
-            for (&a, &b) in near.iter().flat_map(|a| near.iter().map(move |b| (a, b))) {
-                for &c in &near {
-                    let seq = [lead, a, b, c];
-                    assert_eq!(decode(&seq), decode_sequence(&seq), "{seq:x?}");
+            out.sort_by_key(|(c, _)| *c);
+            out.dedup_by_key(|(c, _)| *c);
+            out
+        };
+        // A page's own lost bytes, and every continuation byte lost.
+        for mask in [0, u128::from(u64::MAX)] {
+            let undefined = Undefined::of(&WINDOWS_1252, mask);
+            let undefined = undefined.as_slice();
+            let near: Vec<u8> = (0x7E..=0xC1).collect();
+            for lead in 0x7Eu8..=0xFF {
+                let all = Undefined::of(&WINDOWS_1252, mask);
+                assert_eq!(
+                    candidates_with(&all, lead, &[]),
+                    brute(undefined, lead, &[])
+                );
+                // Every byte lost after a lead of four: the case above is enough.
+                if lead >= 0xF0 && mask != 0 {
+                    continue;
+                }
+                for &a in &near {
+                    assert_eq!(
+                        candidates_with(&all, lead, &[a]),
+                        brute(undefined, lead, &[a])
+                    );
+                    if lead >= 0xF0 && mask == 0 {
+                        for &b in &near {
+                            let conts = [a, b];
+                            assert_eq!(
+                                candidates_with(&all, lead, &conts),
+                                brute(undefined, lead, &conts),
+                                "{lead:x} {conts:x?}"
+                            );
+                        }
+                    }
                 }
             }
         }
