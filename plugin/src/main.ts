@@ -1,7 +1,7 @@
 // Wiring only: settings, the WASM core, commands, the save hook and the
 // leave handler. The logic lives in ./core (no Obsidian imports).
 
-import type { Editor, MarkdownFileInfo } from "obsidian";
+import type { Editor, EventRef, MarkdownFileInfo } from "obsidian";
 import { MarkdownView, Notice, Plugin, TFile, TFolder } from "obsidian";
 import type { EditorPort } from "./core/actions";
 import {
@@ -15,12 +15,14 @@ import {
 } from "./core/actions";
 import { applyPlan, backupDirFor, backupRootOf, listCleanups, pruneCleanups, scanVault, undoCleanup } from "./core/cleanup";
 import type { NotemendCore } from "./core/core";
+import { KeptKeys, keepingKeys } from "./core/kept-keys";
 import { AutoFixGuard, ownerPlugin } from "./core/guard";
 import { LeaveTracker, changedSinceOpened } from "./core/leave";
 import type { SaveCommand } from "./core/save-hook";
 import { wrapSaveCommand } from "./core/save-hook";
 import type { NotemendSettings } from "./core/settings";
 import { mergeSettings } from "./core/settings";
+import type { CorePort, KeptKey } from "./core/types";
 import { editorPort, userIgnoreFilters, vaultPort } from "./obsidian-adapter";
 import { CleanupModal } from "./ui/cleanup-modal";
 import type { HistorySteps } from "./ui/history-modal";
@@ -39,14 +41,24 @@ export default class NotemendPlugin extends Plugin {
 	private readonly leave = new LeaveTracker();
 	/** The clean-up running or last run, so the command can show a running one again. */
 	private cleanup: CleanupModal | null = null;
+	/** The keys Obsidian Linter writes (see core/kept-keys): passed on every normalize. */
+	private kept: KeptKeys | null = null;
+
+	/** The kept keys as last read, for the settings tab. */
+	get keptKeys(): KeptKey[] {
+		return this.kept?.current ?? [];
+	}
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
+		const adapter = this.app.vault.adapter;
+		this.kept = new KeptKeys({ read: (p) => adapter.read(p), exists: (p) => adapter.exists(p) }, this.app.vault.configDir, () => this.core);
 		// Compiled once, asynchronously, from the bytes embedded in main.js.
 		this.coreReady = loadCore();
 		this.coreReady.then(
 			(core) => {
 				this.core = core;
+				void this.kept?.refresh();
 			},
 			(error: unknown) => {
 				console.error("Notemend: the core failed to load", error);
@@ -134,6 +146,15 @@ export default class NotemendPlugin extends Plugin {
 			}),
 		);
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.leave.renamed(oldPath, file.path)));
+		// Changes to the Linter's settings or the enabled plugins: `raw` is the
+		// file watcher's event (not in the typings; the config folder is not in
+		// the vault's index, so there is no `modify` for it).
+		const rawEvents = this.app.vault as unknown as { on(name: "raw", callback: (path: string) => unknown): EventRef };
+		this.registerEvent(
+			rawEvents.on("raw", (path) => {
+				if (this.kept?.isSource(path)) void this.kept.refresh();
+			}),
+		);
 	}
 
 	async loadSettings(): Promise<void> {
@@ -149,11 +170,17 @@ export default class NotemendPlugin extends Plugin {
 		return backupRootOf(this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
 	}
 
-	private withCore(run: (core: NotemendCore) => void | Promise<void>): void {
+	/** The core with the kept keys on every normalize. */
+	private fixer(core: NotemendCore): CorePort {
+		return keepingKeys(core, () => this.keptKeys);
+	}
+
+	private withCore(run: (core: CorePort) => void | Promise<void>): void {
 		const ready = this.coreReady;
 		if (!ready) return;
+		this.kept?.refreshIfStale();
 		void ready
-			.then((core) => run(core))
+			.then((core) => run(this.fixer(core)))
 			.catch((error: unknown) => {
 				console.error("Notemend:", error);
 				const message = error instanceof Error ? error.message : String(error);
@@ -165,7 +192,7 @@ export default class NotemendPlugin extends Plugin {
 		new Notice(reportMessage(report));
 	}
 
-	private preview(editor: Editor, ctx: MarkdownView | MarkdownFileInfo, core: NotemendCore): void {
+	private preview(editor: Editor, ctx: MarkdownView | MarkdownFileInfo, core: CorePort): void {
 		const owner = ownerPlugin(pathOf(ctx), editor.getValue());
 		if (owner) {
 			this.report({ kind: "owned", owner });
@@ -178,7 +205,7 @@ export default class NotemendPlugin extends Plugin {
 	}
 
 	/** The vault clean-up, or a folder's (from the file menu). One runs at a time; asked again, it shows again. */
-	private cleanUpVault(core: NotemendCore, folder: string | null = null): void {
+	private cleanUpVault(core: CorePort, folder: string | null = null): void {
 		if (this.cleanup?.running) {
 			this.cleanup.open();
 			return;
@@ -189,7 +216,11 @@ export default class NotemendPlugin extends Plugin {
 		this.cleanup = new CleanupModal(
 			this.app,
 			{
-				scan: (control) => scanVault(vault, core, this.settings, { ...control, yieldToUi }, scope),
+				scan: async (control) => {
+					// Read again before each clean-up: the Linter's settings as they are now.
+					await this.kept?.refresh();
+					return scanVault(vault, core, this.settings, { ...control, yieldToUi }, scope);
+				},
 				apply: async (plan, control) => {
 					const result = await applyPlan(plan, vault, backupDirFor(root, new Date()), { ...control, yieldToUi });
 					await pruneCleanups(vault, root);
@@ -261,8 +292,9 @@ export default class NotemendPlugin extends Plugin {
 
 	private autoFix(trigger: "save" | "leave", path: string, port: EditorPort): void {
 		if (!this.core) return;
+		this.kept?.refreshIfStale();
 		try {
-			autoFixInEditor(trigger, path, port, this.core, this.settings, this.guard);
+			autoFixInEditor(trigger, path, port, this.fixer(this.core), this.settings, this.guard);
 		} catch (error) {
 			console.error("Notemend:", error);
 		}
@@ -273,7 +305,8 @@ export default class NotemendPlugin extends Plugin {
 		const text = file && view?.file?.path === file.path ? view.editor.getValue() : null;
 		const left = this.leave.opened(file?.path ?? null, text);
 		if (!left || !this.settings.fixOnLeave || !this.core) return;
-		const core = this.core;
+		this.kept?.refreshIfStale();
+		const core = this.fixer(this.core);
 		// Still open in another tab: through its editor, so cursor, folds and undo survive.
 		const stillOpen = this.app.workspace
 			.getLeavesOfType("markdown")

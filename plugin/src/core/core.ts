@@ -4,7 +4,7 @@
 // wrapper reads the panic message, makes a fresh instance from the same
 // module and throws an Error carrying the message: the next note works.
 
-import type { CorePort, NoteFacts, Outcome, VaultContext } from "./types";
+import type { CorePort, KeptKey, NoteFacts, Outcome, VaultContext } from "./types";
 
 /** The functions wasm-bindgen generates (see plugin/build/wasm-factory.mjs). */
 export interface Bindings {
@@ -12,6 +12,7 @@ export interface Bindings {
 	normalize(text: string, settings: unknown, vault: unknown): unknown;
 	noteFacts(text: string, settings: unknown): unknown;
 	vaultContext(facts: unknown): unknown;
+	linterKeptKeys(communityPlugins: string, linterData: string): unknown;
 	fixNames(): string[];
 	version(): string;
 	lastPanic(): string | undefined;
@@ -101,6 +102,10 @@ export class NotemendCore implements CorePort {
 
 	vaultContext(facts: NoteFacts[]): VaultContext {
 		return this.call((b) => b.vaultContext(facts) as VaultContext);
+	}
+
+	linterKeptKeys(communityPlugins: string, linterData: string): KeptKey[] {
+		return this.call((b) => b.linterKeptKeys(communityPlugins, linterData) as KeptKey[]);
 	}
 
 	fixNames(): string[] {

@@ -41,9 +41,18 @@ export interface NoteFacts {
 	monthFirst: number;
 }
 
+/** A frontmatter key another plugin writes in its own format: the dates fix leaves its value as written. */
+export interface KeptKey {
+	key: string;
+	/** Who writes it, for the reports: "Obsidian Linter's YAML timestamp". */
+	by: string;
+}
+
 export interface VaultContext {
 	people: string[];
 	dateOrder: "auto" | "dmy" | "mdy" | null;
+	/** Keys other plugins write (see core/kept-keys); none when absent. */
+	keptKeys?: KeptKey[];
 }
 
 /** What the logic modules need from the core; the WASM wrapper implements it, tests may fake it. */
@@ -51,6 +60,8 @@ export interface CorePort {
 	normalize(text: string, settings: object, vault?: VaultContext): Outcome;
 	noteFacts(text: string, settings: object): NoteFacts;
 	vaultContext(facts: NoteFacts[]): VaultContext;
+	/** The keys Obsidian Linter writes, from the vault's community-plugins.json and the Linter's data.json (either may be ""). */
+	linterKeptKeys(communityPlugins: string, linterData: string): KeptKey[];
 }
 
 /** Applies sorted, non-overlapping edits to `text`. */

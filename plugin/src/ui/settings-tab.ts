@@ -1,11 +1,15 @@
 import type { App, Plugin } from "obsidian";
 import { PluginSettingTab, Setting } from "obsidian";
 import type { DateOrder, NotemendSettings } from "../core/settings";
+import { describeKept } from "../core/kept-keys";
 import { FIXES, defaultSettings, formatLines, normalizeFolder, parseLines } from "../core/settings";
+import type { KeptKey } from "../core/types";
 
 export interface SettingsHost extends Plugin {
 	settings: NotemendSettings;
 	saveSettings(): Promise<void>;
+	/** Keys other plugins write, which the dates fix leaves as written (see core/kept-keys). */
+	readonly keptKeys?: KeptKey[];
 }
 
 export class NotemendSettingTab extends PluginSettingTab {
@@ -72,6 +76,11 @@ export class NotemendSettingTab extends PluginSettingTab {
 						save();
 					}),
 			);
+
+		const kept = this.host.keptKeys ?? [];
+		if (kept.length > 0) {
+			new Setting(containerEl).setName("Left as other plugins write them").setDesc(describeKept(kept));
+		}
 
 		new Setting(containerEl).setName("People").setHeading();
 		new Setting(containerEl)

@@ -23,6 +23,7 @@ function fakeFactory(trapOnFirst: boolean): { factory: () => Bindings; made: num
 			},
 			noteFacts: () => ({ people: [], dayFirst: 0, monthFirst: 0 }),
 			vaultContext: () => ({ people: [], dateOrder: null }),
+			linterKeptKeys: () => [],
 			fixNames: () => ["whitespace"],
 			version: () => `instance ${id}`,
 			lastPanic: () => {

@@ -2,7 +2,7 @@
 // trailing spaces (with UTF-16 offsets, like the real one).
 
 import type { VaultPort } from "../../src/core/ports";
-import type { Change, CorePort, NoteFacts, Outcome, TextEdit, VaultContext } from "../../src/core/types";
+import type { Change, CorePort, KeptKey, NoteFacts, Outcome, TextEdit, VaultContext } from "../../src/core/types";
 import { applyEdits } from "../../src/core/types";
 
 export class FakeCore implements CorePort {
@@ -38,6 +38,27 @@ export class FakeCore implements CorePort {
 
 	vaultContext(facts: NoteFacts[]): VaultContext {
 		return { people: [...new Set(facts.flatMap((f) => f.people))].sort(), dateOrder: null };
+	}
+
+	/** What linterKeptKeys was given, call by call. */
+	keptKeysCalls: [string, string][] = [];
+
+	/**
+	 * A crude stand-in for the core's reading of the Linter's settings (the
+	 * WASM suite checks the real one): the Linter listed as enabled and its
+	 * rule on give `date modified`, or the key set as `date-modified-key`.
+	 */
+	linterKeptKeys(communityPlugins: string, linterData: string): KeptKey[] {
+		this.keptKeysCalls.push([communityPlugins, linterData]);
+		try {
+			const enabled = JSON.parse(communityPlugins) as unknown;
+			const data = JSON.parse(linterData) as { ruleConfigs?: Record<string, { enabled?: boolean; "date-modified-key"?: string }> };
+			const rule = data.ruleConfigs?.["yaml-timestamp"];
+			if (!Array.isArray(enabled) || !enabled.includes("obsidian-linter") || rule?.enabled !== true) return [];
+			return [{ key: rule["date-modified-key"] ?? "date modified", by: "Obsidian Linter's YAML timestamp" }];
+		} catch {
+			return [];
+		}
 	}
 }
 
