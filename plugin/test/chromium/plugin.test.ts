@@ -952,3 +952,65 @@ test("Settings tab: toggles per fix with examples, dates, people, when to run; s
 	await run("notemend:normalize-current-note");
 	assert.equal((await editorState()).text, MESSY);
 });
+
+test("Obsidian Linter's YAML timestamp on: fix on save and the clean-up leave its keys as it writes them; turned off, they are repaired", async () => {
+	const NOTE = "---\ndate created: Wednesday, January 1st 2020, 12:00:00 am\ndate modified: 12-11-2023 04:11 PM\ndue: 16/09/2025\n---\n";
+	const LINTER = ".obsidian/plugins/obsidian-linter/data.json";
+	const rule = (enabled: boolean): string => JSON.stringify({ ruleConfigs: { "yaml-timestamp": { enabled } } });
+	const LINTERS_KEYS = ["date created: Wednesday, January 1st 2020, 12:00:00 am", "date modified: 12-11-2023 04:11 PM"];
+	await page.evaluate(
+		async ({ files, dir, linter, data }) => {
+			const h = window.harness;
+			h.reset(files);
+			const adapter = h.app.vault.adapter;
+			await adapter.mkdir(dir);
+			await adapter.write(`${dir}/data.json`, JSON.stringify({ fixOnSave: true }));
+			await adapter.write(".obsidian/community-plugins.json", JSON.stringify(["obsidian-linter", "notemend"]));
+			await adapter.mkdir(".obsidian/plugins/obsidian-linter");
+			await adapter.write(linter, data);
+			await h.load();
+		},
+		{ files: { "Notes/Dated.md": NOTE }, dir: DIR, linter: LINTER, data: rule(true) },
+	);
+	const keptCount = (): Promise<number> => page.evaluate(() => (window.harness.plugin as unknown as { keptKeys: unknown[] }).keptKeys.length);
+	await page.waitForFunction(() => (window.harness.plugin as unknown as { keptKeys: unknown[] }).keptKeys.length === 2);
+	await page.evaluate(() => window.harness.openSettings());
+	const line = page.locator(".vertical-tab-content .setting-item", { hasText: "Left as other plugins write them" });
+	assert.equal(await line.locator(".setting-item-description").textContent(), "date created, date modified (Obsidian Linter's YAML timestamp)");
+	await page.evaluate(() => window.harness.closeModals());
+
+	await page.evaluate(() => window.harness.open("Notes/Dated.md"));
+	await run("editor:save-file");
+	const saved = (await file("Notes/Dated.md")) ?? "";
+	for (const line of LINTERS_KEYS) assert.ok(saved.includes(line), `${line} kept:\n${saved}`);
+	assert.ok(saved.includes("due: 2025-09-16"), "any other date is still repaired");
+
+	// The rule turned off: the watcher's raw event makes the plugin read the settings again.
+	await page.evaluate(async ({ linter, data }) => {
+		const vault = window.harness.app.vault;
+		await vault.adapter.write(linter, data);
+		vault.trigger("raw", linter);
+	}, { linter: LINTER, data: rule(false) });
+	await page.waitForFunction(() => (window.harness.plugin as unknown as { keptKeys: unknown[] }).keptKeys.length === 0);
+	await page.evaluate((note) => window.harness.editor().setValue(note), NOTE);
+	await run("editor:save-file");
+	assert.ok(!((await file("Notes/Dated.md")) ?? "").includes("12-11-2023 04:11 PM"), "repaired once the Linter no longer writes it");
+
+	// On again, with no raw event (no watcher): the clean-up reads the settings before it scans.
+	await page.evaluate(async ({ linter, data, note }) => {
+		const h = window.harness;
+		await h.app.vault.adapter.write(linter, data);
+		const f = h.app.vault.getFileByPath("Notes/Dated.md");
+		if (f) await h.app.vault.modify(f, note);
+	}, { linter: LINTER, data: rule(true), note: NOTE });
+	assert.equal(await keptCount(), 0);
+	await run("notemend:clean-up-vault");
+	const modal = page.locator(".notemend-cleanup-modal");
+	await modal.locator(".notemend-summary-table").waitFor();
+	await modal.getByRole("button", { name: "Apply to 1 note" }).click();
+	await modal.locator(".notemend-done").waitFor();
+	await modal.getByRole("button", { name: "Close" }).click();
+	const cleaned = (await file("Notes/Dated.md")) ?? "";
+	for (const line of LINTERS_KEYS) assert.ok(cleaned.includes(line), `${line} kept by the clean-up:\n${cleaned}`);
+	assert.ok(cleaned.includes("due: 2025-09-16"));
+});
