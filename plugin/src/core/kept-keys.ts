@@ -70,7 +70,7 @@ export class KeptKeys {
 	/** Starts a refresh in the background when the last read is older than `maxAgeMs`. */
 	refreshIfStale(maxAgeMs = STALE_MS): void {
 		if (this.clock() - this.readAt < maxAgeMs) return;
-		this.refresh().catch((error: unknown) => console.error("Notemend: reading Obsidian Linter's settings failed", error));
+		void this.refresh();
 	}
 
 	private async read(): Promise<KeptKey[]> {
@@ -79,7 +79,12 @@ export class KeptKeys {
 		this.readAt = this.clock();
 		const { communityPlugins, linterData } = this.paths;
 		const [plugins, data] = await Promise.all([this.text(communityPlugins), this.text(linterData)]);
-		this.keys = core.linterKeptKeys(plugins, data);
+		try {
+			this.keys = core.linterKeptKeys(plugins, data);
+		} catch (error) {
+			// A core crash here must not stop a save or a clean-up: the keys last read stay.
+			console.error("Notemend: reading Obsidian Linter's settings failed", error);
+		}
 		return this.keys;
 	}
 

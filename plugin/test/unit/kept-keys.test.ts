@@ -160,3 +160,28 @@ test("before the core is ready nothing is read; withKept keeps the vault's own c
 		`date created, date modified (${BY})`,
 	);
 });
+
+test("a core that fails while reading the settings keeps the keys last read, and the refresh does not reject", async () => {
+	const v = vaultWith(JSON.stringify(["obsidian-linter"]), RULE_ON);
+	const core = new FakeCore();
+	let fail = false;
+	const port = {
+		linterKeptKeys: (plugins: string, data: string) => {
+			if (fail) throw new Error("core crashed");
+			return core.linterKeptKeys(plugins, data);
+		},
+	};
+	const kept = new KeptKeys(v.data, ".obsidian", () => port);
+	await kept.refresh();
+	v.dataFiles.set(LINTER, RULE_OFF);
+	fail = true;
+	const errors = console.error;
+	console.error = (): void => undefined;
+	try {
+		assert.deepEqual(await kept.refresh(), [{ key: "updated", by: BY }]);
+	} finally {
+		console.error = errors;
+	}
+	fail = false;
+	assert.deepEqual(await kept.refresh(), [], "read again once the core answers");
+});
