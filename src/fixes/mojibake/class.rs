@@ -3,8 +3,9 @@
 //! every run asks it of every char, and the rules (`score`) are chains of
 //! range tests and Unicode property searches.
 //!
-//! The table covers the Basic Multilingual Plane and the next one (the
-//! emoji, and every char a lost byte can rebuild into), in blocks of 256
+//! The table covers the Basic Multilingual Plane and the next three (the
+//! emoji, and the ideographs of the CJK extensions a lost byte after a
+//! four-byte lead rebuilds into by the thousand), in blocks of 256
 //! chars, each filled from the rules themselves the first time a char of it
 //! is asked for, so it cannot disagree with them and costs only the blocks a
 //! note touches. Chars beyond are asked of the rules.
@@ -13,7 +14,7 @@ use super::score::{self, Kind, Script};
 use std::sync::OnceLock;
 
 /// Chars below this are tabled.
-const END: u32 = 0x20000;
+const END: u32 = 0x40000;
 const BLOCK: u32 = 256;
 const BLOCKS: usize = (END / BLOCK) as usize;
 
@@ -183,7 +184,7 @@ mod tests {
 
     #[test]
     fn the_tables_agree_with_the_rules() {
-        for u in 0..0x30000u32 {
+        for u in 0..0x50000u32 {
             let Some(c) = char::from_u32(u) else {
                 continue;
             };
