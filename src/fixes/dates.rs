@@ -119,7 +119,13 @@ pub const NEEDS: Kinds = Kinds::DIGIT;
 /// Proposes the `dates` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let config = &cx.config;
-    let sites = sites::collect(note, config);
+    // A full reading (the scan's oracle) must not take sites found under
+    // the scan.
+    let sites = if cx.read_everything {
+        std::borrow::Cow::Owned(sites::collect(note, config))
+    } else {
+        sites::of(note, config)
+    };
     if sites.is_empty() {
         return;
     }
@@ -141,7 +147,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     // a date that starts inside it (`Tuesday 2025-09-17` read from the end
     // of `2025-09-16 at Tuesday 2025-09-17`) is part of that one.
     let mut covered = 0..0;
-    for site in &sites {
+    for site in sites.iter() {
         if site.place == Place::Text && !config.running_text_dates {
             continue;
         }
@@ -282,7 +288,7 @@ pub fn evidence(note: &Note) -> (usize, usize) {
 /// (`Evidence::of` also copies each date's text for messages it never
 /// shows).
 fn one_way_counts(note: &Note) -> (usize, usize) {
-    let sites = sites::collect(note, &Config::default());
+    let sites = sites::of(note, &Config::default());
     let mut counts = (0, 0);
     for order in sites.iter().filter_map(resolve::one_way_order) {
         match order {

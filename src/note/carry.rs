@@ -162,6 +162,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         lines: c.lines,
         protected: c.protected,
         newline: c.newline,
+        date_sites: std::sync::OnceLock::new(),
     }
 }
 

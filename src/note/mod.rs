@@ -14,6 +14,7 @@ pub use protect::Block;
 pub use scan::{Kinds, Scan};
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One line of the note.
 #[derive(Clone, Debug)]
@@ -59,6 +60,10 @@ pub struct Note<'a> {
     pub newline: &'static str,
     /// Where each fix has something to look at, line by line.
     pub scan: Scan,
+    /// The note's date sites under the default settings, found at most
+    /// once for this reading: the vault index and the `dates` fix both ask
+    /// (see `fixes::dates::sites::of`).
+    pub date_sites: OnceLock<Vec<crate::fixes::dates::sites::Site>>,
 }
 
 impl<'a> Note<'a> {
@@ -111,6 +116,7 @@ impl<'a> Note<'a> {
             protected,
             newline,
             scan,
+            date_sites: OnceLock::new(),
         }
     }
 

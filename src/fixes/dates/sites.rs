@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::note::{task, Kinds, Note};
 use regex::Regex;
 use serde_yaml::Value;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -160,6 +161,21 @@ fn shift(mut found: Found, by: usize) -> Found {
     found.range = found.range.start + by..found.range.end + by;
     found.core = found.core.start + by..found.core.end + by;
     found
+}
+
+/// The date sites of `note` under `config`. Settings that add no date key
+/// and keep back no key find what the default settings find, and those are
+/// found once per reading of the note: a vault run reads each note's dates
+/// for the index's evidence, then repairs the same reading.
+pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
+    if config.date_keys.is_empty() && config.vault.kept_keys.is_empty() {
+        Cow::Borrowed(
+            note.date_sites
+                .get_or_init(|| collect(note, &Config::default())),
+        )
+    } else {
+        Cow::Owned(collect(note, config))
+    }
 }
 
 /// Every date site of `note`, in text order, outside protected regions.
