@@ -183,7 +183,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut vote = Vote::of(&survey, text);
     // Only a note that lost bytes needs its language.
     if let Some(p) = vote.page.filter(|&p| vote.lossy & (1 << p) != 0) {
-        vote.langs = lang::identify(text, code_pages()[p]);
+        vote.langs = vote
+            .page_langs
+            .unwrap_or_else(|| lang::identify(text, code_pages()[p]));
     }
     let looks = std::mem::take(&mut survey.runs);
     let mut pending = Vec::new();

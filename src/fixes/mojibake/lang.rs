@@ -186,7 +186,14 @@ impl Model {
 /// The model's form of a char: lowercase, and a space for anything that
 /// does not belong inside a word.
 fn unit(c: char) -> char {
-    if c.is_alphabetic() || is_mark(c) {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        };
+    }
+    if super::class::is_alphabetic(c) || is_mark(c) {
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) => l,
@@ -214,101 +221,126 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The languages a note is written in, as a set of model indexes (bit
-/// `i`): the one whose bigrams read its letters most cheaply, with any
-/// that read them about as cheaply. `text` is read back through `page`
-/// (the note's), so that mojibake counts as the letters it stands for.
-/// 0 when the note shows too few letters.
+/// `i`): see [`Fit::languages`]. `text` is read back through `page` (the
+/// note's), so that mojibake counts as the letters it stands for. 0 when
+/// the note shows too few letters.
 pub fn identify(text: &str, page: &CodePage) -> u64 {
-    let Some((costs, pairs)) = costs(text, page) else {
-        return 0;
-    };
-    let Some(&best) = costs.iter().min() else {
-        return 0;
-    };
-    let close = best + CLOSE * pairs as u32;
-    costs
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c <= close)
-        .fold(0u64, |m, (i, _)| m | 1 << i)
+    Fit::of(&read_back(text, page)).map_or(0, |f| f.languages())
 }
 
-/// How cheaply, in half bits, the language that reads `text` (read back
-/// through `page`) best reads it: of two pages that explain a note
-/// equally, the one whose letters make some language's words (á in
-/// `Pakistán`, not å). `None` when the note shows too few letters.
-pub fn fit(text: &str, page: &CodePage) -> Option<u32> {
-    costs(text, page).and_then(|(costs, _)| costs.into_iter().min())
-}
-
-/// What each language's bigrams cost for `text` read back through `page`,
-/// and how many letter pairs that read. `None` when the note shows too
-/// few letters.
-fn costs(text: &str, page: &CodePage) -> Option<(Vec<u32>, usize)> {
-    let models = models();
-    if models.is_empty() || models.len() > 64 {
-        return None;
-    }
-    // The note's bytes as written before the wrong decoder read them.
+/// The note's bytes as written before the wrong decoder (`page`) read
+/// them, as far as the language reading looks. Pages that explain a note
+/// equally often give the same bytes back, and so the same [`Fit`].
+pub fn read_back(text: &str, page: &CodePage) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(text.len().min(8 * MAX_PAIRS));
     let mut buf = [0u8; 4];
     for c in text.chars() {
         if bytes.len() >= 8 * MAX_PAIRS {
             break;
         }
-        match page.byte_of(c) {
-            Some(b) if !c.is_ascii() => bytes.push(b),
-            _ => bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
-        }
-    }
-    let decoded = String::from_utf8_lossy(&bytes);
-    let mut pairs: Vec<[char; 2]> = Vec::new();
-    let mut last = ' ';
-    for c in decoded.chars() {
-        if pairs.len() >= MAX_PAIRS {
-            break;
-        }
-        // A lost byte's place: no pair across it.
-        if c == '\u{FFFD}' {
-            last = '\u{FFFD}';
+        if c.is_ascii() {
+            bytes.push(c as u8);
             continue;
         }
-        let u = unit(c);
-        if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
-            pairs.push([last, u]);
-        }
-        last = u;
-    }
-    if pairs.iter().filter(|p| p[0] != ' ' && p[1] != ' ').count() < MIN_PAIRS {
-        return None;
-    }
-    // A note repeats its letter pairs: each distinct pair is hashed and
-    // looked up once for every language, weighed by how often the note
-    // shows it. Each language starts from every pair unseen, and a pair it
-    // keeps trades that cost for its own.
-    let total = pairs.len();
-    pairs.sort_unstable();
-    let mut counted: Vec<(u32, u32)> = Vec::with_capacity(pairs.len());
-    for (i, p) in pairs.iter().enumerate() {
-        match counted.last_mut() {
-            Some(last) if i > 0 && pairs[i - 1] == *p => last.1 += 1,
-            _ => counted.push((key(p), 1)),
+        match page.byte_of(c) {
+            Some(b) => bytes.push(b),
+            None => bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
         }
     }
-    let mut costs: Vec<u32> = models
-        .iter()
-        .map(|m| m.not_kept(1) * total as u32)
-        .collect();
-    let merged = merged();
-    for &(k, n) in &counted {
-        for &(i, v) in merged.get(k) {
-            let i = usize::from(i);
-            if let (Some(c), Some(m)) = (costs.get_mut(i), models.get(i)) {
-                *c = *c - m.not_kept(1) * n + u32::from(v) * n;
+    bytes
+}
+
+/// How a note's letters read in each language: what each language's
+/// bigrams cost, in half bits, and how many letter pairs that read.
+#[derive(Clone, Debug)]
+pub struct Fit {
+    costs: Vec<u32>,
+    pairs: usize,
+}
+
+impl Fit {
+    /// The fit of `bytes` (see [`read_back`]); `None` when they show too
+    /// few letters.
+    pub fn of(bytes: &[u8]) -> Option<Fit> {
+        let models = models();
+        if models.is_empty() || models.len() > 64 {
+            return None;
+        }
+        let decoded = String::from_utf8_lossy(bytes);
+        // Each pair as one number, first char high: sorted as the pairs.
+        let mut pairs: Vec<u64> = Vec::new();
+        let mut last = ' ';
+        let mut letter_pairs = 0;
+        for c in decoded.chars() {
+            if pairs.len() >= MAX_PAIRS {
+                break;
+            }
+            // A lost byte's place: no pair across it.
+            if c == '\u{FFFD}' {
+                last = '\u{FFFD}';
+                continue;
+            }
+            let u = unit(c);
+            if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
+                pairs.push(u64::from(u32::from(last)) << 32 | u64::from(u32::from(u)));
+                letter_pairs += usize::from(last != ' ' && u != ' ');
+            }
+            last = u;
+        }
+        if letter_pairs < MIN_PAIRS {
+            return None;
+        }
+        // A note repeats its letter pairs: each distinct pair is hashed and
+        // looked up once for every language, weighed by how often the note
+        // shows it. Each language starts from every pair unseen, and a pair
+        // it keeps trades that cost for its own.
+        let total = pairs.len();
+        pairs.sort_unstable();
+        let mut costs: Vec<u32> = models
+            .iter()
+            .map(|m| m.not_kept(1) * total as u32)
+            .collect();
+        let merged = merged();
+        let mut i = 0;
+        while let Some(&p) = pairs.get(i) {
+            let n = pairs[i..].iter().take_while(|&&q| q == p).count();
+            i += n;
+            let pair = [(p >> 32) as u32, p as u32].map(|u| char::from_u32(u).unwrap_or(' '));
+            let n = n as u32;
+            for &(l, v) in merged.get(key(&pair)) {
+                let l = usize::from(l);
+                if let (Some(c), Some(m)) = (costs.get_mut(l), models.get(l)) {
+                    *c = *c - m.not_kept(1) * n + u32::from(v) * n;
+                }
             }
         }
+        Some(Fit {
+            costs,
+            pairs: total,
+        })
     }
-    Some((costs, total))
+
+    /// How cheaply the language that reads the note best reads it: of two
+    /// pages that explain a note equally, the one whose letters make some
+    /// language's words (á in `Pakistán`, not å).
+    pub fn best(&self) -> Option<u32> {
+        self.costs.iter().min().copied()
+    }
+
+    /// The languages the note is written in, as a set of model indexes
+    /// (bit `i`): the one whose bigrams read its letters most cheaply,
+    /// with any that read them about as cheaply.
+    pub fn languages(&self) -> u64 {
+        let Some(best) = self.best() else {
+            return 0;
+        };
+        let close = best + CLOSE * self.pairs as u32;
+        self.costs
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c <= close)
+            .fold(0u64, |m, (i, _)| m | 1 << i)
+    }
 }
 
 /// The cost, in half bits, of `c` in the language `lang` (a model index)

@@ -56,6 +56,10 @@ pub struct Vote {
     pub written: Rc<RunMap<char, ()>>,
     /// The languages the note is written in (see `lang::identify`).
     pub langs: u64,
+    /// The languages of the note read back through its page, when the
+    /// vote worked them out (pages that explain it equally are told apart
+    /// by them): what `langs` becomes where the note lost bytes.
+    pub page_langs: Option<u64>,
 }
 
 impl Vote {
@@ -77,12 +81,25 @@ impl Vote {
         // Pages that explain the note equally (windows-1250 and ISO-8859-2
         // read `ĂĄ` as å and á): the one whose letters read most like some
         // language's words, before the commoner page.
-        let fits: Vec<Option<u32>> = if tied.len() > 1 {
+        // Pages that read the note back into the same bytes share one fit.
+        let mut read: Vec<(Vec<u8>, Option<lang::Fit>)> = Vec::new();
+        let full: Vec<Option<lang::Fit>> = if tied.len() > 1 {
             let pages = code_pages();
-            tied.iter().map(|&p| lang::fit(text, pages[p])).collect()
+            tied.iter()
+                .map(|&p| {
+                    let bytes = lang::read_back(text, pages[p]);
+                    if let Some((_, fit)) = read.iter().find(|(b, _)| *b == bytes) {
+                        return fit.clone();
+                    }
+                    let fit = lang::Fit::of(&bytes);
+                    read.push((bytes, fit.clone()));
+                    fit
+                })
+                .collect()
         } else {
             vec![None; tied.len()]
         };
+        let fits: Vec<Option<u32>> = full.iter().map(|f| f.as_ref()?.best()).collect();
         let known = fits.iter().all(Option::is_some);
         let page = tied
             .iter()
@@ -98,6 +115,11 @@ impl Vote {
                 )
             });
         let page = page.map(|(p, _)| p);
+        // The note's languages, where the fit above already read them.
+        let page_langs = page.filter(|_| tied.len() > 1).and_then(|p| {
+            let i = tied.iter().position(|&q| q == p)?;
+            Some(full.get(i)?.as_ref().map_or(0, lang::Fit::languages))
+        });
         let whole_note = page.is_some_and(|p| ev[p].whole * 20 >= survey.free_runs * 19);
         let under_page = |p: usize| {
             survey
@@ -179,6 +201,7 @@ impl Vote {
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
             written: Rc::clone(&survey.written),
             langs: 0,
+            page_langs,
         }
     }
 
@@ -187,6 +210,9 @@ impl Vote {
     /// and evidently so, as if the first look had found it up front.
     pub fn elected(&self, survey: &Survey, p: usize) -> Vote {
         let mut vote = self.clone();
+        if vote.page != Some(p) {
+            vote.page_langs = None;
+        }
         vote.page = Some(p);
         vote.whole_note = survey.pages[p].whole * 20 >= survey.free_runs * 19;
         if let Some(e) = vote.evident.get_mut(p) {
