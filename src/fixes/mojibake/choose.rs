@@ -72,7 +72,10 @@ pub fn choose<'r>(
         let Some((reading, first)) = entry else {
             continue;
         };
-        let symbolic = reading.page.is_symbol_page() || !reading.reads_letters(&r.chars);
+        // A byte order mark read as the page's text where a file starts
+        // (`ï»¿---`): its place is the evidence three symbols alone are not.
+        let bom = r.range.start == 0 && reading.gaps == 0 && first.out.first() == Some(&'\u{feff}');
+        let symbolic = !bom && (reading.page.is_symbol_page() || !reading.reads_letters(&r.chars));
         // On a symbol page without the note's evidence, only a damaged
         // letter inside a word, whose shape is the evidence: any gain.
         let in_a_word = symbolic && letters_in_a_word(r, reading);
@@ -168,6 +171,7 @@ pub fn choose<'r>(
         rep.out = out;
         rep.gain += deeper;
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
+            || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
             || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote)))
         {

@@ -221,6 +221,19 @@ fn symbol_text_stays() {
 }
 
 #[test]
+fn a_byte_order_mark_read_as_text_where_the_note_starts() {
+    // A file saved with a BOM, read through windows-1252 and saved again:
+    // the note starts `ï»¿`, and its frontmatter is hidden behind it.
+    assert_eq!(
+        fix("ï»¿---\ntitle: x\n---\n"),
+        "\u{feff}---\ntitle: x\n---\n"
+    );
+    assert_eq!(fix("ï»¿ÐŸÑ€Ð¸Ð²ÐµÑ‚\n"), "\u{feff}Привет\n");
+    // Elsewhere, the same three chars are no more than they look.
+    assert_eq!(fix("a ï»¿ b\n"), "a ï»¿ b\n");
+}
+
+#[test]
 fn correct_text_from_outside_the_corpus_stays() {
     // Met in files on a plain Linux machine, each once changed: a name
     // spaced out with bullets (`Ø•` is an Arabic mark's UTF-8 under
