@@ -98,7 +98,12 @@
 //! Correct text is left alone: a run changes only when its repair is valid
 //! UTF-8 and clearly more plausible, so `Ö–A`, `VÝŠKA`, curly quotes, box
 //! drawing (`┌──┐`), `∆°`, `¬´` and stylised capitals (`GÄLÄW`) stay as
-//! written (ftfy's own suite: `tests/ftfy_conformance.rs`). Code, URLs and
+//! written (ftfy's own suite: `tests/ftfy_conformance.rs`), and so do a
+//! mark of Arabic or an Indic script on a symbol (`T•Ø•R•Ü•S`), a lone
+//! letter between a space and line art (`I Î │`), and a single cut-short
+//! sequence of letters in a note no page explains (`Мuzејski`, Cyrillic
+//! look-alikes in a Latin word). A BOM read as text is repaired only where
+//! the note starts (`ï»¿---`). Code, URLs and
 //! link targets are repaired only when the whole note is evidently garbled
 //! by one code page (every non-ASCII run reads as that page's mojibake); on
 //! local evidence they stay, since people quote mojibake in code on purpose.
