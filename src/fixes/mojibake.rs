@@ -110,7 +110,7 @@
 
 mod c1;
 mod choose;
-mod class;
+pub(crate) mod class;
 mod common;
 mod context;
 mod detect;

@@ -324,7 +324,7 @@ fn is_alphabetic(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphabetic(),
         0xC0..=0x24F => c != '×' && c != '÷',
         0x400..=0x481 | 0x48A..=0x52F => true,
-        _ => c.is_alphabetic(),
+        _ => crate::fixes::mojibake::class::is_alphabetic(c),
     }
 }
 
@@ -337,7 +337,7 @@ pub fn is_alphanumeric(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0x2300..=0x23FF | 0x1F300..=0x1FAFF => false,
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        _ => is_alphabetic(c) || c.is_numeric(),
+        _ => is_alphabetic(c) || crate::fixes::mojibake::class::is_numeric(c),
     }
 }
 
