@@ -1,30 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { EditorPort } from "../../src/core/actions";
 import { applyPreview, autoFixInEditor, autoFixText, describeChanges, fixMojibakeInSelection, normalizeNote, previewNote, reportMessage } from "../../src/core/actions";
 import { AutoFixGuard } from "../../src/core/guard";
 import { defaultSettings } from "../../src/core/settings";
-import type { TextEdit } from "../../src/core/types";
-import { applyEdits } from "../../src/core/types";
-import { FakeCore } from "./fakes";
-
-class FakeEditor implements EditorPort {
-	transactions: { edits: TextEdit[]; base: number }[] = [];
-	constructor(
-		public text: string,
-		public sel = { from: 0, to: 0 },
-	) {}
-	getValue(): string {
-		return this.text;
-	}
-	apply(edits: readonly TextEdit[], base = 0): void {
-		this.transactions.push({ edits: [...edits], base });
-		this.text = applyEdits(this.text, edits.map((e) => ({ ...e, from: e.from + base, to: e.to + base })));
-	}
-	selection(): { from: number; to: number } {
-		return this.sel;
-	}
-}
+import { FakeCore, FakeEditor } from "./fakes";
 
 test("normalize current note: one transaction; opt-out and ignored folders respected", () => {
 	const core = new FakeCore();

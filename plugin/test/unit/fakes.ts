@@ -1,6 +1,7 @@
 // Test doubles for the ports: an in-memory vault and a tiny core that trims
 // trailing spaces (with UTF-16 offsets, like the real one).
 
+import type { EditorPort } from "../../src/core/actions";
 import type { VaultPort } from "../../src/core/ports";
 import type { Change, CorePort, KeptKey, NoteFacts, Outcome, TextEdit, VaultContext } from "../../src/core/types";
 import { applyEdits } from "../../src/core/types";
@@ -124,4 +125,23 @@ export class MemoryVault implements VaultPort {
 			return [...inside].sort();
 		},
 	};
+}
+
+/** An editor holding `text`, which records each transaction it applies. */
+export class FakeEditor implements EditorPort {
+	transactions: { edits: TextEdit[]; base: number }[] = [];
+	constructor(
+		public text: string,
+		public sel = { from: 0, to: 0 },
+	) {}
+	getValue(): string {
+		return this.text;
+	}
+	apply(edits: readonly TextEdit[], base = 0): void {
+		this.transactions.push({ edits: [...edits], base });
+		this.text = applyEdits(this.text, edits.map((e) => ({ ...e, from: e.from + base, to: e.to + base })));
+	}
+	selection(): { from: number; to: number } {
+		return this.sel;
+	}
 }

@@ -1,14 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { EditorPort } from "../../src/core/actions";
 import { autoFixInEditor, autoFixText, fixMojibakeInSelection, normalizeNote, previewNote } from "../../src/core/actions";
 import { scanVault } from "../../src/core/cleanup";
 import { AutoFixGuard } from "../../src/core/guard";
 import { KeptKeys, STALE_MS, describeKept, keepingKeys, withKept } from "../../src/core/kept-keys";
 import { defaultSettings } from "../../src/core/settings";
-import type { TextEdit } from "../../src/core/types";
-import { applyEdits } from "../../src/core/types";
-import { FakeCore, MemoryVault } from "./fakes";
+import { FakeCore, FakeEditor, MemoryVault } from "./fakes";
 
 const PLUGINS = ".obsidian/community-plugins.json";
 const LINTER = ".obsidian/plugins/obsidian-linter/data.json";
@@ -33,19 +30,6 @@ function keptKeysOf(v: MemoryVault, core: FakeCore, clock?: () => number): KeptK
 	return new KeptKeys(v.data, ".obsidian", () => core, clock);
 }
 
-class Editor implements EditorPort {
-	constructor(public text: string) {}
-	getValue(): string {
-		return this.text;
-	}
-	apply(edits: readonly TextEdit[], base = 0): void {
-		this.text = applyEdits(this.text, edits.map((e) => ({ ...e, from: e.from + base, to: e.to + base })));
-	}
-	selection(): { from: number; to: number } {
-		return { from: 0, to: this.text.length };
-	}
-}
-
 test("Linter enabled with its rule on: the core reads both files from the config folder, and every normalize gets the keys", async () => {
 		const v = vaultWith(JSON.stringify(["dataview", "obsidian-linter"]), RULE_ON);
 		const core = new FakeCore();
@@ -57,17 +41,17 @@ test("Linter enabled with its rule on: the core reads both files from the config
 		const port = keepingKeys(core, () => kept.current);
 		const expected = [{ key: "updated", by: BY }];
 		const s = defaultSettings();
-		normalizeNote(new Editor("a  \n"), port, s, "n.md");
+		normalizeNote(new FakeEditor("a  \n"), port, s, "n.md");
 		assert.deepEqual(core.lastVault, { people: [], dateOrder: null, keptKeys: expected }, "the command");
 		forget(core);
-		previewNote(new Editor("a  \n"), port, s);
+		previewNote(new FakeEditor("a  \n"), port, s);
 		assert.deepEqual(core.lastVault?.keptKeys, expected, "preview");
 		forget(core);
-		fixMojibakeInSelection(new Editor("a  \n"), port, s);
+		fixMojibakeInSelection(new FakeEditor("a  \n", { from: 0, to: 4 }), port, s);
 		assert.deepEqual(core.lastVault?.keptKeys, expected, "fix in selection");
 		const auto = { ...s, fixOnSave: true, fixOnLeave: true };
 		forget(core);
-		assert.equal(autoFixInEditor("save", "n.md", new Editor("a  \n"), port, auto, new AutoFixGuard()), true);
+		assert.equal(autoFixInEditor("save", "n.md", new FakeEditor("a  \n"), port, auto, new AutoFixGuard()), true);
 		assert.deepEqual(core.lastVault?.keptKeys, expected, "fix on save");
 		forget(core);
 		assert.equal(autoFixText("leave", "n.md", "b  \n", port, auto, new AutoFixGuard()), "b\n");
@@ -96,7 +80,7 @@ test("Linter disabled, its rule off, or the files missing: no keys, and normaliz
 		const kept = keptKeysOf(vaultWith(plugins, linter), core);
 		assert.deepEqual(await kept.refresh(), [], name);
 		assert.deepEqual(core.keptKeysCalls, [[plugins ?? "", linter ?? ""]], `${name}: a missing file reads as empty`);
-		normalizeNote(new Editor("a  \n"), keepingKeys(core, () => kept.current), defaultSettings(), "n.md");
+		normalizeNote(new FakeEditor("a  \n"), keepingKeys(core, () => kept.current), defaultSettings(), "n.md");
 		assert.equal(core.lastVault, undefined, `${name}: no vault context added`);
 	}
 });

@@ -3,16 +3,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createBindings } from "notemend-wasm/factory";
-import type { EditorPort } from "../../src/core/actions";
 import { normalizeNote } from "../../src/core/actions";
 import { scanVault } from "../../src/core/cleanup";
 import { NotemendCore } from "../../src/core/core";
 import { KeptKeys, keepingKeys } from "../../src/core/kept-keys";
 import { defaultSettings, withOnly } from "../../src/core/settings";
-import type { TextEdit } from "../../src/core/types";
-import { applyEdits } from "../../src/core/types";
 import { compileEmbedded } from "../../src/wasm";
-import { MemoryVault } from "../unit/fakes";
+import { FakeEditor, MemoryVault } from "../unit/fakes";
 
 const load = (): Promise<NotemendCore> => NotemendCore.load(compileEmbedded, createBindings);
 
@@ -46,19 +43,6 @@ test("normalize with keptKeys leaves the Linter's keys in its format and repairs
 	assert.deepEqual(core.normalize(NOTE, DATES, { people: [], dateOrder: null, keptKeys: [] }).text, without.text);
 });
 
-class Editor implements EditorPort {
-	constructor(public text: string) {}
-	getValue(): string {
-		return this.text;
-	}
-	apply(edits: readonly TextEdit[], base = 0): void {
-		this.text = applyEdits(this.text, edits.map((e) => ({ ...e, from: e.from + base, to: e.to + base })));
-	}
-	selection(): { from: number; to: number } {
-		return { from: 0, to: this.text.length };
-	}
-}
-
 test("through the plugin's ports: the command and the clean-up keep the keys while the Linter's rule is on, not after it is turned off", async () => {
 	const core = await load();
 	const vault = new MemoryVault({ "a.md": NOTE });
@@ -68,7 +52,7 @@ test("through the plugin's ports: the command and the clean-up keep the keys whi
 	await kept.refresh();
 	const port = keepingKeys(core, () => kept.current);
 
-	const editor = new Editor(NOTE);
+	const editor = new FakeEditor(NOTE);
 	assert.equal(normalizeNote(editor, port, DATES, "a.md").kind, "changed");
 	assert.equal(editor.text, KEPT_NOTE);
 	const plan = await scanVault(vault, port, DATES);
@@ -76,7 +60,7 @@ test("through the plugin's ports: the command and the clean-up keep the keys whi
 
 	vault.dataFiles.set(".obsidian/plugins/obsidian-linter/data.json", RULE(false));
 	await kept.refresh();
-	const off = new Editor(NOTE);
+	const off = new FakeEditor(NOTE);
 	normalizeNote(off, port, DATES, "a.md");
 	assert.equal(off.text, core.normalize(NOTE, DATES).text);
 	assert.notEqual(off.text, KEPT_NOTE);
