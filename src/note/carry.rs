@@ -41,6 +41,11 @@ impl Note<'_> {
         // (line index, how much the line grows), in line order.
         let mut grown: Vec<(usize, isize)> = Vec::new();
         for e in edits {
+            // The note's first bytes decide its BOM and whether a
+            // frontmatter opens (`ï»¿---` repaired into a BOM and `---`).
+            if e.range.start <= self.start {
+                return None;
+            }
             let removed = self.text.get(e.range.clone())?;
             if removed.contains(['\n', '\r']) || e.replacement.contains(['\n', '\r']) {
                 return None;
