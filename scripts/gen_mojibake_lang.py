@@ -31,26 +31,14 @@ Attribution: the figures are derived from wordfreq by Robyn Speer
 (https://github.com/rspeer/wordfreq), whose data is licensed CC-BY-SA 4.0;
 only aggregate character statistics are stored, no word list.
 
-Languages wordfreq lacks (Belarusian, Kazakh, Mongolian, Serbian in Cyrillic)
-come from the language models of lingua by Peter M. Stahl
-(https://github.com/pemistahl/lingua-rs, Apache License 2.0): the crates
-`lingua-<language>-language-model` 1.x, read as they are (a gzipped tar
-holding models/ngrams.fst, an FST map in the `fst` crate's format from each
-n-gram to the bits of ln P(its last char | the chars before it)). Only the
-figures derived from them are stored; no model file or code of lingua.
-
-Needs `python3 -m pip install wordfreq`, and the lingua model crates in a
-folder (a scratch crate depending on them and `cargo fetch` leaves them in
-cargo's registry cache). Run from the repository root:
-    LINGUA_MODELS=<folder of the .crate files> python3 scripts/gen_mojibake_lang.py
+Needs `python3 -m pip install wordfreq`. Run from the repository root:
+    python3 scripts/gen_mojibake_lang.py
 """
 
-import glob
 import math
 import os
 import struct
 import sys
-import tarfile
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -73,83 +61,6 @@ TRIGRAM_MASS = 0.97
 NO_TRIGRAMS = {"ja", "ko", "zh", "bn", "hi", "ta", "he"}
 MIN_FREQ = 1e-7
 BOUNDARY = " "
-# Languages wordfreq lacks, from lingua's models (its crates as the crates
-# registry serves them; LINGUA_MODELS names the folder that holds them).
-LINGUA_DIR = os.environ.get("LINGUA_MODELS", "lingua-models")
-LINGUA = {"be": "belarusian", "kk": "kazakh", "mn": "mongolian", "sr": "serbian"}
-# The inputs an FST state byte can name, in the order of their index (the
-# `fst` crate's table, by Andrew Gallant, MIT or Unlicense).
-FST_COMMON = b"te/oasripcnw.hlm-du012g=:bf3y5&_4v9678k%?xCDASFIBEjPTzRNM+LOqHG"
-
-
-def fst_node(data, addr, version):
-    """(is final, final output, [(input byte, output, target)]) of the FST
-    node whose last byte is at addr (nodes are written backwards)."""
-    if addr == 0:
-        return True, 0, []
-
-    def uint(at, n):
-        return int.from_bytes(data[at : at + n], "little") if n else 0
-
-    v = data[addr]
-    if v >> 7:
-        # One transition; its input from the table or the byte before.
-        idx = v & 0x3F
-        ilen = 0 if idx else 1
-        inp = FST_COMMON[idx - 1] if idx else data[addr - 1]
-        if v >> 6 == 3:
-            # ... to the node written just before, with no output.
-            return False, 0, [(inp, 0, addr - ilen - 1)]
-        sizes = data[addr - ilen - 1]
-        tsize, osize = sizes >> 4, sizes & 15
-        at = addr - ilen - 1 - tsize
-        delta = uint(at, tsize)
-        end = at - osize
-        return False, 0, [(inp, uint(end, osize), end - delta if delta else 0)]
-    final, n = bool(v & 0x40), v & 0x3F
-    nlen = 0 if n else 1
-    if not n:
-        n = data[addr - 1]
-        n = 256 if n == 1 else n
-    sizes = data[addr - nlen - 1]
-    tsize, osize = sizes >> 4, sizes & 15
-    index = 256 if version >= 2 and n > 32 else 0
-    inputs = addr - nlen - 1 - index
-    outs = inputs - n - n * tsize
-    end = outs - n * osize - (osize if final else 0)
-    trans = []
-    for i in range(n):
-        delta = uint(inputs - n - (i + 1) * tsize, tsize)
-        out = uint(outs - (i + 1) * osize, osize)
-        trans.append((data[inputs - i - 1], out, end - delta if delta else 0))
-    return final, uint(end, osize) if final else 0, trans
-
-
-def fst_items(data):
-    """Every (key, value) of an FST map in the `fst` crate's format."""
-    version = struct.unpack_from("<Q", data, 0)[0]
-    end = len(data) - (4 if version >= 3 else 0)
-    stack = [(struct.unpack_from("<Q", data, end - 8)[0], b"", 0)]
-    while stack:
-        addr, key, acc = stack.pop()
-        final, out, trans = fst_node(data, addr, version)
-        if final:
-            yield key, acc + out
-        stack.extend((t, key + bytes([i]), acc + o) for i, o, t in trans)
-
-
-def read_lingua(name):
-    """ln P(last char | the chars before it) of every n-gram of a lingua
-    language model crate, read from its models/ngrams.fst."""
-    pattern = os.path.join(LINGUA_DIR, "lingua-%s-language-model-*.crate" % name)
-    path = max(glob.glob(pattern))
-    with tarfile.open(path) as crate:
-        member = next(m for m in crate.getmembers() if m.name.endswith("/models/ngrams.fst"))
-        data = crate.extractfile(member).read()
-    return {
-        k.decode("utf-8"): struct.unpack("<d", struct.pack("<Q", v))[0]
-        for k, v in fst_items(data)
-    }
 
 
 def fnv24(chars):
@@ -183,9 +94,9 @@ def quant(p):
     return max(1, min(255, round(-2 * math.log2(p))))
 
 
-def model(lang, undefined, counts=None):
-    uni, bi, tri = counts or (Counter(), Counter(), Counter())
-    freqs = {} if counts else wordfreq.get_frequency_dict(lang, wordlist="best")
+def model(lang, undefined):
+    uni, bi, tri = Counter(), Counter(), Counter()
+    freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
     total = sum(freqs.values()) or 1.0
     for word, f in freqs.items():
         if f < MIN_FREQ:
@@ -222,57 +133,13 @@ def model(lang, undefined, counts=None):
     return entries, floors
 
 
-def lingua_counts(ngrams, undefined):
-    """The counts `model` makes from a word list, worked out from lingua's
-    conditional probabilities (ln P(c | the chars before it), within words):
-    P(ab) = P(a) P(b|a); a char ends a word as often as no char follows it,
-    1 - sum P(b|a); it starts one as often as it is not preceded,
-    P(a) - sum P(x) P(a|x)."""
-    p = {g: math.exp(v) for g, v in ngrams.items() if 1 <= len(g) <= 3}
-    nxt = Counter()
-    for g, v in p.items():
-        if len(g) >= 2:
-            nxt[g[:-1]] += v
-    joint = {g: v for g, v in p.items() if len(g) == 1}
-    for n in (2, 3):
-        for g, v in p.items():
-            if len(g) == n and g[:-1] in joint:
-                joint[g] = joint[g[:-1]] * v
-    ends = {g: joint[g] * max(0.0, 1 - nxt[g]) for g in joint if len(g) <= 2}
-    starts = Counter({g: v for g, v in joint.items() if len(g) == 1})
-    for g, v in joint.items():
-        if len(g) == 2:
-            starts[g[1]] -= v
-    starts = {a: max(0.0, v) for a, v in starts.items()}
-    uni, bi, tri = Counter(), Counter(), Counter()
-    for g, v in joint.items():
-        (uni, bi, tri)[len(g) - 1][g] += v
-    uni[BOUNDARY] = sum(starts.values())
-    for a, v in starts.items():
-        bi[BOUNDARY + a] += v
-        tri[BOUNDARY + a + BOUNDARY] += v * max(0.0, 1 - nxt[a])
-    for g, v in ends.items():
-        (bi if len(g) == 1 else tri)[g + BOUNDARY] += v
-    for g, v in joint.items():
-        if len(g) == 2:
-            tri[BOUNDARY + g] += starts.get(g[0], 0.0) * v / joint[g[0]]
-    tri = Counter({g: v for g, v in tri.items() if any(gapable(c, undefined) for c in g)})
-    return uni, bi, tri
-
-
 def main():
     undefined = undefined_continuations()
     langs = sorted(wordfreq.available_languages(wordlist="best"))
-    extra = sorted(set(LINGUA) - set(langs))
-    langs += extra
     out = bytearray(b"NMLG")
     out += struct.pack("<B", len(langs))
     for lang in langs:
-        if lang in LINGUA:
-            counts = lingua_counts(read_lingua(LINGUA[lang]), undefined)
-            entries, floors = model(lang, undefined, counts)
-        else:
-            entries, floors = model(lang, undefined)
+        entries, floors = model(lang, undefined)
         keys = sorted(entries)
         out += lang.encode("ascii")[:3].ljust(3, b" ")
         out += struct.pack("<HBBB", len(keys), *floors)
