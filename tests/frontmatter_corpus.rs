@@ -4,19 +4,11 @@
 //! intended change (tags as a list of names, repeats dropped).
 
 use notemend::note::frontmatter::parse_yaml;
-use notemend::{normalize, Config, Fix, Note};
-use serde_yaml::Value;
+use notemend::{normalize, Config, Fix};
 use std::fs;
 
 mod common;
-use common::{corpus_files, intended_frontmatter as intended};
-
-/// The frontmatter value of `text`, if it has a valid one.
-fn value(text: &str) -> Option<Value> {
-    let note = Note::parse(text);
-    let fm = note.frontmatter?;
-    fm.value.ok()
-}
+use common::{corpus_files, frontmatter_value as value, intended_frontmatter as intended};
 
 #[test]
 fn corpus_frontmatter_keeps_its_values() {

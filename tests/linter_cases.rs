@@ -5,12 +5,13 @@
 //! a full repair settles and keeps the YAML's values, and the keys the
 //! Linter's YAML timestamp writes stay as it writes them.
 
+use notemend::note::frontmatter::entries::key_of;
 use notemend::plugins::linter_kept_keys;
 use notemend::{normalize, Config, Fix, Note};
 use serde::Deserialize;
 
 mod common;
-use common::intended_frontmatter as intended;
+use common::{frontmatter_value, intended_frontmatter as intended};
 
 #[derive(Deserialize)]
 struct Case {
@@ -64,12 +65,8 @@ fn a_full_repair_settles_and_keeps_the_yaml_values() {
         // YAML the Linter's tests hold valid stays valid, with the values
         // the fixes intend (tags as names; dates may be rewritten, so only
         // keys and non-date values are compared: see the dates fix's tests).
-        let value = |t: &str| {
-            let note = Note::parse(t);
-            note.frontmatter.and_then(|fm| fm.value.ok())
-        };
-        if let Some(before) = value(&text) {
-            let after = value(&out.text).unwrap_or_else(|| panic!("{name}: YAML lost"));
+        if let Some(before) = frontmatter_value(&text) {
+            let after = frontmatter_value(&out.text).unwrap_or_else(|| panic!("{name}: YAML lost"));
             let keys = |v: &serde_yaml::Value| -> Vec<String> {
                 v.as_mapping()
                     .map(|m| m.keys().map(|k| format!("{k:?}")).collect())
@@ -110,8 +107,8 @@ fn the_linter_timestamp_keys_keep_the_linter_format() {
             .iter()
             .filter(|e| {
                 let line = &fm.lines[e.first];
-                let key = yaml[line.range.start..e.colon_end - 1].trim();
-                kept.iter().any(|k| k.key == key)
+                key_of(&yaml[line.range.clone()])
+                    .is_some_and(|(key, _)| kept.iter().any(|k| k.key == key))
             })
             .map(|e| {
                 let line = &fm.lines[e.first];

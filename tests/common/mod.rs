@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test binary uses its own part of this module.
 
 use notemend::note::task;
+use notemend::Note;
 use serde_yaml::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -115,4 +116,9 @@ pub fn task_reading(line: &str) -> Option<TaskReading> {
         t.block_link.map(|r| line[r].to_string()),
         prefix,
     ))
+}
+
+/// The frontmatter value of `text`, if it has a valid one.
+pub fn frontmatter_value(text: &str) -> Option<Value> {
+    Note::parse(text).frontmatter?.value.ok()
 }
