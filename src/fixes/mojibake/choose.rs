@@ -613,10 +613,19 @@ fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: boo
         };
         is_letter(out.get(i)) && !is_letter(before) && !is_letter(after)
     });
+    // Punctuation that joins the letters either side of it (`Dj·iboti`).
+    let joins = (0..out.len()).any(|i| {
+        let before = i.checked_sub(1).map_or(prev.as_ref(), |j| out.get(j));
+        let after = out
+            .get(i + 1)
+            .or(next.as_ref().filter(|_| i + 1 == out.len()));
+        matches!(out.get(i), Some('·' | '’' | 'ʼ')) && is_letter(before) && is_letter(after)
+    });
     lone_ok
         || !lone_letter
-            && changed.iter().any(|&c| {
-                matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
-                    || detect::is_known_symbol(c)
-            })
+            && (joins
+                || changed.iter().any(|&c| {
+                    matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
+                        || detect::is_known_symbol(c)
+                }))
 }

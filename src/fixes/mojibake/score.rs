@@ -236,6 +236,10 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
     }
     match kind(c) {
         Kind::Control => return 10,
+        // The marks Latin orthographies stack on their letters (grave to
+        // caron, dot to macron below: Kaje's A̱, Yoruba's ẹ́) are everyday
+        // text; the rest are rarer.
+        Kind::Mark if matches!(u, 0x300..=0x30C | 0x323..=0x331) => return 1,
         Kind::Mark => return 2,
         _ => {}
     }
@@ -262,6 +266,18 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         0xA0..=0x17F => 0,
         0x180..=0x24F => match u {
             0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
+            // Letters of living orthographies of Africa, the Americas and
+            // the north: the clicks ǀ ǁ ǂ ǃ of Khoekhoe, ǥ ǧ ǩ ǯ ʒ of Skolt
+            // Sami, ǫ of Navajo, ǹ of Ewondo, ȟ of Lakota.
+            0x1B7
+            | 0x1C0..=0x1C3
+            | 0x1E4..=0x1F0
+            | 0x1F4
+            | 0x1F5
+            | 0x1F8
+            | 0x1F9
+            | 0x21E
+            | 0x21F => 1,
             // Their capitals, ƙ ƴ of Hausa, and ǝ Ǝ of Cameroon's languages.
             0x181 | 0x186 | 0x189 | 0x18A | 0x18E | 0x18F | 0x190 | 0x194 | 0x196 | 0x198
             | 0x199 | 0x19D | 0x1B1 | 0x1B2 | 0x1B3 | 0x1B4 | 0x1DD => 1,
@@ -271,13 +287,17 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         },
         // IPA letters that African alphabets write every day (ɓ ɔ ɖ ɗ ɛ ɣ ɨ
         // ɩ ɲ ʉ ʊ ʋ), and ə of Azerbaijani and Tatar.
+        // The glottal stop ʔ and ʒ are letters of many more.
         0x253 | 0x254 | 0x256 | 0x257 | 0x259 | 0x25B | 0x263 | 0x268 | 0x269 | 0x272 | 0x289
-        | 0x28A | 0x28B => 1,
+        | 0x28A | 0x28B | 0x292 | 0x294 => 1,
         0x250..=0x2AF => 3,
         0x2B0..=0x2FF => match u {
             // The ʻokina and the modifier apostrophe are letters of Hawaiian,
             // Tongan, Choctaw, K'iche' and many more.
             0x2BB | 0x2BC => 0,
+            // The prime of Skolt Sami, the ayin and hamza of transliteration,
+            // the glottal stop of Caddo.
+            0x2B9 | 0x2BE | 0x2BF | 0x2C0 => 1,
             0x2C6 | 0x2C7 | 0x2D8..=0x2DD => 1,
             _ => 2,
         },
@@ -486,17 +506,33 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
             {
                 total += 3;
             }
-            // Two accented capitals, then a small letter in the same word
-            // (`ÄŤetvrtak` for četvrtak): words do not start so, and
+            // Two capitals, the second accented, then a small letter in the
+            // same word (`ÄŤetvrtak` for četvrtak, `SĂşuyee` for Súuyee,
+            // `MĹŠgiranjara` for Mũgiranjara): words do not start so, and
             // acronyms that take a small ending are ASCII.
-            if !a.is_ascii()
-                && !b.is_ascii()
-                && is_upper(a)
-                && is_upper(b)
-                && is_lower(c)
-                && kind(c) == Kind::Letter
+            if !b.is_ascii() && is_upper(a) && is_upper(b) && is_lower(c) && kind(c) == Kind::Letter
             {
-                total += 2;
+                // Inside a word, the capitals follow a letter.
+                let inside = a.is_ascii()
+                    || i.checked_sub(1)
+                        .and_then(window)
+                        .is_some_and(|z| kind(z) == Kind::Letter);
+                total += if inside { 3 } else { 2 };
+            }
+            // Two symbols glued between two letters (`Tabel…£arit` for
+            // Tabelɣarit): words are not spelled so, where one symbol may
+            // join them (`col·lecció`).
+            if let Some(d) = window(i + 3) {
+                let glued =
+                    |x: char, k: Kind| !x.is_ascii() && matches!(k, Kind::Symbol | Kind::Punct);
+                if ka == Kind::Letter
+                    && kind(d) == Kind::Letter
+                    && glued(b, kb)
+                    && glued(c, kind(c))
+                    && (kb == Kind::Symbol || kind(c) == Kind::Symbol)
+                {
+                    total += 3;
+                }
             }
         }
     }

@@ -726,3 +726,56 @@ fn no_word_is_left_half_repaired() {
         assert_eq!(fix(&line), format!("bir {word} yaxın sonra"), "{word}");
     }
 }
+
+#[test]
+fn a_capital_inside_a_word_before_small_letters_is_mojibake() {
+    let page = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    // One short line, one sequence: the capital it makes inside the word
+    // (`MĹŠgiranjara`, `SĂşuyee`) is the evidence, and the page whose
+    // reading makes one small word wins.
+    for (name, line) in [
+        ("iso-8859-2", "Kiumia, 15 Mũgiranjara 1994"),
+        ("iso-8859-2", "Kĩigbo, Kĩakan"),
+        ("windows-1250", "Aramisay 12 Súuyee 2018"),
+        ("windows-1257", "Poalen, Lúksemboarch, Birma"),
+        // A combining mark after a Latin letter is text: Kaje's A̱.
+        ("iso-8859-2", "Ladi, 2022 Hywan A\u{331}tat 06"),
+    ] {
+        assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
+    }
+    // Correct words of the same shape stay.
+    for s in ["PDFs and CDs", "ÉCOLE et ÉTÉs", "na hÉireann"] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
+fn letters_of_living_orthographies_through_a_symbol_page_are_repaired() {
+    let page = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    // Caddo's ˀ, Skolt Sami's ǩ, Tamazight's ɣ, the middle dot of
+    // Franco-Provençal: letters a symbol page garbles into symbols glued
+    // inside a word.
+    for name in ["mac-roman", "cp437"] {
+        for line in [
+            "Inikuˀ, Dahósikah nish 9, 2020",
+            "latviaǩiõll, franskk-kiõll, bengal",
+            "Dj·iboti",
+        ] {
+            assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
+        }
+    }
+    let line = "Taburmanit, Tabelɣarit";
+    assert_eq!(fix(&garble(line, page("mac-roman"), true)), line);
+}
