@@ -519,6 +519,19 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
                         .is_some_and(|z| kind(z) == Kind::Letter);
                 total += if inside { 3 } else { 2 };
             }
+            // A no-break space glued between an accented capital and small
+            // letters (`Å\u{a0}vedski` for Švedski: A0 is the continuation
+            // byte of Š, Ġ, à), or between a letter and a symbol or an
+            // ordinal sign (`Kanata\u{a0}º` for Kanataʼ through mac-roman):
+            // a word is not broken so, and the one-letter words typesetting
+            // keeps close to the next are ASCII (Czech `V\u{a0}Praze`).
+            if b == '\u{a0}' && ka == Kind::Letter {
+                if !a.is_ascii() && is_upper(a) && is_lower(c) && kind(c) == Kind::Letter {
+                    total += 3;
+                } else if !c.is_ascii() && (kind(c) == Kind::Symbol || matches!(c, 'ª' | 'º')) {
+                    total += 2;
+                }
+            }
             // Two symbols glued between two letters (`Tabel…£arit` for
             // Tabelɣarit): words are not spelled so, where one symbol may
             // join them (`col·lecció`).

@@ -779,3 +779,34 @@ fn letters_of_living_orthographies_through_a_symbol_page_are_repaired() {
     let line = "Taburmanit, Tabelɣarit";
     assert_eq!(fix(&garble(line, page("mac-roman"), true)), line);
 }
+
+#[test]
+fn a_no_break_space_glued_inside_a_word_is_a_continuation_byte() {
+    let page = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    // Š is C5 A0: through windows-1252 `Å` and a no-break space; ʼ
+    // through mac-roman a no-break space and `º`.
+    for (name, line) in [
+        ("windows-1252", "Švedski"),
+        ("latin-1", "Šilli, Bulgaari, Fiiji"),
+        ("windows-1250", "Šilli, Bulgaari, Fiiji"),
+        ("mac-roman", "El Salvador ut Kanataʼ"),
+        ("mac-roman", "ga, metaʼ e khmer"),
+    ] {
+        assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
+    }
+    // Typeset text keeps a one-letter word close to the next one, and a
+    // number close to its unit.
+    for s in [
+        "V\u{a0}Praze a\u{a0}v\u{a0}Brně",
+        "cena 100\u{a0}€ a 20\u{a0}°C",
+        "« Bonjour\u{a0}» dit-il\u{a0}: oui",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
