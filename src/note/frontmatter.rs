@@ -2,6 +2,7 @@
 //! its entries are written ([`entries`]), read once when the note is.
 
 pub mod entries;
+mod plain;
 
 use entries::{Entry, YLine};
 use std::ops::Range;
@@ -93,7 +94,8 @@ fn reads_as(entries: &[Entry], value: &serde_yaml::Value) -> bool {
 }
 
 /// Parses YAML text. Aliases are refused outright: frontmatter has no use
-/// for them, and they are how a small block expands into a huge one.
+/// for them, and they are how a small block expands into a huge one. The
+/// plainest blocks are read without the parser ([`plain`]).
 pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
     if yaml.trim().is_empty() {
         return Ok(serde_yaml::Value::Null);
@@ -103,8 +105,17 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
             "frontmatter uses YAML aliases (`*name`), which Notemend does not expand".into(),
         );
     }
-    serde_yaml::from_str::<serde_yaml::Value>(yaml)
-        .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
+    let parse = || {
+        serde_yaml::from_str::<serde_yaml::Value>(yaml)
+            .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
+    };
+    match plain::read(yaml) {
+        Some(value) => {
+            debug_assert_eq!(Ok(&value), parse().as_ref(), "plain reading of {yaml:?}");
+            Ok(value)
+        }
+        None => parse(),
+    }
 }
 
 /// The 1-based line of a top-level `notemend: false` in the frontmatter
@@ -206,10 +217,12 @@ fn says_no(yaml: &str, lines: &[YLine], e: &Entry) -> bool {
 }
 
 fn has_alias(yaml: &str) -> bool {
-    yaml.lines().any(|line| {
-        let t = line.trim_start().trim_start_matches("- ");
-        t.contains(": *") || t.starts_with('*') || t.contains("[*") || t.contains(", *")
-    })
+    // Every alias has a `*`, and most blocks have none.
+    memchr::memchr(b'*', yaml.as_bytes()).is_some()
+        && yaml.lines().any(|line| {
+            let t = line.trim_start().trim_start_matches("- ");
+            t.contains(": *") || t.starts_with('*') || t.contains("[*") || t.contains(", *")
+        })
 }
 
 #[cfg(test)]

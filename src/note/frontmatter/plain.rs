@@ -1,0 +1,260 @@
+//! Frontmatter in YAML's plainest form, read without the YAML parser:
+//! top-level `key: value` lines and `- value` block lists, every key and
+//! value a plain scalar that is text, a date-like string or a run of digits.
+//! Most vault frontmatter is written so, and the parser costs more than the
+//! rest of the note model together. Anything else (quotes, flow
+//! collections, trailing comments, nesting, continuation lines, tabs, other
+//! numbers, repeated keys) gets `None` and goes to the parser. Debug builds
+//! check every answer against the parser's (see `super::parse_yaml`).
+
+use serde_yaml::{Mapping, Value};
+
+/// The value the YAML parser would give `yaml`, when `yaml` is plain
+/// enough to be sure of it without parsing.
+pub fn read(yaml: &str) -> Option<Value> {
+    // Comments are passed over unread, so the whole text is checked here.
+    if !printable(yaml.as_bytes(), true) {
+        return None;
+    }
+    let mut map = Mapping::new();
+    // The last key, when its value is still open: `key:` alone, so far
+    // null, a block list once an item follows (the items' indent fixed by
+    // the first).
+    let mut open: Option<(Value, Vec<Value>, Option<usize>)> = None;
+    let body = yaml.strip_suffix('\n').unwrap_or(yaml);
+    for line in body.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let rest = line.trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - rest.len();
+        if let Some(item) = rest.strip_prefix("- ") {
+            let (_, items, at) = open.as_mut()?;
+            if at.is_some_and(|at| at != indent) {
+                return None;
+            }
+            *at = Some(indent);
+            items.push(scalar(item.trim_matches(' '))?);
+            continue;
+        }
+        if indent > 0 {
+            return None;
+        }
+        close(&mut map, open.take())?;
+        let colon = rest.find(':')?;
+        let (key, after) = (&rest[..colon], &rest[colon + 1..]);
+        if !(after.is_empty() || after.starts_with(' ')) || key.ends_with(' ') {
+            return None;
+        }
+        // The parser takes no implicit key over 1024 characters.
+        if key.len() > 512 {
+            return None;
+        }
+        let key = scalar(key).filter(Value::is_string)?;
+        if map.contains_key(&key) {
+            return None;
+        }
+        let value = after.trim_matches(' ');
+        if value.is_empty() {
+            open = Some((key, Vec::new(), None));
+        } else {
+            map.insert(key, scalar(value)?);
+        }
+    }
+    close(&mut map, open)?;
+    (!map.is_empty()).then_some(Value::Mapping(map))
+}
+
+/// Ends an open `key:`: null without items, else the list. `None` when the
+/// key repeats one already read.
+fn close(map: &mut Mapping, open: Option<(Value, Vec<Value>, Option<usize>)>) -> Option<()> {
+    if let Some((key, items, at)) = open {
+        if map.contains_key(&key) {
+            return None;
+        }
+        let value = if at.is_some() {
+            Value::Sequence(items)
+        } else {
+            Value::Null
+        };
+        map.insert(key, value);
+    }
+    Some(())
+}
+
+/// A plain scalar's value, for the forms whose type is certain: text that
+/// starts with a letter or a symbol no number or keyword starts with,
+/// text that starts with a digit but holds what no number can (a date, a
+/// time, `1on1`), or digits alone. `s` is trimmed and non-empty.
+fn scalar(s: &str) -> Option<Value> {
+    let b = s.as_bytes();
+    let first = *b.first()?;
+    // An indicator first changes what the scalar is, or whether it is one.
+    if matches!(
+        first,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+            | b'~'
+            | b'+'
+            | b'.'
+    ) || !plain_inside(b)
+    {
+        return None;
+    }
+    let text = || Some(Value::String(s.to_string()));
+    if !first.is_ascii_digit() {
+        // Only these keywords start with a letter and are no string: the
+        // float words (`inf`, `nan`) need a `.` first.
+        return match s {
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => {
+                None
+            }
+            _ => text(),
+        };
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        // A leading zero makes digits a string in YAML 1.2.
+        if b.len() > 1 && first == b'0' {
+            return text();
+        }
+        return s.parse::<u64>().ok().map(|n| Value::Number(n.into()));
+    }
+    // No number holds a char other than these (digits, hex digits, radix
+    // prefixes, sign, point), so `1on1` or `3 days` is text; and a number
+    // has a `-` only first or after its exponent's `e`, so a date is too.
+    let foreign = b
+        .iter()
+        .any(|&c| !(c.is_ascii_hexdigit() || b"xXoO+-.".contains(&c)));
+    let joined = b[1..].contains(&b'-') && !b.iter().any(|c| matches!(c, b'e' | b'E'));
+    (foreign || joined).then(text)?
+}
+
+/// No `: ` or ` #` inside (a key, a comment), no `:` last, and only what
+/// [`printable`] allows, tabs and line breaks not included.
+fn plain_inside(b: &[u8]) -> bool {
+    let pairs = b.windows(2).any(|w| w == b": " || w == b" #");
+    !pairs && b.last() != Some(&b':') && printable(b, false)
+}
+
+/// No char YAML does not allow or reads as a line break where this reader
+/// does not (C0 and C1 controls, DEL, a `\r` alone, U+2028, U+2029,
+/// U+FEFF, U+FFFE, U+FFFF), judged on the UTF-8 bytes; with `lines`, tabs,
+/// `\n` and `\r\n` are allowed.
+fn printable(b: &[u8], lines: bool) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    !b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | b'\n' => !lines,
+        b'\r' => !lines || at(i + 1) != b'\n',
+        0..=0x1f | 0x7f => true,
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        0xe2 => at(i + 1) == 0x80 && matches!(at(i + 2), 0xa8 | 0xa9),
+        0xef => matches!((at(i + 1), at(i + 2)), (0xbb, 0xbf) | (0xbf, 0xbe | 0xbf)),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(yaml: &str) -> Value {
+        serde_yaml::from_str(yaml).expect("valid YAML")
+    }
+
+    #[test]
+    fn reads_plain_frontmatter_as_the_parser_does() {
+        for yaml in [
+            "title: Nestlé the pricing proposal\ndate: 2026-11-20\n",
+            "participants:\n- Fatima Costa\n- Mei Vallery\nsource: transcript\n",
+            "tags:\n  - type/1on1\n  - account/nestlé\n\n# a comment\nn: 12\nz: 007\n",
+            "empty:\nlast:",
+            "at: 10:30\nwhen: 2026-11-20T10:00:00Z\nslash: 1/2\nwin: a\r\nb: x y  \n",
+            "date modified: Wednesday, January 1st 2020, 12:00:00 am\n",
+            "inf: nan\nword: infinity\nk_1: (note)\nemoji: 📅 today\n",
+            "type: 1on1\nfor: 3 days\nsecond: 2nd\nday: 2026-11-20 10:00\nu: 1_000\n",
+        ] {
+            assert_eq!(read(yaml), Some(parsed(yaml)), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_everything_else_to_the_parser() {
+        for yaml in [
+            "a: 'quoted'\n",
+            "a: [x, y]\n",
+            "a: b # comment\n",
+            "a: true\n",
+            "true: a\n",
+            "2024: a\n",
+            "a: 1.5\n",
+            "a: 1e-5\n",
+            "a: 0x1F\n",
+            "a: -1\n",
+            "a: ~\n",
+            "a: .inf\n",
+            "a: 99999999999999999999999\n",
+            "a: x\n  continued\n",
+            "a:\n  - x\n- y\n",
+            "a:\n  b: c\n",
+            "a: x\na: y\n",
+            "a:\na: y\n",
+            "a:\n- x\n-\n",
+            "a:b\n",
+            "a : b\n",
+            "a:\tb\n",
+            "a: b\u{85}c\n",
+            "a: b\u{2028}c\n",
+            "a: \u{feff}b\n",
+            "a: b:\n",
+            "a: b: c\n",
+            "- x\n",
+            "# only a comment\n",
+        ] {
+            assert_eq!(read(yaml), None, "{yaml:?}");
+        }
+    }
+
+    // Lines from pieces at the edges of the plain form: whatever the reader
+    // answers, the parser agrees.
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_parser(lines in proptest::collection::vec(
+            (0..8usize, 0..34usize, 0..35usize), 1..8)) {
+            // Plain pieces repeat, so that whole blocks often are plain.
+            const HEAD: [&str; 8] = ["", "", "", "- ", "  - ", "  - ", "  ", "# "];
+            const PIECE: [&str; 34] = [
+                "a", "b c", "1", "01", "1on1", "2026-11-20", "true", "~", "-", ":", " #x",
+                "'q'", "x:", "1e5", "0x1F", ".5", "nan", "é", "\u{85}", "\t", " ", "10:30",
+                "a", "b c", "1on1", "2026-11-20", "é", "10:30", "k", "k", "12", "x/y", "a", "",
+            ];
+            let yaml: String = lines
+                .iter()
+                .map(|&(h, k, v)| match PIECE.get(v) {
+                    Some(value) => format!("{}{}: {}\n", HEAD[h], PIECE[k], value),
+                    None => format!("{}{}\n", HEAD[h], PIECE[k]),
+                })
+                .collect();
+            if let Some(value) = read(&yaml) {
+                let parsed: Result<Value, _> = serde_yaml::from_str(&yaml);
+                proptest::prop_assert_eq!(Some(value), parsed.ok(), "{:?}", yaml);
+            }
+        }
+    }
+}
