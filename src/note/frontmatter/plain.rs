@@ -220,6 +220,8 @@ mod tests {
             "a : b\n",
             "a:\tb\n",
             "a: b\u{85}c\n",
+            "a:\n# \u{85}: b\n",
+            "a: b\rc: d\n",
             "a: b\u{2028}c\n",
             "a: \u{feff}b\n",
             "a: b:\n",
