@@ -157,23 +157,36 @@ pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
 /// word and one space: the cheap test that lets almost every note skip the
 /// fix. Punctuation around words (`[[`, `|`, quotes, `@`) is looked past.
 ///
-/// Only the words on either side of a space can pair up, so the scan jumps
-/// from space to space and reads words only after a capital letter, instead
-/// of classifying every character of the note.
+/// Only the words on either side of a space can pair up, so the scan reads
+/// words only at a space before a capital letter, instead of classifying
+/// every character of the note.
 pub fn has_doubled_word(text: &str) -> bool {
-    memchr::memchr_iter(b' ', text.as_bytes()).any(|space| doubled_at(text, space))
+    // Spaces are too common for a memchr call each; a space before an ASCII
+    // capital or a non-ASCII byte is where a doubled word can start.
+    text.as_bytes().windows(2).enumerate().any(|(space, w)| {
+        w[0] == b' ' && (w[1].is_ascii_uppercase() || !w[1].is_ascii()) && doubled_at(text, space)
+    })
 }
 
 /// Where the word that ends at byte `end` of `text` starts (`end` when no
 /// word char comes right before it). Joiners join inside a word only: in
 /// `'Lior Lior` the quote opens a YAML scalar, and the word is `Lior`.
 pub fn word_start(text: &str, end: usize) -> usize {
-    let start = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(end, |(i, _)| i);
+    // ASCII bytes are judged without decoding; chars only past a non-ASCII
+    // byte, as a run of word chars may go on there.
+    let b = text.as_bytes();
+    let mut start = end;
+    while start > 0 && is_ascii_word_byte(b[start - 1]) {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
     let word = &text[start..end];
     end - word.trim_start_matches(is_joiner).len()
 }
@@ -182,6 +195,11 @@ pub fn word_start(text: &str, end: usize) -> usize {
 /// and the joiners inside names.
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || is_mark(c) || is_joiner(c)
+}
+
+/// The ASCII bytes [`is_word_char`] takes: letters and the ASCII joiners.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'\'' || b == b'-'
 }
 
 /// Whether the word after the space at byte `space` is capitalised and
@@ -200,9 +218,18 @@ pub fn doubled_at(text: &str, space: usize) -> bool {
     if !capital {
         return false;
     }
-    let word_len = after
-        .find(|c: char| !is_word_char(c))
+    let ascii = after
+        .bytes()
+        .position(|b| !is_ascii_word_byte(b))
         .unwrap_or(after.len());
+    let word_len = if after.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        ascii
+            + after[ascii..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(after.len() - ascii)
+    } else {
+        ascii
+    };
     let before = &text[..space];
     let before = before.strip_suffix("]]").unwrap_or(before);
     let space = before.len();
