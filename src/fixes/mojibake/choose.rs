@@ -32,6 +32,7 @@ use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
 use super::{code_pages, lang, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
+use std::cmp::Reverse;
 
 /// What the choice gives for one run.
 pub struct Choice<'r> {
@@ -67,9 +68,14 @@ pub fn choose<'r>(
 ) -> Choice<'r> {
     let before = look.before;
     let mut best: Option<((i64, i64), Chosen)> = None;
-    let mut unclear: Option<(&'static CodePage, Repair)> = None;
-    for (p, entry) in look.pages.iter().enumerate() {
-        let Some((reading, first)) = entry else {
+    // With the page it came from: the first page in `code_pages()` order
+    // that gives one is said.
+    let mut unclear: Option<(usize, &'static CodePage, Repair)> = None;
+    // The note's page first: once its repair stands, a reading elsewhere
+    // whose gaps could not lift it past the best so far is not judged.
+    let others = (0..look.pages.len()).filter(|&p| Some(p) != vote.page);
+    for p in vote.page.into_iter().chain(others) {
+        let Some(Some((reading, first))) = look.pages.get(p) else {
             continue;
         };
         // A byte order mark read as the page's text where a file starts
@@ -117,8 +123,22 @@ pub fn choose<'r>(
         {
             continue;
         }
-        // Without gaps the first look already is the repair.
-        let mut rep = if reading.gaps == 0 || (lone_leads && !is_note_page) {
+        // Rule 6 without judging: the most this reading's gaps could gain
+        // still ranks below the best so far (ties go to the page first in
+        // order), so it cannot win; what it leaves unclear is said only
+        // where nothing is repaired.
+        if fill && !is_note_page && reading.gaps > 0 {
+            let reach = detect::fill_gain_bound(r.prev, r.next, reading, first)
+                .map(|g| (first.gain + g, first.prior, Reverse(p)));
+            if let (Some(reach), Some((rank, b))) = (reach, &best) {
+                if reach < (rank.0, rank.1, Reverse(b.page)) {
+                    continue;
+                }
+            }
+        }
+        // Without gaps, or without judging them, the first look already is
+        // the repair.
+        let mut rep = if reading.gaps == 0 || !fill || (lone_leads && !is_note_page) {
             first.clone()
         } else {
             // The word's ASCII letters beyond the run, for word membership.
@@ -139,9 +159,9 @@ pub fn choose<'r>(
         if rep.unresolved.iter().any(|c| c.len() > 1)
             && !lone_leads
             && (is_note_page || (before >= 2 && cut_short))
-            && unclear.is_none()
+            && unclear.as_ref().is_none_or(|u| p < u.0)
         {
-            unclear = Some((reading.page, rep.clone()));
+            unclear = Some((p, reading.page, rep.clone()));
         }
         // The note's own page, evident all through, reading the run whole
         // in three sequences or more: symbols are what the note says (box
@@ -178,7 +198,10 @@ pub fn choose<'r>(
             continue;
         }
         let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
-        if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+        // Of equal ranks, the page first in order.
+        let ahead =
+            |(b, chosen): &((i64, i64), Chosen)| (rank, Reverse(p)) > (*b, Reverse(chosen.page));
+        if best.as_ref().is_none_or(ahead) {
             best = Some((
                 rank,
                 Chosen {
@@ -205,13 +228,13 @@ pub fn choose<'r>(
                     repair: rep,
                     layers,
                 }),
-                unclear,
+                unclear: unclear.map(|(_, page, rep)| (page, rep)),
             }
         }
         None => Choice {
             run: Cow::Borrowed(r),
             best: best.map(|(_, chosen)| chosen),
-            unclear,
+            unclear: unclear.map(|(_, page, rep)| (page, rep)),
         },
     }
 }

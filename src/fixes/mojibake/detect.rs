@@ -8,7 +8,7 @@ use super::dropped::{
 };
 use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
-use super::score::{char_cost, cost, kind, script, Kind, Script};
+use super::score::{char_cost, cost, kind, script, Kind, Script, TERM_SPAN};
 use std::ops::Range;
 
 /// A maximal stretch of non-ASCII chars: mojibake never spans ASCII, since
@@ -444,6 +444,74 @@ pub fn repair(
     }
 }
 
+/// The most gain judging the gaps of `reading` can add to `first`, its
+/// repair with every gap left as written (see [`repair`]), further layers
+/// included; `None` when a further layer might read the repair, which no
+/// bound covers. A gap's verdict changes only the chars it covers: every
+/// cost term that touches them may go (each spans `TERM_SPAN` chars at
+/// most, so the cost of the stretch that far either side, read in its
+/// context, counts each of them whole), the char put there adds terms of
+/// its own, never less than nothing, and a known symbol rebuilt or a
+/// U+FFFD the decoder left counts for at most 5 more.
+pub fn fill_gain_bound(
+    prev: Option<char>,
+    next: Option<char>,
+    reading: &Reading,
+    first: &Repair,
+) -> Option<i64> {
+    let out = &first.out;
+    let mut bound = 0i64;
+    // The pages that could read the repair whole, whatever fills its gaps.
+    let mut whole = super::code_pages()
+        .iter()
+        .filter(|p| !p.is_symbol_page())
+        .fold(0u16, |m, p| m | 1 << p.index);
+    let mut at = 0;
+    for unit in &reading.units {
+        let Unit::Gap { len, replaced, .. } = unit else {
+            if let Some(&c) = out.get(at) {
+                whole &= sequence_pages(c);
+            }
+            at += 1;
+            continue;
+        };
+        // A term touching the gap starts `TERM_SPAN - 1` chars before it
+        // at the farthest: the stretch's own chars reach one less, the char
+        // before it (its context) the last.
+        let reach = TERM_SPAN - 2;
+        let (lo, hi) = (at.saturating_sub(reach), (at + len + reach).min(out.len()));
+        let before = match lo {
+            0 => prev,
+            _ => out.get(lo - 1).copied(),
+        };
+        let after = if hi == out.len() {
+            next
+        } else {
+            out.get(hi).copied()
+        };
+        bound += i64::from(cost(before, out.get(lo..hi).unwrap_or(&[]), after));
+        bound += if *replaced != 0 { 5 } else { 3 };
+        at += len;
+    }
+    (whole == 0).then_some(bound)
+}
+
+/// The pages (bit `i` for `code_pages()[i]`) under which `c` can stand in
+/// a sequence read back: a lead or continuation byte's char, or a U+FFFD
+/// for a byte lost (every page, to be safe).
+fn sequence_pages(c: char) -> u16 {
+    if c == REPLACEMENT {
+        return u16::MAX;
+    }
+    let Some(bytes) = super::pages::bytes_of(c) else {
+        return 0;
+    };
+    bytes.iter().enumerate().fold(0, |m, (i, &b)| {
+        let in_sequence = b != 0 && (is_continuation(b) || sequence_len(b).is_some_and(|n| n >= 2));
+        m | u16::from(in_sequence) << i
+    })
+}
+
 /// Pieces that read into a letter of a script other than Latin beside
 /// another piece of the same script: a word of a rare alphabet (Syriac,
 /// N'Ko, Canadian syllabics, Tifinagh) read back whole is evidence its
@@ -700,6 +768,61 @@ mod tests {
         let chars: Vec<char> = "í\u{a0}½í¸\u{8d}".chars().collect();
         let r = read(&chars, &WINDOWS_1252);
         assert_eq!(r.units, [Unit::Piece { ch: '😍', len: 6 }]);
+    }
+
+    #[test]
+    fn judged_gaps_gain_no_more_than_their_bound() {
+        use super::super::{code_pages, garble, layers::peel_all};
+        let texts = [
+            "- [ ] Görüşme notları ⏫ 📅 2025-10-26",
+            "Привет, мир — «цитата»",
+            "日本語のテキスト、한국어 문장",
+            "Ελληνικά κείμενα και Dziękuję bardzo",
+        ];
+        let cx = GapContext {
+            tasks: true,
+            ..GapContext::default()
+        };
+        let (mut bounded, mut rebuilt) = (0, 0);
+        for text in texts {
+            for page in code_pages() {
+                for keep in [false, true] {
+                    let garbled = garble(text, page, keep).replace('\u{81}', "\u{FFFD}");
+                    for r in runs(&garbled) {
+                        for &under in code_pages() {
+                            let reading = read(&r.chars, under);
+                            if reading.gaps == 0 {
+                                continue;
+                            }
+                            let before = cost(r.prev, &r.chars, r.next);
+                            let none = GapContext::default();
+                            let first =
+                                repair(&r.chars, r.prev, r.next, &reading, false, &none, before);
+                            let filled =
+                                repair(&r.chars, r.prev, r.next, &reading, true, &cx, before);
+                            let (_, _, deeper) =
+                                peel_all(under.name, filled.out.clone(), r.prev, r.next);
+                            let Some(bound) = fill_gain_bound(r.prev, r.next, &reading, &first)
+                            else {
+                                continue;
+                            };
+                            bounded += 1;
+                            rebuilt += usize::from(!filled.restored.is_empty());
+                            assert!(
+                                filled.gain + deeper <= first.gain + bound,
+                                "{:?} under {}",
+                                r.chars,
+                                under.name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            bounded > 20 && rebuilt > 5,
+            "{bounded} bounded, {rebuilt} rebuilt"
+        );
     }
 
     #[test]

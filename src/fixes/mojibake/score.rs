@@ -452,6 +452,11 @@ fn may_end_word(c: char) -> bool {
     )
 }
 
+/// The most consecutive chars (context included) one term of [`cost`]
+/// looks at: a term never sees beyond them, which `detect` relies on to
+/// bound what judging a gap can change without judging it.
+pub const TERM_SPAN: usize = 4;
+
 /// The cost of `chars` with the chars around it (`prev`, `next`) as context.
 pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
     let mut total: u32 = chars.iter().map(|&c| char_cost(c)).sum();
