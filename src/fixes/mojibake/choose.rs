@@ -71,6 +71,15 @@ pub fn choose<'r>(
     // With the page it came from: the first page in `code_pages()` order
     // that gives one is said.
     let mut unclear: Option<(usize, &'static CodePage, Repair)> = None;
+    // The note's page reads the run whole, every sequence complete: no
+    // other page's reading that keeps chars or rebuilds lost bytes is the
+    // likelier, however much it gains.
+    let note_reads_whole = vote
+        .page
+        .and_then(|np| look.pages.get(np)?.as_ref())
+        .is_some_and(|(reading, first)| {
+            reading.is_whole() && reading.gaps == 0 && first.gain >= NOTE_GAIN
+        });
     // The note's page first: once its repair stands, a reading elsewhere
     // whose gaps could not lift it past the best so far is not judged.
     let others = (0..look.pages.len()).filter(|&p| Some(p) != vote.page);
@@ -78,6 +87,9 @@ pub fn choose<'r>(
         let Some(Some((reading, first))) = look.pages.get(p) else {
             continue;
         };
+        if note_reads_whole && Some(p) != vote.page && (!reading.is_whole() || reading.gaps > 0) {
+            continue;
+        }
         // A byte order mark read as the page's text where a file starts
         // (`ï»¿---`): its place is the evidence three symbols alone are not.
         let bom = r.range.start == 0 && reading.gaps == 0 && first.out.first() == Some(&'\u{feff}');

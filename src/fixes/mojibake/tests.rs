@@ -810,3 +810,28 @@ fn a_no_break_space_glued_inside_a_word_is_a_continuation_byte() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn of_two_pages_that_read_a_note_the_one_that_loses_nothing_and_gains_more_wins() {
+    let page = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    for (name, line) in [
+        // windows-1257 reads these as lost bytes rebuilt into ideographs;
+        // windows-1250 reads them whole, every byte kept.
+        ("windows-1250", "ꀘꆹꏃꌋꆀꀠꑭ"),
+        ("windows-1250", "ꗳꗡꘉ, 16 ꖱꕞꔤ 2029"),
+        // Maltese through windows-1252: windows-1257 reads `Å¼` as ż too,
+        // but `ÄŠ` only as bytes lost.
+        ("windows-1252", "Malagażi, Ċiniż"),
+        // Both read `Ęš`: windows-1250 as the rare ʚ, ISO-8859-2 as
+        // Skolt Sami's prime, the repair that gains more.
+        ("iso-8859-2", "Bulgaria, Gibraltar, Albania, Lääʹddjânnam"),
+    ] {
+        assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
+    }
+}

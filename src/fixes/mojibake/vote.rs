@@ -79,8 +79,12 @@ impl Vote {
             .filter(|&p| ev[p].explained > 0 && Some(evidence(p)) == top)
             .collect();
         // Pages that explain the note equally (windows-1250 and ISO-8859-2
-        // read `ĂĄ` as å and á): the one whose letters read most like some
-        // language's words, before the commoner page.
+        // read `ĂĄ` as å and á): one that loses no byte before one that
+        // must have lost some (a lost byte is an explanation of its own),
+        // the one whose repairs gain more (Skolt Sami's prime ʹ for `Ęš`
+        // through ISO-8859-2, not windows-1250's rare ʚ), then the one
+        // whose letters read most like some language's words, before the
+        // commoner page.
         // Pages that read the note back into the same bytes share one fit.
         let mut read: Vec<(Vec<u8>, Option<lang::Fit>)> = Vec::new();
         let full: Vec<Option<lang::Fit>> = if tied.len() > 1 {
@@ -108,9 +112,10 @@ impl Vote {
             .max_by_key(|&(p, f)| {
                 let e = &ev[p];
                 (
+                    !e.dropping,
+                    e.gain,
                     std::cmp::Reverse(f.filter(|_| known)),
                     e.prior,
-                    e.gain,
                     std::cmp::Reverse(p),
                 )
             });
