@@ -1,9 +1,11 @@
 //! Frontmatter in YAML's plainest form, read without the YAML parser:
-//! top-level `key: value` lines and `- value` block lists, every key and
-//! value a plain scalar that is text, a date-like string or a run of digits.
+//! top-level `key: value` lines (a plain value may go on over indented
+//! lines) and `- value` block lists, every key a
+//! plain scalar that is text, every value that or a date-like string, a run
+//! of digits, or a quoted scalar without escapes.
 //! Most vault frontmatter is written so, and the parser costs more than the
-//! rest of the note model together. Anything else (quotes, flow
-//! collections, trailing comments, nesting, continuation lines, tabs, other
+//! rest of the note model together. Anything else (quoted keys, escapes, flow
+//! collections, trailing comments, nesting, blank lines inside a value, tabs, other
 //! numbers, repeated keys) gets `None` and goes to the parser. Debug builds
 //! check every answer against the parser's (see `super::parse_yaml`).
 
@@ -21,21 +23,40 @@ pub fn read(yaml: &str) -> Option<Value> {
     // null, a block list once an item follows (the items' indent fixed by
     // the first).
     let mut open: Option<(Value, Vec<Value>, Option<usize>)> = None;
+    // The last key's plain value while indented lines may continue it (the
+    // parser folds each line break into one space); `false` once a blank
+    // or comment line has ended what may continue it.
+    let mut folding: Option<(Value, String, bool)> = None;
     let body = yaml.strip_suffix('\n').unwrap_or(yaml);
     for line in body.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let rest = line.trim_start_matches(' ');
         if rest.is_empty() || rest.starts_with('#') {
+            if let Some((_, _, more)) = folding.as_mut() {
+                *more = false;
+            }
             continue;
         }
         let indent = line.len() - rest.len();
+        if let Some((_, text, more)) = folding.as_mut().filter(|_| indent > 0) {
+            let piece = rest.trim_end_matches(' ');
+            if !*more || piece.starts_with(INDICATORS) {
+                return None;
+            }
+            text.push(' ');
+            text.push_str(piece);
+            continue;
+        }
+        if let Some((key, text, _)) = folding.take() {
+            map.insert(key, scalar(&text)?);
+        }
         if let Some(item) = rest.strip_prefix("- ") {
             let (_, items, at) = open.as_mut()?;
             if at.is_some_and(|at| at != indent) {
                 return None;
             }
             *at = Some(indent);
-            items.push(scalar(item.trim_matches(' '))?);
+            items.push(value(item.trim_matches(' '))?);
             continue;
         }
         if indent > 0 {
@@ -58,9 +79,14 @@ pub fn read(yaml: &str) -> Option<Value> {
         let value = after.trim_matches(' ');
         if value.is_empty() {
             open = Some((key, Vec::new(), None));
+        } else if value.starts_with(['\'', '"']) {
+            map.insert(key, quoted(value)?);
         } else {
-            map.insert(key, scalar(value)?);
+            folding = Some((key, value.to_string(), true));
         }
+    }
+    if let Some((key, text, _)) = folding {
+        map.insert(key, scalar(&text)?);
     }
     close(&mut map, open)?;
     (!map.is_empty()).then_some(Value::Mapping(map))
@@ -83,6 +109,42 @@ fn close(map: &mut Mapping, open: Option<(Value, Vec<Value>, Option<usize>)>) ->
     Some(())
 }
 
+/// The first chars that make a scalar something other than plain text (or
+/// no scalar), or a number or keyword: left to the parser.
+const INDICATORS: &[char] = &[
+    '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`',
+    '~', '+', '.',
+];
+
+/// A value: a quoted scalar [`quoted`] reads, or a plain one [`scalar`]
+/// reads.
+fn value(s: &str) -> Option<Value> {
+    if s.starts_with(['\'', '"']) {
+        quoted(s)
+    } else {
+        scalar(s)
+    }
+}
+
+/// A quoted scalar that is the whole of `s`, always text: single-quoted
+/// with `''` for a quote, or double-quoted without escapes (a `\\` goes to
+/// the parser).
+fn quoted(s: &str) -> Option<Value> {
+    let q = s.chars().next()?;
+    let inner = s.get(1..s.len().checked_sub(1)?)?;
+    if !s.ends_with(q) || s.len() < 2 || !printable(inner.as_bytes(), false) {
+        return None;
+    }
+    if q == '"' {
+        return (!inner.contains(['"', '\\'])).then(|| Value::String(inner.to_string()));
+    }
+    // Quotes inside come in pairs; a lone one ends the scalar early.
+    if inner.replace("''", "").contains('\'') {
+        return None;
+    }
+    Some(Value::String(inner.replace("''", "'")))
+}
+
 /// A plain scalar's value, for the forms whose type is certain: text that
 /// starts with a letter or a symbol no number or keyword starts with,
 /// text that starts with a digit but holds what no number can (a date, a
@@ -91,31 +153,7 @@ fn scalar(s: &str) -> Option<Value> {
     let b = s.as_bytes();
     let first = *b.first()?;
     // An indicator first changes what the scalar is, or whether it is one.
-    if matches!(
-        first,
-        b'-' | b'?'
-            | b':'
-            | b','
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'#'
-            | b'&'
-            | b'*'
-            | b'!'
-            | b'|'
-            | b'>'
-            | b'\''
-            | b'"'
-            | b'%'
-            | b'@'
-            | b'`'
-            | b'~'
-            | b'+'
-            | b'.'
-    ) || !plain_inside(b)
-    {
+    if INDICATORS.contains(&char::from(first)) || !plain_inside(b) {
         return None;
     }
     let text = || Some(Value::String(s.to_string()));
@@ -188,6 +226,8 @@ mod tests {
             "at: 10:30\nwhen: 2026-11-20T10:00:00Z\nslash: 1/2\nwin: a\r\nb: x y  \n",
             "date modified: Wednesday, January 1st 2020, 12:00:00 am\n",
             "inf: nan\nword: infinity\nk_1: (note)\nemoji: 📅 today\n",
+            "a: 'quoted'\nb: 'it''s: #1'\nc: \"x: y\"\nd: ''\ne:\n- '2026-11-20'\n- \"b\"\n",
+            "source_ref: Inbox/a long path\n  folded by a writer.md\nnext: x\n  y  \n   z\n",
             "type: 1on1\nfor: 3 days\nsecond: 2nd\nday: 2026-11-20 10:00\nu: 1_000\n",
         ] {
             assert_eq!(read(yaml), Some(parsed(yaml)), "{yaml:?}");
@@ -197,7 +237,11 @@ mod tests {
     #[test]
     fn leaves_everything_else_to_the_parser() {
         for yaml in [
-            "a: 'quoted'\n",
+            "a: 'it's'\n",
+            "a: \"x\\ty\"\n",
+            "a: 'x' # c\n",
+            "'a': x\n",
+            "a: 'x\n",
             "a: [x, y]\n",
             "a: b # comment\n",
             "a: true\n",
@@ -210,7 +254,12 @@ mod tests {
             "a: ~\n",
             "a: .inf\n",
             "a: 99999999999999999999999\n",
-            "a: x\n  continued\n",
+            "a: x\n\n  continued\n",
+            "a: x\n  # c\n  continued\n",
+            "a: x\n  - y\n",
+            "a: x\n  b: c\n",
+            "a: 'x'\n  continued\n",
+            "a:\n  continued\n",
             "a:\n  - x\n- y\n",
             "a:\n  b: c\n",
             "a: x\na: y\n",
@@ -238,13 +287,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn agrees_with_the_parser(lines in proptest::collection::vec(
-            (0..8usize, 0..34usize, 0..35usize), 1..8)) {
+            (0..8usize, 0..40usize, 0..41usize), 1..8)) {
             // Plain pieces repeat, so that whole blocks often are plain.
             const HEAD: [&str; 8] = ["", "", "", "- ", "  - ", "  - ", "  ", "# "];
-            const PIECE: [&str; 34] = [
+            const PIECE: [&str; 40] = [
                 "a", "b c", "1", "01", "1on1", "2026-11-20", "true", "~", "-", ":", " #x",
                 "'q'", "x:", "1e5", "0x1F", ".5", "nan", "é", "\u{85}", "\t", " ", "10:30",
-                "a", "b c", "1on1", "2026-11-20", "é", "10:30", "k", "k", "12", "x/y", "a", "",
+                "a", "b c", "1on1", "2026-11-20", "é", "10:30", "k", "k", "12", "x/y", "a", "", "'q''r'", "\"d\"", "'", "\"\\n\"", "x\n  y", "x\n\n  y",
             ];
             let yaml: String = lines
                 .iter()
