@@ -140,10 +140,11 @@ pub fn choose<'r>(
         // order), so it cannot win; what it leaves unclear is said only
         // where nothing is repaired.
         if fill && !is_note_page && reading.gaps > 0 {
-            let reach = detect::fill_gain_bound(r.prev, r.next, reading, first)
-                .map(|g| (first.gain + g, first.prior, Reverse(p)));
-            if let (Some(reach), Some((rank, b))) = (reach, &best) {
-                if reach < (rank.0, rank.1, Reverse(b.page)) {
+            if let Some((rank, b)) = &best {
+                // The least gain with which it would rank ahead.
+                let ahead = (first.prior, Reverse(p)) > (rank.1, Reverse(b.page));
+                let need = rank.0 + i64::from(!ahead);
+                if !detect::gaps_may_reach(r.prev, r.next, reading, first, need) {
                     continue;
                 }
             }
