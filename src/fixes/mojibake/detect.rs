@@ -626,6 +626,32 @@ fn fits_holes(ch: char, lead: u8, conts: &[u8], holes: u8, page: &CodePage) -> b
     })
 }
 
+/// Whether `ch` could fill the sequence cut short to `lead` and `conts`
+/// under `page`: its UTF-8 is `lead`, then `conts` in order with the bytes
+/// between them ones the page leaves undefined. Every char a gap is judged
+/// to be is one, so a char that is not needs no judging to be ruled out.
+pub fn may_fill(ch: char, lead: u8, conts: &[u8], page: &CodePage) -> bool {
+    let mut buf = [0u8; 4];
+    let bytes = ch.encode_utf8(&mut buf).as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return false;
+    };
+    if first != lead || rest.len() <= conts.len() {
+        return false;
+    }
+    // The kept bytes matched first come: of two equal bytes, which one was
+    // lost makes no difference.
+    let mut kept = conts.iter().peekable();
+    for b in rest {
+        if kept.peek() == Some(&b) {
+            kept.next();
+        } else if !page.is_undefined(*b) {
+            return false;
+        }
+    }
+    kept.peek().is_none()
+}
+
 /// Symbols notes are full of: Tasks signifiers and typographic punctuation.
 pub fn is_known_symbol(c: char) -> bool {
     is_signifier(c) || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…' | '•')
@@ -883,6 +909,34 @@ mod tests {
         assert!(
             exact > 20 && rebuilt > 5,
             "{exact} exact, {rebuilt} rebuilt"
+        );
+    }
+
+    #[test]
+    fn every_candidate_may_fill_its_gap() {
+        use super::super::{code_pages, dropped::candidates, garble};
+        let text = "⏫ 🔼 ✅ ❌ “quoted” — Görüşme Привет 日本語 ñ";
+        let (mut gaps, mut ruled_out) = (0, 0);
+        for page in code_pages() {
+            for r in runs(&garble(text, page, false)) {
+                for unit in read(&r.chars, page).units {
+                    let Unit::Gap { lead, conts, .. } = unit else {
+                        continue;
+                    };
+                    gaps += 1;
+                    let all = candidates(page, lead, &conts);
+                    for (c, _) in &all {
+                        assert!(may_fill(*c, lead, &conts, page), "{c} under {}", page.name);
+                    }
+                    for c in text.chars().filter(|c| !all.iter().any(|(o, _)| o == c)) {
+                        ruled_out += usize::from(!may_fill(c, lead, &conts, page));
+                    }
+                }
+            }
+        }
+        assert!(
+            gaps > 10 && ruled_out > 100,
+            "{gaps} gaps, {ruled_out} ruled out"
         );
     }
 

@@ -219,13 +219,19 @@ fn look_at(r: &Run) -> (RunLook, u16) {
 }
 
 /// Whether a gap of `reading` that kept a byte rebuilds a Tasks signifier
-/// with no context at all.
+/// with no context at all: judged only where a signifier could fill it.
 fn rebuilds_a_signifier(reading: &Reading) -> bool {
+    let page = reading.page;
     reading.units.iter().any(|u| match u {
-        detect::Unit::Gap { lead, conts, .. } if !conts.is_empty() => matches!(
-            dropped::judge(reading.page, *lead, conts, &GapContext::default()),
-            dropped::Verdict::Rebuilt(x) if is_signifier(x.ch)
-        ),
+        detect::Unit::Gap { lead, conts, .. } if !conts.is_empty() => {
+            dropped::TASKS_SIGNIFIERS
+                .iter()
+                .any(|&s| detect::may_fill(s, *lead, conts, page))
+                && matches!(
+                    dropped::judge(page, *lead, conts, &GapContext::default()),
+                    dropped::Verdict::Rebuilt(x) if is_signifier(x.ch)
+                )
+        }
         _ => false,
     })
 }
