@@ -25,25 +25,27 @@ SETS = [
 # rows; at PROFILED_AT), or from the tables above. Printed only next to a
 # missed target.
 WHY = {
-    "garbled": "profile of `normalize` after a warm-up pass: on corpus-garbled `mojibake` is 90% of all "
-    "instructions, and the lost-byte judgement (`dropped::judge`, reached through `detect::repair` from "
-    "the choice per run) alone 48%; scoring readings (`score::cost`) 10%, peeling further layers "
-    "(`layers::peel_all`) 5%. On vault-garbled, whose notes also need every other fix, `mojibake` is 50% "
-    "(`dropped::judge` 25%), then `dates` 9%, `tasks` 9%, reading the note (`Note::read`, mostly the YAML "
-    "parse) 9% (note 1)",
+    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at bd74dcb), corpus-garbled: "
+    "`mojibake` is 88% of all instructions: judging lost-byte gaps (`detect::judge_gaps`) 40%, of it "
+    "the candidate judgement (`dropped::judge`) 25%; scoring readings (`score::cost`) 13%, the "
+    "language fit (`lang::Fit::of`) 5%, peeling further layers 3%. The note's page is now read first "
+    "and a page that cannot outrank it is not judged (5d3d0ef: -26% instructions on corpus-garbled). "
+    "On vault-garbled, whose notes also need every other fix, `mojibake` is 51% (`judge_gaps` 18%), "
+    "reading the note 13%, `tasks` 9%, `dates` 9% (note 1)",
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
-    "(`dropped::judge`, about half of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass, vault-clean-sample: `dates` 20% "
-    "(`sites::collect` 17%), `tasks` 20% (the task grammar, `task::parse`, 13%), reading the note 15% "
-    "(the YAML parse of the frontmatter 11%; read again after edits the structure cannot be carried "
-    "over), `duplicate-names` 11%, `mojibake` 8% though these notes hold none; nearly every note has "
-    "edits from five fixes, and the confirming pass runs them again (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass, vault-settled (large-settled alike): "
-    "nothing changes, yet `dates` is 30% (`sites::collect` 25%), `tasks` 16% (`task::parse` 12%), "
-    "reading the note 14% (the YAML parse 11%), `mojibake` 12% (22% on large-settled), "
-    "`duplicate-names` 11% (half of it looking for a doubled word), inline protected regions 4%: "
-    "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
+    "(`detect::judge_gaps`, 40% of its instructions on corpus-garbled) (note 1)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at bd74dcb), "
+    "vault-clean-sample: `tasks` 19% (the task grammar, `task::parse`, 11%), `dates` 19% "
+    "(`sites::collect` 14%), reading the note 22% (inline protected regions 6%, the YAML parse 3.5%: "
+    "most frontmatter is now read without the parser, 1ab54f8 and bd74dcb), `duplicate-names` 13%, "
+    "`mojibake` 12% though these notes hold none; nearly every note has edits from five fixes, and "
+    "the confirming pass runs them again (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at bd74dcb), vault-settled: "
+    "nothing changes, yet `dates` is 28% (`sites::collect` 22%), reading the note 23% (inline "
+    "protected regions 5%, the YAML parse 3%, 11% before 1ab54f8), `mojibake` 18%, `tasks` 14% "
+    "(`task::parse` 10%), `duplicate-names` 11%: every fix whose kinds of site the note holds reads "
+    "all of them again on every save (note 4)",
     "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
     "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
     "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
@@ -75,10 +77,12 @@ NOTES = """
    ten. `score::is_alpha` reads a table below U+0800 and the character model (256 KB,
    binary searches) runs only on gaps. The Unicode table search behind
    `char::is_alphabetic` (`alphabetic::lookup_slow`) is now 1-4% of all instructions;
-   peeling further layers (`layers::peel_all`) 2-5% on garbled notes. What costs now is
-   the lost-byte judgement (`dropped::judge`): every candidate byte for every gap, each
-   reading repaired and scored, 48% of all instructions on corpus-garbled and 25% on
-   vault-garbled.
+   peeling further layers (`layers::peel_all`) 2-5% on garbled notes. The note's own page
+   is read first, and another page's gaps are judged only when a bound says judging them
+   could still lift it past the best reading so far (5d3d0ef). What costs now is judging
+   lost bytes (`detect::judge_gaps`): every candidate byte for every gap, each reading
+   repaired and scored, 40% of all instructions on corpus-garbled and 18% on
+   vault-garbled (`dropped::judge` 25% and 12% of it).
 2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
    numeric forms are read by hand, the regexes deciding only where another script's
    digits could be; byte checks rule lines and words out before any regex or name
@@ -102,9 +106,9 @@ NOTES = """
    comparisons with the previous run are only as good as the two loads (its ftfy column
    is the control).
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
-   one thread, over the sets above, counting only passes after a warm-up pass (so the
-   regexes compiled once per process do not count; a toggle on `normalize_with` alone
-   undercounts, since LTO inlines much of it into its caller); the CLI targets' from
+   one thread, over the sets above, counting only a pass after a warm-up pass (so the
+   regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
+   doc gives the command, at bd74dcb; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
