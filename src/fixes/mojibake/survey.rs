@@ -57,8 +57,9 @@ pub struct PageEvidence {
 
 /// The first look at a whole note.
 pub struct Survey {
-    /// Per run; `None` for a run no page reads (emoji, other scripts).
-    pub runs: Vec<Option<RunLook>>,
+    /// Per run; `None` for a run no page reads (emoji, other scripts). A
+    /// run written again (`â€™`, `Ã©`) shares its first look.
+    pub runs: Vec<Option<Rc<RunLook>>>,
     /// Per page, in `code_pages()` order.
     pub pages: Vec<PageEvidence>,
     /// Runs outside protected regions.
@@ -93,6 +94,10 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
     // each is read once.
     let mut seen: RunMap<RunKey, usize> = RunMap::default();
+    let fresh = |r: &Run| {
+        let (look, rebuilt) = look_at(r);
+        (Rc::new(look), rebuilt)
+    };
     for (i, r) in runs.iter().enumerate() {
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
@@ -101,12 +106,12 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         }
         let (look, rebuilt) = match seen.entry((&r.chars[..], r.prev, r.next)) {
             Entry::Occupied(at) => match looks.get(*at.get()) {
-                Some(Some((look, rebuilt))) => (RunLook::clone(look), *rebuilt),
-                _ => look_at(r),
+                Some(Some((look, rebuilt))) => (Rc::clone(look), *rebuilt),
+                _ => fresh(r),
             },
             Entry::Vacant(at) => {
                 at.insert(i);
-                look_at(r)
+                fresh(r)
             }
         };
         let free = note.is_free(r.range.clone());
