@@ -267,17 +267,11 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         0x180..=0x24F => match u {
             0x218..=0x21B | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC => 0,
             // Letters of living orthographies of Africa, the Americas and
-            // the north: the clicks ǀ ǁ ǂ ǃ of Khoekhoe, ǥ ǧ ǩ ǯ ʒ of Skolt
-            // Sami, ǫ of Navajo, ǹ of Ewondo, ȟ of Lakota.
-            0x1B7
-            | 0x1C0..=0x1C3
-            | 0x1E4..=0x1F0
-            | 0x1F4
-            | 0x1F5
-            | 0x1F8
-            | 0x1F9
-            | 0x21E
-            | 0x21F => 1,
+            // the north: the clicks ǀ ǁ ǂ ǃ of Khoekhoe, ǥ ǧ ǩ ǯ of Skolt
+            // Sami, ǫ of Navajo, ǹ of Ewondo, ȟ of Lakota. Not ʒ and ʔ:
+            // windows-1250 reads Ewe's ƒ and Tamazight's Ɣ through
+            // windows-1257 as them.
+            0x1C0..=0x1C3 | 0x1E4..=0x1F0 | 0x1F4 | 0x1F5 | 0x1F8 | 0x1F9 | 0x21E | 0x21F => 1,
             // Their capitals, ƙ ƴ of Hausa, and ǝ Ǝ of Cameroon's languages.
             0x181 | 0x186 | 0x189 | 0x18A | 0x18E | 0x18F | 0x190 | 0x194 | 0x196 | 0x198
             | 0x199 | 0x19D | 0x1B1 | 0x1B2 | 0x1B3 | 0x1B4 | 0x1DD => 1,
@@ -287,9 +281,8 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         },
         // IPA letters that African alphabets write every day (ɓ ɔ ɖ ɗ ɛ ɣ ɨ
         // ɩ ɲ ʉ ʊ ʋ), and ə of Azerbaijani and Tatar.
-        // The glottal stop ʔ and ʒ are letters of many more.
         0x253 | 0x254 | 0x256 | 0x257 | 0x259 | 0x25B | 0x263 | 0x268 | 0x269 | 0x272 | 0x289
-        | 0x28A | 0x28B | 0x292 | 0x294 => 1,
+        | 0x28A | 0x28B => 1,
         0x250..=0x2AF => 3,
         0x2B0..=0x2FF => match u {
             // The ʻokina and the modifier apostrophe are letters of Hawaiian,
@@ -418,25 +411,39 @@ pub fn is_common_lead(c: char) -> bool {
 /// cheap: an apostrophe before an `s` (`Ã’s` is a plural), ™ after other
 /// capitals (`AHÅ™`).
 fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
-    let lead = super::tables::WINDOWS_1252.byte_of(a);
-    let cont = super::tables::WINDOWS_1252.byte_of(b);
-    let (Some(0xC2..=0xDF), Some(cont @ 0x80..=0xBF)) = (lead, cont) else {
+    // The Latin pages' lead capitals and continuation chars: windows-1252's,
+    // and where it lacks the pair the Central European and Baltic ones
+    // (`Ę”uct` for Ɣuct through windows-1257, `MĂˇire` through 1250).
+    let pair = [
+        &super::tables::WINDOWS_1252,
+        &super::tables::WINDOWS_1250,
+        &super::tables::WINDOWS_1257,
+    ]
+    .into_iter()
+    .find_map(|page| Some((page.byte_of(a)?, page.byte_of(b)?)));
+    let Some((0xC2..=0xDF, cont @ 0x80..=0xBF)) = pair else {
         return 0;
     };
+    // A modifier letter from the continuation bytes (ˆ ˇ) is an accent
+    // on its own, no letter of a word.
+    let is_letter = |b: char| is_alpha(b) && !matches!(b, 'ˆ' | 'ˇ');
     let plural = b == '’' && c.is_none_or(|c| c == 's' || !is_alpha(c));
     if a.is_ascii() || !is_upper(a) || plural {
         return 0;
     }
     // After the capitals that lead whole alphabets the letters among the
     // continuation bytes count too (Š Ž Œ ƒ ˆ in 0x80..=0x9F: `ZAPOTÃˆQUE`,
-    // `Ùˆ`). Â and Ã lead Latin-1's symbols and accented letters: as letters
-    // they stand only before ordinary letters (CÂMARA, IRMÃ), so anything
-    // from the upper half after them counts (`9Âª`, `PÃµld`).
+    // `Ùˆ`). Â and Ã (Ă through windows-1250) lead Latin-1's symbols and
+    // accented letters: as letters they stand only before ordinary letters
+    // (CÂMARA, IRMÃ), so anything from the upper half after them counts
+    // (`9Âª`, `PÃµld`, `MĂˇire`), but for a trademark after a Romanian
+    // word in capitals (`NICIODATĂ™`).
     if matches!(a, 'Â' | 'Ã')
+        || (a == 'Ă' && b != '™')
         || (is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)))
     {
         3
-    } else if cont <= 0x9F && b != '™' && !is_alpha(b) {
+    } else if cont <= 0x9F && b != '™' && !is_letter(b) {
         // After other capitals only punctuation: Czech writes VÝŠKA.
         2
     } else {

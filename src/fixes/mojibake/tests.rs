@@ -835,3 +835,33 @@ fn of_two_pages_that_read_a_note_the_one_that_loses_nothing_and_gains_more_wins(
         assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
     }
 }
+
+#[test]
+fn an_accented_capital_before_a_continuation_char_of_any_latin_page_is_mojibake() {
+    let page = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    // One sequence in a short line, a lead capital then a continuation
+    // byte's accent or quote: Esperanto's Ĉ through windows-1252, Irish á
+    // through windows-1250, Tamazight's Ɣ through windows-1257.
+    for (name, line) in [
+        (
+            "windows-1252",
+            "Araba, jud-Maroka, Nov-Zelanda dolaro, Ĉada araba",
+        ),
+        ("windows-1250", "Larnaca, Máire"),
+        ("windows-1257", "Aynas, 23 Ɣuct 1993"),
+        ("iso-8859-2", "Koveyit, J·amayica, Tunisie"),
+    ] {
+        assert_eq!(fix(&garble(line, page(name), true)), line, "{name}");
+    }
+    // Ukrainian writes an apostrophe after a capital, Czech a caron
+    // letter after one.
+    for s in ["П’ять Об’єкт", "VÝŠKA a ŠÍŘKA", "Ăsta e bun"] {
+        assert_eq!(fix(s), s);
+    }
+}
