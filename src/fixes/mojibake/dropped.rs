@@ -481,6 +481,32 @@ fn is_everyday_mark(c: char) -> bool {
     )
 }
 
+/// How much commoner, in half bits of the model's unigrams, the commonest
+/// of several everyday marks must be than each other: 2^(MARK_MARGIN/2)
+/// times.
+const MARK_MARGIN: u32 = 2;
+
+const COMMONEST_MARK: &str =
+    "of the everyday combining marks after a letter, the one written far most often";
+
+/// The one of several everyday combining marks the model's unigrams find
+/// commonest by [`MARK_MARGIN`] (a mark its word lists never write counts
+/// as rarer than any they do); None when two are about as common.
+fn commonest_mark(marks: &[char]) -> Option<char> {
+    if marks.len() < 2 {
+        return None;
+    }
+    let mut costs: Vec<(u32, char)> = marks
+        .iter()
+        .map(|&m| (model::unigram(m).unwrap_or(u32::MAX), m))
+        .collect();
+    costs.sort_unstable();
+    match costs[..] {
+        [(best, c), (second, _), ..] if best.saturating_add(MARK_MARGIN) <= second => Some(c),
+        _ => None,
+    }
+}
+
 /// Whether `a` and `b` are of one 128-char block.
 fn same_block(a: char, b: char) -> bool {
     u32::from(a) >> 7 == u32::from(b) >> 7
@@ -652,6 +678,15 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .all(|&(c, _)| is_everyday_mark(c) || kind(c) == Kind::Mark || char_cost(c) > 0);
             if let ([only], true) = (&marks[..], others_rare) {
                 return pick(*only, EVERYDAY_MARK).unwrap_or(Verdict::Impossible);
+            }
+            // Several: after a letter of a cased alphabet, the one the
+            // word lists write far most often (the acute of tone and
+            // stress marks, over the tilde, diaeresis and caron).
+            let cased = cx
+                .letter_before
+                .is_some_and(|b| b.is_lowercase() || b.is_uppercase());
+            if let (Some(c), true, true) = (commonest_mark(&marks), others_rare, cased) {
+                return pick(c, COMMONEST_MARK).unwrap_or(Verdict::Impossible);
             }
         }
         // Several ideographs or syllables: the one the national character
@@ -1494,9 +1529,22 @@ mod tests {
             other => panic!("{other:?}"),
         }
         // Under windows-1250 the tilde and the diaeresis (CC 83, CC 88) are
-        // candidates too: no verdict.
+        // candidates too: the acute is the one the word lists write far
+        // most often, taken as such (not certain).
+        match judge(&WINDOWS_1250, 0xCC, &[], &cx) {
+            Verdict::Rebuilt(r) => {
+                assert!(r.ch == '\u{301}' && r.reason == COMMONEST_MARK && !r.is_certain())
+            }
+            other => panic!("{other:?}"),
+        }
+        // After a letter of an uncased script the marks are another
+        // script's (a diaeresis on Syriac is its plural sign): no verdict.
+        let syriac = GapContext {
+            letter_before: Some('ܪ'),
+            ..Default::default()
+        };
         assert!(matches!(
-            judge(&WINDOWS_1250, 0xCC, &[], &cx),
+            judge(&WINDOWS_1250, 0xCC, &[], &syriac),
             Verdict::Ambiguous(_)
         ));
     }
