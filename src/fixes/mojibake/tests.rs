@@ -1,5 +1,6 @@
 //! Behaviour of the whole fix through the pipeline, mojibake only.
 
+use super::pages::CodePage;
 use super::{code_pages, garble};
 use crate::{normalize, Config, Fix};
 
@@ -105,14 +106,19 @@ fn a_note_garbled_all_through_is_repaired_in_code_and_links_too() {
     assert_eq!(fix(&bad), good);
 }
 
+/// The code page named `name`.
+fn page(name: &str) -> &'static CodePage {
+    code_pages()
+        .iter()
+        .copied()
+        .find(|p| p.name == name)
+        .expect("a page of code_pages()")
+}
+
 /// `text` as a strict windows-1252 decoder reads its UTF-8: undefined
 /// bytes dropped.
 fn dropped_1252(text: &str) -> String {
-    let page = code_pages()
-        .iter()
-        .find(|p| p.name == "windows-1252")
-        .expect("windows-1252");
-    garble(text, page, false)
+    garble(text, page("windows-1252"), false)
 }
 
 #[test]
@@ -544,13 +550,6 @@ fn a_lone_letter_is_no_char_with_two_bytes_lost() {
 
 #[test]
 fn a_letter_damaged_by_a_symbol_page_inside_a_word_is_repaired() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     // One damaged word in a correct line: its shape inside the word (a
     // maths sign or box drawing fused to letters) is the evidence.
     for (name, word) in [
@@ -594,11 +593,7 @@ fn a_rare_script_read_back_whole_through_a_symbol_page_is_repaired() {
         ("cp437", "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ"),
         ("mac-roman", "ߒߞߏ ߞߊ߲"),
     ] {
-        let page = code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page");
+        let page = page(name);
         assert_eq!(fix(&garble(text, page, true)), text, "{name}");
     }
 }
@@ -729,13 +724,6 @@ fn no_word_is_left_half_repaired() {
 
 #[test]
 fn a_capital_inside_a_word_before_small_letters_is_mojibake() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     // One short line, one sequence: the capital it makes inside the word
     // (`MĹŠgiranjara`, `SĂşuyee`) is the evidence, and the page whose
     // reading makes one small word wins.
@@ -757,13 +745,6 @@ fn a_capital_inside_a_word_before_small_letters_is_mojibake() {
 
 #[test]
 fn letters_of_living_orthographies_through_a_symbol_page_are_repaired() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     // Caddo's ˀ, Skolt Sami's ǩ, Tamazight's ɣ, the middle dot of
     // Franco-Provençal: letters a symbol page garbles into symbols glued
     // inside a word.
@@ -782,13 +763,6 @@ fn letters_of_living_orthographies_through_a_symbol_page_are_repaired() {
 
 #[test]
 fn a_no_break_space_glued_inside_a_word_is_a_continuation_byte() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     // Š is C5 A0: through windows-1252 `Å` and a no-break space; ʼ
     // through mac-roman a no-break space and `º`.
     for (name, line) in [
@@ -813,13 +787,6 @@ fn a_no_break_space_glued_inside_a_word_is_a_continuation_byte() {
 
 #[test]
 fn of_two_pages_that_read_a_note_the_one_that_loses_nothing_and_gains_more_wins() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     for (name, line) in [
         // windows-1257 reads these as lost bytes rebuilt into ideographs;
         // windows-1250 reads them whole, every byte kept.
@@ -838,13 +805,6 @@ fn of_two_pages_that_read_a_note_the_one_that_loses_nothing_and_gains_more_wins(
 
 #[test]
 fn an_accented_capital_before_a_continuation_char_of_any_latin_page_is_mojibake() {
-    let page = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
     // One sequence in a short line, a lead capital then a continuation
     // byte's accent or quote: Esperanto's Ĉ through windows-1252, Irish á
     // through windows-1250, Tamazight's Ɣ through windows-1257.
