@@ -163,12 +163,16 @@ fn shift(mut found: Found, by: usize) -> Found {
     found
 }
 
-/// The date sites of `note` under `config`. Settings that add no date key
-/// and keep back no key find what the default settings find, and those are
+/// The date sites of `note` under `config`. Settings that add no date key,
+/// keep back no key and leave running text alone find what the default
+/// settings find, and those are
 /// found once per reading of the note: a vault run reads each note's dates
 /// for the index's evidence, then repairs the same reading.
 pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
-    if config.date_keys.is_empty() && config.vault.kept_keys.is_empty() {
+    if config.date_keys.is_empty()
+        && config.vault.kept_keys.is_empty()
+        && !config.running_text_dates
+    {
         Cow::Borrowed(
             note.date_sites
                 .get_or_init(|| collect(note, &Config::default())),
@@ -179,8 +183,10 @@ pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
 }
 
 /// Every date site of `note`, in text order, outside protected regions.
-/// Running text is always read (it is evidence for the note's order); the
-/// caller decides whether to edit it.
+/// Running text is read for its dates when `runningTextDates` is on, and
+/// otherwise on lines that may hold a numeric day-month date, the only kind
+/// that is evidence for the note's order; the caller decides whether to
+/// edit it.
 pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
     let mut table: Option<Table> = None;
@@ -265,6 +271,13 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
                 from = at;
             }
+        }
+        // With running text left alone, its dates matter only as evidence,
+        // and only a numeric day-month date can be that: a line without
+        // that shape (task lines of ISO dates, headings with month names)
+        // is not read again.
+        if !config.running_text_dates && !super::may_hold_numeric_date(text.as_bytes()) {
+            continue;
         }
         for found in grammar::scan(text, options(Mode::Text, true)) {
             if claimed
