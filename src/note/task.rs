@@ -121,6 +121,11 @@ impl Field {
         }
     }
 
+    /// The field's bit in a set of fields.
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
     /// Whether the value is a `YYYY-MM-DD` date.
     pub fn is_date(self) -> bool {
         matches!(
@@ -212,7 +217,7 @@ const VS16: char = '\u{fe0f}';
 /// Reads `line` (one line, without its ending) as Tasks would; `None` when
 /// Tasks would not read it as a task.
 pub fn parse(line: &str) -> Option<TaskLine> {
-    if line.contains(['\r', '\u{2028}', '\u{2029}']) {
+    if breaks_js_line(line) {
         return None;
     }
     let (prefix_end, status) = checkbox(line)?;
@@ -226,17 +231,19 @@ pub fn parse(line: &str) -> Option<TaskLine> {
         end = trim_end(line, body_start + start).max(body_start);
     }
     let mut tokens = Vec::new();
+    // Every extractor but the tag's needs its field's signifier in what is
+    // left of the body, so only those of the fields the body signifies
+    // run: the others would fail, and the extractors of ids and
+    // dependencies read back over a whole description of plain words.
+    let present = fields_signified(&line[body_start..end]);
     // Tasks' loop: each run tries every extractor once, in this order, and
     // runs again while one matched (at most 21 runs).
     for _ in 0..21 {
         let mut matched = false;
-        // Every extractor but the tag's needs a signifier in what is left,
-        // and each signifier starts with byte 0xE2 or 0xF0: without one,
-        // the others cannot match, and most descriptions are not read
-        // eleven more times over.
-        let signified = memchr::memchr2(0xE2, 0xF0, &line.as_bytes()[body_start..end]).is_some();
-        let steps: &[Step] = if signified { &STEPS } else { &STEPS[TAG..=TAG] };
-        for step in steps {
+        for &(field, step) in &STEPS {
+            if field.is_some_and(|f| present & f.bit() == 0) {
+                continue;
+            }
             let s = &line[body_start..end];
             if let Some(mut token) = step(s) {
                 shift(&mut token, body_start);
@@ -298,7 +305,29 @@ pub fn list_item(line: &str) -> Option<Range<usize>> {
 /// Whether Tasks reads `line` as a task: a list item, spaces, a checkbox
 /// with one status character. What the `tasks` and `dates` fixes both ask.
 pub fn is_task(line: &str) -> bool {
-    !line.contains(['\r', '\u{2028}', '\u{2029}']) && checkbox(line).is_some()
+    !breaks_js_line(line) && checkbox(line).is_some()
+}
+
+/// Whether `line` holds `\r`, U+2028 or U+2029, which JavaScript reads as
+/// line breaks. Found by their bytes (U+2028 and U+2029 are E2 80 A8 and
+/// E2 80 A9), not by decoding every char of every checkbox line.
+fn breaks_js_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'\r', 0xE2, b).any(|i| {
+        b[i] == b'\r'
+            || b[i + 1..].starts_with(&[0x80, 0xA8])
+            || b[i + 1..].starts_with(&[0x80, 0xA9])
+    })
+}
+
+/// The fields whose signifiers `body` holds, one bit each ([`Field::bit`]).
+/// Every signifier starts with byte 0xE2 or 0xF0, so only chars starting
+/// with those are decoded.
+fn fields_signified(body: &str) -> u16 {
+    memchr::memchr2_iter(0xE2, 0xF0, body.as_bytes())
+        .filter_map(|i| body.get(i..)?.chars().next())
+        .filter_map(Field::of_symbol)
+        .fold(0, |bits, (field, _)| bits | field.bit())
 }
 
 /// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
@@ -351,22 +380,21 @@ fn block_link_start(body: &str) -> Option<usize> {
 
 type Step = fn(&str) -> Option<Token>;
 
-/// Where [`tag`] stands in [`STEPS`]: the one extractor without a signifier.
-const TAG: usize = 9;
-
-const STEPS: [Step; 12] = [
-    priority,
-    |s| date(s, Field::Done),
-    |s| date(s, Field::Cancelled),
-    |s| date(s, Field::Due),
-    |s| date(s, Field::Scheduled),
-    |s| date(s, Field::Start),
-    |s| date(s, Field::Created),
-    recurrence,
-    on_completion,
-    tag,
-    id,
-    depends_on,
+/// The extractors in the order Tasks tries them, each with the field whose
+/// signifier it needs (none for [`tag`]).
+const STEPS: [(Option<Field>, Step); 12] = [
+    (Some(Field::Priority), priority),
+    (Some(Field::Done), |s| date(s, Field::Done)),
+    (Some(Field::Cancelled), |s| date(s, Field::Cancelled)),
+    (Some(Field::Due), |s| date(s, Field::Due)),
+    (Some(Field::Scheduled), |s| date(s, Field::Scheduled)),
+    (Some(Field::Start), |s| date(s, Field::Start)),
+    (Some(Field::Created), |s| date(s, Field::Created)),
+    (Some(Field::Recurrence), recurrence),
+    (Some(Field::OnCompletion), on_completion),
+    (None, tag),
+    (Some(Field::Id), id),
+    (Some(Field::DependsOn), depends_on),
 ];
 
 /// The signifier of `field` (with an optional U+FE0F) ending at `at`, then
@@ -481,11 +509,10 @@ fn depends_on(s: &str) -> Option<Token> {
 }
 
 fn tag(s: &str) -> Option<Token> {
-    const NOT_IN_TAG: &[char] = &[
-        ' ', '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', ',', '.', '?', '"', ':', '{', '}',
-        '|', '<', '>',
-    ];
-    let name = s.trim_end_matches(|c| !NOT_IN_TAG.contains(&c));
+    // All ASCII: a tag's chars are read back by their bytes (a byte of a
+    // longer char is never one of these).
+    const NOT_IN_TAG: &[u8] = b" !@#$%^&*(),.?\":{}|<>";
+    let name = &s[..s.len() - tail_run(s, |c| !NOT_IN_TAG.contains(&c))];
     let hash = name.len().checked_sub(1)?;
     if hash + 1 == s.len() || !name.ends_with('#') {
         return None;
@@ -544,6 +571,21 @@ mod tests {
         }
         assert_eq!(parse("- [✓] a").unwrap().status, '✓');
         assert!(is_task("2) [x] done 📅 2025-01-01") && !is_task("- [ ] a\r"));
+    }
+
+    /// The byte test finds what a search by char finds.
+    #[test]
+    fn javascript_line_breaks_by_their_bytes() {
+        let pieces = [
+            "a", "\r", "\u{2028}", "\u{2029}", "–", "…", "\u{2027}", "📅", "\u{202f}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                let line = format!("- [ ] {a}x{b}");
+                let by_char = line.contains(['\r', '\u{2028}', '\u{2029}']);
+                assert_eq!(breaks_js_line(&line), by_char, "{line:?}");
+            }
+        }
     }
 
     #[test]
