@@ -124,15 +124,25 @@ pub fn choose<'r>(
             continue;
         }
         // A run that is one sequence cut short, and nothing else, in a note
-        // no page explains: two letters of an alphabet the page writes
-        // (`еј` in `Мuzејski`, Cyrillic look-alikes in a Latin word) look
-        // just like it, and a lost byte would make the rest up.
+        // that is not its page's mojibake all through: two letters of an
+        // alphabet the page writes (`еј` in `Мuzејski`, `ні` in Ukrainian,
+        // é in `één` beside a few garbled words) look just like it, and a
+        // lost byte would make the rest up.
         if reading.pieces == 0
             && reading.gaps > 0
             && !replaced
-            && vote.page.is_none()
-            && r.chars.iter().all(|&c| score::is_alpha(c))
+            && !vote.whole_note
+            && r.chars
+                .iter()
+                .all(|&c| score::is_alpha(c) || c == SOFT_HYPHEN)
         {
+            continue;
+        }
+        // Nor, in such a note, a run whose reading keeps a letter of the
+        // page's upper half that fits no sequence: mojibake is garbled all
+        // through, so the word is written as it stands (`БРЈ`, `МіБ` under
+        // windows-1251, whose `Б` no UTF-8 byte can be).
+        if !vote.whole_note && keeps_a_page_letter(reading) {
             continue;
         }
         // Rule 6 without judging: the most this reading's gaps could gain
@@ -539,6 +549,21 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
             x.restored.len() >= 2
                 && x.restored.len() + 1 == x.ch.len_utf8()
                 && !detect::is_known_symbol(x.ch)
+        })
+}
+
+/// The soft hyphen: written inside words (`Contení\u{ad}u`), where it
+/// splits no run of letters.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Whether `reading` keeps, outside every sequence, a letter the page
+/// writes with a byte of its upper half.
+fn keeps_a_page_letter(reading: &detect::Reading) -> bool {
+    reading.kept > 0
+        && reading.units.iter().any(|u| {
+            matches!(u, detect::Unit::Keep(c)
+                if score::kind(*c) == score::Kind::Letter
+                    && reading.page.byte_of(*c).is_some_and(|b| b >= 0x80))
         })
 }
 

@@ -167,6 +167,36 @@ fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
 }
 
+#[test]
+fn correct_words_beside_a_garbled_line_stay() {
+    // One line is windows-1251 mojibake, so the page is the note's; the
+    // other lines are correct Cyrillic whose letters a lost byte or a
+    // short sequence could also explain: `Р` is И's lead with 0x98 lost,
+    // `ні` a Hangul syllable's first two bytes, `Мі` reads as U+0333 and
+    // `РЈ` as У, but `Б` beside them fits no UTF-8 byte.
+    for line in [
+        "Укупан износ РАМ-а.",
+        "Якщо ні, почекайте.",
+        "Максимальна довжина: 64 МіБ.",
+        "Запис у журнал, БРЈ.",
+    ] {
+        let input = format!("{line}\nРЎР»РѕРІРѕ Р°\n");
+        assert_eq!(fix(&input), format!("{line}\nСлово а\n"));
+    }
+}
+
+#[test]
+fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
+    // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
+    // they would be a Hangul syllable, in a Catalan word. The note is not
+    // garbled all through: `’` is no part of any sequence.
+    let input = "Contení\u{ad}u invàlid de l’arxiu\nDe lijst kan niet geÃ¯ndexeerd worden.\n";
+    assert_eq!(
+        fix(input),
+        "Contení\u{ad}u invàlid de l’arxiu\nDe lijst kan niet geïndexeerd worden.\n"
+    );
+}
+
 /// windows-1252 mojibake whose no-break spaces (byte A0 of `à`, of a
 /// U+00A0) an editor wrote as plain spaces.
 fn garble_nbsp_as_space(text: &str) -> String {
