@@ -20,6 +20,8 @@ run time from installed packages, never stored in this repository:
     currency names;
   - Faker (MIT): localised addresses, names, jobs, companies
     and the lorem text of locales that ship real words;
+or, with --source gettext, the message catalogues installed on the machine
+(each package's own licence; sentences and UI strings, a second register);
 plus symbol text made here: box-drawing tables and trees, block elements,
 arrows, maths, kaomoji and emoticons, curly quotes, stylised capitals.
 
@@ -363,16 +365,50 @@ def symbol_lines(rng: random.Random, n: int) -> list[str]:
 
 # -------------------------------------------------------------------- cases
 
+def from_gettext(rng: random.Random, lines: dict[str, set[str]]) -> None:
+    """The machine's own translations (`--source gettext`): every message
+    catalogue under the system's locale folders, whatever packages put them
+    there. Sentences and UI strings rather than names: a second register,
+    to see whether a rate holds beyond the default source."""
+    roots = [os.path.join(p, "share", "locale") for p in ("/usr", "/usr/local", sys.prefix)]
+    for root in roots:
+        if not os.path.isdir(root):
+            continue
+        for lang_dir in sorted(os.listdir(root)):
+            lang = lang_dir.split("_")[0].split("@")[0]
+            msgs = os.path.join(root, lang_dir, "LC_MESSAGES")
+            if not os.path.isdir(msgs):
+                continue
+            found: list[str] = []
+            for mo in sorted(os.listdir(msgs)):
+                if not mo.endswith(".mo"):
+                    continue
+                try:
+                    with open(os.path.join(msgs, mo), "rb") as f:
+                        cat = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+                except Exception:
+                    continue
+                for k, v in cat.items():
+                    if isinstance(k, str) and k and isinstance(v, str) and v != k:
+                        found.extend(norm(x) for x in v.split("\n"))
+            found = sorted({x for x in found if good_line(x)})
+            r = random.Random(f"{rng.random()}-{lang_dir}")
+            lines[lang].update(r.sample(found, min(len(found), 400)))
+
+
 class Case(dict):
     """kind, sub (page or group), lang, script, original, damaged, gap (fffd only)."""
 
 
-def gather(seed: int, per_lang: int) -> dict[str, list[str]]:
+def gather(seed: int, per_lang: int, source: str = "cldr") -> dict[str, list[str]]:
     rng = random.Random(seed)
     lines: dict[str, set[str]] = collections.defaultdict(set)
-    from_babel(rng, lines)
-    from_pycountry(rng, lines)
-    from_faker(rng, lines)
+    if source == "gettext":
+        from_gettext(rng, lines)
+    else:
+        from_babel(rng, lines)
+        from_pycountry(rng, lines)
+        from_faker(rng, lines)
     seen: set[str] = set()
     pool: dict[str, list[str]] = {}
     for lang in sorted(lines):
@@ -715,6 +751,9 @@ def main() -> None:
                                               "..", "target", "release", "notemend"))
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-lang", type=int, default=60, help="lines kept per language")
+    ap.add_argument("--source", choices=("cldr", "gettext"), default="cldr",
+                    help="where the text comes from: CLDR, pycountry and Faker (the default), "
+                         "or the machine's installed translations")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every kind's size")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--show", type=int, default=0, help="failing examples per kind")
@@ -733,7 +772,7 @@ def main() -> None:
         if k not in SIZES:
             sys.exit(f"unknown kind {k!r}; kinds: {', '.join(KINDS)}")
     t0 = time.time()
-    pool = gather(a.seed, a.per_lang)
+    pool = gather(a.seed, a.per_lang, a.source)
     scripts = collections.Counter(script_of(s) for v in pool.values() for s in v)
     print(f"text: {sum(map(len, pool.values()))} lines in {len(pool)} languages, "
           f"{len(scripts)} scripts: " + ", ".join(f"{s}:{n}" for s, n in scripts.most_common()))
