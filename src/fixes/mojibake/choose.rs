@@ -127,11 +127,13 @@ pub fn choose<'r>(
         // that is not its page's mojibake all through: two letters of an
         // alphabet the page writes (`еј` in `Мuzејski`, `ні` in Ukrainian,
         // é in `één` beside a few garbled words) look just like it, and a
-        // lost byte would make the rest up.
+        // lost byte would make the rest up. Where the note has a page, a
+        // letter of another script inside a Latin word (`navΓ` for navê)
+        // is no such letter; where it has none, it may be a look-alike.
         if reading.pieces == 0
             && reading.gaps > 0
             && !replaced
-            && !vote.whole_note
+            && (vote.page.is_none() || !(vote.whole_note || foreign_in_a_latin_word(text, r)))
             && r.chars
                 .iter()
                 .all(|&c| score::is_alpha(c) || c == SOFT_HYPHEN)
@@ -549,6 +551,24 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
             x.restored.len() >= 2
                 && x.restored.len() + 1 == x.ch.len_utf8()
                 && !detect::is_known_symbol(x.ch)
+        })
+}
+
+/// Whether `r` holds a letter of a script other than Latin and stands in
+/// a word of ASCII letters: two before it (one could be an escape's, as
+/// in `\tДані`) or one after.
+fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
+    let before = text.as_bytes().get(..r.range.start).unwrap_or(&[]);
+    let two_before = before.len() >= 2
+        && before[before.len() - 2..]
+            .iter()
+            .all(u8::is_ascii_alphabetic);
+    (two_before || r.next.is_some_and(|c| c.is_ascii_alphabetic()))
+        && r.chars.iter().any(|&c| {
+            !matches!(
+                score::script(c),
+                score::Script::Latin | score::Script::Common
+            )
         })
 }
 

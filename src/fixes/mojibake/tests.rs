@@ -186,6 +186,19 @@ fn correct_words_beside_a_garbled_line_stay() {
 }
 
 #[test]
+fn a_letter_of_another_script_inside_a_latin_word_is_a_lost_byte() {
+    // The note is not garbled all through (its first lines are correct),
+    // but Γ between Latin letters is no Greek: ê (C3 AA) through a strict
+    // windows-1253 decoder, which dropped 0xAA.
+    let input =
+        "Ev pel nehat dîtin: l’navê wê\nPelê hilbijêre û “veke”\nJi bo hΓmana navΓ nehate dΓ®tin\n";
+    assert_eq!(
+        fix(input),
+        "Ev pel nehat dîtin: l’navê wê\nPelê hilbijêre û “veke”\nJi bo hêmana navê nehate dîtin\n"
+    );
+}
+
+#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
