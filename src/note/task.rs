@@ -511,8 +511,32 @@ fn depends_on(s: &str) -> Option<Token> {
 fn tag(s: &str) -> Option<Token> {
     // All ASCII: a tag's chars are read back by their bytes (a byte of a
     // longer char is never one of these).
-    const NOT_IN_TAG: &[u8] = b" !@#$%^&*(),.?\":{}|<>";
-    let name = &s[..s.len() - tail_run(s, |c| !NOT_IN_TAG.contains(&c))];
+    let in_tag = |c: u8| {
+        !matches!(
+            c,
+            b' ' | b'!'
+                | b'@'
+                | b'#'
+                | b'$'
+                | b'%'
+                | b'^'
+                | b'&'
+                | b'*'
+                | b'('
+                | b')'
+                | b','
+                | b'.'
+                | b'?'
+                | b'"'
+                | b':'
+                | b'{'
+                | b'}'
+                | b'|'
+                | b'<'
+                | b'>'
+        )
+    };
+    let name = &s[..s.len() - tail_run(s, in_tag)];
     let hash = name.len().checked_sub(1)?;
     if hash + 1 == s.len() || !name.ends_with('#') {
         return None;
