@@ -262,9 +262,10 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
         cx.paragraph = is_paragraph(s, &r);
         i += 1;
     }
+    let mut starts = Starts::default();
     for line in lines.iter() {
         if line.block == Block::Text {
-            inline(text, line.range.clone(), &mut protected);
+            inline_from(text, line.range.clone(), &mut starts, &mut protected);
         }
     }
     comments(text, lines, &mut protected);
@@ -617,20 +618,36 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Bytes that may start an inline construct; every other byte is skipped.
-const INLINE_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    let starts = b"`$[]<:";
-    while k < starts.len() {
-        table[starts[k] as usize] = true;
-        k += 1;
+/// Where the bytes that may start an inline construct (`` ` `` `$` `[`
+/// `]` `<` `:`) are, found in two `memchr3` searches over the note's
+/// bytes, each kept while what it found lies ahead: one search per such
+/// byte instead of a look at every byte of every line.
+#[derive(Default)]
+struct Starts([Option<usize>; 2]);
+
+impl Starts {
+    /// The first such byte of `bytes` (the note's) at or after `from`, or
+    /// `bytes.len()`.
+    fn next(&mut self, bytes: &[u8], from: usize) -> usize {
+        let [a, b] = &mut self.0;
+        let rest = &bytes[from..];
+        if a.is_none_or(|at| at < from) {
+            *a = Some(memchr::memchr3(b'`', b'$', b'[', rest).map_or(bytes.len(), |r| from + r));
+        }
+        if b.is_none_or(|at| at < from) {
+            *b = Some(memchr::memchr3(b']', b'<', b':', rest).map_or(bytes.len(), |r| from + r));
+        }
+        a.unwrap_or(bytes.len()).min(b.unwrap_or(bytes.len()))
     }
-    table
-};
+}
 
 /// Inline code, inline math, URLs and link targets on one line.
 pub(super) fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    inline_from(text, range, &mut Starts::default(), out);
+}
+
+/// [`inline`] with the search for start bytes shared by the lines of a note.
+fn inline_from(text: &str, range: Range<usize>, starts: &mut Starts, out: &mut Vec<Range<usize>>) {
     let line = &text[range.clone()];
     let bytes = line.as_bytes();
     let base = range.start;
@@ -639,9 +656,7 @@ pub(super) fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>
     // later point too: stop looking, so a line of openers stays linear.
     let (mut no_dollar, mut no_brackets) = (false, false);
     loop {
-        while i < bytes.len() && !INLINE_START[bytes[i] as usize] {
-            i += 1;
-        }
+        i = starts.next(text.as_bytes(), base + i).min(range.end) - base;
         if i >= bytes.len() {
             break;
         }
