@@ -310,6 +310,20 @@ fn read_iso(text: &str) -> Option<Ymd> {
 }
 
 fn write_token(out: &mut String, token: &Token, d: Ymd, t: Time) {
+    // The numbers of a date, written by hand: every date found is rendered
+    // to see whether it is written so already, and the formatting
+    // machinery cost more than the rest of that.
+    let number = match token {
+        Token::Year4 => u32::try_from(d.year).ok().map(|y| (y, 4)),
+        Token::Month2 => Some((d.month, 2)),
+        Token::Month => Some((d.month, 1)),
+        Token::Day2 => Some((d.day, 2)),
+        Token::Day => Some((d.day, 1)),
+        _ => None,
+    };
+    if let Some((n, width)) = number {
+        return push_number(out, n, width);
+    }
     let _ = match token {
         Token::Literal(s) => {
             out.push_str(s);
@@ -335,6 +349,26 @@ fn write_token(out: &mut String, token: &Token, d: Ymd, t: Time) {
         Token::AmPmUpper => write!(out, "{}", if t.hour < 12 { "AM" } else { "PM" }),
         Token::AmPmLower => write!(out, "{}", if t.hour < 12 { "am" } else { "pm" }),
     };
+}
+
+/// Writes `n` in decimal, zero-padded to `width` digits, as `{:0width$}`
+/// does.
+fn push_number(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] += (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    out.extend(digits[at..].iter().map(|&b| char::from(b)));
 }
 
 fn push_literal(tokens: &mut Vec<Token>, s: &str) {
@@ -374,6 +408,18 @@ pub fn hh_mm(t: Time) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Numbers written by hand read as the formatting machinery writes them.
+    #[test]
+    fn numbers_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 999, 1000, 2025, 12345, u32::MAX] {
+            for width in 1..=4 {
+                let mut out = String::new();
+                push_number(&mut out, n, width);
+                assert_eq!(out, format!("{n:0width$}"));
+            }
+        }
+    }
 
     fn d() -> Ymd {
         Ymd::new(2025, 9, 16).unwrap()
