@@ -356,12 +356,7 @@ fn widened(
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
         // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
-        // spaced-out capitals. In a note its page explains but not all
-        // through, still never into a no-break space alone (`В ` before a
-        // correct Russian word).
-        if !vote.whole_note && rep.out.contains(&'\u{a0}') {
-            return None;
-        }
+        // spaced-out capitals.
         if vote.page.is_none()
             && !(r.chars.last().copied().is_some_and(score::is_common_lead)
                 && rep.out.first().is_some_and(|&c| score::is_alpha(c))

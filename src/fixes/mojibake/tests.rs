@@ -199,15 +199,6 @@ fn a_letter_of_another_script_inside_a_latin_word_is_a_lost_byte() {
 }
 
 #[test]
-fn a_one_letter_word_before_a_space_in_a_partly_garbled_note_stays() {
-    // `В ` is C2 20 under windows-1251: with the space once a no-break
-    // space (C2 A0) it would be U+00A0. In a note whose other line is
-    // garbled but this one is not, it is the Russian word.
-    let input = "В этой строке всё верно.\nРЎР»РѕРІРѕ РґРѕРј\n";
-    assert_eq!(fix(input), "В этой строке всё верно.\nСлово дом\n");
-}
-
-#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
