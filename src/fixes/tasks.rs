@@ -74,15 +74,17 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
 /// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
 /// already is, `Err` when it is left alone on purpose.
 pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
-    let fields: Vec<&Token> = t.fields().collect();
-    for (i, a) in fields.iter().enumerate() {
-        if fields[..i].iter().any(|b| b.field == a.field) {
-            let name = a.field.map_or("field", Field::name);
+    let mut seen = 0u16;
+    for a in t.fields() {
+        let Some(field) = a.field else { continue };
+        if seen & field.bit() != 0 {
             return Err(format!(
-                "task line has two {name} fields; Tasks keeps only one, so the line is left for you to settle"
+                "task line has two {} fields; Tasks keeps only one, so the line is left for you to settle",
+                field.name()
             ));
         }
-        if a.field.is_some_and(Field::is_date) && !valid_date(&line[a.value.clone()]) {
+        seen |= field.bit();
+        if field.is_date() && !valid_date(&line[a.value.clone()]) {
             return Err(format!(
                 "task line has an impossible date `{}`; its fields are left as they are",
                 &line[a.value.clone()]
@@ -96,28 +98,18 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
     let start = t.description.end;
     let last_end = t.tokens.last().map_or(start, |k| k.range.end);
     let end = t.block_link.as_ref().map_or(last_end, |b| b.start);
-
-    let mut sorted = fields.clone();
-    sorted.sort_by_key(|k| k.field);
-    let tags = t.tokens.iter().filter(|k| k.field.is_none());
-    // Written straight into one string: most lines are already in Tasks'
-    // form, and this is all it takes to see so.
-    let mut new = String::with_capacity(end - start + 8);
-    for (i, k) in tags.chain(sorted.iter().copied()).enumerate() {
-        if i > 0 || !t.description.is_empty() {
-            new.push(' ');
-        }
-        match k.field {
-            Some(_) => render(&mut new, line, k),
-            None => new.push_str(&line[k.range.clone()]),
-        }
-    }
-    if t.block_link.is_some() {
-        new.push(' ');
-    }
-    if line[start..end] == new {
+    // Most lines are already in Tasks' form: compared piece by piece with
+    // what would be written, without writing it.
+    let mut same = Unchanged(Some(&line[start..end]));
+    write_fields(&mut same, line, t);
+    if same.0 == Some("") {
         return Ok(None);
     }
+    let mut new = String::with_capacity(end - start + 8);
+    write_fields(&mut new, line, t);
+    let fields: Vec<&Token> = t.fields().collect();
+    let mut sorted = fields.clone();
+    sorted.sort_by_key(|k| k.field);
     let mut why = Vec::new();
     let respelled: Vec<String> = fields
         .iter()
@@ -164,6 +156,52 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
         return Err("task line left as it is: rewriting it would change how Tasks reads it".into());
     }
     Ok(Some(rewrite))
+}
+
+/// Where the fields of a line are written: a string, or a check that the
+/// text already there reads the same.
+trait Out {
+    fn push_str(&mut self, s: &str);
+}
+
+impl Out for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+/// What is left of the text already written, while it matches every piece
+/// pushed so far (`None` once one differs).
+struct Unchanged<'a>(Option<&'a str>);
+
+impl Out for Unchanged<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.0 = self.0.and_then(|rest| rest.strip_prefix(s));
+    }
+}
+
+/// Writes what follows the description of task line `t` (fields unique by
+/// kind, checked by the caller) as Tasks writes it: its tags in their
+/// order, then its fields in Tasks' order with their canonical symbols,
+/// one space apart, and a space before a block link.
+fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine) {
+    let tags = t.tokens.iter().filter(|k| k.field.is_none());
+    // Each field once: the fields in Tasks' order are the kinds in order.
+    let sorted = Field::WRITE_ORDER
+        .iter()
+        .filter_map(|&f| t.tokens.iter().find(|k| k.field == Some(f)));
+    for (i, k) in tags.chain(sorted).enumerate() {
+        if i > 0 || !t.description.is_empty() {
+            out.push_str(" ");
+        }
+        match k.field {
+            Some(_) => render(out, line, k),
+            None => out.push_str(&line[k.range.clone()]),
+        }
+    }
+    if t.block_link.is_some() {
+        out.push_str(" ");
+    }
 }
 
 /// A rewrite of part of one task line, relative to the line.
@@ -225,10 +263,12 @@ fn canonical(line: &str, k: &Token) -> String {
 }
 
 /// Writes field `k` as Tasks writes it onto `out`.
-fn render(out: &mut String, line: &str, k: &Token) {
-    out.extend(canonical_symbol(line, k));
+fn render(out: &mut impl Out, line: &str, k: &Token) {
+    if let Some(symbol) = canonical_symbol(line, k) {
+        out.push_str(symbol.encode_utf8(&mut [0; 4]));
+    }
     if !k.value.is_empty() {
-        out.push(' ');
+        out.push_str(" ");
         out.push_str(&line[k.value.clone()]);
     }
 }
@@ -267,11 +307,17 @@ fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn valid_date(s: &str) -> bool {
-    let mut parts = s.split('-').filter_map(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
+    let (y, m, d) = match ascii_ymd(s.as_bytes()) {
+        Some(ymd) => ymd,
+        None => {
+            let mut parts = s.split('-').filter_map(|p| p.parse::<u32>().ok());
+            let (Some(y), Some(m), Some(d), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return false;
+            };
+            (y, m, d)
+        }
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
@@ -282,6 +328,21 @@ pub fn valid_date(s: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&d)
+}
+
+/// The numbers of `DDDD-DD-DD` (ASCII digits), read without splitting
+/// and parsing: the shape of every date field Tasks reads, so of nearly
+/// every date [`valid_date`] is asked about.
+fn ascii_ymd(b: &[u8]) -> Option<(u32, u32, u32)> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    Some((number(0..4)?, number(5..7)?, number(8..10)?))
 }
 
 #[cfg(test)]
@@ -355,6 +416,15 @@ mod tests {
 
     #[test]
     fn dates() {
+        assert!(Field::WRITE_ORDER.windows(2).all(|w| w[0] < w[1]));
+        for (s, fast) in [
+            ("2024-02-29", true),
+            ("+2024-02-29", false),
+            ("2024-2-29", false),
+        ] {
+            assert_eq!(ascii_ymd(s.as_bytes()).is_some(), fast, "{s}");
+            assert!(valid_date(s), "{s}");
+        }
         assert!(valid_date("2024-02-29"));
         assert!(!valid_date("2025-02-29"));
         assert!(!valid_date("2025-13-01"));

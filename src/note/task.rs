@@ -122,7 +122,7 @@ impl Field {
     }
 
     /// The field's bit in a set of fields.
-    fn bit(self) -> u16 {
+    pub(crate) fn bit(self) -> u16 {
         1 << self as u16
     }
 
