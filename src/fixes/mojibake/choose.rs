@@ -130,13 +130,13 @@ pub fn choose<'r>(
         // lost byte would make the rest up. Where the note has a page, a
         // letter of another script inside a Latin word (`navΓ` for navê)
         // is no such letter; where it has none, it may be a look-alike.
+        // Quotes kept beside them change nothing (`«ГГ,ХХ»`, hours and
+        // minutes in Ukrainian).
         if reading.pieces == 0
             && reading.gaps > 0
             && !replaced
             && (vote.page.is_none() || !(vote.whole_note || foreign_in_a_latin_word(text, r)))
-            && r.chars
-                .iter()
-                .all(|&c| score::is_alpha(c) || c == SOFT_HYPHEN)
+            && gaps_cut_letters(r, reading)
         {
             continue;
         }
@@ -356,7 +356,12 @@ fn widened(
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
         // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
-        // spaced-out capitals.
+        // spaced-out capitals. In a note that is not its page's mojibake
+        // all through, the space must not be all its line repairs (`В `
+        // before a correct Russian word is no U+00A0; `â € ` is ⠀).
+        if !vote.whole_note && !line_repairs_more(text, &wide, pages[np]) {
+            return None;
+        }
         if vote.page.is_none()
             && !(r.chars.last().copied().is_some_and(score::is_common_lead)
                 && rep.out.first().is_some_and(|&c| score::is_alpha(c))
@@ -367,6 +372,34 @@ fn widened(
         }
         Some((wide, np, rep))
     })
+}
+
+/// Whether the page reads, in `wide` or in another run of its line, a
+/// sequence whole into an everyday char other than the no-break space:
+/// the line's own evidence that it is the page's mojibake.
+fn line_repairs_more(text: &str, wide: &Run, page: &'static CodePage) -> bool {
+    let start = text
+        .get(..wide.range.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(wide.range.end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| wide.range.end + i);
+    let everyday = |chars: &[char]| {
+        read(chars, page).units.iter().any(|u| {
+            matches!(u, detect::Unit::Piece { ch, .. }
+                if *ch != '\u{a0}' && score::char_cost(*ch) == 0)
+        })
+    };
+    everyday(&wide.chars)
+        || detect::runs(text.get(start..end).unwrap_or(""))
+            .iter()
+            .filter(|run| {
+                run.range.end + start <= wide.range.start
+                    || run.range.start + start >= wide.range.end
+            })
+            .any(|run| everyday(&run.chars))
 }
 
 /// The repair of a run widened over a lost no-break space under page
@@ -555,14 +588,17 @@ fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
 }
 
 /// Whether `r` holds a letter of a script other than Latin and stands in
-/// a word of ASCII letters: two before it (one could be an escape's, as
-/// in `\tДані`) or one after.
+/// a word of ASCII letters: two before it, not an escape's (`\tДані`,
+/// `\fBНа`), or one after.
 fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
     let before = text.as_bytes().get(..r.range.start).unwrap_or(&[]);
-    let two_before = before.len() >= 2
-        && before[before.len() - 2..]
-            .iter()
-            .all(u8::is_ascii_alphabetic);
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let escaped = before.len() > letters && before[before.len() - letters - 1] == b'\\';
+    let two_before = letters >= 2 && !escaped;
     (two_before || r.next.is_some_and(|c| c.is_ascii_alphabetic()))
         && r.chars.iter().any(|&c| {
             !matches!(
@@ -570,6 +606,25 @@ fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
                 score::Script::Latin | score::Script::Common
             )
         })
+}
+
+/// Whether every char `reading` takes into a gap is a letter (or a soft
+/// hyphen): what correct words look like when read as cut sequences. A
+/// gap that takes in punctuation (`â«` is ⏫ with 0x8F lost) is not.
+fn gaps_cut_letters(r: &Run, reading: &detect::Reading) -> bool {
+    let mut at = 0;
+    reading.units.iter().all(|u| {
+        let len = match u {
+            detect::Unit::Keep(_) => 1,
+            detect::Unit::Piece { len, .. } | detect::Unit::Gap { len, .. } => *len,
+        };
+        let chars = r.chars.get(at..at + len).unwrap_or(&[]);
+        at += len;
+        !matches!(u, detect::Unit::Gap { .. })
+            || chars
+                .iter()
+                .all(|&c| score::is_alpha(c) || c == SOFT_HYPHEN)
+    })
 }
 
 /// The soft hyphen: written inside words (`Contení\u{ad}u`), where it

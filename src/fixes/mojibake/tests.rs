@@ -199,6 +199,23 @@ fn a_letter_of_another_script_inside_a_latin_word_is_a_lost_byte() {
 }
 
 #[test]
+fn correct_cyrillic_beside_a_garbled_line_stays() {
+    // A garbled line makes windows-1251 the note's page; the other line is
+    // correct and its `—` no sequence, so the note is not garbled all
+    // through. Quotes kept beside cut-short letters (`«ГГ`: Ø with 0x98
+    // lost), letters after a roff escape (`\fBНа`: U+0358), and `В ` before
+    // a word (U+00A0, had the space been a no-break one) stay.
+    for line in [
+        "Показано як «ГГ,ХХ» (години,хвилини) — ось так.",
+        "\\fBНа основі файла\\fP — опис.",
+        "В этой строке всё верно — да.",
+    ] {
+        let input = format!("{line}\nРЎР»РѕРІРѕ РґРѕРј\n");
+        assert_eq!(fix(&input), format!("{line}\nСлово дом\n"));
+    }
+}
+
+#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
