@@ -104,9 +104,14 @@ fn may_hold_numeric_date(bytes: &[u8]) -> bool {
             .map_or(0, |s| s.iter().take_while(|b| b.is_ascii_digit()).count())
     };
     memchr::memchr3_iter(b'/', b'.', b'-', bytes).any(|i| {
+        // Most separators (list markers, ISO dates, sentence ends) fail on
+        // the byte after them or on the digits before.
+        if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) || !(1..=2).contains(&digits_before(i))
+        {
+            return false;
+        }
         let after = digits_after(i + 1);
-        (1..=2).contains(&digits_before(i))
-            && (1..=2).contains(&after)
+        (1..=2).contains(&after)
             && matches!(bytes.get(i + 1 + after), Some(b'/' | b'.' | b'-'))
             && bytes.get(i + 2 + after).is_some_and(u8::is_ascii_digit)
     })

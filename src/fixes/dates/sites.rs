@@ -207,6 +207,10 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         }
         let text = line.text(note.text);
         let base = line.range.start;
+        // Every date has an ASCII digit, which the scan has looked for (a
+        // scan that claims every kind on every line only reads more lines,
+        // none of which yields a date).
+        let digit = note.scan.lines[i].meets(Kinds::DIGIT);
         claimed.clear();
         // A table row starts with `|`; checked before the digit test, as a
         // header row seldom has a digit.
@@ -215,14 +219,14 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
             Some(row) => match &mut table {
                 Some(t) if t.delimiter_next => t.delimiter_next = false,
                 Some(t) if t.quotes == row.quotes => {
-                    if t.has_dates && text.bytes().any(|b| b.is_ascii_digit()) {
+                    if t.has_dates && digit {
                         t.read_row(text, row, base, &mut claimed, &mut sites);
                     }
                 }
                 _ => table = Table::at(note, i, text, row, config),
             },
         }
-        if !text.bytes().any(|b| b.is_ascii_digit()) || indented_code(text) {
+        if !digit || indented_code(text) {
             continue;
         }
         // A checkbox has `[`; most lines do not, and skip the regex.
