@@ -224,6 +224,16 @@ impl Format {
         Ymd::new(year, month, day)
     }
 
+    /// Whether the format is `YYYY-MM-DD` and nothing else: it writes a
+    /// date it reads, without a time, back digit for digit.
+    pub fn is_plain_iso(&self) -> bool {
+        matches!(
+            &self.tokens[..],
+            [Token::Year4, Token::Literal(a), Token::Month2, Token::Literal(b), Token::Day2]
+                if a == "-" && b == "-"
+        )
+    }
+
     /// Whether the date part is `YYYY-MM-DD`, the default and by far the
     /// most common format, which [`read_iso`] reads without a regex (this
     /// runs for every date found).
@@ -408,6 +418,33 @@ pub fn hh_mm(t: Time) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the plain ISO format reads it writes back unchanged (the
+    /// resolver's shortcut for dates already written so).
+    #[test]
+    fn plain_iso_writes_what_it_reads() {
+        let iso = Format::iso();
+        assert!(iso.is_plain_iso());
+        for spec in [
+            "YYYY-MM-DD HH:mm",
+            "[on] YYYY-MM-DD",
+            "YYYY/MM/DD",
+            "DD-MM-YYYY",
+        ] {
+            assert!(!Format::parse(spec).unwrap().is_plain_iso(), "{spec}");
+        }
+        for text in [
+            "2025-09-16",
+            "1000-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "0999-01-01",
+        ] {
+            if let Some(d) = iso.read(text) {
+                assert_eq!(iso.render(d, None), text);
+            }
+        }
+    }
 
     /// Numbers written by hand read as the formatting machinery writes them.
     #[test]

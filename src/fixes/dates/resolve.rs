@@ -143,6 +143,20 @@ impl Resolver<'_> {
             // `2025-09-16T14:30` is a standard form already.
             return Decision::Leave;
         }
+        // A date alone (no weekday, no time) in the plain ISO format, which
+        // it reads: rendering it would write the same ten bytes. Most dates
+        // of a settled note are these.
+        if found.range == found.core
+            && found.weekday.is_none()
+            && found.time.is_none()
+            && !matches!(site.place, Place::Frontmatter { .. })
+            && format.is_plain_iso()
+            && format.read(core_text).is_some()
+        {
+            return Decision::Written {
+                span: found.range.clone(),
+            };
+        }
         // Text the target format could have written stays as it reads there.
         let date_text = &self.note.text[found.range.start..found.core.end];
         let as_written = format.read(date_text).or_else(|| format.read(core_text));
