@@ -267,7 +267,34 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             left.push(x);
         }
     }
-    let unrepaired = left;
+    // Fourth: a run on a line where two runs or more were repaired, all
+    // under one page, is judged under that page: a line pasted garbled
+    // into a correct note (`op√ß√£o` and `vari√°vel` read back through
+    // mac-roman, so `√©` between them is é too).
+    let mut unrepaired = Vec::new();
+    for x in left {
+        let Some(p) = placed.line_page(text, &x.run.range, &pending) else {
+            unrepaired.push(x);
+            continue;
+        };
+        let vote = vote.elected(&survey, p);
+        let mut lines = LineState::default();
+        let line = lines.at(text, x.run.range.start, vote.signifiers);
+        let choice = choose::choose(
+            text,
+            x.run,
+            x.look,
+            &vote,
+            &vote.gap_context(line),
+            line.caps,
+        );
+        if choice.best.as_ref().is_some_and(|c| c.page == p) {
+            settle(x.run, choice, x.look, &mut pending, &mut unrepaired, sink);
+            placed.add(&pending);
+        } else {
+            unrepaired.push(x);
+        }
+    }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
     let free_repaired = pending
@@ -354,6 +381,36 @@ impl Placed {
         let after = self.0[at..].iter().take_while(mates);
         let first = before.chain(after).map(|&(_, i)| i).min()?;
         Some(pending[first].0)
+    }
+
+    /// The one page of the repairs on `run`'s line, where there are two
+    /// or more and all are that page's.
+    fn line_page(
+        &self,
+        text: &str,
+        run: &std::ops::Range<usize>,
+        pending: &[(usize, Repaired)],
+    ) -> Option<usize> {
+        let start = text
+            .get(..run.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let end = text
+            .get(run.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| run.end + i);
+        let from = self.0.partition_point(|&(s, _)| s < start);
+        let to = self.0.partition_point(|&(s, _)| s < end);
+        let mut pages = self.0.get(from..to)?.iter().map(|&(_, i)| pending[i].0);
+        let p = pages.next()?;
+        let mut count = 1;
+        for q in pages {
+            if q != p {
+                return None;
+            }
+            count += 1;
+        }
+        (count >= 2).then_some(p)
     }
 }
 

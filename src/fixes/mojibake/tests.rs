@@ -216,6 +216,18 @@ fn correct_cyrillic_beside_a_garbled_line_stays() {
 }
 
 #[test]
+fn a_garbled_line_in_a_correct_note_is_repaired_all_along() {
+    // Read back through mac-roman, `op√ß√£o` and `vari√°vel` are words of
+    // the line; `√©` standing alone is é by the same page, though a
+    // symbol page's lone run needs the note's evidence.
+    let input = "Uma nota em português, já correta.\nQuando √© lida, a op√ß√£o fica guardada na vari√°vel.\nOutra linha — também correta.\n";
+    assert_eq!(
+        fix(input),
+        "Uma nota em português, já correta.\nQuando é lida, a opção fica guardada na variável.\nOutra linha — também correta.\n"
+    );
+}
+
+#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
