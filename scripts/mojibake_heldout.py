@@ -4,8 +4,9 @@
 What it measures: for each kind of damage (correct text that must stay, every
 code page with undefined bytes kept, dropped or replaced by U+FFFD, two or
 three layers, two different pages, C1 controls, short lines, one damaged word
-in a correct line, CESU-8 surrogate pairs, no-break spaces turned into plain
-ones: 'midword' ones cannot be told from a real space without knowing the word,
+in a correct line, CESU-8 surrogate pairs, a note of correct lines with one or
+two pasted in garbled (`mixed`: the note must come back whole), no-break spaces
+turned into plain ones: 'midword' ones cannot be told from a real space without knowing the word,
 'wordend' and 'folded' ones can) how many lines `notemend fix --only mojibake` gives back exactly right,
 how many it leaves as they are, and how many it changes into something else.
 With --ftfy the same cases go through ftfy.fix_encoding for comparison.
@@ -58,7 +59,7 @@ ONEWORD_PAGES = ["cp1252"] * 6 + ["cp1250", "cp1251", "cp1253", "cp1254", "cp125
 SIZES = {
     "clean": 2400, "kept": 300, "dropped": 300, "fffd": 200, "layers2": 800,
     "layers3": 600, "twopages": 800, "c1": 1000, "short": 1500, "oneword": 1500,
-    "cesu8": 500, "nbsp": 800,
+    "cesu8": 500, "nbsp": 800, "mixed": 400,
 }
 KINDS = list(SIZES)
 
@@ -595,6 +596,23 @@ def make_cases(pool: dict[str, list[str]], seed: int, scale: float,
                               if ch == "\u00a0")
                     sub = "cp1252-midword" if mid else "cp1252-wordend"
                 made += add(kind, sub, lang, s, d.replace("\u00a0", " "))
+        elif kind == "mixed":
+            # A note of ten correct lines of one language with one or two
+            # pasted in garbled (bytes kept, or dropped by a strict decoder):
+            # the garbled lines come back, the correct ones stay as they are.
+            rich = [lang for lang in langs if len(pool[lang]) >= 10]
+            made = 0
+            while made < n and rich:
+                lang = r.choice(rich)
+                lines = r.sample(pool[lang], 10)
+                page = r.choice(KEPT_PAGES + STRICT_PAGES)
+                dropping = page in STRICT_PAGES and r.random() < 0.5
+                damaged = list(lines)
+                for i in r.sample(range(10), r.choice((1, 2))):
+                    damaged[i] = (strict(lines[i].encode("utf-8"), page, "ignore") if dropping
+                                  else garble(lines[i], page))
+                sub = page + ("-dropped" if dropping else "")
+                made += add(kind, sub, lang, "\n".join(lines), "\n".join(damaged))
     return cases
 
 
@@ -727,6 +745,28 @@ def print_table(title: str, cases, verdicts, by_script: bool, show: int) -> dict
     return summary
 
 
+def print_mixed_lines(cases, outs) -> dict:
+    """For the mixed notes, line by line: the correct lines must stay, the
+    garbled ones come back."""
+    kept = changed = garbled = restored = 0
+    for c, o in zip(cases, outs):
+        if c["kind"] != "mixed":
+            continue
+        for orig, dam, got in zip(c["original"].split("\n"), c["damaged"].split("\n"),
+                                  o.split("\n")):
+            if orig == dam:
+                kept += 1
+                changed += got != orig
+            else:
+                garbled += 1
+                restored += got == orig
+    if kept:
+        print(f"mixed lines: correct {changed} of {kept} changed; "
+              f"garbled {restored} of {garbled} restored")
+    return {"correct": kept, "correct_changed": changed, "garbled": garbled,
+            "restored": restored}
+
+
 def print_failures(cases, verdicts, outs, show: int) -> dict:
     fails: dict = collections.defaultdict(list)
     for c, v, o in zip(cases, verdicts, outs):
@@ -796,6 +836,7 @@ def main() -> None:
         v = [verdict(c, o) for c, o in zip(cases, outs)]
         report["notemend"] = print_table(f"notemend ({a.bin}, {time.time() - t1:.1f}s)",
                                          cases, v, a.by_script, a.show)
+        report["notemend_mixed"] = print_mixed_lines(cases, outs)
         report["notemend_failures"] = print_failures(cases, v, outs, a.show)
         if a.stdin_check:
             d = stdin_check(a.bin, cases, outs, a.stdin_check, a.seed)
