@@ -200,6 +200,7 @@ pub fn choose<'r>(
         if rep.changed.is_empty()
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
+            || foreign_from_a_letter_in_a_word(&rep, r)
             || (symbolic
                 && !evident_whole
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
@@ -639,6 +640,24 @@ fn keeps_a_page_letter(reading: &detect::Reading) -> bool {
             matches!(u, detect::Unit::Keep(c)
                 if score::kind(*c) == score::Kind::Letter
                     && reading.page.byte_of(*c).is_some_and(|b| b >= 0x80))
+        })
+}
+
+/// Rule 2: whether one lead char between ASCII letters (`ë` in
+/// `Hollandës`) was rebuilt, every continuation lost, into a char of a
+/// script other than Latin (돍): the letter of the word it stands in is
+/// far likelier than a syllable of another script inside a Latin word.
+fn foreign_from_a_letter_in_a_word(rep: &Repair, r: &Run) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    r.chars.len() == 1
+        && letter(r.prev)
+        && letter(r.next)
+        && rep.restored.iter().any(|x| {
+            x.restored.len() + 1 == x.ch.len_utf8()
+                && !matches!(
+                    score::script(x.ch),
+                    score::Script::Latin | score::Script::Common
+                )
         })
 }
 

@@ -228,6 +228,18 @@ fn a_garbled_line_in_a_correct_note_is_repaired_all_along() {
 }
 
 #[test]
+fn a_latin_letter_inside_a_word_is_no_syllable_with_two_bytes_lost() {
+    // The note reads whole under windows-1252 (its ë are lead bytes, `Ã«`
+    // a sequence), but ë between ASCII letters is the word's letter, not
+    // 돍 (EB 8F 8D) with both continuations dropped.
+    let input = "Qyteti i Hollandës është i bukur.\nVenezuelÃ« dhe Francë\nShqipëri\n";
+    assert_eq!(
+        fix(input),
+        "Qyteti i Hollandës është i bukur.\nVenezuelë dhe Francë\nShqipëri\n"
+    );
+}
+
+#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
