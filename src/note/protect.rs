@@ -46,7 +46,7 @@ struct Read<'a> {
     /// Columns of indentation after the quote markers.
     indent: usize,
     /// Content columns of the list items the line opens (`- - a` opens two).
-    items: Vec<usize>,
+    items: Items,
     /// The content after quotes, indentation and list markers.
     inner: &'a str,
     /// The last list marker is followed by five columns or more and text:
@@ -77,22 +77,22 @@ fn read(line: &str) -> Read<'_> {
     }
     let rest = &line[at..];
     let indent = columns(rest, 0);
-    let blank = rest.trim_matches([' ', '\t']).is_empty();
-    let mut items = Vec::new();
+    let blank = blanks(rest) == rest.len();
+    let mut items = Items::default();
     let mut item_code = false;
     let mut col = 0;
     let mut inner = rest;
     // List markers, nested on one line as Obsidian allows (`- - a`); the
     // fence and block openers are looked for after them.
     loop {
-        let lead = inner.len() - inner.trim_start_matches([' ', '\t']).len();
+        let lead = blanks(inner);
         col += columns(&inner[..lead], col);
         let body = &inner[lead..];
         let Some(marker) = list_marker(body) else {
             break;
         };
         let after = &body[marker..];
-        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let gap = blanks(after);
         col += marker;
         let gap_cols = columns(&after[..gap], col);
         // Five or more columns after the marker: the content starts after
@@ -108,7 +108,7 @@ fn read(line: &str) -> Read<'_> {
         inner = &after[gap..];
     }
     if items.is_empty() {
-        inner = rest.trim_start_matches([' ', '\t']);
+        inner = &rest[blanks(rest)..];
     }
     Read {
         quotes,
@@ -117,6 +117,46 @@ fn read(line: &str) -> Read<'_> {
         item_code,
         inner,
         blank,
+    }
+}
+
+/// How many spaces and tabs `s` starts with (bytes, not chars: every line
+/// is read so).
+fn blanks(s: &str) -> usize {
+    s.bytes().take_while(|&b| b == b' ' || b == b'\t').count()
+}
+
+/// The content columns of the list items one line opens: the usual few
+/// kept in place, so reading a list item allocates nothing.
+#[derive(Default)]
+struct Items {
+    first: [usize; 4],
+    len: usize,
+    more: Vec<usize>,
+}
+
+impl Items {
+    fn push(&mut self, col: usize) {
+        match self.first.get_mut(self.len) {
+            Some(slot) => *slot = col,
+            None => self.more.push(col),
+        }
+        self.len += 1;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first[..self.len.min(self.first.len())]
+            .iter()
+            .chain(&self.more)
+            .copied()
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.iter().last()
     }
 }
 
@@ -227,17 +267,16 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
         let relative = r.indent.saturating_sub(container);
         let in_list = !cx.lists.is_empty() || !r.items.is_empty();
         let end = if r.item_code {
-            let item = r.items.last().copied().unwrap_or(0);
+            let item = r.items.last().unwrap_or(0);
             Some((indented_end(text, lines, i, r.quotes, item), Block::Code))
         } else if let Some((ch, len)) = fence(r.inner).filter(|_| relative < 4 || in_list) {
             // A closing fence indented four columns past the opening one
             // is code (CommonMark), however deep the list.
-            let most = r.items.last().copied().unwrap_or(r.indent) + 3;
+            let most = r.items.last().unwrap_or(r.indent) + 3;
             let closes = |t: &str| closes_fence(t, ch, len) && read(t).indent <= most;
             let end = close_block(text, lines, i, r.quotes, closes);
             Some((end, Block::Code))
-        } else if s.trim() == "$$" || (s.trim().starts_with("$$") && !s.trim()[2..].contains("$$"))
-        {
+        } else if opens_math(s) {
             let end = close_block(text, lines, i, 0, |t| t.trim_end().ends_with("$$"));
             Some((end, Block::Math))
         } else if let Some(kind) = html_start(r.inner, cx.paragraph).filter(|_| relative < 4) {
@@ -251,7 +290,7 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
             None
         };
         if relative < 4 || cx.paragraph || r.item_code {
-            cx.lists.extend(&r.items);
+            cx.lists.extend(r.items.iter());
         }
         if let Some((end, block)) = end {
             mark(lines, i, end, block, &mut protected);
@@ -270,6 +309,13 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
     }
     comments(text, lines, &mut protected);
     normalise(protected)
+}
+
+/// Whether `line` opens a `$$` math block: `$$` alone, or `$$` and
+/// content without a closing `$$`.
+fn opens_math(line: &str) -> bool {
+    let t = line.trim();
+    t == "$$" || (t.starts_with("$$") && !t[2..].contains("$$"))
 }
 
 /// `(fence char, run length)` when `inner` (a line's content after its
@@ -793,6 +839,15 @@ pub(super) fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use crate::note::Note;
+
+    #[test]
+    fn items_past_the_few_kept_in_place() {
+        let r = super::read("- - - - - - a");
+        assert_eq!(r.items.iter().collect::<Vec<_>>(), [2, 4, 6, 8, 10, 12]);
+        assert_eq!(r.items.last(), Some(12));
+        assert_eq!(r.inner, "a");
+        assert!(super::read("a").items.is_empty());
+    }
 
     #[test]
     fn math_opener_after_wide_whitespace_does_not_split_a_char() {
