@@ -194,13 +194,14 @@ fn list_marker(s: &str) -> Option<usize> {
 
 /// A thematic break (`---`, `* * *`): not paragraph text, and not a list.
 fn thematic_break(s: &str) -> bool {
-    let t = s.trim_matches([' ', '\t']);
-    let Some(ch) = t.bytes().next() else {
+    // Trailing blanks pass both tests below, so only the leading ones go.
+    let t = &s.as_bytes()[blanks(s)..];
+    let Some(&ch) = t.first() else {
         return false;
     };
     matches!(ch, b'-' | b'*' | b'_')
-        && t.bytes().all(|c| c == ch || c == b' ' || c == b'\t')
-        && t.bytes().filter(|&c| c == ch).count() >= 3
+        && t.iter().all(|&c| c == ch || c == b' ' || c == b'\t')
+        && t.iter().filter(|&&c| c == ch).count() >= 3
 }
 
 /// What of a text line decides the blocks around it: its container prefix,
@@ -227,7 +228,14 @@ fn is_paragraph(line: &str, r: &Read) -> bool {
                 .get(t.bytes().take_while(|&c| c == b'#').count()),
             None | Some(b' ' | b'\t')
         );
-    !r.inner.trim().is_empty() && !heading && !thematic_break(line)
+    // A visible ASCII char first (most lines) is no white space.
+    let visible = r
+        .inner
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0x21..0x7F).contains(b))
+        || !r.inner.trim().is_empty();
+    visible && !heading && !thematic_break(line)
 }
 
 /// Marks each line's block kind and returns the protected byte ranges of the
