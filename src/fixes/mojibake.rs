@@ -139,6 +139,7 @@ use crate::note::Note;
 use context::LineState;
 use detect::{runs, Run};
 use explain::{diagnose_gaps, emit, emit_c1, Repaired};
+use std::rc::Rc;
 use survey::RunLook;
 use vote::Vote;
 
@@ -272,8 +273,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // into a correct note (`op√ß√£o` and `vari√°vel` read back through
     // mac-roman, so `√©` between them is é too).
     let mut unrepaired = Vec::new();
+    let mut symbol_lines = SymbolLines::default();
     for x in left {
-        let Some(p) = placed.line_page(text, &x.run.range, &pending) else {
+        let Some(p) = placed
+            .line_page(text, &x.run.range, &pending)
+            .or_else(|| symbol_lines.page(text, x.run, &runs, &looks))
+        else {
             unrepaired.push(x);
             continue;
         };
@@ -412,6 +417,87 @@ impl Placed {
         }
         (count >= 2).then_some(p)
     }
+}
+
+/// The fewest sequences a line must read back, all of its runs whole
+/// under a symbol page, before that page is the line's: box drawing,
+/// maths and kaomoji hardly ever make so many sequences in a row.
+const SYMBOL_LINE_PIECES: usize = 6;
+
+/// Lines that a symbol page (cp437, mac-roman) reads back whole, every run
+/// of them, into everyday letters of one script: a line pasted garbled
+/// into a correct note (`╨ô╨╛╨╜╨┤╤â╤Ç╨░╤ü` is Гондурас), which the
+/// note's evidence cannot elect. Worked out once per line.
+#[derive(Default)]
+struct SymbolLines {
+    /// The last line asked about: its start and its page, if any.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl SymbolLines {
+    fn page(
+        &mut self,
+        text: &str,
+        run: &Run,
+        runs: &[Run],
+        looks: &[Option<Rc<RunLook>>],
+    ) -> Option<usize> {
+        let start = text
+            .get(..run.range.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if let Some((s, page)) = self.last {
+            if s == start {
+                return page;
+            }
+        }
+        let end = text
+            .get(run.range.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| run.range.end + i);
+        let from = runs.partition_point(|r| r.range.start < start);
+        let to = runs.partition_point(|r| r.range.start < end);
+        let line = from..to;
+        let page = code_pages()
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.is_symbol_page())
+            .map(|(p, _)| p)
+            .find(|&p| reads_line_back(line.clone(), looks, p));
+        self.last = Some((start, page));
+        page
+    }
+}
+
+/// Whether page `p` reads every run of `line` whole, without gaps, into
+/// everyday letters of one script, in [`SYMBOL_LINE_PIECES`] sequences or
+/// more.
+fn reads_line_back(line: std::ops::Range<usize>, looks: &[Option<Rc<RunLook>>], p: usize) -> bool {
+    let mut pieces = 0;
+    let mut script = None;
+    for i in line {
+        let Some((reading, first)) = looks
+            .get(i)
+            .and_then(|l| l.as_ref())
+            .and_then(|l| l.pages.get(p)?.as_ref())
+        else {
+            return false;
+        };
+        if !reading.is_whole() || reading.gaps > 0 || first.gain <= 0 {
+            return false;
+        }
+        pieces += reading.pieces;
+        for &c in &first.out {
+            if score::kind(c) != score::Kind::Letter {
+                continue;
+            }
+            let s = score::script(c);
+            if *script.get_or_insert(s) != s {
+                return false;
+            }
+        }
+    }
+    pieces >= SYMBOL_LINE_PIECES && script.is_some()
 }
 
 /// A run the choice left as written.
