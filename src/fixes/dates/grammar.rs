@@ -515,7 +515,9 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     let rest = &s[at..];
     let first = rest.chars().next()?;
     let mut cjk = false;
-    let (len, shape) = if first.is_ascii_digit() {
+    let (len, shape) = if let Some(shape) = plain_iso(rest) {
+        (10, shape)
+    } else if first.is_ascii_digit() {
         // Every numeric form starts with one, two or four digits and then a
         // fixed kind of byte; checking that first keeps the regexes for the
         // few places that can match (the regexes still decide). After a
@@ -605,6 +607,23 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     }
     // CJK text runs on without spaces: `2025年9月16日に`.
     (cjk || end_ok(s, core.end)).then_some(found)
+}
+
+/// The shape of the `YYYY-MM-DD` date (ASCII digits, a year from 1000)
+/// that `rest` starts with: what the year-first form reads there, read
+/// without its general steps, as it is most dates of most notes.
+fn plain_iso(rest: &str) -> Option<Shape> {
+    let b = rest.as_bytes().get(..10)?;
+    let number = |r: Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(number(0..4)?).ok().filter(|&y| y >= 1000)?;
+    Some(fixed(year, number(5..7)?, number(8..10)?))
 }
 
 /// The numbers of `YYYY-M-D` or `D-M-YYYY` with their two separators: what
@@ -858,6 +877,33 @@ fn run_end(s: &str, from: usize, ascii: impl Fn(u8) -> bool, keep: impl Fn(char)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut for `YYYY-MM-DD` reads what the year-first form reads.
+    #[test]
+    fn plain_iso_reads_as_the_year_first_form() {
+        let general = |rest: &str| {
+            let c = Triple::read(rest, 4, YEAR_FIRST, &patterns().iso)?;
+            let [y, m, d] = c.parts(rest);
+            Some(fixed(year_of(y)?, number(m), number(d)))
+        };
+        for rest in [
+            "2025-09-16",
+            "2025-09-16 x",
+            "2025-09-161",
+            "0999-01-01",
+            "1000-00-99",
+            "2025-9-16",
+            "2025/09/16",
+            "2025-09-1x",
+            "９９９９-01-01",
+            "2025-09-",
+        ] {
+            if let Some(shape) = plain_iso(rest) {
+                assert_eq!(Some(shape), general(rest), "{rest}");
+            }
+        }
+        assert!(plain_iso("2025-09-16").is_some() && plain_iso("0999-01-01").is_none());
+    }
 
     const VALUE: Options = Options {
         mode: Mode::Value,
