@@ -330,19 +330,13 @@ pub fn valid_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// The numbers of `DDDD-DD-DD` (ASCII digits), read without splitting
-/// and parsing: the shape of every date field Tasks reads, so of nearly
-/// every date [`valid_date`] is asked about.
+/// The numbers of a whole `DDDD-DD-DD` (ASCII digits), read without
+/// splitting and parsing: the shape of every date field Tasks reads, so of
+/// nearly every date [`valid_date`] is asked about.
 fn ascii_ymd(b: &[u8]) -> Option<(u32, u32, u32)> {
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let number = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    Some((number(0..4)?, number(5..7)?, number(8..10)?))
+    (b.len() == 10)
+        .then(|| super::dates::grammar::iso_numbers(b))
+        .flatten()
 }
 
 #[cfg(test)]

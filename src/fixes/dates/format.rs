@@ -306,17 +306,11 @@ impl Format {
 /// digits between dashes (other scripts' digits match the regex's `\d` but
 /// never parse, so they read as nothing either way).
 fn read_iso(text: &str) -> Option<Ymd> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if text.len() != 10 {
         return None;
     }
-    let number = |from: usize, to: usize| {
-        b[from..to].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let year = i32::try_from(number(0, 4)?).ok()?;
-    Ymd::new(year, number(5, 7)?, number(8, 10)?)
+    let (year, month, day) = super::grammar::iso_numbers(text.as_bytes())?;
+    Ymd::new(i32::try_from(year).ok()?, month, day)
 }
 
 fn write_token(out: &mut String, token: &Token, d: Ymd, t: Time) {

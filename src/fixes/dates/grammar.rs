@@ -609,21 +609,30 @@ fn core_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     (cjk || end_ok(s, core.end)).then_some(found)
 }
 
-/// The shape of the `YYYY-MM-DD` date (ASCII digits, a year from 1000)
-/// that `rest` starts with: what the year-first form reads there, read
-/// without its general steps, as it is most dates of most notes.
-fn plain_iso(rest: &str) -> Option<Shape> {
-    let b = rest.as_bytes().get(..10)?;
+/// The numbers of the `YYYY-MM-DD` (four, two and two ASCII digits
+/// between dashes) that `b` starts with, read by their bytes: the one
+/// reading of that form's digits, for the grammar, the format that writes
+/// it and Tasks' date fields.
+pub(crate) fn iso_numbers(b: &[u8]) -> Option<(u32, u32, u32)> {
+    let b = b.get(..10)?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
     let number = |r: Range<usize>| {
         b[r].iter().try_fold(0u32, |n, &c| {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let year = i32::try_from(number(0..4)?).ok().filter(|&y| y >= 1000)?;
-    Some(fixed(year, number(5..7)?, number(8..10)?))
+    Some((number(0..4)?, number(5..7)?, number(8..10)?))
+}
+
+/// The shape of the `YYYY-MM-DD` date (a year from 1000) that `rest`
+/// starts with: what the year-first form reads there, read without its
+/// general steps, as it is most dates of most notes.
+fn plain_iso(rest: &str) -> Option<Shape> {
+    let (year, month, day) = iso_numbers(rest.as_bytes())?;
+    let year = i32::try_from(year).ok().filter(|&y| y >= 1000)?;
+    Some(fixed(year, month, day))
 }
 
 /// The numbers of `YYYY-M-D` or `D-M-YYYY` with their two separators: what
