@@ -31,14 +31,25 @@ Attribution: the figures are derived from wordfreq by Robyn Speer
 (https://github.com/rspeer/wordfreq), whose data is licensed CC-BY-SA 4.0;
 only aggregate character statistics are stored, no word list.
 
+Languages wordfreq lacks (Armenian, Georgian, Maori, Yoruba...) come
+from the test sentences and words that ship with lingua's per-language
+model crates (`lingua-<language>-language-model` 1.3.0, by Peter M.
+Stahl, Apache-2.0), counted as word frequencies the same way: a note in
+one of them is then told from its neighbours, and its gaps are judged in
+its own language. Fetch them into cargo's registry first (a throwaway
+crate that depends on them, then `cargo fetch`); the script reads them
+from there.
+
 Needs `python3 -m pip install wordfreq`. Run from the repository root:
     python3 scripts/gen_mojibake_lang.py
 """
 
+import glob
 import math
 import os
 import struct
 import sys
+import unicodedata
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -46,7 +57,7 @@ from gen_mojibake_tables import PAGES, upper_half  # noqa: E402
 
 import wordfreq  # noqa: E402
 
-OUT = os.path.join("src", "fixes", "mojibake", "lang.bin")
+OUT = os.environ.get("OUT", os.path.join("src", "fixes", "mojibake", "lang.bin"))
 # Kept per language: 4 bytes an entry.
 MAX_UNIGRAMS = 160
 MAX_BIGRAMS = 700
@@ -61,6 +72,12 @@ TRIGRAM_MASS = 0.97
 NO_TRIGRAMS = {"ja", "ko", "zh", "bn", "hi", "ta", "he"}
 MIN_FREQ = 1e-7
 BOUNDARY = " "
+# Languages wordfreq lacks, from lingua's crates: code -> crate language.
+LINGUA = {
+    "hy": "armenian",
+    "th": "thai",
+}
+LINGUA_FILES = ("sentences.txt", "single-words.txt", "word-pairs.txt")
 
 
 def fnv24(chars):
@@ -94,9 +111,38 @@ def quant(p):
     return max(1, min(255, round(-2 * math.log2(p))))
 
 
+def words_of(line):
+    """The runs of letters and marks in `line` (marks stand inside words)."""
+    word = []
+    for ch in line + " ":
+        if unicodedata.category(ch)[0] in "LM":
+            word.append(ch)
+        elif word:
+            yield "".join(word)
+            word = []
+
+
+def lingua_freqs(name):
+    """Word frequencies from the test text of lingua's crate for `name`."""
+    home = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
+    found = sorted(glob.glob(os.path.join(
+        home, "registry", "src", "*", "lingua-%s-language-model-1.3.0" % name, "testdata")))
+    if not found:
+        sys.exit("lingua-%s-language-model 1.3.0 is not in cargo's registry" % name)
+    words = Counter()
+    for fname in LINGUA_FILES:
+        with open(os.path.join(found[0], fname), encoding="utf-8") as f:
+            for line in f:
+                words.update(w.lower() for w in words_of(line))
+    return dict(words)
+
+
 def model(lang, undefined):
     uni, bi, tri = Counter(), Counter(), Counter()
-    freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+    if lang in LINGUA:
+        freqs = lingua_freqs(LINGUA[lang])
+    else:
+        freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
     total = sum(freqs.values()) or 1.0
     for word, f in freqs.items():
         if f < MIN_FREQ:
@@ -135,7 +181,9 @@ def model(lang, undefined):
 
 def main():
     undefined = undefined_continuations()
-    langs = sorted(wordfreq.available_languages(wordlist="best"))
+    # wordfreq's languages first, in the order `words.bin` shares; lingua's
+    # after them, so that adding one moves no index.
+    langs = sorted(wordfreq.available_languages(wordlist="best")) + list(LINGUA)
     out = bytearray(b"NMLG")
     out += struct.pack("<B", len(langs))
     for lang in langs:

@@ -762,10 +762,15 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
 const IN_THE_LANGUAGE: &str =
     "in the note's language its neighbours make it far likelier than the others";
 
-/// A letter of a cased alphabet (Latin, Cyrillic, Greek) or of Arabic:
-/// scripts whose letters a language's trigrams tell apart.
+/// A letter of a cased alphabet (Latin, Cyrillic, Greek, Armenian), of
+/// Arabic, or a Thai consonant or vowel letter (not its vowel signs and
+/// tone marks, which stand after any consonant): letters a language's
+/// trigrams tell apart.
 fn is_alphabet_letter(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || script(c) == Script::Arabic
+    c.is_lowercase()
+        || c.is_uppercase()
+        || script(c) == Script::Arabic
+        || (script(c) == Script::Thai && kind(c) == Kind::Letter)
 }
 
 /// How much likelier, in half bits, the winner must be than the runner-up
