@@ -35,7 +35,10 @@ test("the embedded gzip inflates to the built module byte for byte, less its nam
 	const built = stripNames(fs.readFileSync(path.join(__dirname, "../../wasm/notemend_bg.wasm")));
 	assert.equal(gzipped[0], 0x1f, "gzip magic");
 	assert.equal(gzipped[1], 0x8b, "gzip magic");
-	assert.ok(gzipped.length < built.length / 2, `gzip ${gzipped.length} of ${built.length} bytes`);
+	// A check that compression happens, not a budget (the 2 MB main.js test is):
+	// the mojibake models' hashed tables barely compress, so as they grow the
+	// module's ratio nears a half; gzip must still save at least a fifth.
+	assert.ok(gzipped.length < built.length * 0.8, `gzip ${gzipped.length} of ${built.length} bytes`);
 	const same = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(built);
 	assert.ok(same(new Uint8Array(await new Response(inflateStream(gzipped)).arrayBuffer())), "DecompressionStream");
 	assert.ok(same(inflateJs(gzipped)), "fflate, the fallback");
