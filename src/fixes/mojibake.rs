@@ -275,14 +275,23 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut unrepaired = Vec::new();
     let mut symbol_lines = SymbolLines::default();
     for x in left {
-        let Some(p) = placed
-            .line_page(text, &x.run.range, &pending)
-            .or_else(|| symbol_lines.page(text, x.run, &runs, &looks))
-        else {
+        // A line its repairs elected is garbled all through, as a word is
+        // (a lone `Ã` beside `ğŸ“…` on a task line is Á with 0x81 lost);
+        // a symbol page's line only has its page elected.
+        let vote = match placed.line_page(text, &x.run.range, &pending) {
+            Some(p) => vote.for_word(&survey, p),
+            None => match symbol_lines.page(text, x.run, &runs, &looks) {
+                Some(p) => vote.elected(&survey, p),
+                None => {
+                    unrepaired.push(x);
+                    continue;
+                }
+            },
+        };
+        let Some(p) = vote.page else {
             unrepaired.push(x);
             continue;
         };
-        let vote = vote.elected(&survey, p);
         let mut lines = LineState::default();
         let line = lines.at(text, x.run.range.start, vote.signifiers);
         let choice = choose::choose(

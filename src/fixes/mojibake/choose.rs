@@ -600,13 +600,24 @@ fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
         .count();
     let escaped = before.len() > letters && before[before.len() - letters - 1] == b'\\';
     let two_before = letters >= 2 && !escaped;
-    (two_before || r.next.is_some_and(|c| c.is_ascii_alphabetic()))
+    let in_latin_word = (two_before || r.next.is_some_and(|c| c.is_ascii_alphabetic()))
         && r.chars.iter().any(|&c| {
             !matches!(
                 score::script(c),
                 score::Script::Latin | score::Script::Common
             )
-        })
+        });
+    // Or letters of two scripts side by side inside the run (`ÑтатуÑ`,
+    // a Cyrillic word whose lost bytes a later pass meets).
+    let mixed = r.chars.windows(2).any(|w| {
+        let (a, b) = (score::script(w[0]), score::script(w[1]));
+        a != b
+            && a != score::Script::Common
+            && b != score::Script::Common
+            && score::is_alpha(w[0])
+            && score::is_alpha(w[1])
+    });
+    in_latin_word || mixed
 }
 
 /// Whether every char `reading` takes into a gap is a letter (or a soft

@@ -253,6 +253,18 @@ fn a_line_a_symbol_page_reads_back_whole_is_repaired_beside_line_art() {
 }
 
 #[test]
+fn a_lost_byte_on_a_garbled_line_of_a_correct_note_is_rebuilt() {
+    // The note is correct but for its task line, whose signifiers are
+    // windows-1252 mojibake: that line is garbled all through, so its lone
+    // `Ã` is Á with 0x81 dropped, as a word's would be.
+    let input = "Le café de l’équipe — réunion.\nNotes d’été — fin.\n- [ ] Confirm the budget @Noa Ãlvarez ğŸ“… 2025-12-06 â« #task\n";
+    assert_eq!(
+        fix(input),
+        "Le café de l’équipe — réunion.\nNotes d’été — fin.\n- [ ] Confirm the budget @Noa Álvarez 📅 2025-12-06 ⏫ #task\n"
+    );
+}
+
+#[test]
 fn a_soft_hyphen_inside_a_word_is_no_lost_byte() {
     // í and a soft hyphen are ED AD under windows-1252: with 0x8F lost
     // they would be a Hangul syllable, in a Catalan word. The note is not
