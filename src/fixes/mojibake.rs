@@ -251,22 +251,16 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             continue;
         };
         let vote = vote.for_word(&survey, p);
-        let mut lines = LineState::default();
-        let line = lines.at(text, x.run.range.start, vote.signifiers);
-        let choice = choose::choose(
+        judge_under(
             text,
-            x.run,
-            x.look,
+            x,
             &vote,
-            &vote.gap_context(line),
-            line.caps,
+            p,
+            &mut pending,
+            &mut placed,
+            &mut left,
+            sink,
         );
-        if choice.best.as_ref().is_some_and(|c| c.page == p) {
-            settle(x.run, choice, x.look, &mut pending, &mut left, sink);
-            placed.add(&pending);
-        } else {
-            left.push(x);
-        }
     }
     // Fourth: a run on a line where two runs or more were repaired, all
     // under one page, is judged under that page: a line pasted garbled
@@ -278,36 +272,26 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         // A line its repairs elected is garbled all through, as a word is
         // (a lone `Ã` beside `ğŸ“…` on a task line is Á with 0x81 lost);
         // a symbol page's line only has its page elected.
-        let vote = match placed.line_page(text, &x.run.range, &pending) {
-            Some(p) => vote.for_word(&survey, p),
+        let (vote, p) = match placed.line_page(text, &x.run.range, &pending) {
+            Some(p) => (vote.for_word(&survey, p), p),
             None => match symbol_lines.page(text, x.run, &runs, &looks) {
-                Some(p) => vote.elected(&survey, p),
+                Some(p) => (vote.elected(&survey, p), p),
                 None => {
                     unrepaired.push(x);
                     continue;
                 }
             },
         };
-        let Some(p) = vote.page else {
-            unrepaired.push(x);
-            continue;
-        };
-        let mut lines = LineState::default();
-        let line = lines.at(text, x.run.range.start, vote.signifiers);
-        let choice = choose::choose(
+        judge_under(
             text,
-            x.run,
-            x.look,
+            x,
             &vote,
-            &vote.gap_context(line),
-            line.caps,
+            p,
+            &mut pending,
+            &mut placed,
+            &mut unrepaired,
+            sink,
         );
-        if choice.best.as_ref().is_some_and(|c| c.page == p) {
-            settle(x.run, choice, x.look, &mut pending, &mut unrepaired, sink);
-            placed.add(&pending);
-        } else {
-            unrepaired.push(x);
-        }
     }
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
@@ -405,14 +389,7 @@ impl Placed {
         run: &std::ops::Range<usize>,
         pending: &[(usize, Repaired)],
     ) -> Option<usize> {
-        let start = text
-            .get(..run.start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let end = text
-            .get(run.end..)
-            .and_then(|t| t.find('\n'))
-            .map_or(text.len(), |i| run.end + i);
+        let std::ops::Range { start, end } = context::line_around(text, run);
         let from = self.0.partition_point(|&(s, _)| s < start);
         let to = self.0.partition_point(|&(s, _)| s < end);
         let mut pages = self.0.get(from..to)?.iter().map(|&(_, i)| pending[i].0);
@@ -451,19 +428,12 @@ impl SymbolLines {
         runs: &[Run],
         looks: &[Option<Rc<RunLook>>],
     ) -> Option<usize> {
-        let start = text
-            .get(..run.range.start)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |i| i + 1);
+        let std::ops::Range { start, end } = context::line_around(text, &run.range);
         if let Some((s, page)) = self.last {
             if s == start {
                 return page;
             }
         }
-        let end = text
-            .get(run.range.end..)
-            .and_then(|t| t.find('\n'))
-            .map_or(text.len(), |i| run.range.end + i);
         let from = runs.partition_point(|r| r.range.start < start);
         let to = runs.partition_point(|r| r.range.start < end);
         let line = from..to;
@@ -520,6 +490,38 @@ struct Unrepaired<'n> {
 
 /// Files run `r`'s choice: a repair goes to `pending` (its gaps said), a
 /// run left as written to `unrepaired`.
+/// A later round's judgement of `x` under page `p`, elected in `vote`: the
+/// run is repaired only where that page's reading wins, else it joins
+/// `left`.
+#[allow(clippy::too_many_arguments)]
+fn judge_under<'n>(
+    text: &str,
+    x: Unrepaired<'n>,
+    vote: &Vote,
+    p: usize,
+    pending: &mut Vec<(usize, Repaired<'n>)>,
+    placed: &mut Placed,
+    left: &mut Vec<Unrepaired<'n>>,
+    sink: &mut Sink,
+) {
+    let mut lines = LineState::default();
+    let line = lines.at(text, x.run.range.start, vote.signifiers);
+    let choice = choose::choose(
+        text,
+        x.run,
+        x.look,
+        vote,
+        &vote.gap_context(line),
+        line.caps,
+    );
+    if choice.best.as_ref().is_some_and(|c| c.page == p) {
+        settle(x.run, choice, x.look, pending, left, sink);
+        placed.add(pending);
+    } else {
+        left.push(x);
+    }
+}
+
 fn settle<'n>(
     r: &'n Run,
     choice: choose::Choice<'n>,

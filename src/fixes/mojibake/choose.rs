@@ -379,14 +379,7 @@ fn widened(
 /// sequence whole into an everyday char other than the no-break space:
 /// the line's own evidence that it is the page's mojibake.
 fn line_repairs_more(text: &str, wide: &Run, page: &'static CodePage) -> bool {
-    let start = text
-        .get(..wide.range.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(wide.range.end..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| wide.range.end + i);
+    let std::ops::Range { start, end } = super::context::line_around(text, &wide.range);
     let everyday = |chars: &[char]| {
         read(chars, page).units.iter().any(|u| {
             matches!(u, detect::Unit::Piece { ch, .. }

@@ -23,13 +23,8 @@ pub struct LineState {
 impl LineState {
     pub fn at(&mut self, text: &str, offset: usize, note_signifiers: bool) -> &LineState {
         if !self.started || offset >= self.range.end {
-            let bytes = text.as_bytes();
-            let start =
-                memchr::memrchr(b'\n', bytes.get(..offset).unwrap_or(&[])).map_or(0, |p| p + 1);
-            let end = memchr::memchr(b'\n', bytes.get(offset..).unwrap_or(&[]))
-                .map_or(text.len(), |p| offset + p);
-            let line = text.get(start..end).unwrap_or("");
-            self.range = start..end;
+            self.range = line_around(text, &(offset..offset));
+            let line = text.get(self.range.clone()).unwrap_or("");
             self.tasks = note_signifiers || task::is_task(line) || has_iso_date(line);
             self.open_double = 0;
             // The capitals that lead two-byte sequences under some page are
@@ -50,7 +45,7 @@ impl LineState {
                 && letters.all(char::is_uppercase);
             self.started = true;
             // Quotes already written correctly before the first run.
-            self.saw_str(text.get(start..offset).unwrap_or(""));
+            self.saw_str(text.get(self.range.start..offset).unwrap_or(""));
         }
         self
     }
@@ -86,6 +81,20 @@ pub fn has_iso_date(line: &str) -> bool {
             && w[7] == b'-'
             && w[8..].iter().all(u8::is_ascii_digit)
     })
+}
+
+/// The bytes of the line `range` stands on, its line break excluded (a
+/// range across a break reaches from the first line to the last).
+pub fn line_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text
+        .get(..range.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(range.end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| range.end + i);
+    start..end
 }
 
 #[cfg(test)]
