@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Generates src/fixes/mojibake/joined.rs: the words that begin with a
-small letter whose UTF-8 ends in byte A0 (à is C3 A0), per language.
+small letter whose UTF-8 ends in byte A0 (à is C3 A0), and those that end
+in one, per language.
 
 windows-1252 and its kin read A0 as a no-break space, which editors then
 write as a plain space: `àquele` arrives as `Ã quele`, and `à la` as
 `Ã la` (the page's own space collapsed into the no-break one). Whether the
 space goes or stays is a question of words: `àquele` is a Portuguese word,
-`àla` is no word at all. This list answers it.
+`àla` is no word at all. This list answers it. The second list answers
+the other half: `cittÃ nuova` keeps its space because `città` is an Italian
+word, while `MoldÃ wien` loses it, `moldà` being no word of any list (the
+A0 sat inside the word, far the commoner place for it).
 
 Kept: every word of wordfreq's "best" list for a language that begins with
 such a letter, is made only of letters, and is at least as common as
@@ -26,6 +30,7 @@ import wordfreq
 
 OUT = os.path.join("src", "fixes", "mojibake", "joined.rs")
 MIN_ZIPF = 3.0
+MIN_ZIPF_ALONE = 4.5
 
 
 def starts() -> set:
@@ -40,6 +45,7 @@ def starts() -> set:
 def main() -> None:
     firsts = starts()
     words = []
+    ending = {}
     for lang in sorted(wordfreq.available_languages(wordlist="best")):
         try:
             listed = list(wordfreq.iter_wordlist(lang, "best"))
@@ -49,6 +55,14 @@ def main() -> None:
             if len(w) > 1 and w[0] in firsts and w.isalpha():
                 if wordfreq.zipf_frequency(w, lang) >= MIN_ZIPF:
                     words.append((w, lang))
+        # Read from the frequency table itself: asking for one word's
+        # frequency needs a tokenizer some languages lack here.
+        for w, freq in wordfreq.get_frequency_dict(lang, "best").items():
+            # A letter alone must be a word of the language, not a loan
+            # heard only in a phrase (`à la` in English, German, Polish).
+            floor = MIN_ZIPF if len(w) > 1 else MIN_ZIPF_ALONE
+            if w and w[-1] in firsts and w.isalpha() and freq >= 10 ** (floor - 9):
+                ending.setdefault(lang, []).append(w)
     words.sort()
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("//! Words that begin with a small letter whose UTF-8 ends in byte A0\n")
@@ -60,8 +74,15 @@ def main() -> None:
         f.write("pub const WORDS: &[(&str, &str)] = &[\n")
         for w, lang in words:
             f.write(f'    ("{w}", "{lang}"),\n')
+        f.write("];\n\n")
+        f.write("/// Per language, the words that end in such a letter (`città`, `voilà`,\n")
+        f.write("/// `à` itself), sorted and separated by spaces.\n")
+        f.write("pub const ENDING: &[(&str, &str)] = &[\n")
+        for lang in sorted(ending):
+            f.write(f'    ("{lang}", "{" ".join(sorted(ending[lang]))}"),\n')
         f.write("];\n")
-    print(f"{OUT}: {len(words)} words")
+    n = sum(len(v) for v in ending.values())
+    print(f"{OUT}: {len(words)} words, {n} ending ones")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@
 //! then windows-1251), including bytes a strict decoder dropped (`â«` for
 //! ⏫, whose 0x8F windows-1254 leaves undefined) or replaced with U+FFFD
 //! (`SlovenÄ�ina`), surrogate pairs encoded one by one (CESU-8), no-break
-//! spaces an editor turned into plain ones (`voilÃ  le`; `Ã s` is the
-//! Portuguese `às`, the joined word listed in `joined`; `× ` is Hebrew נ
+//! spaces an editor turned into plain ones (`voilÃ  le`; `MoldÃ wien` is
+//! Moldàwien, the A0 inside a word unless `joined` lists the word it ends,
+//! as `voilà`, and not the one it would join, as Portuguese `às`; `× ` is Hebrew נ
 //! where the note's decoder kept or marked the bytes it could not read;
 //! `â €` the braille blank, its A0 a middle byte: see `nbsp`), combining
 //! overlays after digits (`$Ì¶6` for $̶6), and C1 controls

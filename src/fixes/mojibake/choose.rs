@@ -339,6 +339,7 @@ fn widened(
         }
         let wide = nbsp::widen(text, r, pages[np])?;
         let rest = text.get(wide.range.end..).unwrap_or("");
+        let stem = Affix::before(text, wide.range.start, pages[np]);
         let langs = || match vote.langs {
             0 => lang::identify(text, pages[np]),
             known => known,
@@ -353,7 +354,7 @@ fn widened(
         } else {
             before
         };
-        let rep = widened_repair(&wide, np, vote, gcx, before, rest, langs)?;
+        let rep = widened_repair(&wide, np, vote, gcx, before, (&stem, rest), langs)?;
         // On its own, only the capitals that lead whole alphabets (`Ã ` for
         // à), only into a letter (`В ` is a Russian word), and only inside a
         // word (`voilÃ `) or before more non-ASCII text (`Ð Ñƒ`); `S Ã O` is
@@ -400,14 +401,15 @@ fn line_repairs_more(text: &str, wide: &Run, page: &'static CodePage) -> bool {
 /// `np`: whole under the page, with no gap, ending in the sequence the space
 /// completes, and no less plausible than the run as written (`before`).
 /// The space stays after a letter that ends its word (see
-/// `nbsp::keeps_space`).
+/// `nbsp::keeps_space`): `around` is the part of the word before the run
+/// and the text after the space.
 fn widened_repair(
     wide: &Run,
     np: usize,
     vote: &Vote,
     gcx: &GapContext,
     before: u32,
-    rest: &str,
+    around: (&Affix, &str),
     langs: impl FnOnce() -> u64,
 ) -> Option<Repair> {
     let page = code_pages()[np];
@@ -520,7 +522,21 @@ fn widened_repair(
     if !reading.is_whole() || !reading.units.iter().all(marked) || !likely {
         return None;
     }
-    let keep = ends_at_space && nbsp::keeps_space(ch, rest, langs);
+    let keep = ends_at_space && {
+        // The word the letter ends, as far as it reads: the part before
+        // the run, then the run's own letters before its last sequence.
+        let (before_run, rest) = around;
+        let mut stem = before_run.word().unwrap_or_default();
+        for u in reading.units.get(..unit).unwrap_or(&[]) {
+            match *u {
+                detect::Unit::Piece { ch: c, .. } | detect::Unit::Keep(c) => {
+                    stem.extend(c.to_lowercase())
+                }
+                detect::Unit::Gap { .. } => {}
+            }
+        }
+        nbsp::keeps_space(ch, &stem, rest, langs)
+    };
     // What follows as it will read: the space kept, or the next word, whose
     // own mojibake (if any) is no evidence against this char.
     let next = match wide.next {

@@ -87,17 +87,43 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     Some(run)
 }
 
-/// Whether the space after the rebuilt `ch` stays: a lowercase letter right
-/// before another letter ends its word, the space collapsed into the
-/// no-break space before it, unless `ch` and the word after the space
-/// (`rest`: the text from it on) spell a word of the note's language
-/// (`às`, `àquele` in Portuguese; `langs` as `lang::identify` gives them,
-/// asked only when the word is listed at all).
-pub fn keeps_space(ch: char, rest: &str, langs: impl FnOnce() -> u64) -> bool {
+/// Whether the space after the rebuilt `ch` stays. The A0 sits inside a
+/// word far more often than at its end (`MoldÃ wien`, `SomÃ lia`, `Å koda`),
+/// and where it did end one, an editor usually leaves the space after it
+/// too (`voilÃ  le`). So the space goes, unless what follows begins a word
+/// of its own (an ASCII capital, digit, opening bracket or quote: `vÃ Jersey`,
+/// `yÃ 11`; a no-break space itself never keeps one), or `ch` is a lowercase letter ending a listed word (`stem`:
+/// the letters before it, lowercase; `voilà`, `città`, `à` alone in French)
+/// while `ch` with the word after the space (`rest`: the text from it on)
+/// is not one (`às`, `àquele` in Portuguese). `langs` are the note's
+/// languages as `lang::identify` gives them, asked only when a word is
+/// listed at all; a note whose language is unknown (a short line) takes a
+/// word of any list.
+pub fn keeps_space(ch: char, stem: &str, rest: &str, langs: impl FnOnce() -> u64) -> bool {
     let Some(after) = rest.chars().next() else {
         return false;
     };
-    if !(ch.is_lowercase() && after.is_alphanumeric()) {
+    // Only ASCII is read as it stands: other chars here are mostly the
+    // next word's own mojibake (`Ð Ñƒ`, whose `Ñ` is no capital).
+    if ch.is_alphabetic()
+        && (after.is_ascii_uppercase()
+            || after.is_ascii_digit()
+            || matches!(after, '(' | '[' | '{' | '"' | '\''))
+    {
+        return true;
+    }
+    if !(ch.is_lowercase() && after.is_alphabetic()) {
+        return false;
+    }
+    let mut ending = String::with_capacity(stem.len() + 4);
+    ending.push_str(stem);
+    ending.push(ch);
+    let ended_by: Vec<usize> = joined::ENDING
+        .iter()
+        .filter(|(_, words)| words.split(' ').any(|w| w == ending))
+        .filter_map(|&(code, _)| lang::index(code))
+        .collect();
+    if ended_by.is_empty() {
         return false;
     }
     let end = rest
@@ -107,18 +133,14 @@ pub fn keeps_space(ch: char, rest: &str, langs: impl FnOnce() -> u64) -> bool {
     word.push(ch);
     word.extend(rest[..end].chars().flat_map(char::to_lowercase));
     let from = joined::WORDS.partition_point(|&(w, _)| w < word.as_str());
-    let mut writers = joined::WORDS[from..]
+    let joined_by: Vec<usize> = joined::WORDS[from..]
         .iter()
         .take_while(|&&(w, _)| w == word)
         .filter_map(|&(_, code)| lang::index(code))
-        .peekable();
-    if writers.peek().is_none() {
-        return true;
-    }
-    // A note in none of the listed languages keeps its space; one whose
-    // language is unknown (a short line) takes the listed word.
+        .collect();
     let langs = langs();
-    !(langs == 0 || writers.any(|i| langs & (1 << i) != 0))
+    let writes = |by: &[usize]| by.iter().any(|&i| langs == 0 || langs & (1 << i) != 0);
+    writes(&ended_by) && !writes(&joined_by)
 }
 
 /// Whether `ch`, which the space completed, is worth taking over the
@@ -206,24 +228,40 @@ mod tests {
     }
 
     #[test]
-    fn the_space_stays_after_a_lowercase_letter_before_a_word() {
-        assert!(keeps_space('à', "la vie", || 0));
-        assert!(!keeps_space('à', " la", || 0));
-        assert!(!keeps_space('Š', "koda", || 0));
-        assert!(!keeps_space('à', ".", || 0));
+    fn the_space_stays_after_a_word_that_ends_in_the_letter() {
+        assert!(keeps_space('à', "", "la vie", || 0));
+        assert!(keeps_space('à', "voil", "le travail", || 0));
+        assert!(keeps_space('à', "citt", "nuova", || 0));
+        assert!(!keeps_space('à', "", " la", || 0));
+        assert!(!keeps_space('Š', "", "koda", || 0));
+        assert!(!keeps_space('à', "", ".", || 0));
+        // A word of its own follows: a capital, a number, a bracket.
+        assert!(keeps_space('à', "v", "Jersey", || 0));
+        assert!(keeps_space('à', "ndàay", "11 Ciongo", || 0));
+        assert!(keeps_space('à', "otom", "(1500-1928)", || 0));
+        assert!(!keeps_space('\u{a0}', "", "Regulamento", || 0));
+    }
+
+    #[test]
+    fn the_space_goes_inside_a_word_no_list_ends_there() {
+        assert!(!keeps_space('à', "mold", "wien", || 0));
+        assert!(!keeps_space('à', "som", "lia", || 0));
+        // `città` is Italian: in a note known to be Polish it is no word.
+        let pl = || lang::index("pl").map_or(0, |i| 1 << i);
+        assert!(!keeps_space('à', "citt", "nuova", pl));
     }
 
     #[test]
     fn the_space_goes_where_the_letter_and_the_next_word_spell_a_word() {
         let pt = || lang::index("pt").map_or(0, |i| 1 << i);
         let fr = || lang::index("fr").map_or(0, |i| 1 << i);
-        assert!(!keeps_space('à', "s crianças", pt));
-        assert!(!keeps_space('à', "quele observado", pt));
+        assert!(!keeps_space('à', "", "s crianças", pt));
+        assert!(!keeps_space('à', "", "quele observado", pt));
         // A short line whose language is unknown takes a listed word.
-        assert!(!keeps_space('à', "quele", || 0));
+        assert!(!keeps_space('à', "", "quele", || 0));
         // In French, `às` is no word: à is followed by a word starting in s.
-        assert!(keeps_space('à', "s crianças", fr));
-        // Not a word anywhere: the space stays.
-        assert!(keeps_space('à', "sa maison", pt));
+        assert!(keeps_space('à', "", "s crianças", fr));
+        // Not a word anywhere: the space stays after the word `à`.
+        assert!(keeps_space('à', "", "sa maison", pt));
     }
 }

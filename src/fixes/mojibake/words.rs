@@ -99,6 +99,12 @@ impl Affix {
         out
     }
 
+    /// The part read, lowercase, when it was read whole.
+    pub fn word(&self) -> Option<String> {
+        self.whole
+            .then(|| self.chars().flat_map(char::to_lowercase).collect())
+    }
+
     fn chars(&self) -> impl Iterator<Item = char> + '_ {
         self.chars[..usize::from(self.len)].iter().copied()
     }
