@@ -376,6 +376,17 @@ fn widened(
     })
 }
 
+/// The first char `page` reads whole from the start of `text` (the text
+/// after a widened run's space), if it starts with one.
+fn first_read(text: &str, page: &'static CodePage) -> Option<char> {
+    let end = text.find(|c: char| c.is_ascii()).unwrap_or(text.len());
+    let chars: Vec<char> = text.get(..end)?.chars().take(4).collect();
+    match read(&chars, page).units.first() {
+        Some(&detect::Unit::Piece { ch, .. }) => Some(ch),
+        _ => None,
+    }
+}
+
 /// Whether the page reads, in `wide` or in another run of its line, a
 /// sequence whole into an everyday char other than the no-break space:
 /// the line's own evidence that it is the page's mojibake.
@@ -493,16 +504,39 @@ fn widened_repair(
         }
         wide.chars.get(nbsp + 1).copied()
     };
+    // A letter of the script written beside it: another letter of the run
+    // or the first char the page reads after the space (`áŠ á‹œ` is አዜ).
+    let own_script = score::kind(ch) == score::Kind::Letter && {
+        let mine = score::script(ch);
+        let in_run = reading.units.iter().enumerate().any(|(i, u)| {
+            i != unit
+                && matches!(*u, detect::Unit::Piece { ch: c, .. }
+                    if score::kind(c) == score::Kind::Letter && score::script(c) == mine)
+        });
+        in_run || first_read(around.1, page).is_some_and(|c| score::script(c) == mine)
+    };
+    // This page lost no byte elsewhere in the note: the other pages' gaps
+    // are those pages' misreadings.
+    let own_loss = lossy & (1 << np) != 0;
     // A longer sequence that the space completes is evidence of its own (a
     // lead and a continuation before a space hardly happen by chance): an
-    // everyday char that no lost byte could make instead, or, where no page
-    // lost a byte elsewhere in the note, with the text going on in non-ASCII
-    // right after the space (`à¸ à¸²` for ภา). Where the page kept its
-    // bytes, a char of a rarer block is as good (Ethiopic አ, the braille
-    // blank that pads social media posts).
+    // everyday char that no lost byte could make instead, or, where the
+    // page lost no byte elsewhere in the note, with the text going on in
+    // non-ASCII right after the space (`à¸ à¸²` for ภา); then a letter of a
+    // rarer block is as good where its own script stands beside it (Ethiopic
+    // አ, Ol Chiki ᱠ). Where the page kept its bytes, a char of a rarer block
+    // is as good (the braille blank that pads social media posts). A
+    // two-byte letter stands where no lost byte makes a letter at all
+    // (Arabic ؠ), or, the page having kept its bytes, beside its own script
+    // (Syriac ܠ, NKo ߠ).
     let likely = if len == 2 {
         nbsp::is_likely(ch, page, lead, double, gcx.languages)
-            || (kept && nbsp::fits(ch, gcx.languages))
+            || (kept && (nbsp::fits(ch, gcx.languages) || own_script))
+            || (own_script
+                && score::char_cost(ch) <= 1
+                && !dropped::plausible_candidates(page, lead, &[])
+                    .iter()
+                    .any(|c| c.is_alphabetic()))
     } else {
         let conts: Vec<u8> = wide
             .chars
@@ -511,10 +545,13 @@ fn widened_repair(
             .iter()
             .filter_map(|&c| page.byte_of(c))
             .collect();
-        score::char_cost(ch) <= if kept { 3 } else { 0 }
-            && score::kind(ch) != score::Kind::Control
-            && (((lossy == 0 || kept) && after_space.is_some_and(|c| !c.is_ascii()))
-                || dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
+        let goes_on = (!own_loss || kept) && after_space.is_some_and(|c| !c.is_ascii());
+        let cost = score::char_cost(ch);
+        let everyday = cost <= if kept { 3 } else { 0 };
+        score::kind(ch) != score::Kind::Control
+            && ((everyday || (cost <= 3 && own_script)) && goes_on
+                || everyday
+                    && dropped::plausible_candidates_of(page, lead, &conts, lossy).is_empty())
     };
     // A gap is another lost byte, unless a U+FFFD marks it (`ðŸ“�Â ` for
     // an emoji whose byte was replaced, then a no-break space).

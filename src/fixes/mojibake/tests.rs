@@ -304,6 +304,28 @@ fn a_no_break_space_turned_into_a_space_is_taken_back() {
 }
 
 #[test]
+fn a_no_break_space_inside_a_word_is_taken_back() {
+    for text in [
+        // The A0 of à inside Latin words; `città` ends its word and keeps
+        // the space after it, as à does before a capital or a number.
+        "La Mauritània i Finlàndia, la città vecchia, Trinidà Tabago, Ndà 11\n",
+        // Letters of rarer blocks beside their own script: Ethiopic አ
+        // (E1 8A A0) and Ol Chiki ᱠ (E1 B1 A0).
+        "አማርኛ ቋንቋ አለ\n",
+        "ᱥᱟᱱᱛᱟᱲᱤ ᱠᱟᱛᱷᱟ ᱠᱚ\n",
+    ] {
+        let garbled = garble_nbsp_as_space(text);
+        assert_ne!(garbled, text);
+        assert_eq!(fix(&garbled), text, "{garbled:?}");
+    }
+    // Syriac ܠ (DC A0) where the decoder kept the bytes it could not read
+    // (ܐ is DC 90): no byte was lost, so the space was the A0.
+    let text = "ܡܠܟܐ ܕܐܠܗܐ ܫܠܡܐ\n";
+    let garbled = garble(text, code_pages()[0], true).replace('\u{a0}', " ");
+    assert_eq!(fix(&garbled), text, "{garbled:?}");
+}
+
+#[test]
 fn a_plain_space_after_correct_or_unclear_text_stays() {
     // Correct Portuguese capitals, in a note with mojibake elsewhere.
     let text = "IRMÃ E MAÇÃ — itâ€™s fine\n";
