@@ -30,7 +30,7 @@ import wordfreq
 
 OUT = os.path.join("src", "fixes", "mojibake", "joined.rs")
 MIN_ZIPF = 3.0
-MIN_ZIPF_ALONE = 4.5
+MIN_ZIPF_SHORT = 4.5
 
 
 def starts() -> set:
@@ -59,8 +59,9 @@ def main() -> None:
         # frequency needs a tokenizer some languages lack here.
         for w, freq in wordfreq.get_frequency_dict(lang, "best").items():
             # A letter alone must be a word of the language, not a loan
-            # heard only in a phrase (`à la` in English, German, Polish).
-            floor = MIN_ZIPF if len(w) > 1 else MIN_ZIPF_ALONE
+            # heard only in a phrase (`à la` in English, German, Polish);
+            # a short word must be common, not a slip (Italian `fà`).
+            floor = MIN_ZIPF if len(w) > 3 else MIN_ZIPF_SHORT
             if w and w[-1] in firsts and w.isalpha() and freq >= 10 ** (floor - 9):
                 ending.setdefault(lang, []).append(w)
     words.sort()

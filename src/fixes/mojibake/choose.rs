@@ -530,7 +530,15 @@ fn widened_repair(
     // (Arabic ؠ), or, the page having kept its bytes, beside its own script
     // (Syriac ܠ, NKo ߠ).
     let likely = if len == 2 {
-        nbsp::is_likely(ch, page, lead, double, gcx.languages)
+        // The lead starts a word that goes on after the space.
+        let before_lead = match unit.checked_sub(1).and_then(|i| reading.units.get(i)) {
+            Some(&detect::Unit::Piece { ch: c, .. } | &detect::Unit::Keep(c)) => Some(c),
+            Some(detect::Unit::Gap { .. }) => None,
+            None => wide.prev,
+        };
+        let starts_word = !before_lead.is_some_and(char::is_alphanumeric)
+            && after_space.is_some_and(char::is_alphabetic);
+        nbsp::is_likely(ch, page, lead, (double, starts_word), gcx.languages)
             || (kept && (nbsp::fits(ch, gcx.languages) || own_script))
             || (own_script
                 && score::char_cost(ch) <= 1

@@ -7,19 +7,25 @@
 //! nothing after it. Read with the space taken back as byte A0, it is whole.
 //!
 //! The space was the A0 where the sequence it completes reads as an
-//! everyday char no lost byte could make instead, or where the note shows
-//! that its decoder lost no byte silently (it kept one it could not read as
-//! a C1 control, or marked it with U+FFFD). The A0 may also be a middle
-//! byte (`â €` for the braille blank, `å …` for 堅): the run after the space
-//! then joins the sequence, never after an ASCII word (`café …`), and a
-//! letter so made must stand beside one of its own script. Never after an
-//! uppercase letter: `IRMÃ E` is correct Portuguese. Whether the space was the A0 itself or a space after it
-//! depends on what follows: two spaces mean the first was the A0; a letter
-//! right after means the A0 was inside a word (`Å koda`), unless the
-//! letter it makes is lowercase and so ends a word (`Ã la` is `à la`, the
-//! web page's space collapsed into the no-break one), unless that letter
-//! and the word after spell a word of the note's language (`Ã s` is the
-//! Portuguese `às`; the words are listed in `joined`).
+//! everyday char no lost byte could make instead (a lost byte that would
+//! leave a one-capital word, `Ł iiliŋ`, does not count), where no lost byte
+//! makes a letter at all, where a letter of its own script stands beside
+//! it and the page lost no byte elsewhere, or where the note shows that its
+//! decoder lost no byte silently (it kept one it could not read as a C1
+//! control, or marked it with U+FFFD). The A0 may also be a middle byte
+//! (`â €` for the braille blank, `å …` for 堅): the run after the space then
+//! joins the sequence, never after an ASCII word (`café …`), and a letter
+//! so made must stand beside one of its own script. Never after an
+//! uppercase letter unless a lowercase word follows: `IRMÃ E` is correct
+//! Portuguese, `MÃ yÉ›sÃ¨p` is Màyɛsèp.
+//!
+//! Whether the space was the A0 itself or a space after it depends on
+//! what follows: two spaces mean the first was the A0; one space before a
+//! letter means the A0 sat inside a word (`Å koda`, `MoldÃ wien`), its
+//! commonest place, unless the letter ends a word the lists in `joined`
+//! hold (`voilÃ le` is `voilà le`, the web page's space collapsed into the
+//! no-break one) and does not begin one with the word after (`Ã s` is the
+//! Portuguese `às`); before an ASCII capital, digit or bracket it stays.
 
 use super::detect::Run;
 use super::dropped::plausible_candidates;
@@ -53,9 +59,25 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     {
         return None;
     }
-    // Correct uppercase text ending in such a letter (`IRMÃ`, `CAFÉ`).
+    // Correct uppercase text ending in such a letter (`IRMÃ E`, `CAFÉ`,
+    // `COMANDĂ tipărește`); one capital before it and a lowercase word
+    // after the space make a capitalised word instead (`MÃ yÉ›sÃ¨p` for
+    // Màyɛsèp).
     let before = r.chars.get(..lead_at)?.last().copied().or(r.prev);
-    if n == 2 && before.is_some_and(char::is_uppercase) {
+    let lower_after = text
+        .get(r.range.end + 1..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_lowercase);
+    let capitals_before = r.chars[..lead_at]
+        .iter()
+        .rev()
+        .copied()
+        .chain(text.get(..r.range.start).unwrap_or("").chars().rev())
+        .take_while(|c| c.is_alphabetic())
+        .take(2)
+        .filter(|c| c.is_uppercase())
+        .count();
+    if n == 2 && before.is_some_and(char::is_uppercase) && (!lower_after || capitals_before > 1) {
         return None;
     }
     let after = r.range.end + 1;
@@ -98,7 +120,7 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
 /// is not one (`às`, `àquele` in Portuguese). `langs` are the note's
 /// languages as `lang::identify` gives them, asked only when a word is
 /// listed at all; a note whose language is unknown (a short line) takes a
-/// word of any list.
+/// word of any list, but for a word of two or three letters.
 pub fn keeps_space(ch: char, stem: &str, rest: &str, langs: impl FnOnce() -> u64) -> bool {
     let Some(after) = rest.chars().next() else {
         return false;
@@ -140,7 +162,10 @@ pub fn keeps_space(ch: char, stem: &str, rest: &str, langs: impl FnOnce() -> u64
         .collect();
     let langs = langs();
     let writes = |by: &[usize]| by.iter().any(|&i| langs == 0 || langs & (1 << i) != 0);
-    writes(&ended_by) && !writes(&joined_by)
+    // A word of two or three letters (`là`, `mà`, `già`) begins too many
+    // longer ones (`Màrt`, `Fàroe`) to count in a note of unknown language.
+    let short = (1..3).contains(&stem.chars().count());
+    writes(&ended_by) && !writes(&joined_by) && !(short && langs == 0)
 }
 
 /// Whether `ch`, which the space completed, is worth taking over the
@@ -149,15 +174,27 @@ pub fn keeps_space(ch: char, stem: &str, rest: &str, langs: impl FnOnce() -> u64
 /// space; one space does only when no lost byte gives a letter as likely
 /// (`Ã ` after a lowercase letter is `à`, since the lost bytes give only
 /// capitals; `Ă ` under windows-1257 may be `á` or `å` as well as `à`).
-/// `languages` are the note's (see `score::languages`; 0 for unknown).
-pub fn is_likely(ch: char, page: &CodePage, lead: u8, double: bool, languages: u16) -> bool {
+/// Where the lead starts a word and a letter follows the space
+/// (`starts_word`), a lost byte would make a word of one capital letter
+/// (`Å iiliŋ` as `Ł iiliŋ`), which hardly any language writes: such
+/// capitals do not count. `languages` are the note's (see
+/// `score::languages`; 0 for unknown).
+pub fn is_likely(
+    ch: char,
+    page: &CodePage,
+    lead: u8,
+    (double, starts_word): (bool, bool),
+    languages: u16,
+) -> bool {
     if !(ch == '\u{a0}' || fits(ch, languages)) {
         return false;
     }
     double
-        || !plausible_candidates(page, lead, &[])
-            .into_iter()
-            .any(|c| c.is_lowercase() == ch.is_lowercase() && fits(c, languages))
+        || !plausible_candidates(page, lead, &[]).into_iter().any(|c| {
+            c.is_lowercase() == ch.is_lowercase()
+                && !(starts_word && c.is_uppercase())
+                && fits(c, languages)
+        })
 }
 
 /// An everyday letter: an accented Latin letter of the note's languages
@@ -196,6 +233,9 @@ mod tests {
     #[test]
     fn leaves_uppercase_words_and_runs_not_before_a_space() {
         assert!(widen("IRMÃ E", &runs("IRMÃ E")[0], &WINDOWS_1252).is_none());
+        assert!(widen("MÃ yes", &runs("MÃ yes")[0], &WINDOWS_1252).is_some());
+        let caps = "COMANDĂ tipărește";
+        assert!(widen(caps, &runs(caps)[0], &WINDOWS_1250).is_none());
         assert!(widen("voilÃ.", &runs("voilÃ.")[0], &WINDOWS_1252).is_none());
         // é is a three-byte lead under windows-1252.
         assert!(widen("é x", &runs("é x")[0], &WINDOWS_1252).is_none());
@@ -204,14 +244,14 @@ mod tests {
     #[test]
     fn takes_the_space_only_without_a_likely_lost_byte() {
         // Ã + A0 is à; its lost-byte readings are capitals (Á, Í, Ï, Ð, Ý).
-        assert!(is_likely('à', &WINDOWS_1252, 0xC3, false, 0));
-        assert!(is_likely('\u{a0}', &WINDOWS_1252, 0xC2, false, 0));
+        assert!(is_likely('à', &WINDOWS_1252, 0xC3, (false, false), 0));
+        assert!(is_likely('\u{a0}', &WINDOWS_1252, 0xC2, (false, false), 0));
         // Under windows-1257 Ă + A1 is á, as likely in Spanish as à.
         assert!(!is_likely(
             'à',
             &WINDOWS_1257,
             0xC3,
-            false,
+            (false, false),
             score::languages('ñ')
         ));
         // Two spaces: the first was the no-break space.
@@ -219,12 +259,16 @@ mod tests {
             'à',
             &WINDOWS_1257,
             0xC3,
-            true,
+            (true, false),
             score::languages('ñ')
         ));
         // Rare letters never: Ġ (for a Romanian ă whose 0x83 was lost), Ϡ.
-        assert!(!is_likely('Ġ', &WINDOWS_1250, 0xC4, true, 0));
-        assert!(!is_likely('Ϡ', &WINDOWS_1252, 0xCF, true, 0));
+        assert!(!is_likely('Ġ', &WINDOWS_1250, 0xC4, (true, false), 0));
+        assert!(!is_likely('Ϡ', &WINDOWS_1252, 0xCF, (true, false), 0));
+        // Š (C5 A0) starting a word: a lost byte would make Ł or Ő a word
+        // of its own; after a letter it may end one (`PAŁ `).
+        assert!(is_likely('Š', &WINDOWS_1252, 0xC5, (false, true), 0));
+        assert!(!is_likely('Š', &WINDOWS_1252, 0xC5, (false, false), 0));
     }
 
     #[test]
@@ -246,6 +290,10 @@ mod tests {
     fn the_space_goes_inside_a_word_no_list_ends_there() {
         assert!(!keeps_space('à', "mold", "wien", || 0));
         assert!(!keeps_space('à', "som", "lia", || 0));
+        // A short word counts only where the note's language writes it.
+        assert!(!keeps_space('à', "f", "roe", || 0));
+        let vi = || lang::index("vi").map_or(0, |i| 1 << i);
+        assert!(keeps_space('à', "m", "không", vi));
         // `città` is Italian: in a note known to be Polish it is no word.
         let pl = || lang::index("pl").map_or(0, |i| 1 << i);
         assert!(!keeps_space('à', "citt", "nuova", pl));

@@ -309,6 +309,8 @@ fn a_no_break_space_inside_a_word_is_taken_back() {
         // The A0 of à inside Latin words; `città` ends its word and keeps
         // the space after it, as à does before a capital or a number.
         "La Mauritània i Finlàndia, la città vecchia, Trinidà Tabago, Ndà 11\n",
+        // A capital before it: `PÃ dua` is a capitalised word, not capitals.
+        "Vaig anar a Pàdua amb l’àvia; després, València.\n",
         // Letters of rarer blocks beside their own script: Ethiopic አ
         // (E1 8A A0) and Ol Chiki ᱠ (E1 B1 A0).
         "አማርኛ ቋንቋ አለ\n",
