@@ -131,6 +131,7 @@ mod survey;
 mod tables;
 mod vote;
 mod words;
+mod writing;
 
 pub use dropped::TASKS_SIGNIFIERS;
 pub use pages::CodePage;

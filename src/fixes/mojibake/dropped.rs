@@ -11,6 +11,7 @@ use super::model::{self, Side};
 use super::pages::{sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 pub use super::words::Affix;
+use super::writing::{self, writing};
 
 /// The Obsidian Tasks signifiers (the task grammar's list).
 pub use crate::note::task::SIGNIFIERS as TASKS_SIGNIFIERS;
@@ -604,16 +605,25 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     let near = cx.letter_before.or(cx.letter_after);
     if let Some(n) = near {
         let want = script(n);
-        let fits: Vec<char> = all
+        let mut fits: Vec<char> = all
             .iter()
             .map(|(c, _)| *c)
-            .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Mark) && script(c) == want)
+            .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Mark) && writing(c) == writing(n))
             // As everyday as the word's own letter (Ethiopic beside
-            // Ethiopic); in a rarer script, of the letter's own block.
-            .filter(|&c| char_cost(c) == 0 || (char_cost(c) <= char_cost(n) && same_block(c, n)))
+            // Ethiopic); in a rarer script, of the letter's own block, or
+            // of its script where its ranges are known.
+            .filter(|&c| {
+                char_cost(c) == 0
+                    || (char_cost(c) <= char_cost(n) && (same_block(c, n) || writing::is_listed(c)))
+            })
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .filter(|&c| want != Script::Hebrew || hebrew_fits(c, cx))
             .collect();
+        // In a script of several blocks, a letter of the neighbour's own
+        // block is likelier than one a block away (ᐘ, not ᘐ, beside ᐠ).
+        if writing::is_listed(n) && fits.iter().any(|&c| same_block(c, n)) {
+            fits.retain(|&c| same_block(c, n));
+        }
         // Indic viramas and some vowel signs are not alphabetic: an everyday
         // sign of the neighbour's block competes with the letters, and so
         // does a combining mark when the note writes them (Arabic harakat).
@@ -744,7 +754,10 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     }
     if all.len() == 1 {
         if let Some((c, _)) = all.first() {
-            if near.is_none_or(|n| script(n) == script(*c)) {
+            // A combining mark goes on a letter of any script (Osage
+            // writes U+0358 on its own letters).
+            let mark_on_a_letter = kind(*c) == Kind::Mark && cx.letter_before.is_some();
+            if near.is_none_or(|n| writing(n) == writing(*c)) || mark_on_a_letter {
                 return pick(*c, ONLY_CANDIDATE).unwrap_or(Verdict::Impossible);
             }
         }
@@ -830,7 +843,7 @@ fn in_the_language(
         // scripts, which the word lists write inside words.
         if matches!(kind(c), Kind::Letter | Kind::Mark) || lang::in_words(c) {
             // A letter of another script inside a word is a rarity.
-            if near.is_some_and(|n| script(n) != script(c) && script(c) != Script::Common) {
+            if near.is_some_and(|n| writing(n) != writing(c) && script(c) != Script::Common) {
                 continue;
             }
             weighed.push(c);

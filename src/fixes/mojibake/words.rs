@@ -268,6 +268,8 @@ pub fn settle(
     if !verdicts.iter().any(open) {
         return;
     }
+    // First the gaps their word's script alone decides.
+    super::writing::settle(page, units, verdicts, cx);
     // With the note's language unknown (a short line, a language no model
     // covers), every language's words are asked: a gap is still filled
     // only where one candidate alone makes a word of any of them.
