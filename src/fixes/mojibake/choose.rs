@@ -452,9 +452,17 @@ fn widened_repair(
     // How much costlier than the run as written the repair may be.
     let mut slack = 0;
     // Where the sequence ends at the space, two spaces mean the first was
-    // the A0; otherwise it goes on in the run after the space.
+    // the A0 (but for the two that end a Markdown line, a hard break), as
+    // does a space before closing punctuation, where a real one hardly
+    // stands (`ð‘„ , ` is 𑄠 and a comma); otherwise it goes on in the run
+    // after the space.
     let ends_at_space = start + len == nbsp + 1;
-    let double = ends_at_space && wide.next == Some(' ');
+    let double = ends_at_space
+        && match wide.next {
+            Some(' ') => !matches!(around.1.chars().nth(1), None | Some('\n' | '\r')),
+            Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}'),
+            None => false,
+        };
     let after_space = if ends_at_space {
         // A letter so made alone between a space and a char the page
         // cannot write is a letter of its own (`I Î │` in a keyboard
@@ -553,7 +561,10 @@ fn widened_repair(
             .iter()
             .filter_map(|&c| page.byte_of(c))
             .collect();
-        let goes_on = (!own_loss || kept) && after_space.is_some_and(|c| !c.is_ascii());
+        // Two spaces also pad table cells: after a letter beside its own
+        // script only (a lost ❌ before them is no ❠).
+        let goes_on = (!own_loss || kept)
+            && ((double && own_script) || after_space.is_some_and(|c| !c.is_ascii()));
         let cost = score::char_cost(ch);
         let everyday = cost <= if kept { 3 } else { 0 };
         score::kind(ch) != score::Kind::Control

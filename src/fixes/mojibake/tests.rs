@@ -315,6 +315,8 @@ fn a_no_break_space_inside_a_word_is_taken_back() {
         // (E1 8A A0) and Ol Chiki ᱠ (E1 B1 A0).
         "አማርኛ ቋንቋ አለ\n",
         "ᱥᱟᱱᱛᱟᱲᱤ ᱠᱟᱛᱷᱟ ᱠᱚ\n",
+        // Before a comma a space hardly stands: it was the A0 of ム.
+        "パトム, ソムリエ。\n",
     ] {
         let garbled = garble_nbsp_as_space(text);
         assert_ne!(garbled, text);
