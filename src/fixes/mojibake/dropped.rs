@@ -130,6 +130,8 @@ const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters"
 const ONLY_CANDIDATE: &str = "the only candidate";
 const ONLY_IN_PLACE: &str =
     "the only letter of the word's script that stands there (a final form only ends a word)";
+const NO_MARK_STARTS_A_WORD: &str =
+    "the only letter of the word's script that stands there (no combining mark starts a word)";
 const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 
@@ -603,6 +605,10 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     }
     // Inside a word: the letters of the word's script and case.
     let near = cx.letter_before.or(cx.letter_after);
+    // A combining mark goes on the char before it: after a space,
+    // punctuation or the line's start none stands (ف, not a haraka, starts
+    // the word).
+    let mark_fits = |c: char| kind(c) != Kind::Mark || !cx.before.is_boundary();
     if let Some(n) = near {
         let want = script(n);
         let mut fits: Vec<char> = all
@@ -619,6 +625,15 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
             .filter(|&c| want != Script::Latin || case_fits(c, cx))
             .filter(|&c| want != Script::Hebrew || hebrew_fits(c, cx))
             .collect();
+        // A mark left out for its place: rare text writes one after a
+        // space (Mazanderani's ezafe, ` ِتبدیل`), so the letter left is not
+        // certain enough for a U+FFFD.
+        let unplaced_mark = fits.iter().any(|&c| !mark_fits(c))
+            || (cx.marks
+                && all.iter().any(|&(c, _)| {
+                    kind(c) == Kind::Mark && !mark_fits(c) && u32::from(c) >> 7 == u32::from(n) >> 7
+                }));
+        fits.retain(|&c| mark_fits(c));
         // In a script of several blocks, a letter of the neighbour's own
         // block is likelier than one a block away (ᐘ, not ᘐ, beside ᐠ).
         if writing::is_listed(n) && fits.iter().any(|&c| same_block(c, n)) {
@@ -634,6 +649,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 && kind(c) != Kind::Symbol
                 && !fits.contains(&c)
                 && (char_cost(c) == 0 || (cx.marks && kind(c) == Kind::Mark))
+                && mark_fits(c)
                 && !c.is_ascii()
         });
         // CJK text has no spaces: its everyday punctuation (、 。 ，)
@@ -667,6 +683,8 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                 .any(|&(o, _)| o != *only && script(o) != Script::Common);
             let reason = if placed {
                 ONLY_IN_PLACE
+            } else if unplaced_mark {
+                NO_MARK_STARTS_A_WORD
             } else if char_cost(*only) == 0 || !rival {
                 ONLY_OF_SCRIPT
             } else {
@@ -1623,6 +1641,30 @@ mod tests {
         let mut config = crate::Config::default();
         config.only(&[crate::Fix::Mojibake]);
         crate::normalize(text, &config).text
+    }
+
+    #[test]
+    fn no_combining_mark_starts_a_word() {
+        // ف (D9 81) at a word's start loses 0x81 through windows-1252: the
+        // harakat D9 8D..D9 90 fit too, but none stands after a space, and
+        // the note writes harakat (ٙ), so they were rivals before.
+        let text = "روٙسیە, فأرانسە";
+        let garbled = super::super::garble(text, &WINDOWS_1252, false);
+        assert!(garbled.contains(", ÙØ£"), "{garbled}");
+        assert_eq!(fix(&garbled), text);
+        // Where the gap's own byte was replaced (U+FFFD), the choice is
+        // not certain: text writes a kasra after a space (` ِتبدیل`).
+        let cx = GapContext {
+            letter_after: Some('أ'),
+            before: Side::one(' '),
+            after: Side::two('أ', Some('ر')),
+            marks: true,
+            ..GapContext::default()
+        };
+        match judge(&WINDOWS_1252, 0xD9, &[], &cx) {
+            Verdict::Rebuilt(r) => assert!(r.ch == 'ف' && !r.is_certain(), "{r:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -174,6 +174,12 @@ impl Side {
         }
     }
 
+    /// Whether a word boundary (a space, punctuation, the line's edge) is
+    /// known to stand next to the gap.
+    pub fn is_boundary(&self) -> bool {
+        self.chars() == [' ']
+    }
+
     /// The known chars outward from the gap: none, one, or two.
     pub fn known(&self) -> ([char; 2], usize) {
         match (self.chars(), self.far) {
