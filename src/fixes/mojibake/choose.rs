@@ -361,13 +361,25 @@ fn widened(
         // spaced-out capitals. In a note that is not its page's mojibake
         // all through, the space must not be all its line repairs (`В `
         // before a correct Russian word is no U+00A0; `â € ` is ⠀).
-        if !vote.whole_note && !line_repairs_more(text, &wide, pages[np]) {
+        // A capital glued after one ASCII capital and before a word in
+        // small letters (`GÃ mbia`, `SÃ rl.`) is a shape no correct text
+        // has, and the repair a capitalised word (Gàmbia): evidence enough.
+        let capitalised = r.chars.len() == 1
+            && rep.out.first().is_some_and(|c| c.is_lowercase())
+            && wide.next.is_some_and(|c| c.is_ascii_lowercase())
+            && {
+                let mut head = text.get(..r.range.start).unwrap_or("").chars().rev();
+                head.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && !head.next().is_some_and(char::is_alphanumeric)
+            };
+        if !vote.whole_note && !capitalised && !line_repairs_more(text, &wide, pages[np]) {
             return None;
         }
         if vote.page.is_none()
             && !(r.chars.last().copied().is_some_and(score::is_common_lead)
                 && rep.out.first().is_some_and(|&c| score::is_alpha(c))
                 && (r.prev.is_some_and(char::is_lowercase)
+                    || capitalised
                     || wide.next.is_some_and(|c| !c.is_ascii())))
         {
             return None;

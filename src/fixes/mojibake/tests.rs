@@ -322,6 +322,11 @@ fn a_no_break_space_inside_a_word_is_taken_back() {
         assert_ne!(garbled, text);
         assert_eq!(fix(&garbled), text, "{garbled:?}");
     }
+    // Alone on its line, a capital glued after one ASCII capital before a
+    // small word is mojibake; correct capitals and Scandinavian `Å` stay.
+    assert_eq!(fix("Republica de GÃ mbia\n"), "Republica de Gàmbia\n");
+    assert_eq!(fix("Å vere eller ikkje\n"), "Å vere eller ikkje\n");
+    assert_eq!(fix("IRMÃ E PAI\n"), "IRMÃ E PAI\n");
     // Syriac ܠ (DC A0) where the decoder kept the bytes it could not read
     // (ܐ is DC 90): no byte was lost, so the space was the A0.
     let text = "ܡܠܟܐ ܕܐܠܗܐ ܫܠܡܐ\n";
