@@ -113,14 +113,16 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
 /// word far more often than at its end (`MoldÃ wien`, `SomÃ lia`, `Å koda`),
 /// and where it did end one, an editor usually leaves the space after it
 /// too (`voilÃ  le`). So the space goes, unless what follows begins a word
-/// of its own (an ASCII capital, digit, opening bracket or quote: `vÃ Jersey`,
-/// `yÃ 11`; a no-break space itself never keeps one), or `ch` is a lowercase letter ending a listed word (`stem`:
-/// the letters before it, lowercase; `voilà`, `città`, `à` alone in French)
-/// while `ch` with the word after the space (`rest`: the text from it on)
-/// is not one (`às`, `àquele` in Portuguese). `langs` are the note's
-/// languages as `lang::identify` gives them, asked only when a word is
-/// listed at all; a note whose language is unknown (a short line) takes a
-/// word of any list, but for a word of two or three letters.
+/// of its own (an ASCII capital, digit, opening bracket or quote:
+/// `vÃ Jersey`, `yÃ 11`; a no-break space itself never keeps one), or `ch`
+/// is a lowercase letter ending a listed word (`stem`: the letters before
+/// it, lowercase, empty after a space or an elision's apostrophe: `voilà`,
+/// `città`, `à` alone, `jusqu'à`) while `ch` with the word after the space
+/// (`rest`: the text from it on) is not one (`às`, `àquele` in
+/// Portuguese). `langs` are the note's languages as `lang::identify` gives
+/// them, asked only when a word is listed at all; a note whose language is
+/// unknown (a short line) takes a word of any list, but for a word of two
+/// or three letters.
 pub fn keeps_space(ch: char, stem: &str, rest: &str, langs: impl FnOnce() -> u64) -> bool {
     let Some(after) = rest.chars().next() else {
         return false;
