@@ -17,7 +17,8 @@
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
 //!    that is wholly a known symbol's mojibake, or whose every letter the
-//!    note writes elsewhere as it is).
+//!    note writes elsewhere as it is, or any gain for a whole reading that
+//!    every page agrees on and that mends a word's shape: `vÉ™` for və).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
@@ -219,7 +220,11 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
-            || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote)))
+            || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote))
+            || (rep.gain > 0
+                && reading.gaps == 0
+                && mends_word_shape(r, &rep)
+                && whole_readings_agree(look)))
         {
             continue;
         }
@@ -280,6 +285,47 @@ fn writes_its_letters(rep: &Repair, vote: &Vote) -> bool {
         .filter(|&&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
         .peekable();
     letters.peek().is_some() && letters.all(|c| vote.written.contains_key(c))
+}
+
+/// Rule 4: whether the run breaks the shape of the word it stands in and
+/// the repair, small letters only, mends it: a capital straight after a
+/// small letter (`vÉ™` for və, `gaÆ’oÆ’o`), or an opening quote after a
+/// letter with no letter after it to open (`TÅ« Wehe` for Tū). No
+/// orthography writes a non-ASCII capital inside a small word (camelCase
+/// is ASCII), nor opens a quote on nothing: the shape is evidence the
+/// mixed model's few chars of context do not weigh.
+fn mends_word_shape(r: &Run, rep: &Repair) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(score::is_alpha);
+    let capital_after_small = r.prev.is_some_and(|c| c.is_ascii_lowercase())
+        && r.chars
+            .first()
+            .is_some_and(|&c| !c.is_ascii() && c.is_uppercase());
+    let opens_nothing = (0..r.chars.len()).any(|i| {
+        let before = i.checked_sub(1).map_or(r.prev, |j| r.chars.get(j).copied());
+        let after = r.chars.get(i + 1).copied().or(r.next);
+        matches!(r.chars[i], '«' | '‹' | '“' | '„') && letter(before) && !letter(after)
+    });
+    let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
+    (capital_after_small || opens_nothing)
+        && changed.iter().any(|&c| score::is_alpha(c))
+        && changed
+            .iter()
+            .all(|&c| score::is_alpha(c) && !c.is_uppercase())
+}
+
+/// Rule 4: whether every page that reads the run whole, for a gain, reads
+/// it into the same chars: a word's shape says the run is mojibake, not
+/// which page made it (`gaĘ’o` is ƒ through windows-1257, ʒ through
+/// windows-1250).
+fn whole_readings_agree(look: &RunLook) -> bool {
+    let mut outs = look
+        .pages
+        .iter()
+        .flatten()
+        .filter(|(reading, first)| reading.is_whole() && reading.gaps == 0 && first.gain > 0)
+        .map(|(_, first)| &first.out);
+    outs.next()
+        .is_some_and(|one| outs.all(|other| other == one))
 }
 
 /// Rule 4: whether `rep` gains enough for its page.

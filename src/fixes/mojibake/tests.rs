@@ -965,3 +965,27 @@ fn an_accented_capital_before_a_continuation_char_of_any_latin_page_is_mojibake(
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_word_whose_shape_no_orthography_writes_is_mended() {
+    // One damaged word in a correct line: the mixed model's few chars of
+    // context barely prefer the repair; a capital after a small letter, or
+    // a guillemet opening nothing, is the evidence.
+    for (bad, good) in [
+        ("blin, kavi vÉ™ qa\n", "blin, kavi və qa\n"),
+        ("gaÆ’oÆ’o 6 si wo va yi\n", "gaƒoƒo 6 si wo va yi\n"),
+        ("Te Whenua TÅ« Wehe o Hiri\n", "Te Whenua Tū Wehe o Hiri\n"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // Two pages read it into two different letters (ƒ through
+    // windows-1257, ʒ through windows-1250): the shape says mojibake, not
+    // which; and a capital opening a quote, or after a capital, is text.
+    for s in [
+        "gaĘ’oĘ’o 10 si wo va yi\n",
+        "the «Äpfel» stand\n",
+        "LÉ› Mli\n",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
