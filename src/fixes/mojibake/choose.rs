@@ -18,7 +18,9 @@
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
 //!    that is wholly a known symbol's mojibake, or whose every letter the
 //!    note writes elsewhere as it is, or any gain for a whole reading that
-//!    every page agrees on and that mends a word's shape: `vÉ™` for və).
+//!    every page agrees on and that mends a word's shape: `vÉ™` for və;
+//!    none for one that reads an island of another script in a line of
+//!    Latin words into Latin: `Burundi ГЁ Cecchia`).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
@@ -31,7 +33,7 @@ use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
-use super::{code_pages, lang, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
+use super::{code_pages, context, lang, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 
@@ -224,7 +226,12 @@ pub fn choose<'r>(
             || (rep.gain > 0
                 && reading.gaps == 0
                 && mends_word_shape(r, &rep)
-                && whole_readings_agree(look)))
+                && whole_readings_agree(look, 1))
+            || (rep.gain >= 0
+                && reading.gaps == 0
+                && reading.is_whole()
+                && foreign_island(text, r, &rep)
+                && whole_readings_agree(look, 0)))
         {
             continue;
         }
@@ -313,16 +320,76 @@ fn mends_word_shape(r: &Run, rep: &Repair) -> bool {
             .all(|&c| score::is_alpha(c) && !c.is_uppercase())
 }
 
-/// Rule 4: whether every page that reads the run whole, for a gain, reads
-/// it into the same chars: a word's shape says the run is mojibake, not
+/// Rule 4: whether the run is an island of another script in a line of
+/// Latin words, and its repair is Latin: two letters of one script
+/// standing as a word (`Burundi ГЁ Cecchia` for è), or one glued by a quote
+/// to the Latin letters after it (`8 Ж”uct` for Ɣuct, `Γ’ktober`). A word
+/// of another script in a Latin line is written with letters that rarely
+/// form UTF-8; one letter with a symbol (`Δ°C`) is text.
+fn foreign_island(text: &str, r: &Run, rep: &Repair) -> bool {
+    let foreign = |c: char| {
+        score::is_alpha(c)
+            && !matches!(
+                score::script(c),
+                score::Script::Latin | score::Script::Common
+            )
+    };
+    let mut letters = r.chars.iter().copied().filter(|&c| score::is_alpha(c));
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let script = score::script(first);
+    let count = 1 + letters.clone().count();
+    let one_script = foreign(first) && letters.all(|c| score::script(c) == script);
+    let quote = |c: &char| matches!(c, '’' | '”' | '‘' | '“' | '„' | '«' | '»' | '‹' | '›');
+    let glued = count == 1
+        && r.chars.len() == 2
+        && r.chars.last().is_some_and(quote)
+        && r.next.is_some_and(|c| c.is_ascii_alphabetic());
+    let word = count == 2
+        && r.chars.len() == 2
+        && !r.prev.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !r.next.is_some_and(|c| c.is_ascii_alphanumeric());
+    let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
+    let latin_out = changed
+        .iter()
+        .all(|&c| score::is_alpha(c) && score::script(c) == score::Script::Latin);
+    if !(one_script && (glued || word) && !changed.is_empty() && latin_out) {
+        return false;
+    }
+    // The rest of the line: Latin words, no letter of any other script.
+    let line = context::line_around(text, &r.range);
+    let rest = text
+        .get(line.start..r.range.start)
+        .unwrap_or("")
+        .chars()
+        .chain(text.get(r.range.end..line.end).unwrap_or("").chars());
+    let mut latin = 0;
+    for c in rest {
+        if foreign(c) {
+            return false;
+        }
+        latin += usize::from(score::is_alpha(c));
+    }
+    latin >= MIN_LATIN_AROUND_AN_ISLAND
+}
+
+/// Latin letters the rest of a line needs for a run of another script in
+/// it to be an island.
+const MIN_LATIN_AROUND_AN_ISLAND: usize = 6;
+
+/// Rule 4: whether every page that reads the run whole, for a gain of at
+/// least `min_gain`, reads it into the same chars: a word's shape says the run is mojibake, not
 /// which page made it (`gaĘ’o` is ƒ through windows-1257, ʒ through
 /// windows-1250).
-fn whole_readings_agree(look: &RunLook) -> bool {
+fn whole_readings_agree(look: &RunLook, min_gain: i64) -> bool {
     let mut outs = look
         .pages
         .iter()
         .flatten()
-        .filter(|(reading, first)| reading.is_whole() && reading.gaps == 0 && first.gain > 0)
+        .filter(|(reading, first)| {
+            reading.is_whole() && reading.gaps == 0 && first.gain >= min_gain
+        })
         .map(|(_, first)| &first.out);
     outs.next()
         .is_some_and(|one| outs.all(|other| other == one))

@@ -989,3 +989,29 @@ fn a_word_whose_shape_no_orthography_writes_is_mended() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn an_island_of_another_script_in_a_latin_line_is_read_back() {
+    // Corsican è through windows-1251, Tamazight Ɣ through windows-1251,
+    // Papiamento Ò through windows-1253: the mixed model cannot tell the
+    // two-char run from the letter (gain 0); the line of Latin words can.
+    for (bad, good) in [
+        (
+            "Mungulia, Burundi ГЁ Cecchia\n",
+            "Mungulia, Burundi è Cecchia\n",
+        ),
+        ("Akras, 8 Ж”uct 2001\n", "Akras, 8 Ɣuct 2001\n"),
+        ("djamars, 27 Γ’ktober 2015\n", "djamars, 27 Òktober 2015\n"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // Another word of that script on the line, too few Latin letters
+    // around it, or one letter with a symbol: text.
+    for s in [
+        "Burundi ГЁ Cecchia, Москва\n",
+        "ab ГЁ cd\n",
+        "Cecchia ГЁ Burundi Ω· Mungulia\n",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+}
