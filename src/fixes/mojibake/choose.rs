@@ -296,11 +296,13 @@ fn writes_its_letters(rep: &Repair, vote: &Vote) -> bool {
 
 /// Rule 4: whether the run breaks the shape of the word it stands in and
 /// the repair, small letters only, mends it: a capital straight after a
-/// small letter (`vÉ™` for və, `gaÆ’oÆ’o`), or an opening quote after a
-/// letter with no letter after it to open (`TÅ« Wehe` for Tū). No
+/// small letter (`vÉ™` for və, `gaÆ’oÆ’o`), an opening quote after a
+/// letter with no letter after it to open (`TÅ« Wehe` for Tū), or two
+/// capitals opening a small word (`ÉŠlitri` for ɩlitri; there the repair
+/// may also be the one capital a word opens on: `ÎŁiraq` for Σiraq). No
 /// orthography writes a non-ASCII capital inside a small word (camelCase
-/// is ASCII), nor opens a quote on nothing: the shape is evidence the
-/// mixed model's few chars of context do not weigh.
+/// and initialisms are ASCII), nor opens a quote on nothing: the shape is
+/// evidence the mixed model's few chars of context do not weigh.
 fn mends_word_shape(r: &Run, rep: &Repair) -> bool {
     let letter = |c: Option<char>| c.is_some_and(score::is_alpha);
     let capital_after_small = r.prev.is_some_and(|c| c.is_ascii_lowercase())
@@ -312,12 +314,28 @@ fn mends_word_shape(r: &Run, rep: &Repair) -> bool {
         let after = r.chars.get(i + 1).copied().or(r.next);
         matches!(r.chars[i], '«' | '‹' | '“' | '„') && letter(before) && !letter(after)
     });
+    // Two capitals opening a word of small letters, neither ASCII
+    // (`ÉŠlitri` for ɩlitri, `ÄŤamoro`): initialisms are ASCII or all
+    // capitals.
+    let word_start = !r.prev.is_some_and(|c| c.is_alphanumeric());
+    let capitals_open = word_start
+        && r.next.is_some_and(|c| c.is_ascii_lowercase())
+        && r.chars.len() == 2
+        && r.chars.iter().all(|&c| !c.is_ascii() && c.is_uppercase());
     let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
-    (capital_after_small || opens_nothing)
-        && changed.iter().any(|&c| score::is_alpha(c))
+    let small = changed.iter().any(|&c| score::is_alpha(c))
         && changed
             .iter()
-            .all(|&c| score::is_alpha(c) && !c.is_uppercase())
+            .all(|&c| score::is_alpha(c) && !c.is_uppercase());
+    // A word may open on one capital.
+    let one_capital = rep.changed.start == 0
+        && changed.first().is_some_and(|&c| c.is_uppercase())
+        && changed
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .all(|&c| score::is_alpha(c) && !c.is_uppercase());
+    ((capital_after_small || opens_nothing) && small) || (capitals_open && (small || one_capital))
 }
 
 /// Rule 4: whether the run is an island of another script in a line of

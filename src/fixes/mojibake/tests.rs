@@ -975,6 +975,8 @@ fn a_word_whose_shape_no_orthography_writes_is_mended() {
         ("blin, kavi vÉ™ qa\n", "blin, kavi və qa\n"),
         ("gaÆ’oÆ’o 6 si wo va yi\n", "gaƒoƒo 6 si wo va yi\n"),
         ("Te Whenua TÅ« Wehe o Hiri\n", "Te Whenua Tū Wehe o Hiri\n"),
+        ("ÉŠlitri 793\n", "ɩlitri 793\n"),
+        ("ÎŁiraq\n", "Σiraq\n"),
     ] {
         assert_eq!(fix(bad), good);
     }
@@ -985,6 +987,7 @@ fn a_word_whose_shape_no_orthography_writes_is_mended() {
         "gaĘ’oĘ’o 10 si wo va yi\n",
         "the «Äpfel» stand\n",
         "LÉ› Mli\n",
+        "ÉCOLE et ÉTÉs\n",
     ] {
         assert_eq!(fix(s), s);
     }
