@@ -995,7 +995,17 @@ fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: boo
             .or(next.as_ref().filter(|_| i + 1 == out.len()));
         matches!(out.get(i), Some('·' | '’' | 'ʼ')) && is_letter(before) && is_letter(after)
     });
+    // Combining marks on the letter before them (`A╠▒pfwon` for A̱).
+    let marks_a_letter = !changed.is_empty()
+        && changed.iter().all(|&c| score::kind(c) == score::Kind::Mark)
+        && is_letter(
+            rep.changed
+                .start
+                .checked_sub(1)
+                .map_or(prev.as_ref(), |i| out.get(i)),
+        );
     lone_ok
+        || marks_a_letter
         || !lone_letter
             && (joins
                 || changed.iter().any(|&c| {

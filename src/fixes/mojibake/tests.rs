@@ -1018,3 +1018,17 @@ fn an_island_of_another_script_in_a_latin_line_is_read_back() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_combining_mark_through_a_symbol_page_inside_a_word_is_repaired() {
+    // Kaje's A̱ through cp437: box drawing glued between two letters reads
+    // back into the mark the letter before it carries.
+    assert_eq!(
+        fix("Asabar, 2005 Hywan A╠▒pfwon 28\n"),
+        "Asabar, 2005 Hywan A̱pfwon 28\n"
+    );
+    // Line art beside a word, not inside it, stays.
+    for s in ["A ╠▒ table\n", "╠▒ Apfwon\n"] {
+        assert_eq!(fix(s), s);
+    }
+}
