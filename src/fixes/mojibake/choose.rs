@@ -9,7 +9,7 @@
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters and no letter rebuilt from
-//!    its lead byte alone.
+//!    its lead byte alone; a degree sign before C, F or K is a unit.
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one).
@@ -204,6 +204,7 @@ pub fn choose<'r>(
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
+            || takes_a_units_degree(&rep, r)
             || (symbolic
                 && !evident_whole
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
@@ -940,6 +941,16 @@ fn opens_words(c: char) -> bool {
 /// Box drawing and block elements (what cp437's leads are).
 fn is_box_drawing(c: char) -> bool {
     matches!(u32::from(c), 0x2500..=0x259F)
+}
+
+/// Rule 2: whether the repair takes away a degree sign written before a
+/// temperature scale (`Δ°C`, a difference of degrees, reads through
+/// windows-1253 as İC): that is a unit, whatever letter stands before it;
+/// `Â°C` (° through windows-1252) keeps it and is repaired.
+fn takes_a_units_degree(rep: &Repair, r: &Run) -> bool {
+    r.chars.last() == Some(&'°')
+        && matches!(r.next, Some('C' | 'F' | 'K'))
+        && rep.out.last() != Some(&'°')
 }
 
 /// Rule 2: whether three units in a row are lead chars whose every

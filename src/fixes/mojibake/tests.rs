@@ -1032,3 +1032,14 @@ fn a_combining_mark_through_a_symbol_page_inside_a_word_is_repaired() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_degree_sign_before_a_temperature_scale_stays() {
+    // `Δ°` is İ through windows-1253, `Д°` through windows-1251: before C,
+    // F or K the degree sign is a unit's.
+    for s in ["ΔT = 5 Δ°C over the day\n", "a drop of Д°F\n"] {
+        assert_eq!(fix(s), s);
+    }
+    assert_eq!(fix("Δ°stanbul ve Ankara\n"), "İstanbul ve Ankara\n");
+    assert_eq!(fix("temp ≈ 21 Â°C ± 0.5\n"), "temp ≈ 21 °C ± 0.5\n");
+}
