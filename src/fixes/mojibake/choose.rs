@@ -205,6 +205,7 @@ pub fn choose<'r>(
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
             || takes_a_units_degree(&rep, r)
+            || (!vote.supported[p] && is_greek_notation(r))
             || (symbolic
                 && !evident_whole
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
@@ -941,6 +942,20 @@ fn opens_words(c: char) -> bool {
 /// Box drawing and block elements (what cp437's leads are).
 fn is_box_drawing(c: char) -> bool {
     matches!(u32::from(c), 0x2500..=0x259F)
+}
+
+/// Rule 1: whether the run is a Greek letter with a sign of maths or
+/// units after it, standing apart (`Δ±`, `β³`, `α, β…`): how notation is
+/// written, so only a page other runs of the note support may read it (as
+/// it reads `Ξ±` for α in Greek garbled all through).
+fn is_greek_notation(r: &Run) -> bool {
+    let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+    matches!(r.chars.as_slice(), [l, s]
+        if score::script(*l) == score::Script::Greek
+            && score::is_alpha(*l)
+            && matches!(s, '±' | 'µ' | '°' | '²' | '³' | '¹' | '·' | '×' | '÷' | '…' | '′' | '″'))
+        && apart(r.prev)
+        && apart(r.next)
 }
 
 /// Rule 2: whether the repair takes away a degree sign written before a

@@ -1043,3 +1043,18 @@ fn a_degree_sign_before_a_temperature_scale_stays() {
     assert_eq!(fix("Δ°stanbul ve Ankara\n"), "İstanbul ve Ankara\n");
     assert_eq!(fix("temp ≈ 21 Â°C ± 0.5\n"), "temp ≈ 21 °C ± 0.5\n");
 }
+
+#[test]
+fn greek_notation_stays_unless_the_note_is_greek_mojibake() {
+    // A Greek letter with a sign of maths after it reads through
+    // windows-1253 as a letter (`Δ±` as ı, `β³` as ⏳, `β…` as ✅).
+    for s in [
+        "The error is Δ± 0.5 here.\n",
+        "volume grows as β³ now\n",
+        "the angles α, β… add up\n",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+    // Greek garbled all through: every run supports the page.
+    assert_eq!(fix("Ξ· Ξ±Ξ³Ξ¬Ξ·Ξ· ΞΊΞ±ΞΉ Ξ±\n"), "η αγάηη και α\n");
+}
