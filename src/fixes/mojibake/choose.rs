@@ -205,7 +205,9 @@ pub fn choose<'r>(
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
             || takes_a_units_degree(&rep, r)
-            || (!vote.supported[p] && is_greek_notation(r))
+            || (vote.explained[p] <= 1
+                && is_greek_notation(r)
+                && !signifier_on_a_task_line(text, r, &rep))
             || (symbolic
                 && !evident_whole
                 && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
@@ -946,8 +948,8 @@ fn is_box_drawing(c: char) -> bool {
 
 /// Rule 1: whether the run is a Greek letter with a sign of maths or
 /// units after it, standing apart (`Δ±`, `β³`, `α, β…`): how notation is
-/// written, so only a page other runs of the note support may read it (as
-/// it reads `Ξ±` for α in Greek garbled all through).
+/// written, so a page must repair another run of the note clearly to read
+/// it (as it reads `Ξ±` for α in Greek garbled all through).
 fn is_greek_notation(r: &Run) -> bool {
     let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
     matches!(r.chars.as_slice(), [l, s]
@@ -956,6 +958,16 @@ fn is_greek_notation(r: &Run) -> bool {
             && matches!(s, '±' | 'µ' | '°' | '²' | '³' | '¹' | '·' | '×' | '÷' | '…' | '′' | '″'))
         && apart(r.prev)
         && apart(r.next)
+}
+
+/// Rule 1: whether the repair is a Tasks signifier on a task line or a
+/// line with a date (`β³` is ⏳ through windows-1253 there).
+fn signifier_on_a_task_line(text: &str, r: &Run, rep: &Repair) -> bool {
+    let line = text.get(context::line_around(text, &r.range)).unwrap_or("");
+    rep.out
+        .get(rep.changed.start..)
+        .is_some_and(|c| c.iter().any(|&c| dropped::is_signifier(c)))
+        && (crate::note::task::is_task(line) || context::has_iso_date(line))
 }
 
 /// Rule 2: whether the repair takes away a degree sign written before a

@@ -1055,6 +1055,11 @@ fn greek_notation_stays_unless_the_note_is_greek_mojibake() {
     ] {
         assert_eq!(fix(s), s);
     }
+    // On a task line it is the signifier.
+    assert_eq!(
+        fix("- [ ] #task Cook dinner β³ 2021-11-23\n"),
+        "- [ ] #task Cook dinner ⏳ 2021-11-23\n"
+    );
     // Greek garbled all through: every run supports the page.
     assert_eq!(fix("Ξ· Ξ±Ξ³Ξ¬Ξ·Ξ· ΞΊΞ±ΞΉ Ξ±\n"), "η αγάηη και α\n");
 }

@@ -50,6 +50,9 @@ pub struct Vote {
     pub evident: Vec<bool>,
     /// Per page: more than one run reads better as everyday letters.
     pub supported: Vec<bool>,
+    /// Per page: the runs it repairs clearly (see
+    /// `PageEvidence::explained`).
+    pub explained: Vec<usize>,
     /// Per page: it reads a no-break space that survived.
     pub nbsp_kept: Vec<bool>,
     /// The letters the note writes as they are (see `Survey::written`).
@@ -203,6 +206,7 @@ impl Vote {
                 .fold(0u16, |m, q| m | 1 << q),
             evident,
             supported: ev.iter().map(|e| e.improved > 1).collect(),
+            explained: ev.iter().map(|e| e.explained).collect(),
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
             written: Rc::clone(&survey.written),
             langs: 0,
