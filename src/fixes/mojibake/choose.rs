@@ -100,7 +100,15 @@ pub fn choose<'r>(
         // On a symbol page without the note's evidence, only a damaged
         // letter inside a word, whose shape is the evidence: any gain.
         let in_a_word = symbolic && letters_in_a_word(r, reading);
-        if symbolic && !vote.evident[p] && !in_a_word && !spells_a_word(reading, &first.out) {
+        // A one-letter word of the line's language (Corsican `è` as `├¿`
+        // through cp437 between Latin words).
+        let letter_word = symbolic && is_a_letter_word_of_the_line(text, r, reading, first);
+        if symbolic
+            && !vote.evident[p]
+            && !in_a_word
+            && !letter_word
+            && !spells_a_word(reading, &first.out)
+        {
             continue;
         }
         let is_note_page = Some(p) == vote.page;
@@ -209,9 +217,10 @@ pub fn choose<'r>(
                 && is_greek_notation(r)
                 && !signifier_on_a_task_line(text, r, &rep))
             || (symbolic
-                && !evident_whole
-                && !(makes_text(&rep, r.prev, r.next, vote.supported[p])
-                    && everyday_letters(&rep.out)))
+                && !(evident_whole
+                    || letter_word
+                    || (makes_text(&rep, r.prev, r.next, vote.supported[p])
+                        && everyday_letters(&rep.out))))
         {
             continue;
         }
@@ -226,6 +235,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
+            || (letter_word && rep.gain >= 0)
             || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote))
             || (rep.gain > 0
                 && reading.gaps == 0
@@ -913,6 +923,53 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
         letter(r.prev) || letter(r.next)
     }
 }
+
+/// Rule 1: whether a symbol page reads the run, one sequence standing
+/// apart in a line of Latin words, into a letter the line's language
+/// writes often: a one-letter word (Corsican `è` as `├¿` through cp437,
+/// `√®` through mac-roman). `∆°` in `angle ∆° small` reads as ơ, which
+/// English does not write, and stays.
+fn is_a_letter_word_of_the_line(
+    text: &str,
+    r: &Run,
+    reading: &detect::Reading,
+    first: &Repair,
+) -> bool {
+    let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+    let [c] = first.out.as_slice() else {
+        return false;
+    };
+    if !(reading.is_whole()
+        && reading.gaps == 0
+        && r.chars.len() == 2
+        && apart(r.prev)
+        && apart(r.next)
+        && score::is_alpha(*c)
+        && score::script(*c) == score::Script::Latin)
+    {
+        return false;
+    }
+    let line = context::line_around(text, &r.range);
+    let rest: String = text
+        .get(line.start..r.range.start)
+        .unwrap_or("")
+        .chars()
+        .chain(" ".chars())
+        .chain(text.get(r.range.end..line.end).unwrap_or("").chars())
+        .collect();
+    let all_latin = rest
+        .chars()
+        .filter(|&c| score::is_alpha(c))
+        .all(|c| score::script(c) == score::Script::Latin);
+    all_latin
+        && lang::members(lang::identify(&rest, code_pages()[0]))
+            .any(|l| lang::is_everyday(l, *c, LETTER_WORD_COST))
+}
+
+/// How common, in half bits of -log2 p, a letter must be in the line's
+/// language to stand as a word of its own there (2^-9: è in Italian and
+/// Corsican is 2^-8.5; ñ is not an English letter at all).
+const LETTER_WORD_COST: u32 = 18;
 
 /// Rule 1: whether a reading of symbols on a page whose leads are letters
 /// spells a word: three sequences or more, read wholly into letters and

@@ -1063,3 +1063,20 @@ fn greek_notation_stays_unless_the_note_is_greek_mojibake() {
     // Greek garbled all through: every run supports the page.
     assert_eq!(fix("Ξ· Ξ±Ξ³Ξ¬Ξ·Ξ· ΞΊΞ±ΞΉ Ξ±\n"), "η αγάηη και α\n");
 }
+
+#[test]
+fn a_one_letter_word_of_the_lines_language_through_a_symbol_page_is_repaired() {
+    // Corsican and Italian è through cp437 and mac-roman, standing as a
+    // word between Latin words.
+    for (bad, good) in [
+        ("Angola ├¿ Filippine\n", "Angola è Filippine\n"),
+        ("danese, ceccu √® tedescu\n", "danese, ceccu è tedescu\n"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // A letter the line's language does not write (ơ, ñ in English):
+    // symbols.
+    for s in ["angle ∆° small\n", "and the ├▒ was set\n"] {
+        assert_eq!(fix(s), s);
+    }
+}
