@@ -8,8 +8,11 @@
 //! valgrind --tool=callgrind --toggle-collect='*measured_pass*' \
 //!     target/release/examples/profile_pass target/bench-data/lists/vault-settled.txt
 //! ```
+//!
+//! An optional second argument, a comma-separated list of fixes as `--only`
+//! takes (`mojibake`), profiles those fixes alone.
 
-use notemend::{normalize_with, Config, Context};
+use notemend::{config::parse_fix_list, normalize_with, Config, Context};
 
 // Native means what the CLI runs: with its allocator.
 #[global_allocator]
@@ -18,7 +21,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let list = std::env::args()
         .nth(1)
-        .ok_or("usage: profile_pass LIST (a file naming one note per line)")?;
+        .ok_or("usage: profile_pass LIST [FIXES] (a file naming one note per line)")?;
+    let mut config = Config::default();
+    if let Some(only) = std::env::args().nth(2) {
+        config.only(&parse_fix_list(&only)?);
+    }
     let mut notes = Vec::new();
     for path in std::fs::read_to_string(&list)?
         .lines()
@@ -26,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         notes.push(std::fs::read_to_string(path)?);
     }
-    let cx = Context::new(&Config::default());
+    let cx = Context::new(&config);
     // The warm-up: the same work, outside the collected function.
     for note in &notes {
         std::hint::black_box(normalize_with(note, &cx));

@@ -178,6 +178,56 @@ pub fn is_upper(c: char) -> bool {
     class(c).map_or_else(|| c.is_uppercase(), |x| x.case & UPPER != 0)
 }
 
+/// The lowercase of `c` where it is one char (else `c`), and the first
+/// char of its lowercase, from its block: the model, the language tables
+/// and the word lists ask it of every candidate, and the standard
+/// library's lookup is a search of its own.
+fn lowercase(c: char) -> Option<(char, char)> {
+    /// A block's (one-char lowercase, first lowercase char) per char.
+    type Block = Box<[(char, char)]>;
+    static TABLE: [OnceLock<Block>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let u = u32::from(c);
+    let b = (u / BLOCK) as usize;
+    let block = TABLE.get(b)?.get_or_init(|| {
+        block_chars(b)
+            .map(|c| {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => (l, l),
+                    (Some(l), Some(_)) => (c, l),
+                    _ => (c, c),
+                }
+            })
+            .collect()
+    });
+    block.get((u % BLOCK) as usize).copied()
+}
+
+/// `c`'s lowercase where it is one char, else `c` itself.
+pub fn lower_one(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    lowercase(c).map_or_else(
+        || {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        },
+        |x| x.0,
+    )
+}
+
+/// The first char of `c`'s lowercase.
+pub fn lower_first(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    lowercase(c).map_or_else(|| c.to_lowercase().next().unwrap_or(c), |x| x.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +245,17 @@ mod tests {
             assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
             assert_eq!(is_numeric(c), c.is_numeric(), "U+{u:04X}");
+            let mut lower = c.to_lowercase();
+            let one = match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            };
+            assert_eq!(lower_one(c), one, "U+{u:04X}");
+            assert_eq!(
+                lower_first(c),
+                c.to_lowercase().next().unwrap_or(c),
+                "U+{u:04X}"
+            );
         }
     }
 }

@@ -197,11 +197,7 @@ fn unit(c: char) -> char {
         };
     }
     if super::class::is_alphabetic(c) || is_mark(c) {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        }
+        super::class::lower_one(c)
     } else {
         ' '
     }

@@ -22,14 +22,16 @@ const UNSEEN: u32 = 6;
 /// foreign word in some list is far rarer).
 const EVERYDAY: u32 = 42;
 
-/// The model's sections, found from the header on each call (a few reads).
+/// The model's sections, read from the header once, the keys decoded into
+/// integers: every gap asks dozens of lookups, and assembling each probed
+/// key from its bytes was most of a lookup's cost.
 struct Sections {
-    uni_chars: &'static [u8],
+    uni_chars: Vec<u64>,
     uni_values: &'static [u8],
-    bi_keys: &'static [u8],
+    bi_keys: Vec<u64>,
     bi_values: &'static [u8],
     floor: u32,
-    tri_keys: &'static [u8],
+    tri_keys: Vec<u64>,
     tri_values: &'static [u8],
     tri_floor: u32,
 }
@@ -39,7 +41,18 @@ fn read_u32(at: usize) -> Option<usize> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
 }
 
-fn sections() -> Option<Sections> {
+/// The little-endian `width`-byte keys of `keys`, as integers.
+fn decode_keys(keys: &[u8], width: usize) -> Vec<u64> {
+    keys.chunks_exact(width)
+        .map(|b| {
+            b.iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
+        })
+        .collect()
+}
+
+fn read_sections() -> Option<Sections> {
     if DATA.get(..4)? != b"NMLM" {
         return None;
     }
@@ -56,33 +69,30 @@ fn sections() -> Option<Sections> {
     let t = take(4)?;
     let t = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize;
     let tri_floor = u32::from(*take(1)?.first()?);
+    let tri_keys = take(6 * t)?;
     Some(Sections {
-        uni_chars,
+        uni_chars: decode_keys(uni_chars, 2),
         uni_values,
-        bi_keys,
+        bi_keys: decode_keys(bi_keys, 4),
         bi_values,
         floor,
-        tri_keys: take(6 * t)?,
+        tri_keys: decode_keys(tri_keys, 6),
         tri_values: take(t)?,
         tri_floor,
     })
 }
 
-/// Index of `key` among the little-endian `width`-byte keys of `keys`, or
-/// where it would go.
-fn search(keys: &[u8], width: usize, key: u64) -> Result<usize, usize> {
-    let at = |i: usize| {
-        keys.get(i * width..i * width + width)
-            .map_or(u64::MAX, |b| {
-                b.iter()
-                    .rev()
-                    .fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
-            })
-    };
-    let (mut lo, mut hi) = (0, keys.len() / width);
+fn sections() -> Option<&'static Sections> {
+    static SECTIONS: std::sync::OnceLock<Option<Sections>> = std::sync::OnceLock::new();
+    SECTIONS.get_or_init(read_sections).as_ref()
+}
+
+/// Index of `key` among the ascending `keys`, or where it would go.
+fn search(keys: &[u64], key: u64) -> Result<usize, usize> {
+    let (mut lo, mut hi) = (0, keys.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match at(mid).cmp(&key) {
+        match keys.get(mid).map_or(u64::MAX, |&k| k).cmp(&key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Ok(mid),
@@ -94,35 +104,30 @@ fn search(keys: &[u8], width: usize, key: u64) -> Result<usize, usize> {
 /// The model's lowercase form of `c` (its word lists are lowercase), as a
 /// BMP code unit.
 fn unit(c: char) -> Option<u32> {
-    let mut lower = c.to_lowercase();
-    let l = match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    };
-    let u = u32::from(l);
+    let u = u32::from(super::class::lower_one(c));
     (u <= 0xFFFF).then_some(u)
 }
 
 /// -2 log2 P(c), or `None` when the model has not seen `c`.
 pub fn unigram(c: char) -> Option<u32> {
-    uni(&sections()?, unit(c)?)
+    uni(sections()?, unit(c)?)
 }
 
 fn uni(s: &Sections, u: u32) -> Option<u32> {
-    let i = search(s.uni_chars, 2, u64::from(u)).ok()?;
+    let i = search(&s.uni_chars, u64::from(u)).ok()?;
     s.uni_values.get(i).map(|&v| u32::from(v))
 }
 
 /// -2 log2 P(a, b), or `None` when the pair is not kept.
 fn bigram(s: &Sections, a: u32, b: u32) -> Option<u32> {
-    let i = search(s.bi_keys, 4, u64::from((a << 16) | b)).ok()?;
+    let i = search(&s.bi_keys, u64::from((a << 16) | b)).ok()?;
     s.bi_values.get(i).map(|&v| u32::from(v))
 }
 
 /// -2 log2 P(a, b, c), or `None` when the triple is not kept.
 fn trigram(s: &Sections, a: u32, b: u32, c: u32) -> Option<u32> {
     let key = (u64::from(a) << 32) | (u64::from(b) << 16) | u64::from(c);
-    let i = search(s.tri_keys, 6, key).ok()?;
+    let i = search(&s.tri_keys, key).ok()?;
     s.tri_values.get(i).map(|&v| u32::from(v))
 }
 
@@ -139,8 +144,8 @@ pub fn covers_block(c: char) -> bool {
         return false;
     };
     let block = u32::from(c) & !0x7F;
-    let lo = search(s.uni_chars, 2, u64::from(block)).unwrap_or_else(|i| i);
-    let hi = search(s.uni_chars, 2, u64::from(block + 0x80)).unwrap_or_else(|i| i);
+    let lo = search(&s.uni_chars, u64::from(block)).unwrap_or_else(|i| i);
+    let hi = search(&s.uni_chars, u64::from(block + 0x80)).unwrap_or_else(|i| i);
     // Stray words of other languages bring a few chars of any script: a
     // script counts when eight of its chars are everyday ones.
     s.uni_values
@@ -246,7 +251,7 @@ pub fn is_wordlike(c: char) -> bool {
 pub fn cost(before: &Side, c: char, after: &Side) -> Option<u32> {
     let s = sections()?;
     let cu = unit(c)?;
-    let uc = uni(&s, cu)?;
+    let uc = uni(s, cu)?;
     let single = |side: &Side| side.len <= 1;
     if single(before) && single(after) {
         let (b, nb) = before.known();
@@ -263,10 +268,10 @@ pub fn cost(before: &Side, c: char, after: &Side) -> Option<u32> {
             w[len] = unit(x)?;
             len += 1;
         }
-        return Some(chain(&s, &w[..len]));
+        return Some(chain(s, &w[..len]));
     }
     let pair = |x: char, y: char| match (unit(x), unit(y)) {
-        (Some(xu), Some(yu)) => pair_cost(&s, xu, yu),
+        (Some(xu), Some(yu)) => pair_cost(s, xu, yu),
         _ => s.floor + UNSEEN + uc,
     };
     let left = before.chars().iter().map(|&p| pair(p, c)).min();
@@ -291,7 +296,7 @@ pub fn window_cost(w: &[char]) -> Option<u32> {
     for &c in w {
         units.push(unit(if is_wordlike(c) { c } else { ' ' })?);
     }
-    Some(chain(&s, &units))
+    Some(chain(s, &units))
 }
 
 /// Whether the model kept the pair of `c` with each known neighbour (and
@@ -304,7 +309,7 @@ pub fn attested(before: &Side, c: char, after: &Side) -> bool {
         side.chars().iter().any(|&n| {
             unit(n).is_some_and(|nu| {
                 let (x, y) = if left { (nu, cu) } else { (cu, nu) };
-                bigram(&s, x, y).is_some()
+                bigram(s, x, y).is_some()
             })
         })
     };

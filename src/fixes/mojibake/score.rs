@@ -411,6 +411,11 @@ pub fn is_common_lead(c: char) -> bool {
 /// cheap: an apostrophe before an `s` (`Ã’s` is a plural), ™ after other
 /// capitals (`AHÅ™`).
 fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
+    // Only a non-ASCII capital leads such a pair: asked first, since the
+    // pages' lookups below cost more and cost is asked of every pair.
+    if a.is_ascii() || !is_upper(a) {
+        return 0;
+    }
     // The Latin pages' lead capitals and continuation chars: windows-1252's,
     // and where it lacks the pair the Central European and Baltic ones
     // (`Ę”uct` for Ɣuct through windows-1257, `MĂˇire` through 1250).
@@ -652,7 +657,7 @@ pub fn languages(c: char) -> u16 {
     if c.is_ascii() {
         return ASCII_LETTER;
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    let lower = super::class::lower_first(c);
     match lower {
         'à' => FR | ES | PT | IT,
         'â' => FR | PT | RO | TR,
