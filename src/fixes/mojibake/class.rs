@@ -162,6 +162,21 @@ pub fn cost(c: char) -> u32 {
     }
 }
 
+/// [`kind`], [`is_upper`] and [`is_lower`] of `c` with one lookup.
+pub fn kind_and_case(c: char) -> (Kind, bool, bool) {
+    if c.is_ascii() {
+        return (
+            score::kind_by_rule(c),
+            c.is_ascii_uppercase(),
+            c.is_ascii_lowercase(),
+        );
+    }
+    match class(c) {
+        Some(x) => (x.kind, x.case & UPPER != 0, x.case & LOWER != 0),
+        None => (score::kind_by_rule(c), c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
 /// `char::is_lowercase`.
 pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
@@ -243,6 +258,11 @@ mod tests {
             assert_eq!(cost(c), score::char_cost_by_rule(c), "U+{u:04X}");
             assert_eq!(is_lower(c), c.is_lowercase(), "U+{u:04X}");
             assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
+            assert_eq!(
+                kind_and_case(c),
+                (kind(c), is_upper(c), is_lower(c)),
+                "U+{u:04X}"
+            );
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
             assert_eq!(is_numeric(c), c.is_numeric(), "U+{u:04X}");
             let mut lower = c.to_lowercase();

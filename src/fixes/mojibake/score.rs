@@ -482,88 +482,122 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
         Some(_) if i < end => next,
         Some(_) => None,
     };
+    // Each char's class looked up once, as it enters the window (the
+    // terms below ask it of up to four chars at a time): `z` is the char
+    // before `a`, then `a`, `b`, `c`, `d` in a row.
+    let info = |i: usize| window(i).map(Info::of);
+    let mut z = first.checked_sub(1).and_then(info);
+    let (mut a, mut b, mut c, mut d) = (
+        info(first),
+        info(first + 1),
+        info(first + 2),
+        info(first + 3),
+    );
     for i in first..end.saturating_sub(1) {
-        let (Some(a), Some(b)) = (window(i), window(i + 1)) else {
-            continue;
-        };
-        if a.is_ascii() && b.is_ascii() {
-            continue;
+        if let (Some(a), Some(b)) = (a, b) {
+            total += terms(z, a, b, c, d);
         }
-        let (ka, kb) = (kind(a), kind(b));
-        total += pair_cost(a, ka, b, kb);
-        total += lead_then_continuation(a, b, window(i + 2));
-        // A symbol wedged between two letters, or a lowercase accented
-        // letter inside a word in capitals.
-        if let Some(c) = window(i + 2) {
-            if is_upper(a) && !b.is_ascii() && is_lower(b) && is_upper(c) {
-                total += 3;
-            }
-            if ka == Kind::Letter
-                && kind(c) == Kind::Letter
-                && matches!(kb, Kind::Symbol | Kind::Punct)
-                // A dash glued between an accented capital and small ASCII
-                // letters is wedged into a word (`Ć–sterrike`); ranges keep
-                // one case (`A–Z`, `É–é`).
-                && (!joins_letters(b)
-                    || (is_dash(b)
-                        && !a.is_ascii()
-                        && is_upper(a)
-                        && c.is_ascii_lowercase()))
-            {
-                total += 3;
-            }
-            // A lone accented letter glued after a digit or an ASCII symbol
-            // and before a non-ASCII symbol (`$Ì¶6Ì¶` for $̶6̶, a
-            // combining overlay): neither a word nor a number has it.
-            if (a.is_ascii_digit() || (a.is_ascii_punctuation() && a != '\''))
-                && !b.is_ascii()
-                && kind(b) == Kind::Letter
-                && !c.is_ascii()
-                && matches!(kind(c), Kind::Symbol | Kind::Punct)
-            {
-                total += 3;
-            }
-            // Two capitals, the second accented, then a small letter in the
-            // same word (`ÄŤetvrtak` for četvrtak, `SĂşuyee` for Súuyee,
-            // `MĹŠgiranjara` for Mũgiranjara): words do not start so, and
-            // acronyms that take a small ending are ASCII.
-            if !b.is_ascii() && is_upper(a) && is_upper(b) && is_lower(c) && kind(c) == Kind::Letter
-            {
-                // Inside a word, the capitals follow a letter.
-                let inside = a.is_ascii()
-                    || i.checked_sub(1)
-                        .and_then(window)
-                        .is_some_and(|z| kind(z) == Kind::Letter);
-                total += if inside { 3 } else { 2 };
-            }
-            // A no-break space glued between an accented capital and small
-            // letters (`Å\u{a0}vedski` for Švedski: A0 is the continuation
-            // byte of Š, Ġ, à), or between a letter and a symbol or an
-            // ordinal sign (`Kanata\u{a0}º` for Kanataʼ through mac-roman):
-            // a word is not broken so, and the one-letter words typesetting
-            // keeps close to the next are ASCII (Czech `V\u{a0}Praze`).
-            if b == '\u{a0}' && ka == Kind::Letter {
-                if !a.is_ascii() && is_upper(a) && is_lower(c) && kind(c) == Kind::Letter {
-                    total += 3;
-                } else if !c.is_ascii() && (kind(c) == Kind::Symbol || matches!(c, 'ª' | 'º')) {
-                    total += 2;
-                }
-            }
-            // Two symbols glued between two letters (`Tabel…£arit` for
-            // Tabelɣarit): words are not spelled so, where one symbol may
-            // join them (`col·lecció`).
-            if let Some(d) = window(i + 3) {
-                let glued =
-                    |x: char, k: Kind| !x.is_ascii() && matches!(k, Kind::Symbol | Kind::Punct);
-                if ka == Kind::Letter
-                    && kind(d) == Kind::Letter
-                    && glued(b, kb)
-                    && glued(c, kind(c))
-                    && (kb == Kind::Symbol || kind(c) == Kind::Symbol)
-                {
-                    total += 3;
-                }
-            }
+        (z, a, b, c, d) = (a, b, c, d, info(i + 4));
+    }
+    total
+}
+
+/// A char with its kind and case, as [`cost`]'s terms ask them.
+#[derive(Clone, Copy)]
+struct Info {
+    ch: char,
+    kind: Kind,
+    upper: bool,
+    lower: bool,
+}
+
+impl Info {
+    fn of(ch: char) -> Info {
+        let (kind, upper, lower) = super::class::kind_and_case(ch);
+        Info {
+            ch,
+            kind,
+            upper,
+            lower,
+        }
+    }
+}
+
+/// The terms of [`cost`] for the pair `a`, `b`, with `z` before them and
+/// `c`, `d` after, where known.
+fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) -> u32 {
+    let (ka, kb) = (a.kind, b.kind);
+    let (ac, bc) = (a.ch, b.ch);
+    if ac.is_ascii() && bc.is_ascii() {
+        return 0;
+    }
+    let mut total = pair_cost(ac, ka, bc, kb);
+    total += lead_then_continuation(ac, bc, c.map(|c| c.ch));
+    // A symbol wedged between two letters, or a lowercase accented
+    // letter inside a word in capitals.
+    let Some(c) = c else {
+        return total;
+    };
+    let (kc, cc) = (c.kind, c.ch);
+    if a.upper && !bc.is_ascii() && b.lower && c.upper {
+        total += 3;
+    }
+    if ka == Kind::Letter
+        && kc == Kind::Letter
+        && matches!(kb, Kind::Symbol | Kind::Punct)
+        // A dash glued between an accented capital and small ASCII
+        // letters is wedged into a word (`Ć–sterrike`); ranges keep
+        // one case (`A–Z`, `É–é`).
+        && (!joins_letters(bc)
+            || (is_dash(bc) && !ac.is_ascii() && a.upper && cc.is_ascii_lowercase()))
+    {
+        total += 3;
+    }
+    // A lone accented letter glued after a digit or an ASCII symbol
+    // and before a non-ASCII symbol (`$Ì¶6Ì¶` for $̶6̶, a
+    // combining overlay): neither a word nor a number has it.
+    if (ac.is_ascii_digit() || (ac.is_ascii_punctuation() && ac != '\''))
+        && !bc.is_ascii()
+        && kb == Kind::Letter
+        && !cc.is_ascii()
+        && matches!(kc, Kind::Symbol | Kind::Punct)
+    {
+        total += 3;
+    }
+    // Two capitals, the second accented, then a small letter in the
+    // same word (`ÄŤetvrtak` for četvrtak, `SĂşuyee` for Súuyee,
+    // `MĹŠgiranjara` for Mũgiranjara): words do not start so, and
+    // acronyms that take a small ending are ASCII.
+    if !bc.is_ascii() && a.upper && b.upper && c.lower && kc == Kind::Letter {
+        // Inside a word, the capitals follow a letter.
+        let inside = ac.is_ascii() || z.is_some_and(|z| z.kind == Kind::Letter);
+        total += if inside { 3 } else { 2 };
+    }
+    // A no-break space glued between an accented capital and small
+    // letters (`Å\u{a0}vedski` for Švedski: A0 is the continuation
+    // byte of Š, Ġ, à), or between a letter and a symbol or an
+    // ordinal sign (`Kanata\u{a0}º` for Kanataʼ through mac-roman):
+    // a word is not broken so, and the one-letter words typesetting
+    // keeps close to the next are ASCII (Czech `V\u{a0}Praze`).
+    if bc == '\u{a0}' && ka == Kind::Letter {
+        if !ac.is_ascii() && a.upper && c.lower && kc == Kind::Letter {
+            total += 3;
+        } else if !cc.is_ascii() && (kc == Kind::Symbol || matches!(cc, 'ª' | 'º')) {
+            total += 2;
+        }
+    }
+    // Two symbols glued between two letters (`Tabel…£arit` for
+    // Tabelɣarit): words are not spelled so, where one symbol may
+    // join them (`col·lecció`).
+    if let Some(d) = d {
+        let glued = |x: char, k: Kind| !x.is_ascii() && matches!(k, Kind::Symbol | Kind::Punct);
+        if ka == Kind::Letter
+            && d.kind == Kind::Letter
+            && glued(bc, kb)
+            && glued(cc, kc)
+            && (kb == Kind::Symbol || kc == Kind::Symbol)
+        {
+            total += 3;
         }
     }
     total
