@@ -190,9 +190,42 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     // Under a page that reads no char of the run as a lead byte, every
     // char stays as written: nothing to read.
     let leads = r.chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
+    // The byte each page reads as each char: a page that reads every char
+    // as a page already read does (and drops bytes alike) reads the run
+    // alike, and its repair with gaps left alone is the same (most runs
+    // read the same through windows-1252, latin-1 and windows-1254).
+    let rows: Vec<Option<&[u8; super::tables::PAGES]>> =
+        r.chars.iter().map(|&c| pages::bytes_of(c)).collect();
+    let mut read_pages = 0u16;
     for (p, &page) in code_pages().iter().enumerate() {
         if leads & (1 << p) == 0 {
             per_page.push(None);
+            continue;
+        }
+        let twin = (0..p).find(|&q| {
+            read_pages & (1 << q) != 0
+                && code_pages()[q].drops_bytes() == page.drops_bytes()
+                && rows
+                    .iter()
+                    .all(|row| row.is_none_or(|b| b.get(p) == b.get(q)))
+        });
+        read_pages |= 1 << p;
+        if let Some(q) = twin {
+            let first = per_page.get(q).and_then(|x| x.as_ref()).map(
+                |(reading, rep): &(Reading, Repair)| {
+                    let reading = Reading {
+                        page,
+                        ..reading.clone()
+                    };
+                    (reading, rep.clone())
+                },
+            );
+            if let Some((reading, _)) = &first {
+                if reading.is_whole() && reading.gaps > 0 && rebuilds_a_signifier(reading) {
+                    rebuilt |= 1 << p;
+                }
+            }
+            per_page.push(first);
             continue;
         }
         let reading = read(&r.chars, page);
