@@ -19,10 +19,9 @@ pub use crate::note::task::SIGNIFIERS as TASKS_SIGNIFIERS;
 /// The candidates of a gap that could stand in text (no controls, no rare
 /// blocks): what a neighbouring gap may be, for the language model.
 pub fn plausible_candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<char> {
-    candidates(page, lead, conts)
-        .into_iter()
-        .map(|(c, _)| c)
-        .filter(|&c| plausible(c))
+    known_candidates(undefined_bits(page), lead, conts, true)
+        .iter()
+        .map(|&(c, _)| c)
         .collect()
 }
 
@@ -34,12 +33,10 @@ pub fn plausible_candidates_of(page: &CodePage, lead: u8, conts: &[u8], mask: u1
         .iter()
         .enumerate()
         .filter(|(i, _)| mask & (1 << i) != 0)
-        .flat_map(|(_, p)| p.undefined_continuations())
-        .fold(0u128, |m, b| m | 1 << (b - 0x80));
-    candidates_with(&Undefined::of(page, lost), lead, conts)
-        .into_iter()
-        .map(|(c, _)| c)
-        .filter(|&c| plausible(c))
+        .fold(0u64, |m, (_, p)| m | undefined_bits(p));
+    known_candidates(undefined_bits(page) | lost, lead, conts, true)
+        .iter()
+        .map(|&(c, _)| c)
         .collect()
 }
 
@@ -158,7 +155,89 @@ pub fn candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Vec<u8>
 /// [`candidates`] with the restored bytes kept on the stack: a judgement
 /// looks at dozens of candidates and rebuilds one.
 fn own_candidates(page: &CodePage, lead: u8, conts: &[u8]) -> Vec<(char, Lost)> {
-    candidates_with(&Undefined::of(page, 0), lead, conts)
+    known_candidates(undefined_bits(page), lead, conts, false).to_vec()
+}
+
+/// The undefined continuation bytes of `page`, bit `b - 0x80` each,
+/// worked out once per page.
+fn undefined_bits(page: &CodePage) -> u64 {
+    static BITS: std::sync::OnceLock<[u64; super::tables::PAGES]> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = [0u64; super::tables::PAGES];
+        for (slot, p) in bits.iter_mut().zip(super::tables::ALL) {
+            *slot = p
+                .undefined_continuations()
+                .fold(0u64, |m, b| m | 1 << (b - 0x80));
+        }
+        bits
+    });
+    match bits.get(page.index) {
+        Some(&b) if std::ptr::eq(super::tables::ALL[page.index], page) => b,
+        _ => page
+            .undefined_continuations()
+            .fold(0u64, |m, b| m | 1 << (b - 0x80)),
+    }
+}
+
+/// Candidates by the lost bytes that make them (bit `b - 0x80` each),
+/// the lead, the continuation bytes kept, and whether only plausible ones
+/// are kept.
+type CandidateKey = (u64, u8, [u8; 3], u8, bool);
+
+/// The most lists of candidates kept: a note's gaps come from a few
+/// sequences, judged over and over (by each page, each round, each word
+/// a gap may be part of); past this the lists are worked out again.
+const KEPT_CANDIDATES: usize = 4096;
+
+/// The candidate lists kept, by [`CandidateKey`].
+type KeptCandidates = std::collections::HashMap<CandidateKey, std::rc::Rc<[(char, Lost)]>>;
+
+thread_local! {
+    static CANDIDATES: std::cell::RefCell<KeptCandidates> = std::cell::RefCell::default();
+}
+
+/// [`candidates_with`] the bytes of `undefined` (bit `b - 0x80` each),
+/// only the plausible ones when `plausible_only`; each list is worked out
+/// once, since it depends on nothing else.
+fn known_candidates(
+    undefined: u64,
+    lead: u8,
+    conts: &[u8],
+    plausible_only: bool,
+) -> std::rc::Rc<[(char, Lost)]> {
+    let work = || {
+        let all = candidates_with(&Undefined::from_bits(undefined), lead, conts);
+        let kept: std::rc::Rc<[(char, Lost)]> = if plausible_only {
+            all.into_iter().filter(|(c, _)| plausible(*c)).collect()
+        } else {
+            all.into()
+        };
+        kept
+    };
+    let mut key_conts = [0u8; 3];
+    let Some(slots) = key_conts.get_mut(..conts.len()) else {
+        return work();
+    };
+    slots.copy_from_slice(conts);
+    let key = (
+        undefined,
+        lead,
+        key_conts,
+        conts.len() as u8,
+        plausible_only,
+    );
+    if let Some(hit) = CANDIDATES.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let kept = work();
+    CANDIDATES.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT_CANDIDATES {
+            m.clear();
+        }
+        m.insert(key, kept.clone());
+    });
+    kept
 }
 
 /// The bytes restored for a candidate (up to three), by value.
@@ -181,8 +260,24 @@ struct Undefined {
 }
 
 impl Undefined {
+    /// The continuation bytes of `bits` (bit `b - 0x80`).
+    fn from_bits(bits: u64) -> Undefined {
+        let mut out = Undefined {
+            bytes: [0; 64],
+            len: 0,
+        };
+        for b in 0x80u8..=0xBF {
+            if bits & (1 << (b - 0x80)) != 0 {
+                out.bytes[out.len] = b;
+                out.len += 1;
+            }
+        }
+        out
+    }
+
     /// The undefined continuation bytes of `page` and those in `mask` (bit
     /// `b - 0x80`).
+    #[cfg(test)]
     fn of(page: &CodePage, mask: u128) -> Undefined {
         let mut out = Undefined {
             bytes: [0; 64],
@@ -211,18 +306,23 @@ fn rival_candidates(
     conts: &[u8],
     cx: &GapContext,
 ) -> Option<Vec<(char, Lost)>> {
+    // Only the continuation bytes' bits of the mask count (0x80..=0xBF).
+    let rival = cx.rival_undefined as u64;
     (cx.rival_undefined != 0)
-        .then(|| candidates_with(&Undefined::of(page, cx.rival_undefined), lead, conts))
+        .then(|| known_candidates(undefined_bits(page) | rival, lead, conts, false).to_vec())
 }
 
 /// The plausible candidates of every page that reads the note as well as
 /// `page` (its own when none is known): what a word judged whole weighs.
 pub fn field(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Vec<char> {
-    rival_candidates(page, lead, conts, cx)
-        .unwrap_or_else(|| own_candidates(page, lead, conts))
-        .into_iter()
-        .map(|(c, _)| c)
-        .filter(|&c| plausible(c))
+    let own = undefined_bits(page);
+    let undefined = match cx.rival_undefined {
+        0 => own,
+        rival => own | rival as u64,
+    };
+    known_candidates(undefined, lead, conts, true)
+        .iter()
+        .map(|&(c, _)| c)
         .collect()
 }
 
@@ -534,10 +634,7 @@ fn is_rare_script_letter(c: char) -> bool {
 
 /// Picks the clear winner among the candidates for one short sequence.
 pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdict {
-    let all: Vec<(char, Lost)> = own_candidates(page, lead, conts)
-        .into_iter()
-        .filter(|(c, _)| plausible(*c))
-        .collect();
+    let all = known_candidates(undefined_bits(page), lead, conts, true);
     let pick = |c: char, reason: &'static str| {
         all.iter().find(|(o, _)| *o == c).map(|(ch, restored)| {
             Verdict::Rebuilt(Rebuilt {
@@ -787,7 +884,7 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     if let Some(c) = in_the_language(cx, &all, rivals()) {
         return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
     }
-    Verdict::Ambiguous(all.into_iter().map(|(c, _)| c).collect())
+    Verdict::Ambiguous(all.iter().map(|&(c, _)| c).collect())
 }
 
 const IN_THE_LANGUAGE: &str =
@@ -1077,10 +1174,8 @@ pub fn judge_jointly(
     let mut fields: Vec<Vec<char>> = Vec::with_capacity(n);
     let mut combinations = 1usize;
     for &(lead, conts) in gaps {
-        let mine: Vec<(char, Lost)> = own_candidates(page, lead, conts)
-            .into_iter()
-            .filter(|(c, _)| plausible(*c))
-            .collect();
+        let mine: Vec<(char, Lost)> =
+            known_candidates(undefined_bits(page), lead, conts, true).to_vec();
         let field = rival_candidates(page, lead, conts, cx).unwrap_or_else(|| mine.clone());
         let mut weighed = Vec::with_capacity(field.len());
         for (c, _) in field {
