@@ -29,10 +29,10 @@ impl LineState {
             self.open_double = 0;
             // The capitals that lead two-byte sequences under some page are
             // what mojibake is made of (`Ð›Ð°` is Cyrillic): they do not count.
+            // One lookup of the byte every page reads as `c`.
             let lead = |c: char| {
-                super::code_pages()
-                    .iter()
-                    .any(|p| p.byte_of(c).is_some_and(|b| (0xC2..=0xDF).contains(&b)))
+                super::pages::bytes_of(c)
+                    .is_some_and(|row| row.iter().any(|b| (0xC2..=0xDF).contains(b)))
             };
             let mut letters = line
                 .chars()

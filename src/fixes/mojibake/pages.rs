@@ -73,7 +73,13 @@ impl CodePage {
 
     /// True when the page has undefined bytes at all.
     pub fn drops_bytes(&self) -> bool {
-        self.decode.contains(&0)
+        // Asked for every reading: worked out once per page.
+        static DROPS: std::sync::OnceLock<[bool; PAGES]> = std::sync::OnceLock::new();
+        let drops = DROPS.get_or_init(|| super::tables::ALL.map(|p| p.decode.contains(&0)));
+        match drops.get(self.index) {
+            Some(&d) if std::ptr::eq(super::tables::ALL[self.index], self) => d,
+            _ => self.decode.contains(&0),
+        }
     }
 
     /// How this page garbles `c` (UTF-8 bytes read one by one), undefined

@@ -378,20 +378,44 @@ fn settle_word(
     }
     let mut found: Option<usize> = None;
     let mut word = String::new();
+    // Each char's lowercase, worked out once for every combination: the
+    // word's lowercase is its chars' but for a capital sigma, whose
+    // lowercase depends on its place in the word.
+    let sigma = slots.iter().any(|slot| match slot {
+        Slot::Char(c) => *c == 'Σ',
+        Slot::Open(_, cands, _) => cands.contains(&'Σ'),
+    });
+    let lower = |c: char| -> String {
+        if sigma {
+            c.to_string()
+        } else {
+            c.to_lowercase().collect()
+        }
+    };
+    let lowered: Vec<Vec<String>> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Char(c) => vec![lower(*c)],
+            Slot::Open(_, cands, _) => cands.iter().map(|&c| lower(c)).collect(),
+        })
+        .collect();
     for combination in 0..combinations {
         word.clear();
         let mut rest = combination;
-        for slot in slots {
-            match slot {
-                Slot::Char(c) => word.push(*c),
-                Slot::Open(_, cands, _) => {
-                    word.push(cands[rest % cands.len()]);
-                    rest /= cands.len();
-                }
+        for forms in &lowered {
+            if let Some(form) = forms.get(rest % forms.len().max(1)) {
+                word.push_str(form);
             }
+            rest /= forms.len().max(1);
         }
-        let word = word.to_lowercase();
-        if lang::members(langs).any(|l| knows(l, &word)) {
+        let sigma_word;
+        let word = if sigma {
+            sigma_word = word.to_lowercase();
+            &sigma_word
+        } else {
+            &word
+        };
+        if lang::members(langs).any(|l| knows(l, word)) {
             if found.is_some() {
                 return;
             }

@@ -69,6 +69,11 @@ pub enum Writing {
 /// The writing system of `c`.
 pub fn writing(c: char) -> Writing {
     let u = u32::from(c);
+    // Below the table's first range (Latin, Greek, Cyrillic, Hebrew,
+    // Arabic: most chars asked), no search.
+    if u < RANGES[0].0 {
+        return Writing::Coarse(script(c));
+    }
     let at = RANGES.partition_point(|&(lo, _, _)| lo <= u);
     match at.checked_sub(1).and_then(|i| RANGES.get(i)) {
         Some(&(_, hi, id)) if u <= hi && script(c) != Script::Common => Writing::Listed(id),
