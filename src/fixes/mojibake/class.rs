@@ -177,7 +177,8 @@ pub fn kind_and_case(c: char) -> (Kind, bool, bool) {
     }
 }
 
-/// `char::is_lowercase`.
+/// `char::is_lowercase` (cost reads it from [`kind_and_case`]).
+#[cfg(test)]
 pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_lowercase();

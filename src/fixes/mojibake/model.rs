@@ -6,8 +6,9 @@
 //! word frequencies of `wordfreq` (data CC-BY-SA 4.0, see NOTICE): the
 //! unigram, and the within-word bigram and trigram probabilities of the
 //! chars a gap can stand for, as half-bit steps of -log2 p. A word's start
-//! and end count as a space. Lookups are binary searches in the included bytes: nothing is
-//! parsed or allocated, and only gaps ask.
+//! and end count as a space. The included bytes are read once, the first
+//! time a gap asks, into hash maps by key: every gap asks dozens of
+//! lookups.
 
 use super::score::{kind, Kind};
 
@@ -26,14 +27,39 @@ const EVERYDAY: u32 = 42;
 /// integers: every gap asks dozens of lookups, and assembling each probed
 /// key from its bytes was most of a lookup's cost.
 struct Sections {
-    uni_chars: Vec<u64>,
-    uni_values: &'static [u8],
-    bi_keys: Vec<u64>,
-    bi_values: &'static [u8],
+    uni: Table,
+    bi: Table,
     floor: u32,
-    tri_keys: Vec<u64>,
-    tri_values: &'static [u8],
+    tri: Table,
     tri_floor: u32,
+}
+
+/// One section's values by key: a hash map where the keys ascend strictly
+/// (each is then found once, as the search finds it), else the search.
+struct Table {
+    keys: Vec<u64>,
+    values: &'static [u8],
+    map: Option<super::repeat::RunMap<u64, u8>>,
+}
+
+impl Table {
+    fn new(keys: Vec<u64>, values: &'static [u8]) -> Table {
+        let map = keys
+            .windows(2)
+            .all(|w| w[0] < w[1])
+            .then(|| keys.iter().copied().zip(values.iter().copied()).collect());
+        Table { keys, values, map }
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        match &self.map {
+            Some(map) => map.get(&key).map(|&v| u32::from(v)),
+            None => {
+                let i = search(&self.keys, key).ok()?;
+                self.values.get(i).map(|&v| u32::from(v))
+            }
+        }
+    }
 }
 
 fn read_u32(at: usize) -> Option<usize> {
@@ -71,13 +97,10 @@ fn read_sections() -> Option<Sections> {
     let tri_floor = u32::from(*take(1)?.first()?);
     let tri_keys = take(6 * t)?;
     Some(Sections {
-        uni_chars: decode_keys(uni_chars, 2),
-        uni_values,
-        bi_keys: decode_keys(bi_keys, 4),
-        bi_values,
+        uni: Table::new(decode_keys(uni_chars, 2), uni_values),
+        bi: Table::new(decode_keys(bi_keys, 4), bi_values),
         floor,
-        tri_keys: decode_keys(tri_keys, 6),
-        tri_values: take(t)?,
+        tri: Table::new(decode_keys(tri_keys, 6), take(t)?),
         tri_floor,
     })
 }
@@ -114,21 +137,18 @@ pub fn unigram(c: char) -> Option<u32> {
 }
 
 fn uni(s: &Sections, u: u32) -> Option<u32> {
-    let i = search(&s.uni_chars, u64::from(u)).ok()?;
-    s.uni_values.get(i).map(|&v| u32::from(v))
+    s.uni.get(u64::from(u))
 }
 
 /// -2 log2 P(a, b), or `None` when the pair is not kept.
 fn bigram(s: &Sections, a: u32, b: u32) -> Option<u32> {
-    let i = search(&s.bi_keys, u64::from((a << 16) | b)).ok()?;
-    s.bi_values.get(i).map(|&v| u32::from(v))
+    s.bi.get(u64::from((a << 16) | b))
 }
 
 /// -2 log2 P(a, b, c), or `None` when the triple is not kept.
 fn trigram(s: &Sections, a: u32, b: u32, c: u32) -> Option<u32> {
     let key = (u64::from(a) << 32) | (u64::from(b) << 16) | u64::from(c);
-    let i = search(&s.tri_keys, key).ok()?;
-    s.tri_values.get(i).map(|&v| u32::from(v))
+    s.tri.get(key)
 }
 
 /// Whether `c` is as common as an everyday letter of some language.
@@ -144,11 +164,12 @@ pub fn covers_block(c: char) -> bool {
         return false;
     };
     let block = u32::from(c) & !0x7F;
-    let lo = search(&s.uni_chars, u64::from(block)).unwrap_or_else(|i| i);
-    let hi = search(&s.uni_chars, u64::from(block + 0x80)).unwrap_or_else(|i| i);
+    let lo = search(&s.uni.keys, u64::from(block)).unwrap_or_else(|i| i);
+    let hi = search(&s.uni.keys, u64::from(block + 0x80)).unwrap_or_else(|i| i);
     // Stray words of other languages bring a few chars of any script: a
     // script counts when eight of its chars are everyday ones.
-    s.uni_values
+    s.uni
+        .values
         .get(lo..hi)
         .is_some_and(|v| v.iter().filter(|&&v| u32::from(v) <= EVERYDAY).count() >= 8)
 }

@@ -384,7 +384,7 @@ fn joins_letters(c: char) -> bool {
     matches!(c, '’' | '‘' | '–' | '—' | '‐' | '‑' | '·' | '\u{a0}')
 }
 
-pub use super::class::{is_lower, is_upper};
+pub use super::class::is_upper;
 
 /// Dashes: they join a word's letters (`A–Z`), but glued after an
 /// accented capital and before small letters they are a continuation
@@ -531,8 +531,12 @@ fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) ->
     if ac.is_ascii() && bc.is_ascii() {
         return 0;
     }
-    let mut total = pair_cost(ac, ka, bc, kb);
-    total += lead_then_continuation(ac, bc, c.map(|c| c.ch));
+    let mut total = pair_cost(a, b);
+    // Only a non-ASCII capital leads such a pair (asked of the class
+    // already looked up, not again).
+    if !ac.is_ascii() && a.upper {
+        total += lead_then_continuation(ac, bc, c.map(|c| c.ch));
+    }
     // A symbol wedged between two letters, or a lowercase accented
     // letter inside a word in capitals.
     let Some(c) = c else {
@@ -603,7 +607,8 @@ fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) ->
     total
 }
 
-fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
+fn pair_cost(x: Info, y: Info) -> u32 {
+    let (a, ka, b, kb) = (x.ch, x.kind, y.ch, y.kind);
     match (ka, kb) {
         (Kind::Letter, Kind::Letter) => {
             let (sa, sb) = (script(a), script(b));
@@ -623,7 +628,7 @@ fn pair_cost(a: char, ka: Kind, b: char, kb: Kind) -> u32 {
             if sa == Script::Latin && sb == Script::Latin && languages(a) & languages(b) == 0 {
                 c += 3;
             }
-            if is_lower(a) && is_upper(b) {
+            if x.lower && y.upper {
                 c += 3;
             }
             // ß follows a vowel (Straße, groß), never a consonant.
