@@ -717,8 +717,15 @@ fn judge_gaps(
             };
             gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
             gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
-            gcx.apart = written_before.is_none_or(|c| c.is_whitespace() || "([{\"'".contains(c))
-                && written_after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}\"'".contains(c));
+            gcx.apart = written_before
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''))
+                && written_after.is_none_or(|c| {
+                    c.is_whitespace()
+                        || matches!(
+                            c,
+                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\''
+                        )
+                });
             gcx.before = match known_before(units, &verdicts, u, prev) {
                 Some((near, far)) => Side::two(near, far),
                 None => side_gap(u - 1),

@@ -160,10 +160,21 @@ pub fn is_everyday(c: char) -> bool {
 /// char of it the model never saw is a rarity (and not a script the word
 /// lists lack, such as Thai or Malayalam).
 pub fn covers_block(c: char) -> bool {
+    // Asked of every candidate weighed: the BMP's blocks worked out once.
+    static BMP: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let blocks = BMP.get_or_init(|| (0..0x200u32).map(|b| block_covered(b << 7)).collect());
+    let block = u32::from(c) & !0x7F;
+    match blocks.get((block >> 7) as usize) {
+        Some(&covered) => covered,
+        None => block_covered(block),
+    }
+}
+
+/// [`covers_block`] of the block starting at `block`.
+fn block_covered(block: u32) -> bool {
     let Some(s) = sections() else {
         return false;
     };
-    let block = u32::from(c) & !0x7F;
     let lo = search(&s.uni.keys, u64::from(block)).unwrap_or_else(|i| i);
     let hi = search(&s.uni.keys, u64::from(block + 0x80)).unwrap_or_else(|i| i);
     // Stray words of other languages bring a few chars of any script: a
