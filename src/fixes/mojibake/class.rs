@@ -162,22 +162,26 @@ pub fn cost(c: char) -> u32 {
     }
 }
 
-/// [`kind`], [`is_upper`] and [`is_lower`] of `c` with one lookup.
-pub fn kind_and_case(c: char) -> (Kind, bool, bool) {
-    if c.is_ascii() {
-        return (
-            score::kind_by_rule(c),
-            c.is_ascii_uppercase(),
-            c.is_ascii_lowercase(),
-        );
-    }
+/// [`kind`], [`is_upper`], [`is_lower`] and [`script`] of `c` with one
+/// lookup.
+pub fn classify(c: char) -> (Kind, bool, bool, Script) {
     match class(c) {
-        Some(x) => (x.kind, x.case & UPPER != 0, x.case & LOWER != 0),
-        None => (score::kind_by_rule(c), c.is_uppercase(), c.is_lowercase()),
+        Some(x) => (
+            x.kind,
+            x.case & UPPER != 0,
+            x.case & LOWER != 0,
+            script_of_code(x.script, u32::from(c)),
+        ),
+        None => (
+            score::kind_by_rule(c),
+            c.is_uppercase(),
+            c.is_lowercase(),
+            score::script_by_rule(c),
+        ),
     }
 }
 
-/// `char::is_lowercase` (cost reads it from [`kind_and_case`]).
+/// `char::is_lowercase` (cost reads it from [`classify`]).
 #[cfg(test)]
 pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
@@ -260,8 +264,8 @@ mod tests {
             assert_eq!(is_lower(c), c.is_lowercase(), "U+{u:04X}");
             assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
             assert_eq!(
-                kind_and_case(c),
-                (kind(c), is_upper(c), is_lower(c)),
+                classify(c),
+                (kind(c), is_upper(c), is_lower(c), script(c)),
                 "U+{u:04X}"
             );
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");

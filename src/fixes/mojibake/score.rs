@@ -502,23 +502,25 @@ pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
     total
 }
 
-/// A char with its kind and case, as [`cost`]'s terms ask them.
+/// A char with its kind, case and script, as [`cost`]'s terms ask them.
 #[derive(Clone, Copy)]
 struct Info {
     ch: char,
     kind: Kind,
     upper: bool,
     lower: bool,
+    script: Script,
 }
 
 impl Info {
     fn of(ch: char) -> Info {
-        let (kind, upper, lower) = super::class::kind_and_case(ch);
+        let (kind, upper, lower, script) = super::class::classify(ch);
         Info {
             ch,
             kind,
             upper,
             lower,
+            script,
         }
     }
 }
@@ -611,7 +613,7 @@ fn pair_cost(x: Info, y: Info) -> u32 {
     let (a, ka, b, kb) = (x.ch, x.kind, y.ch, y.kind);
     match (ka, kb) {
         (Kind::Letter, Kind::Letter) => {
-            let (sa, sb) = (script(a), script(b));
+            let (sa, sb) = (x.script, y.script);
             let mut c = 0;
             // Scripts written without spaces attach to Latin words directly.
             let unspaced = |s| matches!(s, Script::Cjk | Script::Thai | Script::Lao);
@@ -640,7 +642,7 @@ fn pair_cost(x: Info, y: Info) -> u32 {
             }
             c
         }
-        (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(script(a) != script(b)) * 4,
+        (Kind::Letter | Kind::Mark, Kind::Mark) => u32::from(x.script != y.script) * 4,
         // Strike-through and underline overlays style digits and symbols too.
         (_, Kind::Mark) if matches!(b, '\u{332}'..='\u{338}') => 0,
         // A mark of a script of its own (Arabic harakat, Indic vowel signs)
@@ -648,7 +650,7 @@ fn pair_cost(x: Info, y: Info) -> u32 {
         // no `T•` with an Arabic mark on its bullet). A U+FFFD may stand
         // for the lost letter the mark sat on.
         (Kind::Symbol | Kind::Punct, Kind::Mark)
-            if script(b) != Script::Latin && a != '\u{FFFD}' =>
+            if y.script != Script::Latin && a != '\u{FFFD}' =>
         {
             8
         }

@@ -66,14 +66,34 @@ pub enum Writing {
     Coarse(Script),
 }
 
-/// The writing system of `c`.
+/// The writing system of `c`, from a table of 256-char blocks filled
+/// from [`writing_by_rule`] the first time a char of the block is asked
+/// for: every candidate of every gap is asked, beside its neighbour.
 pub fn writing(c: char) -> Writing {
+    const BLOCK: u32 = 256;
+    const BLOCKS: usize = (0x40000 / BLOCK) as usize;
+    static TABLE: [std::sync::OnceLock<Box<[Writing]>>; BLOCKS] =
+        [const { std::sync::OnceLock::new() }; BLOCKS];
     let u = u32::from(c);
-    // Below the table's first range (Latin, Greek, Cyrillic, Hebrew,
-    // Arabic: most chars asked), no search.
-    if u < RANGES[0].0 {
-        return Writing::Coarse(script(c));
-    }
+    let Some(cell) = TABLE.get((u / BLOCK) as usize) else {
+        return writing_by_rule(c);
+    };
+    let start = u / BLOCK * BLOCK;
+    let block = cell.get_or_init(|| {
+        (start..start + BLOCK)
+            // A surrogate is never asked: any value stands in.
+            .map(|u| char::from_u32(u).map_or(Writing::Coarse(Script::Common), writing_by_rule))
+            .collect()
+    });
+    block
+        .get((u - start) as usize)
+        .copied()
+        .unwrap_or_else(|| writing_by_rule(c))
+}
+
+/// The writing system of `c`, by its ranges.
+fn writing_by_rule(c: char) -> Writing {
+    let u = u32::from(c);
     let at = RANGES.partition_point(|&(lo, _, _)| lo <= u);
     match at.checked_sub(1).and_then(|i| RANGES.get(i)) {
         Some(&(_, hi, id)) if u <= hi && script(c) != Script::Common => Writing::Listed(id),
