@@ -48,7 +48,7 @@ pub fn read(yaml: &str) -> Option<Value> {
             continue;
         }
         if let Some((key, text, _)) = folding.take() {
-            map.insert(key, scalar(&text)?);
+            put(&mut map, key, scalar(&text)?)?;
         }
         if let Some(item) = rest.strip_prefix("- ") {
             let (_, items, at) = open.as_mut()?;
@@ -73,20 +73,17 @@ pub fn read(yaml: &str) -> Option<Value> {
             return None;
         }
         let key = scalar(key).filter(Value::is_string)?;
-        if map.contains_key(&key) {
-            return None;
-        }
         let value = after.trim_matches(' ');
         if value.is_empty() {
             open = Some((key, Vec::new(), None));
         } else if value.starts_with(['\'', '"']) {
-            map.insert(key, quoted(value)?);
+            put(&mut map, key, quoted(value)?)?;
         } else {
             folding = Some((key, value.to_string(), true));
         }
     }
     if let Some((key, text, _)) = folding {
-        map.insert(key, scalar(&text)?);
+        put(&mut map, key, scalar(&text)?)?;
     }
     close(&mut map, open)?;
     (!map.is_empty()).then_some(Value::Mapping(map))
@@ -96,17 +93,22 @@ pub fn read(yaml: &str) -> Option<Value> {
 /// key repeats one already read.
 fn close(map: &mut Mapping, open: Option<(Value, Vec<Value>, Option<usize>)>) -> Option<()> {
     if let Some((key, items, at)) = open {
-        if map.contains_key(&key) {
-            return None;
-        }
         let value = if at.is_some() {
             Value::Sequence(items)
         } else {
             Value::Null
         };
-        map.insert(key, value);
+        put(map, key, value)?;
     }
     Some(())
+}
+
+/// Adds `key` to `map`; `None` when the key repeats one already read, which
+/// the parser refuses. Each key is hashed once, when its value is known: a
+/// repeat is found then as surely as when its line is read, and either
+/// way the reading gives `None`.
+fn put(map: &mut Mapping, key: Value, value: Value) -> Option<()> {
+    map.insert(key, value).is_none().then_some(())
 }
 
 /// The first chars that make a scalar something other than plain text (or
@@ -197,7 +199,13 @@ fn plain_inside(b: &[u8]) -> bool {
 /// `\n` and `\r\n` are allowed.
 fn printable(b: &[u8], lines: bool) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    !b.iter().enumerate().any(|(i, &c)| match c {
+    // One table read per byte; only the few bytes that may start a refused
+    // char are matched.
+    let mut suspect = b
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| SUSPECT[usize::from(c)]);
+    !suspect.any(|(i, &c)| match c {
         b'\t' | b'\n' => !lines,
         b'\r' => !lines || at(i + 1) != b'\n',
         0..=0x1f | 0x7f => true,
@@ -207,6 +215,19 @@ fn printable(b: &[u8], lines: bool) -> bool {
         _ => false,
     })
 }
+
+/// The bytes [`printable`] looks at: C0 controls (tab and line breaks
+/// among them), DEL, and the lead bytes of the C1 controls, U+2028, U+2029,
+/// U+FEFF, U+FFFE and U+FFFF.
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, 0..=0x1f | 0x7f | 0xc2 | 0xe2 | 0xef);
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
