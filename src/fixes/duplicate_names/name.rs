@@ -202,10 +202,51 @@ fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'\'' || b == b'-'
 }
 
+/// Whether the bytes beside the space at byte `space` of `text` prove that
+/// no capitalised word after it repeats the word before it, without
+/// decoding a char: most spaces before a capital fail here (a sentence
+/// start after `.`, an item after `- [ ]`, a word after a word with another
+/// first letter), and [`doubled_at`] asks first. It reads the word before
+/// as [`word_start`] does (after a link's `]]`, joiners trimmed) when it is
+/// all ASCII, and proves it when nothing after the space can be a capital
+/// (an ASCII byte that is not one, or the end), when no word ends before
+/// it, or when that word's first letter differs, ignoring case, from the
+/// ASCII capital after the space (a repeat, possessive or not, starts with
+/// the same letter). Anything else is left to the full reading: a
+/// non-ASCII letter may lower-case to an ASCII one (the Kelvin sign to
+/// `k`).
+fn unpaired(b: &[u8], space: usize) -> bool {
+    let Some(&next) = b.get(space + 1) else {
+        return true;
+    };
+    if next.is_ascii() && !next.is_ascii_uppercase() {
+        return true;
+    }
+    let end = if space >= 2 && b[space - 2..space] == *b"]]" {
+        space - 2
+    } else {
+        space
+    };
+    let mut start = end;
+    while start > 0 && is_ascii_word_byte(b[start - 1]) {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        return false;
+    }
+    let Some(&first) = b[start..end].iter().find(|&&c| !matches!(c, b'\'' | b'-')) else {
+        return true;
+    };
+    next.is_ascii() && !first.eq_ignore_ascii_case(&next)
+}
+
 /// Whether the word after the space at byte `space` is capitalised and
 /// repeats the word that ends right before it, or the last word of a link
 /// that closes right before it (`[[Lior Genzel]] Genzel`).
 pub fn doubled_at(text: &str, space: usize) -> bool {
+    if unpaired(text.as_bytes(), space) {
+        return false;
+    }
     let after = &text[space + 1..];
     let capital = match after.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -325,6 +366,11 @@ mod tests {
             "Straße",
             "STRASSE",
             "\u{212a}",
+            ".",
+            "1",
+            "Bob",
+            "bob",
+            "#",
         ];
         let mut seed = 7u64;
         for _ in 0..50_000 {
