@@ -173,7 +173,14 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     // Diagnostics already given, so each pass reports a thing once (a set:
     // a list search is quadratic on notes with many diagnostics).
     let mut reported: HashSet<(Fix, usize, String)> = HashSet::new();
-    let original_lines = LineIndex::new(text);
+    // Line numbers are needed only for a change or a diagnostic, which most
+    // notes on a save (already settled) never get: indexed on first use.
+    let original_lines = std::cell::OnceCell::new();
+    let line_of = |offset: usize| {
+        original_lines
+            .get_or_init(|| LineIndex::new(text))
+            .line_of(offset)
+    };
     let enabled: Vec<Fix> = Fix::ALL
         .into_iter()
         .filter(|&f| config.enabled(f))
@@ -230,7 +237,7 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                     let at = composed.to_original(offset..offset).start;
                     let d = Diagnostic {
                         fix: Some(fix),
-                        line: original_lines.line_of(at),
+                        line: line_of(at),
                         message,
                     };
                     if reported.insert((fix, d.line, d.message.clone())) {
@@ -249,7 +256,7 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                     let range = composed.to_original(e.range.clone());
                     changes.push(Change {
                         fix,
-                        line: original_lines.line_of(range.start),
+                        line: line_of(range.start),
                         range,
                         before: current[e.range.clone()].to_string(),
                         after: e.replacement.clone(),
