@@ -186,10 +186,17 @@ impl Out for Unchanged<'_> {
 /// one space apart, and a space before a block link.
 fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine) {
     let tags = t.tokens.iter().filter(|k| k.field.is_none());
-    // Each field once: the fields in Tasks' order are the kinds in order.
-    let sorted = Field::WRITE_ORDER
-        .iter()
-        .filter_map(|&f| t.tokens.iter().find(|k| k.field == Some(f)));
+    // Each field once: the fields in Tasks' order are the kinds in order,
+    // and a kind's discriminant is its place in that order. One slot per
+    // kind, filled in one pass over the tokens (the first of a kind, were
+    // there two).
+    let mut slots: [Option<&Token>; Field::WRITE_ORDER.len()] = [None; Field::WRITE_ORDER.len()];
+    for k in &t.tokens {
+        if let Some(f) = k.field {
+            slots[f as usize].get_or_insert(k);
+        }
+    }
+    let sorted = slots.into_iter().flatten();
     for (i, k) in tags.chain(sorted).enumerate() {
         if i > 0 || !t.description.is_empty() {
             out.push_str(" ");

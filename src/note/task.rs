@@ -564,6 +564,15 @@ mod tests {
             .collect()
     }
 
+    /// A field's discriminant is its place in Tasks' write order, which
+    /// the `tasks` fix writes fields by.
+    #[test]
+    fn write_order_is_the_declaration_order() {
+        for (i, f) in Field::WRITE_ORDER.into_iter().enumerate() {
+            assert_eq!(f as usize, i, "{f:?}");
+        }
+    }
+
     #[test]
     fn which_lines_are_tasks() {
         for yes in [
