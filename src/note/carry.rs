@@ -24,6 +24,19 @@ pub(crate) struct Carried {
 /// before or after the edit, may change other lines' structure.
 const BLOCK_MARKERS: [&str; 6] = ["```", "~~~", "$$", "<!--", "-->", "%%"];
 
+/// Whether `line` holds one of [`BLOCK_MARKERS`]: one pass over its bytes,
+/// a marker tried only where its first byte is (six substring searches,
+/// each set up anew, cost more than the edit they guard).
+fn holds_marker(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'`' | b'~' | b'$' | b'<' | b'-' | b'%')
+            && BLOCK_MARKERS
+                .iter()
+                .any(|m| b[i..].starts_with(m.as_bytes()))
+    })
+}
+
 impl Note<'_> {
     /// The structure of `new`, which `edits` (sorted, non-overlapping,
     /// against this note's text) made of this note's text, or `None` when
@@ -83,9 +96,8 @@ impl Note<'_> {
             if opens_frontmatter
                 || before.contains('\r')
                 || after.contains('\r')
-                || BLOCK_MARKERS
-                    .iter()
-                    .any(|m| before.contains(m) || after.contains(m))
+                || holds_marker(before)
+                || holds_marker(after)
                 || protect::shape(before) != protect::shape(after)
             {
                 return None;
@@ -215,6 +227,23 @@ mod tests {
         Edit {
             range: at..at + find.len(),
             replacement: replacement.into(),
+        }
+    }
+
+    /// The byte pass finds what searching for each marker finds.
+    #[test]
+    fn markers_by_their_bytes() {
+        let pieces = [
+            "`", "``", "~~", "~", "$", "<!-", "<", "!--", "-", ">", "%", "a", "é",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let line = format!("{a}{b}{c}");
+                    let searched = BLOCK_MARKERS.iter().any(|m| line.contains(m));
+                    assert_eq!(holds_marker(&line), searched, "{line:?}");
+                }
+            }
         }
     }
 
