@@ -280,30 +280,43 @@ fn render(out: &mut impl Out, line: &str, k: &Token) {
     }
 }
 
-/// What Tasks makes of a line: description with trailing tags put back,
-/// each field's canonical symbol and value, block link.
-fn reading(line: &str, t: &TaskLine) -> (String, Vec<(String, String)>, Option<String>) {
-    let mut description = line[t.description.clone()].to_string();
-    for k in t.tokens.iter().filter(|k| k.field.is_none()) {
-        description.push(' ');
-        description.push_str(&line[k.range.clone()]);
-    }
-    let mut fields: Vec<(String, String)> = t
-        .fields()
-        .map(|k| (canonical(line, k), line[k.value.clone()].to_string()))
-        .collect();
-    fields.sort();
-    let link = t.block_link.clone().map(|r| line[r].to_string());
-    (description, fields, link)
+/// What Tasks makes of a line, borrowed from it: the description with the
+/// trailing tags put back (one space before each), as bytes.
+fn description<'a>(line: &'a str, t: &'a TaskLine) -> impl Iterator<Item = u8> + 'a {
+    let tags = t.tokens.iter().filter(|k| k.field.is_none());
+    line[t.description.clone()]
+        .bytes()
+        .chain(tags.flat_map(move |k| std::iter::once(b' ').chain(line[k.range.clone()].bytes())))
 }
 
+/// Each field of a line as Tasks reads it: its canonical symbol and its
+/// value, in an order that makes two lines' fields equal as sets.
+fn field_values<'a>(line: &'a str, t: &TaskLine) -> Vec<(Option<char>, &'a str)> {
+    let mut fields: Vec<(Option<char>, &str)> = t
+        .fields()
+        .map(|k| (canonical_symbol(line, k), &line[k.value.clone()]))
+        .collect();
+    fields.sort_unstable();
+    fields
+}
+
+/// The block link of a line, as written.
+fn block_link<'a>(line: &'a str, t: &TaskLine) -> Option<&'a str> {
+    t.block_link.clone().map(|r| &line[r])
+}
+
+/// Whether the rewritten line reads as the line did (description, tags,
+/// fields, block link and prefix) and is final. Compared on borrowed
+/// pieces: every changed task line is checked so.
 fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
     let mut new = line.to_string();
     new.replace_range(r.range.clone(), &r.replacement);
     let Some(again) = task::parse(&new) else {
         return false;
     };
-    if reading(line, t) != reading(&new, &again)
+    if !description(line, t).eq(description(&new, &again))
+        || field_values(line, t) != field_values(&new, &again)
+        || block_link(line, t) != block_link(&new, &again)
         || line[t.prefix.clone()] != new[again.prefix.clone()]
     {
         return false;
