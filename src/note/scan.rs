@@ -32,7 +32,8 @@ impl Kinds {
     /// signifier is one): where a task line with fields can be.
     pub const TASK_FIELDS: Kinds = Kinds(1 << 3);
     /// A space before a capitalised word that repeats the word (or the
-    /// link's last word) right before it: `Genzel Genzel`. A kind of the
+    /// link's last word) right before it, itself holding a capital:
+    /// `Genzel Genzel`, not `#task Task`. A kind of the
     /// whole note, found the first time a fix asks ([`Scan::doubled`]):
     /// looking at every capital after a space costs more than the rest of
     /// the scan, and only `duplicate-names` needs it.

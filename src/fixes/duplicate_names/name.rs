@@ -154,18 +154,37 @@ pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
 }
 
 /// Whether the text has, anywhere, a capitalised word right after the same
-/// word and one space: the cheap test that lets almost every note skip the
-/// fix. Punctuation around words (`[[`, `|`, quotes, `@`) is looked past.
+/// word and one space, where that word holds a capital too: the cheap test
+/// that lets almost every note skip the fix. Punctuation around words
+/// (`[[`, `|`, quotes, `@`) is looked past.
 ///
 /// Only the words on either side of a space can pair up, so the scan reads
 /// words only at a space before a capital letter, instead of classifying
-/// every character of the note.
+/// every character of the note. A pair whose first word has no capital
+/// (`#task Task`, common in Tasks notes) is no name: every place the fix
+/// repairs or reports reads runs of capitalised words, and such a word
+/// ends where the word before the space ends, so it is that word or its
+/// end, and a capital begins it ([`cased_before`]).
 pub fn has_doubled_word(text: &str) -> bool {
     // Spaces are too common for a memchr call each; a space before an ASCII
     // capital or a non-ASCII byte is where a doubled word can start.
     text.as_bytes().windows(2).enumerate().any(|(space, w)| {
-        w[0] == b' ' && (w[1].is_ascii_uppercase() || !w[1].is_ascii()) && doubled_at(text, space)
+        w[0] == b' '
+            && (w[1].is_ascii_uppercase() || !w[1].is_ascii())
+            && doubled_at(text, space)
+            && cased_before(text, space)
     })
+}
+
+/// Whether the word before the space at byte `space` of `text`, read as
+/// [`doubled_at`] reads it (before a link's `]]`), holds an upper-case
+/// char: a capitalised word can end there only then.
+fn cased_before(text: &str, space: usize) -> bool {
+    let before = &text[..space];
+    let before = before.strip_suffix("]]").unwrap_or(before);
+    before[word_start(before, before.len())..]
+        .chars()
+        .any(char::is_uppercase)
 }
 
 /// Where the word that ends at byte `end` of `text` starts (`end` when no
@@ -404,5 +423,9 @@ mod tests {
         assert!(!has_doubled_word("O'Brien Brien"));
         assert!(!has_doubled_word("Boutros Boutros-Ghali and the the cat"));
         assert!(!has_doubled_word("Lior Genzel, Jason Vallery"));
+        // A tag is no name: no capitalised word ends where it does.
+        assert!(!has_doubled_word("- [ ] #task Task 4"));
+        assert!(has_doubled_word("#Task Task"));
+        assert!(has_doubled_word("[[Lior Genzel]] Genzel"));
     }
 }
