@@ -167,13 +167,57 @@ pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
 /// end, and a capital begins it ([`cased_before`]).
 pub fn has_doubled_word(text: &str) -> bool {
     // Spaces are too common for a memchr call each; a space before an ASCII
-    // capital or a non-ASCII byte is where a doubled word can start.
-    text.as_bytes().windows(2).enumerate().any(|(space, w)| {
-        w[0] == b' '
-            && (w[1].is_ascii_uppercase() || !w[1].is_ascii())
-            && doubled_at(text, space)
-            && cased_before(text, space)
+    // capital or a non-ASCII byte is where a doubled word can start. Eight
+    // spaces are tested at a time, as bit masks over two loads.
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at + 9 <= b.len() {
+        let mut hits = spaces(load(b, at)) & capitals(load(b, at + 1));
+        while hits != 0 {
+            let space = at + (hits.trailing_zeros() / 8) as usize;
+            if doubled_pair(text, space) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    (at..b.len().saturating_sub(1)).any(|space| {
+        b[space] == b' '
+            && (b[space + 1].is_ascii_uppercase() || !b[space + 1].is_ascii())
+            && doubled_pair(text, space)
     })
+}
+
+/// The eight bytes of `b` from `at`, byte `k` in bits `8k..8k + 8`.
+fn load(b: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `w` that is a space (exact: no carry
+/// crosses a byte).
+fn spaces(w: u64) -> u64 {
+    let t = w ^ (ONES * u64::from(b' '));
+    !(((t & LOW7) + LOW7) | t | LOW7)
+}
+
+/// The high bit of each byte of `w` that is an ASCII capital or not ASCII.
+fn capitals(w: u64) -> u64 {
+    let x = w & LOW7;
+    let from_a = (x + ONES * 0x3F) & HIGH; // x >= 0x41
+    let past_z = (x + ONES * 0x25) & HIGH; // x >= 0x5B
+    (w & HIGH) | (from_a & !past_z)
+}
+
+/// The test of [`has_doubled_word`] at a space before a capital.
+fn doubled_pair(text: &str, space: usize) -> bool {
+    doubled_at(text, space) && cased_before(text, space)
 }
 
 /// Whether the word before the space at byte `space` of `text`, read as
@@ -408,6 +452,37 @@ mod tests {
                 let capital = word.chars().next().is_some_and(char::is_uppercase);
                 let full = capital && !prev.is_empty() && repeats_word(prev, word);
                 assert_eq!(doubled_at(&text, space), full, "{text:?} at {space}");
+            }
+        }
+    }
+
+    /// Eight bytes at a time find the spaces before a capital that a walk
+    /// over every pair of bytes finds.
+    #[test]
+    fn masks_find_what_the_walk_finds() {
+        let pieces = [
+            " ", "a", "A", "Z", "@", "[", "`", "{", "é", "É", "📅", "Ada", "ada", "]]",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed >> 60) + 4 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let walk = text.as_bytes().windows(2).enumerate().any(|(space, w)| {
+                w[0] == b' '
+                    && (w[1].is_ascii_uppercase() || !w[1].is_ascii())
+                    && doubled_pair(&text, space)
+            });
+            assert_eq!(has_doubled_word(&text), walk, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, 0, b' ', b, b'A', b'Z', b'[', b'@']);
+            let expected = |c: u8| c.is_ascii_uppercase() || !c.is_ascii();
+            for (k, c) in w.to_le_bytes().into_iter().enumerate() {
+                assert_eq!(spaces(w) >> (8 * k + 7) & 1 == 1, c == b' ', "{c}");
+                assert_eq!(capitals(w) >> (8 * k + 7) & 1 == 1, expected(c), "{c}");
             }
         }
     }
