@@ -232,20 +232,28 @@ pub fn parse(line: &str) -> Option<TaskLine> {
     }
     let mut tokens = Vec::new();
     // Every extractor but the tag's needs its field's signifier in what is
-    // left of the body, so only those of the fields the body signifies
-    // run: the others would fail, and the extractors of ids and
-    // dependencies read back over a whole description of plain words.
-    let present = fields_signified(&line[body_start..end]);
+    // left of the body, so only those of the fields whose signifiers are
+    // left run: the others would fail, and the extractors of ids and
+    // dependencies read back over a whole description of plain words. A
+    // field taken off the end takes one of its signifiers with it, so a
+    // field read once (most are) is not tried again in the later runs.
+    // The counts never fall below what is left (a tag may take a signifier
+    // inside it along, uncounted), so no extractor that could match is
+    // skipped.
+    let mut left = signifiers_left(&line[body_start..end]);
     // Tasks' loop: each run tries every extractor once, in this order, and
     // runs again while one matched (at most 21 runs).
     for _ in 0..21 {
         let mut matched = false;
         for &(field, step) in &STEPS {
-            if field.is_some_and(|f| present & f.bit() == 0) {
+            if field.is_some_and(|f| left[f as usize] == 0) {
                 continue;
             }
             let s = &line[body_start..end];
             if let Some(mut token) = step(s) {
+                if let Some(f) = token.field {
+                    left[f as usize] = left[f as usize].saturating_sub(1);
+                }
                 shift(&mut token, body_start);
                 end = trim_end(line, token.range.start).max(body_start);
                 tokens.push(token);
@@ -320,14 +328,18 @@ fn breaks_js_line(line: &str) -> bool {
     })
 }
 
-/// The fields whose signifiers `body` holds, one bit each ([`Field::bit`]).
-/// Every signifier starts with byte 0xE2 or 0xF0, so only chars starting
-/// with those are decoded.
-fn fields_signified(body: &str) -> u16 {
+/// How many signifiers of each field `body` holds, by the field's place
+/// in [`Field::WRITE_ORDER`]. Every signifier starts with byte 0xE2 or
+/// 0xF0, so only chars starting with those are decoded. A count stops at
+/// 255, which Tasks' 21 runs cannot take down to zero.
+fn signifiers_left(body: &str) -> [u8; Field::WRITE_ORDER.len()] {
     memchr::memchr2_iter(0xE2, 0xF0, body.as_bytes())
         .filter_map(|i| body.get(i..)?.chars().next())
         .filter_map(Field::of_symbol)
-        .fold(0, |bits, (field, _)| bits | field.bit())
+        .fold([0; Field::WRITE_ORDER.len()], |mut left, (field, _)| {
+            left[field as usize] = left[field as usize].saturating_add(1);
+            left
+        })
 }
 
 /// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
