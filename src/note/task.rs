@@ -230,7 +230,9 @@ pub fn parse(line: &str) -> Option<TaskLine> {
         block_link = Some(body_start + start + 1..end);
         end = trim_end(line, body_start + start).max(body_start);
     }
-    let mut tokens = Vec::new();
+    // Room for the usual tokens at once: a line of tags and fields has five
+    // or six, and a list grown from empty allocates, then reallocates.
+    let mut tokens = Vec::with_capacity(8);
     // Every extractor but the tag's needs its field's signifier in what is
     // left of the body, so only those of the fields whose signifiers are
     // left run: the others would fail, and the extractors of ids and

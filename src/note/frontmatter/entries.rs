@@ -23,7 +23,7 @@ pub fn lines(yaml: &str) -> Vec<YLine> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < yaml.len() {
-        let nl = yaml[at..].find('\n').map_or(yaml.len(), |i| at + i);
+        let nl = memchr::memchr(b'\n', &yaml.as_bytes()[at..]).map_or(yaml.len(), |i| at + i);
         let end = if nl > at && yaml.as_bytes()[nl - 1] == b'\r' {
             nl - 1
         } else {
