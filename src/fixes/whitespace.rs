@@ -28,7 +28,8 @@ const LINES: Kinds = Kinds::TRAILING.or(Kinds::BLANK).or(Kinds::HEADING);
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let text = note.text;
     let lines = &note.lines;
-    let blank = |l: &Line| l.text(text).trim_matches([' ', '\t']).is_empty();
+    // By bytes: a line of spaces and tabs has no other byte.
+    let blank = |l: &Line| l.text(text).bytes().all(|b| b == b' ' || b == b'\t');
     let body_line = |i: usize| lines.get(i).filter(|l| l.is_text());
 
     // The last line with content; blank text lines after it are dropped.
@@ -85,7 +86,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
 fn trailing(note: &Note, i: usize, sink: &mut Sink) {
     let line = &note.lines[i];
     let content = line.text(note.text);
-    let kept = content.trim_end_matches([' ', '\t']);
+    let blanks = content
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let kept = &content[..content.len() - blanks];
     let tail = &content[kept.len()..];
     if tail.is_empty() {
         return;
