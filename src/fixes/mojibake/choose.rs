@@ -5,7 +5,10 @@
 //!    maths, kaomoji), or any reading through a page whose two-byte leads
 //!    are symbols (cp437, mac-roman), counts only where the page vote found
 //!    the note evidently that page's mojibake, and must make words (see
-//!    [`makes_text`]).
+//!    [`makes_text`]), or is a damaged letter or mark inside a word, or a
+//!    one-letter word of the line's language. A Greek letter with a sign
+//!    of maths after it (`Δ±`, `β³`) is notation: its page must repair
+//!    another run of the note.
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters and no letter rebuilt from
@@ -411,9 +414,9 @@ fn foreign_island(text: &str, r: &Run, rep: &Repair) -> bool {
 const MIN_LATIN_AROUND_AN_ISLAND: usize = 6;
 
 /// Rule 4: whether every page that reads the run whole, for a gain of at
-/// least `min_gain`, reads it into the same chars: a word's shape says the run is mojibake, not
-/// which page made it (`gaĘ’o` is ƒ through windows-1257, ʒ through
-/// windows-1250).
+/// least `min_gain`, reads it into the same chars: a word's shape says the
+/// run is mojibake, not which page made it (`gaĘ’o` is ƒ through
+/// windows-1257, ʒ through windows-1250).
 fn whole_readings_agree(look: &RunLook, min_gain: i64) -> bool {
     let mut outs = look
         .pages
