@@ -36,7 +36,7 @@ use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
-use super::{code_pages, context, lang, nbsp, score, LOCAL_GAIN, NOTE_GAIN};
+use super::{code_pages, context, lang, nbsp, score, words, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 
@@ -125,6 +125,9 @@ pub fn choose<'r>(
         // (GÄLÄW); lead chars in a row, each with every continuation lost,
         // are a word of the script whose letters are the page's lead bytes
         // (`Среда`, `Сандвич` under windows-1251), written correctly.
+        // A capital cut short inside a word of small letters (`TanzĆnia`):
+        // its word may tell the letter, wherever the note's page is.
+        let capital_cut_short = lone_leads && is_capital_inside_a_small_word(r);
         if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
             continue;
         }
@@ -149,6 +152,7 @@ pub fn choose<'r>(
         if reading.pieces == 0
             && reading.gaps > 0
             && !replaced
+            && !capital_cut_short
             && (vote.page.is_none() || !(vote.whole_note || foreign_in_a_latin_word(text, r)))
             && gaps_cut_letters(r, reading)
         {
@@ -177,14 +181,17 @@ pub fn choose<'r>(
         }
         // Without gaps, or without judging them, the first look already is
         // the repair.
-        let mut rep = if reading.gaps == 0 || !fill || (lone_leads && !is_note_page) {
+        let mut rep = if reading.gaps == 0
+            || !(fill || capital_cut_short)
+            || (lone_leads && !is_note_page && !capital_cut_short)
+        {
             first.clone()
         } else {
             // The word's ASCII letters beyond the run, for word membership.
             let mut gcx = *gcx;
             gcx.head = Affix::before(text, r.range.start, reading.page);
             gcx.tail = Affix::after(text, r.range.end, reading.page);
-            repair(&r.chars, r.prev, r.next, reading, fill, &gcx, before)
+            repair(&r.chars, r.prev, r.next, reading, true, &gcx, before)
         };
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation
@@ -239,6 +246,7 @@ pub fn choose<'r>(
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
             || (letter_word && rep.gain >= 0)
+            || (capital_cut_short && makes_a_listed_word(&rep))
             || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote))
             || (rep.gain > 0
                 && reading.gaps == 0
@@ -428,6 +436,27 @@ fn whole_readings_agree(look: &RunLook, min_gain: i64) -> bool {
         .map(|(_, first)| &first.out);
     outs.next()
         .is_some_and(|one| outs.all(|other| other == one))
+}
+
+/// Rule 3: whether the run is one capital, a lead char, standing between
+/// small ASCII letters (`TanzĆnia`, `sprĆk`): no orthography writes it so,
+/// while a lost byte after it often makes a small letter.
+fn is_capital_inside_a_small_word(r: &Run) -> bool {
+    matches!(r.chars.as_slice(), [c] if c.is_uppercase())
+        && r.prev.is_some_and(|c| c.is_ascii_lowercase())
+        && r.next.is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// Rule 4: whether every byte the repair rebuilt makes a word of the word
+/// lists, and nothing is left unresolved: a capital cut short inside a
+/// small word, on no other evidence, needs its word.
+fn makes_a_listed_word(rep: &Repair) -> bool {
+    !rep.restored.is_empty()
+        && rep.unresolved.is_empty()
+        && rep
+            .restored
+            .iter()
+            .all(|x| x.reason == words::IN_A_WORD || x.reason == words::IN_SOME_WORD)
 }
 
 /// Rule 4: whether `rep` gains enough for its page.

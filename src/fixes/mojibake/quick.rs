@@ -5,7 +5,9 @@
 //! byte: that pair is left in every whole piece and in every cut-short one
 //! that kept a byte. Lone lead bytes are repaired only under a page the note
 //! has shown such a pair for; a lost no-break space also on its own, so a
-//! two-byte lead before a space counts too. A note with neither under any
+//! two-byte lead before a space counts too, and so does a lead char that
+//! is a capital between small ASCII letters (`sprĆk`: a letter cut short
+//! that its word may tell). A note with none of these under any
 //! page needs nothing, and this tells so in one pass over its chars, with
 //! two table lookups per non-ASCII char and no allocation.
 
@@ -98,7 +100,8 @@ pub fn may_hold_mojibake(text: &str) -> bool {
     let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
         return false;
     };
-    holds_pair(text[first..].chars())
+    // From the ASCII char before it: a small letter there counts.
+    holds_pair(text[first.saturating_sub(1)..].chars())
 }
 
 /// [`may_hold_mojibake`] over chars already decoded (a repair that may be
@@ -110,18 +113,28 @@ pub fn chars_may_hold_mojibake(chars: &[char]) -> bool {
 fn holds_pair(chars: impl Iterator<Item = char>) -> bool {
     let masks = masks();
     let mut leads = 0u16;
+    // A lead char that is a capital, straight after a small ASCII letter:
+    // cut short inside a word if a small ASCII letter follows.
+    let (mut small_before, mut capital_lead) = (false, false);
     for c in chars {
         if c.is_ascii() {
             if c == ' ' && leads & NBSP_LEAD != 0 {
                 return true;
             }
+            if capital_lead && c.is_ascii_lowercase() {
+                return true;
+            }
             leads = 0;
+            small_before = c.is_ascii_lowercase();
+            capital_lead = false;
             continue;
         }
         let (lead, cont) = masks.of(c);
         if leads & cont != 0 {
             return true;
         }
+        capital_lead = small_before && lead != 0 && c.is_uppercase();
+        small_before = false;
         leads = lead;
     }
     false
@@ -156,7 +169,11 @@ mod tests {
                             .and_then(|&c| page.byte_of(c))
                             .and_then(sequence_len)
                             == Some(2))
-            })
+            }) || (r.chars.len() == 1
+                && r.chars[0].is_uppercase()
+                && lead_pages(r.chars[0]) != 0
+                && r.prev.is_some_and(|c| c.is_ascii_lowercase())
+                && r.next.is_some_and(|c| c.is_ascii_lowercase()))
         })
     }
 
@@ -169,6 +186,7 @@ mod tests {
             "ÀÁÂ ÃÄ ÅÆ ÇÈ ÉÊ Ë",
             "IRMÃ E MAÇÃ — VÝŠKA ŠÍRKA Ö–A",
             "◊ﬁﬂ\u{f8ff} ∂∆∏∑√∞∫≈≠≤≥ ░▒▓│┤╡",
+            "sprĆk, na hÉireann, kaÅmiiri, McÉ, aÉ, Éa",
         ];
         for s in samples {
             assert_eq!(may_hold_mojibake(s), slow(s), "{s:?}");

@@ -1080,3 +1080,23 @@ fn a_one_letter_word_of_the_lines_language_through_a_symbol_page_is_repaired() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_capital_cut_short_inside_a_small_word_takes_the_letter_its_word_needs() {
+    // One letter whose only continuation a strict decoder dropped, nothing
+    // else damaged on the line: the capital inside a small word is the
+    // evidence, and the word lists pick the letter.
+    for (bad, good) in [
+        ("Flera sprĆk\n", "Flera språk\n"),
+        (
+            "Ulazi u poÄetni direktorij\n",
+            "Ulazi u početni direktorij\n",
+        ),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // Irish writes a capital after a prefix; a word no list holds stays.
+    for s in ["na hÉireann\n", "i nÉirinn agus\n", "the zqĆxv code\n"] {
+        assert_eq!(fix(s), s);
+    }
+}
