@@ -391,10 +391,7 @@ fn foreign_island(text: &str, r: &Run, rep: &Repair) -> bool {
         && r.chars.len() == 2
         && r.chars.last().is_some_and(quote)
         && r.next.is_some_and(|c| c.is_ascii_alphabetic());
-    let word = count == 2
-        && r.chars.len() == 2
-        && !r.prev.is_some_and(|c| c.is_ascii_alphanumeric())
-        && !r.next.is_some_and(|c| c.is_ascii_alphanumeric());
+    let word = count == 2 && r.chars.len() == 2 && stands_apart(r);
     let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
     let latin_out = changed
         .iter()
@@ -403,14 +400,9 @@ fn foreign_island(text: &str, r: &Run, rep: &Repair) -> bool {
         return false;
     }
     // The rest of the line: Latin words, no letter of any other script.
-    let line = context::line_around(text, &r.range);
-    let rest = text
-        .get(line.start..r.range.start)
-        .unwrap_or("")
-        .chars()
-        .chain(text.get(r.range.end..line.end).unwrap_or("").chars());
+    let (before, after) = rest_of_line(text, r);
     let mut latin = 0;
-    for c in rest {
+    for c in before.chars().chain(after.chars()) {
         if foreign(c) {
             return false;
         }
@@ -422,6 +414,21 @@ fn foreign_island(text: &str, r: &Run, rep: &Repair) -> bool {
 /// Latin letters the rest of a line needs for a run of another script in
 /// it to be an island.
 const MIN_LATIN_AROUND_AN_ISLAND: usize = 6;
+
+/// The line `r` stands on, without it: the text before it and after it.
+fn rest_of_line<'t>(text: &'t str, r: &Run) -> (&'t str, &'t str) {
+    let line = context::line_around(text, &r.range);
+    (
+        text.get(line.start..r.range.start).unwrap_or(""),
+        text.get(r.range.end..line.end).unwrap_or(""),
+    )
+}
+
+/// Whether no letter or digit touches the run on either side.
+fn stands_apart(r: &Run) -> bool {
+    let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+    apart(r.prev) && apart(r.next)
+}
 
 /// Rule 4: whether every page that reads the run whole, for a gain of at
 /// least `min_gain`, reads it into the same chars: a word's shape says the
@@ -969,28 +976,20 @@ fn is_a_letter_word_of_the_line(
     reading: &detect::Reading,
     first: &Repair,
 ) -> bool {
-    let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
     let [c] = first.out.as_slice() else {
         return false;
     };
     if !(reading.is_whole()
         && reading.gaps == 0
         && r.chars.len() == 2
-        && apart(r.prev)
-        && apart(r.next)
+        && stands_apart(r)
         && score::is_alpha(*c)
         && score::script(*c) == score::Script::Latin)
     {
         return false;
     }
-    let line = context::line_around(text, &r.range);
-    let rest: String = text
-        .get(line.start..r.range.start)
-        .unwrap_or("")
-        .chars()
-        .chain(" ".chars())
-        .chain(text.get(r.range.end..line.end).unwrap_or("").chars())
-        .collect();
+    let (before, after) = rest_of_line(text, r);
+    let rest = format!("{before} {after}");
     let all_latin = rest
         .chars()
         .filter(|&c| score::is_alpha(c))
@@ -1042,13 +1041,11 @@ fn is_box_drawing(c: char) -> bool {
 /// written, so a page must repair another run of the note clearly to read
 /// it (as it reads `Ξ±` for α in Greek garbled all through).
 fn is_greek_notation(r: &Run) -> bool {
-    let apart = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
     matches!(r.chars.as_slice(), [l, s]
         if score::script(*l) == score::Script::Greek
             && score::is_alpha(*l)
             && matches!(s, '±' | 'µ' | '°' | '²' | '³' | '¹' | '·' | '×' | '÷' | '…' | '′' | '″'))
-        && apart(r.prev)
-        && apart(r.next)
+        && stands_apart(r)
 }
 
 /// Rule 1: whether the repair is a Tasks signifier on a task line or a
