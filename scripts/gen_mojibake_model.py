@@ -14,11 +14,10 @@ frequency):
   end counted as a space (U+0020) beside its first and last letter,
 
 and keeps only what the fix can ask for: bigrams and trigrams holding a
-character that
-can be a gap candidate (its UTF-8 has, as a continuation byte, a byte some
-supported code page leaves undefined; the pages come from
-`gen_mojibake_tables.py`) next to any character, and the unigrams of the
-characters those bigrams hold. Only Basic Multilingual Plane characters
+character that can be a gap candidate (its UTF-8 has, as a continuation
+byte, a byte some supported code page leaves undefined; the pages come
+from `gen_mojibake_tables.py`) next to any character, and the unigrams of
+the characters those bigrams hold. Only Basic Multilingual Plane characters
 count (the word lists are lowercase; the fix lowercases before it looks up).
 
 Each probability is stored as round(-2 * log2(p)), one byte: half-bit steps.
@@ -69,14 +68,17 @@ def undefined_continuations():
 
 def is_latin(ch):
     """Latin letters: the fix's own rules (the word's script and case, the
-    note's language) decide their gaps before the model is asked."""
+    note's language) decide most of their gaps before the model is asked,
+    so their pairs and triples are kept apart, only as far down as the
+    floors of the other scripts' (a capital cut short inside a small word,
+    `TanzĆnia`, has nothing but its neighbours to tell it)."""
     return ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF
 
 
-def is_candidate(ch, undefined):
-    """Whether dropping an undefined byte could have removed part of `ch`
-    (Latin letters left out, see `is_latin`)."""
-    if ord(ch) > 0xFFFF or is_latin(ch):
+def is_candidate(ch, undefined, latin=False):
+    """Whether dropping an undefined byte could have removed part of `ch`:
+    of a script beyond Latin, or (`latin`) a Latin letter."""
+    if ord(ch) > 0xFFFF or is_latin(ch) != latin:
         return False
     # The lists are lowercase and the fix looks capitals up lowercased: a
     # letter counts when its capital can be a candidate too (П for п).
@@ -85,34 +87,39 @@ def is_candidate(ch, undefined):
 
 
 def count(undefined):
+    """Unigrams of every char; bigrams and trigrams holding a candidate, of
+    a script beyond Latin (the first pair of counters) or, where none is,
+    a Latin letter (the second pair)."""
     uni = Counter()
-    bi = Counter()
-    tri = Counter()
+    bi, tri = Counter(), Counter()
+    bi_latin, tri_latin = Counter(), Counter()
     for lang in sorted(wordfreq.available_languages(wordlist="best")):
         freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
         total = sum(freqs.values()) or 1.0
         for word, f in freqs.items():
             if f < MIN_FREQ:
                 continue
-            if not any(is_candidate(c, undefined) for c in word):
-                # Still counts for the unigrams of its chars (the backoff).
-                for c in word:
-                    uni[c] += f / total
-                uni[BOUNDARY] += 2 * f / total
-                continue
             w = f / total
-            padded = BOUNDARY + word + BOUNDARY
-            for c in padded[1:-1]:
+            for c in word:
                 uni[c] += w
             uni[BOUNDARY] += 2 * w
+            padded = BOUNDARY + word + BOUNDARY
             cand = [is_candidate(c, undefined) for c in padded]
+            latin = [is_candidate(c, undefined, latin=True) for c in padded]
+            if not any(cand) and not any(latin):
+                continue
             for i in range(len(padded) - 1):
-                if cand[i] or cand[i + 1]:
-                    bi[padded[i], padded[i + 1]] += w
-                if i + 2 < len(padded) and (cand[i] or cand[i + 1] or cand[i + 2]):
-                    tri[padded[i : i + 3]] += w
+                for kept, into in ((cand, bi), (latin, bi_latin)):
+                    if kept[i] or kept[i + 1]:
+                        into[padded[i], padded[i + 1]] += w
+                        break
+                if i + 2 < len(padded):
+                    for kept, into in ((cand, tri), (latin, tri_latin)):
+                        if kept[i] or kept[i + 1] or kept[i + 2]:
+                            into[padded[i : i + 3]] += w
+                            break
         print(lang, len(freqs), file=sys.stderr)
-    return uni, bi, tri
+    return uni, (bi, tri), (bi_latin, tri_latin)
 
 
 def quant(p):
@@ -121,7 +128,7 @@ def quant(p):
 
 def main():
     undefined = undefined_continuations()
-    uni, bi, tri = count(undefined)
+    uni, (bi, tri), (bi_latin, tri_latin) = count(undefined)
     uni_total = sum(uni.values())
     # Bigram events: one per adjacent pair, that is one more than the chars
     # of each word, which is the chars plus half the boundaries.
@@ -141,12 +148,26 @@ def main():
     print("trigrams %d, kept mass %.3f" % (len(triples), sum(v for _, v in triples[:MAX_TRIGRAMS]) / mass), file=sys.stderr)
     triples = triples[:MAX_TRIGRAMS]
     tfloor = quant(triples[-1][1] / tri_total) if triples else 255
+    # Latin letters' pairs and triples, as far down as the floors: a pair
+    # the model lacks is then at most as likely as the floor says, in
+    # every script alike.
+    latin_pairs = sorted(
+        ((k, v) for k, v in bi_latin.items() if quant(v / bi_total) <= floor),
+        key=lambda kv: -kv[1],
+    )
+    latin_triples = sorted(
+        ((k, v) for k, v in tri_latin.items() if quant(v / tri_total) <= tfloor),
+        key=lambda kv: -kv[1],
+    )
+    print("latin bigrams %d of %d, trigrams %d of %d" % (len(latin_pairs), len(bi_latin), len(latin_triples), len(tri_latin)), file=sys.stderr)
+    pairs += latin_pairs
+    triples += latin_triples
     keep = {BOUNDARY}
     for (a, b), _ in pairs:
         keep.add(a)
         keep.add(b)
     for c in uni:
-        if bmp(c) and is_candidate(c, undefined):
+        if bmp(c) and (is_candidate(c, undefined) or is_candidate(c, undefined, latin=True)):
             keep.add(c)
     unigrams = sorted((ord(c), quant(uni[c] / uni_total)) for c in keep if uni[c] > 0)
     bigrams = sorted(

@@ -249,6 +249,10 @@ pub fn choose<'r>(
             || (in_a_word && rep.gain > 0)
             || (letter_word && rep.gain >= 0)
             || (capital_cut_short && makes_a_listed_word(&rep))
+            || (capital_cut_short
+                && rep.gain > 0
+                && rebuilds_a_likely_small_letter(&rep)
+                && two_small_letters_before(text, r))
             || (rep.gain >= 0 && reading.gaps == 0 && writes_its_letters(&rep, vote))
             || (rep.gain > 0
                 && reading.gaps == 0
@@ -466,6 +470,26 @@ fn makes_a_listed_word(rep: &Repair) -> bool {
             .restored
             .iter()
             .all(|x| x.reason == words::IN_A_WORD || x.reason == words::IN_SOME_WORD)
+}
+
+/// Rule 4: whether the repair rebuilt only small letters the model finds
+/// far likelier than the others, and left nothing open: a capital cut short
+/// inside a small word stood for a small letter.
+fn rebuilds_a_likely_small_letter(rep: &Repair) -> bool {
+    !rep.restored.is_empty()
+        && rep.unresolved.is_empty()
+        && rep
+            .restored
+            .iter()
+            .all(|x| x.reason == dropped::LIKELIER && x.ch.is_lowercase())
+}
+
+/// Whether two small ASCII letters stand right before the run: the word
+/// is under way. One may be a prefix or a format's letter before a
+/// capital that is meant (Irish `hÍsiltír`, `%sÄr`).
+fn two_small_letters_before(text: &str, r: &Run) -> bool {
+    let head = text.get(..r.range.start).unwrap_or("").as_bytes();
+    head.len() >= 2 && head[head.len() - 2..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// Rule 4: whether `rep` gains enough for its page.

@@ -683,71 +683,7 @@ fn judge_gaps(
             Some(*at)
         })
         .collect();
-    for round in 0..2 {
-        let mut again = false;
-        for (u, unit) in units.iter().enumerate() {
-            let Unit::Gap { lead, conts, .. } = unit else {
-                continue;
-            };
-            let right_rebuilt = matches!(verdicts.get(u + 1), Some(Some(Verdict::Rebuilt(_))));
-            let open = !matches!(verdicts[u], Some(Verdict::Rebuilt(_)));
-            if round == 1 && !(open && right_rebuilt) {
-                continue;
-            }
-            let view = |i: usize| shown(units, &verdicts, i);
-            let side_gap = |i: usize| match (&verdicts[i], units.get(i)) {
-                (Some(Verdict::Ambiguous(c)), _) => Side::of(c),
-                (None, Some(Unit::Gap { lead, conts, .. })) => {
-                    Side::of(&plausible_candidates(reading.page, *lead, conts))
-                }
-                _ => Side::default(),
-            };
-            let mut gcx = *cx;
-            // The char written just before: as repaired, or as garbled.
-            let written_before = match u {
-                0 => prev,
-                _ => view(u - 1).or_else(|| {
-                    let end = ends.get(u - 1)?.checked_sub(1)?;
-                    chars.get(end).copied()
-                }),
-            };
-            let written_after = match units.get(u + 1) {
-                None => next,
-                Some(_) => view(u + 1),
-            };
-            gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
-            gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
-            gcx.apart = written_before
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''))
-                && written_after.is_none_or(|c| {
-                    c.is_whitespace()
-                        || matches!(
-                            c,
-                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\''
-                        )
-                });
-            gcx.before = match known_before(units, &verdicts, u, prev) {
-                Some((near, far)) => Side::two(near, far),
-                None => side_gap(u - 1),
-            };
-            gcx.after = match known_after(units, &verdicts, u, next) {
-                Some((near, far)) => Side::two(near, far),
-                None => side_gap(u + 1),
-            };
-            let verdict = judge(reading.page, *lead, conts, &gcx);
-            // A gap left open just before one rebuilt: worth a second look.
-            if round == 0 && matches!(verdict, Verdict::Rebuilt(_)) && u > 0 {
-                again |= matches!(
-                    (&verdicts[u - 1], units.get(u - 1)),
-                    (Some(v), Some(Unit::Gap { .. })) if !matches!(v, Verdict::Rebuilt(_))
-                );
-            }
-            verdicts[u] = Some(verdict);
-        }
-        if !again {
-            break;
-        }
-    }
+    judge_one_by_one(chars, &ends, prev, next, reading, cx, &mut verdicts, false);
     // Lost bytes in a row that stay open each alone: judged together.
     let open = |verdicts: &[Option<Verdict>], i: usize| {
         matches!(
@@ -786,7 +722,109 @@ fn judge_gaps(
     }
     // Gaps still open: the one letter that makes a word of the language.
     super::words::settle(reading.page, units, &mut verdicts, prev, next, cx);
+    // Gaps still open where a Latin letter may stand: the model's Latin
+    // pairs, after the word lists, whose evidence is the firmer.
+    let latin_open = verdicts.iter().any(|v| {
+        matches!(v, Some(Verdict::Ambiguous(c)) if c.iter().copied().any(super::model::is_latin))
+    });
+    if latin_open {
+        let latin = GapContext { latin: true, ..*cx };
+        judge_one_by_one(
+            chars,
+            &ends,
+            prev,
+            next,
+            reading,
+            &latin,
+            &mut verdicts,
+            true,
+        );
+    }
     verdicts
+}
+
+/// Judges each gap of `reading` alone, left to right (see [`judge_gaps`]),
+/// into `verdicts`; `reopen`: only the gaps left open before.
+#[allow(clippy::too_many_arguments)]
+fn judge_one_by_one(
+    chars: &[char],
+    ends: &[usize],
+    prev: Option<char>,
+    next: Option<char>,
+    reading: &Reading,
+    cx: &GapContext,
+    verdicts: &mut [Option<Verdict>],
+    reopen: bool,
+) {
+    let units = &reading.units;
+    for round in 0..2 {
+        let mut again = false;
+        for (u, unit) in units.iter().enumerate() {
+            let Unit::Gap { lead, conts, .. } = unit else {
+                continue;
+            };
+            if reopen && round == 0 && !matches!(verdicts[u], Some(Verdict::Ambiguous(_))) {
+                continue;
+            }
+            let right_rebuilt = matches!(verdicts.get(u + 1), Some(Some(Verdict::Rebuilt(_))));
+            let open = !matches!(verdicts[u], Some(Verdict::Rebuilt(_)));
+            if round == 1 && !(open && right_rebuilt) {
+                continue;
+            }
+            let view = |i: usize| shown(units, verdicts, i);
+            let side_gap = |i: usize| match (&verdicts[i], units.get(i)) {
+                (Some(Verdict::Ambiguous(c)), _) => Side::of(c),
+                (None, Some(Unit::Gap { lead, conts, .. })) => {
+                    Side::of(&plausible_candidates(reading.page, *lead, conts))
+                }
+                _ => Side::default(),
+            };
+            let mut gcx = *cx;
+            // The char written just before: as repaired, or as garbled.
+            let written_before = match u {
+                0 => prev,
+                _ => view(u - 1).or_else(|| {
+                    let end = ends.get(u - 1)?.checked_sub(1)?;
+                    chars.get(end).copied()
+                }),
+            };
+            let written_after = match units.get(u + 1) {
+                None => next,
+                Some(_) => view(u + 1),
+            };
+            gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
+            gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
+            gcx.apart = written_before
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''))
+                && written_after.is_none_or(|c| {
+                    c.is_whitespace()
+                        || matches!(
+                            c,
+                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\''
+                        )
+                });
+            gcx.before = match known_before(units, verdicts, u, prev) {
+                Some((near, far)) => Side::two(near, far),
+                None => side_gap(u - 1),
+            };
+            gcx.after = match known_after(units, verdicts, u, next) {
+                Some((near, far)) => Side::two(near, far),
+                None => side_gap(u + 1),
+            };
+            let verdict = judge(reading.page, *lead, conts, &gcx);
+            // A gap left open just before one rebuilt: worth a second look.
+            if round == 0 && matches!(verdict, Verdict::Rebuilt(_)) && u > 0 {
+                again |= matches!(
+                    (&verdicts[u - 1], units.get(u - 1)),
+                    (Some(v), Some(Unit::Gap { .. })) if !matches!(v, Verdict::Rebuilt(_))
+                );
+            }
+            verdicts[u] = Some(verdict);
+        }
+        if !again {
+            break;
+        }
+    }
 }
 
 /// The known chars before unit `u`, as repaired so far: the nearest and,

@@ -90,6 +90,9 @@ pub struct GapContext {
     pub head: Affix,
     /// The ASCII letters of the word after the run.
     pub tail: Affix,
+    /// The model weighs Latin letters: only for gaps the word lists left
+    /// open, their evidence being the firmer.
+    pub latin: bool,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -861,14 +864,16 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         }
     }
     if let Some(c) = likeliest(cx, &all, rivals()) {
-        return pick(c, "its neighbours make it far likelier than the others")
-            .unwrap_or(Verdict::Impossible);
+        return pick(c, LIKELIER).unwrap_or(Verdict::Impossible);
     }
     if let Some(c) = in_the_language(cx, &all, rivals()) {
         return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
     }
     Verdict::Ambiguous(all.iter().map(|&(c, _)| c).collect())
 }
+
+/// Why a gap is rebuilt where the model finds one candidate far likelier.
+pub const LIKELIER: &str = "its neighbours make it far likelier than the others";
 
 const IN_THE_LANGUAGE: &str =
     "in the note's language its neighbours make it far likelier than the others";
@@ -1090,7 +1095,7 @@ fn weigh(c: char, cx: &GapContext, inside_word: bool) -> Weight {
         return Weight::Unknown;
     }
     let known = model::unigram(c).is_some();
-    let covered = model::covers_block(c);
+    let covered = model::covers_block(c) && (cx.latin || !model::is_latin(c));
     let letter = matches!(kind(c), Kind::Letter | Kind::Mark) || known;
     match known {
         // A sign never seen in words: a rarity (or unassigned) in a
@@ -1265,6 +1270,10 @@ fn likeliest(
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
     for &(c, _) in field {
+        // A capital between small letters is no rival (Č beside č).
+        if !case_fits(c, cx) {
+            continue;
+        }
         match weigh(c, cx, inside_word) {
             Weight::Skip => continue,
             Weight::Unknown => return None,
@@ -1711,6 +1720,13 @@ mod tests {
         };
         match judge(&WINDOWS_1252, 0xC4, &[], &czech) {
             Verdict::Rebuilt(r) => assert_eq!((r.ch, r.reason), ('č', IN_THE_LANGUAGE)),
+            other => panic!("{other:?}"),
+        }
+        // Asked to weigh Latin letters (once the word lists left the gap
+        // open), the mixed model of every language finds č without it.
+        let latin = GapContext { latin: true, ..cx };
+        match judge(&WINDOWS_1252, 0xC4, &[], &latin) {
+            Verdict::Rebuilt(r) => assert_eq!((r.ch, r.reason), ('č', LIKELIER)),
             other => panic!("{other:?}"),
         }
     }

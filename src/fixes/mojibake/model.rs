@@ -170,6 +170,12 @@ pub fn covers_block(c: char) -> bool {
     }
 }
 
+/// A Latin letter beyond ASCII, whose pairs the model keeps apart (see
+/// `scripts/gen_mojibake_model.py`): weighed only where asked for.
+pub fn is_latin(c: char) -> bool {
+    matches!(u32::from(c), 0x80..=0x24F | 0x1E00..=0x1EFF)
+}
+
 /// [`covers_block`] of the block starting at `block`.
 fn block_covered(block: u32) -> bool {
     let Some(s) = sections() else {

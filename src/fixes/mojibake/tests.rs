@@ -1100,3 +1100,27 @@ fn a_capital_cut_short_inside_a_small_word_takes_the_letter_its_word_needs() {
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_capital_cut_short_inside_a_small_word_takes_the_letter_its_neighbours_make_likeliest() {
+    // No list holds the word, but its letters around the gap tell it: the
+    // model now weighs Latin letters too, and a capital is no rival
+    // between small letters (Č beside č, Á beside á).
+    for (bad, good) in [
+        (
+            "Dola namibianu i Xelin di TanzĆnia\n",
+            "Dola namibianu i Xelin di Tanzánia\n",
+        ),
+        (
+            "DemokratiÄna republika Vzhodni Timor\n",
+            "Demokratična republika Vzhodni Timor\n",
+        ),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // One small letter before the capital may be a prefix or a format's
+    // letter, not a word under way (Irish `hÍsiltír`, `%sÄr`).
+    for s in ["Ríocht na hÍsiltíre\n", "%s%sÄr du säker?\n"] {
+        assert_eq!(fix(s), s);
+    }
+}
