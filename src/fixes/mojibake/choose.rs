@@ -17,7 +17,8 @@
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one),
 //!    but a capital cut short inside a small word (`sprĆk`) under any
-//!    page, if the word lists confirm the letter (rule 4).
+//!    page, if the word lists confirm the letter or, after two small
+//!    letters, the model finds one small letter far likelier (rule 4).
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
