@@ -757,6 +757,10 @@ fn judge_one_by_one(
     reopen: bool,
 ) {
     let units = &reading.units;
+    let rtl = units.iter().any(|u| {
+        matches!(u, Unit::Piece { ch, .. } | Unit::Keep(ch)
+            if matches!(script(*ch), Script::Arabic | Script::Hebrew))
+    });
     for round in 0..2 {
         let mut again = false;
         for (u, unit) in units.iter().enumerate() {
@@ -780,6 +784,7 @@ fn judge_one_by_one(
                 _ => Side::default(),
             };
             let mut gcx = *cx;
+            gcx.rtl = rtl;
             // The char written just before: as repaired, or as garbled.
             let written_before = match u {
                 0 => prev,

@@ -93,6 +93,8 @@ pub struct GapContext {
     /// The model weighs Latin letters: only for gaps the word lists left
     /// open, their evidence being the firmer.
     pub latin: bool,
+    /// The run holds letters of a right-to-left script (Arabic, Hebrew).
+    pub rtl: bool,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -134,6 +136,10 @@ const NO_MARK_STARTS_A_WORD: &str =
     "the only letter of the word's script that stands there (no combining mark starts a word)";
 const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
+const RIGHT_TO_LEFT_MARK: &str = "a right-to-left mark between words of right-to-left text";
+
+/// U+200F RIGHT-TO-LEFT MARK.
+const RLM: char = '\u{200F}';
 
 /// The outcome of looking at one short sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -685,6 +691,14 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     // A closing quote for an open one.
     if cx.open_double && all.iter().any(|(c, _)| *c == '”') {
         return pick('”', CLOSES_QUOTE).unwrap_or(Verdict::Impossible);
+    }
+    // Between words of right-to-left text: the right-to-left mark that
+    // keeps punctuation on its side (`،‏ ` in Persian lists), not a quote
+    // nothing opened or a joiner with no letters to join.
+    if cx.rtl && cx.letter_before.is_none() && cx.letter_after.is_none() {
+        if let Some(&(c, _)) = all.iter().find(|(c, _)| *c == RLM) {
+            return pick(c, RIGHT_TO_LEFT_MARK).unwrap_or(Verdict::Impossible);
+        }
     }
     // Inside a word: the letters of the word's script and case.
     let near = cx.letter_before.or(cx.letter_after);

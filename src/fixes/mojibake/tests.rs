@@ -1124,3 +1124,18 @@ fn a_capital_cut_short_inside_a_small_word_takes_the_letter_its_neighbours_make_
         assert_eq!(fix(s), s);
     }
 }
+
+#[test]
+fn a_lost_byte_between_words_of_right_to_left_text_is_the_right_to_left_mark() {
+    // Persian lists put U+200F after the Arabic comma; its 0x8F is lost
+    // through windows-1252, leaving `â€` whose candidates also hold ”, a
+    // joiner and a hyphen. Between words of right-to-left text the mark is
+    // the one.
+    let text = "هولند،\u{200f} پورتوریکو، وو جزایر کیمن\n";
+    let garbled = dropped_1252(text);
+    assert!(garbled.contains("â€ "), "{garbled:?}");
+    assert_eq!(fix(&garbled), text);
+    // In a left-to-right line the same gap is no mark.
+    let latin = dropped_1252("Sagte er: Haus\u{200f} und Hof, Gärten und Höfe\n");
+    assert!(!fix(&latin).contains('\u{200f}'), "{:?}", fix(&latin));
+}
