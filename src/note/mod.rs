@@ -92,7 +92,7 @@ impl<'a> Note<'a> {
         frontmatter: Option<Frontmatter>,
         frontmatter_problem: Option<String>,
     ) -> Note<'a> {
-        let mut lines = split_lines(text, start);
+        let (mut lines, seen) = split_lines(text, start);
         if let Some(fm) = &frontmatter {
             for line in lines
                 .iter_mut()
@@ -101,12 +101,12 @@ impl<'a> Note<'a> {
                 line.in_frontmatter = true;
             }
         }
-        let protected = protect::scan(text, &mut lines);
+        let protected = protect::scan(text, &mut lines, &seen);
         let newline = match lines.first() {
             Some(l) if l.ending == 2 => "\r\n",
             _ => "\n",
         };
-        let scan = Scan::of(text, &lines);
+        let scan = Scan::of_seen(text, &lines, &seen);
         Note {
             text,
             start,
@@ -174,33 +174,36 @@ pub(crate) fn frontmatter_survives<'e>(
         && edits.all(|e| e.range.start >= fm.range.end)
 }
 
-fn split_lines(text: &str, start: usize) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
-    let mut at = start;
-    for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..]) {
-        let end = start + nl;
-        let (content_end, ending) = if end > at && text.as_bytes()[end - 1] == b'\r' {
-            (end - 1, 2)
-        } else {
-            (end, 1)
-        };
+/// The lines of `text` from `start`, each with what its bytes hold
+/// ([`scan::bytes_seen`]): every later reading of the note starts from
+/// these two, so no byte is looked up twice.
+fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u16>) {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut seen = Vec::with_capacity(lines.capacity());
+    let mut push = |range: Range<usize>, ending| {
+        seen.push(scan::bytes_seen(&bytes[range.clone()]));
         lines.push(Line {
-            range: at..content_end,
+            range,
             ending,
             block: Block::Text,
             in_frontmatter: false,
         });
+    };
+    let mut at = start;
+    for nl in memchr::memchr_iter(b'\n', &bytes[start..]) {
+        let end = start + nl;
+        if end > at && bytes[end - 1] == b'\r' {
+            push(at..end - 1, 2);
+        } else {
+            push(at..end, 1);
+        }
         at = end + 1;
     }
     if at < text.len() {
-        lines.push(Line {
-            range: at..text.len(),
-            ending: 0,
-            block: Block::Text,
-            in_frontmatter: false,
-        });
+        push(at..text.len(), 0);
     }
-    lines
+    (lines, seen)
 }
 
 #[cfg(test)]

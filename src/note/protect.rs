@@ -9,7 +9,7 @@
 //! simplifies (a block inside a list item is not ended by a line indented
 //! less than the item), it protects more, never less.
 
-use super::Line;
+use super::{scan, Line};
 use memchr::memmem;
 use std::ops::Range;
 
@@ -60,6 +60,17 @@ struct Read<'a> {
 /// markers. What it finds is all the block scan looks at before the
 /// content, so two lines with the same [`shape`] scan alike.
 fn read(line: &str) -> Read<'_> {
+    // A note's lines are one in four empty: they take no look at all.
+    if line.is_empty() {
+        return Read {
+            quotes: 0,
+            indent: 0,
+            items: Items::default(),
+            item_code: false,
+            inner: line,
+            blank: true,
+        };
+    }
     let b = line.as_bytes();
     let mut at = 0;
     let mut quotes = 0;
@@ -241,7 +252,7 @@ fn is_paragraph(line: &str, r: &Read) -> bool {
 /// Marks each line's block kind and returns the protected byte ranges of the
 /// body, sorted and merged. Blocks follow CommonMark, with Obsidian's
 /// leniency for fences under list items (any indentation, tabs).
-pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
+pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
     let mut cx = Context::default();
     let mut i = 0;
@@ -310,8 +321,8 @@ pub fn scan(text: &str, lines: &mut [Line]) -> Vec<Range<usize>> {
         i += 1;
     }
     let mut starts = Starts::default();
-    for line in lines.iter() {
-        if line.block == Block::Text {
+    for (line, &seen) in lines.iter().zip(seen) {
+        if line.block == Block::Text && seen & scan::INLINE != 0 {
             inline_from(text, line.range.clone(), &mut starts, &mut protected);
         }
     }
@@ -855,6 +866,34 @@ mod tests {
         assert_eq!(r.items.last(), Some(12));
         assert_eq!(r.inner, "a");
         assert!(super::read("a").items.is_empty());
+    }
+
+    #[test]
+    fn a_line_without_an_inline_start_byte_has_no_inline_region() {
+        // The block scan skips such lines: every arm of `inline` starts at
+        // a byte of `INLINE`, so reading them finds nothing.
+        use crate::note::scan::{bytes_seen, INLINE};
+        let bytes = b"`$[]<:!*_~#%|(){}\\/-+=.,;'\"@a \t\xc3\xa9";
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let mut line = Vec::new();
+            for _ in 0..state % 13 {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                line.push(bytes[(state >> 33) as usize % bytes.len()]);
+            }
+            let Ok(line) = String::from_utf8(line) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            super::inline(&line, 0..line.len(), &mut out);
+            if bytes_seen(line.as_bytes()) & INLINE == 0 {
+                assert!(out.is_empty(), "{line:?}");
+            }
+        }
+        let note = Note::parse("plain line\nsee `code` here\n\n> quoted [[Link]]\n");
+        assert_eq!(note.protected.len(), 2);
     }
 
     #[test]

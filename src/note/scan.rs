@@ -79,20 +79,22 @@ pub struct Scan {
 impl Scan {
     /// Walks `text` once, line by line.
     pub fn of(text: &str, lines: &[Line]) -> Scan {
-        let mut note = Kinds::NONE;
-        let kinds = lines
+        let seen: Vec<u16> = lines
             .iter()
-            .map(|line| {
-                let k = line_kinds(text, line);
-                note = note.or(k);
-                k
-            })
+            .map(|l| bytes_seen(&text.as_bytes()[l.range.clone()]))
             .collect();
-        Scan {
-            lines: kinds,
-            note,
-            doubled: OnceLock::new(),
-        }
+        Scan::of_seen(text, lines, &seen)
+    }
+
+    /// [`Scan::of`] for lines whose bytes were already looked up
+    /// ([`bytes_seen`], one entry a line).
+    pub(super) fn of_seen(text: &str, lines: &[Line], seen: &[u16]) -> Scan {
+        let kinds: Vec<Kinds> = lines
+            .iter()
+            .zip(seen)
+            .map(|(line, &s)| kinds_of(text, line, s))
+            .collect();
+        Scan::from_lines(kinds)
     }
 
     /// The scan of lines whose kinds are known.
@@ -136,6 +138,10 @@ impl Scan {
     }
 }
 
+/// A byte where an inline construct (code, math, link, URL, comment) may
+/// start: `` ` `` `$` `[` `]` `<` `:`. A line without one has no inline
+/// region, and the block scan looks no further into it.
+pub(super) const INLINE: u16 = 1 << 13;
 /// A `[` on the line (with [`WIDE`], a Tasks line may have fields).
 const BRACKET: u16 = 1 << 14;
 /// A lead byte of a three- or four-byte char (every signifier is one).
@@ -151,7 +157,8 @@ static CLASS: [u16; 256] = {
             b'0'..=b'9' => Kinds::DIGIT.0,
             b'|' => Kinds::PIPE.0,
             b'@' => Kinds::AT.0,
-            b'[' => BRACKET,
+            b'[' => BRACKET | INLINE,
+            b'`' | b'$' | b']' | b'<' | b':' => INLINE,
             0xE2.. => Kinds::NON_ASCII.0 | WIDE,
             0x80.. => Kinds::NON_ASCII.0,
             _ => 0,
@@ -161,8 +168,21 @@ static CLASS: [u16; 256] = {
     t
 };
 
+/// Every [`CLASS`] bit of `bytes` (a line's): one table read and one `or`
+/// a byte, the only look at each byte the note model takes.
+pub(super) fn bytes_seen(bytes: &[u8]) -> u16 {
+    bytes
+        .iter()
+        .fold(0u16, |acc, &b| acc | CLASS[usize::from(b)])
+}
+
 /// The kinds one line holds: one pass over its bytes through [`CLASS`].
 pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
+    kinds_of(text, line, bytes_seen(&text.as_bytes()[line.range.clone()]))
+}
+
+/// The kinds of `line`, whose bytes' [`CLASS`] bits are `seen`.
+fn kinds_of(text: &str, line: &Line, seen: u16) -> Kinds {
     let bytes = &text.as_bytes()[line.range.clone()];
     let mut k = Kinds::NONE;
     if line.in_frontmatter {
@@ -185,9 +205,6 @@ pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
     if indent <= 3 && bytes.get(indent) == Some(&b'#') {
         k = k.or(Kinds::HEADING);
     }
-    let seen = bytes
-        .iter()
-        .fold(0u16, |acc, &b| acc | CLASS[usize::from(b)]);
     k = k.or(Kinds(seen & Kinds::ALL.0));
     if seen & BRACKET != 0 && seen & WIDE != 0 {
         k = k.or(Kinds::TASK_FIELDS);
