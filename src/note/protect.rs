@@ -12,6 +12,7 @@
 use super::{scan, Line};
 use memchr::memmem;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What kind of block a line belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -683,36 +684,61 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Where the bytes that may start an inline construct (`` ` `` `$` `[`
-/// `]` `<` `:`) are, found in two `memchr3` searches over the note's
-/// bytes, each kept while what it found lies ahead: one search per such
-/// byte instead of a look at every byte of every line.
+/// Where an inline construct may start: a `` ` ``, `$` or `<`, or a
+/// `[[`, `](` or `://`, found in four searches over the note's bytes, each
+/// kept while what it found lies ahead. A `[` or `]` alone and a `:` not
+/// before `//` start nothing, and they are common (every checkbox, every
+/// label): the pairs are searched for, so such bytes cost no new search.
 #[derive(Default)]
-struct Starts([Option<usize>; 2]);
+struct Starts([Option<usize>; 4]);
 
-impl Starts {
-    /// The first such byte of `bytes` (the note's) at or after `from`, or
-    /// `bytes.len()`.
+/// The searches for the pairs (and `://`) that open links and URLs.
+fn pair_finders() -> &'static [memmem::Finder<'static>; 3] {
+    static FINDERS: OnceLock<[memmem::Finder<'static>; 3]> = OnceLock::new();
+    FINDERS.get_or_init(|| ["[[", "](", "://"].map(memmem::Finder::new))
+}
+
+/// Where [`inline_from`] looks next.
+trait Next {
+    /// The first byte of `bytes` (the note's) at or after `from` where an
+    /// inline construct may start, or `bytes.len()`.
+    fn next(&mut self, bytes: &[u8], from: usize) -> usize;
+}
+
+impl Next for Starts {
     fn next(&mut self, bytes: &[u8], from: usize) -> usize {
-        let [a, b] = &mut self.0;
         let rest = &bytes[from..];
-        if a.is_none_or(|at| at < from) {
-            *a = Some(memchr::memchr3(b'`', b'$', b'[', rest).map_or(bytes.len(), |r| from + r));
+        for (k, slot) in self.0.iter_mut().enumerate() {
+            if slot.is_none_or(|at| at < from) {
+                let found = match k.checked_sub(1) {
+                    None => memchr::memchr3(b'`', b'$', b'<', rest),
+                    Some(pair) => pair_finders()[pair].find(rest),
+                };
+                *slot = Some(found.map_or(bytes.len(), |r| from + r));
+            }
         }
-        if b.is_none_or(|at| at < from) {
-            *b = Some(memchr::memchr3(b']', b'<', b':', rest).map_or(bytes.len(), |r| from + r));
-        }
-        a.unwrap_or(bytes.len()).min(b.unwrap_or(bytes.len()))
+        self.0
+            .iter()
+            .map(|at| at.unwrap_or(bytes.len()))
+            .min()
+            .unwrap_or(bytes.len())
     }
 }
 
 /// Inline code, inline math, URLs and link targets on one line.
 pub(super) fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    inline_from(text, range, &mut Starts::default(), out);
+    // The searches stop at the line's end: a pair the line lacks would
+    // otherwise be looked for through the rest of the note.
+    inline_from(&text[..range.end], range, &mut Starts::default(), out);
 }
 
 /// [`inline`] with the search for start bytes shared by the lines of a note.
-fn inline_from(text: &str, range: Range<usize>, starts: &mut Starts, out: &mut Vec<Range<usize>>) {
+fn inline_from(
+    text: &str,
+    range: Range<usize>,
+    starts: &mut impl Next,
+    out: &mut Vec<Range<usize>>,
+) {
     let line = &text[range.clone()];
     let bytes = line.as_bytes();
     let base = range.start;
@@ -894,6 +920,37 @@ mod tests {
         }
         let note = Note::parse("plain line\nsee `code` here\n\n> quoted [[Link]]\n");
         assert_eq!(note.protected.len(), 2);
+    }
+
+    /// Every byte a candidate: the reading the searches stand in for.
+    struct EveryByte;
+
+    impl super::Next for EveryByte {
+        fn next(&mut self, _: &[u8], from: usize) -> usize {
+            from
+        }
+    }
+
+    #[test]
+    fn the_searches_find_what_reading_every_byte_finds() {
+        let pieces = [
+            "[", "]", "(", ")", "[[", "]]", "](", "`", "``", "$", "$$", "<", ">", "<!--", "-->",
+            ":", "//", "://", "http", "a@b", "|", " ", "x", "é",
+        ];
+        let mut state = 11u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..state % 17 {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            let (mut found, mut every) = (Vec::new(), Vec::new());
+            super::inline(&text, 0..text.len(), &mut found);
+            super::inline_from(&text, 0..text.len(), &mut EveryByte, &mut every);
+            assert_eq!(found, every, "{text:?}");
+        }
     }
 
     #[test]
