@@ -27,6 +27,8 @@ pub mod edit;
 pub mod fixes;
 pub mod note;
 pub mod plugins;
+#[cfg(test)]
+mod testgen;
 pub mod utf16;
 pub mod vault;
 #[cfg(target_arch = "wasm32")]

@@ -899,19 +899,11 @@ mod tests {
         // The block scan skips such lines: every arm of `inline` starts at
         // a byte of `INLINE`, so reading them finds nothing.
         use crate::note::scan::{bytes_seen, INLINE};
-        let bytes = b"`$[]<:!*_~#%|(){}\\/-+=.,;'\"@a \t\xc3\xa9";
-        let mut state = 7u64;
-        for _ in 0..20_000 {
-            let mut line = Vec::new();
-            for _ in 0..state % 13 {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                line.push(bytes[(state >> 33) as usize % bytes.len()]);
-            }
-            let Ok(line) = String::from_utf8(line) else {
-                continue;
-            };
+        let pieces = [
+            "`", "$", "[", "]", "<", ":", "!", "*", "_", "~", "#", "%", "|", "(", ")", "{", "}",
+            "\\", "/", "-", "+", "=", ".", ",", ";", "'", "\"", "@", "a", " ", "\t", "é",
+        ];
+        for line in crate::testgen::texts(&pieces, 12, 20_000) {
             let mut out = Vec::new();
             super::inline(&line, 0..line.len(), &mut out);
             if bytes_seen(line.as_bytes()) & INLINE == 0 {
@@ -937,15 +929,7 @@ mod tests {
             "[", "]", "(", ")", "[[", "]]", "](", "`", "``", "$", "$$", "<", ">", "<!--", "-->",
             ":", "//", "://", "http", "a@b", "|", " ", "x", "é",
         ];
-        let mut state = 11u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..state % 17 {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testgen::texts(&pieces, 16, 20_000) {
             let (mut found, mut every) = (Vec::new(), Vec::new());
             super::inline(&text, 0..text.len(), &mut found);
             super::inline_from(&text, 0..text.len(), &mut EveryByte, &mut every);

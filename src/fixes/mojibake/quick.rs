@@ -239,15 +239,7 @@ mod tests {
             "💡",
             "  ",
         ];
-        let mut state = 3u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..state % 11 {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testgen::texts(&pieces, 10, 20_000) {
             assert_eq!(
                 holds_pair(sparse_chars(&text)),
                 holds_pair(text.chars()),

@@ -1,0 +1,23 @@
+//! Generated texts for the tests that check a fast path against the full
+//! reading: many short texts made of the pieces a rule turns on, the same
+//! on every run.
+
+/// `count` texts, each of up to `most` pieces drawn from `pieces` by a
+/// fixed linear congruential sequence.
+pub(crate) fn texts<'a>(
+    pieces: &'a [&'a str],
+    most: u64,
+    count: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let mut state = 7u64;
+    (0..count).map(move |_| {
+        let mut text = String::new();
+        for _ in 0..state % (most + 1) {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        text
+    })
+}
