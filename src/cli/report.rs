@@ -88,17 +88,76 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
 }
 
 /// Writes a short, visible rendering of a changed piece of text: quoted,
-/// escaped, cut after 60 chars; straight into the report, since a vault run
-/// renders hundreds of thousands of these.
+/// escaped as `str::escape_debug` escapes it, cut after 60 chars; straight
+/// into the report, since a vault run renders hundreds of thousands of
+/// these.
 fn show(out: &mut String, s: &str) {
     const MAX: usize = 60;
     out.push('"');
-    let mut escaped = s.escape_debug();
-    out.extend(escaped.by_ref().take(MAX));
-    if escaped.next().is_some() {
+    let mut room = MAX;
+    let mut cut = false;
+    let mut put = |e: char| {
+        if room == 0 {
+            cut = true;
+            return false;
+        }
+        out.push(e);
+        room -= 1;
+        true
+    };
+    // The first char escapes as a char alone, the rest as within a string.
+    let _ = s
+        .chars()
+        .enumerate()
+        .all(|(i, c)| match (stays(c, i == 0), i) {
+            (true, _) => put(c),
+            (false, 0) => c.escape_debug().all(&mut put),
+            (false, _) => escape_within(c, &mut put),
+        });
+    if cut {
         out.push('…');
     }
     out.push('"');
+}
+
+/// Passes `put` the chars `str::escape_debug` writes for `c` after a
+/// string's first char, while `put` takes them.
+fn escape_within(c: char, put: &mut impl FnMut(char) -> bool) -> bool {
+    let mut buf = [b'a'; 8];
+    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..len]).map_or(true, |pair| pair.escape_debug().skip(1).all(put))
+}
+
+/// Whether `str::escape_debug` writes `c` as it is, as a string's first
+/// char or after it. Non-ASCII chars are remembered in a small table (a
+/// slot per hash of the char, the last char there kept): the standard
+/// library's printable test walks long tables, over a thousand steps for
+/// an emoji, and a garbled vault's report shows the same few thousand
+/// chars over and over.
+fn stays(c: char, first: bool) -> bool {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    const SLOTS: usize = 4096;
+    /// The char (shifted left by two) with its answers first (bit 1) and
+    /// after (bit 0); 0 is empty.
+    static SEEN: [AtomicU32; SLOTS] = [const { AtomicU32::new(0) }; SLOTS];
+    if c.is_ascii() {
+        return (' '..='~').contains(&c) && !matches!(c, '\\' | '\'' | '"');
+    }
+    let u = u32::from(c);
+    let slot = &SEEN[(u.wrapping_mul(0x9E37_79B1) >> 20) as usize % SLOTS];
+    let mut seen = slot.load(Relaxed);
+    if seen >> 2 != u {
+        let mut alone = c.escape_debug();
+        let first = alone.next() == Some(c) && alone.next().is_none();
+        let mut within = 0;
+        escape_within(c, &mut |e| {
+            within += if e == c { 1 } else { 2 };
+            true
+        });
+        seen = u << 2 | u32::from(first) << 1 | u32::from(within == 1);
+        slot.store(seen, Relaxed);
+    }
+    seen >> u32::from(first) & 1 != 0
 }
 
 /// A unified diff between the note before and after.
@@ -145,5 +204,30 @@ mod tests {
         }
         assert_eq!(shown(&"a".repeat(61)), format!("\"{}…\"", "a".repeat(60)));
         assert_eq!(shown(&"a".repeat(60)), format!("\"{}\"", "a".repeat(60)));
+    }
+
+    /// `show` as the standard library's `str::escape_debug` renders it.
+    fn by_std(s: &str) -> String {
+        let mut escaped = s.escape_debug();
+        let mut out = String::from("\"");
+        out.extend(escaped.by_ref().take(60));
+        if escaped.next().is_some() {
+            out.push('…');
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn escapes_every_char_as_the_standard_library() {
+        for c in (0..0x110000).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{}{c}{c}", "x".repeat(58)),
+            ] {
+                assert_eq!(shown(&s), by_std(&s), "U+{:04X}", u32::from(c));
+            }
+        }
     }
 }
