@@ -70,7 +70,9 @@ fn merged() -> &'static Merged {
                 all.push((u32::from_le_bytes([b[0], b[1], b[2], 0]), i, v));
             }
         }
-        all.sort_unstable();
+        // Each model's keys ascend: a stable sort by key merges those runs
+        // (the models stay in order under a key) instead of sorting anew.
+        all.sort_by_key(|&(k, _, _)| k);
         let mut merged = Merged {
             keys: Vec::new(),
             starts: Vec::new(),
