@@ -2,7 +2,6 @@
 
 use notemend::Outcome;
 use serde::Serialize;
-use std::fmt::Write;
 
 #[derive(Serialize)]
 struct JsonChange<'a> {
@@ -62,29 +61,48 @@ pub fn human(path: &str, outcome: &Outcome) -> String {
     if outcome.changes.is_empty() && outcome.diagnostics.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "{path}");
+    out.push_str(path);
+    out.push('\n');
     for c in &outcome.changes {
-        let _ = write!(
-            out,
-            "  {:>4}  {:<15} {}  (",
-            c.line,
-            c.fix.name(),
-            c.message
-        );
+        head(&mut out, c.line, c.fix.name());
+        out.push_str(&c.message);
+        out.push_str("  (");
         show(&mut out, &c.before);
         out.push_str(" → ");
         show(&mut out, &c.after);
         out.push_str(")\n");
     }
     for d in &outcome.diagnostics {
-        let fix = d.fix.map_or("note", |f| f.name());
-        let _ = writeln!(
-            out,
-            "  {:>4}  {:<15} left alone: {}",
-            d.line, fix, d.message
-        );
+        head(&mut out, d.line, d.fix.map_or("note", |f| f.name()));
+        out.push_str("left alone: ");
+        out.push_str(&d.message);
+        out.push('\n');
     }
     out
+}
+
+/// A report line's start, as `format!("  {line:>4}  {fix:<15} ")` writes
+/// it, without the formatting machinery (a line per change).
+fn head(out: &mut String, line: usize, fix: &str) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = line;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str("  ");
+    let width = digits.len() - at;
+    out.extend(std::iter::repeat_n(' ', 4usize.saturating_sub(width)));
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    out.push_str("  ");
+    out.push_str(fix);
+    let width = fix.chars().count();
+    out.extend(std::iter::repeat_n(' ', 15usize.saturating_sub(width) + 1));
 }
 
 /// Writes a short, visible rendering of a changed piece of text: quoted,
@@ -204,6 +222,22 @@ mod tests {
         }
         assert_eq!(shown(&"a".repeat(61)), format!("\"{}…\"", "a".repeat(60)));
         assert_eq!(shown(&"a".repeat(60)), format!("\"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn heads_lines_as_format_does() {
+        for line in [0, 7, 42, 999, 1000, 12345, usize::MAX] {
+            for fix in [
+                "mojibake",
+                "duplicate_names",
+                "a-much-longer-fix-name",
+                "né",
+            ] {
+                let mut out = String::new();
+                super::head(&mut out, line, fix);
+                assert_eq!(out, format!("  {line:>4}  {fix:<15} "));
+            }
+        }
     }
 
     /// `show` as the standard library's `str::escape_debug` renders it.
