@@ -5,18 +5,25 @@
 //!
 //! The table covers the Basic Multilingual Plane and the next three (the
 //! emoji, and the ideographs of the CJK extensions a lost byte after a
-//! four-byte lead rebuilds into by the thousand), in blocks of 256
-//! chars, each filled from the rules themselves the first time a char of it
-//! is asked for, so it cannot disagree with them and costs only the blocks a
-//! note touches. Chars beyond are asked of the rules.
+//! four-byte lead rebuilds into by the thousand), in blocks of 32 chars,
+//! each filled from the rules themselves the first time a char of it is
+//! asked for, so it cannot disagree with them and costs only the blocks a
+//! note touches. Small blocks, since a lost byte's candidates are few per
+//! stretch (64 in a row for a last byte, one in 64 for a middle one) and
+//! filling a char costs several Unicode lookups. Chars beyond are asked of
+//! the rules.
 
 use super::score::{self, Kind, Script};
 use std::sync::OnceLock;
 
 /// Chars below this are tabled.
 const END: u32 = 0x40000;
-const BLOCK: u32 = 256;
+const BLOCK: u32 = 32;
 const BLOCKS: usize = (END / BLOCK) as usize;
+const _: () = assert!(
+    BLOCK as usize <= u64::BITS as usize,
+    "a block's properties fit a word"
+);
 
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
@@ -90,24 +97,23 @@ fn class(c: char) -> Option<Class> {
     block.get((u % BLOCK) as usize).copied()
 }
 
-/// `is_alphabetic` (bits 0..256) and `is_numeric` (bits 256..512) of the
-/// chars of `c`'s block, filled from the standard library's lookups: the
-/// rules of the other tables ask them.
+/// `is_alphabetic` and `is_numeric` of the chars of `c`'s block, a bit
+/// each, filled from the standard library's lookups: the rules of the
+/// other tables ask them.
 fn properties(c: char) -> Option<(bool, bool)> {
-    static TABLE: [OnceLock<Box<[u64; 8]>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    static TABLE: [OnceLock<(u64, u64)>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
     let u = u32::from(c);
     let b = (u / BLOCK) as usize;
-    let block = TABLE.get(b)?.get_or_init(|| {
-        let mut bits = [0u64; 8];
+    let &(alpha, num) = TABLE.get(b)?.get_or_init(|| {
+        let (mut alpha, mut num) = (0u64, 0u64);
         for (i, c) in block_chars(b).enumerate() {
-            bits[i / 64] |= u64::from(c.is_alphabetic()) << (i % 64);
-            bits[4 + i / 64] |= u64::from(c.is_numeric()) << (i % 64);
+            alpha |= u64::from(c.is_alphabetic()) << i;
+            num |= u64::from(c.is_numeric()) << i;
         }
-        Box::new(bits)
+        (alpha, num)
     });
-    let i = (u % BLOCK) as usize;
-    let bit = |w: usize| block.get(w).is_some_and(|w| (w >> (i % 64)) & 1 != 0);
-    Some((bit(i / 64), bit(4 + i / 64)))
+    let i = u % BLOCK;
+    Some((alpha >> i & 1 != 0, num >> i & 1 != 0))
 }
 
 /// `char::is_alphabetic`.
