@@ -26,8 +26,12 @@ pub type RunMap<K, V> = HashMap<K, V, BuildHasherDefault<RunHasher>>;
 pub struct RunHasher(u64);
 
 impl Hasher for RunHasher {
+    /// The high half folded into the low: a product's low bits depend
+    /// only on the key's low bits, and the map picks its bucket from the
+    /// low bits (the character model's n-grams that end in one char all
+    /// probed from one bucket).
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
@@ -130,5 +134,26 @@ impl Choices {
             widened: choice.run.widened.is_some(),
         });
         choice
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RunHasher;
+    use std::hash::Hasher;
+
+    /// Keys that differ only above their low 16 bits (the model's n-grams
+    /// ending in one char) land in as many buckets of a small table as
+    /// there are keys: the map picks the bucket from the hash's low bits.
+    #[test]
+    fn keys_alike_in_their_low_bits_spread_over_buckets() {
+        let buckets: std::collections::HashSet<u64> = (0..256u64)
+            .map(|k| {
+                let mut h = RunHasher::default();
+                h.write_u64(k << 16 | 0x430);
+                h.finish() & 0xFFF
+            })
+            .collect();
+        assert!(buckets.len() > 200, "{} buckets", buckets.len());
     }
 }
