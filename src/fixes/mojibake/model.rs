@@ -170,8 +170,10 @@ pub fn covers_block(c: char) -> bool {
     }
 }
 
-/// A Latin letter beyond ASCII, whose pairs the model keeps apart (see
-/// `scripts/gen_mojibake_model.py`): weighed only where asked for.
+/// A char of the Latin blocks beyond ASCII (Latin-1 Supplement through
+/// Latin Extended-B, Latin Extended Additional), whose letters' pairs the
+/// model keeps apart (see `scripts/gen_mojibake_model.py`): weighed only
+/// where asked for.
 pub fn is_latin(c: char) -> bool {
     matches!(u32::from(c), 0x80..=0x24F | 0x1E00..=0x1EFF)
 }
