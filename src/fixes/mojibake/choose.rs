@@ -465,24 +465,24 @@ fn is_capital_inside_a_small_word(r: &Run) -> bool {
 /// lists, and nothing is left unresolved: a capital cut short inside a
 /// small word, on no other evidence, needs its word.
 fn makes_a_listed_word(rep: &Repair) -> bool {
-    !rep.restored.is_empty()
-        && rep.unresolved.is_empty()
-        && rep
-            .restored
-            .iter()
-            .all(|x| x.reason == words::IN_A_WORD || x.reason == words::IN_SOME_WORD)
+    rebuilt_all_so(rep, |x| {
+        x.reason == words::IN_A_WORD || x.reason == words::IN_SOME_WORD
+    })
 }
 
 /// Rule 4: whether the repair rebuilt only small letters the model finds
 /// far likelier than the others, and left nothing open: a capital cut short
 /// inside a small word stood for a small letter.
 fn rebuilds_a_likely_small_letter(rep: &Repair) -> bool {
-    !rep.restored.is_empty()
-        && rep.unresolved.is_empty()
-        && rep
-            .restored
-            .iter()
-            .all(|x| x.reason == dropped::LIKELIER && x.ch.is_lowercase())
+    rebuilt_all_so(rep, |x| {
+        x.reason == dropped::LIKELIER && x.ch.is_lowercase()
+    })
+}
+
+/// Whether the repair rebuilt a byte, left no gap open, and every char it
+/// rebuilt passes `test`.
+fn rebuilt_all_so(rep: &Repair, test: impl Fn(&dropped::Rebuilt) -> bool) -> bool {
+    !rep.restored.is_empty() && rep.unresolved.is_empty() && rep.restored.iter().all(test)
 }
 
 /// Whether two small ASCII letters stand right before the run: the word
