@@ -227,13 +227,23 @@ fn hash(word: &str) -> u32 {
 
 /// Whether the language `lang` (a model index of [`lang`]) writes `word`
 /// (lowercase).
-pub fn knows(lang: usize, word: &str) -> bool {
-    let lists = lists();
-    let Some(list) = lists.hashes.get(lang) else {
-        return false;
-    };
-    let h = hash(word) >> (32 - lists.bits.clamp(1, 32));
-    list.binary_search(&h).is_ok()
+#[cfg(test)]
+fn knows(lang: usize, word: &str) -> bool {
+    knows_key(lang, key(word))
+}
+
+/// The key `word` is listed under: its hash's top bits.
+fn key(word: &str) -> u32 {
+    hash(word) >> (32 - lists().bits.clamp(1, 32))
+}
+
+/// [`knows`] for a word's [`key`], worked out once for every language
+/// asked.
+fn knows_key(lang: usize, key: u32) -> bool {
+    lists()
+        .hashes
+        .get(lang)
+        .is_some_and(|list| list.binary_search(&key).is_ok())
 }
 
 /// An apostrophe, which the word lists write inside words.
@@ -415,7 +425,8 @@ fn settle_word(
         } else {
             &word
         };
-        if lang::members(langs).any(|l| knows(l, word)) {
+        let key = key(word);
+        if lang::members(langs).any(|l| knows_key(l, key)) {
             if found.is_some() {
                 return;
             }
