@@ -243,8 +243,14 @@ proptest! {
         // No frontmatter in front: its closing line could fall in the code.
         // Nor an open fence of its own (`~~~` would swallow the block's
         // opening line), nor an HTML block (after an open `<!--`, CommonMark
-        // reads the fence as part of the comment, up to its `-->`).
-        let before = before.replace('~', "-").replace('`', "'").replace('<', "‹");
+        // reads the fence as part of the comment, up to its `-->`), nor an
+        // open `$$` math block (its lines, the fence's among them, are
+        // math up to the next `$$`, which the code may hold).
+        let before = before
+            .replace('~', "-")
+            .replace('`', "'")
+            .replace('<', "‹")
+            .replace('$', "§");
         let text = format!("Intro\n{before}{block}{after}");
         let out = run(&text, &config_skip(&[Fix::Mojibake]));
         prop_assert!(out.text.contains(&block), "code changed: {:?} -> {:?}", text, out.text);
