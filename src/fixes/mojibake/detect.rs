@@ -36,13 +36,9 @@ pub fn runs(text: &str) -> Vec<Run> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Skip ASCII quickly.
-        match bytes
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
-        {
-            Some(p) => i += p,
-            None => break,
+        i += super::quick::ascii_len(bytes.get(i..).unwrap_or_default());
+        if i >= bytes.len() {
+            break;
         }
         let start = i;
         let end = bytes

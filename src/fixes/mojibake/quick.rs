@@ -96,10 +96,11 @@ pub fn lead_pages(c: char) -> u16 {
 /// followed by a continuation byte's char: the least any repair needs.
 pub fn may_hold_mojibake(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // ASCII never pairs up: jump to each non-ASCII byte.
-    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+    // ASCII never pairs up: jump to the first non-ASCII byte.
+    let first = ascii_len(bytes);
+    if first == bytes.len() {
         return false;
-    };
+    }
     // From the ASCII char before it: a small letter there counts.
     holds_pair(sparse_chars(&text[first.saturating_sub(1)..]))
 }
@@ -134,7 +135,7 @@ fn sparse_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// How many ASCII bytes `b` starts with: eight tested at a time, by their
 /// high bits.
-fn ascii_len(b: &[u8]) -> usize {
+pub fn ascii_len(b: &[u8]) -> usize {
     let mut at = 0;
     while let Some(chunk) = b.get(at..at + 8) {
         let mut word = [0u8; 8];
