@@ -581,12 +581,18 @@ fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) ->
     }
     // A no-break space glued between an accented capital and small
     // letters (`Å\u{a0}vedski` for Švedski: A0 is the continuation
-    // byte of Š, Ġ, à), or between a letter and a symbol or an
+    // byte of Š, Ġ, à), or in capitals after one that opens a word
+    // (`Å\u{a0}VEDSKA`; one ending a word is Finnish `SELKÄ\u{a0}EDELLÄ`),
+    // or between a letter and a symbol or an
     // ordinal sign (`Kanata\u{a0}º` for Kanataʼ through mac-roman):
     // a word is not broken so, and the one-letter words typesetting
     // keeps close to the next are ASCII (Czech `V\u{a0}Praze`).
     if bc == '\u{a0}' && ka == Kind::Letter {
-        if !ac.is_ascii() && a.upper && c.lower && kc == Kind::Letter {
+        if !ac.is_ascii()
+            && a.upper
+            && kc == Kind::Letter
+            && (c.lower || (c.upper && !z.is_some_and(|z| z.kind == Kind::Letter)))
+        {
             total += 3;
         } else if !cc.is_ascii() && (kc == Kind::Symbol || matches!(cc, 'ª' | 'º')) {
             total += 2;

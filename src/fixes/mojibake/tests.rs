@@ -665,6 +665,24 @@ fn a_second_layer_through_the_same_page() {
 }
 
 #[test]
+fn a_no_break_space_inside_a_word_in_capitals() {
+    // Š (C5 A0), Ġ (C4 A0) through windows-1252 with the no-break space
+    // kept: no word in capitals starts so.
+    for (bad, good) in [
+        ("\u{c5}\u{a0}VEDSKA", "ŠVEDSKA"),
+        ("A \u{c5}\u{a0}WEDSKA", "A ŠWEDSKA"),
+        ("\u{c4}\u{a0}ERMANI\u{c5}\u{bb}", "ĠERMANIŻ"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // A capital ending a word before a no-break space stays (Finnish
+    // `SELKÄ`), as does one no page reads with A0 as a letter.
+    for ok in ["ÉTÉ\u{a0}À PARIS", "ÆØÅ\u{a0}ÆRØÅ", "VÄLILLÄ\u{a0}TÄÄLLÄ"] {
+        assert_eq!(fix(ok), ok);
+    }
+}
+
+#[test]
 fn correct_words_beside_a_garbled_one_stay() {
     // Under windows-1251 every Cyrillic letter of `Среда` is a lead byte
     // with no continuation: a correct word, not five sequences cut short.
