@@ -575,6 +575,8 @@ fn widened(
         // A capital glued after one ASCII capital and before a word in
         // small letters (`GÃ mbia`, `SÃ rl.`) is a shape no correct text
         // has, and the repair a capitalised word (Gàmbia): evidence enough.
+        // So is a capital opening a word that the rest of the line's
+        // language writes where the capital as written it does not.
         let capitalised = r.chars.len() == 1
             && rep.out.first().is_some_and(|c| c.is_lowercase())
             && wide.next.is_some_and(|c| c.is_ascii_lowercase())
@@ -592,11 +594,41 @@ fn widened(
                 && (r.prev.is_some_and(char::is_lowercase)
                     || capitalised
                     || wide.next.is_some_and(|c| !c.is_ascii())))
+            && !opens_a_word_of_the_line(text, r, &wide, &rep, pages[np])
         {
             return None;
         }
         Some((wide, np, rep))
     })
+}
+
+/// Rule 7: whether a lone accented capital before the space opens a word
+/// in small letters (`Å wicarska` for Šwicarska) with a capital the
+/// languages of the rest of the line write every day, and the capital as
+/// written none of them does: Norwegian `Å lage` stays (å is everyday
+/// there), as does a line too short to tell its language.
+fn opens_a_word_of_the_line(
+    text: &str,
+    r: &Run,
+    wide: &Run,
+    rep: &Repair,
+    page: &'static CodePage,
+) -> bool {
+    let ([written], Some(&made)) = (r.chars.as_slice(), rep.out.first()) else {
+        return false;
+    };
+    if !(made.is_uppercase()
+        && score::is_alpha(made)
+        && !r.prev.is_some_and(char::is_alphanumeric)
+        && wide.next.is_some_and(|c| c.is_ascii_lowercase()))
+    {
+        return false;
+    }
+    let (before, after) = rest_of_line(text, wide);
+    let langs = lang::identify(&format!("{before} {after}"), page);
+    let everyday =
+        |c: char| lang::members(langs).any(|l| lang::is_everyday(l, c, LETTER_WORD_COST));
+    everyday(made) && !everyday(*written)
 }
 
 /// The first char `page` reads whole from the start of `text` (the text

@@ -665,6 +665,21 @@ fn a_second_layer_through_the_same_page() {
 }
 
 #[test]
+fn a_capital_before_a_lost_no_break_space_opens_a_word_of_the_line() {
+    // Š (C5 A0) through windows-1252, its no-break space made a plain one,
+    // alone on its line: the rest of the line is a language that writes š.
+    assert_eq!(
+        fix("Republika Å vedska i Norveška"),
+        "Republika Švedska i Norveška"
+    );
+    // Norwegian writes å every day: `Å lage` is its word, as is anything
+    // too short to tell.
+    for ok in ["Å lage middag i kveld med familien", "Å lese", "Å ri"] {
+        assert_eq!(fix(ok), ok);
+    }
+}
+
+#[test]
 fn a_no_break_space_inside_a_word_in_capitals() {
     // Š (C5 A0), Ġ (C4 A0) through windows-1252 with the no-break space
     // kept: no word in capitals starts so.
