@@ -599,15 +599,19 @@ fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) ->
         }
     }
     // Two symbols glued between two letters (`Tabel…£arit` for
-    // Tabelɣarit): words are not spelled so, where one symbol may
-    // join them (`col·lecció`).
+    // Tabelɣarit), or two marks of punctuation that neither join
+    // letters nor pair up (`cá»§a` for của): words are not spelled so,
+    // where one symbol may join them (`col·lecció`), as may a dash or
+    // an apostrophe beside a quote (`said—“Hello`).
     if let Some(d) = d {
         let glued = |x: char, k: Kind| !x.is_ascii() && matches!(k, Kind::Symbol | Kind::Punct);
         if ka == Kind::Letter
             && d.kind == Kind::Letter
             && glued(bc, kb)
             && glued(cc, kc)
-            && (kb == Kind::Symbol || kc == Kind::Symbol)
+            && (kb == Kind::Symbol
+                || kc == Kind::Symbol
+                || !(joins_letters(bc) || joins_letters(cc) || natural_pair(bc, cc)))
         {
             total += 3;
         }

@@ -680,6 +680,17 @@ fn a_capital_before_a_lost_no_break_space_opens_a_word_of_the_line() {
 }
 
 #[test]
+fn two_punctuation_marks_glued_inside_a_word() {
+    // Vietnamese ủ (E1 BB A7) through windows-1252 is `á»§`: no word holds
+    // » and § in a row, even alone on its line.
+    assert_eq!(fix("cá»§a %s"), "của %s");
+    // Marks that do stand in a row between letters stay.
+    for ok in ["said—“Hello”—and left", "l’«Europe»", "Ende»«Anfang"] {
+        assert_eq!(fix(ok), ok);
+    }
+}
+
+#[test]
 fn a_no_break_space_inside_a_word_in_capitals() {
     // Š (C5 A0), Ġ (C4 A0) through windows-1252 with the no-break space
     // kept: no word in capitals starts so.
