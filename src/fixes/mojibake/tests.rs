@@ -284,6 +284,24 @@ fn garble_nbsp_as_space(text: &str) -> String {
 }
 
 #[test]
+fn the_note_language_settles_a_cyrillic_letter_at_a_words_edge() {
+    // Bulgarian and Macedonian through windows-1252 and -1254, the bytes
+    // each page leaves undefined dropped: я ending `сряда` and `неделя`,
+    // с opening `събота`, where the mixed model has one neighbour.
+    for (text, name) in [
+        (
+            "понеделник вторник сряда четвъртък петък събота неделя",
+            "windows-1252",
+        ),
+        ("Нивото на пополнување.", "windows-1254"),
+    ] {
+        let bad = garble(text, page(name), false);
+        assert_ne!(bad, text);
+        assert_eq!(fix(&bad), text, "{name}");
+    }
+}
+
+#[test]
 fn a_no_break_space_turned_into_a_space_is_taken_back() {
     for text in [
         "Voilà, il est allé à la plage — déjà “fini”.\n",
