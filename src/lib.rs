@@ -195,6 +195,8 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     // so a later pass skips it until some edit changes the text again.
     let mut version = 0usize;
     let mut quiet_at: Vec<Option<usize>> = vec![None; enabled.len()];
+    // What `tasks` knows of lines it read, for its later passes.
+    let mut tasks_memo = fixes::tasks::Memo::default();
     let mut settled = false;
     for pass in 0..MAX_PASSES {
         let mut changed = false;
@@ -233,8 +235,12 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                     continue;
                 }
                 quiet_at[next - 1] = Some(version);
-                let mut sink = Sink::default();
+                let mut sink = Sink {
+                    tasks_memo: std::mem::take(&mut tasks_memo),
+                    ..Sink::default()
+                };
                 fixes::run(fix, &note, cx, &mut sink);
+                tasks_memo = std::mem::take(&mut sink.tasks_memo);
                 for (offset, message) in sink.diagnostics {
                     let at = composed.to_original(offset..offset).start;
                     let d = Diagnostic {
@@ -265,6 +271,7 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                         message: proposals[i].message.clone(),
                     });
                 }
+                tasks_memo.keep(&current);
                 let new_text = edit::apply(&current, &accepted_edits);
                 composed.apply(&accepted_edits);
                 carried = note.carry(&new_text, &accepted_edits);

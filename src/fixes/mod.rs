@@ -76,6 +76,9 @@ pub struct Sink {
     pub proposals: Vec<Proposal>,
     /// `(byte offset, message)` for things seen and deliberately left alone.
     pub diagnostics: Vec<(usize, String)>,
+    /// What `tasks` learnt of this note's lines in earlier passes; the
+    /// pipeline hands it in and takes it back around each run.
+    pub(crate) tasks_memo: tasks::Memo,
 }
 
 impl Sink {

@@ -39,6 +39,9 @@
 use super::{Context, Sink};
 use crate::note::task::{self, Field, TaskLine, Token};
 use crate::note::{Kinds, Note};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 /// Lines with a `[` and a signifier-sized char.
 pub const NEEDS: Kinds = Kinds::TASK_FIELDS;
@@ -56,18 +59,108 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         if !text.contains('[') || !text.bytes().any(|b| b >= 0xE2) {
             continue;
         }
-        let Some(parsed) = task::parse(text) else {
+        let memo = &sink.tasks_memo;
+        if !memo.quiet.is_empty() && memo.quiet.contains(text) {
             continue;
+        }
+        let quiet = match task::parse(text) {
+            Some(parsed) if parsed.fields().next().is_some() => {
+                let at = line.range.start;
+                match rewrite(text, &parsed) {
+                    Ok(Some(new)) => {
+                        propose(note, sink, at, text, &new);
+                        // Checked final by `rewrite`: the next pass need
+                        // not read it.
+                        let written = [
+                            &text[..new.range.start],
+                            &new.replacement,
+                            &text[new.range.end..],
+                        ]
+                        .concat();
+                        sink.tasks_memo.remember(written.into());
+                        false
+                    }
+                    Ok(None) => true,
+                    Err(why) => {
+                        sink.diagnose(at, why);
+                        false
+                    }
+                }
+            }
+            _ => true,
         };
-        if parsed.fields().next().is_none() {
-            continue;
+        if quiet {
+            sink.tasks_memo.pending.push(line.range.clone());
         }
-        let at = line.range.start;
-        match rewrite(text, &parsed) {
-            Ok(Some(new)) => propose(note, sink, at, text, &new),
-            Ok(None) => {}
-            Err(why) => sink.diagnose(at, why),
+    }
+}
+
+/// Task lines of one note known to need nothing, kept by the pipeline
+/// from pass to pass: what this fix makes of a line depends on the line's
+/// text alone, so a line it read (or wrote: a rewrite is checked final)
+/// is not parsed again when a later pass meets the same text.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    /// Texts of lines that give no edit and no diagnostic.
+    quiet: HashSet<Box<str>, BuildHasherDefault<LineHasher>>,
+    /// Lines of the text last read that gave nothing: copied into `quiet`
+    /// only when that text is about to change, so a note that needs
+    /// nothing copies none.
+    pending: Vec<Range<usize>>,
+}
+
+/// At most this many lines are remembered: the hash below is not keyed,
+/// so a note written to collide in it costs at most this many comparisons
+/// a line.
+const MEMO_LINES: usize = 4096;
+
+impl Memo {
+    /// Keeps the pending lines of `text`, the text this fix last read,
+    /// before an edit replaces it.
+    pub(crate) fn keep(&mut self, text: &str) {
+        for r in std::mem::take(&mut self.pending) {
+            if let Some(line) = text.get(r) {
+                self.remember(line.into());
+            }
         }
+    }
+
+    fn remember(&mut self, line: Box<str>) {
+        if self.quiet.len() < MEMO_LINES {
+            self.quiet.insert(line);
+        }
+    }
+}
+
+/// A fast hash of line texts (SipHash, the default, cost as much as the
+/// parses the memo saves): eight bytes a step, each folded in by a full
+/// 64×64-bit multiply.
+#[derive(Default)]
+struct LineHasher(u64);
+
+impl LineHasher {
+    fn mix(&mut self, word: u64) {
+        let m = u128::from(self.0 ^ word) * u128::from(0x9E37_79B9_7F4A_7C15u64);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+impl Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let mut last = [0u8; 8];
+        let rest = words.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
