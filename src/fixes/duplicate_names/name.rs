@@ -282,7 +282,7 @@ fn unpaired(b: &[u8], space: usize) -> bool {
     let Some(&next) = b.get(space + 1) else {
         return true;
     };
-    if next.is_ascii() && !next.is_ascii_uppercase() {
+    if next.is_ascii() && !next.is_ascii_uppercase() || symbol_first(&b[space + 1..]) {
         return true;
     }
     let end = if space >= 2 && b[space - 2..space] == *b"]]" {
@@ -301,6 +301,23 @@ fn unpaired(b: &[u8], space: usize) -> bool {
         return true;
     };
     next.is_ascii() && !first.eq_ignore_ascii_case(&next)
+}
+
+/// Whether `b` starts with a symbol from a block without a capital letter:
+/// arrows, technical and mathematical symbols, dingbats (U+2190–U+245F,
+/// U+2500–U+2BFF) or emoji (U+1F300–U+1FAFF). Every Tasks signifier but
+/// 🆔 is one, and a space before one is on every task line; decoding it to
+/// ask `char::is_uppercase` cost more than the rest of the look at that
+/// space.
+fn symbol_first(b: &[u8]) -> bool {
+    match *b {
+        [0xE2, b1, b2, ..] => {
+            let c = (u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F)) | 0x2000;
+            (0x2190..=0x245F).contains(&c) || (0x2500..=0x2BFF).contains(&c)
+        }
+        [0xF0, 0x9F, b2, ..] => (0x8C..=0xAB).contains(&b2),
+        _ => false,
+    }
 }
 
 /// Whether the word after the space at byte `space` is capitalised and
@@ -362,6 +379,26 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         words_at(s, 0, s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn symbols_taken_for_no_capital_are_none() {
+        let ranges = [0x2190..=0x245F, 0x2500..=0x2BFF, 0x1F300..=0x1FAFF];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(!c.is_uppercase(), "{c:?}");
+            assert!(symbol_first(c.to_string().as_bytes()), "{c:?}");
+        }
+        for c in [
+            '\u{218F}',
+            '\u{2460}',
+            '\u{24B6}',
+            '\u{24FF}',
+            '\u{2C00}',
+            '\u{1F2FF}',
+        ] {
+            assert!(!symbol_first(c.to_string().as_bytes()), "{c:?}");
+        }
+        assert!(!symbol_first("É".as_bytes()) && !symbol_first(b"\xE2"));
     }
 
     #[test]
