@@ -219,7 +219,7 @@ fn thematic_break(s: &str) -> bool {
 /// What of a text line decides the blocks around it: its container prefix,
 /// whether it is blank or paragraph text, and the block it opens. An edit
 /// that keeps a line's shape keeps every block of the note where it was.
-pub(super) fn shape(line: &str) -> impl PartialEq {
+pub(super) fn shape(line: &str) -> impl PartialEq + '_ {
     let r = read(line);
     let prefix = line.len() - r.inner.len();
     let paragraph = is_paragraph(line, &r);
@@ -229,7 +229,8 @@ pub(super) fn shape(line: &str) -> impl PartialEq {
         html_start(r.inner, true).is_some(),
         line.trim().starts_with("$$"),
     );
-    (line[..prefix].to_string(), r.blank, paragraph, opens)
+    // Borrowed: every edited line's shape is taken twice.
+    (&line[..prefix], r.blank, paragraph, opens)
 }
 
 fn is_paragraph(line: &str, r: &Read) -> bool {
