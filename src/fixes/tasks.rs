@@ -68,7 +68,6 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                 let at = line.range.start;
                 match rewrite(text, &parsed) {
                     Ok(Some(new)) => {
-                        propose(note, sink, at, text, &new);
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
                         let written = [
@@ -78,6 +77,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
                         ]
                         .concat();
                         sink.tasks_memo.remember(written.into());
+                        propose(note, sink, at, text, new);
                         false
                     }
                     Ok(None) => true,
@@ -200,34 +200,72 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
     }
     let mut new = String::with_capacity(end - start + 8);
     write_fields(&mut new, line, t);
-    let fields: Vec<&Token> = t.fields().collect();
-    let mut sorted = fields.clone();
-    sorted.sort_by_key(|k| k.field);
-    let mut why = Vec::new();
-    let respelled: Vec<String> = fields
-        .iter()
-        .filter_map(|k| {
-            let written = &line[k.symbol.clone()];
-            let canon = canonical(line, k);
-            (written != canon).then(|| {
-                if written.trim_end_matches('\u{fe0f}') == canon {
-                    format!("{canon} without U+FE0F")
-                } else {
-                    format!("{canon} for {written}")
-                }
-            })
-        })
-        .collect();
-    if !respelled.is_empty() {
-        why.push(format!("wrote {}", respelled.join(", ")));
+    let rewrite = Rewrite {
+        range: start..end,
+        replacement: new,
+        message: why(line, t),
+    };
+    if !reads_the_same(line, t, &rewrite) {
+        return Err("task line left as it is: rewriting it would change how Tasks reads it".into());
     }
-    let order: Vec<Option<Field>> = fields.iter().map(|k| k.field).collect();
-    if order.windows(2).any(|w| w[0] > w[1]) {
-        let names: Vec<String> = sorted.iter().map(|k| canonical(line, k)).collect();
-        why.push(format!(
-            "put the fields in the order Tasks writes them ({})",
-            names.join(" ")
-        ));
+    Ok(Some(rewrite))
+}
+
+/// The message of a rewrite of task line `t` (fields unique by kind):
+/// what it respells, reorders and moves, written into one string.
+fn why(line: &str, t: &TaskLine) -> String {
+    let mut out = String::from("Tasks line: ");
+    let start = out.len();
+    let next = |out: &mut String| {
+        if out.len() > start {
+            out.push_str("; ");
+        }
+    };
+    let mut respelled = 0;
+    for k in t.fields() {
+        let written = &line[k.symbol.clone()];
+        let mut buf = [0; 4];
+        let canon: &str = match canonical_symbol(line, k) {
+            Some(c) => c.encode_utf8(&mut buf),
+            None => "",
+        };
+        if written == canon {
+            continue;
+        }
+        if respelled == 0 {
+            next(&mut out);
+            out.push_str("wrote ");
+        } else {
+            out.push_str(", ");
+        }
+        respelled += 1;
+        out.push_str(canon);
+        if written.trim_end_matches('\u{fe0f}') == canon {
+            out.push_str(" without U+FE0F");
+        } else {
+            out.push_str(" for ");
+            out.push_str(written);
+        }
+    }
+    let mut last = None;
+    if t.fields()
+        .any(|k| std::mem::replace(&mut last, k.field) > k.field)
+    {
+        next(&mut out);
+        out.push_str("put the fields in the order Tasks writes them (");
+        // Each kind once (the caller checked), so Tasks' order is the
+        // kinds' order.
+        let mut sorted: Vec<&Token> = t.fields().collect();
+        sorted.sort_by_key(|k| k.field);
+        for (i, k) in sorted.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if let Some(c) = canonical_symbol(line, k) {
+                out.push(c);
+            }
+        }
+        out.push(')');
     }
     let tag_after_field = t
         .tokens
@@ -235,20 +273,13 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
         .skip_while(|k| k.field.is_none())
         .any(|k| k.field.is_none());
     if tag_after_field {
-        why.push("put the tags before the fields, as Tasks writes them".to_string());
+        next(&mut out);
+        out.push_str("put the tags before the fields, as Tasks writes them");
     }
-    if why.is_empty() {
-        why.push("one space between the Tasks fields".to_string());
+    if out.len() == start {
+        out.push_str("one space between the Tasks fields");
     }
-    let rewrite = Rewrite {
-        range: start..end,
-        replacement: new,
-        message: format!("Tasks line: {}", why.join("; ")),
-    };
-    if !reads_the_same(line, t, &rewrite) {
-        return Err("task line left as it is: rewriting it would change how Tasks reads it".into());
-    }
-    Ok(Some(rewrite))
+    out
 }
 
 /// Where the fields of a line are written: a string, or a check that the
@@ -315,7 +346,7 @@ pub struct Rewrite {
     pub message: String,
 }
 
-fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: &Rewrite) {
+fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: Rewrite) {
     // Keep the edit as small as the change: drop the common ends.
     let old = &line[r.range.clone()];
     let new = r.replacement.as_str();
@@ -330,7 +361,7 @@ fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: &Rewrite) {
         );
         return;
     }
-    sink.replace(range, replacement, r.message.clone());
+    sink.replace(range, replacement, r.message);
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -355,11 +386,6 @@ fn common_suffix(a: &str, b: &str) -> usize {
 fn canonical_symbol(line: &str, k: &Token) -> Option<char> {
     let written = line[k.symbol.clone()].chars().next();
     written.and_then(task::Field::of_symbol).map(|(_, c)| c)
-}
-
-/// [`canonical_symbol`] as a string, for messages.
-fn canonical(line: &str, k: &Token) -> String {
-    canonical_symbol(line, k).map_or_else(String::new, String::from)
 }
 
 /// Writes field `k` as Tasks writes it onto `out`.
