@@ -243,18 +243,28 @@ pub fn parse(line: &str) -> Option<TaskLine> {
     // inside it along, uncounted), so no extractor that could match is
     // skipped.
     let mut left = signifiers_left(&line[body_start..end]);
+    // The extractors that may still match, one bit each by their place in
+    // `STEPS`: the tag's always, a field's while its signifiers last.
+    let mut live = STEPS
+        .iter()
+        .enumerate()
+        .filter(|(_, (field, _))| field.is_none_or(|f| left[f as usize] > 0))
+        .fold(0u16, |m, (k, _)| m | 1 << k);
     // Tasks' loop: each run tries every extractor once, in this order, and
     // runs again while one matched (at most 21 runs).
     for _ in 0..21 {
         let mut matched = false;
-        for &(field, step) in &STEPS {
-            if field.is_some_and(|f| left[f as usize] == 0) {
-                continue;
-            }
+        let mut run = live;
+        while run != 0 {
+            let k = run.trailing_zeros() as usize;
+            run &= run - 1;
             let s = &line[body_start..end];
-            if let Some(mut token) = step(s) {
+            if let Some(mut token) = (STEPS[k].1)(s) {
                 if let Some(f) = token.field {
                     left[f as usize] = left[f as usize].saturating_sub(1);
+                    if left[f as usize] == 0 {
+                        live &= !(1 << k);
+                    }
                 }
                 shift(&mut token, body_start);
                 end = trim_end(line, token.range.start).max(body_start);
