@@ -217,9 +217,6 @@ const VS16: char = '\u{fe0f}';
 /// Reads `line` (one line, without its ending) as Tasks would; `None` when
 /// Tasks would not read it as a task.
 pub fn parse(line: &str) -> Option<TaskLine> {
-    if breaks_js_line(line) {
-        return None;
-    }
     let (prefix_end, status) = checkbox(line)?;
     // The body, trimmed as Tasks trims it.
     let body_start = prefix_end
@@ -242,7 +239,7 @@ pub fn parse(line: &str) -> Option<TaskLine> {
     // The counts never fall below what is left (a tag may take a signifier
     // inside it along, uncounted), so no extractor that could match is
     // skipped.
-    let mut left = signifiers_left(&line[body_start..end]);
+    let mut left = signifiers_left(line, body_start..end)?;
     // The extractors that may still match, one bit each by their place in
     // `STEPS`: the tag's always, a field's while its signifiers last.
     let mut live = STEPS
@@ -340,18 +337,31 @@ fn breaks_js_line(line: &str) -> bool {
     })
 }
 
-/// How many signifiers of each field `body` holds, by the field's place
-/// in [`Field::WRITE_ORDER`]. Every signifier starts with byte 0xE2 or
-/// 0xF0, so only chars starting with those are decoded. A count stops at
-/// 255, which Tasks' 21 runs cannot take down to zero.
-fn signifiers_left(body: &str) -> [u8; Field::WRITE_ORDER.len()] {
-    memchr::memchr2_iter(0xE2, 0xF0, body.as_bytes())
-        .filter_map(|i| body.get(i..)?.chars().next())
-        .filter_map(Field::of_symbol)
-        .fold([0; Field::WRITE_ORDER.len()], |mut left, (field, _)| {
+/// How many signifiers of each field `line[body]` holds, by the field's
+/// place in [`Field::WRITE_ORDER`], or `None` when `line` breaks as
+/// [`breaks_js_line`] says: one search of the line for both, as U+2028,
+/// U+2029 and every signifier start with byte 0xE2 or 0xF0, so only chars
+/// starting with those are decoded. A count stops at 255, which Tasks' 21
+/// runs cannot take down to zero.
+fn signifiers_left(line: &str, body: Range<usize>) -> Option<[u8; Field::WRITE_ORDER.len()]> {
+    let b = line.as_bytes();
+    let mut left = [0u8; Field::WRITE_ORDER.len()];
+    for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
+        if b[i] == b'\r'
+            || b[i + 1..].starts_with(&[0x80, 0xA8])
+            || b[i + 1..].starts_with(&[0x80, 0xA9])
+        {
+            return None;
+        }
+        if !body.contains(&i) {
+            continue;
+        }
+        let symbol = line.get(i..).and_then(|s| s.chars().next());
+        if let Some((field, _)) = symbol.and_then(Field::of_symbol) {
             left[field as usize] = left[field as usize].saturating_add(1);
-            left
-        })
+        }
+    }
+    Some(left)
 }
 
 /// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
