@@ -47,7 +47,7 @@ use std::ops::Range;
 pub const NEEDS: Kinds = Kinds::TASK_FIELDS;
 
 /// Proposes the `tasks` edits for `note`.
-pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
+pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     for i in note.scan.lines_with(NEEDS) {
         let line = &note.lines[i];
         if !line.is_text() {
@@ -56,7 +56,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let text = line.text(note.text);
         // Every signifier is a symbol at U+2300 or above, whose UTF-8 starts
         // with 0xE2 or higher: a line without such a byte has no fields.
-        if !text.contains('[') || !text.bytes().any(|b| b >= 0xE2) {
+        // The scan's `TASK_FIELDS` says just that, so only a reading that
+        // claims every kind on every line looks again.
+        if cx.read_everything && (!text.contains('[') || !text.bytes().any(|b| b >= 0xE2)) {
             continue;
         }
         let memo = &sink.tasks_memo;
