@@ -173,18 +173,15 @@ const LOCAL_GAIN: i64 = 5;
 /// layers peeled), and the emit here (C1 controls, the edits).
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let text = note.text;
-    if text.is_ascii() {
-        return;
-    }
     // Fast path: without a lead byte's char followed by a continuation
     // byte's char under some page, nothing can be read back (accented
     // text, other scripts, emoji): one scan, no allocation. C1 controls
     // and a U+FFFD (which may stand for a lost continuation byte) need the
     // full look.
-    let c1_controls = c1::has_c1(text);
-    if !c1_controls && !text.contains('\u{FFFD}') && !quick::may_hold_mojibake(text) {
+    if !quick::needs_look(text) {
         return;
     }
+    let c1_controls = c1::has_c1(text);
     let said = sink.diagnostics.len();
     let runs = runs(text);
     let mut survey = survey::look(note, &runs);

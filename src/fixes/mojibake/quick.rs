@@ -94,43 +94,77 @@ pub fn lead_pages(c: char) -> u16 {
 
 /// Whether `text` holds, under some code page, a lead byte's char directly
 /// followed by a continuation byte's char: the least any repair needs.
+#[cfg(test)]
 pub fn may_hold_mojibake(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // ASCII never pairs up: jump to the first non-ASCII byte.
-    let first = ascii_len(bytes);
-    if first == bytes.len() {
-        return false;
-    }
-    // From the ASCII char before it: a small letter there counts.
-    holds_pair(sparse_chars(&text[first.saturating_sub(1)..]))
+    scan(text, false)
 }
 
-/// The chars of `s` that [`holds_pair`] reads something from: every
-/// non-ASCII char, and the first and last char of each ASCII run. The
-/// first ASCII char of a run ends any pair and its last says whether a
-/// small letter precedes what follows; the chars between only set what
-/// the last sets again. Most of a note is ASCII: it is passed over eight
-/// bytes at a time instead of decoded char by char.
-fn sparse_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let b = s.as_bytes();
-    let mut at = 0;
-    let mut run_last = None;
-    std::iter::from_fn(move || {
-        if let Some(c) = run_last.take() {
-            return Some(c);
-        }
-        let c = s.get(at..)?.chars().next()?;
-        if c.is_ascii() {
-            let run = ascii_len(&b[at..]);
-            if run >= 2 {
-                run_last = Some(char::from(b[at + run - 1]));
+/// Whether `text` needs the full look: it holds a C1 control (`c1`), a
+/// U+FFFD (which may stand for a lost continuation byte), or what
+/// [`may_hold_mojibake`] looks for. One pass over the text, where three
+/// took one each.
+pub fn needs_look(text: &str) -> bool {
+    scan(text, true)
+}
+
+fn scan(text: &str, marks: bool) -> bool {
+    let b = text.as_bytes();
+    // ASCII never pairs up: jump to the first non-ASCII byte, from the
+    // ASCII char before it (a small letter there counts).
+    let first = ascii_len(b);
+    if first == b.len() {
+        return false;
+    }
+    let mut at = first.saturating_sub(1);
+    let masks = masks();
+    let mut pair = Pair::default();
+    while let Some(&lead) = b.get(at) {
+        // Of an ASCII run only its first char (which ends any pair) and
+        // its last (a small letter before what follows?) tell anything;
+        // the run is passed over eight bytes at a time.
+        if lead.is_ascii() {
+            let run = ascii_len(b.get(at..).unwrap_or_default());
+            if pair.ascii(char::from(lead)) {
+                return true;
+            }
+            if let Some(&last) = b.get(at + run - 1).filter(|_| run >= 2) {
+                pair.ascii(char::from(last));
             }
             at += run;
-        } else {
-            at += c.len_utf8();
+            continue;
         }
-        Some(c)
-    })
+        // Four bytes: beyond every page's chars (and not a mark).
+        if lead >= 0xF0 {
+            pair.other(char::MAX, (0, 0));
+            at += 4;
+            continue;
+        }
+        let Some((c, len)) = decode_at(b, at) else {
+            return true;
+        };
+        if marks && (c <= '\u{9f}' || c == '\u{fffd}') {
+            return true;
+        }
+        if pair.other(c, masks.of(c)) {
+            return true;
+        }
+        at += len;
+    }
+    false
+}
+
+/// The two-or-three-byte char whose UTF-8 starts at `b[at]`, and its
+/// length: by hand, as `str::chars` would, without its checks (the bytes
+/// are a `str`'s).
+fn decode_at(b: &[u8], at: usize) -> Option<(char, usize)> {
+    let lead = u32::from(*b.get(at)?);
+    let cont = |k: usize| b.get(at + k).map(|&x| u32::from(x & 0x3F));
+    let (u, len) = if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | cont(1)?, 2)
+    } else {
+        (((lead & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
+    };
+    Some((char::from_u32(u)?, len))
 }
 
 /// How many ASCII bytes `b` starts with: eight tested at a time, by their
@@ -155,34 +189,61 @@ pub fn chars_may_hold_mojibake(chars: &[char]) -> bool {
     holds_pair(chars.iter().copied())
 }
 
+/// Whether `chars` hold a pair (see the module's docs).
 fn holds_pair(chars: impl Iterator<Item = char>) -> bool {
     let masks = masks();
-    let mut leads = 0u16;
-    // A lead char that is a capital, straight after a small ASCII letter:
-    // cut short inside a word if a small ASCII letter follows.
-    let (mut small_before, mut capital_lead) = (false, false);
+    let mut pair = Pair::default();
     for c in chars {
-        if c.is_ascii() {
-            if c == ' ' && leads & NBSP_LEAD != 0 {
-                return true;
-            }
-            if capital_lead && c.is_ascii_lowercase() {
-                return true;
-            }
-            leads = 0;
-            small_before = c.is_ascii_lowercase();
-            capital_lead = false;
-            continue;
-        }
-        let (lead, cont) = masks.of(c);
-        if leads & cont != 0 {
+        let found = if c.is_ascii() {
+            pair.ascii(c)
+        } else {
+            pair.other(c, masks.of(c))
+        };
+        if found {
             return true;
         }
-        capital_lead = small_before && lead != 0 && c.is_uppercase();
-        small_before = false;
-        leads = lead;
     }
     false
+}
+
+/// What the chars so far leave for the next one to pair with.
+#[derive(Default)]
+struct Pair {
+    /// The pages reading the last char as a lead byte.
+    leads: u16,
+    /// The last char is a small ASCII letter.
+    small_before: bool,
+    /// A lead char that is a capital, straight after a small ASCII letter:
+    /// cut short inside a word if a small ASCII letter follows.
+    capital_lead: bool,
+}
+
+impl Pair {
+    /// Takes ASCII `c`; true when it completes what a repair needs.
+    fn ascii(&mut self, c: char) -> bool {
+        if (c == ' ' && self.leads & NBSP_LEAD != 0)
+            || (self.capital_lead && c.is_ascii_lowercase())
+        {
+            return true;
+        }
+        *self = Pair {
+            leads: 0,
+            small_before: c.is_ascii_lowercase(),
+            capital_lead: false,
+        };
+        false
+    }
+
+    /// Takes non-ASCII `c`, with its lead and continuation masks.
+    fn other(&mut self, c: char, (lead, cont): (u16, u16)) -> bool {
+        if self.leads & cont != 0 {
+            return true;
+        }
+        self.capital_lead = self.small_before && lead != 0 && c.is_uppercase();
+        self.small_before = false;
+        self.leads = lead;
+        false
+    }
 }
 
 #[cfg(test)]
@@ -223,7 +284,7 @@ mod tests {
     }
 
     #[test]
-    fn sparse_chars_read_as_all_chars_do() {
+    fn the_byte_scan_reads_as_all_chars_do() {
         let pieces = [
             "a",
             "B",
@@ -241,11 +302,7 @@ mod tests {
             "  ",
         ];
         for text in crate::testgen::texts(&pieces, 10, 20_000) {
-            assert_eq!(
-                holds_pair(sparse_chars(&text)),
-                holds_pair(text.chars()),
-                "{text:?}"
-            );
+            assert_eq!(scan(&text, false), holds_pair(text.chars()), "{text:?}");
         }
         for s in [
             "",
@@ -254,6 +311,19 @@ mod tests {
             "abcdefgh\u{e9}ijklmnopq\u{e9}",
         ] {
             assert_eq!(ascii_len(s.as_bytes()), s.find('\u{e9}').unwrap_or(s.len()));
+        }
+    }
+
+    #[test]
+    fn needs_look_is_the_three_checks_in_one() {
+        let pieces = [
+            "a", " ", "Ã", "©", "é", "\u{85}", "\u{92}", "\u{fffd}", "💡", "Ć", "\u{a0}", "ÿ",
+        ];
+        for text in crate::testgen::texts(&pieces, 6, 20_000) {
+            let three = super::super::c1::has_c1(&text)
+                || text.contains('\u{FFFD}')
+                || may_hold_mojibake(&text);
+            assert_eq!(needs_look(&text), three, "{text:?}");
         }
     }
 
