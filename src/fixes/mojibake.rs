@@ -195,8 +195,9 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let looks = std::mem::take(&mut survey.runs);
     let mut pending = Vec::new();
     // Runs no page repairs, with their looks and what was unclear in them,
-    // for the second round, the C1 stage and the diagnostics.
-    let mut unrepaired = Vec::new();
+    // for the second round, the C1 stage and the diagnostics: most runs
+    // of a note that needs nothing, so room for all from the start.
+    let mut unrepaired = Vec::with_capacity(runs.len());
     let mut lines = LineState::default();
     let mut choices = repeat::Choices::default();
     // The end of the last run widened over the run after its space: that
@@ -388,6 +389,10 @@ impl Placed {
         run: &std::ops::Range<usize>,
         pending: &[(usize, Repaired)],
     ) -> Option<usize> {
+        // Nothing repaired, no line to find.
+        if self.0.is_empty() {
+            return None;
+        }
         let std::ops::Range { start, end } = context::line_around(text, run);
         let from = self.0.partition_point(|&(s, _)| s < start);
         let to = self.0.partition_point(|&(s, _)| s < end);
@@ -415,8 +420,8 @@ const SYMBOL_LINE_PIECES: usize = 6;
 /// note's evidence cannot elect. Worked out once per line.
 #[derive(Default)]
 struct SymbolLines {
-    /// The last line asked about: its start and its page, if any.
-    last: Option<(usize, Option<usize>)>,
+    /// The last line asked about: its range and its page, if any.
+    last: Option<(std::ops::Range<usize>, Option<usize>)>,
 }
 
 impl SymbolLines {
@@ -427,12 +432,14 @@ impl SymbolLines {
         runs: &[Run],
         looks: &[Option<Rc<RunLook>>],
     ) -> Option<usize> {
-        let std::ops::Range { start, end } = context::line_around(text, &run.range);
-        if let Some((s, page)) = self.last {
-            if s == start {
-                return page;
+        // A run holds no line break: one inside the last line's range is on
+        // that line, found without looking for its ends again.
+        if let Some((line, page)) = &self.last {
+            if line.start <= run.range.start && run.range.end <= line.end {
+                return *page;
             }
         }
+        let std::ops::Range { start, end } = context::line_around(text, &run.range);
         let from = runs.partition_point(|r| r.range.start < start);
         let to = runs.partition_point(|r| r.range.start < end);
         let line = from..to;
@@ -442,7 +449,7 @@ impl SymbolLines {
             .filter(|(_, page)| page.is_symbol_page())
             .map(|(p, _)| p)
             .find(|&p| reads_line_back(line.clone(), looks, p));
-        self.last = Some((start, page));
+        self.last = Some((start..end, page));
         page
     }
 }

@@ -34,15 +34,23 @@ impl LineState {
                 super::pages::bytes_of(c)
                     .is_some_and(|row| row.iter().any(|b| (0xC2..=0xDF).contains(b)))
             };
-            let mut letters = line
+            let letters = line
                 .chars()
                 .filter(|&c| super::score::is_alpha(c) && (c.is_ascii() || !lead(c)));
             // Capitals that only continuation bytes make (Cyrillic through
             // windows-1253 is `Π›ΠΈ`, every letter a capital) are mojibake
-            // too: a line in capitals has an ASCII one.
-            self.caps = letters.clone().nth(1).is_some()
-                && letters.clone().any(|c| c.is_ascii())
-                && letters.all(char::is_uppercase);
+            // too: a line in capitals has an ASCII one. One pass, over at
+            // most the letters before the first small one.
+            let (mut count, mut ascii, mut capitals) = (0usize, false, true);
+            for c in letters {
+                if !c.is_uppercase() {
+                    capitals = false;
+                    break;
+                }
+                count += 1;
+                ascii |= c.is_ascii();
+            }
+            self.caps = capitals && count >= 2 && ascii;
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(self.range.start..offset).unwrap_or(""));

@@ -304,6 +304,23 @@ pub struct Repair {
     pub changed: Range<usize>,
 }
 
+impl Repair {
+    /// What [`repair`] gives for a reading without pieces when gaps are
+    /// left alone, `before` being the chars' own cost: the chars as
+    /// written, nothing changed or gained.
+    pub fn unchanged(chars: &[char]) -> Repair {
+        Repair {
+            out: chars.to_vec(),
+            restored: Vec::new(),
+            unresolved: Vec::new(),
+            collapsed: Vec::new(),
+            gain: 0,
+            prior: 0,
+            changed: 0..0,
+        }
+    }
+}
+
 /// Repairs `run` through `reading`. Gaps are judged with `cx` when
 /// `fill_gaps`; otherwise they stay as written. `before` is the run's own
 /// cost (see [`cost`]), computed once by the caller.
@@ -907,6 +924,43 @@ mod tests {
         let chars: Vec<char> = "í\u{a0}½í¸\u{8d}".chars().collect();
         let r = read(&chars, &WINDOWS_1252);
         assert_eq!(r.units, [Unit::Piece { ch: '😍', len: 6 }]);
+    }
+
+    #[test]
+    fn a_reading_without_pieces_repairs_nothing() {
+        use super::super::code_pages;
+        let texts = [
+            "Ελληνικά είναι ή και ψευδώνυμο",
+            "најбољи документацију, ні, їжак, всё",
+            "Café, naïve, Łódź, później, příliš, ÀÉÎ",
+            "ĂĄ ÂÂ ÃÃ Ð› Π›ΠΈ ┬├ ╨ô",
+        ];
+        for text in texts {
+            for r in runs(text) {
+                let before = cost(r.prev, &r.chars, r.next);
+                for &page in code_pages() {
+                    let reading = read(&r.chars, page);
+                    if reading.pieces > 0 {
+                        continue;
+                    }
+                    let rep = repair(
+                        &r.chars,
+                        r.prev,
+                        r.next,
+                        &reading,
+                        false,
+                        &GapContext::default(),
+                        before,
+                    );
+                    let same = Repair::unchanged(&r.chars);
+                    assert_eq!(rep.out, same.out, "{text:?} {}", page.name);
+                    assert_eq!((rep.gain, rep.prior), (same.gain, same.prior));
+                    assert_eq!(rep.changed, same.changed);
+                    assert!(rep.restored.is_empty() && rep.unresolved.is_empty());
+                    assert!(rep.collapsed.is_empty());
+                }
+            }
+        }
     }
 
     #[test]

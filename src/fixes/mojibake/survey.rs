@@ -236,15 +236,22 @@ fn look_at(r: &Run) -> (RunLook, u16) {
         if reading.is_whole() && reading.gaps > 0 && rebuilds_a_signifier(&reading) {
             rebuilt |= 1 << p;
         }
-        let rep = repair(
-            &r.chars,
-            r.prev,
-            r.next,
-            &reading,
-            false,
-            &GapContext::default(),
-            before,
-        );
+        // No sequence read whole and gaps left alone: the repair is the run
+        // as written, at the cost already known (Greek words under
+        // windows-1253, lead bytes cut short, all of them).
+        let rep = if reading.pieces == 0 {
+            Repair::unchanged(&r.chars)
+        } else {
+            repair(
+                &r.chars,
+                r.prev,
+                r.next,
+                &reading,
+                false,
+                &GapContext::default(),
+                before,
+            )
+        };
         per_page.push(Some((reading, rep)));
     }
     (
