@@ -243,7 +243,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // Third: a run in the same word as a repaired one (no space between:
     // `cÃ¼mlÉ™`) is judged under that run's page, so that no word is left
     // half repaired.
-    let mut left = Vec::new();
+    let mut left = Vec::with_capacity(unrepaired.len());
     let mut placed = Placed::of(&pending);
     for x in std::mem::take(&mut unrepaired) {
         let Some(p) = placed.word_page(text, &x.run.range, &pending) else {
@@ -266,7 +266,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // under one page, is judged under that page: a line pasted garbled
     // into a correct note (`op√ß√£o` and `vari√°vel` read back through
     // mac-roman, so `√©` between them is é too).
-    let mut unrepaired = Vec::new();
+    let mut unrepaired = Vec::with_capacity(left.len());
     let mut symbol_lines = SymbolLines::default();
     for x in left {
         // A line its repairs elected is garbled all through, as a word is
@@ -307,7 +307,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         emit(sink, &repaired, vote.whole_note || all_repaired);
     }
     for x in &unrepaired {
-        if let Some((page, rep)) = &x.unclear {
+        if let Some((page, rep)) = x.unclear.as_deref() {
             diagnose_gaps(sink, x.run, page, rep);
         }
     }
@@ -491,7 +491,9 @@ struct Unrepaired<'n> {
     look: &'n RunLook,
     /// A reading with a lost byte no candidate fills clearly: said once no
     /// round repairs the run.
-    unclear: Option<(&'static CodePage, detect::Repair)>,
+    /// Boxed: rare, and large beside the rest, which is moved round by
+    /// round for every run a note holds.
+    unclear: Option<Box<(&'static CodePage, detect::Repair)>>,
 }
 
 /// Files run `r`'s choice: a repair goes to `pending` (its gaps said), a
@@ -545,7 +547,7 @@ fn settle<'n>(
         unrepaired.push(Unrepaired {
             run: r,
             look,
-            unclear: choice.unclear,
+            unclear: choice.unclear.map(Box::new),
         });
         return;
     };

@@ -81,22 +81,27 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
         return None;
     }
     let after = r.range.end + 1;
+    // The bytes still missing begin the non-ASCII text after the space:
+    // checked before the run is copied, as most runs before a space fail
+    // here (a word whose last letter is a page's lead byte).
+    let missing = n - tail.len() - 2;
+    let mut stretch = "";
+    if missing > 0 {
+        let rest = text.get(after..)?;
+        let len = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        stretch = rest.get(..len)?;
+        let mut conts = stretch.chars().map(|c| page.byte_of(c));
+        if !(0..missing).all(|_| conts.next().flatten().is_some_and(is_continuation)) {
+            return None;
+        }
+    }
     let mut run = r.clone();
     run.widened = Some(r.chars.len());
     run.chars.push('\u{a0}');
     run.offsets.pop();
     run.offsets.push(r.range.end - r.range.start);
     let mut end = after;
-    let missing = n - tail.len() - 2;
     if missing > 0 {
-        // The bytes still missing begin the non-ASCII text after the space.
-        let rest = text.get(after..)?;
-        let stretch = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
-        let stretch = rest.get(..stretch)?;
-        let mut conts = stretch.chars().map(|c| page.byte_of(c));
-        if !(0..missing).all(|_| conts.next().flatten().is_some_and(is_continuation)) {
-            return None;
-        }
         for (o, c) in stretch.char_indices() {
             run.chars.push(c);
             run.offsets.push(after + o - r.range.start);

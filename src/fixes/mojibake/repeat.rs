@@ -53,10 +53,11 @@ impl Hasher for RunHasher {
     }
 }
 
-/// What a choice depends on in the run and its text.
+/// What a choice depends on in the run and its text: the run's chars
+/// borrowed, not copied, as most runs of a note are asked about once.
 #[derive(PartialEq, Eq, Hash)]
-struct Key {
-    chars: Vec<char>,
+struct Key<'r> {
+    chars: &'r [char],
     prev: Option<char>,
     next: Option<char>,
     /// The char after the space that follows the run, if one does.
@@ -73,15 +74,15 @@ struct Made {
     widened: bool,
 }
 
-/// The choices made under one vote.
+/// The choices made under one vote, for the runs of one note.
 #[derive(Default)]
-pub struct Choices {
-    made: RunMap<Key, Vec<Made>>,
+pub struct Choices<'r> {
+    made: RunMap<Key<'r>, Vec<Made>>,
 }
 
-impl Choices {
+impl<'r> Choices<'r> {
     /// [`choose::choose`], made once per run as written and line context.
-    pub fn choose<'r>(
+    pub fn choose(
         &mut self,
         text: &str,
         r: &'r Run,
@@ -97,7 +98,7 @@ impl Choices {
             _ => None,
         };
         let key = Key {
-            chars: r.chars.clone(),
+            chars: &r.chars,
             prev: r.prev,
             next: r.next,
             after_space,
