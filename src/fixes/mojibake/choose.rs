@@ -39,7 +39,7 @@ use super::layers::peel_all;
 use super::pages::CodePage;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
-use super::{code_pages, context, lang, nbsp, score, words, LOCAL_GAIN, NOTE_GAIN};
+use super::{code_pages, context, lang, nbsp, quick, score, words, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 
@@ -544,8 +544,19 @@ fn widened(
         Some(np) => np..np + 1,
         None => 0..pages.len(),
     };
+    // What `nbsp::widen` asks first, once for every page: a space after
+    // the run, and a last char the page reads as a lead byte or as a
+    // continuation byte (the rest of a sequence short of bytes).
+    if r.next != Some(' ') {
+        return None;
+    }
+    let last = *r.chars.last()?;
+    let ends = quick::lead_pages(last) | quick::cont_pages(last);
     candidates.into_iter().find_map(|np| {
-        if vote.nbsp_kept[np] || (pages[np].is_symbol_page() && !vote.evident[np]) {
+        if ends & (1 << np) == 0
+            || vote.nbsp_kept[np]
+            || (pages[np].is_symbol_page() && !vote.evident[np])
+        {
             return None;
         }
         let wide = nbsp::widen(text, r, pages[np])?;

@@ -224,6 +224,37 @@ mod tests {
     use super::super::tables::{MAC_ROMAN, WINDOWS_1250, WINDOWS_1252, WINDOWS_1257};
     use super::*;
 
+    /// `choose` asks `widen` only under the pages that read a run's last
+    /// char as a lead or continuation byte: no other page widens it.
+    #[test]
+    fn only_a_last_lead_or_continuation_widens() {
+        use super::super::{code_pages, garble, quick};
+        let texts = [
+            "voilà le café, Ελληνικά είναι ή και, Привет мир, Škoda a ⠀ b",
+            "å … 堅 x, MoldÀ wien, Ã ok, Ð Ñƒ, à¸ x",
+        ];
+        for text in texts {
+            for &page in code_pages() {
+                for keep in [true, false] {
+                    let g = garble(text, page, keep).replace('\u{a0}', " ");
+                    for g in [g.as_str(), text] {
+                        for r in runs(g) {
+                            let Some(&last) = r.chars.last() else {
+                                continue;
+                            };
+                            let ends = quick::lead_pages(last) | quick::cont_pages(last);
+                            for (p, &q) in code_pages().iter().enumerate() {
+                                if ends & (1 << p) == 0 {
+                                    assert!(widen(g, &r, q).is_none(), "{g:?} {}", q.name);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn widens_a_lead_byte_over_the_space_after_it() {
         let text = "voilÃ  ok";

@@ -92,6 +92,15 @@ pub fn lead_pages(c: char) -> u16 {
     masks().of(c).0 & !NBSP_LEAD
 }
 
+/// The pages (bit `i` for `code_pages()[i]`) that read `c` as a
+/// continuation byte.
+pub fn cont_pages(c: char) -> u16 {
+    if c.is_ascii() {
+        return 0;
+    }
+    masks().of(c).1
+}
+
 /// Whether `text` holds, under some code page, a lead byte's char directly
 /// followed by a continuation byte's char: the least any repair needs.
 #[cfg(test)]
@@ -133,10 +142,11 @@ fn scan(text: &str, marks: bool) -> bool {
             at += run;
             continue;
         }
-        // Four bytes: beyond every page's chars (and not a mark).
-        if lead >= 0xF0 {
+        // Four bytes, or three from U+3000 to U+EFFF (CJK, Hangul, kana):
+        // beyond every page's chars (and not a mark).
+        if lead >= 0xF0 || (0xE3..=0xEE).contains(&lead) {
             pair.other(char::MAX, (0, 0));
-            at += 4;
+            at += if lead >= 0xF0 { 4 } else { 3 };
             continue;
         }
         let Some((c, len)) = decode_at(b, at) else {
@@ -300,6 +310,10 @@ mod tests {
             "ÂÂ",
             "💡",
             "  ",
+            "日本",
+            "ﬁ",
+            "\u{f8ff}",
+            "한",
         ];
         for text in crate::testgen::texts(&pieces, 10, 20_000) {
             assert_eq!(scan(&text, false), holds_pair(text.chars()), "{text:?}");
@@ -360,6 +374,15 @@ mod tests {
         for pair in all.windows(2) {
             let s: String = pair.iter().collect();
             assert_eq!(may_hold_mojibake(&s), slow(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_page_reads_a_char_the_byte_scan_skips() {
+        for u in 0x3000..=0xEFFFu32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(masks().of(c), (0, 0), "U+{u:04X}");
+            }
         }
     }
 
