@@ -199,7 +199,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // of a note that needs nothing, so room for all from the start.
     let mut unrepaired = Vec::with_capacity(runs.len());
     let mut lines = LineState::default();
-    let mut choices = repeat::Choices::default();
+    let mut choices = repeat::Choices::with_capacity(runs.len());
     // The end of the last run widened over the run after its space: that
     // run is repaired with it.
     let mut taken = 0;

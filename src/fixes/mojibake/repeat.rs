@@ -13,6 +13,7 @@ use super::survey::RunLook;
 use super::vote::Vote;
 use super::{code_pages, nbsp};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -77,10 +78,20 @@ struct Made {
 /// The choices made under one vote, for the runs of one note.
 #[derive(Default)]
 pub struct Choices<'r> {
-    made: RunMap<Key<'r>, Vec<Made>>,
+    /// Per run, the first choice made inline (most runs get one) and any
+    /// made in other line contexts after it.
+    made: RunMap<Key<'r>, (Made, Vec<Made>)>,
 }
 
 impl<'r> Choices<'r> {
+    /// Room for `runs` distinct runs: in a note that needs nothing most
+    /// are distinct, and regrowing the table cost more than the room.
+    pub fn with_capacity(runs: usize) -> Choices<'r> {
+        Choices {
+            made: RunMap::with_capacity_and_hasher(runs, Default::default()),
+        }
+    }
+
     /// [`choose::choose`], made once per run as written and line context.
     pub fn choose(
         &mut self,
@@ -103,10 +114,11 @@ impl<'r> Choices<'r> {
             next: r.next,
             after_space,
         };
-        let made = self
-            .made
-            .get(&key)
-            .and_then(|all| all.iter().find(|m| m.gcx == *gcx && m.caps == caps));
+        let made = self.made.get(&key).and_then(|(first, more)| {
+            std::iter::once(first)
+                .chain(more)
+                .find(|m| m.gcx == *gcx && m.caps == caps)
+        });
         if let Some(m) = made {
             // The widened run, here.
             let run = match (&m.best, m.widened) {
@@ -127,13 +139,19 @@ impl<'r> Choices<'r> {
         if choice.run.range.end > r.range.end + 1 {
             return choice;
         }
-        self.made.entry(key).or_default().push(Made {
+        let made = Made {
             gcx: *gcx,
             caps,
             best: choice.best.clone(),
             unclear: choice.unclear.clone(),
             widened: choice.run.widened.is_some(),
-        });
+        };
+        match self.made.entry(key) {
+            Entry::Occupied(mut at) => at.get_mut().1.push(made),
+            Entry::Vacant(at) => {
+                at.insert((made, Vec::new()));
+            }
+        }
         choice
     }
 }

@@ -93,7 +93,11 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     let mut looks = Vec::with_capacity(runs.len());
     // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
     // each is read once.
-    let mut seen: RunMap<RunKey, usize> = RunMap::default();
+    // Sized for every run up front: in a note that needs nothing most are
+    // distinct (words of correct Greek or Cyrillic), and regrowing the
+    // table cost more than the room.
+    let mut seen: RunMap<RunKey, usize> =
+        RunMap::with_capacity_and_hasher(runs.len(), Default::default());
     let fresh = |r: &Run| {
         let (look, rebuilt) = look_at(r);
         (Rc::new(look), rebuilt)
@@ -164,7 +168,8 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         looks.push(Some((look, rebuilt)));
     }
     let looks = looks.into_iter().map(|x| x.map(|(look, _)| look)).collect();
-    let mut written = RunMap::default();
+    // Room for an alphabet or two without regrowing.
+    let mut written = RunMap::with_capacity_and_hasher(128, Default::default());
     for r in runs {
         for &c in &r.chars {
             if score::kind(c) == score::Kind::Letter {
@@ -194,21 +199,27 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     // as a page already read does (and drops bytes alike) reads the run
     // alike, and its repair with gaps left alone is the same (most runs
     // read the same through windows-1252, latin-1 and windows-1254).
-    let rows: Vec<Option<&[u8; super::tables::PAGES]>> =
-        r.chars.iter().map(|&c| pages::bytes_of(c)).collect();
+    // Looked up once a second page reads the run (many runs only one).
+    let mut rows: Option<Vec<Option<&[u8; super::tables::PAGES]>>> = None;
     let mut read_pages = 0u16;
     for (p, &page) in code_pages().iter().enumerate() {
         if leads & (1 << p) == 0 {
             per_page.push(None);
             continue;
         }
-        let twin = (0..p).find(|&q| {
-            read_pages & (1 << q) != 0
-                && code_pages()[q].drops_bytes() == page.drops_bytes()
-                && rows
-                    .iter()
-                    .all(|row| row.is_none_or(|b| b.get(p) == b.get(q)))
-        });
+        let twin = if read_pages == 0 {
+            None
+        } else {
+            let rows =
+                rows.get_or_insert_with(|| r.chars.iter().map(|&c| pages::bytes_of(c)).collect());
+            (0..p).find(|&q| {
+                read_pages & (1 << q) != 0
+                    && code_pages()[q].drops_bytes() == page.drops_bytes()
+                    && rows
+                        .iter()
+                        .all(|row| row.is_none_or(|b| b.get(p) == b.get(q)))
+            })
+        };
         read_pages |= 1 << p;
         if let Some(q) = twin {
             let first = per_page.get(q).and_then(|x| x.as_ref()).map(
