@@ -75,7 +75,8 @@ pub fn choose<'r>(
     gcx: &GapContext,
     caps: bool,
 ) -> Choice<'r> {
-    let before = look.before;
+    // Worked out only where a repair or a diagnostic needs it.
+    let before = || look.before(r);
     let mut best: Option<((i64, i64), Chosen)> = None;
     // With the page it came from: the first page in `code_pages()` order
     // that gives one is said.
@@ -194,7 +195,7 @@ pub fn choose<'r>(
             let mut gcx = *gcx;
             gcx.head = Affix::before(text, r.range.start, reading.page);
             gcx.tail = Affix::after(text, r.range.end, reading.page);
-            repair(&r.chars, r.prev, r.next, reading, true, &gcx, before)
+            repair(&r.chars, r.prev, r.next, reading, true, &gcx, before())
         };
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation
@@ -207,7 +208,7 @@ pub fn choose<'r>(
                 .any(|u| matches!(u, detect::Unit::Gap { conts, .. } if !conts.is_empty()));
         if rep.unresolved.iter().any(|c| c.len() > 1)
             && !lone_leads
-            && (is_note_page || (before >= 2 && cut_short))
+            && (is_note_page || (cut_short && before() >= 2))
             && unclear.as_ref().is_none_or(|u| p < u.0)
         {
             unclear = Some((p, reading.page, rep.clone()));
@@ -537,7 +538,7 @@ fn widened(
     r: &Run,
     vote: &Vote,
     gcx: &GapContext,
-    before: u32,
+    before: impl Fn() -> u32,
 ) -> Option<(Run, usize, Repair)> {
     let pages = code_pages();
     let candidates = match vote.page {
@@ -574,7 +575,7 @@ fn widened(
             }
             score::cost(wide.prev, &written, wide.next)
         } else {
-            before
+            before()
         };
         let rep = widened_repair(&wide, np, vote, gcx, before, (&stem, rest), langs)?;
         // On its own, only the capitals that lead whole alphabets (`Ã ` for

@@ -10,17 +10,29 @@ use super::repeat::RunMap;
 use super::{code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
+use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 use std::rc::Rc;
 
 /// One run as every page first reads it.
 #[derive(Clone)]
 pub struct RunLook {
-    /// The run's own cost, with its neighbours (see `score::cost`).
-    pub before: u32,
+    /// The run's own cost, with its neighbours (see `score::cost`): only
+    /// a reading that makes something needs it (most runs of a note that
+    /// needs nothing make nothing), so it is worked out on first use.
+    before: OnceCell<u32>,
     /// Per page (in `code_pages()` order), its reading and the repair that
     /// reading gives with gaps left alone; `None` when it reads nothing.
     pub pages: Vec<Option<(Reading, Repair)>>,
+}
+
+impl RunLook {
+    /// The cost of `r`, the run (or one like it) this is the look at.
+    pub fn before(&self, r: &Run) -> u32 {
+        *self
+            .before
+            .get_or_init(|| score::cost(r.prev, &r.chars, r.next))
+    }
 }
 
 /// What one page's readings say about the note. Only runs outside code,
@@ -189,7 +201,10 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
 /// Run `r` read through every page, and the pages (a bit each) under
 /// which it rebuilds a Tasks signifier on its own evidence.
 fn look_at(r: &Run) -> (RunLook, u16) {
-    let before = score::cost(r.prev, &r.chars, r.next);
+    let look = RunLook {
+        before: OnceCell::new(),
+        pages: Vec::new(),
+    };
     let mut per_page = Vec::with_capacity(code_pages().len());
     let mut rebuilt = 0u16;
     // Under a page that reads no char of the run as a lead byte, every
@@ -260,15 +275,15 @@ fn look_at(r: &Run) -> (RunLook, u16) {
                 &reading,
                 false,
                 &GapContext::default(),
-                before,
+                look.before(r),
             )
         };
         per_page.push(Some((reading, rep)));
     }
     (
         RunLook {
-            before,
             pages: per_page,
+            ..look
         },
         rebuilt,
     )
