@@ -19,8 +19,6 @@ pub struct Run {
     pub range: Range<usize>,
     /// The chars.
     pub chars: Vec<char>,
-    /// Byte offset of each char, relative to `range.start`, plus the end.
-    pub offsets: Vec<usize>,
     /// The char before the run (ASCII), if any.
     pub prev: Option<char>,
     /// The char after the run (ASCII), if any.
@@ -28,6 +26,24 @@ pub struct Run {
     /// Where the run takes in a space after it as a lost no-break space
     /// (see `nbsp`): the index in `chars` of the U+00A0 read for it.
     pub widened: Option<usize>,
+}
+
+impl Run {
+    /// Byte offset of char `i` relative to `range.start` (`chars.len()`
+    /// for the end): worked out for the few runs an edit is made of, not
+    /// stored for every run. The U+00A0 a widened run reads for a space
+    /// stands for that one byte.
+    pub fn offset(&self, i: usize) -> Option<usize> {
+        let head = self.chars.get(..i)?;
+        let len = |(k, c): (usize, &char)| {
+            if Some(k) == self.widened {
+                1
+            } else {
+                c.len_utf8()
+            }
+        };
+        Some(head.iter().enumerate().map(len).sum())
+    }
 }
 
 /// The non-ASCII runs of `text`, in order.
@@ -49,18 +65,12 @@ pub fn runs(text: &str) -> Vec<Run> {
             break;
         };
         let mut chars = Vec::with_capacity(s.len() / 2);
-        let mut offsets = Vec::with_capacity(s.len() / 2 + 1);
-        for (o, c) in s.char_indices() {
-            chars.push(c);
-            offsets.push(o);
-        }
-        offsets.push(s.len());
+        chars.extend(s.chars());
         let prev = text.get(..start).and_then(|t| t.chars().next_back());
         let next = text.get(end..).and_then(|t| t.chars().next());
         out.push(Run {
             range: start..end,
             chars,
-            offsets,
             prev,
             next,
             widened: None,
@@ -906,6 +916,19 @@ mod tests {
         assert_eq!(r[0].prev, Some(' '));
         assert_eq!(r[0].range, 3..7);
         assert_eq!(r[2].next, None);
+    }
+
+    #[test]
+    fn offsets_are_the_chars_byte_offsets() {
+        let text = "ab Ã© c “x” 📅 日本語 ή a";
+        for r in runs(text) {
+            let s = &text[r.range.clone()];
+            for (i, (o, _)) in s.char_indices().enumerate() {
+                assert_eq!(r.offset(i), Some(o), "{s:?}");
+            }
+            assert_eq!(r.offset(r.chars.len()), Some(s.len()));
+            assert_eq!(r.offset(r.chars.len() + 1), None);
+        }
     }
 
     #[test]

@@ -155,8 +155,7 @@ fn replace(sink: &mut Sink, r: &Run, out: &[char], message: String, whole_note: 
         .take(max_suffix)
         .take_while(|(a, b)| a == b)
         .count();
-    let (Some(&from), Some(&to)) = (r.offsets.get(prefix), r.offsets.get(chars.len() - suffix))
-    else {
+    let (Some(from), Some(to)) = (r.offset(prefix), r.offset(chars.len() - suffix)) else {
         return;
     };
     if from >= to {

@@ -98,17 +98,11 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     let mut run = r.clone();
     run.widened = Some(r.chars.len());
     run.chars.push('\u{a0}');
-    run.offsets.pop();
-    run.offsets.push(r.range.end - r.range.start);
     let mut end = after;
     if missing > 0 {
-        for (o, c) in stretch.char_indices() {
-            run.chars.push(c);
-            run.offsets.push(after + o - r.range.start);
-        }
+        run.chars.extend(stretch.chars());
         end = after + stretch.len();
     }
-    run.offsets.push(end - r.range.start);
     run.range.end = end;
     run.next = text.get(end..).and_then(|t| t.chars().next());
     Some(run)
@@ -262,7 +256,8 @@ mod tests {
         let wide = widen(text, r, &WINDOWS_1252).expect("widened");
         assert_eq!(wide.chars, ['Ã', '\u{a0}']);
         assert_eq!(&text[wide.range.clone()], "Ã ");
-        assert_eq!(wide.offsets, [0, 2, 3]);
+        let offsets: Vec<_> = (0..=wide.chars.len()).map(|i| wide.offset(i)).collect();
+        assert_eq!(offsets, [Some(0), Some(2), Some(3)]);
         assert_eq!(wide.next, Some(' '));
         // Mac Roman reads A0 as †, not as a no-break space.
         assert!(widen(text, r, &MAC_ROMAN).is_none());
