@@ -68,16 +68,19 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
         .get(r.range.end + 1..)
         .and_then(|t| t.chars().next())
         .is_some_and(char::is_lowercase);
-    let capitals_before = r.chars[..lead_at]
-        .iter()
-        .rev()
-        .copied()
-        .chain(text.get(..r.range.start).unwrap_or("").chars().rev())
-        .take_while(|c| c.is_alphabetic())
-        .take(2)
-        .filter(|c| c.is_uppercase())
-        .count();
-    if n == 2 && before.is_some_and(char::is_uppercase) && (!lower_after || capitals_before > 1) {
+    // Counted only where it decides.
+    let capitals_before = || {
+        r.chars[..lead_at]
+            .iter()
+            .rev()
+            .copied()
+            .chain(text.get(..r.range.start).unwrap_or("").chars().rev())
+            .take_while(|c| c.is_alphabetic())
+            .take(2)
+            .filter(|c| c.is_uppercase())
+            .count()
+    };
+    if n == 2 && before.is_some_and(char::is_uppercase) && (!lower_after || capitals_before() > 1) {
         return None;
     }
     let after = r.range.end + 1;

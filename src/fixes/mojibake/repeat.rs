@@ -117,7 +117,7 @@ impl<'r> Choices<'r> {
         let made = self.made.get(&key).and_then(|(first, more)| {
             std::iter::once(first)
                 .chain(more)
-                .find(|m| m.gcx == *gcx && m.caps == caps)
+                .find(|m| m.caps == caps && m.gcx == *gcx)
         });
         if let Some(m) = made {
             // The widened run, here.
