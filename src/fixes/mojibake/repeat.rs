@@ -114,23 +114,28 @@ impl<'r> Choices<'r> {
             next: r.next,
             after_space,
         };
-        let made = self.made.get(&key).and_then(|(first, more)| {
-            std::iter::once(first)
+        // One lookup: the entry is filled after the choice if need be.
+        let entry = self.made.entry(key);
+        if let Entry::Occupied(at) = &entry {
+            let (first, more) = at.get();
+            let made = std::iter::once(first)
                 .chain(more)
-                .find(|m| m.caps == caps && m.gcx == *gcx)
-        });
-        if let Some(m) = made {
-            // The widened run, here.
-            let run = match (&m.best, m.widened) {
-                (Some(best), true) => nbsp::widen(text, r, code_pages()[best.page]).map(Cow::Owned),
-                _ => Some(Cow::Borrowed(r)),
-            };
-            if let Some(run) = run {
-                return Choice {
-                    run,
-                    best: m.best.clone(),
-                    unclear: m.unclear.clone(),
+                .find(|m| m.caps == caps && m.gcx == *gcx);
+            if let Some(m) = made {
+                // The widened run, here.
+                let run = match (&m.best, m.widened) {
+                    (Some(best), true) => {
+                        nbsp::widen(text, r, code_pages()[best.page]).map(Cow::Owned)
+                    }
+                    _ => Some(Cow::Borrowed(r)),
                 };
+                if let Some(run) = run {
+                    return Choice {
+                        run,
+                        best: m.best.clone(),
+                        unclear: m.unclear.clone(),
+                    };
+                }
             }
         }
         let choice = choose::choose(text, r, look, vote, gcx, caps);
@@ -146,7 +151,7 @@ impl<'r> Choices<'r> {
             unclear: choice.unclear.clone(),
             widened: choice.run.widened.is_some(),
         };
-        match self.made.entry(key) {
+        match entry {
             Entry::Occupied(mut at) => at.get_mut().1.push(made),
             Entry::Vacant(at) => {
                 at.insert((made, Vec::new()));
