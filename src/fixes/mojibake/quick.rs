@@ -29,6 +29,11 @@ const NBSP_LEAD: u16 = 1 << 15;
 struct Masks {
     flat: Vec<(u16, u16)>,
     high: Vec<(u32, u16, u16)>,
+    /// Per block of 64 chars below U+10000 (what a three-byte sequence's
+    /// lead and second byte tell), whether none of them is a page's char,
+    /// a C1 control or U+FFFD: the scan passes such chars over undecoded
+    /// (task emoji such as ⏳ ⏫ ✅).
+    quiet: Vec<bool>,
 }
 
 fn masks() -> &'static Masks {
@@ -65,7 +70,21 @@ fn build(pages: &[&CodePage]) -> Masks {
         }
     }
     high.sort_unstable_by_key(|h| h.0);
-    Masks { flat, high }
+    let mut masks = Masks {
+        flat,
+        high,
+        quiet: Vec::new(),
+    };
+    masks.quiet = (0..0x400u32)
+        .map(|block| {
+            (block << 6..(block + 1) << 6).all(|u| {
+                char::from_u32(u).is_none_or(|c| {
+                    masks.of(c) == (0, 0) && !('\u{80}'..='\u{9f}').contains(&c) && c != '\u{fffd}'
+                })
+            })
+        })
+        .collect();
+    masks
 }
 
 impl Masks {
@@ -142,9 +161,15 @@ fn scan(text: &str, marks: bool) -> bool {
             at += run;
             continue;
         }
-        // Four bytes, or three from U+3000 to U+EFFF (CJK, Hangul, kana):
-        // beyond every page's chars (and not a mark).
-        if lead >= 0xF0 || (0xE3..=0xEE).contains(&lead) {
+        // Four bytes, or three in a block of chars no page reads (CJK,
+        // Hangul, kana, most emoji and signs): nothing to pair (and no
+        // mark), so not decoded.
+        let quiet_block = || {
+            let second = usize::from(b.get(at + 1).copied().unwrap_or(0) & 0x3F);
+            let block = usize::from(lead & 0x0F) << 6 | second;
+            masks.quiet.get(block).copied().unwrap_or(false)
+        };
+        if lead >= 0xF0 || (lead >= 0xE0 && quiet_block()) {
             pair.other(char::MAX, (0, 0));
             at += if lead >= 0xF0 { 4 } else { 3 };
             continue;
@@ -311,6 +336,8 @@ mod tests {
             "💡",
             "  ",
             "日本",
+            "⏳✅",
+            "◊",
             "ﬁ",
             "\u{f8ff}",
             "한",
@@ -379,10 +406,23 @@ mod tests {
 
     #[test]
     fn no_page_reads_a_char_the_byte_scan_skips() {
-        for u in 0x3000..=0xEFFFu32 {
-            if let Some(c) = char::from_u32(u) {
-                assert_eq!(masks().of(c), (0, 0), "U+{u:04X}");
+        let masks = masks();
+        for u in 0x800..=0xFFFFu32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let block = usize::from(b[0] & 0x0F) << 6 | usize::from(b[1] & 0x3F);
+            if masks.quiet[block] {
+                assert_eq!(masks.of(c), (0, 0), "U+{u:04X}");
+                assert_ne!(c, '\u{fffd}');
             }
+        }
+        // The blocks of CJK and of the task emoji are passed over.
+        for c in ['日', '⏳', '⏫', '✅'] {
+            let u = u32::from(c) as usize;
+            assert!(masks.quiet[u >> 6], "{c}");
         }
     }
 
