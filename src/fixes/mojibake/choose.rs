@@ -110,10 +110,14 @@ pub fn choose<'r>(
         // A one-letter word of the line's language (Corsican `è` as `├¿`
         // through cp437 between Latin words).
         let letter_word = symbolic && is_a_letter_word_of_the_line(text, r, reading, first);
+        // A symbol behind a capital of another script in a Latin line
+        // (`В« %s В»` through windows-1251): any gain.
+        let foreign_symbol = is_a_symbol_behind_a_foreign_capital(text, r, first);
         if symbolic
             && !vote.evident[p]
             && !in_a_word
             && !letter_word
+            && !foreign_symbol
             && !spells_a_word(reading, &first.out)
         {
             continue;
@@ -233,6 +237,7 @@ pub fn choose<'r>(
             || (symbolic
                 && !(evident_whole
                     || letter_word
+                    || foreign_symbol
                     || (makes_text(&rep, r.prev, r.next, vote.supported[p])
                         && everyday_letters(&rep.out))))
         {
@@ -249,7 +254,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
-            || (letter_word && rep.gain >= 0)
+            || ((letter_word || foreign_symbol) && rep.gain >= 0)
             || (capital_cut_short && makes_a_listed_word(&rep))
             || (capital_cut_short
                 && rep.gain > 0
@@ -1032,6 +1037,41 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
     } else {
         letter(r.prev) || letter(r.next)
     }
+}
+
+/// Rule 1: whether the run is a capital of a script other than Latin
+/// glued before a symbol, read whole into one Latin-1 symbol (the
+/// sequence C2 xx: `В«` through windows-1251, `Β·` through windows-1253),
+/// standing apart on a line of Latin words where every letter of that
+/// script is such a capital before a symbol: no correct text writes a
+/// Cyrillic or Greek capital so in Latin prose, and the symbol its page
+/// makes of it is what the line had.
+fn is_a_symbol_behind_a_foreign_capital(text: &str, r: &Run, first: &Repair) -> bool {
+    let ([lead, _], [made]) = (r.chars.as_slice(), first.out.as_slice()) else {
+        return false;
+    };
+    let script = score::script(*lead);
+    if !(lead.is_uppercase()
+        && !matches!(script, score::Script::Latin | score::Script::Common)
+        && (0xA0..=0xBF).contains(&u32::from(*made))
+        && stands_apart(r))
+    {
+        return false;
+    }
+    let line = text.get(context::line_around(text, &r.range)).unwrap_or("");
+    let mut chars = line.chars().peekable();
+    let mut latin = 0;
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if score::is_alpha(c) && score::script(c) == script {
+            let next = chars.peek().copied();
+            if !next.is_some_and(|n| !n.is_ascii() && !n.is_alphanumeric()) {
+                return false;
+            }
+        }
+    }
+    latin >= 3
 }
 
 /// Rule 1: whether a symbol page reads the run, one sequence standing

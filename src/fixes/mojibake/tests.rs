@@ -709,6 +709,32 @@ fn two_punctuation_marks_glued_inside_a_word() {
 }
 
 #[test]
+fn a_guillemet_behind_a_capital_of_another_script_in_latin_prose() {
+    // « (C2 AB) through windows-1251 is `В«`, through windows-1253 `Β«`.
+    for (bad, good) in [
+        (
+            "ntiinta za В« %s В» bakutu manisa.",
+            "ntiinta za « %s » bakutu manisa.",
+        ),
+        (
+            "nkumbu a Β« %s Β» usonamene ye bisono.",
+            "nkumbu a « %s » usonamene ye bisono.",
+        ),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // In Russian prose В is a word, and a capital glued to a Latin word
+    // is no symbol's lead.
+    for ok in [
+        "Он сказал В« привет »",
+        "В «Войне и мире»",
+        "ntiinta ВX« %s",
+    ] {
+        assert_eq!(fix(ok), ok);
+    }
+}
+
+#[test]
 fn a_no_break_space_inside_a_word_in_capitals() {
     // Š (C5 A0), Ġ (C4 A0) through windows-1252 with the no-break space
     // kept: no word in capitals starts so.
