@@ -26,12 +26,17 @@
 //!    note writes elsewhere as it is, or any gain for a whole reading that
 //!    every page agrees on and that mends a word's shape: `vÉ™` for və;
 //!    none for one that reads an island of another script in a line of
-//!    Latin words into Latin: `Burundi ГЁ Cecchia`).
+//!    Latin words into Latin: `Burundi ГЁ Cecchia`; any gain for a capital
+//!    of another script glued before a symbol in Latin prose, which is the
+//!    symbol: `В« %s В»` for « %s » through windows-1251).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
 //! 7. A run that ends where an editor turned a no-break space into a plain
-//!    one, read with that space taken back, wins over all (see `nbsp`).
+//!    one, read with that space taken back, wins over all (see `nbsp`);
+//!    with no note page, a lone capital so made must lead a whole alphabet
+//!    (`Ã `), or open a word the rest of the line's language writes with
+//!    it (`Å vedska`, not Norwegian `Å lage`).
 
 use super::detect::{self, read, repair, Repair, Run};
 use super::dropped::{self, Affix, GapContext};
@@ -1039,7 +1044,7 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
     }
 }
 
-/// Rule 1: whether the run is a capital of a script other than Latin
+/// Rules 1 and 4: whether the run is a capital of a script other than Latin
 /// glued before a symbol, read whole into one Latin-1 symbol (the
 /// sequence C2 xx: `В«` through windows-1251, `Β·` through windows-1253),
 /// standing apart on a line of Latin words where every letter of that
