@@ -28,7 +28,9 @@
 //!    none for one that reads an island of another script in a line of
 //!    Latin words into Latin: `Burundi ГЁ Cecchia`; any gain for a capital
 //!    of another script glued before a symbol in Latin prose, which is the
-//!    symbol: `В« %s В»` for « %s » through windows-1251).
+//!    symbol: `В« %s В»` for « %s » through windows-1251; any gain for
+//!    a word read whole into the script of the rest of its line: `Õ§` for
+//!    Armenian է).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, then the one with more lowercase letters.
@@ -118,6 +120,9 @@ pub fn choose<'r>(
         // A symbol behind a capital of another script in a Latin line
         // (`В« %s В»` through windows-1251): any gain.
         let foreign_symbol = is_a_symbol_behind_a_foreign_capital(text, r, first);
+        // A word read whole into the script of the rest of its line
+        // (`Õ§` for Armenian է among Armenian words): any gain.
+        let own_script_word = is_a_word_of_the_lines_script(text, r, reading, first);
         if symbolic
             && !vote.evident[p]
             && !in_a_word
@@ -259,7 +264,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
-            || ((letter_word || foreign_symbol) && rep.gain >= 0)
+            || ((letter_word || foreign_symbol || own_script_word) && rep.gain >= 0)
             || (capital_cut_short && makes_a_listed_word(&rep))
             || (capital_cut_short
                 && rep.gain > 0
@@ -1042,6 +1047,48 @@ fn letters_in_a_word(r: &Run, reading: &detect::Reading) -> bool {
     } else {
         letter(r.prev) || letter(r.next)
     }
+}
+
+/// Rule 4: whether the run is a word of its own, read whole into letters
+/// of one script other than Latin, on a line whose other letters are
+/// ASCII or of that script, three of them at least, and the run as
+/// written holds none of it: one garbled word among correct ones
+/// (Armenian է as `Õ§`, Yiddish די as `×“×™`). Text of another script
+/// does not read into the line's own by chance.
+fn is_a_word_of_the_lines_script(
+    text: &str,
+    r: &Run,
+    reading: &detect::Reading,
+    first: &Repair,
+) -> bool {
+    if !(reading.is_whole() && reading.gaps == 0 && stands_apart(r)) {
+        return false;
+    }
+    let Some(&head) = first.out.first() else {
+        return false;
+    };
+    let script = score::script(head);
+    let of_script = |c: char| score::script(c) == script;
+    if matches!(script, score::Script::Latin | score::Script::Common)
+        || !first.out.iter().all(|&c| {
+            matches!(score::kind(c), score::Kind::Letter | score::Kind::Mark) && of_script(c)
+        })
+        || r.chars.iter().any(|&c| of_script(c))
+    {
+        return false;
+    }
+    let (before, after) = rest_of_line(text, r);
+    let mut own = 0;
+    for c in before.chars().chain(after.chars()) {
+        if c.is_ascii() || !score::is_alpha(c) {
+            continue;
+        }
+        if !of_script(c) {
+            return false;
+        }
+        own += 1;
+    }
+    own >= 3
 }
 
 /// Rules 1 and 4: whether the run is a capital of a script other than Latin

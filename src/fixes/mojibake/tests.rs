@@ -735,6 +735,26 @@ fn a_guillemet_behind_a_capital_of_another_script_in_latin_prose() {
 }
 
 #[test]
+fn a_word_read_into_the_script_of_its_line() {
+    // Armenian է (D5 A7) through windows-1252, Pashto د (D8 AF) through
+    // windows-1251, each the one garbled word of a correct line.
+    for (bad, good) in [
+        (
+            "եթե այս տպիչը ընդունում Õ§ նոր աշխատանքներ",
+            "եթե այս տպիչը ընդունում է նոր աշխատանքներ",
+        ),
+        ("ШЇ چار ډلې لپاره يو نوم", "د چار ډلې لپاره يو نوم"),
+    ] {
+        assert_eq!(fix(bad), good);
+    }
+    // A word of another script that reads into nothing of the line's
+    // stays: Greek beside Armenian, a Latin word beside Arabic.
+    for ok in ["եթե այս Ωμέγα նոր", "چار ډلې Ōsaka يو نوم"] {
+        assert_eq!(fix(ok), ok);
+    }
+}
+
+#[test]
 fn a_no_break_space_inside_a_word_in_capitals() {
     // Š (C5 A0), Ġ (C4 A0) through windows-1252 with the no-break space
     // kept: no word in capitals starts so.
