@@ -390,12 +390,12 @@ fn wrong_guess(orig: &str, bad: &str, got: &str) -> bool {
 /// just under the level measured over every 12th note.
 fn dropped_floor(page: &str) -> f64 {
     match page {
-        "windows-1252" => 65.3,
-        "windows-1254" => 60.0,
-        "windows-1250" => 53.3,
+        "windows-1252" => 66.5,
+        "windows-1254" => 60.8,
+        "windows-1250" => 57.1,
         "windows-1251" => 97.0,
-        "windows-1257" => 41.5,
-        "windows-1253" => 40.5,
+        "windows-1257" => 43.0,
+        "windows-1253" => 41.8,
         _ => 30.0,
     }
 }
