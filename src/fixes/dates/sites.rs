@@ -229,9 +229,18 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         if !digit || indented_code(text) {
             continue;
         }
-        // A checkbox has `[`; most lines do not, and skip the regex.
-        if memchr::memchr(b'[', text.as_bytes()).is_some() && task::is_task(text) {
-            for (i, c) in signifiers(text) {
+        let kinds = note.scan.lines[i];
+        // Every signifier is a wide char on a line with a `[`
+        // (`TASK_FIELDS`) and every Dataview field has `::` and `[` or
+        // `(` after a checkbox's `[`: a line with neither has no task
+        // date, and is not checked for a task.
+        let task_fields = kinds.meets(Kinds::TASK_FIELDS);
+        let bytes = text.as_bytes();
+        if (task_fields
+            || (memchr::memchr(b'[', bytes).is_some() && memchr::memchr(b':', bytes).is_some()))
+            && task::is_task(text)
+        {
+            for (i, c) in task_fields.then(|| signifiers(text)).into_iter().flatten() {
                 let mut at = i + c.len_utf8();
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
                 at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
@@ -260,8 +269,14 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         }
         // Every label ends in `:` or `：`, and most lines with a digit have
         // neither; every label's words come before the line's last colon.
-        let labels = last_colon(text)
-            .is_some_and(|last| !config.date_keys.is_empty() || has_label_word(&text[..last]));
+        // `：` is three non-ASCII bytes, which an ASCII line lacks.
+        let last = if kinds.meets(Kinds::NON_ASCII) {
+            last_colon(text)
+        } else {
+            memchr::memrchr(b':', bytes)
+        };
+        let labels =
+            last.is_some_and(|last| !config.date_keys.is_empty() || has_label_word(&text[..last]));
         if labels {
             // The line's own label, then each later one: `Due: …, Start: …`.
             let mut value = labelled_value(text, config);
@@ -694,7 +709,9 @@ fn has_label_word(line: &str) -> bool {
                         // Upper case may take up to three times the bytes of
                         // lower case (`K` the Kelvin sign), and no label word
                         // is over 13 letters.
-                        word.len() <= 40 && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+                        word.len() <= 40
+                            && could_start_label(word)
+                            && LABEL_WORDS.contains(&word.to_lowercase().as_str())
                     }
                 })
         };
@@ -703,6 +720,17 @@ fn has_label_word(line: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the lower case of `word` could start as a label word does:
+/// the first char's lower case decides the first char of the word's (a
+/// final sigma is never first), so most words are passed over without
+/// building their lower case.
+fn could_start_label(word: &str) -> bool {
+    word.chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| LABEL_WORDS.iter().any(|w| w.starts_with(c)))
 }
 
 /// The lengths and first letters of the ASCII label words: most words of a
