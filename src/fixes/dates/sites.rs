@@ -835,13 +835,14 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
         if !is_plain_key(raw) || NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(raw.trim())) {
             continue;
         }
-        let key = raw.to_string();
+        // Borrowed: a key is copied only into a site it yields.
+        let key = raw;
         // Another plugin writes this value, in its own format, on its own
         // saves: rewriting it would undo that plugin on every save.
         if config.vault.kept_keys.iter().any(|k| k.key == key) {
             continue;
         }
-        let date_key = is_date_key(&key, config);
+        let date_key = is_date_key(key, config);
         let rest = &yaml[e.colon_end..line.range.end];
         // `key:` alone opens a list; `key: ` with only blanks holds an
         // empty value, not a list.
@@ -869,7 +870,7 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
             if let Some(site) = value_site(
                 &yaml[value_at..line_end],
                 fm.yaml.start + value_at,
-                &key,
+                key,
                 item,
                 date_key,
                 map,
@@ -895,7 +896,8 @@ fn value_site(
     }
     let (inner, quoted) = scalar(value_text)?;
     let inner_text = &value_text[inner.clone()];
-    let parsed = map.get(Value::String(key.to_string()));
+    // Looked up by the `str`, which serde_yaml hashes as the string value.
+    let parsed = map.get(key);
     let parsed = match (parsed, item) {
         (Some(v), None) => Some(v),
         (Some(Value::Sequence(seq)), Some(i)) => seq.get(i),
