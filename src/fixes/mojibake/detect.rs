@@ -822,8 +822,13 @@ fn judge_one_by_one(
             };
             gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
             gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
+            // A unit after it not yet judged (another gap) is no edge: the
+            // gap is part of a word of lost bytes (Osage through
+            // windows-1253), not a symbol between spaces.
+            let after_known = written_after.is_some() || units.get(u + 1).is_none();
             gcx.apart = written_before
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''))
+                && after_known
                 && written_after.is_none_or(|c| {
                     c.is_whitespace()
                         || matches!(

@@ -894,6 +894,26 @@ fn a_lost_byte_is_an_emoji_only_where_the_gap_stands_apart() {
 }
 
 #[test]
+fn a_lost_byte_before_another_gap_is_no_emoji() {
+    // Osage through windows-1253 loses 0x90 and 0x98: each letter's gap
+    // stands before the next letter's, not between spaces, and 0x9F (which
+    // would make an emoji) is as undefined as 0x90.
+    let garbled = garble("Olá 𐒹𐓘 xx", &super::tables::WINDOWS_1253, false);
+    assert!(
+        garbled.ends_with(" \u{3c0}\u{2019}\u{389}\u{3c0}\u{201c} xx"),
+        "{garbled}"
+    );
+    let out = fix(&garbled);
+    assert!(
+        !out.chars()
+            .any(|c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)),
+        "{out}"
+    );
+    // Between spaces the one emoji still stands.
+    assert_eq!(fix("Done â\u{9d}Œ here"), "Done ❌ here");
+}
+
+#[test]
 fn a_dash_glued_between_an_accented_capital_and_small_letters_is_mojibake() {
     // Ö through windows-1257 is `Ć–`, through windows-1253 `Γ–`.
     assert_eq!(
