@@ -18,7 +18,10 @@
 //!    U+FFFD a decoder left, only under the note's page (when it has one),
 //!    but a capital cut short inside a small word (`sprĆk`) under any
 //!    page, if the word lists confirm the letter or, after two small
-//!    letters, the model finds one small letter far likelier (rule 4).
+//!    letters, the model finds one small letter far likelier (rule 4); so
+//!    too one opening a word of small letters that no language opens with
+//!    it or of another script (`Ãrabe`, `Γndia`), if the word lists
+//!    confirm the letter and do not hold the word as written (`Ăsta`).
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
@@ -145,7 +148,8 @@ pub fn choose<'r>(
         // (`Среда`, `Сандвич` under windows-1251), written correctly.
         // A capital cut short inside a word of small letters (`TanzĆnia`):
         // its word may tell the letter, wherever the note's page is.
-        let capital_cut_short = lone_leads && is_capital_inside_a_small_word(r);
+        let capital_cut_short = lone_leads
+            && (is_capital_inside_a_small_word(r) || is_capital_opening_a_small_word(text, r));
         if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
             continue;
         }
@@ -265,7 +269,7 @@ pub fn choose<'r>(
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
             || ((letter_word || foreign_symbol || own_script_word) && rep.gain >= 0)
-            || (capital_cut_short && makes_a_listed_word(&rep))
+            || (capital_cut_short && makes_a_listed_word(&rep) && !listed_as_written(text, r))
             || (capital_cut_short
                 && rep.gain > 0
                 && rebuilds_a_likely_small_letter(&rep)
@@ -475,6 +479,50 @@ fn is_capital_inside_a_small_word(r: &Run) -> bool {
     matches!(r.chars.as_slice(), [c] if c.is_uppercase())
         && r.prev.is_some_and(|c| c.is_ascii_lowercase())
         && r.next.is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// Rule 3: whether the run is one capital, a lead char, opening a word of
+/// three small ASCII letters or more, that no language opens its words
+/// with or that is of another script (`Ãrabe`, `Ãsland` through
+/// windows-1252, `Γsland` through windows-1253), while a lost byte after
+/// it makes Á or Í. Only the word lists may then tell the letter (rule 4).
+fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
+    let opens = r
+        .prev
+        .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\''));
+    let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
+    let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let ends = rest
+        .get(small)
+        .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    // A capital some language opens its words with (Swedish `Åland`) is
+    // as likely meant; one of another script before Latin letters is not.
+    matches!(r.chars.as_slice(), [c] if c.is_uppercase() && quick::opens_oddly(*c))
+        && opens
+        && small >= 3
+        && ends
+}
+
+/// Rule 4: whether the word the run stands in, as written, is one the word
+/// lists hold (Romanian `Ăsta`): its capital is then no letter cut short.
+fn listed_as_written(text: &str, r: &Run) -> bool {
+    let head = text.get(..r.range.start).unwrap_or("");
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let tail = text.get(r.range.end..).unwrap_or("");
+    let end = tail
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(tail.len());
+    let word: String = head
+        .get(start..)
+        .unwrap_or("")
+        .chars()
+        .chain(r.chars.iter().copied())
+        .chain(tail.get(..end).unwrap_or("").chars())
+        .flat_map(char::to_lowercase)
+        .collect();
+    words::lists_anywhere(&word)
 }
 
 /// Rule 4: whether every byte the repair rebuilt makes a word of the word

@@ -7,8 +7,8 @@
 //! has shown such a pair for; a lost no-break space also on its own, so a
 //! two-byte lead before a space counts too, and so does a lead char that
 //! is a capital between small ASCII letters (`sprĆk`: a letter cut short
-//! that its word may tell). A note with none of these under any
-//! page needs nothing, and this tells so in one pass over its chars, with
+//! that its word may tell) or, odd there, opening a word before one
+//! (`Ãrabe`). A note with none of these under any page needs nothing, and this tells so in one pass over its chars, with
 //! two table lookups per non-ASCII char and no allocation.
 
 use super::pages::{is_continuation, sequence_len, CodePage};
@@ -241,6 +241,12 @@ fn holds_pair(chars: impl Iterator<Item = char>) -> bool {
     false
 }
 
+/// A capital that opens a word no language opens with it, or of a script
+/// other than Latin (where a Latin word follows): see `choose`'s rule 3.
+pub fn opens_oddly(c: char) -> bool {
+    !super::lang::opens_words(c) || super::score::script(c) != super::score::Script::Latin
+}
+
 /// What the chars so far leave for the next one to pair with.
 #[derive(Default)]
 struct Pair {
@@ -248,8 +254,11 @@ struct Pair {
     leads: u16,
     /// The last char is a small ASCII letter.
     small_before: bool,
-    /// A lead char that is a capital, straight after a small ASCII letter:
-    /// cut short inside a word if a small ASCII letter follows.
+    /// The last char cannot open a word before it: not a space, an opening
+    /// bracket or quote, nor the text's start.
+    mid_word: bool,
+    /// A lead char that is a capital, straight after a small ASCII letter
+    /// or where a word opens: cut short if a small ASCII letter follows.
     capital_lead: bool,
 }
 
@@ -264,6 +273,7 @@ impl Pair {
         *self = Pair {
             leads: 0,
             small_before: c.is_ascii_lowercase(),
+            mid_word: !(c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\'')),
             capital_lead: false,
         };
         false
@@ -274,8 +284,11 @@ impl Pair {
         if self.leads & cont != 0 {
             return true;
         }
-        self.capital_lead = self.small_before && lead != 0 && c.is_uppercase();
+        self.capital_lead = lead != 0
+            && c.is_uppercase()
+            && (self.small_before || (!self.mid_word && opens_oddly(c)));
         self.small_before = false;
+        self.mid_word = true;
         self.leads = lead;
         false
     }
@@ -313,7 +326,11 @@ mod tests {
             }) || (r.chars.len() == 1
                 && r.chars[0].is_uppercase()
                 && lead_pages(r.chars[0]) != 0
-                && r.prev.is_some_and(|c| c.is_ascii_lowercase())
+                && r.prev.is_none_or(|c| {
+                    c.is_ascii_lowercase()
+                        || ((c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\''))
+                            && opens_oddly(r.chars[0]))
+                })
                 && r.next.is_some_and(|c| c.is_ascii_lowercase()))
         })
     }

@@ -914,6 +914,22 @@ fn a_lost_byte_before_another_gap_is_no_emoji() {
 }
 
 #[test]
+fn a_capital_cut_short_opening_a_word_is_the_letter_its_word_lists() {
+    // Á and Í through windows-1252 with their second byte lost: Ã, which
+    // no language opens a word with, before small letters; the word lists
+    // hold one reading only. Through windows-1253 the lead is a Greek
+    // capital before Latin letters.
+    assert_eq!(fix("Ãngulo recto"), "Ángulo recto");
+    assert_eq!(fix("Ver el Ãndice general"), "Ver el Índice general");
+    assert_eq!(fix("nota (Γndice), fin"), "nota (Índice), fin");
+    // Capitals that languages open words with stay, as do words the lists
+    // hold as written (Romanian Ăsta) and words no list confirms.
+    for s in ["Ăsta e bun, Åland, Ärger, Ñandú", "Ãxqzt tiene", "Γεια σου"] {
+        assert_eq!(fix(s), s);
+    }
+}
+
+#[test]
 fn a_dash_glued_between_an_accented_capital_and_small_letters_is_mojibake() {
     // Ö through windows-1257 is `Ć–`, through windows-1253 `Γ–`.
     assert_eq!(

@@ -232,6 +232,13 @@ fn knows(lang: usize, word: &str) -> bool {
     knows_key(lang, key(word))
 }
 
+/// Whether some language's list writes `word` (lowercase) as it stands:
+/// then a letter that looks cut short in it (Romanian `Ăsta`) is meant.
+pub fn lists_anywhere(word: &str) -> bool {
+    let key = key(word);
+    (0..lists().hashes.len()).any(|l| knows_key(l, key))
+}
+
 /// The key `word` is listed under: its hash's top bits.
 fn key(word: &str) -> u32 {
     hash(word) >> (32 - lists().bits.clamp(1, 32))
