@@ -772,7 +772,20 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
                         && hebrew_fits(o, cx)
                 })
             });
-        if let ([only], false, false) = (&fits[..], block_sign, rival_letter) {
+        // A Latin letter of a living orthography left out as rarer than
+        // the word's own (ǝ of Cameroon's languages, ǁ of Khoekhoe, beside
+        // ǐ of pinyin): rare in most notes, everyday in its own, so the one
+        // left is no certainty.
+        let living_rival = want == Script::Latin
+            && fits.len() == 1
+            && all.iter().any(|&(o, _)| {
+                !fits.contains(&o)
+                    && kind(o) == Kind::Letter
+                    && char_cost(o) == 1
+                    && script(o) == Script::Latin
+                    && case_fits(o, cx)
+            });
+        if let ([only], false, false, false) = (&fits[..], block_sign, rival_letter, living_rival) {
             // Where other letters were left out as rarer or of another
             // block, that judgement is not certain enough for a U+FFFD.
             let rival = all

@@ -930,6 +930,16 @@ fn a_capital_cut_short_opening_a_word_is_the_letter_its_word_lists() {
 }
 
 #[test]
+fn a_rarer_letter_of_a_living_orthography_leaves_the_gap_open() {
+    // ǝ (C7 9D) through windows-1252 loses its 0x9D; of the candidates
+    // ǁ Ǎ Ǐ ǐ ǝ, ǐ of pinyin is the only everyday one in most notes, but
+    // ǝ and ǁ are everyday in their own: the gap stays as written, while
+    // the rest of the line is repaired.
+    let garbled = garble("nǝ kɔŋ lǝm, bɛ gɔn", &super::tables::WINDOWS_1252, false);
+    assert_eq!(fix(&garbled), "nÇ kɔŋ lÇm, bɛ gɔn");
+}
+
+#[test]
 fn a_dash_glued_between_an_accented_capital_and_small_letters_is_mojibake() {
     // Ö through windows-1257 is `Ć–`, through windows-1253 `Γ–`.
     assert_eq!(
