@@ -287,20 +287,37 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
         let container = cx.lists.last().copied().unwrap_or(0);
         let relative = r.indent.saturating_sub(container);
         let in_list = !cx.lists.is_empty() || !r.items.is_empty();
+        // Content opening with a visible ASCII char that opens nothing
+        // (most lines: a letter, a checkbox, a link) is paragraph text and
+        // opens no fence, math or HTML block, whatever its prefix: the
+        // openers are not looked for.
+        let prose = r
+            .inner
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| opens_nothing(b));
         let end = if r.item_code {
             let item = r.items.last().unwrap_or(0);
             Some((indented_end(text, lines, i, r.quotes, item), Block::Code))
-        } else if let Some((ch, len)) = fence(r.inner).filter(|_| relative < 4 || in_list) {
+        } else if let Some((ch, len)) = (!prose)
+            .then(|| fence(r.inner))
+            .flatten()
+            .filter(|_| relative < 4 || in_list)
+        {
             // A closing fence indented four columns past the opening one
             // is code (CommonMark), however deep the list.
             let most = r.items.last().unwrap_or(r.indent) + 3;
             let closes = |t: &str| closes_fence(t, ch, len) && read(t).indent <= most;
             let end = close_block(text, lines, i, r.quotes, closes);
             Some((end, Block::Code))
-        } else if opens_math(s) {
+        } else if !prose && opens_math(s) {
             let end = close_block(text, lines, i, 0, |t| t.trim_end().ends_with("$$"));
             Some((end, Block::Math))
-        } else if let Some(kind) = html_start(r.inner, cx.paragraph).filter(|_| relative < 4) {
+        } else if let Some(kind) = (!prose)
+            .then(|| html_start(r.inner, cx.paragraph))
+            .flatten()
+            .filter(|_| relative < 4)
+        {
             Some((html_end(text, lines, i, r.quotes, kind), Block::Html))
         } else if relative >= 4 && !cx.paragraph {
             Some((
@@ -319,7 +336,7 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
             i = end + 1;
             continue;
         }
-        cx.paragraph = is_paragraph(s, &r);
+        cx.paragraph = prose || is_paragraph(s, &r);
         i += 1;
     }
     let mut starts = Starts::default();
@@ -330,6 +347,16 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
     }
     comments(text, lines, &mut protected);
     normalise(protected)
+}
+
+/// Whether a line whose content (after its container prefix) starts with
+/// `b` is paragraph text that opens no block: `b` is visible ASCII, and no
+/// fence (`` ` `` `~`, or `>` before one), math (`$`), HTML (`<`),
+/// heading (`#`) or thematic break (`-` `*` `_`) starts with it. Such a
+/// line's prefix holds only blanks, quote and list markers, so nothing
+/// before `b` can open a block either.
+fn opens_nothing(b: u8) -> bool {
+    (0x21..0x7F).contains(&b) && !b"`~>$<#-*_".contains(&b)
 }
 
 /// Whether `line` opens a `$$` math block: `$$` alone, or `$$` and
@@ -776,7 +803,7 @@ fn inline_from(
             b'[' if !no_brackets && bytes.get(i + 1) == Some(&b'[') => {
                 // Wikilink or embed: protect the target, up to `|` or `]]`.
                 let start = i + 2;
-                match line[start..].find("]]") {
+                match find_pair(&bytes[start..], b']', b']') {
                     Some(rel) => {
                         let inner = &line[start..start + rel];
                         let target_len = inner.find('|').unwrap_or(inner.len());
@@ -850,6 +877,12 @@ fn is_autolink(s: &str) -> bool {
     // An autolink holds no space and no `<`, so the scan stops at either.
     let end = inner.find(['>', ' ', '<']).unwrap_or(inner.len());
     inner[..end].contains("://") || inner[..end].contains('@') && inner[end..].starts_with('>')
+}
+
+/// Where the two-byte `a` `b` first stands in `bytes`: by the first byte's
+/// search, as a string search sets up more than a short line costs.
+fn find_pair(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    memchr::memchr_iter(a, bytes).find(|&j| bytes.get(j + 1) == Some(&b))
 }
 
 fn find_run(bytes: &[u8], from: usize, ch: u8, len: usize) -> Option<usize> {
@@ -935,6 +968,31 @@ mod tests {
             super::inline(&text, 0..text.len(), &mut found);
             super::inline_from(&text, 0..text.len(), &mut EveryByte, &mut every);
             assert_eq!(found, every, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_whose_content_opens_nothing_is_paragraph_text() {
+        // What the block scan skips for such a line, checked the long way.
+        let pieces = [
+            ">", " ", "\t", "- ", "* ", "1. ", "2) ", "+ ", "a", "[", "`", "~", "$", "$$", "<",
+            "<div>", "#", "-", "*", "_", "\u{3000}", "|", "!",
+        ];
+        for line in crate::testgen::texts(&pieces, 8, 20_000) {
+            let r = super::read(&line);
+            if r.blank
+                || !r
+                    .inner
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| super::opens_nothing(b))
+            {
+                continue;
+            }
+            assert!(super::fence(r.inner).is_none(), "{line:?}");
+            assert!(!super::opens_math(&line), "{line:?}");
+            assert!(super::html_start(r.inner, false).is_none(), "{line:?}");
+            assert!(super::is_paragraph(&line, &r), "{line:?}");
         }
     }
 
