@@ -3,7 +3,10 @@
 //! line: the lines, blocks and every other line's protected regions stay
 //! where they were, only moved. Reading them again costs as much as the
 //! fix that made the edit, and the pipeline does it after every fix that
-//! changes something.
+//! changes something. Edits inside the frontmatter's YAML are carried too
+//! ([`frontmatter`]).
+
+mod frontmatter;
 
 use super::{protect, scan, Frontmatter, Line, Note, Scan};
 use crate::edit::Edit;
@@ -62,6 +65,14 @@ impl Note<'_> {
     pub(crate) fn carry(&mut self, new: &str, edits: &[&Edit]) -> Option<Carried> {
         if self.frontmatter_problem.is_some() {
             return None;
+        }
+        let in_yaml = |e: &&Edit| {
+            self.frontmatter
+                .as_ref()
+                .is_some_and(|fm| fm.yaml.start <= e.range.start && e.range.end <= fm.yaml.end)
+        };
+        if !edits.is_empty() && edits.iter().all(in_yaml) {
+            return self.carry_frontmatter(new, edits);
         }
         // (line index, how much the line grows), in line order.
         let mut grown: Vec<(usize, isize)> = Vec::new();
@@ -273,13 +284,44 @@ mod tests {
     }
 
     #[test]
+    fn edits_inside_the_yaml_move_the_body() {
+        let body = "# T\nsee `a` and [[L]]\n```\ncode\n```\n";
+        for (yaml, find, replacement) in [
+            ("a: 1\n", "1", "22"),
+            ("tags: [x, y]\nb: c\n", "[x, y]", "\n  - x\n  - y"),
+            ("a: >\n  one\n  two\n", ">\n  one\n  two", "one two"),
+        ] {
+            let text = format!("---\n{yaml}---\n{body}");
+            assert_eq!(
+                carried(&text, &[edit(&text, find, replacement)]),
+                Some(true),
+                "{text:?}"
+            );
+        }
+        // A closing line an edit writes, a block or a comment running past
+        // the closing line: read again.
+        for (yaml, find, replacement) in [
+            ("a: 1\nb: 2\n", "1", "1\n---"),
+            ("a: 1\n", "1", "1\n```"),
+            ("a: 1\n", "1", "1 <!--"),
+            ("a: 1\n", "1", "1\n<div>"),
+        ] {
+            let text = format!("---\n{yaml}---\n{body}");
+            assert_eq!(
+                carried(&text, &[edit(&text, find, replacement)]),
+                None,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn structure_changes_are_read_again() {
         for (text, find, replacement) in [
             ("a\nb\n", "b", "b\nc"),
             ("a\nb\n", "\n", ""),
             ("a\nb c\n", "b", "```"),
             ("a\n<!-- b\nc -->\n", "c", "d"),
-            ("---\na: 1\n---\nb\n", "1", "2"),
             ("x\n```\nb  \n```\n", "b  ", "b"),
             ("--\nb\n", "--", "---"),
             ("a\r\nb\r\n", "\r", ""),

@@ -178,8 +178,15 @@ pub(crate) fn frontmatter_survives<'e>(
 /// ([`scan::bytes_seen`]): every later reading of the note starts from
 /// these two, so no byte is looked up twice.
 fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u16>) {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    split_between(text, start, text.len())
+}
+
+/// [`split_lines`] of `text[start..end]` alone, where `end` is the end of a
+/// line's ending or of the text: the lines there, as the whole text's
+/// reading finds them.
+fn split_between(text: &str, start: usize, end: usize) -> (Vec<Line>, Vec<u16>) {
+    let bytes = &text.as_bytes()[..end];
+    let mut lines = Vec::with_capacity((end - start) / 32 + 1);
     let mut seen = Vec::with_capacity(lines.capacity());
     let mut push = |range: Range<usize>, ending| {
         seen.push(scan::bytes_seen(&bytes[range.clone()]));
@@ -192,16 +199,16 @@ fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u16>) {
     };
     let mut at = start;
     for nl in memchr::memchr_iter(b'\n', &bytes[start..]) {
-        let end = start + nl;
-        if end > at && bytes[end - 1] == b'\r' {
-            push(at..end - 1, 2);
+        let eol = start + nl;
+        if eol > at && bytes[eol - 1] == b'\r' {
+            push(at..eol - 1, 2);
         } else {
-            push(at..end, 1);
+            push(at..eol, 1);
         }
-        at = end + 1;
+        at = eol + 1;
     }
-    if at < text.len() {
-        push(at..text.len(), 0);
+    if at < end {
+        push(at..end, 0);
     }
     (lines, seen)
 }

@@ -29,9 +29,11 @@ pub enum Block {
     Html,
 }
 
-/// What the block scan knows from the lines before the current one.
-#[derive(Default)]
-struct Context {
+/// What the block scan knows from the lines before the current one: all
+/// that one line's reading passes to the next, so two runs of lines that
+/// leave equal contexts (and no block open) are read past alike.
+#[derive(Default, PartialEq, Eq)]
+pub(super) struct Context {
     /// Quote depth of the last line.
     quotes: usize,
     /// Content columns of the open list items, outermost first.
@@ -256,6 +258,68 @@ fn is_paragraph(line: &str, r: &Read) -> bool {
 /// leniency for fences under list items (any indentation, tabs).
 pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
+    blocks(text, lines, &mut protected);
+    inlines(text, lines, seen, &mut protected);
+    comments(text, lines, &mut protected);
+    normalise(protected)
+}
+
+/// [`scan`] of the first lines of a note (its frontmatter block) alone,
+/// with the context the block scan leaves for the line after them; `None`
+/// when a multi-line comment may open in them, which only the whole note's
+/// reading can close. A block opened in them and not closed before their
+/// last line is cut short there: the caller sees it as that line's block.
+pub(super) fn scan_head(
+    text: &str,
+    lines: &mut [Line],
+    seen: &[u16],
+) -> Option<(Vec<Range<usize>>, Context)> {
+    let (first, last) = (lines.first()?, lines.last()?);
+    let head = &text.as_bytes()[first.range.start..last.range.end];
+    if memmem::find(head, b"<!--").is_some() || memmem::find(head, b"%%").is_some() {
+        return None;
+    }
+    let mut protected = Vec::new();
+    let cx = blocks(text, lines, &mut protected);
+    inlines(text, lines, seen, &mut protected);
+    Some((normalise(protected), cx))
+}
+
+/// Whether the block scan reads `lines` alike after context `a` as after
+/// `b`: the contexts are equal, or differ only in list items that the
+/// first line not blank closes either way (neither context in a paragraph
+/// the line could continue), which leaves them equal.
+pub(super) fn reads_on_alike(a: &Context, b: &Context, text: &str, lines: &[Line]) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.paragraph || b.paragraph || a.quotes != b.quotes {
+        return false;
+    }
+    for line in lines {
+        let r = read(line.text(text));
+        if r.quotes != a.quotes {
+            // Both contexts' lists are dropped.
+            return true;
+        }
+        if r.blank {
+            continue;
+        }
+        let open = |cx: &Context| {
+            let mut lists = cx.lists.clone();
+            while lists.last().is_some_and(|&c| c > r.indent) {
+                lists.pop();
+            }
+            lists
+        };
+        return open(a) == open(b);
+    }
+    true
+}
+
+/// Marks the blocks of `lines` (fenced, indented, math, HTML) and protects
+/// them; the context after the last line.
+fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> Context {
     let mut cx = Context::default();
     let mut i = 0;
     while i < lines.len() {
@@ -331,7 +395,7 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
             cx.lists.extend(r.items.iter());
         }
         if let Some((end, block)) = end {
-            mark(lines, i, end, block, &mut protected);
+            mark(lines, i, end, block, protected);
             cx.paragraph = false;
             i = end + 1;
             continue;
@@ -339,14 +403,18 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
         cx.paragraph = prose || is_paragraph(s, &r);
         i += 1;
     }
+    cx
+}
+
+/// The inline regions of the text lines (those whose bytes, `seen`, hold
+/// a start byte).
+fn inlines(text: &str, lines: &[Line], seen: &[u16], protected: &mut Vec<Range<usize>>) {
     let mut starts = Starts::default();
     for (line, &seen) in lines.iter().zip(seen) {
         if line.block == Block::Text && seen & scan::INLINE != 0 {
-            inline_from(text, line.range.clone(), &mut starts, &mut protected);
+            inline_from(text, line.range.clone(), &mut starts, protected);
         }
     }
-    comments(text, lines, &mut protected);
-    normalise(protected)
 }
 
 /// Whether a line whose content (after its container prefix) starts with

@@ -1,0 +1,102 @@
+//! Carrying a note's structure over edits inside its frontmatter's YAML
+//! (the `frontmatter` fix's, a date in a property): the YAML is read
+//! again, as it must be, but the body only moves. The body's reading
+//! depends on the frontmatter block through the block scan alone (what
+//! context its closing line leaves, whether a block or a comment runs past
+//! it), so the block's lines are scanned again, before and after, and the
+//! body is carried when both leave a context its first lines read alike
+//! after ([`protect::reads_on_alike`]). Debug and test builds check every
+//! carried note against a fresh reading (see `Note::from_carried`).
+
+use super::Carried;
+use crate::edit::Edit;
+use crate::note::{frontmatter, protect, scan, split_between, Block, Line, Note, Scan};
+use std::ops::Range;
+
+impl Note<'_> {
+    /// [`Note::carry`] for `edits` that all lie inside the YAML of this
+    /// note's frontmatter; `None` when only reading `new` again can tell.
+    pub(super) fn carry_frontmatter(&mut self, new: &str, edits: &[&Edit]) -> Option<Carried> {
+        let old_fm = self.frontmatter.as_ref()?;
+        let old_end = old_fm.range.end;
+        let mut growth = 0isize;
+        for e in edits {
+            let removed = self.text.get(e.range.clone())?;
+            growth += e.replacement.len() as isize - removed.len() as isize;
+        }
+        let new_end = old_end.checked_add_signed(growth)?;
+        // The block must close on the same line, moved: a closing line an
+        // edit wrote would close it before `new_end`.
+        let fm = frontmatter::find(new, self.start).ok()??;
+        if fm.range.end != new_end || fm.yaml.start != old_fm.yaml.start {
+            return None;
+        }
+        let body = self.lines.partition_point(|l| l.range.start < old_end);
+        let old_head = Head::read(self.text, self.start, old_end)?;
+        let Head {
+            mut lines,
+            mut kinds,
+            mut protected,
+            after,
+        } = Head::read(new, self.start, new_end)?;
+        let old_body = self.lines.get(body..)?;
+        if !protect::reads_on_alike(&after, &old_head.after, self.text, old_body) {
+            return None;
+        }
+        kinds.extend_from_slice(self.scan.lines.get(body..)?);
+        for line in old_body {
+            lines.push(Line {
+                range: line.range.start.checked_add_signed(growth)?
+                    ..line.range.end.checked_add_signed(growth)?,
+                ..line.clone()
+            });
+        }
+        let first_moved = self.protected.partition_point(|r| r.start < old_end);
+        for r in &self.protected[first_moved..] {
+            protected.push(r.start.checked_add_signed(growth)?..r.end.checked_add_signed(growth)?);
+        }
+        Some(Carried {
+            scan: Scan::from_lines(kinds),
+            start: self.start,
+            frontmatter: Some(fm),
+            lines,
+            protected,
+            newline: self.newline,
+        })
+    }
+}
+
+/// The frontmatter block's lines of a text, read as [`Note::parse`] reads
+/// them.
+struct Head {
+    lines: Vec<Line>,
+    /// What the scan finds on each line.
+    kinds: Vec<scan::Kinds>,
+    /// Their protected regions, sorted and merged.
+    protected: Vec<Range<usize>>,
+    /// The block scan's context for the line after them.
+    after: protect::Context,
+}
+
+impl Head {
+    /// The lines of `text` from `start` to `end`, where its frontmatter
+    /// block ends; `None` when the block's closing line is not ordinary
+    /// text (a block opened above it runs on) or a comment may open in it.
+    fn read(text: &str, start: usize, end: usize) -> Option<Head> {
+        let (mut lines, seen) = split_between(text, start, end);
+        for line in &mut lines {
+            line.in_frontmatter = true;
+        }
+        let (protected, after) = protect::scan_head(text, &mut lines, &seen)?;
+        if lines.last()?.block != Block::Text {
+            return None;
+        }
+        let kinds = lines.iter().map(|l| scan::line_kinds(text, l)).collect();
+        Some(Head {
+            lines,
+            kinds,
+            protected,
+            after,
+        })
+    }
+}
