@@ -71,8 +71,13 @@ impl Note<'_> {
                 .as_ref()
                 .is_some_and(|fm| fm.yaml.start <= e.range.start && e.range.end <= fm.yaml.end)
         };
-        if !edits.is_empty() && edits.iter().all(in_yaml) {
+        // Sorted: the YAML's edits come first.
+        let yaml = edits.iter().take_while(|e| in_yaml(e)).count();
+        if yaml == edits.len() && yaml > 0 {
             return self.carry_frontmatter(new, edits);
+        }
+        if yaml > 0 {
+            return self.carry_both(new, edits, yaml);
         }
         // (line index, how much the line grows), in line order.
         let mut grown: Vec<(usize, isize)> = Vec::new();
@@ -313,6 +318,20 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn edits_in_the_yaml_and_the_body_move_both() {
+        let text = "---\ndate: 16/09/2025\n---\n# T\nsee `a` on 16/09/2025 and [[L]]\n";
+        let (at, n) = (text.rfind("16/09").unwrap(), "16/09/2025".len());
+        let edits = [
+            edit(text, "16/09/2025", "2025-09-16"),
+            Edit {
+                range: at..at + n,
+                replacement: "2025-09-16".into(),
+            },
+        ];
+        assert_eq!(carried(text, &edits), Some(true));
     }
 
     #[test]

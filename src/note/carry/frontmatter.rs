@@ -66,6 +66,35 @@ impl Note<'_> {
     }
 }
 
+impl Note<'_> {
+    /// [`Note::carry`] for `edits` whose first `yaml` lie inside the YAML
+    /// of this note's frontmatter and the rest in the body: carried over
+    /// the YAML's edits to the text they make, then over the body's.
+    pub(super) fn carry_both(
+        &mut self,
+        new: &str,
+        edits: &[&Edit],
+        yaml: usize,
+    ) -> Option<Carried> {
+        let (head, body) = edits.split_at(yaml);
+        let between = crate::edit::apply(self.text, head);
+        let carried = self.carry_frontmatter(&between, head)?;
+        let growth = between.len() as isize - self.text.len() as isize;
+        let moved = body
+            .iter()
+            .map(|e| {
+                Some(Edit {
+                    range: e.range.start.checked_add_signed(growth)?
+                        ..e.range.end.checked_add_signed(growth)?,
+                    replacement: e.replacement.clone(),
+                })
+            })
+            .collect::<Option<Vec<Edit>>>()?;
+        let moved: Vec<&Edit> = moved.iter().collect();
+        super::assemble(&between, carried).carry(new, &moved)
+    }
+}
+
 /// The frontmatter block's lines of a text, read as [`Note::parse`] reads
 /// them.
 struct Head {
