@@ -224,13 +224,23 @@ fn thematic_break(s: &str) -> bool {
 pub(super) fn shape(line: &str) -> impl PartialEq + '_ {
     let r = read(line);
     let prefix = line.len() - r.inner.len();
-    let paragraph = is_paragraph(line, &r);
-    let opens = (
-        fence(r.inner),
-        html_start(r.inner, false).map(|e| e as u8),
-        html_start(r.inner, true).is_some(),
-        line.trim().starts_with("$$"),
-    );
+    // Prose is paragraph text and opens nothing (see `opens_nothing`).
+    let prose = r
+        .inner
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| opens_nothing(b));
+    let paragraph = prose || is_paragraph(line, &r);
+    let opens = if prose {
+        (None, None, false, false)
+    } else {
+        (
+            fence(r.inner),
+            html_start(r.inner, false).map(|e| e as u8),
+            html_start(r.inner, true).is_some(),
+            line.trim().starts_with("$$"),
+        )
+    };
     // Borrowed: every edited line's shape is taken twice.
     (&line[..prefix], r.blank, paragraph, opens)
 }
@@ -274,14 +284,15 @@ pub(super) fn scan_head(
     lines: &mut [Line],
     seen: &[u16],
 ) -> Option<(Vec<Range<usize>>, Context)> {
-    let (first, last) = (lines.first()?, lines.last()?);
-    let head = &text.as_bytes()[first.range.start..last.range.end];
+    let (start, end) = (lines.first()?.range.start, lines.last()?.range.end);
+    let head = &text.as_bytes()[start..end];
     if memmem::find(head, b"<!--").is_some() || memmem::find(head, b"%%").is_some() {
         return None;
     }
     let mut protected = Vec::new();
     let cx = blocks(text, lines, &mut protected);
-    inlines(text, lines, seen, &mut protected);
+    // The searches for inline starts stop at the block's end.
+    inlines(&text[..end], lines, seen, &mut protected);
     Some((normalise(protected), cx))
 }
 
@@ -1060,6 +1071,8 @@ mod tests {
             assert!(super::fence(r.inner).is_none(), "{line:?}");
             assert!(!super::opens_math(&line), "{line:?}");
             assert!(super::html_start(r.inner, false).is_none(), "{line:?}");
+            assert!(super::html_start(r.inner, true).is_none(), "{line:?}");
+            assert!(!line.trim().starts_with("$$"), "{line:?}");
             assert!(super::is_paragraph(&line, &r), "{line:?}");
         }
     }
