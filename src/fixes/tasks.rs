@@ -366,20 +366,26 @@ fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: Rewrite) {
     sink.replace(range, replacement, r.message);
 }
 
+/// The length of the longest common prefix of whole chars: compared by
+/// bytes, then cut back to the start of the char they differ in (equal
+/// bytes are equal chars, so the cut is a boundary of both).
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+    let mut n = std::iter::zip(a.bytes(), b.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !a.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
 }
 
+/// [`common_prefix`] from the ends.
 fn common_suffix(a: &str, b: &str) -> usize {
-    let mut n = 0;
-    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
-        if x != y {
-            break;
-        }
-        n += x.len_utf8();
+    let mut n = std::iter::zip(a.bytes().rev(), b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !a.is_char_boundary(a.len() - n) {
+        n -= 1;
     }
     n
 }
@@ -402,12 +408,42 @@ fn render(out: &mut impl Out, line: &str, k: &Token) {
 }
 
 /// What Tasks makes of a line, borrowed from it: the description with the
-/// trailing tags put back (one space before each), as bytes.
-fn description<'a>(line: &'a str, t: &'a TaskLine) -> impl Iterator<Item = u8> + 'a {
+/// trailing tags put back (one space before each), in pieces.
+fn description<'a>(line: &'a str, t: &'a TaskLine) -> impl Iterator<Item = &'a [u8]> + 'a {
     let tags = t.tokens.iter().filter(|k| k.field.is_none());
-    line[t.description.clone()]
-        .bytes()
-        .chain(tags.flat_map(move |k| std::iter::once(b' ').chain(line[k.range.clone()].bytes())))
+    std::iter::once(line[t.description.clone()].as_bytes())
+        .chain(tags.flat_map(move |k| [&b" "[..], line[k.range.clone()].as_bytes()]))
+}
+
+/// Whether two texts given in pieces are the same text: compared a run of
+/// bytes at a time, where a byte at a time cost more than the parse.
+fn same_text<'a, 'b>(
+    mut a: impl Iterator<Item = &'a [u8]>,
+    mut b: impl Iterator<Item = &'b [u8]>,
+) -> bool {
+    let (mut x, mut y): (&[u8], &[u8]) = (&[], &[]);
+    loop {
+        while x.is_empty() {
+            match a.next() {
+                Some(piece) => x = piece,
+                None => break,
+            }
+        }
+        while y.is_empty() {
+            match b.next() {
+                Some(piece) => y = piece,
+                None => break,
+            }
+        }
+        if x.is_empty() || y.is_empty() {
+            return x.is_empty() && y.is_empty();
+        }
+        let n = x.len().min(y.len());
+        if x[..n] != y[..n] {
+            return false;
+        }
+        (x, y) = (&x[n..], &y[n..]);
+    }
 }
 
 /// A line's fields by kind: canonical symbol and value.
@@ -442,7 +478,7 @@ fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
     let Some(again) = task::parse(&new) else {
         return false;
     };
-    if !description(line, t).eq(description(&new, &again))
+    if !same_text(description(line, t), description(&new, &again))
         || field_values(line, t) != field_values(&new, &again)
         || block_link(line, t) != block_link(&new, &again)
         || line[t.prefix.clone()] != new[again.prefix.clone()]
@@ -554,6 +590,43 @@ mod tests {
         for c in signifiers {
             assert!(c.to_string().as_bytes()[0] >= 0xE2, "{c}");
         }
+    }
+
+    #[test]
+    fn common_ends_are_whole_chars() {
+        let chars = |a: &str, b: &str| {
+            let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y);
+            let s = a
+                .chars()
+                .rev()
+                .zip(b.chars().rev())
+                .take_while(|(x, y)| x == y);
+            (
+                p.map(|(c, _)| c.len_utf8()).sum::<usize>(),
+                s.map(|(c, _)| c.len_utf8()).sum::<usize>(),
+            )
+        };
+        let pieces = ["a", "é", "è", "📅", "📆", "⏳", "⌛", " ", "-"];
+        let texts: Vec<String> = crate::testgen::texts(&pieces, 5, 300).collect();
+        for a in &texts {
+            for b in &texts {
+                let want = chars(a, b);
+                assert_eq!(
+                    (common_prefix(a, b), common_suffix(a, b)),
+                    want,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn texts_in_pieces() {
+        let pieces = |s: &'static [&'static str]| s.iter().map(|p| p.as_bytes());
+        assert!(same_text(pieces(&["ab", "", "c"]), pieces(&["a", "bc"])));
+        assert!(same_text(pieces(&[]), pieces(&["", ""])));
+        assert!(!same_text(pieces(&["ab"]), pieces(&["a", "bc"])));
+        assert!(!same_text(pieces(&["abd"]), pieces(&["a", "bc"])));
     }
 
     #[test]
