@@ -189,6 +189,36 @@ pub fn has_doubled_word(text: &str) -> bool {
     })
 }
 
+/// The spaces of `b` followed by an ASCII capital or a non-ASCII byte, in
+/// order: the only spaces a doubled word can follow, as [`doubled_at`] asks
+/// for a capital after its space. The masks of [`has_doubled_word`], for a
+/// caller that wants every such space.
+pub fn spaces_before_capitals(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    let mut hits = 0u64;
+    std::iter::from_fn(move || loop {
+        if hits != 0 {
+            let space = at - 8 + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            return Some(space);
+        }
+        if at + 9 <= b.len() {
+            hits = spaces(load(b, at)) & capitals(load(b, at + 1));
+            at += 8;
+            continue;
+        }
+        // The last bytes, one at a time.
+        while at + 1 < b.len() {
+            let space = at;
+            at += 1;
+            if b[space] == b' ' && (b[space + 1].is_ascii_uppercase() || !b[space + 1].is_ascii()) {
+                return Some(space);
+            }
+        }
+        return None;
+    })
+}
+
 /// The eight bytes of `b` from `at`, byte `k` in bits `8k..8k + 8`.
 fn load(b: &[u8], at: usize) -> u64 {
     let mut word = [0u8; 8];
@@ -513,6 +543,15 @@ mod tests {
                     && doubled_pair(&text, space)
             });
             assert_eq!(has_doubled_word(&text), walk, "{text:?}");
+            let spaces: Vec<usize> = text
+                .as_bytes()
+                .windows(2)
+                .enumerate()
+                .filter(|(_, w)| w[0] == b' ' && (w[1].is_ascii_uppercase() || !w[1].is_ascii()))
+                .map(|(space, _)| space)
+                .collect();
+            let found: Vec<usize> = spaces_before_capitals(text.as_bytes()).collect();
+            assert_eq!(found, spaces, "{text:?}");
         }
         for b in 0..=255u8 {
             let w = u64::from_le_bytes([b, 0, b' ', b, b'A', b'Z', b'[', b'@']);

@@ -40,17 +40,28 @@ pub fn propose(note: &Note, sites: &[Site], people: &People, sink: &mut Sink) {
         let before = taken.partition_point(|r| r.start <= at);
         before > 0 && reaches[before - 1] > at
     };
+    // The spaces a doubled word follows, found once over the whole text:
+    // only a space before a capital can be one, and a note has a handful.
+    let doubled: Vec<usize> = name::spaces_before_capitals(text.as_bytes())
+        .filter(|&space| name::doubled_at(text, space))
+        .collect();
+    let mut next = 0;
     for (_, line) in note.text_lines() {
         let range = line.range.clone();
+        while doubled.get(next).is_some_and(|&s| s < range.start) {
+            next += 1;
+        }
+        let first = next;
+        while doubled.get(next).is_some_and(|&s| s < range.end) {
+            next += 1;
+        }
+        if first == next {
+            continue;
+        }
         let links = link_spans(text, range.clone());
         let mut done = range.start;
-        for space in memchr::memchr_iter(b' ', &text.as_bytes()[range.clone()]) {
-            let space = range.start + space;
-            if space < done
-                || !name::doubled_at(text, space)
-                || inside_site(space)
-                || links.iter().any(|l| l.contains(&space))
-            {
+        for &space in &doubled[first..next] {
+            if space < done || inside_site(space) || links.iter().any(|l| l.contains(&space)) {
                 continue;
             }
             if let Some(end) = running_text(text, space, range.clone(), people, sink) {

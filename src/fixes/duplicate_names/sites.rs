@@ -8,7 +8,7 @@ use super::name::{self, MAX_NAME};
 use super::people::Source;
 use crate::config::Config;
 use crate::note::frontmatter::entries;
-use crate::note::{Frontmatter, Note};
+use crate::note::{Frontmatter, Kinds, Note};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -107,14 +107,15 @@ pub fn scan_evidence(note: &Note, config: &Config) -> Found {
 fn scan_with(note: &Note, config: &Config, with_mentions: bool) -> Found {
     let mut found = Found::default();
     let text = note.text;
-    for (_, line) in note.text_lines() {
+    for (i, line) in note.text_lines() {
         let range = line.range.clone();
         if range.is_empty() {
             continue;
         }
         attendee_line(text, range.clone(), &mut found);
         links(text, range.clone(), &mut found);
-        if with_mentions {
+        // Only a line the scan saw an `@` on has a mention.
+        if with_mentions && note.scan.lines.get(i).is_none_or(|k| k.meets(Kinds::AT)) {
             mentions(text, range, &mut found);
         }
     }
@@ -136,7 +137,7 @@ fn scan_with(note: &Note, config: &Config, with_mentions: bool) -> Found {
 /// evidence and repaired.
 fn attendee_line(text: &str, range: Range<usize>, found: &mut Found) {
     let line = &text[range.clone()];
-    if memchr::memchr(b':', line.as_bytes()).is_none() || !may_be_label(line) {
+    if !may_be_label(line) || memchr::memchr(b':', line.as_bytes()).is_none() {
         return;
     }
     let Some(caps) = label_regex().captures(line) else {
