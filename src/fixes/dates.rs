@@ -75,6 +75,7 @@
 
 pub mod format;
 pub mod grammar;
+pub mod label;
 pub mod names;
 pub mod resolve;
 pub mod sites;

@@ -4,6 +4,7 @@
 //! found (ranges against the whole note) and what the place asks of it.
 
 use super::grammar::{self, Found, Mode, Options};
+use super::label::{label, Label, MAX_LABEL};
 use crate::config::Config;
 use crate::note::{task, Kinds, Note};
 use regex::Regex;
@@ -545,31 +546,6 @@ fn range_joiner() -> &'static Regex {
     })
 }
 
-/// A label's words: a letter, then at most this many more chars.
-const MAX_LABEL: usize = 40;
-
-fn label_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // The label's length is checked in `label`, not with `{0,40}`: a
-        // bounded repeat of Unicode `\w` compiles into forty copies of the
-        // class, which cost more than all other patterns of the fix together.
-        Regex::new(concat!(
-            r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?",
-            r"(\*\*|__|\*|_)?([^\W\d_](?:\w|[ '’-])*?)(\*\*|__|\*|_)?",
-            r"[ \t]*(::?|：)(\*\*|__|\*|_)?[ \t]*",
-        ))
-        .expect("label pattern")
-    })
-}
-
-/// The label at the start of `line` (markup, words, colon), if it is one.
-fn label(line: &str) -> Option<regex::Captures<'_>> {
-    let c = label_regex().captures(line)?;
-    let words = c.get(2).map_or("", |m| m.as_str());
-    (words.chars().count() <= MAX_LABEL + 1).then_some(c)
-}
-
 /// The last `:` or `：` of `line`.
 fn last_colon(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -595,8 +571,8 @@ fn wide_colons(b: &[u8]) -> impl DoubleEndedIterator<Item = usize> + '_ {
 /// Where the value of a date-labelled line starts (`**Date**: …`,
 /// `Due: …`, `due:: …`), if the line has one.
 fn labelled_value(line: &str, config: &Config) -> Option<usize> {
-    let c = label(line)?;
-    is_date_label(&c, config).then(|| c.get(0).map_or(0, |m| m.end()))
+    let found = label(line)?;
+    is_date_label(&found, config).then_some(found.end)
 }
 
 /// Where the value of the next date label after byte `from` of `line`
@@ -635,9 +611,9 @@ fn next_label(line: &str, from: usize, claimed: &[Range<usize>], config: &Config
             lo = at + 1;
             continue;
         }
-        if let Some(c) = label(&line[label_at..]) {
-            if is_date_label(&c, config) {
-                return Some(label_at + c.get(0).map_or(0, |m| m.end()));
+        if let Some(found) = label(&line[label_at..]) {
+            if is_date_label(&found, config) {
+                return Some(label_at + found.end);
             }
         }
         lo = at + 1;
@@ -660,13 +636,12 @@ fn skip_separator(s: &str) -> usize {
 /// Whether a match of [`label`] is a date label: its
 /// markup is balanced and its name is a date key or has a label word in
 /// at most three words.
-fn is_date_label(c: &regex::Captures, config: &Config) -> bool {
-    let open = c.get(1).map(|m| m.as_str());
-    let close = c.get(3).or(c.get(5)).map(|m| m.as_str());
-    if open != close || (c.get(3).is_some() && c.get(5).is_some()) {
+fn is_date_label(found: &Label, config: &Config) -> bool {
+    let close = found.close.or(found.after);
+    if found.open != close || (found.close.is_some() && found.after.is_some()) {
         return false;
     }
-    is_label_name(&c[2], config)
+    is_label_name(found.name, config)
 }
 
 /// Whether `name` (a line's label or a table's header) names a date: a
