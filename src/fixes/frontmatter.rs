@@ -631,6 +631,18 @@ fn folds(yaml: &str, lines: &[YLine], taken: &[bool]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // A fold needs a next line indented beyond the line's own spaces
+        // (where its parent column starts at the least): most lines are
+        // followed by a line at their own indentation, and are not read.
+        let continued = lines.get(i + 1).is_some_and(|next| {
+            next.indent > lines[i].indent
+                && !taken[i + 1]
+                && !scan::is_blank_or_comment(&yaml[next.range.clone()])
+        });
+        if !continued {
+            i += 1;
+            continue;
+        }
         let text = &yaml[lines[i].range.clone()];
         let Some((_, parent)) = plain_start(text).filter(|_| !taken[i]) else {
             i += 1;
@@ -722,6 +734,28 @@ mod tests {
             message("tags:\n- '#a'\n- b\n- b\n"),
             "wrote the tags without `#` and removed 1 repeated tag"
         );
+    }
+
+    /// A fold is found under a key, under a list item and under a nested
+    /// key; lines followed by a line no deeper are not read for one.
+    #[test]
+    fn folds_at_each_depth() {
+        for (input, output) in [
+            ("a: one\n  two\nb: x\n", "a: one two\nb: x\n"),
+            ("list:\n  - one\n    two\n", "list:\n  - one two\n"),
+            (
+                "m:\n  k: one\n    two\n  j: y\n",
+                "m:\n  k: one two\n  j: y\n",
+            ),
+            ("a: x\nb: y\n", "a: x\nb: y\n"),
+        ] {
+            let text = format!("---\n{input}---\n");
+            assert_eq!(
+                fm_only(&text).text,
+                format!("---\n{output}---\n"),
+                "{input}"
+            );
+        }
     }
 
     #[test]
