@@ -676,19 +676,7 @@ fn has_label_word(line: &str) -> bool {
         let found = if run.is_ascii() {
             is_ascii_label_word(run.as_bytes())
         } else {
-            run.split(|c: char| !grammar::is_alphanumeric(c))
-                .any(|word| {
-                    if word.is_ascii() {
-                        is_ascii_label_word(word.as_bytes())
-                    } else {
-                        // Upper case may take up to three times the bytes of
-                        // lower case (`K` the Kelvin sign), and no label word
-                        // is over 13 letters.
-                        word.len() <= 40
-                            && could_start_label(word)
-                            && LABEL_WORDS.contains(&word.to_lowercase().as_str())
-                    }
-                })
+            run_has_label_word(run)
         };
         if found {
             return true;
@@ -696,6 +684,63 @@ fn has_label_word(line: &str) -> bool {
     }
     false
 }
+
+/// Whether some word of `run` (letters and digits split by char, as
+/// [`grammar::is_alphanumeric`] reads them) is a label word. Only a word
+/// whose first byte is in [`LABEL_FIRST_BYTES`] can be one, so only those
+/// bytes are looked at, and a char decoded only there: a run of Hindi or
+/// Malayalam has none, where splitting it decoded every char.
+fn run_has_label_word(run: &str) -> bool {
+    let b = run.as_bytes();
+    (0..b.len())
+        .filter(|&i| LABEL_FIRST_BYTES[usize::from(b[i])])
+        .any(|i| {
+            // A candidate byte is ASCII or a lead byte: a char starts there.
+            let alphanumeric = |c: Option<char>| c.is_some_and(grammar::is_alphanumeric);
+            if !alphanumeric(run[i..].chars().next()) || alphanumeric(run[..i].chars().next_back())
+            {
+                return false;
+            }
+            let rest = &run[i..];
+            let word = &rest[..rest
+                .find(|c: char| !grammar::is_alphanumeric(c))
+                .unwrap_or(rest.len())];
+            is_label_word(word)
+        })
+}
+
+/// Whether `word`, a whole word, is a label word, ignoring case.
+fn is_label_word(word: &str) -> bool {
+    if word.is_ascii() {
+        is_ascii_label_word(word.as_bytes())
+    } else {
+        // Upper case may take up to three times the bytes of lower case
+        // (`K` the Kelvin sign), and no label word is over 13 letters.
+        word.len() <= 40
+            && could_start_label(word)
+            && LABEL_WORDS.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// The bytes a label word can start with, in any case: the first letters
+/// of the ASCII label words, upper and lower, and the lead bytes of the
+/// others' first chars (`é` and `É` share theirs, as `д` and `Д` do). A
+/// test checks every char whose lower case starts a label word.
+const LABEL_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < LABEL_WORDS.len() {
+        let b = LABEL_WORDS[i].as_bytes()[0];
+        if b.is_ascii() {
+            t[b.to_ascii_lowercase() as usize] = true;
+            t[b.to_ascii_uppercase() as usize] = true;
+        } else {
+            t[b as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Whether the lower case of `word` could start as a label word does:
 /// the first char's lower case decides the first char of the word's (a
@@ -1008,6 +1053,23 @@ mod tests {
         }
     }
 
+    /// Every char whose lower case starts a label word starts with a byte
+    /// the label words' first bytes allow.
+    #[test]
+    fn label_words_start_with_the_first_bytes() {
+        let firsts: Vec<char> = LABEL_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().next().is_some_and(|l| firsts.contains(&l)) {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(LABEL_FIRST_BYTES[usize::from(lead)], "{c:?}");
+            }
+        }
+    }
+
     /// The byte-wise reading of words agrees with splitting by character.
     #[test]
     fn label_words_read_as_characters_would() {
@@ -1046,6 +1108,12 @@ mod tests {
             "İ",
             "termin",
             "Termine",
+            "×",
+            "कमांड",
+            "ก",
+            "Éa",
+            "ДАТА",
+            "日付け",
         ];
         let mut seed = 11u64;
         for _ in 0..100_000 {
