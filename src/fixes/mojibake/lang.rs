@@ -56,9 +56,19 @@ struct Merged {
     keys: Vec<u32>,
     /// Where each key's entries start in `entries`, and where the last end.
     starts: Vec<u32>,
-    /// (model index, value) for each model that keeps the key.
-    entries: Vec<(u8, u8)>,
+    /// For each model that keeps the key: its index, and its value minus
+    /// what a letter pair it did not keep costs (wrapping: a saving is
+    /// negative), the one change the pair makes to its language's cost.
+    entries: Vec<(u8, u32)>,
+    /// Where the keys whose top `BUCKET_BITS` bits are `b` start in
+    /// `keys`, and where the last end: the hashes spread evenly, so a
+    /// lookup scans a few keys, not a binary search over all of them.
+    buckets: Vec<u32>,
 }
+
+/// The bits of a 24-bit key that pick its bucket in [`Merged`]: three keys
+/// a bucket on average.
+const BUCKET_BITS: u32 = 14;
 
 fn merged() -> &'static Merged {
     static MERGED: OnceLock<Merged> = OnceLock::new();
@@ -77,23 +87,41 @@ fn merged() -> &'static Merged {
             keys: Vec::new(),
             starts: Vec::new(),
             entries: Vec::with_capacity(all.len()),
+            buckets: Vec::with_capacity((1 << BUCKET_BITS) + 1),
         };
         for (k, i, v) in all {
             if merged.keys.last() != Some(&k) {
                 merged.keys.push(k);
                 merged.starts.push(merged.entries.len() as u32);
             }
-            merged.entries.push((i, v));
+            let unseen = models().get(usize::from(i)).map_or(0, |m| m.not_kept(1));
+            merged.entries.push((i, u32::from(v).wrapping_sub(unseen)));
         }
         merged.starts.push(merged.entries.len() as u32);
+        for b in 0..=1u32 << BUCKET_BITS {
+            let first = merged
+                .keys
+                .partition_point(|&k| k >> (24 - BUCKET_BITS) < b);
+            merged.buckets.push(first as u32);
+        }
         merged
     })
 }
 
 impl Merged {
-    /// Each model that keeps the n-gram of key `k`, with its value.
-    fn get(&self, k: u32) -> &[(u8, u8)] {
-        let Ok(i) = self.keys.binary_search(&k) else {
+    /// Each model that keeps the n-gram of key `k`, with what it changes
+    /// (see `entries`).
+    fn get(&self, k: u32) -> &[(u8, u32)] {
+        let b = (k >> (24 - BUCKET_BITS)) as usize;
+        let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
+            return &[];
+        };
+        let Some(i) = self
+            .keys
+            .get(from as usize..to as usize)
+            .and_then(|bucket| bucket.iter().position(|&x| x == k))
+            .map(|at| from as usize + at)
+        else {
             return &[];
         };
         match (self.starts.get(i), self.starts.get(i + 1)) {
@@ -293,12 +321,13 @@ impl Fit {
             return None;
         }
         let decoded = String::from_utf8_lossy(bytes);
-        // Each pair as one number, first char high: sorted as the pairs.
-        let mut pairs: Vec<u64> = Vec::new();
+        // Each distinct pair counted once, in no particular order: the
+        // costs below are sums, which no order changes.
+        let mut pairs = PairCounts::new();
         let mut last = ' ';
         let mut letter_pairs = 0;
         for c in decoded.chars() {
-            if pairs.len() >= MAX_PAIRS {
+            if pairs.total >= MAX_PAIRS {
                 break;
             }
             // A lost byte's place: no pair across it.
@@ -308,7 +337,7 @@ impl Fit {
             }
             let u = unit(c);
             if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
-                pairs.push(u64::from(u32::from(last)) << 32 | u64::from(u32::from(u)));
+                pairs.add(last, u);
                 letter_pairs += usize::from(last != ' ' && u != ' ');
             }
             last = u;
@@ -320,26 +349,22 @@ impl Fit {
         // looked up once for every language, weighed by how often the note
         // shows it. Each language starts from every pair unseen, and a pair
         // it keeps trades that cost for its own.
-        let total = pairs.len();
-        pairs.sort_unstable();
-        let mut costs: Vec<u32> = models
-            .iter()
-            .map(|m| m.not_kept(1) * total as u32)
-            .collect();
-        let merged = merged();
-        let mut i = 0;
-        while let Some(&p) = pairs.get(i) {
-            let n = pairs[i..].iter().take_while(|&&q| q == p).count();
-            i += n;
-            let pair = [(p >> 32) as u32, p as u32].map(|u| char::from_u32(u).unwrap_or(' '));
-            let n = n as u32;
-            for &(l, v) in merged.get(key(&pair)) {
-                let l = usize::from(l);
-                if let (Some(c), Some(m)) = (costs.get_mut(l), models.get(l)) {
-                    *c = *c - m.not_kept(1) * n + u32::from(v) * n;
-                }
-            }
+        let total = pairs.total;
+        // Indexed by model, 64 at most (see above): no bounds to check.
+        let mut costs = [0u32; 64];
+        for (c, m) in costs.iter_mut().zip(models) {
+            *c = m.not_kept(1) * total as u32;
         }
+        let merged = merged();
+        pairs.each(|pair, n| {
+            for &(l, change) in merged.get(key(&pair)) {
+                // Each cost ends as a sum of positive terms, whatever the
+                // order: the wrapping below never shows in it.
+                let c = &mut costs[usize::from(l) & 63];
+                *c = c.wrapping_add(change.wrapping_mul(n));
+            }
+        });
+        let costs = costs.get(..models.len()).unwrap_or(&[]).to_vec();
         Some(Fit {
             costs,
             pairs: total,
@@ -366,6 +391,66 @@ impl Fit {
             .enumerate()
             .filter(|&(_, &c)| c <= close)
             .fold(0u64, |m, (i, _)| m | 1 << i)
+    }
+}
+
+/// How often a note shows each letter pair: pairs of ASCII chars (most of
+/// any note's, mojibake included once read back) in a flat table, the
+/// rest in a map. Counting so, rather than sorting the pairs to group
+/// them, was a third of the language reading's time.
+struct PairCounts {
+    /// Per ASCII pair (first char's code times 128 plus the second's).
+    ascii: Vec<u16>,
+    /// The ASCII pairs seen, each once, in the order first seen.
+    seen: Vec<u16>,
+    /// Every other pair, first char high, with its count.
+    other: super::repeat::RunMap<u64, u32>,
+    /// Pairs counted, repeats included.
+    total: usize,
+}
+
+impl PairCounts {
+    fn new() -> PairCounts {
+        PairCounts {
+            ascii: vec![0; 128 * 128],
+            seen: Vec::with_capacity(256),
+            other: super::repeat::RunMap::with_capacity_and_hasher(256, Default::default()),
+            total: 0,
+        }
+    }
+
+    fn add(&mut self, a: char, b: char) {
+        self.total += 1;
+        if a.is_ascii() && b.is_ascii() {
+            let i = (a as usize) << 7 | b as usize;
+            if let Some(n) = self.ascii.get_mut(i) {
+                if *n == 0 {
+                    self.seen.push(i as u16);
+                }
+                // At most `MAX_PAIRS` pairs: no count overflows.
+                *n += 1;
+            }
+        } else {
+            *self
+                .other
+                .entry(u64::from(u32::from(a)) << 32 | u64::from(u32::from(b)))
+                .or_default() += 1;
+        }
+    }
+
+    /// Calls `f` once for each distinct pair, with its count.
+    fn each(&self, mut f: impl FnMut([char; 2], u32)) {
+        for &i in &self.seen {
+            let n = self.ascii.get(usize::from(i)).copied().unwrap_or(0);
+            f(
+                [char::from((i >> 7) as u8), char::from((i & 0x7F) as u8)],
+                u32::from(n),
+            );
+        }
+        for (&p, &n) in &self.other {
+            let pair = [(p >> 32) as u32, p as u32].map(|u| char::from_u32(u).unwrap_or(' '));
+            f(pair, n);
+        }
     }
 }
 
