@@ -93,7 +93,11 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     let text = note.text;
     let pages = code_pages();
     let mut evidence = vec![PageEvidence::default(); pages.len()];
-    let mut signifiers = text.chars().any(is_signifier)
+    // Every non-ASCII char is in a run, and signifiers are non-ASCII: the
+    // runs hold every signifier the text does.
+    let mut signifiers = runs
+        .iter()
+        .any(|r| r.chars.iter().copied().any(is_signifier))
         || note
             .lines
             .iter()
@@ -102,7 +106,8 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         .iter()
         .filter(|r| note.is_free(r.range.clone()))
         .count();
-    let mut looks = Vec::with_capacity(runs.len());
+    let mut looks: Vec<Option<(Rc<RunLook>, u16, std::ops::Range<usize>)>> =
+        Vec::with_capacity(runs.len());
     // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
     // each is read once.
     // Sized for every run up front: in a note that needs nothing most are
@@ -110,9 +115,18 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // table cost more than the room.
     let mut seen: RunMap<RunKey, usize> =
         RunMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let fresh = |r: &Run| {
+    // What each distinct run tells each page, told once: a run written
+    // again tells the same (see [`Tally`]).
+    let mut tallies: Vec<(usize, Tally)> = Vec::new();
+    let fresh = |r: &Run, tallies: &mut Vec<(usize, Tally)>| {
         let (look, rebuilt) = look_at(r);
-        (Rc::new(look), rebuilt)
+        let from = tallies.len();
+        for (p, entry) in look.pages.iter().enumerate() {
+            if let Some((reading, rep)) = entry {
+                tallies.push((p, Tally::of(r, reading, rep, rebuilt & (1 << p) != 0)));
+            }
+        }
+        (Rc::new(look), rebuilt, from..tallies.len())
     };
     for (i, r) in runs.iter().enumerate() {
         // Emoji and scripts no code page produces: nothing to read.
@@ -120,66 +134,51 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             looks.push(None);
             continue;
         }
-        let (look, rebuilt) = match seen.entry((&r.chars[..], r.prev, r.next)) {
+        let (look, rebuilt, told) = match seen.entry((&r.chars[..], r.prev, r.next)) {
             Entry::Occupied(at) => match looks.get(*at.get()) {
-                Some(Some((look, rebuilt))) => (Rc::clone(look), *rebuilt),
-                _ => fresh(r),
+                Some(Some((look, rebuilt, told))) => (Rc::clone(look), *rebuilt, told.clone()),
+                _ => fresh(r, &mut tallies),
             },
             Entry::Vacant(at) => {
                 at.insert(i);
-                fresh(r)
+                fresh(r, &mut tallies)
             }
         };
         let free = note.is_free(r.range.clone());
-        for (p, entry) in look.pages.iter().enumerate() {
-            let (Some((reading, rep)), Some(e)) = (entry, evidence.get_mut(p)) else {
+        for (p, t) in tallies.get(told.clone()).unwrap_or(&[]) {
+            let Some(e) = evidence.get_mut(*p) else {
                 continue;
             };
             // A signifier rebuilt on its own evidence makes the note a Tasks
             // context for the gaps that have less to go on; such a run also
             // counts for its page like a repaired one.
-            if rebuilt & (1 << p) != 0 {
+            if t.rebuilt {
                 signifiers = true;
                 e.explained += 1;
             }
-            // A gap that a lost no-break space cannot explain (not at the
-            // run's end before a space): this page dropped bytes here, or
-            // replaced them with U+FFFD, which also shows a decoder that
-            // marks every byte it could not read.
-            for (i, u) in reading.units.iter().enumerate() {
-                if let detect::Unit::Gap { replaced, .. } = u {
-                    if *replaced != 0 {
-                        e.replacing = true;
-                    } else if i + 1 < reading.units.len() || r.next != Some(' ') {
-                        e.dropping = true;
-                    }
-                }
-            }
-            e.nbsp_kept |= reading.is_whole() && r.chars.contains(&'\u{a0}');
-            e.keeps_undefined |= reading.is_whole()
-                && reading.pieces > 0
-                && r.chars.iter().any(|&c| {
-                    ('\u{80}'..='\u{9f}').contains(&c)
-                        && pages[p]
-                            .byte_of(c)
-                            .is_some_and(|b| pages[p].is_undefined(b))
-                });
-            if free && reading.is_whole() {
-                if rep.gain > 0 && everyday_letters(&rep.out) {
-                    e.improved += 1;
-                }
+            e.replacing |= t.replacing;
+            e.dropping |= t.dropping;
+            e.nbsp_kept |= t.nbsp_kept;
+            e.keeps_undefined |= t.keeps_undefined;
+            if free && t.whole {
+                e.improved += usize::from(t.improved);
                 e.whole += 1;
-                count_languages(reading, &mut e.languages);
+                for (count, n) in e.languages.iter_mut().zip(t.languages) {
+                    *count += n as usize;
+                }
             }
-            if free && rep.gain >= NOTE_GAIN && reading.pieces > 0 {
+            if free && t.explains {
                 e.explained += 1;
-                e.prior += rep.prior;
-                e.gain += rep.gain;
+                e.prior += t.prior;
+                e.gain += t.gain;
             }
         }
-        looks.push(Some((look, rebuilt)));
+        looks.push(Some((look, rebuilt, told)));
     }
-    let looks = looks.into_iter().map(|x| x.map(|(look, _)| look)).collect();
+    let looks = looks
+        .into_iter()
+        .map(|x| x.map(|(look, _, _)| look))
+        .collect();
     // Room for an alphabet or two without regrowing.
     let mut written = RunMap::with_capacity_and_hasher(128, Default::default());
     for r in runs {
@@ -195,6 +194,75 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         free_runs,
         signifiers,
         written: Rc::new(written),
+    }
+}
+
+/// What one run's reading through one page tells that page's evidence
+/// (see [`PageEvidence`]), whether or not the run is outside protected
+/// regions: it depends only on the run's chars, the ASCII chars around it
+/// and its first look, so a run written again tells the same.
+#[derive(Clone, Copy)]
+struct Tally {
+    /// It rebuilds a Tasks signifier on its own evidence.
+    rebuilt: bool,
+    /// A U+FFFD marks a lost byte in it.
+    replacing: bool,
+    /// A byte is lost where a lost no-break space cannot explain it (not
+    /// at the run's end before a space).
+    dropping: bool,
+    /// Read wholly, it keeps a no-break space.
+    nbsp_kept: bool,
+    /// Read wholly, with a byte the page leaves undefined kept as a C1
+    /// control.
+    keeps_undefined: bool,
+    /// Read wholly.
+    whole: bool,
+    /// Read wholly into everyday letters, better than written.
+    improved: bool,
+    /// Clearly repaired (see [`PageEvidence::explained`]).
+    explains: bool,
+    prior: i64,
+    gain: i64,
+    /// Per language, the accented letters it makes, where read wholly.
+    languages: [u32; 16],
+}
+
+impl Tally {
+    fn of(r: &Run, reading: &Reading, rep: &Repair, rebuilt: bool) -> Tally {
+        let page = reading.page;
+        let (mut replacing, mut dropping) = (false, false);
+        for (i, u) in reading.units.iter().enumerate() {
+            if let detect::Unit::Gap { replaced, .. } = u {
+                if *replaced != 0 {
+                    replacing = true;
+                } else if i + 1 < reading.units.len() || r.next != Some(' ') {
+                    dropping = true;
+                }
+            }
+        }
+        let whole = reading.is_whole();
+        let mut languages = [0; 16];
+        if whole {
+            count_languages(reading, &mut languages);
+        }
+        Tally {
+            rebuilt,
+            replacing,
+            dropping,
+            nbsp_kept: whole && r.chars.contains(&'\u{a0}'),
+            keeps_undefined: whole
+                && reading.pieces > 0
+                && r.chars.iter().any(|&c| {
+                    ('\u{80}'..='\u{9f}').contains(&c)
+                        && page.byte_of(c).is_some_and(|b| page.is_undefined(b))
+                }),
+            whole,
+            improved: whole && rep.gain > 0 && everyday_letters(&rep.out),
+            explains: rep.gain >= NOTE_GAIN && reading.pieces > 0,
+            prior: rep.prior,
+            gain: rep.gain,
+            languages,
+        }
     }
 }
 
@@ -229,7 +297,7 @@ fn look_at(r: &Run) -> (RunLook, u16) {
                 rows.get_or_insert_with(|| r.chars.iter().map(|&c| pages::bytes_of(c)).collect());
             (0..p).find(|&q| {
                 read_pages & (1 << q) != 0
-                    && code_pages()[q].drops_bytes() == page.drops_bytes()
+                    && reads_alike(code_pages()[q], per_page.get(q), page)
                     && rows
                         .iter()
                         .all(|row| row.is_none_or(|b| b.get(p) == b.get(q)))
@@ -289,6 +357,29 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     )
 }
 
+/// Whether `page`, given the same byte for every char of a run as page
+/// `q`, reads the run as `q` did (`first`: `q`'s reading, `None` when it
+/// read nothing). Pages that drop undefined bytes alike read alike. Else
+/// the two differ only where a sequence is cut short (a gap for the page
+/// that drops bytes, the chars kept for the other), so they read alike
+/// where `q` met no sequence cut short: it drops bytes and found no gap,
+/// or it keeps them and kept no char (latin-1 after windows-1252 on `Ã©`).
+fn reads_alike(
+    q: &pages::CodePage,
+    first: Option<&Option<(Reading, Repair)>>,
+    page: &pages::CodePage,
+) -> bool {
+    if q.drops_bytes() == page.drops_bytes() {
+        return true;
+    }
+    match first {
+        Some(None) => q.drops_bytes(),
+        Some(Some((reading, _))) if q.drops_bytes() => reading.gaps == 0,
+        Some(Some((reading, _))) => reading.is_whole(),
+        None => false,
+    }
+}
+
 /// Whether a gap of `reading` that kept a byte rebuilds a Tasks signifier
 /// with no context at all: judged only where a signifier could fill it.
 fn rebuilds_a_signifier(reading: &Reading) -> bool {
@@ -336,7 +427,7 @@ pub fn everyday_letters(out: &[char]) -> bool {
 
 /// Adds the languages of the accented Latin letters a reading repairs: the
 /// page under which they fit one language best is the likelier.
-fn count_languages(reading: &Reading, counts: &mut [usize; 16]) {
+fn count_languages(reading: &Reading, counts: &mut [u32; 16]) {
     for unit in &reading.units {
         if let detect::Unit::Piece { ch, .. } = unit {
             let mask = score::languages(*ch);
