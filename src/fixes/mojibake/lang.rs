@@ -279,7 +279,47 @@ fn is_mark(c: char) -> bool {
 /// note's), so that mojibake counts as the letters it stands for. 0 when
 /// the note shows too few letters.
 pub fn identify(text: &str, page: &CodePage) -> u64 {
-    Fit::of(&read_back(text, page)).map_or(0, |f| f.languages())
+    let mut pairs = PairCounts::new();
+    read_back_chars(text, page, |c| pairs.take(c));
+    Fit::from_pairs(&pairs).map_or(0, |f| f.languages())
+}
+
+/// The chars of [`read_back`]'s bytes read as UTF-8 (a place where bytes
+/// fit no sequence as U+FFFD, as `String::from_utf8_lossy` has it), given
+/// one by one to `take` until it returns false, without the bytes: most
+/// are ASCII and pass straight through, the rest are read back a stretch
+/// at a time. An ASCII byte ends any sequence and joins none, so reading
+/// the stretches between ASCII chars apart reads them as the whole does.
+fn read_back_chars(text: &str, page: &CodePage, mut take: impl FnMut(char) -> bool) {
+    // The non-ASCII chars' bytes since the last ASCII char, and how many
+    // bytes the whole reads back so far (`read_back` stops as far).
+    let mut stretch: Vec<u8> = Vec::with_capacity(64);
+    let mut len = 0;
+    let mut buf = [0u8; 4];
+    let flush = |stretch: &mut Vec<u8>, take: &mut dyn FnMut(char) -> bool| {
+        let going = String::from_utf8_lossy(stretch).chars().all(take);
+        stretch.clear();
+        going
+    };
+    for c in text.chars() {
+        if len >= 8 * MAX_PAIRS {
+            break;
+        }
+        if c.is_ascii() {
+            if (!stretch.is_empty() && !flush(&mut stretch, &mut take)) || !take(c) {
+                return;
+            }
+            len += 1;
+            continue;
+        }
+        let at = stretch.len();
+        match page.byte_of(c) {
+            Some(b) => stretch.push(b),
+            None => stretch.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+        }
+        len += stretch.len() - at;
+    }
+    flush(&mut stretch, &mut take);
 }
 
 /// The note's bytes as written before the wrong decoder (`page`) read
@@ -316,33 +356,19 @@ impl Fit {
     /// The fit of `bytes` (see [`read_back`]); `None` when they show too
     /// few letters.
     pub fn of(bytes: &[u8]) -> Option<Fit> {
-        let models = models();
-        if models.is_empty() || models.len() > 64 {
-            return None;
-        }
-        let decoded = String::from_utf8_lossy(bytes);
-        // Each distinct pair counted once, in no particular order: the
-        // costs below are sums, which no order changes.
         let mut pairs = PairCounts::new();
-        let mut last = ' ';
-        let mut letter_pairs = 0;
-        for c in decoded.chars() {
-            if pairs.total >= MAX_PAIRS {
+        for c in String::from_utf8_lossy(bytes).chars() {
+            if !pairs.take(c) {
                 break;
             }
-            // A lost byte's place: no pair across it.
-            if c == '\u{FFFD}' {
-                last = '\u{FFFD}';
-                continue;
-            }
-            let u = unit(c);
-            if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
-                pairs.add(last, u);
-                letter_pairs += usize::from(last != ' ' && u != ' ');
-            }
-            last = u;
         }
-        if letter_pairs < MIN_PAIRS {
+        Fit::from_pairs(&pairs)
+    }
+
+    /// The fit of the letter pairs counted (see [`Fit::of`]).
+    fn from_pairs(pairs: &PairCounts) -> Option<Fit> {
+        let models = models();
+        if models.is_empty() || models.len() > 64 || pairs.letter_pairs < MIN_PAIRS {
             return None;
         }
         // A note repeats its letter pairs: each distinct pair is hashed and
@@ -394,35 +420,81 @@ impl Fit {
     }
 }
 
-/// How often a note shows each letter pair: pairs of ASCII chars (most of
-/// any note's, mojibake included once read back) in a flat table, the
-/// rest in a map. Counting so, rather than sorting the pairs to group
-/// them, was a third of the language reading's time.
+/// How often a note shows each letter pair: pairs of ASCII units (a space
+/// or a small letter: most of any note's, mojibake included once read
+/// back) in a flat table, the rest in a map. Counting so, rather than
+/// sorting the pairs to group them, was a third of the language reading's
+/// time.
 struct PairCounts {
-    /// Per ASCII pair (first char's code times 128 plus the second's).
-    ascii: Vec<u16>,
+    /// Per pair of ASCII units (see [`ascii_slot`]), the first's slot
+    /// times `ASCII_SLOTS` plus the second's.
+    ascii: [u16; ASCII_SLOTS * ASCII_SLOTS],
     /// The ASCII pairs seen, each once, in the order first seen.
     seen: Vec<u16>,
     /// Every other pair, first char high, with its count.
     other: super::repeat::RunMap<u64, u32>,
     /// Pairs counted, repeats included.
     total: usize,
+    /// Pairs of two letters (or marks) among them.
+    letter_pairs: usize,
+    /// The unit of the last char taken (U+FFFD after a lost byte's place).
+    last: char,
+}
+
+/// The ASCII units (see [`unit`]): a space and the small letters.
+const ASCII_UNITS: [char; ASCII_SLOTS] = [
+    ' ', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+    's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+];
+
+/// How many ASCII units there are.
+const ASCII_SLOTS: usize = 27;
+
+/// The place of `c` in [`ASCII_UNITS`], if it is one.
+fn ascii_slot(c: char) -> Option<usize> {
+    match c {
+        ' ' => Some(0),
+        'a'..='z' => Some(c as usize - 'a' as usize + 1),
+        _ => None,
+    }
 }
 
 impl PairCounts {
     fn new() -> PairCounts {
         PairCounts {
-            ascii: vec![0; 128 * 128],
+            ascii: [0; ASCII_SLOTS * ASCII_SLOTS],
             seen: Vec::with_capacity(256),
             other: super::repeat::RunMap::with_capacity_and_hasher(256, Default::default()),
             total: 0,
+            letter_pairs: 0,
+            last: ' ',
         }
+    }
+
+    /// Counts the pair `c` makes with the char before it; false, taking
+    /// nothing, once `MAX_PAIRS` pairs are counted.
+    fn take(&mut self, c: char) -> bool {
+        if self.total >= MAX_PAIRS {
+            return false;
+        }
+        // A lost byte's place: no pair across it.
+        if c == '\u{FFFD}' {
+            self.last = '\u{FFFD}';
+            return true;
+        }
+        let (last, u) = (self.last, unit(c));
+        if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
+            self.add(last, u);
+            self.letter_pairs += usize::from(last != ' ' && u != ' ');
+        }
+        self.last = u;
+        true
     }
 
     fn add(&mut self, a: char, b: char) {
         self.total += 1;
-        if a.is_ascii() && b.is_ascii() {
-            let i = (a as usize) << 7 | b as usize;
+        if let (Some(x), Some(y)) = (ascii_slot(a), ascii_slot(b)) {
+            let i = x * ASCII_SLOTS + y;
             if let Some(n) = self.ascii.get_mut(i) {
                 if *n == 0 {
                     self.seen.push(i as u16);
@@ -442,8 +514,9 @@ impl PairCounts {
     fn each(&self, mut f: impl FnMut([char; 2], u32)) {
         for &i in &self.seen {
             let n = self.ascii.get(usize::from(i)).copied().unwrap_or(0);
+            let i = usize::from(i);
             f(
-                [char::from((i >> 7) as u8), char::from((i & 0x7F) as u8)],
+                [ASCII_UNITS[i / ASCII_SLOTS], ASCII_UNITS[i % ASCII_SLOTS]],
                 u32::from(n),
             );
         }
@@ -557,6 +630,23 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// Reading the pairs straight from the text counts what reading them
+    /// from the bytes read back does: cut short, lost bytes, long notes.
+    #[test]
+    fn identify_reads_as_the_bytes_read_back() {
+        let cs = "Nový Zéland, Srbský dinár, Viditelná řeč a Česká republika. ";
+        let garbled: String = cs.chars().flat_map(|c| garble(c, &WINDOWS_1252)).collect();
+        let long = garbled.repeat(300);
+        let cut = format!("{garbled}Ã\u{fffd} Ä x");
+        for text in [cs, &garbled, &long, &cut, "Ãx", "€€ abc de\u{fffd}f ghi"] {
+            for page in [&WINDOWS_1252, &WINDOWS_1251] {
+                let bytes = read_back(text, page);
+                let whole = Fit::of(&bytes).map_or(0, |f| f.languages());
+                assert_eq!(identify(text, page), whole, "{text}");
+            }
+        }
     }
 
     #[test]
