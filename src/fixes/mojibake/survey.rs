@@ -84,6 +84,11 @@ pub struct Survey {
     pub written: Rc<RunMap<char, ()>>,
 }
 
+/// A distinct run's first look, the pages (a bit each) under which it
+/// rebuilds a Tasks signifier on its own evidence, and where its tallies
+/// are (see [`Tally`]).
+type Looked = (Rc<RunLook>, u16, std::ops::Range<usize>);
+
 /// A run as its first look depends on it: its chars and the ASCII chars
 /// around it.
 type RunKey<'r> = (&'r [char], Option<char>, Option<char>);
@@ -106,8 +111,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         .iter()
         .filter(|r| note.is_free(r.range.clone()))
         .count();
-    let mut looks: Vec<Option<(Rc<RunLook>, u16, std::ops::Range<usize>)>> =
-        Vec::with_capacity(runs.len());
+    let mut looks: Vec<Option<Looked>> = Vec::with_capacity(runs.len());
     // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
     // each is read once.
     // Sized for every run up front: in a note that needs nothing most are
