@@ -8,8 +8,9 @@
 //! two-byte lead before a space counts too, and so does a lead char that
 //! is a capital between small ASCII letters (`sprĆk`: a letter cut short
 //! that its word may tell) or, odd there, opening a word before one
-//! (`Ãrabe`). A note with none of these under any page needs nothing, and this tells so in one pass over its chars, with
-//! two table lookups per non-ASCII char and no allocation.
+//! (`Ãrabe`). A note with none of these under any page needs nothing, and
+//! this tells so in one pass over its chars, with two table lookups per
+//! non-ASCII char and no allocation.
 
 use super::pages::{is_continuation, sequence_len, CodePage};
 use super::tables;
