@@ -775,9 +775,14 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         // A Latin letter of a living orthography left out as rarer than
         // the word's own (ǝ of Cameroon's languages, ǁ of Khoekhoe, beside
         // ǐ of pinyin): rare in most notes, everyday in its own, so the one
-        // left is no certainty.
+        // left is no certainty, unless the note's repaired letters show its
+        // language (pinyin's ǎ and ǒ).
         let living_rival = want == Script::Latin
             && fits.len() == 1
+            && !fits.iter().all(|&c| {
+                let of = languages(c);
+                of != ASCII_LETTER && of & cx.languages != 0
+            })
             && all.iter().any(|&(o, _)| {
                 !fits.contains(&o)
                     && kind(o) == Kind::Letter

@@ -698,6 +698,9 @@ const TR: u16 = 1 << 10;
 const BALTIC: u16 = 1 << 11;
 const SLAVIC_SOUTH: u16 = 1 << 12;
 const ICELANDIC: u16 = 1 << 13;
+/// Hanyu Pinyin's third-tone and ü letters, which no other orthography
+/// here writes.
+pub const PINYIN: u16 = 1 << 14;
 /// Fits any language: ASCII letters and letters not listed.
 pub const ASCII_LETTER: u16 = u16::MAX;
 
@@ -744,7 +747,9 @@ pub fn languages(c: char) -> u16 {
         'ć' => PL | SLAVIC_SOUTH,
         'ł' | 'ń' | 'ś' | 'ź' | 'ż' => PL,
         'č' | 'š' | 'ž' => CZ | BALTIC | SLAVIC_SOUTH,
-        'ď' | 'ě' | 'ň' | 'ř' | 'ť' | 'ů' | 'ľ' | 'ĺ' | 'ŕ' => CZ,
+        'ď' | 'ň' | 'ř' | 'ť' | 'ů' | 'ľ' | 'ĺ' | 'ŕ' => CZ,
+        'ě' => CZ | PINYIN,
+        'ǎ' | 'ǐ' | 'ǒ' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => PINYIN,
         'ő' | 'ű' => HU,
         'ă' | 'ș' | 'ț' | 'ţ' => RO,
         'ş' => RO | TR,

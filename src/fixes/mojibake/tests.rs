@@ -937,6 +937,10 @@ fn a_rarer_letter_of_a_living_orthography_leaves_the_gap_open() {
     // the rest of the line is repaired.
     let garbled = garble("nǝ kɔŋ lǝm, bɛ gɔn", &super::tables::WINDOWS_1252, false);
     assert_eq!(fix(&garbled), "nÇ kɔŋ lÇm, bɛ gɔn");
+    // Where the note's other repaired letters are pinyin's own (ǎ, ǒ keep
+    // their bytes), ǐ is its letter.
+    let garbled = garble("nǐ hǎo, wǒ hěn hǎo", &super::tables::WINDOWS_1252, false);
+    assert_eq!(fix(&garbled), "nǐ hǎo, wǒ hěn hǎo");
 }
 
 #[test]
