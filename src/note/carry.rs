@@ -7,6 +7,7 @@
 //! ([`frontmatter`]).
 
 mod frontmatter;
+mod lines;
 
 use super::{protect, scan, Frontmatter, Line, Note, Scan};
 use crate::edit::Edit;
@@ -59,8 +60,8 @@ impl Note<'_> {
     /// The structure of `new`, which `edits` (sorted, non-overlapping,
     /// against this note's text) made of this note's text, or `None` when
     /// only reading `new` again can tell. It is carried when every edit stays
-    /// inside one line of ordinary text after the frontmatter, writes and
-    /// removes no line ending, and no edited line holds a block or comment
+    /// inside one line of ordinary text after the frontmatter, or writes or
+    /// removes whole blank lines as [`lines`] allows, and no edited line holds a block or comment
     /// marker before or after, and keeps its shape (container prefix,
     /// blankness, paragraph text, the block it opens): then each edited
     /// line's inline regions are read again, and everything else only
@@ -92,7 +93,8 @@ impl Note<'_> {
             }
             let removed = self.text.get(e.range.clone())?;
             if removed.contains(['\n', '\r']) || e.replacement.contains(['\n', '\r']) {
-                return None;
+                // Whole blank lines written or removed ([`lines`]).
+                return self.carry_lines(new, edits);
             }
             let i = self.lines.partition_point(|l| l.range.end < e.range.start);
             let line = self.lines.get(i)?;
@@ -337,11 +339,60 @@ mod tests {
         assert_eq!(carried(text, &edits), Some(true));
     }
 
+    /// The whitespace fix's line edits: a blank line after a heading, a run
+    /// of blank lines collapsed, a final line ending, with edits inside
+    /// lines around them.
+    #[test]
+    fn blank_lines_written_and_removed_move_the_rest() {
+        let ins = |text: &str, find: &str| {
+            let at = text.find(find).unwrap();
+            Edit {
+                range: at..at,
+                replacement: "\n".into(),
+            }
+        };
+        let cut = |text: &str, find: &str, keep: usize| {
+            let at = text.find(find).unwrap();
+            Edit {
+                range: at + keep..at + find.len(),
+                replacement: String::new(),
+            }
+        };
+        let text = "# T\nsee `a` [[L]]\n\n\n  \n```\ncode\n```\n- x\n# U\n    y $m$\nlast  ";
+        let end = Edit {
+            range: text.len()..text.len(),
+            replacement: "\n".into(),
+        };
+        let edits = [
+            ins(text, "see"),
+            edit(text, "`a`", "`b`"),
+            cut(text, "\n\n\n  \n", 2),
+            ins(text, "    y"),
+            edit(text, "last  ", "last"),
+            end,
+        ];
+        assert_eq!(carried(text, &edits), Some(true));
+        // An edit at the written line's place: read again.
+        let edits = [ins(text, "see"), edit(text, "see", "saw")];
+        assert_eq!(carried(text, &edits), None);
+        // After a paragraph or a quote, a blank line changes what follows:
+        // read again.
+        for (text, find) in [("a\n    b\n", "    b"), ("> a\nb\n", "b")] {
+            assert_eq!(carried(text, &[ins(text, find)]), None, "{text:?}");
+        }
+        // A comment over the lines: read again.
+        let text = "# a <!--\nb -->\n";
+        assert_eq!(carried(text, &[ins(text, "b")]), None);
+        let text = "# T\n\n\nb\n";
+        assert_eq!(carried(text, &[cut(text, "\n\n\n", 2)]), Some(true));
+    }
+
     #[test]
     fn structure_changes_are_read_again() {
         for (text, find, replacement) in [
             ("a\nb\n", "b", "b\nc"),
             ("a\nb\n", "\n", ""),
+            ("a\n\nb\n", "\n\n", "\n"),
             ("a\nb c\n", "b", "```"),
             ("a\n<!-- b\nc -->\n", "c", "d"),
             ("x\n```\nb  \n```\n", "b  ", "b"),

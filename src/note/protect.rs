@@ -245,6 +245,19 @@ pub(super) fn shape(line: &str) -> impl PartialEq + '_ {
     (&line[..prefix], r.blank, paragraph, opens)
 }
 
+/// Whether the block scan, after reading text line `line`, stands outside
+/// any quote and any paragraph: a blank line written after it then leaves
+/// the scan's context as it found it, so every later line reads alike.
+pub(super) fn leaves_paragraph_closed(line: &str) -> bool {
+    let r = read(line);
+    let prose = r
+        .inner
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| opens_nothing(b));
+    r.quotes == 0 && (r.blank || (!prose && !is_paragraph(line, &r)))
+}
+
 fn is_paragraph(line: &str, r: &Read) -> bool {
     let t = r.inner.trim_start_matches(' ');
     let heading = t.starts_with('#')
