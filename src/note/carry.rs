@@ -46,8 +46,7 @@ static BY_FIRST_BYTE: [&[u8]; 256] = {
 /// tried only there (six substring searches, each set up anew, cost more
 /// than the edit they guard; so did trying all six at every `-` of a task
 /// line's dates, and so did a table look-up at every byte).
-fn holds_marker(line: &str) -> bool {
-    let b = line.as_bytes();
+fn holds_marker(b: &[u8]) -> bool {
     let at = |i: usize| {
         let m = BY_FIRST_BYTE[usize::from(b[i])];
         !m.is_empty() && b[i..].starts_with(m)
@@ -85,6 +84,9 @@ impl Note<'_> {
         }
         // (line index, how much the line grows), in line order.
         let mut grown: Vec<(usize, isize)> = Vec::new();
+        // Where each edit's replacement lies in `new`, in the same order.
+        let mut written: Vec<(usize, Range<usize>)> = Vec::with_capacity(edits.len());
+        let mut total = 0isize;
         for e in edits {
             // The note's first bytes decide its BOM and whether a
             // frontmatter opens (`ï»¿---` repaired into a BOM and `---`).
@@ -103,6 +105,9 @@ impl Note<'_> {
                 return None;
             }
             let growth = e.replacement.len() as isize - removed.len() as isize;
+            let at = e.range.start.checked_add_signed(total)?;
+            written.push((i, at..at + e.replacement.len()));
+            total += growth;
             match grown.last_mut() {
                 Some((last, g)) if *last == i => *g += growth,
                 _ => grown.push((i, growth)),
@@ -119,18 +124,27 @@ impl Note<'_> {
             let end = line.range.end.checked_add_signed(shift)?;
             line.range = start..end;
         }
+        let mut spans = written.iter().peekable();
         for &(i, _) in &grown {
             let (old, now) = (&self.lines[i], &lines[i]);
             let before = self.text.get(old.range.clone())?;
             let after = new.get(now.range.clone())?;
+            // A marker the line did not hold lies across what an edit wrote
+            // (no longer than four bytes, it reaches at most three bytes
+            // past either end): only there is it looked for.
+            let mut marked = false;
+            while let Some((_, span)) = spans.next_if(|(j, _)| *j == i) {
+                let from = span.start.saturating_sub(3).max(now.range.start);
+                let to = (span.end + 3).min(now.range.end);
+                marked |= holds_marker(new.as_bytes().get(from..to)?);
+            }
             // A first line that becomes `---` opens a frontmatter block; a
-            // `\r` an edit brings to the line's end makes a `\r\n` ending.
+            // `\r` in the line makes a `\r\n` ending, and no edit writes one.
             let opens_frontmatter = i == 0 && after == "---";
             if opens_frontmatter
                 || before.contains('\r')
-                || after.contains('\r')
-                || holds_marker(before)
-                || holds_marker(after)
+                || marked
+                || holds_marker(before.as_bytes())
                 || protect::shape(before) != protect::shape(after)
             {
                 return None;
@@ -274,7 +288,7 @@ mod tests {
                 for c in pieces {
                     let line = format!("{a}{b}{c}");
                     let searched = BLOCK_MARKERS.iter().any(|m| line.contains(m));
-                    assert_eq!(holds_marker(&line), searched, "{line:?}");
+                    assert_eq!(holds_marker(line.as_bytes()), searched, "{line:?}");
                 }
             }
         }
@@ -394,6 +408,9 @@ mod tests {
             ("a\nb\n", "\n", ""),
             ("a\n\nb\n", "\n\n", "\n"),
             ("a\nb c\n", "b", "```"),
+            // A marker an edit joins from the bytes around it.
+            ("a\n`x``\n", "x", ""),
+            ("a\n<!x-- b\n", "x", ""),
             ("a\n<!-- b\nc -->\n", "c", "d"),
             ("x\n```\nb  \n```\n", "b  ", "b"),
             ("--\nb\n", "--", "---"),

@@ -232,8 +232,8 @@ impl Note<'_> {
             if opens_frontmatter
                 || before.contains('\r')
                 || after.contains('\r')
-                || holds_marker(before)
-                || holds_marker(after)
+                || holds_marker(before.as_bytes())
+                || holds_marker(after.as_bytes())
                 || protect::shape(before) != protect::shape(after)
             {
                 return None;
