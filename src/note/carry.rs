@@ -63,6 +63,16 @@ fn holds_marker(b: &[u8]) -> bool {
         || memchr::memchr3_iter(b'<', b'-', b'%', b).any(at)
 }
 
+/// Whether a line keeps its [`protect::shape`] over edits whose first
+/// starts `first` bytes into it: those after a prose line's head keep it
+/// without the edited line being read.
+fn keeps_shape(before: &str, after: &str, first: usize) -> bool {
+    match protect::prose_head(before) {
+        Some(head) if first >= head => true,
+        _ => protect::shape(before) == protect::shape(after),
+    }
+}
+
 impl Note<'_> {
     /// The structure of `new`, which `edits` (sorted, non-overlapping,
     /// against this note's text) made of this note's text, or `None` when
@@ -141,7 +151,10 @@ impl Note<'_> {
             // (no longer than four bytes, it reaches at most three bytes
             // past either end): only there is it looked for.
             let mut marked = false;
+            // Where the line's first edit starts, from the line's start.
+            let mut first = None;
             while let Some((_, span)) = spans.next_if(|(j, _)| *j == i) {
+                first = first.or(Some(span.start - now.range.start));
                 let from = span.start.saturating_sub(3).max(now.range.start);
                 let to = (span.end + 3).min(now.range.end);
                 marked |= holds_marker(new.as_bytes().get(from..to)?);
@@ -153,7 +166,7 @@ impl Note<'_> {
                 || before.contains('\r')
                 || marked
                 || holds_marker(before.as_bytes())
-                || protect::shape(before) != protect::shape(after)
+                || !keeps_shape(before, after, first?)
             {
                 return None;
             }
@@ -302,6 +315,34 @@ mod tests {
                     assert_eq!(holds_marker(line.as_bytes()), searched, "{line:?}");
                 }
             }
+        }
+    }
+
+    /// An edit after a prose line's head keeps the line's shape.
+    #[test]
+    fn edits_after_a_prose_head_keep_the_shape() {
+        for line in [
+            "- [ ] a task",
+            "> - x y",
+            "1. b",
+            "  * [x] c",
+            "text",
+            "- [[L]] z",
+            ">>  q",
+            "-     code",
+        ] {
+            let head = protect::prose_head(line).unwrap();
+            for cut in head..=line.len() {
+                for tail in ["", "```", "<div>", "  ", "$$", "# h", "---", "\t"] {
+                    let after = format!("{}{tail}", &line[..cut]);
+                    assert!(keeps_shape(line, &after, cut), "{line:?} {after:?}");
+                    let same = protect::shape(line) == protect::shape(&after);
+                    assert!(same, "{line:?} {after:?}");
+                }
+            }
+        }
+        for line in ["# h", "```", "<div>", "", "  ", "- ", "$$ x"] {
+            assert_eq!(protect::prose_head(line), None, "{line:?}");
         }
     }
 

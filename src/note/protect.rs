@@ -258,6 +258,16 @@ pub(super) fn leaves_paragraph_closed(line: &str) -> bool {
     r.quotes == 0 && (r.blank || (!prose && !is_paragraph(line, &r)))
 }
 
+/// How many bytes of `line` decide its [`shape`] when its content opens
+/// with a byte that makes it prose (see `opens_nothing`): the container
+/// prefix and that byte. An edit after them keeps the shape, since the
+/// prefix reads alike and prose is paragraph text opening nothing.
+pub(super) fn prose_head(line: &str) -> Option<usize> {
+    let r = read(line);
+    let first = *r.inner.as_bytes().first()?;
+    opens_nothing(first).then(|| line.len() - r.inner.len() + 1)
+}
+
 fn is_paragraph(line: &str, r: &Read) -> bool {
     let t = r.inner.trim_start_matches(' ');
     let heading = t.starts_with('#')
