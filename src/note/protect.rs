@@ -319,6 +319,17 @@ pub(super) fn scan_head(
     Some((normalise(protected), cx))
 }
 
+/// The context [`scan_head`] leaves after `lines`, without the inline
+/// regions it also finds: for a block whose regions are not wanted.
+pub(super) fn head_context(text: &str, lines: &mut [Line]) -> Option<Context> {
+    let (start, end) = (lines.first()?.range.start, lines.last()?.range.end);
+    let head = &text.as_bytes()[start..end];
+    if memmem::find(head, b"<!--").is_some() || memmem::find(head, b"%%").is_some() {
+        return None;
+    }
+    Some(blocks(text, lines, &mut Vec::new()))
+}
+
 /// Whether the block scan reads `lines` alike after context `a` as after
 /// `b`: the contexts are equal, or differ only in list items that the
 /// first line not blank closes either way (neither context in a paragraph

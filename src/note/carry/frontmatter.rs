@@ -32,7 +32,18 @@ impl Note<'_> {
             return None;
         }
         let body = self.lines.partition_point(|l| l.range.start < old_end);
-        let old_head = Head::read(self.text, self.start, old_end)?;
+        // The old block's lines are known: only the context they leave is
+        // wanted of them, so they are scanned for blocks alone.
+        let mut old_head: Vec<Line> = (self.lines.get(..body)?.iter())
+            .map(|l| Line {
+                block: Block::Text,
+                ..l.clone()
+            })
+            .collect();
+        let old_after = protect::head_context(self.text, &mut old_head)?;
+        if old_head.last()?.block != Block::Text {
+            return None;
+        }
         let Head {
             mut lines,
             mut kinds,
@@ -40,7 +51,7 @@ impl Note<'_> {
             after,
         } = Head::read(new, self.start, new_end)?;
         let old_body = self.lines.get(body..)?;
-        if !protect::reads_on_alike(&after, &old_head.after, self.text, old_body) {
+        if !protect::reads_on_alike(&after, &old_after, self.text, old_body) {
             return None;
         }
         kinds.extend_from_slice(self.scan.lines.get(body..)?);
