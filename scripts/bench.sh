@@ -159,7 +159,7 @@ step "CLI: notemend check --skip (every fix) on the $NOTES-note vault: read, ind
 time_cli vault-nofix check --skip "$ALL_FIXES" "$DATA/vault"
 
 step "Chromium: WASM compile + init"
-node scripts/bench_chromium.js --pkg target/bench-wasm-web --runs 9 | tee "$RESULTS/chromium.json" >&2 ||
+node scripts/bench_chromium.js --pkg target/bench-wasm-web --runs 27 | tee "$RESULTS/chromium.json" >&2 ||
   echo '{"error": "Chromium run failed"}' >"$RESULTS/chromium.json"
 
 step "plugin: main.js size (built from this commit)"

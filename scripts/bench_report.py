@@ -25,28 +25,28 @@ SETS = [
 # rows; at PROFILED_AT), or from the tables above. Printed only next to a
 # missed target.
 WHY = {
-    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 4a05dea), corpus-garbled: "
-    "`mojibake` is 87% of all instructions: the per-run choice (`choose::choose`) 43%, nearly all of it "
-    "repairs whose lost bytes are judged (`detect::repair` 40%: the candidate judgement `dropped::judge` "
-    "14%, word membership `words::settle` 9%); the first look through every page (`survey::look`) 19%; "
-    "scoring readings (`score::cost`) 16%, of it the character model's lookups (`model::Table::get`) 9%; "
-    "the language fit (`lang::Fit::of`) 7%; peeling further layers 4%. 702d503..503be95 cut it 28% by "
-    "lookups done once (model keys, classes, candidate lists), not by judging less (note 1)",
+    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 00a3f61), corpus-garbled: "
+    "`mojibake` is 87% of all instructions: the per-run choice (`choose::choose`) 44%, nearly all of it "
+    "repairs whose lost bytes are judged (`detect::repair` 37%: the candidate judgement `dropped::judge` "
+    "12%, word membership `words::settle` 9%); the first look through every page (survey) 17%; "
+    "scoring readings (`score::cost`) 21%; peeling further layers 5%; the language fit 4%. "
+    "This session's steps (a language fit that counts pairs, a repeated run surveyed once) took 9% off "
+    "a garbled sample; the rest is judging lost bytes, candidate by candidate (note 1)",
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
     "(`detect::repair`, 40% of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 4a05dea), "
-    "vault-clean-sample: reading the note 21% (inline protected regions 7%, finding the frontmatter 4% "
-    "and parsing it 4%), `tasks` 17% (the rewrite 10%, the task grammar `task::parse` 8%), `mojibake` 16% "
-    "though these notes hold none, `duplicate-names` 13%, `dates` 12% (`sites::collect` 9%), carrying "
-    "the note over edits 4%; nearly every note has edits from five fixes, and the confirming pass runs "
-    "them again (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 4a05dea), vault-settled: "
-    "nothing changes, yet `mojibake` is 27% (the notes' emoji and accented letters pass its quick scan, "
-    "so every run gets a first look through every page, 5%, and a choice, 5%; decoding chars 5%), "
-    "reading the note 22% (inline protected regions 6%, finding the frontmatter 6%, parsing it 4%), "
-    "`dates` 17% (`sites::collect` 14%), `tasks` 14% (`task::parse` 9%), `duplicate-names` 8%: "
-    "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 00a3f61), "
+    "vault-clean-sample: `dates` 15% (`sites::collect` 11%), `tasks` 15% (the rewrite 10%, the task grammar "
+    "`task::parse` 7%), carrying the note over edits 15% (blank lines added or removed still make it re-read "
+    "the note), reading the note 15% (inline protected regions 5%, finding the frontmatter 5%), "
+    "`duplicate-names` 14%, `mojibake` 9% though these notes hold none; nearly every note has edits from "
+    "five fixes, and the confirming pass runs them again (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 00a3f61), vault-settled: "
+    "nothing changes, yet reading the note is 25% (inline protected regions 5%, finding the frontmatter 7%, "
+    "parsing it 5%), `dates` 21% (`sites::collect` 17%), `tasks` 15% (`task::parse` 10%), `mojibake` 15% "
+    "(the notes' emoji and accented letters pass its quick scan, 3%, so their runs get a first look), "
+    "`duplicate-names` 9% (`has_doubled_word` 8%): every fix whose kinds of site the note holds reads all "
+    "of them again on every save (note 4)",
     "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
     "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
     "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
@@ -109,7 +109,7 @@ NOTES = """
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
    one thread, over the sets above, counting only a pass after a warm-up pass (so the
    regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
-   doc gives the command, at 4a05dea; the CLI targets' from
+   doc gives the command, at 00a3f61; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
