@@ -487,9 +487,7 @@ fn is_capital_inside_a_small_word(r: &Run) -> bool {
 /// windows-1252, `Γsland` through windows-1253), while a lost byte after
 /// it makes Á or Í. Only the word lists may then tell the letter (rule 4).
 fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
-    let opens = r
-        .prev
-        .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\''));
+    let opens = r.prev.is_none_or(quick::opens_after);
     let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
     let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
     let ends = rest

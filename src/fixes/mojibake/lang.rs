@@ -238,17 +238,21 @@ fn unit(c: char) -> char {
 /// language opens a word with `Ã`.
 pub fn opens_words(c: char) -> bool {
     // Asked of capitals, which are below U+0590 (Latin to Armenian) in
-    // the scripts whose lead bytes the pages read: worked out once.
+    // the scripts whose lead bytes the pages read: worked out once for
+    // them, asked of the models for anything else.
     const TABLED: usize = 0x590;
     static OPENS: OnceLock<Vec<bool>> = OnceLock::new();
     let asks = |c: char| {
         let k = key(&[' ', unit(c)]);
         models().iter().any(|m| m.get_key(k).is_some())
     };
+    if !c.is_uppercase() {
+        return asks(c);
+    }
     match OPENS
         .get_or_init(|| {
             (0..TABLED as u32)
-                .map(|u| char::from_u32(u).is_some_and(asks))
+                .map(|u| char::from_u32(u).is_some_and(|c| c.is_uppercase() && asks(c)))
                 .collect()
         })
         .get(c as usize)

@@ -242,6 +242,12 @@ fn holds_pair(chars: impl Iterator<Item = char>) -> bool {
     false
 }
 
+/// Whether a word may open right after ASCII `c`: a space, an opening
+/// bracket or a quote.
+pub fn opens_after(c: char) -> bool {
+    c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\'')
+}
+
 /// A capital that opens a word no language opens with it, or of a script
 /// other than Latin (where a Latin word follows): see `choose`'s rule 3.
 pub fn opens_oddly(c: char) -> bool {
@@ -274,7 +280,7 @@ impl Pair {
         *self = Pair {
             leads: 0,
             small_before: c.is_ascii_lowercase(),
-            mid_word: !(c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\'')),
+            mid_word: !opens_after(c),
             capital_lead: false,
         };
         false
@@ -328,9 +334,7 @@ mod tests {
                 && r.chars[0].is_uppercase()
                 && lead_pages(r.chars[0]) != 0
                 && r.prev.is_none_or(|c| {
-                    c.is_ascii_lowercase()
-                        || ((c.is_ascii_whitespace() || matches!(c, '(' | '[' | '"' | '\''))
-                            && opens_oddly(r.chars[0]))
+                    c.is_ascii_lowercase() || (opens_after(c) && opens_oddly(r.chars[0]))
                 })
                 && r.next.is_some_and(|c| c.is_ascii_lowercase()))
         })

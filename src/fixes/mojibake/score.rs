@@ -700,7 +700,7 @@ const SLAVIC_SOUTH: u16 = 1 << 12;
 const ICELANDIC: u16 = 1 << 13;
 /// Hanyu Pinyin's third-tone and ü letters, which no other orthography
 /// here writes.
-pub const PINYIN: u16 = 1 << 14;
+const PINYIN: u16 = 1 << 14;
 /// Fits any language: ASCII letters and letters not listed.
 pub const ASCII_LETTER: u16 = u16::MAX;
 
