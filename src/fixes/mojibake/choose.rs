@@ -21,7 +21,9 @@
 //!    letters, the model finds one small letter far likelier (rule 4); so
 //!    too one opening a word of small letters that no language opens with
 //!    it or of another script (`Ãrabe`, `Γndia`), if the word lists
-//!    confirm the letter and do not hold the word as written (`Ăsta`).
+//!    confirm the letter and do not hold the word as written (`Ăsta`);
+//!    and one sequence cut short glued to a Latin word, under any page,
+//!    where only a quote or hyphen fills it (`QozogвЂiston`).
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
@@ -170,13 +172,15 @@ pub fn choose<'r>(
         // letter of another script inside a Latin word (`navΓ` for navê)
         // is no such letter; where it has none, it may be a look-alike.
         // Quotes kept beside them change nothing (`«ГГ,ХХ»`, hours and
-        // minutes in Ukrainian).
+        // minutes in Ukrainian). Nor is one glued to a Latin word whose
+        // lost byte only a quote or hyphen fills (`QozogвЂiston`).
         if reading.pieces == 0
             && reading.gaps > 0
             && !replaced
             && !capital_cut_short
             && (vote.page.is_none() || !(vote.whole_note || foreign_in_a_latin_word(text, r)))
             && gaps_cut_letters(r, reading)
+            && !(foreign_in_a_latin_word(text, r) && fills_with_punctuation_alone(reading))
         {
             continue;
         }
@@ -1030,6 +1034,24 @@ fn gaps_cut_letters(r: &Run, reading: &detect::Reading) -> bool {
                 .iter()
                 .all(|&c| score::is_alpha(c) || c == SOFT_HYPHEN)
     })
+}
+
+/// Rule 3: whether `reading` is one sequence cut short that only one
+/// mark joining words fills, every other candidate a symbol: letters of
+/// another script glued to a Latin word (`QozogвЂiston`, Uzbek's o‘
+/// through windows-1251, whose one lost byte makes ‘ or ☀) are then no
+/// look-alike word; the gap says which (see `dropped::only_joiner`).
+fn fills_with_punctuation_alone(reading: &detect::Reading) -> bool {
+    let [detect::Unit::Gap {
+        lead,
+        conts,
+        replaced: 0,
+        ..
+    }] = reading.units.as_slice()
+    else {
+        return false;
+    };
+    dropped::only_joiner(&dropped::candidates(reading.page, *lead, conts)).is_some()
 }
 
 /// The soft hyphen: written inside words (`Contení\u{ad}u`), where it

@@ -40,6 +40,25 @@ pub fn plausible_candidates_of(page: &CodePage, lead: u8, conts: &[u8], mask: u1
         .collect()
 }
 
+/// The one candidate that is a quote or a hyphen (‘ ’ “ ” ‐, what
+/// stands against letters), when every other is a symbol or an emoji:
+/// then the letter beside the gap tells.
+pub fn only_joiner<T>(candidates: &[(char, T)]) -> Option<char> {
+    let joins = |c: char| matches!(c, '\u{2010}' | '\u{2011}' | '\u{2018}'..='\u{201F}');
+    let mut found = None;
+    for &(c, _) in candidates {
+        if joins(c) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(c);
+        } else if !matches!(kind(c), Kind::Symbol | Kind::Emoji) {
+            return None;
+        }
+    }
+    found
+}
+
 /// True for a Tasks signifier emoji.
 pub fn is_signifier(c: char) -> bool {
     TASKS_SIGNIFIERS.contains(&c)
@@ -137,6 +156,7 @@ const NO_MARK_STARTS_A_WORD: &str =
 const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 const RIGHT_TO_LEFT_MARK: &str = "a right-to-left mark between words of right-to-left text";
+const JOINS_WORDS: &str = "the only candidate that stands against a letter; the others are symbols";
 
 /// U+200F RIGHT-TO-LEFT MARK.
 const RLM: char = '\u{200F}';
@@ -686,6 +706,13 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     if let [only] = emoji[..] {
         if cx.apart && signifiers.is_empty() {
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
+        }
+    }
+    // Against a letter, the one quote or hyphen among symbols (‘ or ☀
+    // for `вЂ` through windows-1251): a symbol touches no letter.
+    if cx.letter_before.is_some() || cx.letter_after.is_some() {
+        if let Some(c) = only_joiner(&all) {
+            return pick(c, JOINS_WORDS).unwrap_or(Verdict::Impossible);
         }
     }
     // A closing quote for an open one.
@@ -1775,6 +1802,24 @@ mod tests {
         let mut config = crate::Config::default();
         config.only(&[crate::Fix::Mojibake]);
         crate::normalize(text, &config).text
+    }
+
+    #[test]
+    fn a_quote_among_symbols_against_a_letter() {
+        // ‘ (E2 80 98) through windows-1251 loses 0x98, its one undefined
+        // byte: `вЂ` stands for ‘ or ☀ (E2 98 80), and a letter touches
+        // only the quote.
+        let text = "Qozog‘iston tengesi, faka-tonga ‘o Ketesi";
+        let garbled = super::super::garble(text, &WINDOWS_1251, false);
+        assert!(garbled.contains("QozogвЂiston"), "{garbled}");
+        assert_eq!(fix(&garbled), text);
+        // Between spaces, nothing tells the quote from the sun.
+        assert_eq!(fix("It is вЂ sunny"), "It is вЂ sunny");
+        // Two joiners (‐ and ‘ through windows-1250) leave it open.
+        let marks: Vec<(char, ())> = vec![('‐', ()), ('‘', ()), ('\u{2001}', ())];
+        assert_eq!(only_joiner(&marks), None);
+        assert_eq!(only_joiner(&[('‘', ()), ('☀', ())]), Some('‘'));
+        assert_eq!(only_joiner(&[('‘', ()), ('ш', ())]), None);
     }
 
     #[test]
