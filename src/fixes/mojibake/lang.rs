@@ -369,10 +369,28 @@ impl Fit {
         Fit::from_pairs(&pairs)
     }
 
+    /// [`Fit::of`] however few letters `bytes` show: too little to name a
+    /// language, enough to tell two readings of a short note apart where
+    /// one writes pairs no language writes (`aù` against `añ`).
+    pub fn of_few(bytes: &[u8]) -> Option<Fit> {
+        let mut pairs = PairCounts::new();
+        for c in String::from_utf8_lossy(bytes).chars() {
+            if !pairs.take(c) {
+                break;
+            }
+        }
+        Fit::from_pairs_min(&pairs, 1)
+    }
+
     /// The fit of the letter pairs counted (see [`Fit::of`]).
     fn from_pairs(pairs: &PairCounts) -> Option<Fit> {
+        Fit::from_pairs_min(pairs, MIN_PAIRS)
+    }
+
+    /// [`Fit::from_pairs`] with at least `min` letter pairs.
+    fn from_pairs_min(pairs: &PairCounts, min: usize) -> Option<Fit> {
         let models = models();
-        if models.is_empty() || models.len() > 64 || pairs.letter_pairs < MIN_PAIRS {
+        if models.is_empty() || models.len() > 64 || pairs.letter_pairs < min {
             return None;
         }
         // A note repeats its letter pairs: each distinct pair is hashed and
