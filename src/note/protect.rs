@@ -376,6 +376,22 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
             continue;
         }
         let s = &text[line.range.clone()];
+        // Most lines open with prose or with a bullet and prose: what the
+        // reading below makes of them is known from three bytes.
+        if let Some(item) = prose_start(s.as_bytes()) {
+            // Leaving a quote closes its lists. A line that continues
+            // a paragraph keeps them; any other line at column 0 closes
+            // them (their content columns are all past it), and an item
+            // opens its own.
+            if cx.quotes != 0 || item.is_some() || !cx.paragraph {
+                cx.lists.clear();
+            }
+            cx.quotes = 0;
+            cx.lists.extend(item);
+            cx.paragraph = true;
+            i += 1;
+            continue;
+        }
         let r = read(s);
         if r.quotes != cx.quotes {
             cx.lists.clear();
@@ -459,6 +475,22 @@ fn inlines(text: &str, lines: &[Line], seen: &[u16], protected: &mut Vec<Range<u
         if line.block == Block::Text && seen & scan::INLINE != 0 {
             inline_from(text, line.range.clone(), &mut starts, protected);
         }
+    }
+}
+
+/// How [`blocks`] reads a line that opens, at its first byte, with prose
+/// (see [`opens_nothing`]), or with a bullet (`-`, `*`, `+`), one space and
+/// prose: `Some(None)` for the first, `Some(Some(2))` (the item's content
+/// column) for the second; `None` when the line needs the full [`read`].
+/// Such a line has no quote, no indentation and at most that one item, and
+/// opens no block, so it is paragraph text and only its items matter.
+fn prose_start(b: &[u8]) -> Option<Option<usize>> {
+    // A digit or a `+` may open a list marker: those go the long way.
+    let prose = |c: u8| opens_nothing(c) && !c.is_ascii_digit() && c != b'+';
+    match b {
+        [b'-' | b'*' | b'+', b' ', c, ..] if prose(*c) => Some(Some(2)),
+        [c, ..] if prose(*c) => Some(None),
+        _ => None,
     }
 }
 
@@ -1031,6 +1063,43 @@ pub(super) fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use crate::note::Note;
+
+    #[test]
+    fn prose_starts_read_as_the_full_reading_reads_them() {
+        for line in [
+            "a",
+            "word",
+            "[[x]]",
+            "- [ ] task",
+            "* a",
+            "+ b",
+            "- a",
+            "!x",
+            "1. a",
+            "-  a",
+            "- 1. a",
+            "- + a",
+            "- - a",
+            "> a",
+            " a",
+            "-",
+            "- ",
+            "+a",
+            "# h",
+            "- `x`",
+            "\ta",
+        ] {
+            let Some(item) = super::prose_start(line.as_bytes()) else {
+                continue;
+            };
+            let r = super::read(line);
+            assert_eq!(r.quotes, 0, "{line:?}");
+            assert_eq!(r.indent, 0, "{line:?}");
+            assert!(!r.blank && !r.item_code, "{line:?}");
+            assert_eq!(r.items.iter().collect::<Vec<_>>(), Vec::from_iter(item));
+            assert!(super::opens_nothing(r.inner.as_bytes()[0]), "{line:?}");
+        }
+    }
 
     #[test]
     fn items_past_the_few_kept_in_place() {
