@@ -219,8 +219,7 @@ const VS16: char = '\u{fe0f}';
 pub fn parse(line: &str) -> Option<TaskLine> {
     let (prefix_end, status) = checkbox(line)?;
     // The body, trimmed as Tasks trims it.
-    let body_start = prefix_end
-        + (line.len() - prefix_end - line[prefix_end..].trim_start_matches(is_js_space).len());
+    let body_start = trim_start(line, prefix_end, false);
     let mut end = trim_end(line, line.len()).max(body_start);
     let mut block_link = None;
     if let Some(start) = block_link_start(&line[body_start..end]) {
@@ -289,8 +288,41 @@ fn shift(token: &mut Token, by: usize) {
     }
 }
 
+/// Where `line[..end]` ends with the JavaScript white space at its end
+/// trimmed. Read by bytes while they are ASCII (nearly every line ends so):
+/// only a non-ASCII byte sends the rest to the char-by-char trim.
 fn trim_end(line: &str, end: usize) -> usize {
-    line[..end].trim_end_matches(is_js_space).len()
+    let b = line.as_bytes();
+    let mut at = end;
+    while let Some(&c) = b[..at].last() {
+        match c {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => at -= 1,
+            0x80.. => return line[..at].trim_end_matches(is_js_space).len(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Where `line[from..]` starts with the JavaScript white space at its
+/// start trimmed, and with quote markers too when `quotes`: by bytes while
+/// they are ASCII, the rest char by char from the first non-ASCII byte.
+fn trim_start(line: &str, from: usize, quotes: bool) -> usize {
+    let b = line.as_bytes();
+    let mut at = from;
+    while let Some(&c) = b.get(at) {
+        match c {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => at += 1,
+            b'>' if quotes => at += 1,
+            0x80.. => {
+                let rest = &line[at..];
+                let left = rest.trim_start_matches(|c| is_js_space(c) || (quotes && c == '>'));
+                return line.len() - left.len();
+            }
+            _ => break,
+        }
+    }
+    at
 }
 
 /// The list marker of `line` (`-`, `*`, `+`, `1.` or `1)`), after any
@@ -298,8 +330,7 @@ fn trim_end(line: &str, end: usize) -> usize {
 /// follows it: a list item as Tasks and Markdown read one. The one reading
 /// of list items every fix shares.
 pub fn list_item(line: &str) -> Option<Range<usize>> {
-    let rest = line.trim_start_matches(|c| is_js_space(c) || c == '>');
-    let start = line.len() - rest.len();
+    let start = trim_start(line, 0, true);
     let b = line.as_bytes();
     let mut at = start;
     match b.get(at)? {
@@ -322,7 +353,9 @@ pub fn list_item(line: &str) -> Option<Range<usize>> {
 /// Whether Tasks reads `line` as a task: a list item, spaces, a checkbox
 /// with one status character. What the `tasks` and `dates` fixes both ask.
 pub fn is_task(line: &str) -> bool {
-    !breaks_js_line(line) && checkbox(line).is_some()
+    // The checkbox first: most lines asked about are no task, and it
+    // looks at the line's first bytes only.
+    checkbox(line).is_some() && !breaks_js_line(line)
 }
 
 /// Whether `line` holds `\r`, U+2028 or U+2029, which JavaScript reads as
@@ -590,6 +623,29 @@ fn tag(s: &str) -> Option<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_trims_match_the_char_trims() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a \t",
+            "\u{a0}a\u{3000}",
+            " \u{2000} >a> \u{feff}",
+            "a \u{a0} ",
+            "> > - [ ] x",
+            "\u{e9} ",
+            " \u{e9}",
+        ] {
+            let chars = s.trim_end_matches(is_js_space).len();
+            assert_eq!(trim_end(s, s.len()), chars, "{s:?}");
+            let left = s.len() - s.trim_start_matches(is_js_space).len();
+            assert_eq!(trim_start(s, 0, false), left, "{s:?}");
+            let quoted = s.trim_start_matches(|c| is_js_space(c) || c == '>');
+            assert_eq!(trim_start(s, 0, true), s.len() - quoted.len(), "{s:?}");
+        }
+    }
 
     fn fields(line: &str) -> Vec<(Field, &str)> {
         let t = parse(line).expect("a task");
