@@ -134,7 +134,7 @@ fn value(s: &str) -> Option<Value> {
 fn quoted(s: &str) -> Option<Value> {
     let q = s.chars().next()?;
     let inner = s.get(1..s.len().checked_sub(1)?)?;
-    if !s.ends_with(q) || s.len() < 2 || !printable(inner.as_bytes(), false) {
+    if !s.ends_with(q) || s.len() < 2 || !inside_printable(inner.as_bytes()) {
         return None;
     }
     if q == '"' {
@@ -155,7 +155,7 @@ fn scalar(s: &str) -> Option<Value> {
     let b = s.as_bytes();
     let first = *b.first()?;
     // An indicator first changes what the scalar is, or whether it is one.
-    if INDICATORS.contains(&char::from(first)) || !plain_inside(b) {
+    if is_indicator(first) || !plain_inside(b) {
         return None;
     }
     let text = || Some(Value::String(s.to_string()));
@@ -179,9 +179,9 @@ fn scalar(s: &str) -> Option<Value> {
     // No number holds a char other than these (digits, hex digits, radix
     // prefixes, sign, point), so `1on1` or `3 days` is text; and a number
     // has a `-` only first or after its exponent's `e`, so a date is too.
-    let foreign = b
-        .iter()
-        .any(|&c| !(c.is_ascii_hexdigit() || b"xXoO+-.".contains(&c)));
+    let foreign = b.iter().any(|&c| {
+        !(c.is_ascii_hexdigit() || matches!(c, b'x' | b'X' | b'o' | b'O' | b'+' | b'-' | b'.'))
+    });
     let joined = b[1..].contains(&b'-') && !b.iter().any(|c| matches!(c, b'e' | b'E'));
     (foreign || joined).then(text)?
 }
@@ -190,7 +190,51 @@ fn scalar(s: &str) -> Option<Value> {
 /// [`printable`] allows, tabs and line breaks not included.
 fn plain_inside(b: &[u8]) -> bool {
     let pairs = b.windows(2).any(|w| w == b": " || w == b" #");
-    !pairs && b.last() != Some(&b':') && printable(b, false)
+    !pairs && b.last() != Some(&b':') && inside_printable(b)
+}
+
+/// Whether an indicator (see [`INDICATORS`], all ASCII) is the char that
+/// starts with byte `b`: matched, where a search of the list cost more
+/// than the rest of the scalar's reading.
+fn is_indicator(b: u8) -> bool {
+    matches!(
+        b,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+            | b'~'
+            | b'+'
+            | b'.'
+    )
+}
+
+/// [`printable`] without tabs and line breaks, of `b`, a piece of one line
+/// of a text that [`read`] found printable as a whole (with its line
+/// breaks): such a piece holds no `\n`, and no `\r` (the whole text's has
+/// a `\n` after it, and lines are cut before their `\r\n`), and each of
+/// its chars passed the whole text's check, so only a tab can fail it.
+fn inside_printable(b: &[u8]) -> bool {
+    debug_assert_eq!(
+        memchr::memchr(b'\t', b).is_none(),
+        printable(b, false),
+        "{b:?}"
+    );
+    memchr::memchr(b'\t', b).is_none()
 }
 
 /// No char YAML does not allow or reads as a line break where this reader
@@ -232,6 +276,14 @@ static SUSPECT: [bool; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indicator_bytes_are_the_indicators() {
+        for b in 0..=u8::MAX {
+            let listed = b.is_ascii() && INDICATORS.contains(&char::from(b));
+            assert_eq!(is_indicator(b), listed, "{b:#x}");
+        }
+    }
 
     fn parsed(yaml: &str) -> Value {
         serde_yaml::from_str(yaml).expect("valid YAML")
