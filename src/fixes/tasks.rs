@@ -48,6 +48,9 @@ pub const NEEDS: Kinds = Kinds::TASK_FIELDS;
 
 /// Proposes the `tasks` edits for `note`.
 pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
+    // The tokens of the line read last, whose room the next line's reading
+    // takes over: one allocation for the note, not one a task line.
+    let mut spare = Vec::new();
     for i in note.scan.lines_with(NEEDS) {
         let line = &note.lines[i];
         if !line.is_text() {
@@ -65,10 +68,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if !memo.quiet.is_empty() && memo.quiet.contains(text) {
             continue;
         }
-        let quiet = match task::parse(text) {
+        let parsed = task::parse_into(text, std::mem::take(&mut spare));
+        let quiet = match &parsed {
             Some(parsed) if parsed.fields().next().is_some() => {
                 let at = line.range.start;
-                match rewrite(text, &parsed) {
+                match rewrite(text, parsed) {
                     Ok(Some(new)) => {
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
@@ -91,6 +95,9 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             }
             _ => true,
         };
+        if let Some(parsed) = parsed {
+            spare = parsed.tokens;
+        }
         if quiet {
             sink.tasks_memo.pending.push(line.range.clone());
         }

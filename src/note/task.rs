@@ -217,6 +217,13 @@ const VS16: char = '\u{fe0f}';
 /// Reads `line` (one line, without its ending) as Tasks would; `None` when
 /// Tasks would not read it as a task.
 pub fn parse(line: &str) -> Option<TaskLine> {
+    parse_into(line, Vec::new())
+}
+
+/// [`parse`], its tokens written into `tokens` (emptied first), whose room
+/// is kept: a caller reading many lines hands each line's tokens back for
+/// the next, so a line's reading allocates nothing.
+pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
     let (prefix_end, status) = checkbox(line)?;
     // The body, trimmed as Tasks trims it.
     let body_start = trim_start(line, prefix_end, false);
@@ -228,7 +235,8 @@ pub fn parse(line: &str) -> Option<TaskLine> {
     }
     // Room for the usual tokens at once: a line of tags and fields has five
     // or six, and a list grown from empty allocates, then reallocates.
-    let mut tokens = Vec::with_capacity(8);
+    tokens.clear();
+    tokens.reserve(8);
     // Every extractor but the tag's needs its field's signifier in what is
     // left of the body, so only those of the fields whose signifiers are
     // left run: the others would fail, and the extractors of ids and
