@@ -48,7 +48,7 @@ pub fn read(yaml: &str) -> Option<Value> {
             continue;
         }
         if let Some((key, text, _)) = folding.take() {
-            put(&mut map, key, scalar(&text)?)?;
+            put(&mut map, key, plain(&text)?.value(|| text))?;
         }
         if let Some(item) = rest.strip_prefix("- ") {
             let (_, items, at) = open.as_mut()?;
@@ -83,7 +83,7 @@ pub fn read(yaml: &str) -> Option<Value> {
         }
     }
     if let Some((key, text, _)) = folding {
-        put(&mut map, key, scalar(&text)?)?;
+        put(&mut map, key, plain(&text)?.value(|| text))?;
     }
     close(&mut map, open)?;
     (!map.is_empty()).then_some(Value::Mapping(map))
@@ -147,18 +147,40 @@ fn quoted(s: &str) -> Option<Value> {
     Some(Value::String(inner.replace("''", "'")))
 }
 
-/// A plain scalar's value, for the forms whose type is certain: text that
+/// What a plain scalar [`plain`] reads is: text, or a number.
+enum Plain {
+    Text,
+    Number(u64),
+}
+
+impl Plain {
+    /// The value, its text (when it is text) taken from `text`: a value
+    /// folded over lines, already written into a string of its own, is
+    /// moved into the value rather than copied again.
+    fn value(self, text: impl FnOnce() -> String) -> Value {
+        match self {
+            Plain::Text => Value::String(text()),
+            Plain::Number(n) => Value::Number(n.into()),
+        }
+    }
+}
+
+/// A plain scalar's value (see [`plain`]).
+fn scalar(s: &str) -> Option<Value> {
+    Some(plain(s)?.value(|| s.to_string()))
+}
+
+/// What a plain scalar is, for the forms whose type is certain: text that
 /// starts with a letter or a symbol no number or keyword starts with,
 /// text that starts with a digit but holds what no number can (a date, a
 /// time, `1on1`), or digits alone. `s` is trimmed and non-empty.
-fn scalar(s: &str) -> Option<Value> {
+fn plain(s: &str) -> Option<Plain> {
     let b = s.as_bytes();
     let first = *b.first()?;
     // An indicator first changes what the scalar is, or whether it is one.
     if is_indicator(first) || !plain_inside(b) {
         return None;
     }
-    let text = || Some(Value::String(s.to_string()));
     if !first.is_ascii_digit() {
         // Only these keywords start with a letter and are no string: the
         // float words (`inf`, `nan`) need a `.` first.
@@ -166,15 +188,15 @@ fn scalar(s: &str) -> Option<Value> {
             "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => {
                 None
             }
-            _ => text(),
+            _ => Some(Plain::Text),
         };
     }
     if b.iter().all(u8::is_ascii_digit) {
         // A leading zero makes digits a string in YAML 1.2.
         if b.len() > 1 && first == b'0' {
-            return text();
+            return Some(Plain::Text);
         }
-        return s.parse::<u64>().ok().map(|n| Value::Number(n.into()));
+        return s.parse::<u64>().ok().map(Plain::Number);
     }
     // No number holds a char other than these (digits, hex digits, radix
     // prefixes, sign, point), so `1on1` or `3 days` is text; and a number
@@ -183,7 +205,7 @@ fn scalar(s: &str) -> Option<Value> {
         !(c.is_ascii_hexdigit() || matches!(c, b'x' | b'X' | b'o' | b'O' | b'+' | b'-' | b'.'))
     });
     let joined = b[1..].contains(&b'-') && !b.iter().any(|c| matches!(c, b'e' | b'E'));
-    (foreign || joined).then(text)?
+    (foreign || joined).then_some(Plain::Text)
 }
 
 /// No `: ` or ` #` inside (a key, a comment), no `:` last, and only what
