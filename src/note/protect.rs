@@ -376,19 +376,30 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
             continue;
         }
         let s = &text[line.range.clone()];
-        // Most lines open with prose or with a bullet and prose: what the
-        // reading below makes of them is known from three bytes.
-        if let Some(item) = prose_start(s.as_bytes()) {
+        // Most lines are empty, or open with prose, a bullet and prose, or
+        // a heading: what the reading below makes of them is known from
+        // their first bytes.
+        if s.is_empty() {
+            // Blank: only leaving a quote closes lists.
+            if cx.quotes != 0 {
+                cx.lists.clear();
+                cx.quotes = 0;
+            }
+            cx.paragraph = false;
+            i += 1;
+            continue;
+        }
+        if let Some(q) = quick_read(s.as_bytes()) {
             // Leaving a quote closes its lists. A line that continues
             // a paragraph keeps them; any other line at column 0 closes
             // them (their content columns are all past it), and an item
             // opens its own.
-            if cx.quotes != 0 || item.is_some() || !cx.paragraph {
+            if cx.quotes != 0 || q.item.is_some() || !cx.paragraph {
                 cx.lists.clear();
             }
             cx.quotes = 0;
-            cx.lists.extend(item);
-            cx.paragraph = true;
+            cx.lists.extend(q.item);
+            cx.paragraph = q.paragraph;
             i += 1;
             continue;
         }
@@ -478,20 +489,35 @@ fn inlines(text: &str, lines: &[Line], seen: &[u16], protected: &mut Vec<Range<u
     }
 }
 
+/// What [`blocks`] makes of a line known from its first bytes (see
+/// [`quick_read`]).
+struct Quick {
+    /// The content column of the one list item the line opens.
+    item: Option<usize>,
+    /// The line is paragraph text, which the next line may continue.
+    paragraph: bool,
+}
+
 /// How [`blocks`] reads a line that opens, at its first byte, with prose
-/// (see [`opens_nothing`]), or with a bullet (`-`, `*`, `+`), one space and
-/// prose: `Some(None)` for the first, `Some(Some(2))` (the item's content
-/// column) for the second; `None` when the line needs the full [`read`].
-/// Such a line has no quote, no indentation and at most that one item, and
-/// opens no block, so it is paragraph text and only its items matter.
-fn prose_start(b: &[u8]) -> Option<Option<usize>> {
+/// (see [`opens_nothing`]), with a bullet (`-`, `*`, `+`), one space and
+/// prose, or with a `#` (an ATX heading, or a tag, which is prose); `None`
+/// when the line needs the full [`read`]. Such a line has no quote, no
+/// indentation and at most that one item (its content at column 2), and
+/// opens no block.
+fn quick_read(b: &[u8]) -> Option<Quick> {
     // A digit or a `+` may open a list marker: those go the long way.
     let prose = |c: u8| opens_nothing(c) && !c.is_ascii_digit() && c != b'+';
-    match b {
-        [b'-' | b'*' | b'+', b' ', c, ..] if prose(*c) => Some(Some(2)),
-        [c, ..] if prose(*c) => Some(None),
-        _ => None,
-    }
+    let (item, paragraph) = match b {
+        [b'-' | b'*' | b'+', b' ', c, ..] if prose(*c) => (Some(2), true),
+        [c, ..] if prose(*c) => (None, true),
+        // A `#` run then a blank or the end is a heading, no paragraph.
+        [b'#', ..] => {
+            let hashes = b.iter().take_while(|&&c| c == b'#').count();
+            (None, !matches!(b.get(hashes), None | Some(b' ' | b'\t')))
+        }
+        _ => return None,
+    };
+    Some(Quick { item, paragraph })
 }
 
 /// Whether a line whose content (after its container prefix) starts with
@@ -1071,7 +1097,7 @@ mod tests {
     use crate::note::Note;
 
     #[test]
-    fn prose_starts_read_as_the_full_reading_reads_them() {
+    fn quick_reads_are_what_the_full_reading_reads() {
         for line in [
             "a",
             "word",
@@ -1094,16 +1120,34 @@ mod tests {
             "# h",
             "- `x`",
             "\ta",
+            "#",
+            "##",
+            "#tag",
+            "## h",
+            "#\th",
+            "#### x #",
+            "#`",
+            "- #tag",
+            "- # h",
         ] {
-            let Some(item) = super::prose_start(line.as_bytes()) else {
+            let Some(q) = super::quick_read(line.as_bytes()) else {
                 continue;
             };
             let r = super::read(line);
             assert_eq!(r.quotes, 0, "{line:?}");
             assert_eq!(r.indent, 0, "{line:?}");
             assert!(!r.blank && !r.item_code, "{line:?}");
-            assert_eq!(r.items.iter().collect::<Vec<_>>(), Vec::from_iter(item));
-            assert!(super::opens_nothing(r.inner.as_bytes()[0]), "{line:?}");
+            assert_eq!(r.items.iter().collect::<Vec<_>>(), Vec::from_iter(q.item));
+            let inner = r.inner.as_bytes()[0];
+            let prose = super::opens_nothing(inner);
+            assert!(prose || inner == b'#', "{line:?}");
+            assert!(super::fence(r.inner).is_none() && !super::opens_math(line));
+            assert!(super::html_start(r.inner, false).is_none(), "{line:?}");
+            assert_eq!(
+                q.paragraph,
+                prose || super::is_paragraph(line, &r),
+                "{line:?}"
+            );
         }
     }
 
