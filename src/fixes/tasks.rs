@@ -397,10 +397,18 @@ fn common_suffix(a: &str, b: &str) -> usize {
     n
 }
 
-/// The symbol Tasks writes for token `k`.
+/// The symbol Tasks writes for token `k`. A field's token was read from
+/// a symbol of that field, so for every field but the priority (whose
+/// symbol is its level) the field alone says it, without decoding the
+/// symbol as written again.
 fn canonical_symbol(line: &str, k: &Token) -> Option<char> {
-    let written = line[k.symbol.clone()].chars().next();
-    written.and_then(task::Field::of_symbol).map(|(_, c)| c)
+    match k.field {
+        Some(f) if f != Field::Priority => Some(f.symbol()),
+        _ => {
+            let written = line[k.symbol.clone()].chars().next();
+            written.and_then(task::Field::of_symbol).map(|(_, c)| c)
+        }
+    }
 }
 
 /// Writes field `k` as Tasks writes it onto `out`.
