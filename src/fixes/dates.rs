@@ -91,6 +91,11 @@ use sites::Place;
 /// Whether `bytes` hold the shape every numeric day-month date has: one or
 /// two digits, a `/`, `.` or `-`, one or two digits, the same kind of
 /// separator, a digit (`16/09/2025`, `3.4.25`; not `2025-09-16`).
+///
+/// Asked of every line with a digit, most of them task lines of ISO dates:
+/// a `YYYY-MM-DD` is passed over whole at its first dash, as none of its
+/// separators can start the shape unless what follows it continues it
+/// (`2025-09-16-1`: `09-16-1`), instead of one search for each dash.
 fn may_hold_numeric_date(bytes: &[u8]) -> bool {
     let digits_before = |end: usize| {
         bytes[..end]
@@ -104,18 +109,39 @@ fn may_hold_numeric_date(bytes: &[u8]) -> bool {
             .get(start..)
             .map_or(0, |s| s.iter().take_while(|b| b.is_ascii_digit()).count())
     };
-    memchr::memchr3_iter(b'/', b'.', b'-', bytes).any(|i| {
-        // Most separators (list markers, ISO dates, sentence ends) fail on
-        // the byte after them or on the digits before.
-        if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) || !(1..=2).contains(&digits_before(i))
-        {
-            return false;
+    let separator_digit = |i: usize| {
+        matches!(bytes.get(i), Some(b'/' | b'.' | b'-'))
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    let mut from = 0;
+    while let Some(found) = memchr::memchr3(b'/', b'.', b'-', &bytes[from..]) {
+        let i = from + found;
+        from = i + 1;
+        // Most separators (list markers, sentence ends) fail on the byte
+        // after them.
+        if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let before = digits_before(i);
+        if before == 4 && i >= 4 && grammar::iso_numbers(&bytes[i - 4..]).is_some() {
+            // The dash after the year has four digits before it; the one
+            // after the month starts the shape only with a separator and
+            // a digit after the day. What starts later is searched on.
+            if separator_digit(i + 6) {
+                return true;
+            }
+            from = i + 6;
+            continue;
+        }
+        if !(1..=2).contains(&before) {
+            continue;
         }
         let after = digits_after(i + 1);
-        (1..=2).contains(&after)
-            && matches!(bytes.get(i + 1 + after), Some(b'/' | b'.' | b'-'))
-            && bytes.get(i + 2 + after).is_some_and(u8::is_ascii_digit)
-    })
+        if (1..=2).contains(&after) && separator_digit(i + 1 + after) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A digit: every date has one. (Table rows, `PIPE`, are read for their
@@ -324,6 +350,50 @@ mod tests {
             "",
         ] {
             assert!(!may_hold_numeric_date(no.as_bytes()), "{no}");
+        }
+    }
+
+    /// Passing over ISO dates whole finds the shape a look at every
+    /// separator finds.
+    #[test]
+    fn numeric_shapes_found_as_at_every_separator() {
+        let plain = |b: &[u8]| {
+            let run =
+                |r: &mut dyn Iterator<Item = &u8>| r.take_while(|c| c.is_ascii_digit()).count();
+            (0..b.len()).any(|i| {
+                let after = run(&mut b[i + 1..].iter());
+                matches!(b[i], b'/' | b'.' | b'-')
+                    && (1..=2).contains(&run(&mut b[..i].iter().rev()))
+                    && (1..=2).contains(&after)
+                    && matches!(b.get(i + 1 + after), Some(b'/' | b'.' | b'-'))
+                    && b.get(i + 2 + after).is_some_and(u8::is_ascii_digit)
+            })
+        };
+        let pieces = [
+            "2025-09-16",
+            "1",
+            "12",
+            "123",
+            "-",
+            "/",
+            ".",
+            " ",
+            "a",
+            "é",
+            "2025",
+            "-1",
+            "09-16",
+        ];
+        let mut seed = 3u64;
+        for _ in 0..200_000 {
+            let mut line = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let b = line.as_bytes();
+            assert_eq!(may_hold_numeric_date(b), plain(b), "{line:?}");
         }
     }
 

@@ -115,6 +115,11 @@ fn dataview_fields(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// Whether `b` has a `::`, found by its colons (a line has few).
+fn has_double_colon(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b':'))
+}
+
 /// What a place asks of its date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -231,16 +236,24 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
             continue;
         }
         let kinds = note.scan.lines[i];
+        let bytes = text.as_bytes();
+        // Every label ends in `:` or `：`, and every Dataview field has
+        // `::`: most lines with a digit have neither. `：` is three
+        // non-ASCII bytes, which an ASCII line lacks.
+        let last = if kinds.meets(Kinds::NON_ASCII) {
+            last_colon(text)
+        } else {
+            memchr::memrchr(b':', bytes)
+        };
         // Every signifier is a wide char on a line with a `[`
-        // (`TASK_FIELDS`) and every Dataview field has `::` and `[` or
+        // (`TASK_FIELDS`), and every Dataview field has `::` and `[` or
         // `(` after a checkbox's `[`: a line with neither has no task
         // date, and is not checked for a task.
         let task_fields = kinds.meets(Kinds::TASK_FIELDS);
-        let bytes = text.as_bytes();
-        if (task_fields
-            || (memchr::memchr(b'[', bytes).is_some() && memchr::memchr(b':', bytes).is_some()))
-            && task::is_task(text)
-        {
+        let dataview = last.is_some()
+            && (task_fields || memchr::memchr(b'[', bytes).is_some())
+            && has_double_colon(bytes);
+        if (task_fields || dataview) && task::is_task(text) {
             for (i, c) in task_fields.then(|| signifiers(text)).into_iter().flatten() {
                 let mut at = i + c.len_utf8();
                 at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
@@ -254,7 +267,11 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
             }
             // The same dates in Tasks' Dataview format: the whole value.
-            for (at, close) in dataview_fields(text) {
+            for (at, close) in dataview
+                .then(|| dataview_fields(text))
+                .into_iter()
+                .flatten()
+            {
                 let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) else {
                     continue;
                 };
@@ -268,14 +285,7 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
             }
         }
-        // Every label ends in `:` or `：`, and most lines with a digit have
-        // neither; every label's words come before the line's last colon.
-        // `：` is three non-ASCII bytes, which an ASCII line lacks.
-        let last = if kinds.meets(Kinds::NON_ASCII) {
-            last_colon(text)
-        } else {
-            memchr::memrchr(b':', bytes)
-        };
+        // Every label's words come before the line's last colon.
         let labels =
             last.is_some_and(|last| !config.date_keys.is_empty() || has_label_word(&text[..last]));
         if labels {
@@ -664,16 +674,23 @@ fn is_label_name(name: &str, config: &Config) -> bool {
 /// split by character.
 fn has_label_word(line: &str) -> bool {
     let b = line.as_bytes();
-    let mut start = 0;
-    for i in 0..=b.len() {
-        if b.get(i)
-            .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric())
-        {
+    let mut i = 0;
+    while i < b.len() {
+        if !IN_RUN[usize::from(b[i])] {
+            i += 1;
             continue;
         }
+        // A run starts and ends next to an ASCII byte (or an end of the
+        // line), so on char boundaries; its bytes or'ed say whether it is
+        // all ASCII without a second look.
+        let start = i;
+        let mut seen = 0;
+        while i < b.len() && IN_RUN[usize::from(b[i])] {
+            seen |= b[i];
+            i += 1;
+        }
         let run = &line[start..i];
-        start = i + 1;
-        let found = if run.is_ascii() {
+        let found = if seen.is_ascii() {
             is_ascii_label_word(run.as_bytes())
         } else {
             run_has_label_word(run)
@@ -684,6 +701,18 @@ fn has_label_word(line: &str) -> bool {
     }
     false
 }
+
+/// The bytes of a run [`has_label_word`] reads as one: ASCII letters and
+/// digits, and every non-ASCII byte.
+static IN_RUN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 /// Whether some word of `run` (letters and digits split by char, as
 /// [`grammar::is_alphanumeric`] reads them) is a label word. Only a word
