@@ -475,6 +475,22 @@ pub fn parse_at(s: &str, at: usize, opts: Options) -> Option<Found> {
     if opts.mode == Mode::Text && after_version_word(s, at) {
         return None;
     }
+    // Most values (every settled Tasks signifier) are a `YYYY-MM-DD`
+    // without a time: read as the year-first form reads it, before the
+    // weekday and the patterns are looked at (a digit starts no weekday).
+    if !opts.time {
+        if let Some(shape) = plain_iso(&s[at..]) {
+            let core = at..at + 10;
+            return end_ok(s, core.end).then(|| Found {
+                range: core.clone(),
+                core,
+                shape,
+                weekday: None,
+                time: None,
+                iso_datetime: false,
+            });
+        }
+    }
     let p = patterns();
     // A weekday starts with a letter: most candidates start with a digit, and
     // an ASCII digit or sign can never start one, so skip the regex for them.
