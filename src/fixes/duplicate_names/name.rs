@@ -413,10 +413,29 @@ pub fn doubled_at(text: &str, space: usize) -> bool {
         {
             return false;
         }
+        // The same for a non-ASCII last letter (`Génération Général`),
+        // decoded: two letters whose lower cases are one char each and
+        // differ end two different words, as `same_word` compares them.
+        if !(x.is_ascii() && y.is_ascii()) && last_letters_differ(before, &after[..word_len]) {
+            return false;
+        }
     }
     let space = before.len();
     let prev_start = word_start(before, space);
     prev_start < space && repeats_word(&before[prev_start..], &after[..word_len])
+}
+
+/// Whether the last chars of `a` and `b` are letters whose lower cases
+/// are single chars that differ, `b`'s not `s` (a possessive's end):
+/// then `b` neither is `a` nor `a`'s possessive.
+fn last_letters_differ(a: &str, b: &str) -> bool {
+    let lower = |s: &str| {
+        let c = s.chars().next_back().filter(|c| c.is_alphabetic())?;
+        let mut l = c.to_lowercase();
+        let first = l.next()?;
+        l.next().is_none().then_some(first)
+    };
+    matches!((lower(a), lower(b)), (Some(x), Some(y)) if x != y && y != 's')
 }
 
 #[cfg(test)]
@@ -555,6 +574,15 @@ mod tests {
             "Bob",
             "bob",
             "#",
+            "Géné",
+            "GÉNÉ",
+            "Ωμέγα",
+            "ΩΜΈΓΑ",
+            "Σ",
+            "ς",
+            "σ",
+            "ﬁ",
+            "ǅ",
         ];
         let mut seed = 7u64;
         for _ in 0..50_000 {
