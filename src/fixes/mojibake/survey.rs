@@ -24,6 +24,13 @@ pub struct RunLook {
     /// Per page (in `code_pages()` order), its reading and the repair that
     /// reading gives with gaps left alone; `None` when it reads nothing.
     pub pages: Vec<Option<(Reading, Repair)>>,
+    /// The pages (a bit each) whose reading makes nothing on its own: no
+    /// sequence read whole, and every gap a lead char with all of its
+    /// continuation bytes lost (what correct accented letters, Greek and
+    /// Cyrillic read as). Such a reading is repaired, if ever, only by
+    /// judging its gaps, which the choice does under the note's page, or
+    /// for a capital cut short (see `settled`).
+    pub lone: u16,
 }
 
 impl RunLook {
@@ -276,6 +283,7 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     let look = RunLook {
         before: OnceCell::new(),
         pages: Vec::new(),
+        lone: 0,
     };
     let mut per_page = Vec::with_capacity(code_pages().len());
     let mut rebuilt = 0u16;
@@ -352,13 +360,33 @@ fn look_at(r: &Run) -> (RunLook, u16) {
         };
         per_page.push(Some((reading, rep)));
     }
+    let lone = per_page
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| {
+            x.as_ref()
+                .is_some_and(|(reading, _)| lone_leads_only(reading))
+        })
+        .fold(0u16, |m, (p, _)| m | 1 << p);
     (
         RunLook {
             pages: per_page,
+            lone,
             ..look
         },
         rebuilt,
     )
+}
+
+/// Whether `reading` reads no sequence whole and keeps a byte after no
+/// lead char: its every gap a lead whose continuation bytes were all
+/// dropped (none marked by a U+FFFD).
+fn lone_leads_only(reading: &Reading) -> bool {
+    reading.pieces == 0
+        && reading
+            .units
+            .iter()
+            .all(|u| !matches!(u, detect::Unit::Gap { .. }) || u.is_lone_lead())
 }
 
 /// Whether `page`, given the same byte for every char of a run as page
