@@ -211,6 +211,16 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         if r.range.start < taken {
             continue;
         }
+        // Correct text: left as written without asking its line, which
+        // it would tell nothing (it opens or closes no quote).
+        if repeat::makes_nothing(text, r, look, &vote) && !r.chars.iter().any(|&c| is_quote(c)) {
+            unrepaired.push(Unrepaired {
+                run: r,
+                look,
+                unclear: None,
+            });
+            continue;
+        }
         let line = lines.at(text, r.range.start, vote.signifiers);
         let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
         if let Some(chosen) = &choice.best {
@@ -274,7 +284,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         // a symbol page's line only has its page elected.
         let (vote, p) = match placed.line_page(text, &x.run.range, &pending) {
             Some(p) => (vote.for_word(&survey, p), p),
-            None => match symbol_lines.page(text, x.run, &runs, &looks) {
+            None => match symbol_lines.page(text, x.run, x.look, &runs, &looks) {
                 Some(p) => (vote.elected(&survey, p), p),
                 None => {
                     unrepaired.push(x);
@@ -429,9 +439,16 @@ impl SymbolLines {
         &mut self,
         text: &str,
         run: &Run,
+        look: &RunLook,
         runs: &[Run],
         looks: &[Option<Rc<RunLook>>],
     ) -> Option<usize> {
+        // The run is on its line: a page that does not read it back reads
+        // no line it is on (most runs of correct text, told without
+        // finding the line).
+        if !symbol_pages().any(|p| reads_back(look, p)) {
+            return None;
+        }
         // A run holds no line break: one inside the last line's range is on
         // that line, found without looking for its ends again.
         if let Some((line, page)) = &self.last {
@@ -443,15 +460,34 @@ impl SymbolLines {
         let from = runs.partition_point(|r| r.range.start < start);
         let to = runs.partition_point(|r| r.range.start < end);
         let line = from..to;
-        let page = code_pages()
-            .iter()
-            .enumerate()
-            .filter(|(_, page)| page.is_symbol_page())
-            .map(|(p, _)| p)
-            .find(|&p| reads_line_back(line.clone(), looks, p));
+        let page = symbol_pages().find(|&p| reads_line_back(line.clone(), looks, p));
         self.last = Some((start..end, page));
         page
     }
+}
+
+/// The pages whose two-byte leads are symbols (cp437, mac-roman).
+fn symbol_pages() -> impl Iterator<Item = usize> {
+    code_pages()
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| page.is_symbol_page())
+        .map(|(p, _)| p)
+}
+
+/// Whether page `p` reads a run of `look` whole, without gaps, into a
+/// repair that gains: what [`reads_line_back`] asks of every run.
+fn reads_back(look: &RunLook, p: usize) -> bool {
+    look.pages
+        .get(p)
+        .and_then(|x| x.as_ref())
+        .is_some_and(|(reading, first)| reading.is_whole() && reading.gaps == 0 && first.gain > 0)
+}
+
+/// Whether a char opens or closes a curly double quote, which the line
+/// state counts (see `LineState`).
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”')
 }
 
 /// Whether page `p` reads every run of `line` whole, without gaps, into

@@ -91,12 +91,14 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
     let mut stretch = "";
     if missing > 0 {
         let rest = text.get(after..)?;
-        let len = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
-        stretch = rest.get(..len)?;
-        let mut conts = stretch.chars().map(|c| page.byte_of(c));
+        // The first chars decide; the stretch's end is looked for only
+        // where they are continuation bytes (an ASCII char is none).
+        let mut conts = rest.chars().map(|c| page.byte_of(c));
         if !(0..missing).all(|_| conts.next().flatten().is_some_and(is_continuation)) {
             return None;
         }
+        let len = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        stretch = rest.get(..len)?;
     }
     let mut run = r.clone();
     run.widened = Some(r.chars.len());

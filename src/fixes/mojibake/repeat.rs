@@ -175,7 +175,7 @@ impl<'r> Choices<'r> {
 /// never judged, so it repairs nothing, unless the run is one capital (a
 /// capital cut short, judged under any page); and the run is not widened
 /// over the space after it, if any, under any page (see `nbsp::widen`).
-fn makes_nothing(text: &str, r: &Run, look: &RunLook, vote: &Vote) -> bool {
+pub fn makes_nothing(text: &str, r: &Run, look: &RunLook, vote: &Vote) -> bool {
     let read = look
         .pages
         .iter()
