@@ -11,7 +11,7 @@ use super::dropped::GapContext;
 use super::pages::CodePage;
 use super::survey::RunLook;
 use super::vote::Vote;
-use super::{code_pages, nbsp, quick};
+use super::{code_pages, nbsp, pages, quick};
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -190,16 +190,32 @@ pub fn makes_nothing(text: &str, r: &Run, look: &RunLook, vote: &Vote) -> bool {
 }
 
 /// Whether some page widens `r` over the space after it: only one that
-/// reads its last char as a lead or a continuation byte may.
+/// reads its last char as a lead or a continuation byte may, and where it
+/// reads the last char as the lead of three bytes or more, only if it
+/// reads the char after the space as the next byte (a word of Greek or
+/// Cyrillic before another is told so without a look at either).
 fn widens(text: &str, r: &Run) -> bool {
     let Some(&last) = r.chars.last() else {
         return false;
     };
     let ends = quick::lead_pages(last) | quick::cont_pages(last);
-    code_pages()
-        .iter()
-        .enumerate()
-        .any(|(p, &page)| ends & (1 << p) != 0 && nbsp::widen(text, r, page).is_some())
+    if ends == 0 {
+        return false;
+    }
+    let after = text
+        .get(r.range.end + 1..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, quick::cont_pages);
+    let bytes = pages::bytes_of(last);
+    code_pages().iter().enumerate().any(|(p, &page)| {
+        let long_lead = bytes
+            .and_then(|row| row.get(p))
+            .and_then(|&b| pages::sequence_len(b))
+            .is_some_and(|n| n >= 3);
+        ends & (1 << p) != 0
+            && (!long_lead || after & (1 << p) != 0)
+            && nbsp::widen(text, r, page).is_some()
+    })
 }
 
 #[cfg(test)]
