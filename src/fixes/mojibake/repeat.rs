@@ -176,15 +176,9 @@ impl<'r> Choices<'r> {
 /// capital cut short, judged under any page); and the run is not widened
 /// over the space after it, if any, under any page (see `nbsp::widen`).
 pub fn makes_nothing(text: &str, r: &Run, look: &RunLook, vote: &Vote) -> bool {
-    let read = look
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.is_some())
-        .fold(0u16, |m, (p, _)| m | 1 << p);
     let note_page = vote.page.map_or(0, |p| 1u16 << p);
-    read & !look.lone == 0
-        && read & note_page == 0
+    look.read & !look.lone == 0
+        && look.read & note_page == 0
         && !matches!(r.chars.as_slice(), [c] if c.is_uppercase())
         && (r.next != Some(' ') || !widens(text, r))
 }

@@ -29,8 +29,10 @@ pub struct RunLook {
     /// continuation bytes lost (what correct accented letters, Greek and
     /// Cyrillic read as). Such a reading is repaired, if ever, only by
     /// judging its gaps, which the choice does under the note's page, or
-    /// for a capital cut short (see `settled`).
+    /// for a capital cut short (see `repeat::makes_nothing`).
     pub lone: u16,
+    /// The pages (a bit each) that read something: `Some` in `pages`.
+    pub read: u16,
 }
 
 impl RunLook {
@@ -284,6 +286,7 @@ fn look_at(r: &Run) -> (RunLook, u16) {
         before: OnceCell::new(),
         pages: Vec::new(),
         lone: 0,
+        read: 0,
     };
     let mut per_page = Vec::with_capacity(code_pages().len());
     let mut rebuilt = 0u16;
@@ -368,10 +371,16 @@ fn look_at(r: &Run) -> (RunLook, u16) {
                 .is_some_and(|(reading, _)| lone_leads_only(reading))
         })
         .fold(0u16, |m, (p, _)| m | 1 << p);
+    let read = per_page
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.is_some())
+        .fold(0u16, |m, (p, _)| m | 1 << p);
     (
         RunLook {
             pages: per_page,
             lone,
+            read,
             ..look
         },
         rebuilt,
