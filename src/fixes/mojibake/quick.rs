@@ -271,6 +271,8 @@ struct Pair {
 
 impl Pair {
     /// Takes ASCII `c`; true when it completes what a repair needs.
+    /// Inlined: the scan calls it at both ends of every ASCII run.
+    #[inline(always)]
     fn ascii(&mut self, c: char) -> bool {
         if (c == ' ' && self.leads & NBSP_LEAD != 0)
             || (self.capital_lead && c.is_ascii_lowercase())
