@@ -384,14 +384,7 @@ mod tests {
             "-1",
             "09-16",
         ];
-        let mut seed = 3u64;
-        for _ in 0..200_000 {
-            let mut line = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 61) + 1 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for line in crate::testgen::texts(&pieces, 8, 200_000) {
             let b = line.as_bytes();
             assert_eq!(may_hold_numeric_date(b), plain(b), "{line:?}");
         }
