@@ -38,7 +38,8 @@
 //!    Armenian է).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
-//!    by two, then the one with more lowercase letters.
+//!    by two, and by two a repair into letters the note writes as they
+//!    are; then the one with more lowercase letters.
 //! 7. A run that ends where an editor turned a no-break space into a plain
 //!    one, read with that space taken back, wins over all (see `nbsp`);
 //!    with no note page, a lone capital so made must lead a whole alphabet
@@ -291,7 +292,12 @@ pub fn choose<'r>(
         {
             continue;
         }
-        let rank = (rep.gain + if is_note_page { 2 } else { 0 }, rep.prior);
+        let rank = (
+            rep.gain
+                + if is_note_page { 2 } else { 0 }
+                + if keeps_its_letters(&rep, vote) { 2 } else { 0 },
+            rep.prior,
+        );
         // Of equal ranks, the page first in order.
         let ahead =
             |(b, chosen): &((i64, i64), Chosen)| (rank, Reverse(p)) > (*b, Reverse(chosen.page));
@@ -336,6 +342,24 @@ pub fn choose<'r>(
 /// How much costlier than the mojibake a whole reading into everyday
 /// letters may be in a note garbled all through by its page.
 const WHOLE_NOTE_SLACK: i64 = 2;
+
+/// Rule 6: whether every letter a repair makes is one the note writes in
+/// runs no page reads a sequence in (a capital also where it writes the
+/// small letter): ō for `ĹŤ` where the line writes ō, which ISO-8859-2
+/// would read as ū; í for `Ć\u{ad}` beside a correct í, which
+/// windows-1250 would read as ƭ. The author's alphabet weighs as much as
+/// the note's page.
+fn keeps_its_letters(rep: &Repair, vote: &Vote) -> bool {
+    let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
+    let mut letters = changed
+        .iter()
+        .filter(|&&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
+        .peekable();
+    let kept = |c: char| {
+        vote.kept.contains_key(&c) || c.to_lowercase().any(|l| vote.kept.contains_key(&l))
+    };
+    letters.peek().is_some() && letters.all(|&c| kept(c))
+}
 
 /// Rule 4: whether every letter a repair makes is one the note writes
 /// elsewhere as it is (`Γ“` for Ó in a line that writes Ó twice): the

@@ -91,6 +91,10 @@ pub struct Survey {
     /// The letters the note writes as they are (every non-ASCII letter of
     /// its runs), shared by the votes made from this one.
     pub written: Rc<RunMap<char, ()>>,
+    /// The letters of the runs in which no page reads a whole sequence:
+    /// what the author surely wrote, where `written` also holds mojibake's
+    /// own letters (Ť, Ĺ, ß).
+    pub kept: Rc<RunMap<char, ()>>,
 }
 
 /// A distinct run's first look, the pages (a bit each) under which it
@@ -188,16 +192,26 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         }
         looks.push(Some((look, rebuilt, told)));
     }
-    let looks = looks
+    let looks: Vec<Option<Rc<RunLook>>> = looks
         .into_iter()
         .map(|x| x.map(|(look, _, _)| look))
         .collect();
     // Room for an alphabet or two without regrowing.
     let mut written = RunMap::with_capacity_and_hasher(128, Default::default());
-    for r in runs {
+    let mut kept = RunMap::with_capacity_and_hasher(128, Default::default());
+    for (r, look) in runs.iter().zip(&looks) {
+        let read = look.as_ref().is_some_and(|l| {
+            l.pages
+                .iter()
+                .flatten()
+                .any(|(reading, _)| reading.pieces > 0)
+        });
         for &c in &r.chars {
             if score::kind(c) == score::Kind::Letter {
                 written.insert(c, ());
+                if !read {
+                    kept.insert(c, ());
+                }
             }
         }
     }
@@ -207,6 +221,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         free_runs,
         signifiers,
         written: Rc::new(written),
+        kept: Rc::new(kept),
     }
 }
 

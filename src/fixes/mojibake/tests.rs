@@ -888,6 +888,36 @@ fn of_two_pages_that_explain_a_note_equally_the_one_that_makes_words_wins() {
 }
 
 #[test]
+fn a_word_takes_the_letters_its_note_writes() {
+    // One garbled word in a correct line: windows-1250's `ĹŤ` is ō, and
+    // ISO-8859-2 reads the same two chars as ū; windows-1257's `Ć` and a
+    // soft hyphen are í, and windows-1250 reads them as ƭ. The line
+    // writes ō, or í, as it is.
+    let named = |name: &str| {
+        code_pages()
+            .iter()
+            .copied()
+            .find(|p| p.name == name)
+            .expect("page")
+    };
+    for (head, word, tail, page) in [
+        (
+            "maskōwitiskan, lattawiskan be ",
+            "pōliskan",
+            "",
+            "windows-1250",
+        ),
+        ("lunedí 19 ", "julí", " 1993", "windows-1257"),
+    ] {
+        let garbled = format!("{head}{}{tail}", garble(word, named(page), true));
+        assert_eq!(fix(&garbled), format!("{head}{word}{tail}"), "{garbled}");
+    }
+    // Mojibake's own letters are no such evidence: `Ĺž` is Ş through
+    // windows-1250 here, not ISO-8859-2's ž, though the run holds ž.
+    assert_eq!(fix("ĹžanĘ»Ä\u{fffd}'"), "Şanʻ\u{fffd}'");
+}
+
+#[test]
 fn a_lost_byte_is_an_emoji_only_where_the_gap_stands_apart() {
     // ❌ lost its 0x9D: between spaces, the one emoji among the candidates.
     assert_eq!(fix("Done â\u{9d}Œ here"), "Done ❌ here");

@@ -63,6 +63,8 @@ pub struct Vote {
     pub nbsp_kept: Vec<bool>,
     /// The letters the note writes as they are (see `Survey::written`).
     pub written: Rc<RunMap<char, ()>>,
+    /// The letters of runs no page reads a sequence in (see `Survey::kept`).
+    pub kept: Rc<RunMap<char, ()>>,
     /// The languages the note is written in (see `lang::identify`).
     pub langs: u64,
     /// The languages of the note read back through its page, when the
@@ -229,6 +231,7 @@ impl Vote {
             explained: ev.iter().map(|e| e.explained).collect(),
             nbsp_kept: ev.iter().map(|e| e.nbsp_kept).collect(),
             written: Rc::clone(&survey.written),
+            kept: Rc::clone(&survey.kept),
             langs: 0,
             page_langs,
         }
