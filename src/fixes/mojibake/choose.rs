@@ -350,15 +350,9 @@ const WHOLE_NOTE_SLACK: i64 = 2;
 /// windows-1250 would read as ƭ. The author's alphabet weighs as much as
 /// the note's page.
 fn keeps_its_letters(rep: &Repair, vote: &Vote) -> bool {
-    let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
-    let mut letters = changed
-        .iter()
-        .filter(|&&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
-        .peekable();
-    let kept = |c: char| {
+    makes_only_letters(rep, |c| {
         vote.kept.contains_key(&c) || c.to_lowercase().any(|l| vote.kept.contains_key(&l))
-    };
-    letters.peek().is_some() && letters.all(|&c| kept(c))
+    })
 }
 
 /// Rule 4: whether every letter a repair makes is one the note writes
@@ -366,12 +360,19 @@ fn keeps_its_letters(rep: &Repair, vote: &Vote) -> bool {
 /// author's own alphabet is evidence enough for a repair no worse than
 /// its mojibake.
 fn writes_its_letters(rep: &Repair, vote: &Vote) -> bool {
+    makes_only_letters(rep, |c| vote.written.contains_key(&c))
+}
+
+/// Whether the repair makes a letter beyond ASCII and every such letter
+/// passes `known`.
+fn makes_only_letters(rep: &Repair, known: impl Fn(char) -> bool) -> bool {
     let changed = rep.out.get(rep.changed.start..).unwrap_or(&[]);
     let mut letters = changed
         .iter()
-        .filter(|&&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
+        .copied()
+        .filter(|&c| !c.is_ascii() && score::kind(c) == score::Kind::Letter)
         .peekable();
-    letters.peek().is_some() && letters.all(|c| vote.written.contains_key(c))
+    letters.peek().is_some() && letters.all(known)
 }
 
 /// Rule 4: whether the run breaks the shape of the word it stands in and

@@ -354,35 +354,25 @@ pub fn read_back(text: &str, page: &CodePage) -> Vec<u8> {
 pub struct Fit {
     costs: Vec<u32>,
     pairs: usize,
+    /// Of those, pairs of two letters.
+    letter_pairs: usize,
 }
 
 impl Fit {
-    /// The fit of `bytes` (see [`read_back`]); `None` when they show too
-    /// few letters.
-    pub fn of(bytes: &[u8]) -> Option<Fit> {
-        let mut pairs = PairCounts::new();
-        for c in String::from_utf8_lossy(bytes).chars() {
-            if !pairs.take(c) {
-                break;
-            }
-        }
-        Fit::from_pairs(&pairs)
-    }
-
-    /// [`Fit::of`] however few letters `bytes` show: too little to name a
-    /// language, enough to tell two readings of a short note apart where
-    /// one writes pairs no language writes (`aù` against `añ`).
+    /// The fit of `bytes` (see [`read_back`]), however few letters they
+    /// show: too few to name a language ([`Fit::names_a_language`]) still
+    /// tell two readings of a short note apart where one writes pairs no
+    /// language writes (`aù` against `añ`). `None` without a letter pair.
     pub fn of_few(bytes: &[u8]) -> Option<Fit> {
-        let mut pairs = PairCounts::new();
-        for c in String::from_utf8_lossy(bytes).chars() {
-            if !pairs.take(c) {
-                break;
-            }
-        }
-        Fit::from_pairs_min(&pairs, 1)
+        Fit::from_pairs_min(&PairCounts::of(bytes), 1)
     }
 
-    /// The fit of the letter pairs counted (see [`Fit::of`]).
+    /// Whether the fit read enough letter pairs to name a language.
+    pub fn names_a_language(&self) -> bool {
+        self.letter_pairs >= MIN_PAIRS
+    }
+
+    /// The fit of the letter pairs counted, when they name a language.
     fn from_pairs(pairs: &PairCounts) -> Option<Fit> {
         Fit::from_pairs_min(pairs, MIN_PAIRS)
     }
@@ -416,6 +406,7 @@ impl Fit {
         Some(Fit {
             costs,
             pairs: total,
+            letter_pairs: pairs.letter_pairs,
         })
     }
 
@@ -482,6 +473,17 @@ fn ascii_slot(c: char) -> Option<usize> {
 }
 
 impl PairCounts {
+    /// The pairs of `bytes` (see [`read_back`]), up to `MAX_PAIRS`.
+    fn of(bytes: &[u8]) -> PairCounts {
+        let mut pairs = PairCounts::new();
+        for c in String::from_utf8_lossy(bytes).chars() {
+            if !pairs.take(c) {
+                break;
+            }
+        }
+        pairs
+    }
+
     fn new() -> PairCounts {
         PairCounts {
             ascii: [0; ASCII_SLOTS * ASCII_SLOTS],
@@ -665,7 +667,9 @@ mod tests {
         for text in [cs, &garbled, &long, &cut, "Ãx", "€€ abc de\u{fffd}f ghi"] {
             for page in [&WINDOWS_1252, &WINDOWS_1251] {
                 let bytes = read_back(text, page);
-                let whole = Fit::of(&bytes).map_or(0, |f| f.languages());
+                let whole = Fit::of_few(&bytes)
+                    .filter(Fit::names_a_language)
+                    .map_or(0, |f| f.languages());
                 assert_eq!(identify(text, page), whole, "{text}");
             }
         }

@@ -97,9 +97,11 @@ impl Vote {
         // whose letters read most like some language's words (in a note
         // too short to name a language, only by a wide margin: España,
         // not Espaùa), before the commoner page.
-        // Pages that read the note back into the same bytes share one fit.
+        // Pages that read the note back into the same bytes share one fit,
+        // read however few letters the note shows: `full` where they are
+        // enough to name a language, `few` otherwise.
         let mut read: Vec<(Vec<u8>, Option<lang::Fit>)> = Vec::new();
-        let full: Vec<Option<lang::Fit>> = if tied.len() > 1 {
+        let any: Vec<Option<lang::Fit>> = if tied.len() > 1 {
             let pages = code_pages();
             tied.iter()
                 .map(|&p| {
@@ -107,7 +109,7 @@ impl Vote {
                     if let Some((_, fit)) = read.iter().find(|(b, _)| *b == bytes) {
                         return fit.clone();
                     }
-                    let fit = lang::Fit::of(&bytes);
+                    let fit = lang::Fit::of_few(&bytes);
                     read.push((bytes, fit.clone()));
                     fit
                 })
@@ -115,16 +117,17 @@ impl Vote {
         } else {
             vec![None; tied.len()]
         };
-        let fits: Vec<Option<u32>> = full.iter().map(|f| f.as_ref()?.best()).collect();
+        let full: Vec<Option<&lang::Fit>> = any
+            .iter()
+            .map(|f| f.as_ref().filter(|f| f.names_a_language()))
+            .collect();
+        let fits: Vec<Option<u32>> = full.iter().map(|&f| f?.best()).collect();
         let known = fits.iter().all(Option::is_some);
         // A short note's fits, where they differ by much.
-        let few: Vec<Option<u32>> = if tied.len() > 1 && !known {
-            let pages = code_pages();
-            tied.iter()
-                .map(|&p| lang::Fit::of_few(&lang::read_back(text, pages[p]))?.best())
-                .collect()
-        } else {
+        let few: Vec<Option<u32>> = if known {
             vec![None; tied.len()]
+        } else {
+            any.iter().map(|f| f.as_ref()?.best()).collect()
         };
         let decisive = few.iter().all(Option::is_some)
             && few.iter().flatten().max().copied().unwrap_or(0)
@@ -148,7 +151,7 @@ impl Vote {
         // The note's languages, where the fit above already read them.
         let page_langs = page.filter(|_| tied.len() > 1).and_then(|p| {
             let i = tied.iter().position(|&q| q == p)?;
-            Some(full.get(i)?.as_ref().map_or(0, lang::Fit::languages))
+            Some(full.get(i)?.map_or(0, lang::Fit::languages))
         });
         let whole_note = page.is_some_and(|p| ev[p].whole * 20 >= survey.free_runs * 19);
         let under_page = |p: usize| {
