@@ -41,6 +41,14 @@ impl Line {
     }
 }
 
+/// The note's line ending: `\r\n` when its first line ends so.
+fn newline_of(lines: &[Line]) -> &'static str {
+    match lines.first() {
+        Some(l) if l.ending == 2 => "\r\n",
+        _ => "\n",
+    }
+}
+
 /// A parsed note.
 #[derive(Debug)]
 pub struct Note<'a> {
@@ -102,10 +110,7 @@ impl<'a> Note<'a> {
             }
         }
         let protected = protect::scan(text, &mut lines, &seen);
-        let newline = match lines.first() {
-            Some(l) if l.ending == 2 => "\r\n",
-            _ => "\n",
-        };
+        let newline = newline_of(&lines);
         let scan = Scan::of_seen(text, &lines, &seen);
         Note {
             text,

@@ -12,7 +12,7 @@
 //! blank, never on how many blank lines come first. Comments and inline
 //! regions that would reach over a written or removed line are refused.
 
-use super::super::{protect, scan, Block, Line, Note, Scan};
+use super::super::{newline_of, protect, scan, Block, Line, Note, Scan};
 use super::{holds_marker, Carried};
 use crate::edit::Edit;
 use std::ops::Range;
@@ -208,10 +208,7 @@ impl Note<'_> {
             }
         }
         let protected = self.regions_over(new, &fates, &edited, &lines)?;
-        let newline = match lines.first() {
-            Some(l) if l.ending == 2 => "\r\n",
-            _ => "\n",
-        };
+        let newline = newline_of(&lines);
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
