@@ -71,7 +71,9 @@
 //!    repaired so far was one page's, the runs left are judged again with
 //!    that page elected; and a run in the same word as a repaired one is
 //!    judged under its page, a whole reading enough, so no word is left
-//!    half repaired.
+//!    half repaired. A word where two lost bytes or more fit no candidate
+//!    clearly, at least as many as the sequences it reads back, keeps none
+//!    of its repairs: its guesses have too little to rest on (`whole`).
 //! 4. **Emit** (here and `explain`): C1 controls
 //!    read as windows-1252 (`c1`), each edit explained with the chain of
 //!    pages and the bytes restored.
@@ -130,6 +132,7 @@ mod score;
 mod survey;
 mod tables;
 mod vote;
+mod whole;
 mod words;
 mod writing;
 
@@ -303,6 +306,13 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             sink,
         );
     }
+    // No word half repaired: a gap left open withholds its word's repairs.
+    let open = unrepaired.iter().filter_map(|x| {
+        let (page, rep) = x.unclear.as_deref()?;
+        let p = code_pages().iter().position(|q| std::ptr::eq(*q, *page))?;
+        (!rep.unresolved.is_empty()).then(|| (x.run.range.clone(), p, rep.unresolved.len()))
+    });
+    whole::withhold(text, &mut pending, open, sink);
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through.
     let free_repaired = pending
@@ -589,6 +599,12 @@ fn settle<'n>(
     };
     let page = code_pages()[p];
     diagnose_gaps(sink, &choice.run, page, &rep);
+    // A layer peeled below reads the first layer's open gaps whole.
+    let open = if layers.is_empty() {
+        rep.unresolved.len()
+    } else {
+        0
+    };
     let mut chain = vec![page.name];
     chain.extend(layers);
     pending.push((
@@ -600,6 +616,8 @@ fn settle<'n>(
             restored: rep.restored,
             collapsed: rep.collapsed,
             c1: false,
+            left_open: open,
+            read_back: rep.read_back,
         },
     ));
 }

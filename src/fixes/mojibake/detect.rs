@@ -306,6 +306,8 @@ pub struct Repair {
     /// Sequences whose lost byte a U+FFFD marked, with no certain
     /// candidate: each became one U+FFFD; the candidates seen.
     pub collapsed: Vec<Vec<char>>,
+    /// Sequences read back: whole, rebuilt or collapsed into a U+FFFD.
+    pub read_back: usize,
     /// Cost before minus cost after (context included); may be negative.
     pub gain: i64,
     /// Lowercase minus uppercase letters among the repaired chars.
@@ -324,6 +326,7 @@ impl Repair {
             restored: Vec::new(),
             unresolved: Vec::new(),
             collapsed: Vec::new(),
+            read_back: 0,
             gain: 0,
             prior: 0,
             changed: 0..0,
@@ -456,7 +459,13 @@ pub fn repair(
             _ => None,
         })
         .sum();
+    let pieces = reading
+        .units
+        .iter()
+        .filter(|u| matches!(u, Unit::Piece { .. }))
+        .count();
     Repair {
+        read_back: pieces + restored.len() + collapsed.len(),
         out,
         restored,
         unresolved,

@@ -56,6 +56,10 @@ pub struct Repaired<'r> {
     pub collapsed: Vec<Vec<char>>,
     /// C1 controls left over were read as windows-1252.
     pub c1: bool,
+    /// Lost bytes of the run no candidate fills clearly, left as written.
+    pub left_open: usize,
+    /// Sequences the repair reads back (see `detect::Repair::read_back`).
+    pub read_back: usize,
 }
 
 /// Proposes the edit that turns the run into its repair, explained.
@@ -67,6 +71,7 @@ pub fn emit(sink: &mut Sink, rep: &Repaired, whole_note: bool) {
         restored,
         collapsed,
         c1,
+        ..
     } = rep;
     let mut message = String::from("UTF-8 read as ");
     // `chain` is in undo order; tell it in the order the damage happened.
@@ -197,6 +202,8 @@ mod tests {
             restored: vec![rebuilt],
             collapsed: Vec::new(),
             c1: false,
+            left_open: 0,
+            read_back: 1,
         };
         emit(&mut sink, &repaired, false);
         let p = &sink.proposals[0];
@@ -215,6 +222,8 @@ mod tests {
             restored: Vec::new(),
             collapsed: Vec::new(),
             c1: false,
+            left_open: 0,
+            read_back: 1,
         };
         emit(&mut sink, &repaired, true);
         assert_eq!(

@@ -1,0 +1,147 @@
+//! No guess in a word mostly unexplained. A lost byte is rebuilt on
+//! evidence that the word is this page's damage with bytes lost; where
+//! two bytes lost in the word or more fit no candidate clearly, at least
+//! as many as the sequences it reads back, that evidence is wanting (in
+//! hopelessly layered garble, `ã†â€™ãƒâ€`, the one gap a rule fills,
+//! `ã†` as う, sits among gaps nothing explains). Such a word keeps none
+//! of its repairs: a guess withheld inside a word otherwise read back
+//! would leave it half repaired, and the diagnostics name the gaps. A
+//! word mostly read back keeps its repairs and its open gap (`à¥` left in
+//! सà¥मेरिअन).
+
+use std::ops::Range;
+
+use super::explain::Repaired;
+use crate::fixes::Sink;
+
+/// The fewest gaps left open that put a word's guesses in doubt: one
+/// letter no candidate fits beside one rebuilt is a word half known
+/// (Korean `ë§ì€`, 많은, its 은 read by the model), not one unexplained.
+const MIN_OPEN: usize = 2;
+
+/// What the fix says of a repair it withholds.
+pub const WITHHELD: &str = "repair withheld: as many bytes lost in its word fit no candidate clearly as it reads back, too few to trust the bytes it rebuilds";
+
+/// The word around `range`: out to the whitespace (or the text's edge) on
+/// either side.
+pub fn word_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let before = text.get(..range.start).unwrap_or("");
+    let after = text.get(range.end..).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = after
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| range.end + i);
+    start..end
+}
+
+/// Withholds every repair in `pending` that shares a word with a lost
+/// byte rebuilt on commonness (not on its context alone: a Tasks
+/// signifier on a task line stands) and at least as many gaps left open as sequences read back
+/// (see the module doc). An open gap is one in a repair of
+/// `pending` itself, or one that page `p` left in a run no round repaired
+/// (`open`: its range, `p` and how many gaps), where the repair is that
+/// page's too (another page's gap is a reading the note did not take).
+/// Says why for each.
+pub fn withhold(
+    text: &str,
+    pending: &mut Vec<(usize, Repaired)>,
+    open: impl Iterator<Item = (Range<usize>, usize, usize)>,
+    sink: &mut Sink,
+) {
+    let overlaps = |r: &Range<usize>| {
+        pending
+            .iter()
+            .any(|(_, x)| x.run.range.start < r.end && r.start < x.run.range.end)
+    };
+    // Each word with gaps open under a page: its range, the page, how many.
+    let mut words: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    let sites = open.filter(|(r, _, _)| !overlaps(r)).chain(
+        pending
+            .iter()
+            .filter(|(_, x)| x.left_open > 0)
+            .map(|(p, x)| (x.run.range.clone(), *p, x.left_open)),
+    );
+    for (r, p, n) in sites {
+        let w = word_around(text, &r);
+        match words.iter_mut().find(|(v, q, _)| *v == w && *q == p) {
+            Some(word) => word.2 += n,
+            None => words.push((w, p, n)),
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    let inside = |(w, q, _): &(Range<usize>, usize, usize), (p, x): &(usize, Repaired)| {
+        let r = &x.run.range;
+        w.start <= r.start && r.end <= w.end && q == p
+    };
+    words.retain(|w| {
+        let mates = pending.iter().filter(|x| inside(w, x));
+        let (read, fills) = mates.fold((0, false), |(n, f), x| {
+            (
+                n + x.1.read_back,
+                f || x.1.restored.iter().any(|r| !r.is_certain()),
+            )
+        });
+        fills && w.2 >= read.max(MIN_OPEN)
+    });
+    pending.retain(|x| {
+        let withheld = words.iter().any(|w| inside(w, x));
+        if withheld {
+            sink.diagnose(x.1.run.range.start, WITHHELD);
+        }
+        !withheld
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{normalize, Config, Fix};
+
+    fn fix(text: &str) -> crate::Outcome {
+        let mut config = Config::default();
+        config.only(&[Fix::Mojibake]);
+        normalize(text, &config)
+    }
+
+    #[test]
+    fn a_word_ends_at_whitespace_or_the_edge() {
+        let text = "ab cÃ©d\tef";
+        assert_eq!(word_around(text, &(4..8)), 3..9);
+        assert_eq!(word_around(text, &(0..1)), 0..2);
+        assert_eq!(word_around(text, &(10..11)), 10..12);
+    }
+
+    #[test]
+    fn a_word_mostly_unexplained_keeps_no_guess() {
+        // ftfy's "absolutely hopeless garble": its lone fills made kana.
+        let text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â";
+        let out = fix(text);
+        assert_eq!(out.text, text);
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("repair withheld")));
+    }
+
+    #[test]
+    fn one_open_gap_beside_a_fill_is_a_word_half_known() {
+        // Korean through windows-1252, bytes dropped: 은 is the model's
+        // clear favourite, 많's gap stays open, and the fill stands.
+        assert_eq!(fix("ë§ì€ ì •ë³´").text, "ë§은 ì •보");
+    }
+
+    #[test]
+    fn a_word_mostly_read_back_keeps_its_repairs() {
+        // Japanese through windows-1250, bytes dropped: a few gaps stay
+        // open among many sequences read back, so the repairs stand.
+        let text = "ă‚’é…Ťç˝®ă§ăŤăľă›ă‚“ă§ă—ăźă€‚";
+        assert_eq!(fix(text).text, "を配置でăŤませんでしăź。");
+    }
+}
