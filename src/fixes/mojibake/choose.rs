@@ -198,9 +198,17 @@ pub fn choose<'r>(
         // where nothing is repaired.
         if fill && !is_note_page && reading.gaps > 0 {
             if let Some((rank, b)) = &best {
-                // The least gain with which it would rank ahead.
+                // The least gain with which it would rank ahead; a lone
+                // gap's bound (see `detect::gaps_may_reach`) is also asked
+                // to allow for the rank a repair into the note's own
+                // letters earns beyond its gain.
                 let ahead = (first.prior, Reverse(p)) > (rank.1, Reverse(b.page));
-                let need = rank.0 + i64::from(!ahead);
+                let own_letters = if reading.units.len() == 1 {
+                    KEPT_LETTERS_RANK
+                } else {
+                    0
+                };
+                let need = rank.0 + i64::from(!ahead) - own_letters;
                 if !detect::gaps_may_reach(r.prev, r.next, reading, first, need) {
                     continue;
                 }
@@ -295,7 +303,11 @@ pub fn choose<'r>(
         let rank = (
             rep.gain
                 + if is_note_page { 2 } else { 0 }
-                + if keeps_its_letters(&rep, vote) { 2 } else { 0 },
+                + if keeps_its_letters(&rep, vote) {
+                    KEPT_LETTERS_RANK
+                } else {
+                    0
+                },
             rep.prior,
         );
         // Of equal ranks, the page first in order.
@@ -338,6 +350,10 @@ pub fn choose<'r>(
         },
     }
 }
+
+/// How far ahead a repair into letters the note writes as they are ranks
+/// (rule 6, see [`keeps_its_letters`]).
+const KEPT_LETTERS_RANK: i64 = 2;
 
 /// How much costlier than the mojibake a whole reading into everyday
 /// letters may be in a note garbled all through by its page.

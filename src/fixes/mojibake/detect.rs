@@ -479,7 +479,10 @@ pub fn repair(
 /// Whether judging the gaps of `reading` could bring `first`, its repair
 /// with every gap left as written (see [`repair`]), to a gain of `need`,
 /// further layers included: always when a further layer might read the
-/// repair, which no bound covers. A gap's verdict changes only the chars
+/// repair, which no bound covers. A reading that is one gap alone (`â«`
+/// for ⏫ with 0x8F lost) is filled with one char, which no layer reads (a
+/// sequence takes two chars at least), or stays as written, which changes
+/// nothing: its bound holds. A gap's verdict changes only the chars
 /// it covers: every cost term that touches them may go (each spans
 /// `TERM_SPAN` chars at most, so the cost of the stretch that far either
 /// side, read in its context, counts each of them whole), the char put
@@ -518,7 +521,7 @@ pub fn gaps_may_reach(
             }
         }
     }
-    if whole != 0 {
+    if whole != 0 && reading.units.len() > 1 {
         return true;
     }
     // A term touching a gap starts `TERM_SPAN - 1` chars before it at the
