@@ -203,6 +203,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let mut unrepaired = Vec::with_capacity(runs.len());
     let mut lines = LineState::default();
     let mut choices = repeat::Choices::with_capacity(runs.len());
+    // Repairs with gaps judged, for every round.
+    let mut judged = choose::Judged::default();
     // The end of the last run widened over the run after its space: that
     // run is repaired with it.
     let mut taken = 0;
@@ -225,7 +227,15 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             continue;
         }
         let line = lines.at(text, r.range.start, vote.signifiers);
-        let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+        let choice = choices.choose(
+            text,
+            r,
+            look,
+            &vote,
+            &vote.gap_context(line),
+            line.caps,
+            &mut judged,
+        );
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
             taken = choice.run.range.end;
@@ -249,7 +259,15 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let mut choices = repeat::Choices::default();
         for Unrepaired { run: r, look, .. } in std::mem::take(&mut unrepaired) {
             let line = lines.at(text, r.range.start, vote.signifiers);
-            let choice = choices.choose(text, r, look, &vote, &vote.gap_context(line), line.caps);
+            let choice = choices.choose(
+                text,
+                r,
+                look,
+                &vote,
+                &vote.gap_context(line),
+                line.caps,
+                &mut judged,
+            );
             settle(r, choice, look, &mut pending, &mut unrepaired, sink);
         }
     }
@@ -273,6 +291,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             &mut placed,
             &mut left,
             sink,
+            &mut judged,
         );
     }
     // Fourth: a run on a line where two runs or more were repaired, all
@@ -304,6 +323,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             &mut placed,
             &mut unrepaired,
             sink,
+            &mut judged,
         );
     }
     // No word half repaired: a gap left open withholds its word's repairs.
@@ -557,6 +577,7 @@ fn judge_under<'n>(
     placed: &mut Placed,
     left: &mut Vec<Unrepaired<'n>>,
     sink: &mut Sink,
+    judged: &mut choose::Judged<'n>,
 ) {
     let mut lines = LineState::default();
     let line = lines.at(text, x.run.range.start, vote.signifiers);
@@ -567,6 +588,7 @@ fn judge_under<'n>(
         vote,
         &vote.gap_context(line),
         line.caps,
+        judged,
     );
     if choice.best.as_ref().is_some_and(|c| c.page == p) {
         settle(x.run, choice, x.look, pending, left, sink);

@@ -50,6 +50,7 @@ use super::detect::{self, read, repair, Repair, Run};
 use super::dropped::{self, Affix, GapContext};
 use super::layers::peel_all;
 use super::pages::CodePage;
+use super::repeat::RunMap;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
 use super::{code_pages, context, lang, nbsp, quick, score, words, LOCAL_GAIN, NOTE_GAIN};
@@ -78,8 +79,47 @@ pub struct Chosen {
     pub layers: Vec<&'static str>,
 }
 
+/// Repairs of runs with their gaps judged, kept for one note: a run
+/// written again is judged again wherever its choice is made again (in
+/// another line context, before another word, in a later round), and
+/// judging gaps is most of what a choice costs. A repair depends on the
+/// run's chars and the ASCII chars around it, the page, and what the
+/// context tells the gaps, nothing else.
+#[derive(Default)]
+pub struct Judged<'r> {
+    made: RunMap<JudgedKey<'r>, Vec<(GapContext, Repair)>>,
+}
+
+/// A run's chars, the chars around it and the page (an index into
+/// `code_pages()`).
+type JudgedKey<'r> = (usize, &'r [char], Option<char>, Option<char>);
+
+impl<'r> Judged<'r> {
+    /// [`repair`] of `r` through page `p`'s `reading`, gaps judged in
+    /// `gcx`; `before`: the run's own cost.
+    fn repair(
+        &mut self,
+        r: &'r Run,
+        p: usize,
+        reading: &detect::Reading,
+        gcx: &GapContext,
+        before: impl Fn() -> u32,
+    ) -> Repair {
+        let made = self
+            .made
+            .entry((p, &r.chars[..], r.prev, r.next))
+            .or_default();
+        if let Some((_, rep)) = made.iter().find(|(cx, _)| cx == gcx) {
+            return rep.clone();
+        }
+        let rep = repair(&r.chars, r.prev, r.next, reading, true, gcx, before());
+        made.push((*gcx, rep.clone()));
+        rep
+    }
+}
+
 /// Chooses the repair of run `r` from its first `look`; `caps`: its line
-/// is written in capitals.
+/// is written in capitals; `judged`: the note's repairs with gaps judged.
 pub fn choose<'r>(
     text: &str,
     r: &'r Run,
@@ -87,6 +127,7 @@ pub fn choose<'r>(
     vote: &Vote,
     gcx: &GapContext,
     caps: bool,
+    judged: &mut Judged<'r>,
 ) -> Choice<'r> {
     // Worked out only where a repair or a diagnostic needs it.
     let before = || look.before(r);
@@ -226,7 +267,7 @@ pub fn choose<'r>(
             let mut gcx = *gcx;
             gcx.head = Affix::before(text, r.range.start, reading.page);
             gcx.tail = Affix::after(text, r.range.end, reading.page);
-            repair(&r.chars, r.prev, r.next, reading, true, &gcx, before())
+            judged.repair(r, p, reading, &gcx, before)
         };
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation

@@ -93,6 +93,7 @@ impl<'r> Choices<'r> {
     }
 
     /// [`choose::choose`], made once per run as written and line context.
+    #[allow(clippy::too_many_arguments)]
     pub fn choose(
         &mut self,
         text: &str,
@@ -101,6 +102,7 @@ impl<'r> Choices<'r> {
         vote: &Vote,
         gcx: &GapContext,
         caps: bool,
+        judged: &mut choose::Judged<'r>,
     ) -> Choice<'r> {
         if makes_nothing(text, r, look, vote) {
             return Choice {
@@ -145,7 +147,7 @@ impl<'r> Choices<'r> {
                 }
             }
         }
-        let choice = choose::choose(text, r, look, vote, gcx, caps);
+        let choice = choose::choose(text, r, look, vote, gcx, caps, judged);
         // A run widened over the run after the space depends on that run
         // too, which the key does not hold.
         if choice.run.range.end > r.range.end + 1 {
@@ -293,7 +295,9 @@ mod tests {
                     }
                     passed += 1;
                     let gcx = vote.gap_context(line);
-                    let choice = choose::choose(&text, r, look, &vote, &gcx, line.caps);
+                    let mut judged = choose::Judged::default();
+                    let choice =
+                        choose::choose(&text, r, look, &vote, &gcx, line.caps, &mut judged);
                     assert!(
                         choice.best.is_none()
                             && choice.unclear.is_none()
