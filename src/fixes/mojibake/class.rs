@@ -28,12 +28,14 @@ const _: () = assert!(
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
 
-/// A char's kind, script and case.
+/// A char's kind, script, case and cost (`u8::MAX`: too large to table,
+/// asked of the rules).
 #[derive(Clone, Copy)]
 struct Class {
     kind: Kind,
     script: u8,
     case: u8,
+    cost: u8,
 }
 
 /// Scripts as one byte; `Indic` and `Other` take their block from the char.
@@ -91,6 +93,7 @@ fn class(c: char) -> Option<Class> {
                 script: script_code(score::script_by_rule(c)),
                 case: if c.is_lowercase() { LOWER } else { 0 }
                     | if c.is_uppercase() { UPPER } else { 0 },
+                cost: u8::try_from(score::char_cost_by_rule(c)).unwrap_or(u8::MAX),
             })
             .collect()
     });
@@ -132,20 +135,6 @@ pub fn is_numeric(c: char) -> bool {
     properties(c).map_or_else(|| c.is_numeric(), |p| p.1)
 }
 
-/// The cost of `c`, from its block: a table of its own, since the cost
-/// rules ask a char's kind.
-fn tabled_cost(c: char) -> Option<u8> {
-    static TABLE: [OnceLock<Box<[u8]>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
-    let u = u32::from(c);
-    let b = (u / BLOCK) as usize;
-    let block = TABLE.get(b)?.get_or_init(|| {
-        block_chars(b)
-            .map(|c| u8::try_from(score::char_cost_by_rule(c)).unwrap_or(u8::MAX))
-            .collect()
-    });
-    block.get((u % BLOCK) as usize).copied()
-}
-
 /// [`score::kind`] of `c`.
 pub fn kind(c: char) -> Kind {
     if c.is_ascii() {
@@ -162,27 +151,33 @@ pub fn script(c: char) -> Script {
 
 /// [`score::char_cost`] of `c`.
 pub fn cost(c: char) -> u32 {
-    match tabled_cost(c) {
-        Some(x) if x < u8::MAX => u32::from(x),
+    match class(c) {
+        Some(x) if x.cost < u8::MAX => u32::from(x.cost),
         _ => score::char_cost_by_rule(c),
     }
 }
 
-/// [`kind`], [`is_upper`], [`is_lower`] and [`script`] of `c` with one
-/// lookup.
-pub fn classify(c: char) -> (Kind, bool, bool, Script) {
+/// [`kind`], [`is_upper`], [`is_lower`], [`script`] and [`cost`] of `c`
+/// with one lookup.
+pub fn classify(c: char) -> (Kind, bool, bool, Script, u32) {
     match class(c) {
         Some(x) => (
             x.kind,
             x.case & UPPER != 0,
             x.case & LOWER != 0,
             script_of_code(x.script, u32::from(c)),
+            if x.cost < u8::MAX {
+                u32::from(x.cost)
+            } else {
+                score::char_cost_by_rule(c)
+            },
         ),
         None => (
             score::kind_by_rule(c),
             c.is_uppercase(),
             c.is_lowercase(),
             score::script_by_rule(c),
+            score::char_cost_by_rule(c),
         ),
     }
 }
@@ -271,7 +266,7 @@ mod tests {
             assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
             assert_eq!(
                 classify(c),
-                (kind(c), is_upper(c), is_lower(c), script(c)),
+                (kind(c), is_upper(c), is_lower(c), script(c), cost(c)),
                 "U+{u:04X}"
             );
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");

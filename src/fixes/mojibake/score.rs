@@ -228,13 +228,18 @@ pub fn char_cost(c: char) -> u32 {
 }
 
 /// How unlikely `c` is on its own in a note: 0 for the everyday chars of
-/// living scripts, more for rare blocks, most for controls.
+/// living scripts, more for rare blocks, most for controls. Asks the
+/// kind by rule too: the table in `class` is filled from these rules.
 pub(super) fn char_cost_by_rule(c: char) -> u32 {
     let u = u32::from(c);
     if c.is_ascii() {
-        return if kind(c) == Kind::Control { 10 } else { 0 };
+        return if kind_by_rule(c) == Kind::Control {
+            10
+        } else {
+            0
+        };
     }
-    match kind(c) {
+    match kind_by_rule(c) {
         Kind::Control => return 10,
         // The marks Latin orthographies stack on their letters (grave to
         // caron, dot to macron below: Kaje's A̱, Yoruba's ẹ́) are everyday
@@ -340,7 +345,7 @@ pub(super) fn char_cost_by_rule(c: char) -> u32 {
         0x2150..=0x218F => 1,
         0x2190..=0x21FF => 0,
         0x2200..=0x22FF => 1,
-        0x2300..=0x23FF => match kind(c) {
+        0x2300..=0x23FF => match kind_by_rule(c) {
             Kind::Emoji => 0,
             _ => 2,
         },
@@ -471,38 +476,41 @@ pub const TERM_SPAN: usize = 4;
 
 /// The cost of `chars` with the chars around it (`prev`, `next`) as context.
 pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
-    let mut total: u32 = chars.iter().map(|&c| char_cost(c)).sum();
-    // The window: `prev`, the chars, `next` (read in place: scoring runs
-    // for every reading of every run).
-    let first = usize::from(prev.is_none());
-    let end = chars.len() + 1 + usize::from(next.is_some());
-    let window = |i: usize| match i.checked_sub(1) {
-        None => prev,
-        Some(j) if j < chars.len() => chars.get(j).copied(),
-        Some(_) if i < end => next,
-        Some(_) => None,
-    };
-    // Each char's class looked up once, as it enters the window (the
-    // terms below ask it of up to four chars at a time): `z` is the char
-    // before `a`, then `a`, `b`, `c`, `d` in a row.
-    let info = |i: usize| window(i).map(Info::of);
-    let mut z = first.checked_sub(1).and_then(info);
-    let (mut a, mut b, mut c, mut d) = (
-        info(first),
-        info(first + 1),
-        info(first + 2),
-        info(first + 3),
-    );
-    for i in first..end.saturating_sub(1) {
-        if let (Some(a), Some(b)) = (a, b) {
-            total += terms(z, a, b, c, d);
-        }
-        (z, a, b, c, d) = (a, b, c, d, info(i + 4));
+    // Each char's class looked up once, into a window of `prev`, the chars
+    // and `next` (the terms below ask it of up to five chars at a time),
+    // on the stack for runs of the usual length: scoring runs for every
+    // reading of every run.
+    let len = usize::from(prev.is_some()) + chars.len() + usize::from(next.is_some());
+    if len <= ON_STACK {
+        let mut window = [Info::NONE; ON_STACK];
+        cost_in(prev, chars, next, window.get_mut(..len).unwrap_or_default())
+    } else {
+        cost_in(prev, chars, next, &mut vec![Info::NONE; len])
+    }
+}
+
+/// The longest window [`cost`] keeps on the stack.
+const ON_STACK: usize = 48;
+
+/// [`cost`] with `window` the room for `prev`, the chars and `next`.
+fn cost_in(prev: Option<char>, chars: &[char], next: Option<char>, window: &mut [Info]) -> u32 {
+    let context = prev.into_iter().chain(chars.iter().copied()).chain(next);
+    for (slot, c) in window.iter_mut().zip(context) {
+        *slot = Info::of(c);
+    }
+    let first = usize::from(prev.is_some());
+    let own = window.get(first..first + chars.len()).unwrap_or_default();
+    let mut total: u32 = own.iter().map(|x| x.cost).sum();
+    for (i, pair) in window.windows(2).enumerate() {
+        let z = i.checked_sub(1).and_then(|j| window.get(j)).copied();
+        let (c, d) = (window.get(i + 2).copied(), window.get(i + 3).copied());
+        total += terms(z, pair[0], pair[1], c, d);
     }
     total
 }
 
-/// A char with its kind, case and script, as [`cost`]'s terms ask them.
+/// A char with its kind, case, script and cost, as [`cost`]'s terms ask
+/// them.
 #[derive(Clone, Copy)]
 struct Info {
     ch: char,
@@ -510,17 +518,29 @@ struct Info {
     upper: bool,
     lower: bool,
     script: Script,
+    cost: u32,
 }
 
 impl Info {
+    /// What a window holds before it is filled.
+    const NONE: Info = Info {
+        ch: ' ',
+        kind: Kind::Plain,
+        upper: false,
+        lower: false,
+        script: Script::Common,
+        cost: 0,
+    };
+
     fn of(ch: char) -> Info {
-        let (kind, upper, lower, script) = super::class::classify(ch);
+        let (kind, upper, lower, script, cost) = super::class::classify(ch);
         Info {
             ch,
             kind,
             upper,
             lower,
             script,
+            cost,
         }
     }
 }
