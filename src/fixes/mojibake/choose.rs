@@ -242,13 +242,14 @@ pub fn choose<'r>(
                 // The least gain with which it would rank ahead; a lone
                 // gap's bound (see `detect::gaps_may_reach`) is also asked
                 // to allow for the rank a repair into the note's own
-                // letters earns beyond its gain.
+                // letters earns beyond its gain, where a candidate is one.
                 let ahead = (first.prior, Reverse(p)) > (rank.1, Reverse(b.page));
-                let own_letters = if reading.units.len() == 1 {
-                    KEPT_LETTERS_RANK
-                } else {
-                    0
-                };
+                let own_letters =
+                    if reading.units.len() == 1 && may_fill_a_kept_letter(reading, vote) {
+                        KEPT_LETTERS_RANK
+                    } else {
+                        0
+                    };
                 let need = rank.0 + i64::from(!ahead) - own_letters;
                 if !detect::gaps_may_reach(r.prev, r.next, reading, first, need) {
                     continue;
@@ -407,8 +408,27 @@ const WHOLE_NOTE_SLACK: i64 = 2;
 /// windows-1250 would read as ƭ. The author's alphabet weighs as much as
 /// the note's page.
 fn keeps_its_letters(rep: &Repair, vote: &Vote) -> bool {
-    makes_only_letters(rep, |c| {
-        vote.kept.contains_key(&c) || c.to_lowercase().any(|l| vote.kept.contains_key(&l))
+    makes_only_letters(rep, |c| is_kept(c, vote))
+}
+
+/// Whether the note writes `c` as it is in runs no page reads a sequence
+/// in, or its small letter (see [`keeps_its_letters`]).
+fn is_kept(c: char, vote: &Vote) -> bool {
+    vote.kept.contains_key(&c) || c.to_lowercase().any(|l| vote.kept.contains_key(&l))
+}
+
+/// Whether a gap of `reading` may be filled with a letter beyond ASCII
+/// that the note keeps (see [`is_kept`]): gaps are filled only with their
+/// page's plausible candidates (or a U+FFFD, no letter), so where none is
+/// such a letter, the repair cannot rank ahead by its letters.
+fn may_fill_a_kept_letter(reading: &detect::Reading, vote: &Vote) -> bool {
+    reading.units.iter().any(|u| match u {
+        detect::Unit::Gap { lead, conts, .. } => {
+            dropped::plausible_candidates(reading.page, *lead, conts)
+                .into_iter()
+                .any(|c| !c.is_ascii() && score::kind(c) == score::Kind::Letter && is_kept(c, vote))
+        }
+        _ => false,
     })
 }
 
