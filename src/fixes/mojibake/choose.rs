@@ -239,17 +239,16 @@ pub fn choose<'r>(
         // where nothing is repaired.
         if fill && !is_note_page && reading.gaps > 0 {
             if let Some((rank, b)) = &best {
-                // The least gain with which it would rank ahead; a lone
-                // gap's bound (see `detect::gaps_may_reach`) is also asked
-                // to allow for the rank a repair into the note's own
-                // letters earns beyond its gain, where a candidate is one.
+                // The least gain with which it would rank ahead; the bound
+                // (see `detect::gaps_may_reach`) is also asked to allow for
+                // the rank a repair into the note's own letters earns
+                // beyond its gain, where a candidate is one.
                 let ahead = (first.prior, Reverse(p)) > (rank.1, Reverse(b.page));
-                let own_letters =
-                    if reading.units.len() == 1 && may_fill_a_kept_letter(reading, vote) {
-                        KEPT_LETTERS_RANK
-                    } else {
-                        0
-                    };
+                let own_letters = if may_fill_a_kept_letter(reading, vote) {
+                    KEPT_LETTERS_RANK
+                } else {
+                    0
+                };
                 let need = rank.0 + i64::from(!ahead) - own_letters;
                 if !detect::gaps_may_reach(r.prev, r.next, reading, first, need) {
                     continue;

@@ -487,8 +487,9 @@ pub fn repair(
 /// `TERM_SPAN` chars at most, so the cost of the stretch that far either
 /// side, read in its context, counts each of them whole), the char put
 /// there adds terms of its own, never less than nothing, and a known
-/// symbol rebuilt counts 3 more, a U+FFFD the decoder left 5 (8 with a
-/// known symbol). Where that is not enough to rule it out, a gap that
+/// symbol rebuilt counts 3 more (only where one is among the gap's
+/// plausible candidates, all that judging fills it with: none for the
+/// gaps of CJK and of most letters), a U+FFFD the decoder left 5. Where that is not enough to rule it out, a gap that
 /// shares no term with another is weighed with each char it could become.
 pub fn gaps_may_reach(
     prev: Option<char>,
@@ -541,16 +542,31 @@ pub fn gaps_may_reach(
         };
         (before, out.get(lo..hi).unwrap_or(&[]), after, at - lo)
     };
+    // Per gap: the cost of its stretch as written, its page's plausible
+    // candidates (what judging fills it with, besides a U+FFFD), and the 3
+    // a known symbol among them may add.
     let (mut coarse, mut gains) = (first.gain, Vec::with_capacity(gaps.len()));
     for &(at, len, unit) in &gaps {
-        let Unit::Gap { replaced, .. } = *unit else {
+        let Unit::Gap {
+            lead,
+            conts,
+            replaced,
+            ..
+        } = *unit
+        else {
             continue;
         };
         let (before, chars, after, _) = stretch(at, len);
         let written = i64::from(cost(before, chars, after));
-        let bonus = if replaced != 0 { 8 } else { 3 };
+        let fills = super::dropped::plausible_candidates(reading.page, lead, &conts);
+        let known = if fills.iter().any(|&c| is_known_symbol(c)) {
+            3
+        } else {
+            0
+        };
+        let bonus = if replaced != 0 { 5 } else { 0 } + known;
         coarse += written + bonus;
-        gains.push(written);
+        gains.push((written, known, fills));
     }
     if coarse < need {
         return false;
@@ -564,28 +580,23 @@ pub fn gaps_may_reach(
     let mut tight = first.gain;
     let mut buf = Vec::new();
     for (i, &(at, len, unit)) in gaps.iter().enumerate() {
-        let Unit::Gap {
-            lead,
-            conts,
-            replaced,
-            ..
-        } = *unit
-        else {
+        let Unit::Gap { replaced, .. } = *unit else {
             continue;
         };
-        let written = gains.get(i).copied().unwrap_or(0);
+        let Some((written, known, fills)) = gains.get(i) else {
+            continue;
+        };
         let fixed = if replaced != 0 { 5 } else { 0 };
         if shares(i) || i.checked_sub(1).is_some_and(shares) {
-            tight += written + fixed + 3;
+            tight += written + fixed + known;
             continue;
         }
         // The most any char there could gain: as written nothing, else a
         // U+FFFD for a marked gap, or one of the page's candidates.
         let (before, chars, after, offset) = stretch(at, len);
         let mut most = 0i64;
-        let fills = super::dropped::plausible_candidates(reading.page, lead, &conts);
         let marked = (replaced != 0).then_some(REPLACEMENT);
-        for c in fills.into_iter().chain(marked) {
+        for &c in fills.iter().chain(marked.as_ref()) {
             buf.clear();
             buf.extend_from_slice(chars.get(..offset).unwrap_or(&[]));
             buf.push(c);
