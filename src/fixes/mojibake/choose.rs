@@ -53,7 +53,7 @@ use super::pages::CodePage;
 use super::repeat::RunMap;
 use super::survey::{everyday_letters, RunLook};
 use super::vote::Vote;
-use super::{code_pages, context, lang, nbsp, quick, score, words, LOCAL_GAIN, NOTE_GAIN};
+use super::{class, code_pages, context, lang, nbsp, quick, score, words, LOCAL_GAIN, NOTE_GAIN};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 
@@ -411,9 +411,25 @@ fn keeps_its_letters(rep: &Repair, vote: &Vote) -> bool {
 }
 
 /// Whether the note writes `c` as it is in runs no page reads a sequence
-/// in, or its small letter (see [`keeps_its_letters`]).
+/// in, or its small letter (see [`keeps_its_letters`]): a small letter
+/// one char long from the class tables, any other from the standard
+/// library's lookup (a search of its own, asked of every letter a
+/// repair makes).
 fn is_kept(c: char, vote: &Vote) -> bool {
-    vote.kept.contains_key(&c) || c.to_lowercase().any(|l| vote.kept.contains_key(&l))
+    is_or_lowers_to(c, |l| vote.kept.contains_key(&l))
+}
+
+/// Whether `c` or a char of its lowercase passes `has`.
+fn is_or_lowers_to(c: char, has: impl Fn(char) -> bool) -> bool {
+    if has(c) {
+        return true;
+    }
+    let one = class::lower_one(c);
+    if one == class::lower_first(c) {
+        one != c && has(one)
+    } else {
+        c.to_lowercase().any(has)
+    }
 }
 
 /// Whether a gap of `reading` may be filled with a letter beyond ASCII
@@ -1468,4 +1484,32 @@ fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: boo
                     matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
                         || detect::is_known_symbol(c)
                 }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_or_lowers_to;
+
+    /// The class tables' lowercase answers as the standard library's does,
+    /// for every char below U+50000 and sets that hold a char or its
+    /// lowercase only.
+    #[test]
+    fn a_letter_or_its_lowercase_is_found_as_by_the_standard_library() {
+        for u in 0..0x50000u32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let lower: Vec<char> = c.to_lowercase().collect();
+            for has in [
+                |l: char| u32::from(l) % 7 == 3,
+                |l: char| l.is_lowercase() && u32::from(l) % 2 == 0,
+            ] {
+                let expected = has(c) || lower.iter().any(|&l| has(l));
+                assert_eq!(is_or_lowers_to(c, has), expected, "U+{u:04X}");
+            }
+            let only_lower = |l: char| lower.contains(&l) && l != c;
+            let expected = only_lower(c) || lower.iter().any(|&l| only_lower(l));
+            assert_eq!(is_or_lowers_to(c, only_lower), expected, "U+{u:04X}");
+        }
+    }
 }
