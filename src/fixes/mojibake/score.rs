@@ -502,9 +502,9 @@ fn cost_in(prev: Option<char>, chars: &[char], next: Option<char>, window: &mut 
     let own = window.get(first..first + chars.len()).unwrap_or_default();
     let mut total: u32 = own.iter().map(|x| x.cost).sum();
     for (i, pair) in window.windows(2).enumerate() {
-        let z = i.checked_sub(1).and_then(|j| window.get(j)).copied();
-        let (c, d) = (window.get(i + 2).copied(), window.get(i + 3).copied());
-        total += terms(z, pair[0], pair[1], c, d);
+        let z = i.checked_sub(1).and_then(|j| window.get(j));
+        let (c, d) = (window.get(i + 2), window.get(i + 3));
+        total += terms(z, &pair[0], &pair[1], c, d);
     }
     total
 }
@@ -547,7 +547,7 @@ impl Info {
 
 /// The terms of [`cost`] for the pair `a`, `b`, with `z` before them and
 /// `c`, `d` after, where known.
-fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) -> u32 {
+fn terms(z: Option<&Info>, a: &Info, b: &Info, c: Option<&Info>, d: Option<&Info>) -> u32 {
     let (ka, kb) = (a.kind, b.kind);
     let (ac, bc) = (a.ch, b.ch);
     if ac.is_ascii() && bc.is_ascii() {
@@ -639,7 +639,7 @@ fn terms(z: Option<Info>, a: Info, b: Info, c: Option<Info>, d: Option<Info>) ->
     total
 }
 
-fn pair_cost(x: Info, y: Info) -> u32 {
+fn pair_cost(x: &Info, y: &Info) -> u32 {
     let (a, ka, b, kb) = (x.ch, x.kind, y.ch, y.kind);
     match (ka, kb) {
         (Kind::Letter, Kind::Letter) => {
