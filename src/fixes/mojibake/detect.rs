@@ -9,6 +9,7 @@ use super::dropped::{
 use super::model::Side;
 use super::pages::{decode_sequence, is_continuation, sequence_len, CodePage};
 use super::score::{char_cost, cost, kind, script, Kind, Script, TERM_SPAN};
+use super::tables::PAGES;
 use std::ops::Range;
 
 /// A maximal stretch of non-ASCII chars: mojibake never spans ASCII, since
@@ -192,7 +193,33 @@ impl Reading {
 /// Reads `chars` through `page`; gaps are looked for only when the page has
 /// undefined bytes.
 pub fn read(chars: &[char], page: &'static CodePage) -> Reading {
-    let byte = |i: usize| chars.get(i).and_then(|&c| page.byte_of(c));
+    read_with(chars, page, |i| chars.get(i).and_then(|&c| page.byte_of(c)))
+}
+
+/// [`read`] with each char's bytes under every page looked up already
+/// (`rows`, see `pages::bytes_of`): the first look reads a run through
+/// every page, and looks each char up once.
+pub fn read_rows(
+    chars: &[char],
+    rows: &[Option<&[u8; PAGES]>],
+    page: &'static CodePage,
+) -> Reading {
+    read_with(chars, page, |i| {
+        rows.get(i)
+            .copied()
+            .flatten()
+            .and_then(|row| row.get(page.index))
+            .copied()
+            .filter(|&b| b != 0)
+    })
+}
+
+/// [`read`], the byte `page` reads as char `i` of `chars` told by `byte`.
+fn read_with(
+    chars: &[char],
+    page: &'static CodePage,
+    byte: impl Fn(usize) -> Option<u8>,
+) -> Reading {
     let drops = page.drops_bytes();
     let mut units = Vec::with_capacity(chars.len());
     let (mut pieces, mut gaps, mut kept) = (0, 0, 0);

@@ -4,7 +4,7 @@
 //! languages of the letters it makes, whether it loses bytes).
 
 use super::context::has_iso_date;
-use super::detect::{self, read, repair, Reading, Repair, Run};
+use super::detect::{self, read_rows, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
 use super::repeat::RunMap;
 use super::{code_pages, pages, quick, score, NOTE_GAIN};
@@ -308,12 +308,16 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     // Under a page that reads no char of the run as a lead byte, every
     // char stays as written: nothing to read.
     let leads = r.chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
-    // The byte each page reads as each char: a page that reads every char
-    // as a page already read does (and drops bytes alike) reads the run
-    // alike, and its repair with gaps left alone is the same (most runs
-    // read the same through windows-1252, latin-1 and windows-1254).
-    // Looked up once a second page reads the run (many runs only one).
-    let mut rows: Option<Vec<Option<&[u8; super::tables::PAGES]>>> = None;
+    // The byte each page reads as each char, looked up once for every page
+    // that reads the run: a page that reads every char as a page already
+    // read does (and drops bytes alike) reads the run alike, and its repair
+    // with gaps left alone is the same (most runs read the same through
+    // windows-1252, latin-1 and windows-1254).
+    let rows: Vec<Option<&[u8; super::tables::PAGES]>> = if leads == 0 {
+        Vec::new()
+    } else {
+        r.chars.iter().map(|&c| pages::bytes_of(c)).collect()
+    };
     let mut read_pages = 0u16;
     for (p, &page) in code_pages().iter().enumerate() {
         if leads & (1 << p) == 0 {
@@ -323,8 +327,6 @@ fn look_at(r: &Run) -> (RunLook, u16) {
         let twin = if read_pages == 0 {
             None
         } else {
-            let rows =
-                rows.get_or_insert_with(|| r.chars.iter().map(|&c| pages::bytes_of(c)).collect());
             (0..p).find(|&q| {
                 read_pages & (1 << q) != 0
                     && reads_alike(code_pages()[q], per_page.get(q), page)
@@ -352,7 +354,7 @@ fn look_at(r: &Run) -> (RunLook, u16) {
             per_page.push(first);
             continue;
         }
-        let reading = read(&r.chars, page);
+        let reading = read_rows(&r.chars, &rows, page);
         if reading.pieces == 0 && reading.gaps == 0 {
             per_page.push(None);
             continue;
