@@ -191,7 +191,8 @@ pub fn has_doubled_word(text: &str) -> bool {
         let mut hits = spaces(load(b, at)) & capitals(load(b, at + 1));
         while hits != 0 {
             let space = at + (hits.trailing_zeros() / 8) as usize;
-            if doubled_pair(text, space) {
+            // Most spaces are ruled out on their bytes, without a call.
+            if !unpaired(b, space) && doubled_pair(text, space) {
                 return true;
             }
             hits &= hits - 1;
@@ -249,8 +250,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of `w` that is a space (exact: no carry
 /// crosses a byte).
 fn spaces(w: u64) -> u64 {
-    let t = w ^ (ONES * u64::from(b' '));
-    !(((t & LOW7) + LOW7) | t | LOW7)
+    bytes_of(w, b' ')
 }
 
 /// The high bit of each byte of `w` that is an ASCII capital or not ASCII.
@@ -259,6 +259,13 @@ fn capitals(w: u64) -> u64 {
     let from_a = (x + ONES * 0x3F) & HIGH; // x >= 0x41
     let past_z = (x + ONES * 0x25) & HIGH; // x >= 0x5B
     (w & HIGH) | (from_a & !past_z)
+}
+
+/// The high bit of each byte of `w` equal to `c` (exact: no carry crosses
+/// a byte).
+fn bytes_of(w: u64, c: u8) -> u64 {
+    let t = w ^ (ONES * u64::from(c));
+    !(((t & LOW7) + LOW7) | t | LOW7)
 }
 
 /// The test of [`has_doubled_word`] at a space before a capital.
@@ -324,11 +331,15 @@ fn is_ascii_word_byte(b: u8) -> bool {
 /// the same letter). Anything else is left to the full reading: a
 /// non-ASCII letter may lower-case to an ASCII one (the Kelvin sign to
 /// `k`).
+#[inline(always)]
 fn unpaired(b: &[u8], space: usize) -> bool {
     let Some(&next) = b.get(space + 1) else {
         return true;
     };
-    if next.is_ascii() && !next.is_ascii_uppercase() || symbol_first(&b[space + 1..]) {
+    if next.is_ascii() && !next.is_ascii_uppercase()
+        || symbol_first(&b[space + 1..])
+        || uncased_first(&b[space + 1..])
+    {
         return true;
     }
     let end = if space >= 2 && b[space - 2..space] == *b"]]" {
@@ -365,6 +376,75 @@ fn symbol_first(b: &[u8]) -> bool {
         _ => false,
     }
 }
+
+/// Whether `b` starts with a char of two or three bytes that no upper-case
+/// char shares its first two bytes with ([`CASED_BLOCKS`]): lower-case
+/// Cyrillic and Greek, Hebrew, Arabic, the scripts of India and South-East
+/// Asia, CJK, Hangul. A space before one is on every line of such prose,
+/// and decoding the char to ask `char::is_uppercase` cost most of the look
+/// at that space.
+fn uncased_first(b: &[u8]) -> bool {
+    match *b {
+        [lead @ 0xC2..=0xEF, b1, ..] => {
+            CASED_BLOCKS[usize::from(lead - 0xC2)] >> (b1 & 0x3F) & 1 == 0
+        }
+        _ => false,
+    }
+}
+
+/// Per lead byte `C2`-`EF`, bit `k` set when some upper-case char starts
+/// with that lead byte and a second byte whose low six bits are `k`: one
+/// char for a lead below `E0`, a block of 64 above. A test rebuilds it
+/// from `char::is_uppercase`.
+#[rustfmt::skip]
+const CASED_BLOCKS: [u64; 0xF0 - 0xC2] = [
+    0x0000000000000000, // C2
+    0x000000007F7FFFFF, // C3
+    0xAA55555555555555, // C4
+    0x2B555555555554AA, // C5
+    0x11AED2D5B1DBCED6, // C6
+    0x55D255554AAAA490, // C7
+    0x6C05555555555555, // C8
+    0x000000000000557A, // C9
+    0x0000000000000000, // CA
+    0x0000000000000000, // CB
+    0x0000000000000000, // CC
+    0x8045000000000000, // CD
+    0x00000FFBFFFED740, // CE
+    0xE6905555551C8000, // CF
+    0x0000FFFFFFFFFFFF, // D0
+    0x5555555500000000, // D1
+    0x5555555555555401, // D2
+    0x5555555555552AAB, // D3
+    0xFFFE555555555555, // D4
+    0x00000000007FFFFF, // D5
+    0x0000000000000000, // D6
+    0x0000000000000000, // D7
+    0x0000000000000000, // D8
+    0x0000000000000000, // D9
+    0x0000000000000000, // DA
+    0x0000000000000000, // DB
+    0x0000000000000000, // DC
+    0x0000000000000000, // DD
+    0x0000000000000000, // DE
+    0x0000000000000000, // DF
+    0x0000000000000000, // E0
+    0xFF0400000000C00C, // E1
+    0x000F0000000C0070, // E2
+    0x0000000000000000, // E3
+    0x0000000000000000, // E4
+    0x0000000000000000, // E5
+    0x0000000000000000, // E6
+    0x0000000000000000, // E7
+    0x0000000000000000, // E8
+    0x0000000000000000, // E9
+    0x00000000F6000000, // EA
+    0x0000000000000000, // EB
+    0x0000000000000000, // EC
+    0x0000000000000000, // ED
+    0x0000000000000000, // EE
+    0x1000000000000000, // EF
+];
 
 /// Whether the word after the space at byte `space` is capitalised and
 /// repeats the word that ends right before it, or the last word of a link
@@ -583,6 +663,12 @@ mod tests {
             "σ",
             "ﬁ",
             "ǅ",
+            "д",
+            "Дд",
+            "ДД",
+            "ก",
+            "日",
+            "Ａ",
         ];
         let mut seed = 7u64;
         for _ in 0..50_000 {
@@ -605,12 +691,33 @@ mod tests {
         }
     }
 
+    /// The table of blocks holding an upper-case char is what
+    /// `char::is_uppercase` says, for every char of two or three bytes.
+    #[test]
+    fn cased_blocks_are_the_upper_case_ones() {
+        let mut masks = [0u64; 0xF0 - 0xC2];
+        for c in ('\u{80}'..='\u{FFFF}').filter(|c| c.is_uppercase()) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            masks[usize::from(b[0] - 0xC2)] |= 1 << (b[1] & 0x3F);
+        }
+        assert_eq!(masks, CASED_BLOCKS);
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.is_uppercase()) {
+            assert!(!uncased_first(c.to_string().as_bytes()), "{c:?}");
+        }
+        assert!(uncased_first("д".as_bytes()) && !uncased_first("Д".as_bytes()));
+        assert!(uncased_first("ก".as_bytes()) && uncased_first("日".as_bytes()));
+        assert!(!uncased_first("Ａ".as_bytes()) && !uncased_first("Ẽ".as_bytes()));
+        assert!(!uncased_first(b"\xD0") && !uncased_first(b"A"));
+    }
+
     /// Eight bytes at a time find the spaces before a capital that a walk
     /// over every pair of bytes finds.
     #[test]
     fn masks_find_what_the_walk_finds() {
         let pieces = [
-            " ", "a", "A", "Z", "@", "[", "`", "{", "é", "É", "📅", "Ada", "ada", "]]",
+            " ", "a", "A", "Z", "@", "[", "`", "{", "é", "É", "📅", "Ada", "ada", "]]", "1", ".",
+            "'", "-", "]", "д", "Д", "z",
         ];
         let mut seed = 11u64;
         for _ in 0..20_000 {
