@@ -51,8 +51,12 @@ impl Kinds {
     pub const FRONTMATTER: Kinds = Kinds(1 << 9);
     /// The last line, when it has no line ending.
     pub const UNENDED: Kinds = Kinds(1 << 10);
+    /// A `:`, or the first byte of `：` (EF BC 9A; also of other chars
+    /// from U+F000 on): where a label (`Due: …`) or a Dataview field
+    /// (`[due:: …]`) can be.
+    pub const COLON: Kinds = Kinds(1 << 11);
     /// Every kind.
-    pub const ALL: Kinds = Kinds((1 << 11) - 1);
+    pub const ALL: Kinds = Kinds((1 << 12) - 1);
 
     /// Both sets together.
     pub const fn or(self, other: Kinds) -> Kinds {
@@ -158,7 +162,9 @@ static CLASS: [u16; 256] = {
             b'|' => Kinds::PIPE.0,
             b'@' => Kinds::AT.0,
             b'[' => BRACKET | INLINE,
-            b'`' | b'$' | b']' | b'<' | b':' => INLINE,
+            b':' => INLINE | Kinds::COLON.0,
+            b'`' | b'$' | b']' | b'<' => INLINE,
+            0xEF => Kinds::NON_ASCII.0 | WIDE | Kinds::COLON.0,
             0xE2.. => Kinds::NON_ASCII.0 | WIDE,
             0x80.. => Kinds::NON_ASCII.0,
             _ => 0,
@@ -235,6 +241,8 @@ mod tests {
         assert!(k[7].meets(Kinds::AT));
         assert!(k[8].meets(Kinds::PIPE) && !k[8].meets(Kinds::DIGIT));
         assert!(k[9].meets(Kinds::NON_ASCII) && k[9].meets(Kinds::UNENDED));
+        assert!(k[1].meets(Kinds::COLON) && !k[6].meets(Kinds::COLON));
+        assert!(kinds("a：b")[0].meets(Kinds::COLON));
         assert!(!k[3].meets(Kinds::NON_ASCII.or(Kinds::DIGIT).or(Kinds::TRAILING)));
     }
 

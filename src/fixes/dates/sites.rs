@@ -238,9 +238,12 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
         let kinds = note.scan.lines[i];
         let bytes = text.as_bytes();
         // Every label ends in `:` or `：`, and every Dataview field has
-        // `::`: most lines with a digit have neither. `：` is three
-        // non-ASCII bytes, which an ASCII line lacks.
-        let last = if kinds.meets(Kinds::NON_ASCII) {
+        // `::`: most lines with a digit have neither, and the scan says so
+        // (`COLON`), so they are not searched. `：` is three non-ASCII
+        // bytes, which an ASCII line lacks.
+        let last = if !kinds.meets(Kinds::COLON) {
+            None
+        } else if kinds.meets(Kinds::NON_ASCII) {
             last_colon(text)
         } else {
             memchr::memrchr(b':', bytes)
