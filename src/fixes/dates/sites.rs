@@ -288,9 +288,11 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 }
             }
         }
-        // Every label's words come before the line's last colon.
-        let labels =
-            last.is_some_and(|last| !config.date_keys.is_empty() || has_label_word(&text[..last]));
+        // Every label's words come right before one of the line's colons.
+        let labels = last.is_some_and(|last| {
+            !config.date_keys.is_empty()
+                || label_word_before_colon(text, last, kinds.meets(Kinds::NON_ASCII))
+        });
         if labels {
             // The line's own label, then each later one: `Due: …, Start: …`.
             let mut value = labelled_value(text, config);
@@ -704,6 +706,44 @@ fn has_label_word(line: &str) -> bool {
     }
     false
 }
+
+/// Whether a label word stands in the stretch of name bytes right before
+/// one of the colons of `line` up to `last` (its last; `：` too when the
+/// line is not ASCII). A label's name ends, past markup and blanks, at its
+/// colon, and holds only word chars, spaces, `'`, `’` and `-`: walking
+/// back from each colon over those bytes (and `*`, `_`, tabs and every
+/// non-ASCII byte, a superset) reaches every label word, and stops at the
+/// first `/`, `.`, `(` or `]` of a link or a sentence, so a long line with
+/// a URL is no longer read word by word from its start.
+fn label_word_before_colon(line: &str, last: usize, wide: bool) -> bool {
+    let b = line.as_bytes();
+    let before = |colon: usize| {
+        let mut start = colon;
+        while start > 0 && IN_NAME[usize::from(b[start - 1])] {
+            start -= 1;
+        }
+        // Stopped after an ASCII byte or at the start: a char boundary,
+        // and a run of word bytes neither begins nor ends inside.
+        has_label_word(&line[start..colon])
+    };
+    let ascii = memchr::memchr_iter(b':', &b[..=last]).any(before);
+    ascii || wide && wide_colons(b).take_while(|&i| i <= last).any(before)
+}
+
+/// The bytes a label's name, markup and blanks before its colon can hold:
+/// ASCII letters and digits, `_`, `*`, a space, a tab, `'`, `-` and every
+/// non-ASCII byte.
+static IN_NAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric()
+            || matches!(b as u8, b'_' | b'*' | b' ' | b'\t' | b'\'' | b'-')
+            || b >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 /// The bytes of a run [`has_label_word`] reads as one: ASCII letters and
 /// digits, and every non-ASCII byte.
@@ -1157,6 +1197,71 @@ mod tests {
             }
             assert_eq!(has_label_word(&line), plain(&line), "{line:?}");
         }
+    }
+
+    /// Every label the line's reading finds, first or after a separator,
+    /// has a label word in the stretch before one of the colons.
+    #[test]
+    fn label_words_found_before_the_colons() {
+        let c = Config::default();
+        let pieces = [
+            "Due",
+            "date",
+            "Start",
+            "**",
+            "__",
+            "*",
+            "_",
+            ":",
+            "::",
+            "：",
+            " ",
+            "\t",
+            ", ",
+            "; ",
+            "| ",
+            "https://x.org/",
+            "(",
+            ")",
+            "[",
+            "]",
+            "x",
+            "16/09/2025",
+            "’",
+            "'",
+            "-",
+            "- [ ] ",
+            "> ",
+            "é",
+            "日付",
+            "Дата",
+            ".",
+            "1",
+        ];
+        let mut seed = 5u64;
+        let mut found = 0;
+        for _ in 0..200_000 {
+            let mut line = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let Some(last) = last_colon(&line) else {
+                continue;
+            };
+            let labelled =
+                labelled_value(&line, &c).is_some() || next_label(&line, 0, &[], &c).is_some();
+            found += usize::from(labelled);
+            assert!(
+                !labelled || label_word_before_colon(&line, last, true),
+                "{line:?}"
+            );
+            assert!(
+                !label_word_before_colon(&line, last, true) || has_label_word(&line[..last]),
+                "{line:?}"
+            );
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
