@@ -46,7 +46,8 @@
 //!    through, and then only a run it reads whole in three sequences or
 //!    more (`‚î£‚îÅ‚îÅ‚î´` for ┣━━┫). A lost byte (`dropped`) is rebuilt only when the context
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
-//!    ” closing an open “, the one emoji among symbols where the gap stands
+//!    ” closing an open “, ‘ opening what a ’ later on its line closes,
+//!    the one emoji among symbols where the gap stands
 //!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
 //!    among rarities, the character model's clear favourite between its

@@ -17,6 +17,13 @@ pub struct LineState {
     /// capitals (but for those that lead two-byte sequences): a repair
     /// there makes no small letters (`KÄ ÄŁ` is stylised, not `KÄ ģ`).
     pub caps: bool,
+    /// A closing ’ stands on the line after the run last asked about,
+    /// written as it is or as the windows pages garble it (`€™` ending
+    /// `â€™`, `Ђ™` ending `вЂ™`): a lost byte before it may open what it
+    /// closes.
+    pub closed_after: bool,
+    /// Where the line's last closing ’ (or its mojibake) ends.
+    last_close: Option<usize>,
     started: bool,
 }
 
@@ -51,10 +58,12 @@ impl LineState {
                 ascii |= c.is_ascii();
             }
             self.caps = capitals && count >= 2 && ascii;
+            self.last_close = last_closing_single(line).map(|end| self.range.start + end);
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(self.range.start..offset).unwrap_or(""));
         }
+        self.closed_after = self.last_close.is_some_and(|end| end > offset);
         self
     }
 
@@ -77,6 +86,27 @@ impl LineState {
             _ => {}
         }
     }
+}
+
+/// Where the last closing single quote of `line` ends: a ’, or the `€™`
+/// that ends its mojibake under the windows pages (`Ђ™` under
+/// windows-1251), with no letter right after it (where it is an
+/// apostrophe, `it’s`).
+fn last_closing_single(line: &str) -> Option<usize> {
+    let closing = |end: usize| {
+        !line
+            .get(end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
+    };
+    let ends = |pattern: &'static str| {
+        line.rmatch_indices(pattern)
+            .map(move |(i, _)| i + pattern.len())
+    };
+    let quote = ends("’").find(|&end| closing(end));
+    let garbled = ends("€™").find(|&end| closing(end));
+    let cyrillic = ends("Ђ™").find(|&end| closing(end));
+    quote.max(garbled).max(cyrillic)
 }
 
 /// A `YYYY-MM-DD` somewhere in the line.
@@ -118,6 +148,17 @@ mod tests {
         assert!(!task::is_task("[link](x)"));
         assert!(has_iso_date("due 2025-10-26 ok"));
         assert!(!has_iso_date("due 2025-1-26"));
+    }
+
+    #[test]
+    fn a_closing_single_quote_later_on_the_line_is_seen() {
+        let text = "item вЂ%sвЂ™ in it’s\nnext вЂ";
+        let mut state = LineState::default();
+        assert!(state.at(text, 5, false).closed_after);
+        assert!(!state.at(text, 18, false).closed_after);
+        assert!(!state.at(text, text.len() - 4, false).closed_after);
+        assert_eq!(last_closing_single("it’s"), None);
+        assert_eq!(last_closing_single("‘a’ b"), Some(7));
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct GapContext {
     pub tasks: bool,
     /// A “ earlier on the line is still open.
     pub open_double: bool,
+    /// A closing ’ stands later on the line (see `LineState`).
+    pub closed_after: bool,
     /// The nearest letter before the gap (in the repaired text), if adjacent.
     pub letter_before: Option<char>,
     /// The nearest letter after the gap, if adjacent.
@@ -136,6 +138,7 @@ impl Rebuilt {
         [
             SIGNIFIER_IN_TASKS,
             CLOSES_QUOTE,
+            OPENS_QUOTE,
             ONLY_OF_SCRIPT,
             ONLY_CANDIDATE,
             ONLY_EMOJI,
@@ -146,6 +149,7 @@ impl Rebuilt {
 
 const SIGNIFIER_IN_TASKS: &str = "a Tasks signifier in a Tasks context";
 const CLOSES_QUOTE: &str = "it closes the “ opened before it";
+const OPENS_QUOTE: &str = "it opens what the ’ after it closes";
 const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
 const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters";
 const ONLY_CANDIDATE: &str = "the only candidate";
@@ -718,6 +722,12 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     // A closing quote for an open one.
     if cx.open_double && all.iter().any(|(c, _)| *c == '”') {
         return pick('”', CLOSES_QUOTE).unwrap_or(Verdict::Impossible);
+    }
+    // An opening single quote for a closing one later on the line, where
+    // no letter stands before it (`вЂ%sвЂ™` through windows-1251, whose
+    // one lost byte makes ‘ or ☀).
+    if cx.closed_after && cx.letter_before.is_none() && all.iter().any(|(c, _)| *c == '‘') {
+        return pick('‘', OPENS_QUOTE).unwrap_or(Verdict::Impossible);
     }
     // Between words of right-to-left text: the right-to-left mark that
     // keeps punctuation on its side (`،‏ ` in Persian lists), not a quote

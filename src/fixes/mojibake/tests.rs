@@ -1332,3 +1332,15 @@ fn a_lost_byte_between_words_of_right_to_left_text_is_the_right_to_left_mark() {
     let latin = dropped_1252("Sagte er: Haus\u{200f} und Hof, Gärten und Höfe\n");
     assert!(!fix(&latin).contains('\u{200f}'), "{:?}", fix(&latin));
 }
+
+#[test]
+fn a_lost_byte_opens_the_quote_a_closing_one_ends() {
+    // ‘ through windows-1251 loses 0x98, the page's one undefined byte,
+    // and arrives as `вЂ`: ‘ or ☀. The ’ after it closes what it opens.
+    assert_eq!(
+        fix("invalid item вЂ%sвЂ™ in preference string"),
+        "invalid item ‘%s’ in preference string"
+    );
+    // An apostrophe is no closing quote: the gap stays.
+    assert_eq!(fix("see вЂ%s it’s"), "see вЂ%s it’s");
+}

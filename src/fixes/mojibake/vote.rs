@@ -270,6 +270,7 @@ impl Vote {
         GapContext {
             tasks: line.tasks,
             open_double: line.open_double > 0,
+            closed_after: line.closed_after,
             languages: self.languages,
             rival_undefined: self.rival_undefined,
             marks: self.marks,
