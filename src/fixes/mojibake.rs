@@ -46,7 +46,9 @@
 //!    through, and then only a run it reads whole in three sequences or
 //!    more (`‚î£‚îÅ‚îÅ‚î´` for ┣━━┫). A lost byte (`dropped`) is rebuilt only when the context
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
-//!    ” closing an open “, ‘ opening what a ’ later on its line closes,
+//!    ” closing an open “, “ or ” closing an open „ where only one is a
+//!    candidate, ‘ opening what a ’ later on its line closes and “ or „
+//!    what a closing ” or “ closes, where a word starts,
 //!    the one emoji among symbols where the gap stands
 //!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
@@ -237,9 +239,12 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             line.caps,
             &mut judged,
         );
+        // The quotes the line writes from here, repaired or as written.
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
             taken = choice.run.range.end;
+        } else {
+            lines.saw(&r.chars);
         }
         settle(r, choice, look, &mut pending, &mut unrepaired, sink);
     }
@@ -518,7 +523,7 @@ fn reads_back(look: &RunLook, p: usize) -> bool {
 /// Whether a char opens or closes a curly double quote, which the line
 /// state counts (see `LineState`).
 fn is_quote(c: char) -> bool {
-    matches!(c, '“' | '”')
+    matches!(c, '“' | '”' | '„')
 }
 
 /// Whether page `p` reads every run of `line` whole, without gaps, into

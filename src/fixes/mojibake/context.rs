@@ -13,6 +13,9 @@ pub struct LineState {
     pub tasks: bool,
     /// Unclosed “ so far on the line (as repaired).
     pub open_double: usize,
+    /// Unclosed „ so far on the line (as repaired), which “ (German,
+    /// Czech) or ” (Polish, Romanian) closes.
+    pub open_low: usize,
     /// The line's letters, two at least and one of them ASCII, are all
     /// capitals (but for those that lead two-byte sequences): a repair
     /// there makes no small letters (`KÄ ÄŁ` is stylised, not `KÄ ģ`).
@@ -22,8 +25,13 @@ pub struct LineState {
     /// `â€™`, `Ђ™` ending `вЂ™`): a lost byte before it may open what it
     /// closes.
     pub closed_after: bool,
+    /// The closing double quote that stands on the line after the run
+    /// last asked about, if any: ” or “, as written or garbled.
+    pub double_after: Option<char>,
     /// Where the line's last closing ’ (or its mojibake) ends.
     last_close: Option<usize>,
+    /// Where the line's last closing double quote ends, and which it is.
+    last_close_double: Option<(usize, char)>,
     started: bool,
 }
 
@@ -59,11 +67,18 @@ impl LineState {
             }
             self.caps = capitals && count >= 2 && ascii;
             self.last_close = last_closing_single(line).map(|end| self.range.start + end);
+            self.last_close_double =
+                last_closing_double(line).map(|(end, c)| (self.range.start + end, c));
+            self.open_low = 0;
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(self.range.start..offset).unwrap_or(""));
         }
         self.closed_after = self.last_close.is_some_and(|end| end > offset);
+        self.double_after = self
+            .last_close_double
+            .filter(|&(end, _)| end > offset)
+            .map(|(_, c)| c);
         self
     }
 
@@ -81,7 +96,10 @@ impl LineState {
 
     fn quote(&mut self, c: char) {
         match c {
+            '„' => self.open_low += 1,
+            '“' if self.open_low > 0 => self.open_low -= 1,
             '“' => self.open_double += 1,
+            '”' if self.open_double == 0 && self.open_low > 0 => self.open_low -= 1,
             '”' => self.open_double = self.open_double.saturating_sub(1),
             _ => {}
         }
@@ -107,6 +125,53 @@ fn last_closing_single(line: &str) -> Option<usize> {
     let garbled = ends("€™").find(|&end| closing(end));
     let cyrillic = ends("Ђ™").find(|&end| closing(end));
     quote.max(garbled).max(cyrillic)
+}
+
+/// The tails of a closing double quote as the windows pages that keep
+/// them garble it (its lead byte read as each page reads it): ” through
+/// windows-1250, 1251 and 1257, “ through windows-1250, 1251, 1252 and
+/// 1254.
+const DOUBLE_TAILS: [(&str, char); 6] = [
+    ("€ť", '”'),
+    ("Ђќ", '”'),
+    ("€¯", '”'),
+    ("€ś", '“'),
+    ("Ђњ", '“'),
+    ("€œ", '“'),
+];
+
+/// Where the last closing double quote of `line` ends, and which it is: a
+/// ” or “ (or its mojibake, see [`DOUBLE_TAILS`]) after a char that is no
+/// space and before a space, closing punctuation or the line's end (an
+/// opening “ stands before its word).
+fn last_closing_double(line: &str) -> Option<(usize, char)> {
+    let closing = |start: usize, end: usize| {
+        let before = line.get(..start).and_then(|s| s.chars().next_back());
+        let after = line.get(end..).and_then(|s| s.chars().next());
+        before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c))
+    };
+    let written = [("”", '”'), ("“", '“')];
+    written
+        .iter()
+        .chain(DOUBLE_TAILS.iter())
+        .filter_map(|&(pattern, c)| {
+            line.rmatch_indices(pattern)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    // A tail stands after its lead char, which is no space.
+                    let start = if pattern.chars().count() == 2 {
+                        line.get(..i)
+                            .and_then(|s| s.char_indices().next_back())
+                            .map_or(i, |(j, _)| j)
+                    } else {
+                        i
+                    };
+                    closing(start, i + pattern.len())
+                })
+                .map(|i| (i + pattern.len(), c))
+        })
+        .max_by_key(|&(end, _)| end)
 }
 
 /// A `YYYY-MM-DD` somewhere in the line.
@@ -159,6 +224,20 @@ mod tests {
         assert!(!state.at(text, text.len() - 4, false).closed_after);
         assert_eq!(last_closing_single("it’s"), None);
         assert_eq!(last_closing_single("‘a’ b"), Some(7));
+    }
+
+    #[test]
+    fn a_closing_double_quote_later_on_the_line_is_seen() {
+        assert_eq!(last_closing_double("a “%s” b"), Some((10, '”')));
+        assert_eq!(last_closing_double("a „x“, b"), Some((9, '“')));
+        assert_eq!(last_closing_double("archiv â€%sâ€œ pou"), Some((21, '“')));
+        assert_eq!(last_closing_double("say “hello"), None);
+        let mut state = LineState::default();
+        state.at("„x“ y", 0, false);
+        state.saw(&['„']);
+        assert_eq!(state.open_low, 1);
+        state.saw(&['“']);
+        assert_eq!((state.open_low, state.open_double), (0, 0));
     }
 
     #[test]

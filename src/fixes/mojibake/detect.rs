@@ -876,8 +876,9 @@ fn judge_one_by_one(
             // gap is part of a word of lost bytes (Osage through
             // windows-1253), not a symbol between spaces.
             let after_known = written_after.is_some() || units.get(u + 1).is_none();
-            gcx.apart = written_before
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''))
+            gcx.opens_a_word = written_before
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\''));
+            gcx.apart = gcx.opens_a_word
                 && after_known
                 && written_after.is_none_or(|c| {
                     c.is_whitespace()

@@ -59,6 +59,16 @@ pub fn only_joiner<T>(candidates: &[(char, T)]) -> Option<char> {
     found
 }
 
+/// The one char of `wanted` among `candidates`, if exactly one is.
+fn only_of<T>(candidates: &[(char, T)], wanted: &[char]) -> Option<char> {
+    let mut found = candidates
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| wanted.contains(c));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 /// True for a Tasks signifier emoji.
 pub fn is_signifier(c: char) -> bool {
     TASKS_SIGNIFIERS.contains(&c)
@@ -72,8 +82,15 @@ pub struct GapContext {
     pub tasks: bool,
     /// A “ earlier on the line is still open.
     pub open_double: bool,
+    /// A space, an opening bracket or the line's edge stands before the
+    /// gap: a word may start with it.
+    pub opens_a_word: bool,
     /// A closing ’ stands later on the line (see `LineState`).
     pub closed_after: bool,
+    /// A „ earlier on the line is still open.
+    pub open_low: bool,
+    /// The closing double quote that stands later on the line, if any.
+    pub double_after: Option<char>,
     /// The nearest letter before the gap (in the repaired text), if adjacent.
     pub letter_before: Option<char>,
     /// The nearest letter after the gap, if adjacent.
@@ -139,6 +156,8 @@ impl Rebuilt {
             SIGNIFIER_IN_TASKS,
             CLOSES_QUOTE,
             OPENS_QUOTE,
+            CLOSES_LOW_QUOTE,
+            OPENS_DOUBLE_QUOTE,
             ONLY_OF_SCRIPT,
             ONLY_CANDIDATE,
             ONLY_EMOJI,
@@ -150,6 +169,10 @@ impl Rebuilt {
 const SIGNIFIER_IN_TASKS: &str = "a Tasks signifier in a Tasks context";
 const CLOSES_QUOTE: &str = "it closes the “ opened before it";
 const OPENS_QUOTE: &str = "it opens what the ’ after it closes";
+const CLOSES_LOW_QUOTE: &str =
+    "it closes the „ opened before it, the only closing quote among the candidates";
+const OPENS_DOUBLE_QUOTE: &str =
+    "it opens what the closing quote after it closes, the only opening quote among the candidates";
 const ONLY_OF_SCRIPT: &str = "the only letter of the word's script";
 const ONLY_OF_BLOCK: &str = "the only letter of the block of the word's letters";
 const ONLY_CANDIDATE: &str = "the only candidate";
@@ -724,10 +747,30 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
         return pick('”', CLOSES_QUOTE).unwrap_or(Verdict::Impossible);
     }
     // An opening single quote for a closing one later on the line, where
-    // no letter stands before it (`вЂ%sвЂ™` through windows-1251, whose
-    // one lost byte makes ‘ or ☀).
-    if cx.closed_after && cx.letter_before.is_none() && all.iter().any(|(c, _)| *c == '‘') {
+    // a word starts (`вЂ%sвЂ™` through windows-1251, whose one lost byte
+    // makes ‘ or ☀).
+    if cx.closed_after && cx.opens_a_word && all.iter().any(|(c, _)| *c == '‘') {
         return pick('‘', OPENS_QUOTE).unwrap_or(Verdict::Impossible);
+    }
+    // A „ open: “ (German) or ” (Polish) closes it, whichever the
+    // page may have lost.
+    if cx.open_low && !cx.open_double && cx.letter_after.is_none() {
+        if let Some(c) = only_of(&all, &['“', '”']) {
+            return pick(c, CLOSES_LOW_QUOTE).unwrap_or(Verdict::Impossible);
+        }
+    }
+    // An opening double quote for a closing one later on the line: „
+    // before “, “ or „ before ”, where a word starts (not after a
+    // virama, where a lost joiner stands: `ධ්‍ය`).
+    if let (Some(close), true) = (cx.double_after, cx.opens_a_word) {
+        let openers: &[char] = if close == '“' {
+            &['„']
+        } else {
+            &['“', '„']
+        };
+        if let Some(c) = only_of(&all, openers) {
+            return pick(c, OPENS_DOUBLE_QUOTE).unwrap_or(Verdict::Impossible);
+        }
     }
     // Between words of right-to-left text: the right-to-left mark that
     // keeps punctuation on its side (`،‏ ` in Persian lists), not a quote

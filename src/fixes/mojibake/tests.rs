@@ -1344,3 +1344,22 @@ fn a_lost_byte_opens_the_quote_a_closing_one_ends() {
     // An apostrophe is no closing quote: the gap stays.
     assert_eq!(fix("see вЂ%s it’s"), "see вЂ%s it’s");
 }
+
+#[test]
+fn a_lost_byte_closes_a_low_quote_or_opens_a_double_one() {
+    // ” loses 0x9D through windows-1252: after an open „ it is the one
+    // closing quote among the candidates.
+    assert_eq!(
+        fix("nie moÅ¼na podmoduÅ‚u â€ž%sâ€"),
+        "nie można podmodułu „%s”"
+    );
+    // “ loses 0x9C through windows-1257: it closes the „ (Czech).
+    assert_eq!(
+        fix("%s: chybnĆ½ komentĆÅ™ ā€˛%sā€"),
+        "%s: chybný komentář „%s“"
+    );
+    // And opens what the ” after it closes, written `ā€¯`.
+    assert!(fix("on printeren ā€%sā€¯.").ends_with("printeren “%s”."));
+    // A zero-width joiner after a virama is no quote (Sinhala `මධ්‍යම`).
+    assert_eq!(fix("à¶¸à¶°à·Šâ€à¶ºà¶¸ “x”"), "මධ්â€යම “x”");
+}

@@ -271,6 +271,8 @@ impl Vote {
             tasks: line.tasks,
             open_double: line.open_double > 0,
             closed_after: line.closed_after,
+            open_low: line.open_low > 0,
+            double_after: line.double_after,
             languages: self.languages,
             rival_undefined: self.rival_undefined,
             marks: self.marks,
