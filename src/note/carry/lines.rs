@@ -13,7 +13,7 @@
 //! regions that would reach over a written or removed line are refused.
 
 use super::super::{newline_of, protect, scan, Block, Line, Note, Scan};
-use super::{holds_marker, Carried};
+use super::{breaks, holds_marker, Carried};
 use crate::edit::Edit;
 use std::ops::Range;
 
@@ -66,7 +66,7 @@ impl Note<'_> {
     fn op(&self, e: &Edit) -> Option<Op> {
         let removed = self.text.get(e.range.clone())?;
         let lines = &self.lines;
-        if !removed.contains(['\n', '\r']) && !e.replacement.contains(['\n', '\r']) {
+        if !breaks(removed) && !breaks(&e.replacement) {
             let i = lines.partition_point(|l| l.range.end < e.range.start);
             let line = lines.get(i)?;
             let inside = line.range.start <= e.range.start && e.range.end <= line.range.end;
