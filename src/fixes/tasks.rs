@@ -72,17 +72,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         let quiet = match &parsed {
             Some(parsed) if parsed.fields().next().is_some() => {
                 let at = line.range.start;
-                match rewrite(text, parsed) {
-                    Ok(Some(new)) => {
+                match rewrite_line(text, parsed) {
+                    Ok(Some((new, written))) => {
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
-                        let written = [
-                            &text[..new.range.start],
-                            &new.replacement,
-                            &text[new.range.end..],
-                        ]
-                        .concat();
-                        sink.tasks_memo.remember(written.into());
+                        sink.tasks_memo.remember(written.into_boxed_str());
                         propose(note, sink, at, text, new);
                         false
                     }
@@ -176,6 +170,13 @@ impl Hasher for LineHasher {
 /// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
 /// already is, `Err` when it is left alone on purpose.
 pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
+    rewrite_line(line, t).map(|r| r.map(|(r, _)| r))
+}
+
+/// [`rewrite`], with the whole line as rewritten: the check of a rewrite
+/// writes it, and the memo of lines known final keeps it, so it is
+/// written once.
+fn rewrite_line(line: &str, t: &TaskLine) -> Result<Option<(Rewrite, String)>, String> {
     let mut seen = 0u16;
     for a in t.fields() {
         let Some(field) = a.field else { continue };
@@ -214,16 +215,18 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
         replacement: new,
         message: why(line, t),
     };
-    if !reads_the_same(line, t, &rewrite) {
-        return Err("task line left as it is: rewriting it would change how Tasks reads it".into());
+    match reads_the_same(line, t, &rewrite) {
+        Some(written) => Ok(Some((rewrite, written))),
+        None => Err("task line left as it is: rewriting it would change how Tasks reads it".into()),
     }
-    Ok(Some(rewrite))
 }
 
 /// The message of a rewrite of task line `t` (fields unique by kind):
 /// what it respells, reorders and moves, written into one string.
 fn why(line: &str, t: &TaskLine) -> String {
-    let mut out = String::from("Tasks line: ");
+    // Room for the commonest messages, which grew the string three times.
+    let mut out = String::with_capacity(96);
+    out.push_str("Tasks line: ");
     let start = out.len();
     let next = |out: &mut String| {
         if out.len() > start {
@@ -484,24 +487,26 @@ fn block_link<'a>(line: &'a str, t: &TaskLine) -> Option<&'a str> {
     t.block_link.clone().map(|r| &line[r])
 }
 
-/// Whether the rewritten line reads as the line did (description, tags,
+/// The rewritten line, when it reads as the line did (description, tags,
 /// fields, block link and prefix) and is final. Compared on borrowed
 /// pieces: every changed task line is checked so.
-fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> bool {
-    let mut new = line.to_string();
-    new.replace_range(r.range.clone(), &r.replacement);
-    let Some(again) = task::parse(&new) else {
-        return false;
-    };
+fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> Option<String> {
+    // Written once, at its length: copying the line and replacing a part
+    // grew it again.
+    let mut new = String::with_capacity(line.len() - r.range.len() + r.replacement.len());
+    new.push_str(&line[..r.range.start]);
+    new.push_str(&r.replacement);
+    new.push_str(&line[r.range.end..]);
+    let again = task::parse(&new)?;
     if !same_text(description(line, t), description(&new, &again))
         || field_values(line, t) != field_values(&new, &again)
         || block_link(line, t) != block_link(&new, &again)
         || line[t.prefix.clone()] != new[again.prefix.clone()]
     {
-        return false;
+        return None;
     }
     // Written once, the line must be final.
-    matches!(rewrite(&new, &again), Ok(None))
+    matches!(rewrite_line(&new, &again), Ok(None)).then_some(new)
 }
 
 /// A real calendar date written `YYYY-MM-DD`.
