@@ -184,22 +184,24 @@ impl<'a> Composed<'a> {
     /// Applies sorted, non-overlapping edits made against the current text.
     pub fn apply(&mut self, edits: &[&Edit]) {
         let old = std::mem::take(&mut self.segments);
-        let mut out = Vec::with_capacity(old.len() + edits.len() * 2);
+        let ends = std::mem::take(&mut self.ends);
         let mut rest = Rest {
+            out: Vec::with_capacity(old.len() + edits.len() * 2),
             segments: old.into_iter(),
+            ends: &ends,
+            next: 0,
+            pos: 0,
             head: None,
         };
-        let mut pos = 0;
         for edit in edits {
-            rest.take(edit.range.start.saturating_sub(pos), Some(&mut out));
-            rest.take(edit.range.end.saturating_sub(edit.range.start), None);
-            pos = edit.range.end.max(pos);
+            rest.to(edit.range.start, true);
+            rest.to(edit.range.end, false);
             if !edit.replacement.is_empty() {
-                out.push(Segment::New(edit.replacement.clone()));
+                push(&mut rest.out, Segment::New(edit.replacement.clone()));
             }
         }
-        rest.take(usize::MAX, Some(&mut out));
-        self.segments = merge(out);
+        rest.to(usize::MAX, true);
+        self.segments = rest.out;
         self.reindex();
     }
 
@@ -243,35 +245,83 @@ impl<'a> Composed<'a> {
 /// only one an edit cuts is split. (Copying every passed segment, as a
 /// walk over borrowed ones must, copied every earlier stage's new text
 /// again at each stage: a third of the pipeline's own cost on notes with
-/// many repairs.)
-struct Rest {
+/// many repairs.) The whole segments up to an edit are found by their
+/// ends and moved as one run: no two neighbours in the old list join
+/// (it was built joining them), so only a run's first segment may join
+/// the segment before it.
+struct Rest<'e> {
+    /// The new list, its neighbours joined as they are pushed.
+    out: Vec<Segment>,
     segments: std::vec::IntoIter<Segment>,
-    /// What is left of a segment an edit cut.
+    /// Where each old segment ends in the text before the stage.
+    ends: &'e [usize],
+    /// The index of the next segment `segments` gives.
+    next: usize,
+    /// How far into the text before the stage the walk is.
+    pos: usize,
+    /// What is left of a segment an edit cut, starting at `pos`.
     head: Option<Segment>,
 }
 
-impl Rest {
-    /// Passes over the next `n` bytes of the text, moving them onto `out`
-    /// (or dropping them when `out` is `None`).
-    fn take(&mut self, mut n: usize, mut out: Option<&mut Vec<Segment>>) {
-        while n > 0 {
-            let Some(seg) = self.head.take().or_else(|| self.segments.next()) else {
-                return;
-            };
-            let len = seg.len();
-            let seg = if len <= n {
-                n -= len;
-                seg
-            } else {
-                let (first, rest) = split(seg, n);
+impl Rest<'_> {
+    /// Passes over the text up to position `target`, moving it onto the
+    /// new list when `keep` (else dropping it).
+    fn to(&mut self, target: usize, keep: bool) {
+        if self.pos >= target {
+            return;
+        }
+        if let Some(head) = self.head.take() {
+            let len = head.len();
+            let head = if target - self.pos < len {
+                let (first, rest) = split(head, target - self.pos);
                 self.head = Some(rest);
-                n = 0;
+                self.pos = target;
                 first
+            } else {
+                self.pos += len;
+                head
             };
-            if let Some(out) = out.as_deref_mut() {
-                out.push(seg);
+            if keep {
+                push(&mut self.out, head);
             }
         }
+        // The segments ending at or before `target` pass whole.
+        let whole = self.ends.partition_point(|&end| end <= target);
+        if whole > self.next {
+            let k = whole - self.next;
+            self.pos = self.ends[whole - 1];
+            self.next = whole;
+            if keep {
+                if let Some(first) = self.segments.next() {
+                    push(&mut self.out, first);
+                }
+                self.out.extend(self.segments.by_ref().take(k - 1));
+            } else {
+                self.segments.nth(k - 1);
+            }
+        }
+        // The next one reaches past `target`: cut there.
+        if self.pos < target {
+            if let Some(seg) = self.segments.next() {
+                self.next += 1;
+                let (first, rest) = split(seg, target - self.pos);
+                self.head = Some(rest);
+                self.pos = target;
+                if keep {
+                    push(&mut self.out, first);
+                }
+            }
+        }
+    }
+}
+
+/// Pushes `seg`, joined with the last segment when both are original text
+/// that meet or both new text.
+fn push(out: &mut Vec<Segment>, seg: Segment) {
+    match (out.last_mut(), seg) {
+        (Some(Segment::Original(a)), Segment::Original(b)) if a.end == b.start => a.end = b.end,
+        (Some(Segment::New(a)), Segment::New(b)) => a.push_str(&b),
+        (_, seg) => out.push(seg),
     }
 }
 
@@ -287,18 +337,6 @@ fn split(seg: Segment, at: usize) -> (Segment, Segment) {
             (Segment::New(s), Segment::New(after))
         }
     }
-}
-
-fn merge(segments: Vec<Segment>) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
-    for seg in segments {
-        match (out.last_mut(), seg) {
-            (Some(Segment::Original(a)), Segment::Original(b)) if a.end == b.start => a.end = b.end,
-            (Some(Segment::New(a)), Segment::New(b)) => a.push_str(&b),
-            (_, seg) => out.push(seg),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -322,6 +360,40 @@ mod tests {
             assert_eq!(c.text(), cur);
         }
         (cur, c.edits())
+    }
+
+    /// Many stages of edits, cutting and joining segments of both kinds:
+    /// the composed text is the text the stages make, and the edits
+    /// against the original make it too.
+    #[test]
+    fn many_stages_compose() {
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut cur = text.to_string();
+        let mut stages = Vec::new();
+        for _ in 0..200 {
+            let mut stage = Vec::new();
+            let mut at = 0;
+            while stage.len() < 4 && at <= cur.len() {
+                let start = at + next(cur.len() - at + 1);
+                let end = (start + next(4)).min(cur.len());
+                stage.push(e(start..end, ["", "X", "YZ", "ab"][next(4)]));
+                at = end + 1;
+            }
+            let refs: Vec<&Edit> = stage.iter().collect();
+            cur = apply(&cur, &refs);
+            stages.push(stage);
+        }
+        let (out, edits) = run(text, &stages);
+        assert_eq!(out, cur);
+        let refs: Vec<&Edit> = edits.iter().collect();
+        assert_eq!(apply(text, &refs), out);
     }
 
     #[test]
