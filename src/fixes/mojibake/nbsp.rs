@@ -17,7 +17,8 @@
 //! joins the sequence, never after an ASCII word (`café …`), and a letter
 //! so made must stand beside one of its own script. Never after an
 //! uppercase letter unless a lowercase word follows: `IRMÃ E` is correct
-//! Portuguese, `MÃ yÉ›sÃ¨p` is Màyɛsèp.
+//! Portuguese, `MÃ yÉ›sÃ¨p` is Màyɛsèp; nor where it would make a capital
+//! closing a word of small letters (`prieÅ 15` is prieš, its 0xA1 lost).
 //!
 //! Whether the space was the A0 itself or a space after it depends on
 //! what follows: two spaces mean the first was the A0; one space before a
@@ -81,6 +82,19 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
             .count()
     };
     if n == 2 && before.is_some_and(char::is_uppercase) && (!lower_after || capitals_before() > 1) {
+        return None;
+    }
+    // Nor a capital closing a word of small letters (`prieÅ 15` is prieš,
+    // its 0xA1 lost, not prieŠ): no orthography ends a word so.
+    let made = || {
+        let lead = page.byte_of(*r.chars.get(lead_at)?)?;
+        std::str::from_utf8(&[lead, 0xA0]).ok()?.chars().next()
+    };
+    if n == 2
+        && before.is_some_and(char::is_lowercase)
+        && !lower_after
+        && made().is_some_and(char::is_uppercase)
+    {
         return None;
     }
     let after = r.range.end + 1;

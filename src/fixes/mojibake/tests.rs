@@ -1363,3 +1363,12 @@ fn a_lost_byte_closes_a_low_quote_or_opens_a_double_one() {
     // A zero-width joiner after a virama is no quote (Sinhala `මධ්‍යම`).
     assert_eq!(fix("à¶¸à¶°à·Šâ€à¶ºà¶¸ “x”"), "මධ්â€යම “x”");
 }
+
+#[test]
+fn no_capital_closes_a_word_of_small_letters_from_a_space() {
+    // Lithuanian `prieš` through windows-1257 loses 0xA1: `prieÅ`. Read
+    // with the space as 0xA0 it would end in Š; the gap stays instead.
+    assert_eq!(fix("prieÅ 15 valandÅ³"), "prieÅ 15 valandų");
+    // A small letter so made still stands (`voilÃ ` is voilà).
+    assert_eq!(fix("voilÃ  le travail"), "voilà le travail");
+}
