@@ -64,6 +64,10 @@ struct Merged {
     /// `keys`, and where the last end: the hashes spread evenly, so a
     /// lookup scans a few keys, not a binary search over all of them.
     buckets: Vec<u32>,
+    /// Per pair of ASCII units (indexed as [`PairCounts`] counts them),
+    /// where its entries start and end in `entries`: most of a note's
+    /// pairs, looked up without hashing.
+    ascii: Vec<(u32, u32)>,
 }
 
 /// The bits of a 24-bit key that pick its bucket in [`Merged`]: three keys
@@ -88,6 +92,7 @@ fn merged() -> &'static Merged {
             starts: Vec::new(),
             entries: Vec::with_capacity(all.len()),
             buckets: Vec::with_capacity((1 << BUCKET_BITS) + 1),
+            ascii: Vec::with_capacity(ASCII_SLOTS * ASCII_SLOTS),
         };
         for (k, i, v) in all {
             if merged.keys.last() != Some(&k) {
@@ -104,6 +109,11 @@ fn merged() -> &'static Merged {
                 .partition_point(|&k| k >> (24 - BUCKET_BITS) < b);
             merged.buckets.push(first as u32);
         }
+        for i in 0..ASCII_SLOTS * ASCII_SLOTS {
+            let pair = [ASCII_UNITS[i / ASCII_SLOTS], ASCII_UNITS[i % ASCII_SLOTS]];
+            let range = merged.range(key(&pair));
+            merged.ascii.push(range);
+        }
         merged
     })
 }
@@ -112,9 +122,24 @@ impl Merged {
     /// Each model that keeps the n-gram of key `k`, with what it changes
     /// (see `entries`).
     fn get(&self, k: u32) -> &[(u8, u32)] {
+        self.entries_in(self.range(k))
+    }
+
+    /// The entries of the ASCII pair `i` (see [`Merged::ascii`]).
+    fn get_ascii(&self, i: usize) -> &[(u8, u32)] {
+        self.entries_in(self.ascii.get(i).copied().unwrap_or((0, 0)))
+    }
+
+    fn entries_in(&self, (a, b): (u32, u32)) -> &[(u8, u32)] {
+        self.entries.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// Where the entries of key `k` start and end in `entries` (empty when
+    /// no model keeps it).
+    fn range(&self, k: u32) -> (u32, u32) {
         let b = (k >> (24 - BUCKET_BITS)) as usize;
         let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
-            return &[];
+            return (0, 0);
         };
         let Some(i) = self
             .keys
@@ -122,11 +147,11 @@ impl Merged {
             .and_then(|bucket| bucket.iter().position(|&x| x == k))
             .map(|at| from as usize + at)
         else {
-            return &[];
+            return (0, 0);
         };
         match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, 0),
         }
     }
 }
@@ -284,46 +309,57 @@ fn is_mark(c: char) -> bool {
 /// the note shows too few letters.
 pub fn identify(text: &str, page: &CodePage) -> u64 {
     let mut pairs = PairCounts::new();
-    read_back_chars(text, page, |c| pairs.take(c));
+    read_back_into(text, page, &mut pairs);
     Fit::from_pairs(&pairs).map_or(0, |f| f.languages())
 }
 
-/// The chars of [`read_back`]'s bytes read as UTF-8 (a place where bytes
-/// fit no sequence as U+FFFD, as `String::from_utf8_lossy` has it), given
-/// one by one to `take` until it returns false, without the bytes: most
-/// are ASCII and pass straight through, the rest are read back a stretch
+/// Counts the pairs of the chars of [`read_back`]'s bytes read as UTF-8
+/// (a place where bytes fit no sequence as U+FFFD, as
+/// `String::from_utf8_lossy` has it) into `pairs`, until it has
+/// `MAX_PAIRS`, without the bytes: most are ASCII and are counted byte by
+/// byte (see [`PairCounts::take_ascii`]), the rest are read back a stretch
 /// at a time. An ASCII byte ends any sequence and joins none, so reading
-/// the stretches between ASCII chars apart reads them as the whole does.
-fn read_back_chars(text: &str, page: &CodePage, mut take: impl FnMut(char) -> bool) {
+/// the stretches between ASCII bytes apart reads them as the whole does.
+fn read_back_into(text: &str, page: &CodePage, pairs: &mut PairCounts) {
     // The non-ASCII chars' bytes since the last ASCII char, and how many
     // bytes the whole reads back so far (`read_back` stops as far).
     let mut stretch: Vec<u8> = Vec::with_capacity(64);
     let mut len = 0;
     let mut buf = [0u8; 4];
-    let flush = |stretch: &mut Vec<u8>, take: &mut dyn FnMut(char) -> bool| {
-        let going = String::from_utf8_lossy(stretch).chars().all(take);
+    let flush = |stretch: &mut Vec<u8>, pairs: &mut PairCounts| {
+        let going = String::from_utf8_lossy(stretch)
+            .chars()
+            .all(|c| pairs.take(c));
         stretch.clear();
         going
     };
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
         if len >= 8 * MAX_PAIRS {
             break;
         }
-        if c.is_ascii() {
-            if (!stretch.is_empty() && !flush(&mut stretch, &mut take)) || !take(c) {
+        if b.is_ascii() {
+            if (!stretch.is_empty() && !flush(&mut stretch, pairs)) || !pairs.take_ascii(b) {
                 return;
             }
             len += 1;
+            at += 1;
             continue;
         }
-        let at = stretch.len();
+        // A non-ASCII char: `at` is at its first byte, `text` being UTF-8.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        let before = stretch.len();
         match page.byte_of(c) {
             Some(b) => stretch.push(b),
             None => stretch.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
         }
-        len += stretch.len() - at;
+        len += stretch.len() - before;
     }
-    flush(&mut stretch, &mut take);
+    flush(&mut stretch, pairs);
 }
 
 /// The note's bytes as written before the wrong decoder (`page`) read
@@ -383,8 +419,8 @@ impl Fit {
         if models.is_empty() || models.len() > 64 || pairs.letter_pairs < min {
             return None;
         }
-        // A note repeats its letter pairs: each distinct pair is hashed and
-        // looked up once for every language, weighed by how often the note
+        // A note repeats its letter pairs: each distinct pair is looked up
+        // once for every language, weighed by how often the note
         // shows it. Each language starts from every pair unseen, and a pair
         // it keeps trades that cost for its own.
         let total = pairs.total;
@@ -394,14 +430,23 @@ impl Fit {
             *c = m.not_kept(1) * total as u32;
         }
         let merged = merged();
-        pairs.each(|pair, n| {
-            for &(l, change) in merged.get(key(&pair)) {
+        let mut count = |entries: &[(u8, u32)], n: u32| {
+            for &(l, change) in entries {
                 // Each cost ends as a sum of positive terms, whatever the
                 // order: the wrapping below never shows in it.
                 let c = &mut costs[usize::from(l) & 63];
                 *c = c.wrapping_add(change.wrapping_mul(n));
             }
-        });
+        };
+        // The pairs of ASCII units by their index, no hashing needed.
+        for &i in &pairs.seen {
+            let n = pairs.ascii.get(usize::from(i)).copied().unwrap_or(0);
+            count(merged.get_ascii(usize::from(i)), u32::from(n));
+        }
+        for (&p, &n) in &pairs.other {
+            let pair = [(p >> 32) as u32, p as u32].map(|u| char::from_u32(u).unwrap_or(' '));
+            count(merged.get(key(&pair)), n);
+        }
         let costs = costs.get(..models.len()).unwrap_or(&[]).to_vec();
         Some(Fit {
             costs,
@@ -463,6 +508,21 @@ const ASCII_UNITS: [char; ASCII_SLOTS] = [
 /// How many ASCII units there are.
 const ASCII_SLOTS: usize = 27;
 
+/// The place in [`ASCII_UNITS`] of each ASCII char's unit (see [`unit`]):
+/// a letter's lowercase, 0 (a space) for the rest.
+const ASCII_SLOT_OF: [u8; 128] = {
+    let mut slots = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let lower = b.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            slots[b as usize] = lower - b'a' + 1;
+        }
+        b += 1;
+    }
+    slots
+};
+
 /// The place of `c` in [`ASCII_UNITS`], if it is one.
 fn ascii_slot(c: char) -> Option<usize> {
     match c {
@@ -515,6 +575,23 @@ impl PairCounts {
         true
     }
 
+    /// [`PairCounts::take`] for the ASCII char `b`: its unit from a table,
+    /// no decoding, no lookup of its class.
+    fn take_ascii(&mut self, b: u8) -> bool {
+        if self.total >= MAX_PAIRS {
+            return false;
+        }
+        let slot = ASCII_SLOT_OF[usize::from(b & 0x7F)];
+        let u = ASCII_UNITS[usize::from(slot) % ASCII_SLOTS];
+        let last = self.last;
+        if last != '\u{FFFD}' && !(last == ' ' && slot == 0) {
+            self.add(last, u);
+            self.letter_pairs += usize::from(last != ' ' && slot != 0);
+        }
+        self.last = u;
+        true
+    }
+
     fn add(&mut self, a: char, b: char) {
         self.total += 1;
         if let (Some(x), Some(y)) = (ascii_slot(a), ascii_slot(b)) {
@@ -531,22 +608,6 @@ impl PairCounts {
                 .other
                 .entry(u64::from(u32::from(a)) << 32 | u64::from(u32::from(b)))
                 .or_default() += 1;
-        }
-    }
-
-    /// Calls `f` once for each distinct pair, with its count.
-    fn each(&self, mut f: impl FnMut([char; 2], u32)) {
-        for &i in &self.seen {
-            let n = self.ascii.get(usize::from(i)).copied().unwrap_or(0);
-            let i = usize::from(i);
-            f(
-                [ASCII_UNITS[i / ASCII_SLOTS], ASCII_UNITS[i % ASCII_SLOTS]],
-                u32::from(n),
-            );
-        }
-        for (&p, &n) in &self.other {
-            let pair = [(p >> 32) as u32, p as u32].map(|u| char::from_u32(u).unwrap_or(' '));
-            f(pair, n);
         }
     }
 }
@@ -672,6 +733,21 @@ mod tests {
                     .map_or(0, |f| f.languages());
                 assert_eq!(identify(text, page), whole, "{text}");
             }
+        }
+    }
+
+    /// The ranges kept for ASCII pairs are those their keys find, and the
+    /// table gives each ASCII char the unit [`unit`] gives it.
+    #[test]
+    fn ascii_pairs_look_up_as_their_keys() {
+        let merged = merged();
+        for i in 0..ASCII_SLOTS * ASCII_SLOTS {
+            let pair = [ASCII_UNITS[i / ASCII_SLOTS], ASCII_UNITS[i % ASCII_SLOTS]];
+            assert_eq!(merged.get_ascii(i), merged.get(key(&pair)), "{pair:?}");
+        }
+        for b in 0u8..128 {
+            let slot = usize::from(ASCII_SLOT_OF[usize::from(b)]);
+            assert_eq!(ASCII_UNITS[slot], unit(char::from(b)), "{b}");
         }
     }
 
