@@ -75,7 +75,7 @@ pub fn is_signifier(c: char) -> bool {
 }
 
 /// What is known around a short sequence.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GapContext {
     /// The line is a task (`- [ ]`), holds a date, or the note uses Tasks
     /// signifiers elsewhere.
@@ -671,8 +671,48 @@ fn is_rare_script_letter(c: char) -> bool {
     kind(c) == Kind::Letter && char_cost(c) == 4 && u32::from(c) > 0xFFFF
 }
 
+/// What a judgement depends on: the page's lost bytes (bit `b - 0x80`
+/// each), the lead, the continuation bytes kept and how many, and the
+/// context.
+type VerdictKey = (u64, u8, [u8; 3], u8, GapContext);
+
+/// The most verdicts kept: notes repeat their sequences in the same
+/// contexts (the same words, the same task lines), one note after
+/// another; past this the verdicts are worked out again.
+const KEPT_VERDICTS: usize = 4096;
+
+thread_local! {
+    static VERDICTS: std::cell::RefCell<super::repeat::RunMap<VerdictKey, Verdict>> =
+        std::cell::RefCell::default();
+}
+
 /// Picks the clear winner among the candidates for one short sequence.
+/// A verdict depends on nothing but its key (see [`VerdictKey`]): each is
+/// worked out once and kept, for this note and the next.
 pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdict {
+    let undefined = undefined_bits(page);
+    let mut key_conts = [0u8; 3];
+    let Some(slots) = key_conts.get_mut(..conts.len()) else {
+        return judge_afresh(page, lead, conts, cx);
+    };
+    slots.copy_from_slice(conts);
+    let key = (undefined, lead, key_conts, conts.len() as u8, *cx);
+    if let Some(hit) = VERDICTS.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let verdict = judge_afresh(page, lead, conts, cx);
+    VERDICTS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT_VERDICTS {
+            m.clear();
+        }
+        m.insert(key, verdict.clone());
+    });
+    verdict
+}
+
+/// [`judge`] without the verdicts kept.
+fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdict {
     let all = known_candidates(undefined_bits(page), lead, conts, true);
     let pick = |c: char, reason: &'static str| {
         all.iter().find(|(o, _)| *o == c).map(|(ch, restored)| {

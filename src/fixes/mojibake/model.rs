@@ -204,6 +204,15 @@ pub struct Side {
     far: Option<char>,
 }
 
+/// The chars it holds, not the empty slots after them (always the
+/// default, so sides equal as a whole hash alike).
+impl std::hash::Hash for Side {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.chars().hash(state);
+        self.far.hash(state);
+    }
+}
+
 impl Side {
     /// One known char beside the gap (a boundary unless a letter or a char
     /// the model knows from words).

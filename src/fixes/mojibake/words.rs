@@ -40,7 +40,7 @@ const AFFIX: usize = 23;
 /// after it), read back through the run's page: mojibake never spans ASCII,
 /// so a Latin word (`Mārata`, `součástí`) is seen whole only with its ASCII
 /// letters and the runs beside them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Affix {
     chars: [char; AFFIX],
     len: u8,
