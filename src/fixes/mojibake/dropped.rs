@@ -744,17 +744,9 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
     };
     // A Tasks signifier among symbols: clear on a task line or in a note
     // that uses them, or when every other candidate is a rarity.
-    let signifiers: Vec<char> = all
-        .iter()
-        .map(|(c, _)| *c)
-        .filter(|&c| is_signifier(c))
-        .collect();
-    let emoji: Vec<char> = all
-        .iter()
-        .map(|(c, _)| *c)
-        .filter(|&c| is_emoji_presentation(c))
-        .collect();
-    if let [only] = signifiers[..] {
+    let signifiers = Among::of(&all, is_signifier);
+    let emoji = Among::of(&all, is_emoji_presentation);
+    if let Among::One(only) = signifiers {
         let others_rare = all
             .iter()
             .all(|&(c, _)| c == only || (char_cost(c) >= 1 && kind(c) != Kind::Letter));
@@ -764,14 +756,14 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         }
         // The only candidate drawn as an emoji by default: the others are text
         // symbols nobody types between spaces.
-        if emoji == [only] && !letter_next {
+        if emoji == Among::One(only) && !letter_next {
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }
     // Between spaces, the one candidate drawn as an emoji by default; not
     // inside a kaomoji or a pile of symbols (`⌣)❎`, `¢❎?`).
-    if let [only] = emoji[..] {
-        if cx.apart && signifiers.is_empty() {
+    if let Among::One(only) = emoji {
+        if cx.apart && signifiers == Among::None {
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
     }
@@ -981,24 +973,16 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
     } else {
         // Between spaces or punctuation: the only candidate that is not a letter
         // of some script, when there is exactly one everyday symbol.
-        let everyday: Vec<char> = all
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|&c| char_cost(c) == 0 && kind(c) != Kind::Letter)
-            .collect();
-        if let ([only], 1) = (&everyday[..], all.len()) {
-            return pick(*only, ONLY_CANDIDATE).unwrap_or(Verdict::Impossible);
+        let everyday = Among::of(&all, |c| char_cost(c) == 0 && kind(c) != Kind::Letter);
+        if let (Among::One(only), 1) = (everyday, all.len()) {
+            return pick(only, ONLY_CANDIDATE).unwrap_or(Verdict::Impossible);
         }
         // No letter beside it (lost bytes in a row): the only everyday letter
         // when every other candidate is a rarity (a rare block, a letter no
         // national character set lists).
         let rare = |c: char| char_cost(c) >= 1 || (kind(c) == Kind::Letter && !is_listed(c));
-        let letters: Vec<char> = all
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|&c| kind(c) == Kind::Letter && !rare(c))
-            .collect();
-        if let [only] = letters[..] {
+        let letters = Among::of(&all, |c| kind(c) == Kind::Letter && !rare(c));
+        if let Among::One(only) = letters {
             if all.iter().all(|&(c, _)| c == only || rare(c)) && common_only(only, &rare) {
                 return pick(only, "the only everyday letter among rarities")
                     .unwrap_or(Verdict::Impossible);
@@ -1022,6 +1006,32 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
     }
     Verdict::Ambiguous(all.iter().map(|&(c, _)| c).collect())
+}
+
+/// How many candidates pass a test, as far as a judgement asks: none,
+/// one (which), or more. Counted in place, where a list of them was made
+/// on every judgement only to be matched against one char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Among {
+    None,
+    One(char),
+    Several,
+}
+
+impl Among {
+    /// The candidates of `all` that `test` holds for.
+    fn of(all: &[(char, Lost)], test: impl Fn(char) -> bool) -> Among {
+        let mut found = Among::None;
+        for &(c, _) in all {
+            if test(c) {
+                found = match found {
+                    Among::None => Among::One(c),
+                    _ => return Among::Several,
+                };
+            }
+        }
+        found
+    }
 }
 
 /// Why a gap is rebuilt where the model finds one candidate far likelier.
