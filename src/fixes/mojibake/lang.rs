@@ -497,6 +497,8 @@ struct PairCounts {
     letter_pairs: usize,
     /// The unit of the last char taken (U+FFFD after a lost byte's place).
     last: char,
+    /// The place of `last` in [`ASCII_UNITS`], if it is one.
+    last_slot: Option<usize>,
 }
 
 /// The ASCII units (see [`unit`]): a space and the small letters.
@@ -552,6 +554,7 @@ impl PairCounts {
             total: 0,
             letter_pairs: 0,
             last: ' ',
+            last_slot: Some(0),
         }
     }
 
@@ -564,6 +567,7 @@ impl PairCounts {
         // A lost byte's place: no pair across it.
         if c == '\u{FFFD}' {
             self.last = '\u{FFFD}';
+            self.last_slot = None;
             return true;
         }
         let (last, u) = (self.last, unit(c));
@@ -572,6 +576,7 @@ impl PairCounts {
             self.letter_pairs += usize::from(last != ' ' && u != ' ');
         }
         self.last = u;
+        self.last_slot = ascii_slot(u);
         true
     }
 
@@ -581,29 +586,39 @@ impl PairCounts {
         if self.total >= MAX_PAIRS {
             return false;
         }
-        let slot = ASCII_SLOT_OF[usize::from(b & 0x7F)];
-        let u = ASCII_UNITS[usize::from(slot) % ASCII_SLOTS];
+        let slot = usize::from(ASCII_SLOT_OF[usize::from(b & 0x7F)]) % ASCII_SLOTS;
+        let u = ASCII_UNITS[slot];
         let last = self.last;
         if last != '\u{FFFD}' && !(last == ' ' && slot == 0) {
-            self.add(last, u);
+            // Two ASCII units: their pair's index, no slot worked out again.
+            match self.last_slot {
+                Some(x) => self.add_ascii(x * ASCII_SLOTS + slot),
+                None => self.add(last, u),
+            }
             self.letter_pairs += usize::from(last != ' ' && slot != 0);
         }
         self.last = u;
+        self.last_slot = Some(slot);
         true
     }
 
-    fn add(&mut self, a: char, b: char) {
+    /// Counts the pair of ASCII units of index `i` (see `ascii`).
+    fn add_ascii(&mut self, i: usize) {
         self.total += 1;
-        if let (Some(x), Some(y)) = (ascii_slot(a), ascii_slot(b)) {
-            let i = x * ASCII_SLOTS + y;
-            if let Some(n) = self.ascii.get_mut(i) {
-                if *n == 0 {
-                    self.seen.push(i as u16);
-                }
-                // At most `MAX_PAIRS` pairs: no count overflows.
-                *n += 1;
+        if let Some(n) = self.ascii.get_mut(i) {
+            if *n == 0 {
+                self.seen.push(i as u16);
             }
+            // At most `MAX_PAIRS` pairs: no count overflows.
+            *n += 1;
+        }
+    }
+
+    fn add(&mut self, a: char, b: char) {
+        if let (Some(x), Some(y)) = (ascii_slot(a), ascii_slot(b)) {
+            self.add_ascii(x * ASCII_SLOTS + y);
         } else {
+            self.total += 1;
             *self
                 .other
                 .entry(u64::from(u32::from(a)) << 32 | u64::from(u32::from(b)))
