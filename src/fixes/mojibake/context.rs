@@ -66,9 +66,9 @@ impl LineState {
                 ascii |= c.is_ascii();
             }
             self.caps = capitals && count >= 2 && ascii;
-            self.last_close = last_closing_single(line).map(|end| self.range.start + end);
-            self.last_close_double =
-                last_closing_double(line).map(|(end, c)| (self.range.start + end, c));
+            let (single, double) = closings(line);
+            self.last_close = single.map(|end| self.range.start + end);
+            self.last_close_double = double.map(|(end, c)| (self.range.start + end, c));
             self.open_low = 0;
             self.started = true;
             // Quotes already written correctly before the first run.
@@ -106,72 +106,79 @@ impl LineState {
     }
 }
 
-/// Where the last closing single quote of `line` ends: a ’, or the `€™`
-/// that ends its mojibake under the windows pages (`Ђ™` under
-/// windows-1251), with no letter right after it (where it is an
-/// apostrophe, `it’s`).
-fn last_closing_single(line: &str) -> Option<usize> {
-    let closing = |end: usize| {
-        !line
-            .get(end..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphabetic)
-    };
-    let ends = |pattern: &'static str| {
-        line.rmatch_indices(pattern)
-            .map(move |(i, _)| i + pattern.len())
-    };
-    let quote = ends("’").find(|&end| closing(end));
-    let garbled = ends("€™").find(|&end| closing(end));
-    let cyrillic = ends("Ђ™").find(|&end| closing(end));
-    quote.max(garbled).max(cyrillic)
+/// The closing quotes of a line: where its last closing ’ ends, and
+/// where its last closing double quote ends and which it is.
+type Closings = (Option<usize>, Option<(usize, char)>);
+
+/// The quote a closing-quote candidate stands for: `c` written as it is,
+/// or `c` the tail of one garbled (its lead byte's char `prev`, then the
+/// page's chars for 80 and the last byte: `€™` for ’ under most windows
+/// pages, `Ђ™` under windows-1251; ” as `€ť`, `Ђќ`, `€¯`; “ as `€ś`,
+/// `Ђњ`, `€œ`, where the page keeps those bytes).
+fn quote_of(prev: char, c: char) -> Option<char> {
+    match (prev, c) {
+        (_, '’' | '”' | '“') => Some(c),
+        ('€' | 'Ђ', '™') => Some('’'),
+        ('€', 'ť' | '¯') | ('Ђ', 'ќ') => Some('”'),
+        ('€', 'ś' | 'œ') | ('Ђ', 'њ') => Some('“'),
+        _ => None,
+    }
 }
 
-/// The tails of a closing double quote as the windows pages that keep
-/// them garble it (its lead byte read as each page reads it): ” through
-/// windows-1250, 1251 and 1257, “ through windows-1250, 1251, 1252 and
-/// 1254.
-const DOUBLE_TAILS: [(&str, char); 6] = [
-    ("€ť", '”'),
-    ("Ђќ", '”'),
-    ("€¯", '”'),
-    ("€ś", '“'),
-    ("Ђњ", '“'),
-    ("€œ", '“'),
-];
-
-/// Where the last closing double quote of `line` ends, and which it is: a
-/// ” or “ (or its mojibake, see [`DOUBLE_TAILS`]) after a char that is no
-/// space and before a space, closing punctuation or the line's end (an
-/// opening “ stands before its word).
-fn last_closing_double(line: &str) -> Option<(usize, char)> {
-    let closing = |start: usize, end: usize| {
-        let before = line.get(..start).and_then(|s| s.chars().next_back());
-        let after = line.get(end..).and_then(|s| s.chars().next());
-        before.is_some_and(|c| !c.is_whitespace())
-            && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c))
+/// The closing quotes of `line`, in one pass over its chars. A ’ closes
+/// where no letter follows it (where one does it is an apostrophe,
+/// `it’s`); a double quote where a char that is no space stands before it
+/// (its lead's, when garbled) and a space, closing punctuation or the
+/// line's end after it (an opening “ stands before its word).
+fn closings(line: &str) -> Closings {
+    let (mut single, mut double) = (None, None);
+    // The quote just seen, where it ends, and whether a non-space stood
+    // before it: decided by the char after it.
+    let mut pending: Option<(char, usize, bool)> = None;
+    // The last three chars: a garbled quote's lead and its 80's char
+    // stand before its tail, and what stands before the lead decides.
+    let (mut last, mut second, mut third) = (' ', ' ', ' ');
+    let mut decide = |pending: (char, usize, bool), next: Option<char>| match pending {
+        ('’', end, _) => {
+            if !next.is_some_and(char::is_alphabetic) {
+                single = Some(end);
+            }
+        }
+        (q, end, attached) => {
+            if attached && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c)) {
+                double = Some((end, q));
+            }
+        }
     };
-    let written = [("”", '”'), ("“", '“')];
-    written
-        .iter()
-        .chain(DOUBLE_TAILS.iter())
-        .filter_map(|&(pattern, c)| {
-            line.rmatch_indices(pattern)
-                .map(|(i, _)| i)
-                .find(|&i| {
-                    // A tail stands after its lead char, which is no space.
-                    let start = if pattern.chars().count() == 2 {
-                        line.get(..i)
-                            .and_then(|s| s.char_indices().next_back())
-                            .map_or(i, |(j, _)| j)
-                    } else {
-                        i
-                    };
-                    closing(start, i + pattern.len())
-                })
-                .map(|i| (i + pattern.len(), c))
-        })
-        .max_by_key(|&(end, _)| end)
+    for (i, c) in line.char_indices() {
+        if let Some(p) = pending.take() {
+            decide(p, Some(c));
+        }
+        if let Some(q) = quote_of(last, c) {
+            let written = matches!(c, '’' | '”' | '“');
+            let before = if written { last } else { third };
+            pending = Some((q, i + c.len_utf8(), !before.is_whitespace()));
+        }
+        third = second;
+        second = last;
+        last = c;
+    }
+    if let Some(p) = pending {
+        decide(p, None);
+    }
+    (single, double)
+}
+
+/// Where the last closing single quote of `line` ends (see [`closings`]).
+#[cfg(test)]
+fn last_closing_single(line: &str) -> Option<usize> {
+    closings(line).0
+}
+
+/// Where the last closing double quote of `line` ends, and which it is.
+#[cfg(test)]
+fn last_closing_double(line: &str) -> Option<(usize, char)> {
+    closings(line).1
 }
 
 /// A `YYYY-MM-DD` somewhere in the line.
