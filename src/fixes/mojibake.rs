@@ -335,8 +335,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     // No word half repaired: a gap left open withholds its word's repairs.
     let open = unrepaired.iter().filter_map(|x| {
         let (page, rep) = x.unclear.as_deref()?;
-        let p = code_pages().iter().position(|q| std::ptr::eq(*q, *page))?;
-        (!rep.unresolved.is_empty()).then(|| (x.run.range.clone(), p, rep.unresolved.len()))
+        (!rep.unresolved.is_empty())
+            .then(|| (x.run.range.clone(), page.index, rep.unresolved.len()))
     });
     whole::withhold(text, &mut pending, open, sink);
     // Every run repaired under one page is as good evidence as a note page
