@@ -6,7 +6,8 @@
 
 use super::detect::{read, repair};
 use super::dropped::GapContext;
-use super::{code_pages, score};
+use super::{code_pages, quick, score};
+use std::cell::OnceCell;
 
 /// Layers undone at most (text garbled twice or three times).
 const MAX_LAYERS: usize = 3;
@@ -56,11 +57,17 @@ fn peel(
     last: &str,
 ) -> Option<(i64, &'static str, Vec<char>)> {
     let mut best: Option<(i64, &'static str, Vec<char>)> = None;
-    let before = score::cost(prev, chars, next);
+    // A page that reads no char as a lead byte reads no sequence: most
+    // repairs a layer is looked for in (emoji and letters beside a char a
+    // page reads as a lead) are read by one page or none, so the others
+    // are passed over without a reading, and the chars' own cost is worked
+    // out only for a page that reads them whole.
+    let leads = chars.iter().fold(0u16, |m, &c| m | quick::lead_pages(c));
+    let before = OnceCell::new();
     for &page in code_pages() {
         // Symbols are no evidence here either (see `choose`): box drawing
         // read back from one layer stays box drawing.
-        if page.is_symbol_page() {
+        if page.is_symbol_page() || leads & (1 << page.index) == 0 {
             continue;
         }
         let reading = read(chars, page);
@@ -74,7 +81,7 @@ fn peel(
             &reading,
             false,
             &GapContext::default(),
-            before,
+            *before.get_or_init(|| score::cost(prev, chars, next)),
         );
         let needed = if page.name == last { 0 } else { LAYER_GAIN };
         if rep.gain >= needed && best.as_ref().is_none_or(|(g, _, _)| rep.gain > *g) {
