@@ -88,9 +88,19 @@ impl LineState {
         }
     }
 
+    /// [`LineState::saw`] of the chars of `s`: the double quotes it counts
+    /// are `E2 80 9C`, `E2 80 9D` and `E2 80 9E`, so only the places of
+    /// `E2` are looked at (the text before the line's first run is mostly
+    /// ASCII, and decoding it char by char was half the cost of a line).
     fn saw_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.quote(c);
+        let bytes = s.as_bytes();
+        for i in memchr::memchr_iter(0xE2, bytes) {
+            match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => self.quote('“'),
+                Some([0x80, 0x9D]) => self.quote('”'),
+                Some([0x80, 0x9E]) => self.quote('„'),
+                _ => {}
+            }
         }
     }
 
@@ -114,7 +124,10 @@ type Closings = (Option<usize>, Option<(usize, char)>);
 /// or `c` the tail of one garbled (its lead byte's char `prev`, then the
 /// page's chars for 80 and the last byte: `€™` for ’ under most windows
 /// pages, `Ђ™` under windows-1251; ” as `€ť`, `Ђќ`, `€¯`; “ as `€ś`,
-/// `Ђњ`, `€œ`, where the page keeps those bytes).
+/// `Ђњ`, `€œ`, where the page keeps those bytes). What the byte search of
+/// [`closings`] matches; the char-by-char pass the tests check it against
+/// asks it of every char.
+#[cfg(test)]
 fn quote_of(prev: char, c: char) -> Option<char> {
     match (prev, c) {
         (_, '’' | '”' | '“') => Some(c),
@@ -125,46 +138,72 @@ fn quote_of(prev: char, c: char) -> Option<char> {
     }
 }
 
-/// The closing quotes of `line`, in one pass over its chars. A ’ closes
-/// where no letter follows it (where one does it is an apostrophe,
-/// `it’s`); a double quote where a char that is no space stands before it
-/// (its lead's, when garbled) and a space, closing punctuation or the
-/// line's end after it (an opening “ stands before its word).
+/// The closing quotes of `line`. A ’ closes where no letter follows it
+/// (where one does it is an apostrophe, `it’s`); a double quote where a
+/// char that is no space stands before it (its lead's, when garbled) and a
+/// space, closing punctuation or the line's end after it (an opening “
+/// stands before its word).
+///
+/// Every candidate is a quote written as it is (`E2 80 xx`) or a garbled
+/// one's tail after `€` (`E2 82 AC`) or `Ђ` (`D0 82`), so the line's bytes
+/// are searched for those two leads from the end, and the search stops
+/// once the last closing quote of each kind is found: most lines hold no
+/// quote at all, and a line with mojibake on it is met once per line, not
+/// once per char.
 fn closings(line: &str) -> Closings {
+    let bytes = line.as_bytes();
     let (mut single, mut double) = (None, None);
-    // The quote just seen, where it ends, and whether a non-space stood
-    // before it: decided by the char after it.
-    let mut pending: Option<(char, usize, bool)> = None;
-    // The last three chars: a garbled quote's lead and its 80's char
-    // stand before its tail, and what stands before the lead decides.
-    let (mut last, mut second, mut third) = (' ', ' ', ' ');
-    let mut decide = |pending: (char, usize, bool), next: Option<char>| match pending {
-        ('’', end, _) => {
-            if !next.is_some_and(char::is_alphabetic) {
-                single = Some(end);
+    let mut end = bytes.len();
+    while single.is_none() || double.is_none() {
+        let Some(i) = memchr::memrchr2(0xE2, 0xD0, bytes.get(..end).unwrap_or_default()) else {
+            break;
+        };
+        end = i;
+        // The quote, where its char starts, and where the char stands
+        // whose kind (a space or not) says whether it is attached: the
+        // quote's own prev, or its garbled lead's.
+        let (q, at, lead_at) = match bytes.get(i..).unwrap_or_default() {
+            [0xE2, 0x80, 0x99, ..] => ('’', i, i),
+            [0xE2, 0x80, 0x9D, ..] => ('”', i, i),
+            [0xE2, 0x80, 0x9C, ..] => ('“', i, i),
+            [0xE2, 0x82, 0xAC, tail @ ..] => match tail {
+                [0xE2, 0x84, 0xA2, ..] => ('’', i + 3, i),
+                [0xC5, 0xA5, ..] | [0xC2, 0xAF, ..] => ('”', i + 3, i),
+                [0xC5, 0x9B, ..] | [0xC5, 0x93, ..] => ('“', i + 3, i),
+                _ => continue,
+            },
+            [0xD0, 0x82, tail @ ..] => match tail {
+                [0xE2, 0x84, 0xA2, ..] => ('’', i + 2, i),
+                [0xD1, 0x9C, ..] => ('”', i + 2, i),
+                [0xD1, 0x9A, ..] => ('“', i + 2, i),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let mut back = line.get(..lead_at).unwrap_or("").chars().rev();
+        // Written: the char before the quote; garbled: the char before its
+        // lead's (the lead is the char before `€` or `Ђ`).
+        let before = if at == lead_at {
+            back.next()
+        } else {
+            back.nth(1)
+        }
+        .unwrap_or(' ');
+        let rest = line.get(at..).unwrap_or("");
+        let mut after = rest.chars();
+        let width = after.next().map_or(0, char::len_utf8);
+        let quote_end = at + width;
+        let next = after.next();
+        if q == '’' {
+            if single.is_none() && !next.is_some_and(char::is_alphabetic) {
+                single = Some(quote_end);
             }
+        } else if double.is_none()
+            && !before.is_whitespace()
+            && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c))
+        {
+            double = Some((quote_end, q));
         }
-        (q, end, attached) => {
-            if attached && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c)) {
-                double = Some((end, q));
-            }
-        }
-    };
-    for (i, c) in line.char_indices() {
-        if let Some(p) = pending.take() {
-            decide(p, Some(c));
-        }
-        if let Some(q) = quote_of(last, c) {
-            let written = matches!(c, '’' | '”' | '“');
-            let before = if written { last } else { third };
-            pending = Some((q, i + c.len_utf8(), !before.is_whitespace()));
-        }
-        third = second;
-        second = last;
-        last = c;
-    }
-    if let Some(p) = pending {
-        decide(p, None);
     }
     (single, double)
 }
@@ -211,6 +250,49 @@ pub fn line_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Rang
 mod tests {
     use super::*;
 
+    /// [`closings`] in one pass over the line's chars, every char asked
+    /// whether it is a quote (see [`quote_of`]), as it was first written:
+    /// what the byte search is checked against.
+    fn closings_char_by_char(line: &str) -> Closings {
+        let (mut single, mut double) = (None, None);
+        // The quote just seen, where it ends, and whether a non-space stood
+        // before it: decided by the char after it.
+        let mut pending: Option<(char, usize, bool)> = None;
+        // The last three chars: a garbled quote's lead and its 80's char
+        // stand before its tail, and what stands before the lead decides.
+        let (mut last, mut second, mut third) = (' ', ' ', ' ');
+        let mut decide = |pending: (char, usize, bool), next: Option<char>| match pending {
+            ('’', end, _) => {
+                if !next.is_some_and(char::is_alphabetic) {
+                    single = Some(end);
+                }
+            }
+            (q, end, attached) => {
+                if attached && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}…".contains(c))
+                {
+                    double = Some((end, q));
+                }
+            }
+        };
+        for (i, c) in line.char_indices() {
+            if let Some(p) = pending.take() {
+                decide(p, Some(c));
+            }
+            if let Some(q) = quote_of(last, c) {
+                let written = matches!(c, '’' | '”' | '“');
+                let before = if written { last } else { third };
+                pending = Some((q, i + c.len_utf8(), !before.is_whitespace()));
+            }
+            third = second;
+            second = last;
+            last = c;
+        }
+        if let Some(p) = pending {
+            decide(p, None);
+        }
+        (single, double)
+    }
+
     #[test]
     fn task_lines_and_dates() {
         assert!(task::is_task("- [ ] call"));
@@ -245,6 +327,40 @@ mod tests {
         assert_eq!(state.open_low, 1);
         state.saw(&['“']);
         assert_eq!((state.open_low, state.open_double), (0, 0));
+    }
+
+    /// The byte search finds the closing quotes and counts the open ones
+    /// the char-by-char pass does, on lines of quotes written and garbled,
+    /// their leads, spaces, letters of several scripts and punctuation.
+    #[test]
+    fn the_byte_search_agrees_with_the_char_by_char_pass() {
+        let pieces = [
+            " ", "a", "Z", "é", "д", "ђ", "р", "’", "”", "“", "„", "€", "Ђ", "™", "ť", "¯", "ś",
+            "œ", "ќ", "њ", "â", "в", "Ä", ",", ".", "…", ")", "%s", "\u{a0}", "—", "日", "📅",
+            "â€™", "вЂ™", "â€ť", "вЂќ", "â€œ", "вЂњ", "â€¯", "â€ś", "Å›", "Ñœ",
+        ];
+        let mut state = 7u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        for _ in 0..20_000 {
+            let len = next() % 14;
+            let line: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(closings(&line), closings_char_by_char(&line), "{line:?}");
+            let (mut bytes, mut chars) = (LineState::default(), LineState::default());
+            bytes.saw_str(&line);
+            for c in line.chars() {
+                chars.quote(c);
+            }
+            assert_eq!(
+                (bytes.open_double, bytes.open_low),
+                (chars.open_double, chars.open_low),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
