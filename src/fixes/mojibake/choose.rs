@@ -96,7 +96,9 @@ type JudgedKey<'r> = (usize, &'r [char], Option<char>, Option<char>);
 
 impl<'r> Judged<'r> {
     /// [`repair`] of `r` through page `p`'s `reading`, gaps judged in
-    /// `gcx`; `before`: the run's own cost.
+    /// `gcx`; `before`: the run's own cost. Lent, not copied: most
+    /// readings judged are weighed and passed over, and the one that wins
+    /// is copied then.
     fn repair(
         &mut self,
         r: &'r Run,
@@ -104,17 +106,20 @@ impl<'r> Judged<'r> {
         reading: &detect::Reading,
         gcx: &GapContext,
         before: impl Fn() -> u32,
-    ) -> Repair {
+    ) -> &Repair {
         let made = self
             .made
             .entry((p, &r.chars[..], r.prev, r.next))
             .or_default();
-        if let Some((_, rep)) = made.iter().find(|(cx, _)| cx == gcx) {
-            return rep.clone();
-        }
-        let rep = repair(&r.chars, r.prev, r.next, reading, true, gcx, before());
-        made.push((*gcx, rep.clone()));
-        rep
+        let at = match made.iter().position(|(cx, _)| cx == gcx) {
+            Some(at) => at,
+            None => {
+                let rep = repair(&r.chars, r.prev, r.next, reading, true, gcx, before());
+                made.push((*gcx, rep));
+                made.len() - 1
+            }
+        };
+        &made[at].1
     }
 }
 
@@ -257,17 +262,20 @@ pub fn choose<'r>(
         }
         // Without gaps, or without judging them, the first look already is
         // the repair.
-        let mut rep = if reading.gaps == 0
+        // Borrowed (from the first look, or from the note's judged
+        // repairs) until it wins or a layer under it is peeled: most
+        // readings are weighed and passed over.
+        let mut rep: Cow<'_, Repair> = if reading.gaps == 0
             || !(fill || capital_cut_short)
             || (lone_leads && !is_note_page && !capital_cut_short)
         {
-            first.clone()
+            Cow::Borrowed(first)
         } else {
             // The word's ASCII letters beyond the run, for word membership.
             let mut gcx = *gcx;
             gcx.head = Affix::before(text, r.range.start, reading.page);
             gcx.tail = Affix::after(text, r.range.end, reading.page);
-            judged.repair(r, p, reading, &gcx, before)
+            Cow::Borrowed(judged.repair(r, p, reading, &gcx, before))
         };
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation
@@ -283,7 +291,7 @@ pub fn choose<'r>(
             && (is_note_page || (cut_short && before() >= 2))
             && unclear.as_ref().is_none_or(|u| p < u.0)
         {
-            unclear = Some((p, reading.page, rep.clone()));
+            unclear = Some((p, reading.page, rep.as_ref().clone()));
         }
         // The note's own page, evident all through, reading the run whole
         // in three sequences or more: symbols are what the note says (box
@@ -311,14 +319,13 @@ pub fn choose<'r>(
         {
             continue;
         }
-        let (out, layers, deeper) = peel_all(
-            reading.page.name,
-            std::mem::take(&mut rep.out),
-            r.prev,
-            r.next,
-        );
-        rep.out = out;
-        rep.gain += deeper;
+        let (peeled, layers, deeper) = peel_all(reading.page.name, &rep.out, r.prev, r.next);
+        if let Some(out) = peeled {
+            rep.to_mut().out = out;
+        }
+        if deeper != 0 {
+            rep.to_mut().gain += deeper;
+        }
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
@@ -359,7 +366,7 @@ pub fn choose<'r>(
                 rank,
                 Chosen {
                     page: p,
-                    repair: rep,
+                    repair: rep.into_owned(),
                     layers,
                 },
             ));
@@ -367,13 +374,11 @@ pub fn choose<'r>(
     }
     match widened(text, r, vote, gcx, before) {
         Some((wide, np, mut rep)) => {
-            let (out, layers, _) = peel_all(
-                code_pages()[np].name,
-                std::mem::take(&mut rep.out),
-                wide.prev,
-                wide.next,
-            );
-            rep.out = out;
+            let (peeled, layers, _) =
+                peel_all(code_pages()[np].name, &rep.out, wide.prev, wide.next);
+            if let Some(out) = peeled {
+                rep.out = out;
+            }
             Choice {
                 run: Cow::Owned(wide),
                 best: Some(Chosen {

@@ -1072,8 +1072,7 @@ mod tests {
                                 repair(&r.chars, r.prev, r.next, &reading, false, &none, before);
                             let filled =
                                 repair(&r.chars, r.prev, r.next, &reading, true, &cx, before);
-                            let (_, _, deeper) =
-                                peel_all(under.name, filled.out.clone(), r.prev, r.next);
+                            let (_, _, deeper) = peel_all(under.name, &filled.out, r.prev, r.next);
                             let reached = filled.gain + deeper;
                             let may = |need| gaps_may_reach(r.prev, r.next, &reading, &first, need);
                             assert!(may(reached), "{:?} under {}", r.chars, under.name);

@@ -18,32 +18,35 @@ const MAX_LAYERS: usize = 3;
 const LAYER_GAIN: i64 = 1;
 
 /// Peels the layers under a first repair `out` (made through the page
-/// named `first`): the chars as finally repaired, the pages of the further
-/// layers in undo order, and their gain.
+/// named `first`): the chars as finally repaired where a layer was peeled
+/// (`None` where `out` stays: most repairs, which are then not copied),
+/// the pages of the further layers in undo order, and their gain.
 pub fn peel_all(
     first: &'static str,
-    mut out: Vec<char>,
+    out: &[char],
     prev: Option<char>,
     next: Option<char>,
-) -> (Vec<char>, Vec<&'static str>, i64) {
+) -> (Option<Vec<char>>, Vec<&'static str>, i64) {
     let mut chain: Vec<&'static str> = Vec::new();
     let mut gain = 0;
+    let mut peeled: Option<Vec<char>> = None;
     for _ in 1..MAX_LAYERS {
+        let chars = peeled.as_deref().unwrap_or(out);
         // Most repairs hold no lead byte's char before a continuation's:
         // nothing to peel, one scan.
-        if !super::quick::chars_may_hold_mojibake(&out) {
+        if !super::quick::chars_may_hold_mojibake(chars) {
             break;
         }
         let Some((g, name, next_out)) =
-            peel(&out, prev, next, chain.last().copied().unwrap_or(first))
+            peel(chars, prev, next, chain.last().copied().unwrap_or(first))
         else {
             break;
         };
         chain.push(name);
         gain += g;
-        out = next_out;
+        peeled = Some(next_out);
     }
-    (out, chain, gain)
+    (peeled, chain, gain)
 }
 
 /// One more layer: the best whole repair of `chars` under any page, at
