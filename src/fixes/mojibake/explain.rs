@@ -73,41 +73,53 @@ pub fn emit(sink: &mut Sink, rep: &Repaired, whole_note: bool) {
         c1,
         ..
     } = rep;
-    let mut message = String::from("UTF-8 read as ");
+    // Written straight into one string with room for the usual message (a
+    // page's name, a restored byte and its reason): a garbled note has a
+    // repair on nearly every line, and the lists joined, then copied in,
+    // and the string grown as it went cost more than the repair's edit.
+    let mut message = String::with_capacity(MESSAGE_ROOM);
+    message.push_str("UTF-8 read as ");
     // `chain` is in undo order; tell it in the order the damage happened.
-    let mut names: Vec<&str> = chain.clone();
-    names.reverse();
-    if names.len() > 1 && names.iter().all(|n| *n == names[0]) {
+    let last = chain.last().copied().unwrap_or_default();
+    if chain.len() > 1 && chain.iter().all(|n| *n == last) {
         let _ = write!(
             message,
-            "{} {}",
-            names[0],
-            if names.len() == 2 {
+            "{last} {}",
+            if chain.len() == 2 {
                 "twice"
             } else {
                 "three times"
             }
         );
     } else {
-        message.push_str(&names.join(", then the result read as "));
+        for (i, name) in chain.iter().rev().enumerate() {
+            if i > 0 {
+                message.push_str(", then the result read as ");
+            }
+            message.push_str(name);
+        }
     }
     if !restored.is_empty() {
-        let bytes: Vec<String> = restored
-            .iter()
-            .flat_map(|r| r.restored.iter())
-            .map(|b| format!("0x{b:02X}"))
-            .collect();
-        let _ = write!(
-            message,
-            ", dropped byte{} {} restored ({})",
-            if bytes.len() > 1 { "s" } else { "" },
-            bytes.join(" "),
-            restored
-                .iter()
-                .map(|r| format!("{}: {}", r.ch, r.reason))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
+        let bytes = restored.iter().flat_map(|r| r.restored.iter());
+        message.push_str(", dropped byte");
+        if bytes.clone().nth(1).is_some() {
+            message.push('s');
+        }
+        message.push(' ');
+        for (i, b) in bytes.enumerate() {
+            if i > 0 {
+                message.push(' ');
+            }
+            let _ = write!(message, "0x{b:02X}");
+        }
+        message.push_str(" restored (");
+        for (i, r) in restored.iter().enumerate() {
+            if i > 0 {
+                message.push_str("; ");
+            }
+            let _ = write!(message, "{}: {}", r.ch, r.reason);
+        }
+        message.push(')');
     }
     if r.widened.is_some() {
         message.push_str(", its byte 0xA0 (a no-break space) since turned into a plain space");
@@ -126,10 +138,15 @@ pub fn emit(sink: &mut Sink, rep: &Repaired, whole_note: bool) {
         }
     }
     if *c1 {
-        message.push_str(&format!(", and {C1_MESSAGE}"));
+        message.push_str(", and ");
+        message.push_str(C1_MESSAGE);
     }
     replace(sink, r, out, message, whole_note);
 }
+
+/// Room for a repair's usual message: `UTF-8 read as windows-1254,
+/// dropped byte 0x8F restored (⏫: a Tasks signifier in a Tasks context)`.
+const MESSAGE_ROOM: usize = 96;
 
 /// Why C1 controls change.
 const C1_MESSAGE: &str =
@@ -166,11 +183,11 @@ fn replace(sink: &mut Sink, r: &Run, out: &[char], message: String, whole_note: 
     if from >= to {
         return;
     }
-    let replacement: String = out
-        .get(prefix..out.len() - suffix)
-        .unwrap_or(&[])
-        .iter()
-        .collect();
+    // Sized for its bytes up front: collected, it grew once for each
+    // char of more than one byte (every repair's).
+    let made = out.get(prefix..out.len() - suffix).unwrap_or(&[]);
+    let mut replacement = String::with_capacity(made.iter().map(|c| c.len_utf8()).sum());
+    replacement.extend(made);
     let range = r.range.start + from..r.range.start + to;
     if whole_note {
         sink.replace_anywhere(range, replacement, message);
