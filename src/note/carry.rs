@@ -9,7 +9,7 @@
 mod frontmatter;
 mod lines;
 
-use super::{protect, scan, Frontmatter, Line, Note, Scan};
+use super::{protect, scan, Frontmatter, Kinds, Line, Note, Scan};
 use crate::edit::Edit;
 use std::ops::Range;
 
@@ -65,9 +65,15 @@ fn holds_marker(b: &[u8]) -> bool {
 
 /// Whether `s` holds a line break: a byte search, where a search for
 /// either char decodes every char of the text (a tenth of carrying a
-/// garbled note's edits went there).
+/// garbled note's edits went there). Most edits' texts are a few bytes
+/// (a repaired char, a date), which a look at each byte answers for less
+/// than setting up the search.
 fn breaks(s: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some()
+    let b = s.as_bytes();
+    if b.len() <= SHORT {
+        return b.iter().any(|&c| c == b'\n' || c == b'\r');
+    }
+    memchr::memchr2(b'\n', b'\r', b).is_some()
 }
 
 /// Whether a line keeps its [`protect::shape`] over edits whose first
@@ -170,9 +176,8 @@ impl Note<'_> {
             // `\r` in the line makes a `\r\n` ending, and no edit writes one.
             let opens_frontmatter = i == 0 && after == "---";
             if opens_frontmatter
-                || before.contains('\r')
                 || marked
-                || holds_marker(before.as_bytes())
+                || self.may_hold_marker(i, before)
                 || !keeps_shape(before, after, first?)
             {
                 return None;
@@ -193,6 +198,19 @@ impl Note<'_> {
             protected,
             newline: self.newline,
         })
+    }
+
+    /// Whether line `i`, whose text is `before`, holds a `\r` or one of
+    /// [`BLOCK_MARKERS`]: searched for only when the scan saw one of their
+    /// bytes on it (`Kinds::MARKER_BYTE`), which most edited lines (a
+    /// task's fields, a date, a name) lack.
+    fn may_hold_marker(&self, i: usize, before: &str) -> bool {
+        let seen = self
+            .scan
+            .lines
+            .get(i)
+            .is_none_or(|k| k.meets(Kinds::MARKER_BYTE));
+        seen && (before.contains('\r') || holds_marker(before.as_bytes()))
     }
 
     /// The protected regions of the new text: those of unedited lines moved

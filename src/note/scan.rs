@@ -55,8 +55,13 @@ impl Kinds {
     /// from U+F000 on): where a label (`Due: …`) or a Dataview field
     /// (`[due:: …]`) can be.
     pub const COLON: Kinds = Kinds(1 << 11);
+    /// A byte of a block or comment marker (`` ` `` `~` `$` `<` `>` `%`)
+    /// or a `\r`: a line without one holds no marker, so carrying an edit
+    /// over it (`note::carry`) need not search it for one. The note
+    /// model's own kind: no fix declares it.
+    pub const MARKER_BYTE: Kinds = Kinds(1 << 12);
     /// Every kind.
-    pub const ALL: Kinds = Kinds((1 << 12) - 1);
+    pub const ALL: Kinds = Kinds((1 << 13) - 1);
 
     /// Both sets together.
     pub const fn or(self, other: Kinds) -> Kinds {
@@ -163,7 +168,9 @@ static CLASS: [u16; 256] = {
             b'@' => Kinds::AT.0,
             b'[' => BRACKET | INLINE,
             b':' => INLINE | Kinds::COLON.0,
-            b'`' | b'$' | b']' | b'<' => INLINE,
+            b'`' | b'$' | b'<' => INLINE | Kinds::MARKER_BYTE.0,
+            b']' => INLINE,
+            b'~' | b'>' | b'%' | b'\r' => Kinds::MARKER_BYTE.0,
             0xEF => Kinds::NON_ASCII.0 | WIDE | Kinds::COLON.0,
             0xE2.. => Kinds::NON_ASCII.0 | WIDE,
             0x80.. => Kinds::NON_ASCII.0,
@@ -244,6 +251,10 @@ mod tests {
         assert!(k[1].meets(Kinds::COLON) && !k[6].meets(Kinds::COLON));
         assert!(kinds("a：b")[0].meets(Kinds::COLON));
         assert!(!k[3].meets(Kinds::NON_ASCII.or(Kinds::DIGIT).or(Kinds::TRAILING)));
+        assert!(!k[6].meets(Kinds::MARKER_BYTE));
+        for line in ["a `b`", "~~~", "$x$", "<!--", "-->", "%%", "a\rb"] {
+            assert!(kinds(line)[0].meets(Kinds::MARKER_BYTE), "{line:?}");
+        }
     }
 
     #[test]

@@ -227,9 +227,8 @@ impl Note<'_> {
             let after = new.get(lines[j].range.clone())?;
             let opens_frontmatter = i == 0 && after == "---";
             if opens_frontmatter
-                || before.contains('\r')
+                || self.may_hold_marker(i, before)
                 || after.contains('\r')
-                || holds_marker(before.as_bytes())
                 || holds_marker(after.as_bytes())
                 || protect::shape(before) != protect::shape(after)
             {
