@@ -51,6 +51,8 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     // The tokens of the line read last, whose room the next line's reading
     // takes over: one allocation for the note, not one a task line.
     let mut spare = Vec::new();
+    // The same for the reading of each rewritten line, its check.
+    let mut check = Vec::new();
     for i in note.scan.lines_with(NEEDS) {
         let line = &note.lines[i];
         if !line.is_text() {
@@ -72,7 +74,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         let quiet = match &parsed {
             Some(parsed) if parsed.fields().next().is_some() => {
                 let at = line.range.start;
-                match rewrite_line(text, parsed) {
+                match rewrite_line(text, parsed, &mut check) {
                     Ok(Some((new, written))) => {
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
@@ -170,13 +172,39 @@ impl Hasher for LineHasher {
 /// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
 /// already is, `Err` when it is left alone on purpose.
 pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
-    rewrite_line(line, t).map(|r| r.map(|(r, _)| r))
+    rewrite_line(line, t, &mut Vec::new()).map(|r| r.map(|(r, _)| r))
 }
 
 /// [`rewrite`], with the whole line as rewritten: the check of a rewrite
 /// writes it, and the memo of lines known final keeps it, so it is
-/// written once.
-fn rewrite_line(line: &str, t: &TaskLine) -> Result<Option<(Rewrite, String)>, String> {
+/// written once. `spare` lends its room to the reading of the rewritten
+/// line, as [`task::parse_into`] takes it, and gets it back.
+fn rewrite_line(
+    line: &str,
+    t: &TaskLine,
+    spare: &mut Vec<Token>,
+) -> Result<Option<(Rewrite, String)>, String> {
+    check_fields(line, t)?;
+    if in_form(line, t) {
+        return Ok(None);
+    }
+    let range = rewritten(t);
+    let mut new = String::with_capacity(range.len() + 8);
+    write_fields(&mut new, line, t);
+    let rewrite = Rewrite {
+        range,
+        replacement: new,
+        message: why(line, t),
+    };
+    match reads_the_same(line, t, &rewrite, spare) {
+        Some(written) => Ok(Some((rewrite, written))),
+        None => Err("task line left as it is: rewriting it would change how Tasks reads it".into()),
+    }
+}
+
+/// `Err` with the reason when task line `t` is left alone on purpose: a
+/// field written twice, or an impossible date.
+fn check_fields(line: &str, t: &TaskLine) -> Result<(), String> {
     let mut seen = 0u16;
     for a in t.fields() {
         let Some(field) = a.field else { continue };
@@ -194,31 +222,26 @@ fn rewrite_line(line: &str, t: &TaskLine) -> Result<Option<(Rewrite, String)>, S
             ));
         }
     }
-    // The region rewritten: from the end of the description to the block
-    // link or the line's end. Tasks puts the tags it took off the end back
-    // into the description, then writes the fields after it, so tags come
-    // first, in their order, one space apart.
+    Ok(())
+}
+
+/// The part of task line `t` a rewrite writes: from the end of the
+/// description to the block link or the line's end. Tasks puts the tags
+/// it took off the end back into the description, then writes the fields
+/// after it, so tags come first, in their order, one space apart.
+fn rewritten(t: &TaskLine) -> Range<usize> {
     let start = t.description.end;
     let last_end = t.tokens.last().map_or(start, |k| k.range.end);
-    let end = t.block_link.as_ref().map_or(last_end, |b| b.start);
-    // Most lines are already in Tasks' form: compared piece by piece with
-    // what would be written, without writing it.
-    let mut same = Unchanged(Some(&line[start..end]));
+    start..t.block_link.as_ref().map_or(last_end, |b| b.start)
+}
+
+/// Whether task line `t` (fields checked) is already in Tasks' form, as
+/// most lines are: compared piece by piece with what would be written,
+/// without writing it.
+fn in_form(line: &str, t: &TaskLine) -> bool {
+    let mut same = Unchanged(line.get(rewritten(t)));
     write_fields(&mut same, line, t);
-    if same.0 == Some("") {
-        return Ok(None);
-    }
-    let mut new = String::with_capacity(end - start + 8);
-    write_fields(&mut new, line, t);
-    let rewrite = Rewrite {
-        range: start..end,
-        replacement: new,
-        message: why(line, t),
-    };
-    match reads_the_same(line, t, &rewrite) {
-        Some(written) => Ok(Some((rewrite, written))),
-        None => Err("task line left as it is: rewriting it would change how Tasks reads it".into()),
-    }
+    same.0 == Some("")
 }
 
 /// The message of a rewrite of task line `t` (fields unique by kind):
@@ -490,23 +513,26 @@ fn block_link<'a>(line: &'a str, t: &TaskLine) -> Option<&'a str> {
 /// The rewritten line, when it reads as the line did (description, tags,
 /// fields, block link and prefix) and is final. Compared on borrowed
 /// pieces: every changed task line is checked so.
-fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite) -> Option<String> {
+fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite, spare: &mut Vec<Token>) -> Option<String> {
     // Written once, at its length: copying the line and replacing a part
     // grew it again.
     let mut new = String::with_capacity(line.len() - r.range.len() + r.replacement.len());
     new.push_str(&line[..r.range.start]);
     new.push_str(&r.replacement);
     new.push_str(&line[r.range.end..]);
-    let again = task::parse(&new)?;
-    if !same_text(description(line, t), description(&new, &again))
-        || field_values(line, t) != field_values(&new, &again)
-        || block_link(line, t) != block_link(&new, &again)
-        || line[t.prefix.clone()] != new[again.prefix.clone()]
-    {
-        return None;
-    }
-    // Written once, the line must be final.
-    matches!(rewrite_line(&new, &again), Ok(None)).then_some(new)
+    let again = task::parse_into(&new, std::mem::take(spare))?;
+    let same = same_text(description(line, t), description(&new, &again))
+        && field_values(line, t) == field_values(&new, &again)
+        && block_link(line, t) == block_link(&new, &again)
+        && line[t.prefix.clone()] == new[again.prefix.clone()]
+        // Written once, the line must be final. Its fields are `t`'s, by
+        // kind and value, and as many: each kind once, every date valid,
+        // as `check_fields` found them on `t`; so only its form is left to
+        // check.
+        && again.fields().count() == t.fields().count()
+        && in_form(&new, &again);
+    *spare = again.tokens;
+    same.then_some(new)
 }
 
 /// A real calendar date written `YYYY-MM-DD`.
