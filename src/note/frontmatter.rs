@@ -52,7 +52,7 @@ pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
         if line == "---" || line == "..." {
             let yaml = &text[yaml_start..at];
             let lines = entries::lines(yaml);
-            let value = parse_yaml(yaml);
+            let value = parse_split(yaml, &lines);
             let mut entries = entries::entries(yaml, &lines);
             let unread = value
                 .as_ref()
@@ -99,6 +99,20 @@ fn reads_as(entries: &[Entry], value: &serde_yaml::Value) -> bool {
 /// for them, and they are how a small block expands into a huge one. The
 /// plainest blocks are read without the parser ([`plain`]).
 pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
+    parse_with(yaml, plain::read)
+}
+
+/// [`parse_yaml`] of a block whose lines are split already: the plain
+/// reader takes them as they are.
+fn parse_split(yaml: &str, lines: &[YLine]) -> Result<serde_yaml::Value, String> {
+    parse_with(yaml, |yaml| plain::read_split(yaml, lines))
+}
+
+/// [`parse_yaml`] with `plain` as its plain reader.
+fn parse_with(
+    yaml: &str,
+    plain: impl FnOnce(&str) -> Option<serde_yaml::Value>,
+) -> Result<serde_yaml::Value, String> {
     if yaml.trim().is_empty() {
         return Ok(serde_yaml::Value::Null);
     }
@@ -111,7 +125,7 @@ pub fn parse_yaml(yaml: &str) -> Result<serde_yaml::Value, String> {
         serde_yaml::from_str::<serde_yaml::Value>(yaml)
             .map_err(|e| format!("frontmatter is not valid YAML: {e}"))
     };
-    match plain::read(yaml) {
+    match plain(yaml) {
         Some(value) => {
             debug_assert_eq!(Ok(&value), parse().as_ref(), "plain reading of {yaml:?}");
             Ok(value)

@@ -9,11 +9,26 @@
 //! numbers, repeated keys) gets `None` and goes to the parser. Debug builds
 //! check every answer against the parser's (see `super::parse_yaml`).
 
+use super::entries::YLine;
 use serde_yaml::{Mapping, Value};
 
 /// The value the YAML parser would give `yaml`, when `yaml` is plain
 /// enough to be sure of it without parsing.
 pub fn read(yaml: &str) -> Option<Value> {
+    let body = yaml.strip_suffix('\n').unwrap_or(yaml);
+    read_lines(yaml, body.split('\n'))
+}
+
+/// [`read`] of `yaml` whose lines are already split ([`super::entries::lines`],
+/// each without its ending): the reading of a frontmatter block, whose
+/// lines the note model splits anyway, splits them once.
+pub fn read_split(yaml: &str, lines: &[YLine]) -> Option<Value> {
+    read_lines(yaml, lines.iter().map(|l| &yaml[l.range.clone()]))
+}
+
+/// [`read`] of `yaml` given as its lines: each without its `\n` (a `\r`
+/// before it may be left on), none after the last line break.
+fn read_lines<'a>(yaml: &str, lines: impl Iterator<Item = &'a str>) -> Option<Value> {
     // Comments are passed over unread, so the whole text is checked here.
     if !printable(yaml.as_bytes(), true) {
         return None;
@@ -27,8 +42,7 @@ pub fn read(yaml: &str) -> Option<Value> {
     // parser folds each line break into one space); `false` once a blank
     // or comment line has ended what may continue it.
     let mut folding: Option<(Value, String, bool)> = None;
-    let body = yaml.strip_suffix('\n').unwrap_or(yaml);
-    for line in body.split('\n') {
+    for line in lines {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let rest = line.trim_start_matches(' ');
         if rest.is_empty() || rest.starts_with('#') {
@@ -63,7 +77,9 @@ pub fn read(yaml: &str) -> Option<Value> {
             return None;
         }
         close(&mut map, open.take())?;
-        let colon = rest.find(':')?;
+        // A key is a few bytes: looked at one by one, where a search sets
+        // up more than it costs.
+        let colon = rest.bytes().position(|b| b == b':')?;
         let (key, after) = (&rest[..colon], &rest[colon + 1..]);
         if !(after.is_empty() || after.starts_with(' ')) || key.ends_with(' ') {
             return None;
@@ -326,6 +342,8 @@ mod tests {
             "type: 1on1\nfor: 3 days\nsecond: 2nd\nday: 2026-11-20 10:00\nu: 1_000\n",
         ] {
             assert_eq!(read(yaml), Some(parsed(yaml)), "{yaml:?}");
+            let lines = super::super::entries::lines(yaml);
+            assert_eq!(read_split(yaml, &lines), read(yaml), "{yaml:?}");
         }
     }
 
