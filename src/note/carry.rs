@@ -41,7 +41,8 @@ static BY_FIRST_BYTE: [&[u8]; 256] = {
     t
 };
 
-/// The length up to which [`holds_marker`] looks at every byte.
+/// The length up to which [`holds_marker`] looks at every byte for a
+/// marker's first byte.
 const SHORT: usize = 24;
 
 /// Whether `line` holds one of [`BLOCK_MARKERS`]: the markers' six first
@@ -52,6 +53,11 @@ const SHORT: usize = 24;
 /// around an edit ([`SHORT`] or fewer) are looked up byte by byte: that
 /// costs less than setting up the two searches.
 fn holds_marker(b: &[u8]) -> bool {
+    // Most stretches hold no byte any marker has: the scan's table says so
+    // in one look at each byte, for less than the searches below set up.
+    if !scan::has_marker_byte(b) {
+        return false;
+    }
     let at = |i: usize| {
         let m = BY_FIRST_BYTE[usize::from(b[i])];
         !m.is_empty() && b[i..].starts_with(m)

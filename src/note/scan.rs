@@ -189,6 +189,12 @@ pub(super) fn bytes_seen(bytes: &[u8]) -> u16 {
         .fold(0u16, |acc, &b| acc | CLASS[usize::from(b)])
 }
 
+/// Whether `bytes` hold a byte of [`Kinds::MARKER_BYTE`]: one pass
+/// through [`CLASS`].
+pub(super) fn has_marker_byte(bytes: &[u8]) -> bool {
+    bytes_seen(bytes) & Kinds::MARKER_BYTE.0 != 0
+}
+
 /// The kinds one line holds: one pass over its bytes through [`CLASS`].
 pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
     kinds_of(text, line, bytes_seen(&text.as_bytes()[line.range.clone()]))
