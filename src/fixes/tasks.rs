@@ -388,7 +388,6 @@ fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: Rewrite) {
     let prefix = common_prefix(old, new);
     let suffix = common_suffix(&old[prefix..], &new[prefix..]);
     let range = at + r.range.start + prefix..at + r.range.end - suffix;
-    let replacement = &new[prefix..new.len() - suffix];
     if !note.is_free(range.clone()) {
         sink.diagnose(
             at,
@@ -396,6 +395,11 @@ fn propose(note: &Note, sink: &mut Sink, at: usize, line: &str, r: Rewrite) {
         );
         return;
     }
+    // The rewrite's own string, cut to the change, becomes the edit's:
+    // one allocation and copy fewer for every rewritten line.
+    let mut replacement = r.replacement;
+    replacement.truncate(replacement.len() - suffix);
+    replacement.replace_range(..prefix, "");
     sink.replace(range, replacement, r.message);
 }
 
