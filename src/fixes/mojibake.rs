@@ -134,6 +134,7 @@ mod repeat;
 mod score;
 mod survey;
 mod tables;
+mod unassigned;
 mod vote;
 mod whole;
 mod words;

@@ -50,7 +50,8 @@ pub enum Kind {
     Symbol,
     /// Emoji and pictographs (and the variation selectors that follow them).
     Emoji,
-    /// Controls, format chars, private use: never typed into a note.
+    /// Controls, format chars, private use, code points Unicode leaves
+    /// unassigned: never typed into a note.
     Control,
 }
 
@@ -138,6 +139,14 @@ pub fn kind(c: char) -> Kind {
     super::class::kind(c)
 }
 
+/// Whether Unicode leaves `u` unassigned (a hole in a block, U+05CD
+/// beside the Hebrew letters): no note holds it, so no lost byte made it.
+fn is_unassigned(u: u32) -> bool {
+    let ranges = &super::unassigned::RANGES;
+    let i = ranges.partition_point(|&(_, end)| end < u);
+    ranges.get(i).is_some_and(|&(start, _)| start <= u)
+}
+
 /// Kind of `c`, by rule.
 pub(super) fn kind_by_rule(c: char) -> Kind {
     let u = u32::from(c);
@@ -152,6 +161,9 @@ pub(super) fn kind_by_rule(c: char) -> Kind {
     }
     if is_mark(u) {
         return Kind::Mark;
+    }
+    if is_unassigned(u) {
+        return Kind::Control;
     }
     match u {
         // Format chars are real text: zero-width spaces and joiners, the
@@ -801,6 +813,21 @@ pub fn cost_of(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holes_are_no_text() {
+        assert_eq!(kind('\u{5CD}'), Kind::Control);
+        assert_eq!(kind('\u{378}'), Kind::Control);
+        assert_eq!(kind('\u{5D0}'), Kind::Letter);
+        // The table is of a Unicode no older than the standard library's:
+        // nothing it calls a letter, digit or space is a hole there.
+        for u in 0x80..0x40000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let known = c.is_alphabetic() || c.is_numeric() || c.is_whitespace();
+                assert!(!(known && is_unassigned(u)), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn mojibake_costs_more_than_its_repair() {

@@ -918,6 +918,24 @@ fn a_word_takes_the_letters_its_note_writes() {
 }
 
 #[test]
+fn a_hole_in_a_block_is_no_candidate() {
+    // שלום through windows-1252 loses 0x9D of its final ם. The lost byte
+    // could also make U+05CD or U+05CF, holes Unicode leaves among the
+    // Hebrew letters; taken for everyday symbols, they made the word's end
+    // possibly punctuation and the word lists were never asked.
+    let page = code_pages()
+        .iter()
+        .copied()
+        .find(|p| p.name == "windows-1252")
+        .expect("page");
+    for text in ["שלום", "שלום עולם"] {
+        let garbled = garble(text, page, false);
+        assert!(garbled.ends_with('×'), "{garbled}");
+        assert_eq!(fix(&garbled), text);
+    }
+}
+
+#[test]
 fn a_lost_byte_is_an_emoji_only_where_the_gap_stands_apart() {
     // ❌ lost its 0x9D: between spaces, the one emoji among the candidates.
     assert_eq!(fix("Done â\u{9d}Œ here"), "Done ❌ here");
