@@ -60,8 +60,11 @@ impl Kinds {
     /// over it (`note::carry`) need not search it for one. The note
     /// model's own kind: no fix declares it.
     pub const MARKER_BYTE: Kinds = Kinds(1 << 12);
+    /// A `[`: where a `[[link]]` can be, whose target and alias
+    /// `duplicate-names` reads for names.
+    pub const BRACKET: Kinds = Kinds(1 << 13);
     /// Every kind.
-    pub const ALL: Kinds = Kinds((1 << 13) - 1);
+    pub const ALL: Kinds = Kinds((1 << 14) - 1);
 
     /// Both sets together.
     pub const fn or(self, other: Kinds) -> Kinds {
@@ -150,9 +153,10 @@ impl Scan {
 /// A byte where an inline construct (code, math, link, URL, comment) may
 /// start: `` ` `` `$` `[` `]` `<` `:`. A line without one has no inline
 /// region, and the block scan looks no further into it.
-pub(super) const INLINE: u16 = 1 << 13;
-/// A `[` on the line (with [`WIDE`], a Tasks line may have fields).
-const BRACKET: u16 = 1 << 14;
+pub(super) const INLINE: u16 = 1 << 14;
+/// A `[` on the line (with [`WIDE`], a Tasks line may have fields): the
+/// kind [`Kinds::BRACKET`] itself.
+const BRACKET: u16 = Kinds::BRACKET.0;
 /// A lead byte of a three- or four-byte char (every signifier is one).
 const WIDE: u16 = 1 << 15;
 
@@ -256,6 +260,7 @@ mod tests {
         assert!(k[9].meets(Kinds::NON_ASCII) && k[9].meets(Kinds::UNENDED));
         assert!(k[1].meets(Kinds::COLON) && !k[6].meets(Kinds::COLON));
         assert!(kinds("a：b")[0].meets(Kinds::COLON));
+        assert!(k[6].meets(Kinds::BRACKET) && !k[7].meets(Kinds::BRACKET));
         assert!(!k[3].meets(Kinds::NON_ASCII.or(Kinds::DIGIT).or(Kinds::TRAILING)));
         assert!(!k[6].meets(Kinds::MARKER_BYTE));
         for line in ["a `b`", "~~~", "$x$", "<!--", "-->", "%%", "a\rb"] {

@@ -107,15 +107,26 @@ pub fn scan_evidence(note: &Note, config: &Config) -> Found {
 fn scan_with(note: &Note, config: &Config, with_mentions: bool) -> Found {
     let mut found = Found::default();
     let text = note.text;
-    for (i, line) in note.text_lines() {
+    // An attendee label ends in `:`, a link opens with `[[` and a mention
+    // with `@`: only a line the scan saw one of them on is read, and only
+    // for the places its kinds allow (most lines of a note have none).
+    let wanted = Kinds::COLON.or(Kinds::BRACKET).or(Kinds::AT);
+    for (i, line) in note.lines.iter().enumerate() {
+        let kinds = note.scan.lines.get(i).copied().unwrap_or(Kinds::ALL);
+        if !kinds.meets(wanted) || !line.is_text() {
+            continue;
+        }
         let range = line.range.clone();
         if range.is_empty() {
             continue;
         }
-        attendee_line(text, range.clone(), &mut found);
-        links(text, range.clone(), &mut found);
-        // Only a line the scan saw an `@` on has a mention.
-        if with_mentions && note.scan.lines.get(i).is_none_or(|k| k.meets(Kinds::AT)) {
+        if kinds.meets(Kinds::COLON) {
+            attendee_line(text, range.clone(), &mut found);
+        }
+        if kinds.meets(Kinds::BRACKET) {
+            links(text, range.clone(), &mut found);
+        }
+        if with_mentions && kinds.meets(Kinds::AT) {
             mentions(text, range, &mut found);
         }
     }
