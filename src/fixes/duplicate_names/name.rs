@@ -126,6 +126,9 @@ pub fn repeats_word(prev: &str, word: &str) -> bool {
 
 /// The lookup key of a name: lower-cased, runs of white space as one space.
 pub fn key(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_key(name);
+    }
     let mut out = String::with_capacity(name.len());
     for (i, part) in name.split_whitespace().enumerate() {
         if i > 0 {
@@ -141,6 +144,34 @@ pub fn key(name: &str) -> String {
             out.extend(part.chars().flat_map(char::to_lowercase));
         }
     }
+    out
+}
+
+/// [`key`] of an ASCII name, read byte by byte: every name the note and
+/// the vault index are keyed by, and every one looked up, goes through
+/// `key`, and splitting on white space decoded each char to ask whether it
+/// is one. The ASCII white space chars are tab to carriage return and the
+/// space (a test checks every ASCII byte against `char::is_whitespace`).
+fn ascii_key(name: &str) -> String {
+    let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < b.len() {
+        if white(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !white(b[i]) {
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&name[start..i]);
+    }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -578,6 +609,14 @@ mod tests {
         assert_eq!(key("Νίκος  Παπαδόπουλος"), "νίκος παπαδόπουλος");
         assert_eq!(key(" Lior\tGENZEL  Ödön "), "lior genzel ödön");
         assert!(!same_word("Jose", "José"));
+        // The ASCII reading splits where `split_whitespace` does.
+        for b in 0..128u8 {
+            let c = char::from(b);
+            for name in [format!("{c}Ada{c}{c}LOVE{c}lace{c}"), format!("A{c}b")] {
+                let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+                assert_eq!(key(&name), words.join(" "), "{name:?}");
+            }
+        }
         let s = "Lior Genzel Genzel’s";
         let w = words_at(s, 0, s.len());
         assert_eq!(repeats(s, &w), [2]);

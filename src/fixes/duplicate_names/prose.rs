@@ -40,11 +40,19 @@ pub fn propose(note: &Note, sites: &[Site], people: &People, sink: &mut Sink) {
         let before = taken.partition_point(|r| r.start <= at);
         before > 0 && reaches[before - 1] > at
     };
-    // The spaces a doubled word follows, found once over the whole text:
-    // only a space before a capital can be one, and a note has a handful.
-    let doubled: Vec<usize> = name::spaces_before_capitals(text.as_bytes())
-        .filter(|&space| name::doubled_at(text, space))
-        .collect();
+    // The spaces a doubled word follows, found once over each run of text
+    // lines (the frontmatter, code and comments are the site scan's or
+    // nobody's, and no line below reads a space there): only a space
+    // before a capital can be one, and a note has a handful.
+    let mut doubled: Vec<usize> = Vec::new();
+    for run in text_runs(note) {
+        let spaces = name::spaces_before_capitals(&text.as_bytes()[run.clone()]);
+        doubled.extend(
+            spaces
+                .map(|space| run.start + space)
+                .filter(|&space| name::doubled_at(text, space)),
+        );
+    }
     let mut next = 0;
     for (_, line) in note.text_lines() {
         let range = line.range.clone();
@@ -72,6 +80,20 @@ pub fn propose(note: &Note, sites: &[Site], people: &People, sink: &mut Sink) {
     for site in sites {
         after_link(text, site, note, sink);
     }
+}
+
+/// The byte ranges of the note's runs of consecutive text lines, each from
+/// its first line's start to its last line's end (line endings inside).
+fn text_runs<'n>(note: &'n Note) -> impl Iterator<Item = Range<usize>> + 'n {
+    let mut lines = note.lines.iter().peekable();
+    std::iter::from_fn(move || {
+        let first = lines.find(|l| l.is_text())?;
+        let mut end = first.range.end;
+        while let Some(line) = lines.next_if(|l| l.is_text()) {
+            end = line.range.end;
+        }
+        Some(first.range.start..end)
+    })
 }
 
 /// The `[[…]]` spans of a line, embeds included: a link's inside is the
