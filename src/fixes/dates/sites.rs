@@ -1022,6 +1022,20 @@ fn value_site(
 /// An ISO 8601 date or date-time the grammar does not read (with seconds
 /// fraction or a zone), as a `Found` over its date.
 pub fn iso_like(s: &str) -> Option<Found> {
+    // A plain `YYYY-MM-DD` of ASCII digits, the usual frontmatter value
+    // (asked of every one a site holds), is read by its bytes; the pattern
+    // reads the rest (date-times, and digits of other scripts, which `\d`
+    // takes and which read as 0).
+    if s.len() == 10 {
+        if let Some((year, month, day)) = grammar::iso_numbers(s.as_bytes()) {
+            return Some(iso_found(s, year, month, day));
+        }
+    }
+    iso_like_read(s)
+}
+
+/// [`iso_like`] read by its pattern alone.
+fn iso_like_read(s: &str) -> Option<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -1029,23 +1043,54 @@ pub fn iso_like(s: &str) -> Option<Found> {
     });
     let c = re.captures(s)?;
     let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
-    Some(Found {
+    Some(iso_found(s, n(1), n(2), n(3)))
+}
+
+/// What [`iso_like`] finds in `s`, whose date has these numbers.
+fn iso_found(s: &str, year: u32, month: u32, day: u32) -> Found {
+    Found {
         range: 0..s.len(),
         core: 0..10,
         shape: grammar::Shape::Fixed {
-            year: n(1) as i32,
-            month: n(2),
-            day: n(3),
+            year: year as i32,
+            month,
+            day,
         },
         weekday: None,
         time: None,
         iso_datetime: s.len() > 10,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte reading of a plain ISO date finds what the pattern finds.
+    #[test]
+    fn iso_like_reads_plain_dates_as_its_pattern() {
+        let pieces = [
+            "0", "1", "2", "9", "-", "٣", "T", " ", ":", "+", "Z", "a", ".",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..200_000 {
+            let mut s = String::from("2025-09-16");
+            // Change up to three bytes' worth of the date, or grow it.
+            for _ in 0..(seed >> 62) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                let at = (seed >> 45) as usize % (s.len() + 1);
+                if s.is_char_boundary(at) && seed >> 20 & 1 == 0 && at < s.len() {
+                    let end = s[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+                    s.replace_range(at..end, piece);
+                } else if s.is_char_boundary(at) {
+                    s.insert_str(at, piece);
+                }
+            }
+            assert_eq!(iso_like(&s), iso_like_read(&s), "{s:?}");
+        }
+        assert!(iso_like("2025-09-16").is_some() && iso_like("2025-9-16").is_none());
+    }
 
     fn places(text: &str, config: &Config) -> Vec<(String, Place)> {
         let note = Note::parse(text);
