@@ -345,9 +345,23 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The ASCII bytes [`is_word_char`] takes: letters and the ASCII joiners.
+/// Looked up: the walk back over the word before each space before a
+/// capital asks it of every byte.
+#[inline(always)]
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'\'' || b == b'-'
+    ASCII_WORD[usize::from(b)]
 }
+
+/// [`is_ascii_word_byte`]'s table: ASCII letters, `'` and `-`.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b as u8 == b'\'' || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
 
 /// Whether the bytes beside the space at byte `space` of `text` prove that
 /// no capitalised word after it repeats the word before it, without
@@ -367,10 +381,13 @@ fn unpaired(b: &[u8], space: usize) -> bool {
     let Some(&next) = b.get(space + 1) else {
         return true;
     };
-    if next.is_ascii() && !next.is_ascii_uppercase()
-        || symbol_first(&b[space + 1..])
-        || uncased_first(&b[space + 1..])
-    {
+    // An ASCII byte after the space is a capital or proves it; only a
+    // non-ASCII one is looked up as a symbol or an uncased char.
+    if next.is_ascii() {
+        if !next.is_ascii_uppercase() {
+            return true;
+        }
+    } else if symbol_first(&b[space + 1..]) || uncased_first(&b[space + 1..]) {
         return true;
     }
     let end = if space >= 2 && b[space - 2..space] == *b"]]" {
