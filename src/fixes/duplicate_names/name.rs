@@ -215,11 +215,18 @@ pub fn collapse(text: &str, words: &[Range<usize>]) -> String {
 pub fn has_doubled_word(text: &str) -> bool {
     // Spaces are too common for a memchr call each; a space before an ASCII
     // capital or a non-ASCII byte is where a doubled word can start. Eight
-    // spaces are tested at a time, as bit masks over two loads.
+    // spaces are tested at a time, as bit masks over two loads; the
+    // capitals first, as most blocks of prose have a space and few a
+    // capital.
     let b = text.as_bytes();
     let mut at = 0;
     while at + 9 <= b.len() {
-        let mut hits = spaces(load(b, at)) & capitals(load(b, at + 1));
+        let caps = capitals(load(b, at + 1));
+        let mut hits = if caps == 0 {
+            0
+        } else {
+            spaces(load(b, at)) & caps
+        };
         while hits != 0 {
             let space = at + (hits.trailing_zeros() / 8) as usize;
             // Most spaces are ruled out on their bytes, without a call.
@@ -251,7 +258,10 @@ pub fn spaces_before_capitals(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
             return Some(space);
         }
         if at + 9 <= b.len() {
-            hits = spaces(load(b, at)) & capitals(load(b, at + 1));
+            let caps = capitals(load(b, at + 1));
+            if caps != 0 {
+                hits = spaces(load(b, at)) & caps;
+            }
             at += 8;
             continue;
         }
