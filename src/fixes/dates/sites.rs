@@ -937,25 +937,28 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
         let date_key = is_date_key(key, config);
         let rest = &yaml[e.colon_end..line.range.end];
         // `key:` alone opens a list; `key: ` with only blanks holds an
-        // empty value, not a list.
-        let values: Vec<(usize, Option<usize>)> = if !rest.is_empty() {
+        // empty value, not a list. The values are walked, not collected:
+        // most entries have one, and a Vec of it was an allocation each.
+        let single = if !rest.is_empty() {
             let value_at = e.colon_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
-            vec![(value_at, None)]
+            Some((value_at, None))
         } else if date_key {
-            e.items
-                .iter()
-                .enumerate()
-                .filter_map(|(index, item)| {
-                    let written = &yaml[item.dash..fm.lines[item.line].range.end];
-                    let after = written.strip_prefix("- ")?;
-                    let value_at = item.dash + written.len() - after.trim_start().len();
-                    Some((value_at, Some(index)))
-                })
-                .collect()
+            None
         } else {
             continue;
         };
-        for (value_at, item) in values {
+        let listed =
+            e.items
+                .iter()
+                .enumerate()
+                .take(if single.is_some() { 0 } else { e.items.len() });
+        let listed = listed.filter_map(|(index, item)| {
+            let written = &yaml[item.dash..fm.lines[item.line].range.end];
+            let after = written.strip_prefix("- ")?;
+            let value_at = item.dash + written.len() - after.trim_start().len();
+            Some((value_at, Some(index)))
+        });
+        for (value_at, item) in single.into_iter().chain(listed) {
             let line_end = fm.lines[item.map_or(e.first, |i| e.items[i].line)]
                 .range
                 .end;
