@@ -25,27 +25,26 @@ SETS = [
 # rows; at PROFILED_AT), or from the tables above. Printed only next to a
 # missed target.
 WHY = {
-    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 2c78c0c), corpus-garbled: "
-    "`mojibake` is 87% of all instructions: the per-run choice (`choose::choose`) 44%, nearly all of it "
-    "repairs whose lost bytes are judged (`detect::repair` 37%: the candidate judgement `dropped::judge` "
-    "12%, word membership `words::settle` 9%); scoring readings (`score::cost`) 21%; peeling further "
-    "layers 5%. The rest is judging lost bytes, candidate by candidate (note 1)",
+    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), corpus-garbled: "
+    "`mojibake` is 86% of all instructions: the per-run choice (`choose::choose`) 39%, most of it "
+    "repairs whose lost bytes are judged (`detect::repair` 34%: the candidate judgement `dropped::judge` "
+    "9%, word membership `words::settle` 9%); scoring readings (`score::cost`) 14%; the survey of every "
+    "run under every page 14%; peeling further layers 3%. Reading the note is 5% (note 1)",
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
-    "(`detect::repair`, 40% of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 2c78c0c), "
+    "(`detect::repair`, 34% of its instructions on corpus-garbled) (note 1)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), "
     "vault-clean-sample: `dates` 17% (`sites::collect` 12%), `tasks` 17% (the rewrite 11%, the task grammar "
-    "`task::parse_into` 7%), carrying the note over edits 17% (the frontmatter block after a YAML edit 5%), "
-    "`duplicate-names` 15%, `mojibake` 10% though these notes hold none, reading the note 7% and finding "
-    "its frontmatter 6%; nearly every note has edits from five fixes, and the confirming pass runs them "
-    "again (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 2c78c0c), vault-settled: "
-    "nothing changes, yet reading the note is 22% (inline protected regions 6%, block regions 5%, splitting "
-    "lines 7%) and finding the frontmatter 8% (parsing its YAML 5%), `dates` 22% (`sites::collect` 18%), "
-    "`tasks` 16% (the task grammar `task::parse_into` 10%), `mojibake` 15% (its quick scan over every "
-    "emoji and accented letter, and a first look at the runs of the few notes it lets through), "
-    "`duplicate-names` 10% (`has_doubled_word` 10%): every fix whose kinds of site the note holds reads "
-    "all of them again on every save (note 4)",
+    "`task::parse_into` 8%, every rewritten line parsed again to check it), `duplicate-names` 14%, carrying "
+    "the note over edits 14% (the frontmatter block after a YAML edit 6%), `mojibake` 11% though these notes "
+    "hold none, reading the note 8% and finding its frontmatter 6%; nearly every note has edits from five "
+    "fixes, and the confirming pass runs them again (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), vault-settled: "
+    "nothing changes, yet reading the note is 23% (splitting lines 7%, inline protected regions 6%, block "
+    "regions 5%) and finding the frontmatter 8%, `dates` 21% (`sites::collect` 17%), `mojibake` 17% (its "
+    "quick scan over every emoji and accented letter 3%, and a full look at the few notes it lets through), "
+    "`tasks` 16% (the task grammar `task::parse_into` 11%), `duplicate-names` 8% (`has_doubled_word` 7%): "
+    "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
     "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
     "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
     "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
@@ -81,8 +80,8 @@ NOTES = """
    is read first, and another page's gaps are judged only when a bound says judging them
    could still lift it past the best reading so far (5d3d0ef). What costs now is judging
    lost bytes (`detect::judge_gaps`): every candidate byte for every gap, each reading
-   repaired and scored (`detect::repair`), 37% of all instructions on corpus-garbled
-   (`dropped::judge` 12% of all) at 2c78c0c.
+   repaired and scored (`detect::repair`), 34% of all instructions on corpus-garbled
+   (`dropped::judge` 9% of all) at 73acaa3.
 2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
    numeric forms are read by hand, the regexes deciding only where another script's
    digits could be; byte checks rule lines and words out before any regex or name
@@ -108,7 +107,7 @@ NOTES = """
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
    one thread, over the sets above, counting only a pass after a warm-up pass (so the
    regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
-   doc gives the command, at 2c78c0c; the CLI targets' from
+   doc gives the command, at 73acaa3; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
