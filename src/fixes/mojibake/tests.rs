@@ -852,11 +852,7 @@ fn box_drawing_a_symbol_page_garbled_all_through_is_repaired() {
     // evident, so its symbols are the note's; windows-1257 reads only the
     // `Å‚` pieces (ł) and must not take them.
     for text in ["┣━━━━━━┫", "└────┘\n│ ok │"] {
-        let page = code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == "mac-roman")
-            .expect("page");
+        let page = page("mac-roman");
         assert_eq!(fix(&garble(text, page, true)), text);
     }
     // One or two sequences stay: correct symbol text reads so by chance.
@@ -869,11 +865,7 @@ fn box_drawing_a_symbol_page_garbled_all_through_is_repaired() {
 fn of_two_pages_that_explain_a_note_equally_the_one_that_makes_words_wins() {
     // windows-1250 and ISO-8859-2 read every run alike, but `ĂĄ` is å in
     // one and á in the other: Spanish words decide.
-    let page = code_pages()
-        .iter()
-        .copied()
-        .find(|p| p.name == "iso-8859-2")
-        .expect("page");
+    let page = page("iso-8859-2");
     for text in [
         "La capital de Pakistán está en Asia, más allá de Irán",
         "Turkmenistán, Pakistán",
@@ -893,14 +885,7 @@ fn a_word_takes_the_letters_its_note_writes() {
     // ISO-8859-2 reads the same two chars as ū; windows-1257's `Ć` and a
     // soft hyphen are í, and windows-1250 reads them as ƭ. The line
     // writes ō, or í, as it is.
-    let named = |name: &str| {
-        code_pages()
-            .iter()
-            .copied()
-            .find(|p| p.name == name)
-            .expect("page")
-    };
-    for (head, word, tail, page) in [
+    for (head, word, tail, name) in [
         (
             "maskōwitiskan, lattawiskan be ",
             "pōliskan",
@@ -909,7 +894,7 @@ fn a_word_takes_the_letters_its_note_writes() {
         ),
         ("lunedí 19 ", "julí", " 1993", "windows-1257"),
     ] {
-        let garbled = format!("{head}{}{tail}", garble(word, named(page), true));
+        let garbled = format!("{head}{}{tail}", garble(word, page(name), true));
         assert_eq!(fix(&garbled), format!("{head}{word}{tail}"), "{garbled}");
     }
     // Mojibake's own letters are no such evidence: `Ĺž` is Ş through
@@ -923,11 +908,7 @@ fn a_hole_in_a_block_is_no_candidate() {
     // could also make U+05CD or U+05CF, holes Unicode leaves among the
     // Hebrew letters; taken for everyday symbols, they made the word's end
     // possibly punctuation and the word lists were never asked.
-    let page = code_pages()
-        .iter()
-        .copied()
-        .find(|p| p.name == "windows-1252")
-        .expect("page");
+    let page = page("windows-1252");
     for text in ["שלום", "שלום עולם"] {
         let garbled = garble(text, page, false);
         assert!(garbled.ends_with('×'), "{garbled}");
@@ -1043,11 +1024,7 @@ fn a_lost_no_break_space_joins_a_word_of_the_notes_language() {
 fn the_page_that_repaired_every_word_so_far_judges_the_rest() {
     // `Fraŋ` is read back on its own; the lone `ɔ` (gain too small on its
     // own) follows once the note is known to be mac-roman's mojibake.
-    let page = code_pages()
-        .iter()
-        .copied()
-        .find(|p| p.name == "mac-roman")
-        .expect("page");
+    let page = page("mac-roman");
     let text = "Tɔgɔ ne Fraŋse ne Kamɛrun";
     assert_eq!(fix(&garble(text, page, true)), text);
 }
