@@ -135,6 +135,9 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // What each distinct run tells each page, told once: a run written
     // again tells the same (see [`Tally`]).
     let mut tallies: Vec<(usize, Tally)> = Vec::new();
+    // Per run, whether a run before it had its chars and its look: its
+    // letters are in `written` and `kept` already.
+    let mut again = vec![false; runs.len()];
     let fresh = |r: &Run, tallies: &mut Vec<(usize, Tally)>| {
         let (look, rebuilt) = look_at(r);
         let from = tallies.len();
@@ -153,7 +156,12 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         }
         let (look, rebuilt, told) = match seen.entry((&r.chars[..], r.prev, r.next)) {
             Entry::Occupied(at) => match looks.get(*at.get()) {
-                Some(Some((look, rebuilt, told))) => (Rc::clone(look), *rebuilt, told.clone()),
+                Some(Some((look, rebuilt, told))) => {
+                    if let Some(slot) = again.get_mut(i) {
+                        *slot = true;
+                    }
+                    (Rc::clone(look), *rebuilt, told.clone())
+                }
                 _ => fresh(r, &mut tallies),
             },
             Entry::Vacant(at) => {
@@ -199,7 +207,15 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // Room for an alphabet or two without regrowing.
     let mut written = RunMap::with_capacity_and_hasher(128, Default::default());
     let mut kept = RunMap::with_capacity_and_hasher(128, Default::default());
-    for (r, look) in runs.iter().zip(&looks) {
+    // A run written again adds nothing: the same letters, and the same
+    // look, so the same `read` (most runs of a note of correct Cyrillic
+    // or Greek are words written before).
+    for ((r, look), _) in runs
+        .iter()
+        .zip(&looks)
+        .zip(&again)
+        .filter(|(_, &again)| !again)
+    {
         let read = look.as_ref().is_some_and(|l| {
             l.pages
                 .iter()
