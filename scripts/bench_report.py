@@ -45,14 +45,15 @@ WHY = {
     "quick scan over every emoji and accented letter 3%, and a full look at the few notes it lets through), "
     "`tasks` 16% (the task grammar `task::parse_into` 11%), `duplicate-names` 8% (`has_doubled_word` 7%): "
     "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
-    "cli": "profile, `check` on 200 clean vault notes: the vault index is 15% of all instructions "
-    "(the `--skip` row: alone over the budget here), half of it the `dates` fix's site finder "
-    "gathering date-order evidence and a fifth the YAML parse of each frontmatter (the repair now "
-    "reuses that reading); the repair is the other 85% (the rows above). CPU-bound: with the machine's load "
-    "the 2 threads got about one core (CPU ≈ wall); code against load in note 7",
-    "cli-multilingual": "profile, 200 clean multilingual notes: `mojibake` is 46% of all instructions, "
-    "half of it `char::is_alphabetic` on non-ASCII chars (2.6 M calls for 1.4 MB), `dates` 25%; its "
-    "garbled tenth costs what the garbled rows show (note 1)",
+    "cli": "profile, `check` on 200 clean vault notes (bench_profile.sh, one thread): the repair is 70% of "
+    "all instructions (`mojibake` 13%, `tasks` 12%, `dates` 12%, `duplicate-names` 11%, carrying the note "
+    "over edits 10%: the rows above), reading each note once for the index and the repair 6%, compiling "
+    "the date grammar's regexes 6% (once per process: under 0.2% on the whole vault), writing the report "
+    "5%. CPU-bound: with the machine's load the 2 threads got about one core (CPU ≈ wall)",
+    "cli-multilingual": "profile, 200 clean multilingual notes: the repair is 71% of all instructions, "
+    "`mojibake` 17% (its quick scan over every non-ASCII letter, and a full look at the notes whose "
+    "Cyrillic or Greek words hold pairs a page could have made), `tasks` 12%, `dates` 11%, "
+    "`duplicate-names` 10%; its garbled tenth costs what the garbled rows show (note 1)",
     "large-wasm": "WASM runs at about half of native, and native is already over the budget on the "
     "1 MiB note (the row above): the note needs thousands of changes, every changing fix re-reads it, "
     "and a second pass confirms; *settled* is the same note on its later saves, what fix-on-save meets "
@@ -68,7 +69,7 @@ WHY = {
 }
 
 # The commit the profiles behind WHY and NOTES were taken at.
-PROFILED_AT = "3447ed4"
+PROFILED_AT = "114707e"
 
 NOTES = """
 1. **`mojibake`** (src/fixes/mojibake*). A run made only of lone accented letters (`í` in
