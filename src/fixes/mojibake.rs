@@ -102,7 +102,8 @@
 //!
 //! ## Safety
 //! Correct text is left alone: a run changes only when its repair is valid
-//! UTF-8 and clearly more plausible, so `Ö–A`, `VÝŠKA`, curly quotes, box
+//! UTF-8 of assigned code points (a hole Unicode leaves in a block is
+//! never a candidate: `unassigned`) and clearly more plausible, so `Ö–A`, `VÝŠKA`, curly quotes, box
 //! drawing (`┌──┐`), `∆°`, `¬´` and stylised capitals (`GÄLÄW`) stay as
 //! written (ftfy's own suite: `tests/ftfy_conformance.rs`), and so do a
 //! mark of Arabic or an Indic script on a symbol (`T•Ø•R•Ü•S`), a lone
