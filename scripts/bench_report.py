@@ -49,7 +49,7 @@ WHY = {
     "all instructions (`mojibake` 13%, `tasks` 12%, `dates` 12%, `duplicate-names` 11%, carrying the note "
     "over edits 10%: the rows above), reading each note once for the index and the repair 6%, compiling "
     "the date grammar's regexes 6% (once per process: under 0.2% on the whole vault), writing the report "
-    "5%. CPU-bound: with the machine's load the 2 threads got about one core (CPU ≈ wall)",
+    "5%. CPU-bound: both threads busy (CPU time about twice the wall time, the table above)",
     "cli-multilingual": "profile, 200 clean multilingual notes: the repair is 71% of all instructions, "
     "`mojibake` 17% (its quick scan over every non-ASCII letter, and a full look at the notes whose "
     "Cyrillic or Greek words hold pairs a page could have made), `tasks` 12%, `dates` 11%, "
