@@ -232,15 +232,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             continue;
         }
         let line = lines.at(text, r.range.start, vote.signifiers);
-        let choice = choices.choose(
-            text,
-            r,
-            look,
-            &vote,
-            &vote.gap_context(line),
-            line.caps,
-            &mut judged,
-        );
+        let choice = choices.choose(text, r, look, &vote, line, &mut judged);
         // The quotes the line writes from here, repaired or as written.
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
@@ -267,15 +259,7 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
         let mut choices = repeat::Choices::default();
         for Unrepaired { run: r, look, .. } in std::mem::take(&mut unrepaired) {
             let line = lines.at(text, r.range.start, vote.signifiers);
-            let choice = choices.choose(
-                text,
-                r,
-                look,
-                &vote,
-                &vote.gap_context(line),
-                line.caps,
-                &mut judged,
-            );
+            let choice = choices.choose(text, r, look, &vote, line, &mut judged);
             settle(r, choice, look, &mut pending, &mut unrepaired, sink);
         }
     }

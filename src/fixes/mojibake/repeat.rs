@@ -6,6 +6,7 @@
 //! once and the choice reused.
 
 use super::choose::{self, Choice, Chosen};
+use super::context::LineState;
 use super::detect::{Repair, Run};
 use super::dropped::GapContext;
 use super::pages::CodePage;
@@ -100,8 +101,7 @@ impl<'r> Choices<'r> {
         r: &'r Run,
         look: &RunLook,
         vote: &Vote,
-        gcx: &GapContext,
-        caps: bool,
+        line: &LineState,
         judged: &mut choose::Judged<'r>,
     ) -> Choice<'r> {
         if makes_nothing(text, r, look, vote) {
@@ -111,6 +111,8 @@ impl<'r> Choices<'r> {
                 unclear: None,
             };
         }
+        // What the run's line tells its gaps, and whether it is in capitals.
+        let (gcx, caps) = (vote.gap_context(line), line.caps);
         let after_space = match r.next {
             Some(' ') => text
                 .get(r.range.end + 1..)
@@ -129,7 +131,7 @@ impl<'r> Choices<'r> {
             let (first, more) = at.get();
             let made = std::iter::once(first)
                 .chain(more)
-                .find(|m| m.caps == caps && m.gcx == *gcx);
+                .find(|m| m.caps == caps && m.gcx == gcx);
             if let Some(m) = made {
                 // The widened run, here.
                 let run = match (&m.best, m.widened) {
@@ -147,14 +149,14 @@ impl<'r> Choices<'r> {
                 }
             }
         }
-        let choice = choose::choose(text, r, look, vote, gcx, caps, judged);
+        let choice = choose::choose(text, r, look, vote, &gcx, caps, judged);
         // A run widened over the run after the space depends on that run
         // too, which the key does not hold.
         if choice.run.range.end > r.range.end + 1 {
             return choice;
         }
         let made = Made {
-            gcx: *gcx,
+            gcx,
             caps,
             best: choice.best.clone(),
             unclear: choice.unclear.clone(),
