@@ -12,6 +12,10 @@ use super::pages::{sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
 pub use super::words::Affix;
 use super::writing::{self, writing};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
+use std::thread::LocalKey;
 
 /// The Obsidian Tasks signifiers (the task grammar's list).
 pub use crate::note::task::SIGNIFIERS as TASKS_SIGNIFIERS;
@@ -282,18 +286,30 @@ fn known_candidates(
         conts.len() as u8,
         plausible_only,
     );
-    if let Some(hit) = CANDIDATES.with(|m| m.borrow().get(&key).cloned()) {
+    kept(&CANDIDATES, KEPT_CANDIDATES, key, work)
+}
+
+/// `work()`, kept in `cache` under `key` for the next caller that asks the
+/// same; a cache that reaches `cap` entries starts over, so a long run of
+/// distinct keys cannot grow it without bound.
+fn kept<K: Eq + Hash, V: Clone, S: BuildHasher>(
+    cache: &'static LocalKey<RefCell<HashMap<K, V, S>>>,
+    cap: usize,
+    key: K,
+    work: impl FnOnce() -> V,
+) -> V {
+    if let Some(hit) = cache.with(|m| m.borrow().get(&key).cloned()) {
         return hit;
     }
-    let kept = work();
-    CANDIDATES.with(|m| {
+    let value = work();
+    cache.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= KEPT_CANDIDATES {
+        if m.len() >= cap {
             m.clear();
         }
-        m.insert(key, kept.clone());
+        m.insert(key, value.clone());
     });
-    kept
+    value
 }
 
 /// The bytes restored for a candidate (up to three), by value.
@@ -697,18 +713,9 @@ pub fn judge(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Verdic
     };
     slots.copy_from_slice(conts);
     let key = (undefined, lead, key_conts, conts.len() as u8, *cx);
-    if let Some(hit) = VERDICTS.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let verdict = judge_afresh(page, lead, conts, cx);
-    VERDICTS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= KEPT_VERDICTS {
-            m.clear();
-        }
-        m.insert(key, verdict.clone());
-    });
-    verdict
+    kept(&VERDICTS, KEPT_VERDICTS, key, || {
+        judge_afresh(page, lead, conts, cx)
+    })
 }
 
 /// [`judge`] without the verdicts kept.
