@@ -280,14 +280,16 @@ pub fn choose<'r>(
         // Say why a run that looks like mojibake with a lost byte stays. A
         // run of lone lead chars only (é before a space: every continuation
         // byte would have had to be lost) is weak evidence: correct accented
-        // text looks just like it, so it stays unsaid.
+        // text looks just like it, so it stays unsaid; but not a capital cut
+        // short in its word (`Ãstralía`, `TanzĆnia`) under the page that
+        // garbled the note or its line: no orthography writes it so.
         let cut_short = reading.is_whole()
             && reading
                 .units
                 .iter()
                 .any(|u| matches!(u, detect::Unit::Gap { conts, .. } if !conts.is_empty()));
         if rep.unresolved.iter().any(|c| c.len() > 1)
-            && !lone_leads
+            && (!lone_leads || (capital_cut_short && is_note_page))
             && (is_note_page || (cut_short && before() >= 2))
             && unclear.as_ref().is_none_or(|u| p < u.0)
         {
@@ -616,9 +618,11 @@ fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
     let opens = r.prev.is_none_or(quick::opens_after);
     let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
     let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    // The word may go on in other runs (`ÃstralÃ\u{AD}a`): no capital
+    // or digit of ASCII, though.
     let ends = rest
         .get(small)
-        .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+        .is_none_or(|&b| !b.is_ascii() || !b.is_ascii_alphanumeric());
     // A capital some language opens its words with (Swedish `Åland`) is
     // as likely meant; one of another script before Latin letters is not.
     matches!(r.chars.as_slice(), [c] if c.is_uppercase() && quick::opens_oddly(*c))

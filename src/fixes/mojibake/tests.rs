@@ -152,6 +152,32 @@ fn a_script_the_model_lacks_stays_with_a_diagnostic() {
 }
 
 #[test]
+fn a_capital_cut_short_on_a_garbled_line_is_never_silent() {
+    // Á loses its 0x81 through windows-1252: `Ã` opens a word whose rest is
+    // garbled too (`stral` then `Ã\u{AD}` for í). The rest is read back;
+    // the capital is rebuilt where a word list tells it, or named as a gap.
+    let garbled = dropped_1252("Mbara (Ástralía), Lýðveldið Níger\n");
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let out = normalize(&garbled, &config);
+    assert!(
+        out.text.contains("stralía), Lýðveldið Níger"),
+        "{}",
+        out.text
+    );
+    assert!(
+        out.text.contains("Ástralía")
+            || out
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("Á (U+00C1)")),
+        "{} {:?}",
+        out.text,
+        out.diagnostics
+    );
+}
+
+#[test]
 fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     // The note's page is known (déjà is garbled), but é before a space is a
     // lead byte with neither of its two continuations: correct text, not a
