@@ -31,6 +31,8 @@ pub struct Context {
     pub(crate) dates: dates::Formats,
     /// The people known beyond any one note, for `duplicate-names`.
     pub(crate) people: duplicate_names::Known,
+    /// The words of their names, for `mojibake`'s lost bytes.
+    pub(crate) names: mojibake::Names,
     /// Every fix reads every line, whatever the scan found: the oracle the
     /// site-driven run is checked against.
     pub(crate) read_everything: bool,
@@ -42,6 +44,13 @@ impl Context {
         Context {
             dates: dates::Formats::of(config),
             people: duplicate_names::Known::of(config),
+            names: mojibake::Names::of(
+                config
+                    .known_people
+                    .iter()
+                    .chain(&config.vault.people)
+                    .map(String::as_str),
+            ),
             config: config.clone(),
             read_everything: false,
         }

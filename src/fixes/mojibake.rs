@@ -143,6 +143,7 @@ mod writing;
 
 pub use dropped::TASKS_SIGNIFIERS;
 pub use pages::CodePage;
+pub(crate) use words::Names;
 
 use super::{Context, Sink};
 use crate::note::Note;
@@ -179,7 +180,7 @@ const LOCAL_GAIN: i64 = 5;
 /// Proposes the `mojibake` edits for `note`, in four stages: the first
 /// look (`survey`), the page vote (`vote`), the choice per run (`choose`,
 /// layers peeled), and the emit here (C1 controls, the edits).
-pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
+pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let text = note.text;
     // Fast path: without a lead byte's char followed by a continuation
     // byte's char under some page, nothing can be read back (accented
@@ -189,6 +190,8 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     if !quick::needs_look(text) {
         return;
     }
+    // The vault's names, for the word judges far below.
+    let _names = cx.names.lend();
     let c1_controls = c1::has_c1(text);
     let said = sink.diagnostics.len();
     let runs = runs(text);

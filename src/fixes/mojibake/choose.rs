@@ -658,7 +658,9 @@ fn listed_as_written(text: &str, r: &Run) -> bool {
 /// small word, on no other evidence, needs its word.
 fn makes_a_listed_word(rep: &Repair) -> bool {
     rebuilt_all_so(rep, |x| {
-        x.reason == words::IN_A_WORD || x.reason == words::IN_SOME_WORD
+        x.reason == words::IN_A_WORD
+            || x.reason == words::IN_SOME_WORD
+            || x.reason == words::IN_A_NAME
     })
 }
 

@@ -178,6 +178,30 @@ fn a_capital_cut_short_on_a_garbled_line_is_never_silent() {
 }
 
 #[test]
+fn a_name_the_vault_writes_fills_its_lost_byte() {
+    // Á and Ł lose their 0x81 through windows-1252; no word list holds
+    // these (made-up) names, the vault's people do.
+    let garbled = dropped_1252("**Attendees**: Amara Ámbrivel, Łezwiko Kaya\n");
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
+    let alone = normalize(&garbled, &config).text;
+    assert!(
+        alone.contains("Ãmbrivel") && alone.contains("Åezwiko"),
+        "{alone}"
+    );
+    config.vault.people = vec!["Amara Ámbrivel".into(), "Łezwiko Kaya".into()];
+    let out = normalize(&garbled, &config);
+    assert_eq!(out.text, "**Attendees**: Amara Ámbrivel, Łezwiko Kaya\n");
+    assert!(out
+        .changes
+        .iter()
+        .all(|c| c.message.contains("a name the vault or the settings write")));
+    // A name the vault does not write fills nothing.
+    config.vault.people = vec!["Amara Ímbrivel".into(), "Amara Ámbrivel".into()];
+    assert!(normalize(&garbled, &config).text.contains("Ãmbrivel"));
+}
+
+#[test]
 fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     // The note's page is known (déjà is garbled), but é before a space is a
     // lead byte with neither of its two continuations: correct text, not a
