@@ -108,6 +108,10 @@ pub struct Config {
     pub me: String,
     /// Folders (vault-relative) the vault clean-up and fix on save skip.
     pub ignored_folders: Vec<String>,
+    /// Tasks lines: move tags written after the fields in front of them, as
+    /// Tasks writes a line it rewrites (a toggle in Tasks then rewrites
+    /// nothing else). Off: the tags stay where they are written.
+    pub tags_before_fields: bool,
     /// Plugin: run on save.
     pub fix_on_save: bool,
     /// Plugin: also run when leaving a note.
@@ -129,6 +133,7 @@ impl Default for Config {
             known_people: Vec::new(),
             me: String::new(),
             ignored_folders: Vec::new(),
+            tags_before_fields: false,
             fix_on_save: false,
             fix_on_leave: false,
             vault: VaultContext::default(),
@@ -147,6 +152,7 @@ const KNOWN_KEYS: &[&str] = &[
     "knownPeople",
     "me",
     "ignoredFolders",
+    "tagsBeforeFields",
     "fixOnSave",
     "fixOnLeave",
 ];

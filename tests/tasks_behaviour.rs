@@ -95,7 +95,8 @@ fn tags_after_fields_move_in_front_of_them_as_tasks_writes_them() {
     // writes the fields after it. The first pair is its `toFileLineString`
     // expectation word for word; the others follow its description and
     // field expectations.
-    let config = only(&[Fix::Tasks]);
+    let mut config = only(&[Fix::Tasks]);
+    config.tags_before_fields = true;
     for (line, tasks_writes) in [
         (
             "- [x] this is a done task #tagone 📅 2021-09-12 ✅ 2021-06-20 #journal/daily",

@@ -7,11 +7,12 @@
 //! space between fields and one between a signifier and its value, and the
 //! fields in Tasks' write order — 🆔 id, ⛔ depends-on, priority
 //! (🔺 ⏫ 🔼 🔽 ⏬), 🔁 recurrence, 🏁 on-completion, ➕ created, 🛫 start,
-//! ⏳ scheduled, 📅 due, ❌ cancelled, ✅ done — after the description and
-//! its tags, which Tasks reads as part of the description: tags after a
-//! field move in front of the fields, in their own order, one space apart,
-//! as Tasks writes them (`… #tag ⏫ 📅 2021-09-12`). The description (with
-//! its owner mention) and the block link stay where they are.
+//! ⏳ scheduled, 📅 due, ❌ cancelled, ✅ done — placed where the first of
+//! them stood. The description (with its owner mention), the tags and the
+//! block link stay where they are, in their own order. With the setting
+//! `tagsBeforeFields`, tags after a field move in front of the fields, in
+//! their own order, one space apart, as Tasks writes a line it rewrites
+//! (`… #tag ⏫ 📅 2021-09-12`).
 //!
 //! **Why.** Notes written by hand, by scripts or by AI exporters put the
 //! fields in any order and with look-alike emoji. Tasks reads most of them,
@@ -21,7 +22,8 @@
 //!
 //! **Example.**
 //! ```text
-//! - [ ] Call @HR 📅 2025-10-26 🔺 #task    →    - [ ] Call @HR #task 🔺 📅 2025-10-26
+//! - [ ] Call @HR 📅 2025-10-26 🔺 #task    →    - [ ] Call @HR 🔺 📅 2025-10-26 #task
+//!                                   (tagsBeforeFields: - [ ] Call @HR #task 🔺 📅 2025-10-26)
 //! - [ ] Pay rent 📆2025-11-01 ⏫️ ^rent     →    - [ ] Pay rent ⏫ 📅 2025-11-01 ^rent
 //! ```
 //!
@@ -74,7 +76,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         let quiet = match &parsed {
             Some(parsed) if parsed.fields().next().is_some() => {
                 let at = line.range.start;
-                match rewrite_line(text, parsed, &mut check) {
+                match rewrite_line(text, parsed, cx.config.tags_before_fields, &mut check) {
                     Ok(Some((new, written))) => {
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
@@ -172,7 +174,7 @@ impl Hasher for LineHasher {
 /// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
 /// already is, `Err` when it is left alone on purpose.
 pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
-    rewrite_line(line, t, &mut Vec::new()).map(|r| r.map(|(r, _)| r))
+    rewrite_line(line, t, false, &mut Vec::new()).map(|r| r.map(|(r, _)| r))
 }
 
 /// [`rewrite`], with the whole line as rewritten: the check of a rewrite
@@ -182,21 +184,22 @@ pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
 fn rewrite_line(
     line: &str,
     t: &TaskLine,
+    tags_first: bool,
     spare: &mut Vec<Token>,
 ) -> Result<Option<(Rewrite, String)>, String> {
     check_fields(line, t)?;
-    if in_form(line, t) {
+    if in_form(line, t, tags_first) {
         return Ok(None);
     }
-    let range = rewritten(t);
+    let range = rewritten(t, tags_first);
     let mut new = String::with_capacity(range.len() + 8);
-    write_fields(&mut new, line, t);
+    write_fields(&mut new, line, t, tags_first);
     let rewrite = Rewrite {
         range,
         replacement: new,
-        message: why(line, t),
+        message: why(line, t, tags_first),
     };
-    match reads_the_same(line, t, &rewrite, spare) {
+    match reads_the_same(line, t, &rewrite, tags_first, spare) {
         Some(written) => Ok(Some((rewrite, written))),
         None => Err("task line left as it is: rewriting it would change how Tasks reads it".into()),
     }
@@ -225,28 +228,37 @@ fn check_fields(line: &str, t: &TaskLine) -> Result<(), String> {
     Ok(())
 }
 
-/// The part of task line `t` a rewrite writes: from the end of the
-/// description to the block link or the line's end. Tasks puts the tags
-/// it took off the end back into the description, then writes the fields
-/// after it, so tags come first, in their order, one space apart.
-fn rewritten(t: &TaskLine) -> Range<usize> {
-    let start = t.description.end;
+/// The part of task line `t` a rewrite writes: from the first field (the
+/// tags in front of it stay) to the block link or the line's end; with
+/// `tags_first`, from the end of the description, since Tasks puts the
+/// tags it took off the end back into the description, then writes the
+/// fields after it, so tags come first, in their order, one space apart.
+fn rewritten(t: &TaskLine, tags_first: bool) -> Range<usize> {
+    let start = match first_field(t) {
+        Some(i) if !tags_first && i > 0 => t.tokens[i - 1].range.end,
+        _ => t.description.end,
+    };
     let last_end = t.tokens.last().map_or(start, |k| k.range.end);
     start..t.block_link.as_ref().map_or(last_end, |b| b.start)
+}
+
+/// The place of `t`'s first field among its tokens.
+fn first_field(t: &TaskLine) -> Option<usize> {
+    t.tokens.iter().position(|k| k.field.is_some())
 }
 
 /// Whether task line `t` (fields checked) is already in Tasks' form, as
 /// most lines are: compared piece by piece with what would be written,
 /// without writing it.
-fn in_form(line: &str, t: &TaskLine) -> bool {
-    let mut same = Unchanged(line.get(rewritten(t)));
-    write_fields(&mut same, line, t);
+fn in_form(line: &str, t: &TaskLine, tags_first: bool) -> bool {
+    let mut same = Unchanged(line.get(rewritten(t, tags_first)));
+    write_fields(&mut same, line, t, tags_first);
     same.0 == Some("")
 }
 
 /// The message of a rewrite of task line `t` (fields unique by kind):
 /// what it respells, reorders and moves, written into one string.
-fn why(line: &str, t: &TaskLine) -> String {
+fn why(line: &str, t: &TaskLine, tags_first: bool) -> String {
     // Room for the commonest messages, which grew the string three times.
     let mut out = String::with_capacity(96);
     out.push_str("Tasks line: ");
@@ -283,9 +295,17 @@ fn why(line: &str, t: &TaskLine) -> String {
         }
     }
     let mut last = None;
-    if t.fields()
-        .any(|k| std::mem::replace(&mut last, k.field) > k.field)
-    {
+    let unsorted = t
+        .fields()
+        .any(|k| std::mem::replace(&mut last, k.field) > k.field);
+    // Where the tags stay, a field after a tag that follows the first
+    // field is moved too: the fields are written together.
+    let interleaved = !tags_first
+        && t.tokens[first_field(t).unwrap_or(0)..]
+            .iter()
+            .skip_while(|k| k.field.is_some())
+            .any(|k| k.field.is_some());
+    if unsorted || interleaved {
         next(&mut out);
         out.push_str("put the fields in the order Tasks writes them (");
         // Each kind once (the caller checked), so Tasks' order is the
@@ -302,11 +322,11 @@ fn why(line: &str, t: &TaskLine) -> String {
         }
         out.push(')');
     }
-    let tag_after_field = t
-        .tokens
-        .iter()
-        .skip_while(|k| k.field.is_none())
-        .any(|k| k.field.is_none());
+    let tag_after_field = tags_first
+        && t.tokens
+            .iter()
+            .skip_while(|k| k.field.is_none())
+            .any(|k| k.field.is_none());
     if tag_after_field {
         next(&mut out);
         out.push_str("put the tags before the fields, as Tasks writes them");
@@ -343,8 +363,15 @@ impl Out for Unchanged<'_> {
 /// kind, checked by the caller) as Tasks writes it: its tags in their
 /// order, then its fields in Tasks' order with their canonical symbols,
 /// one space apart, and a space before a block link.
-fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine) {
-    let tags = t.tokens.iter().filter(|k| k.field.is_none());
+fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine, tags_first: bool) {
+    // The tags written here: all of them with `tags_first`, else those
+    // after the first field, which follow the fields.
+    let first = if tags_first {
+        0
+    } else {
+        first_field(t).unwrap_or(0)
+    };
+    let tags = t.tokens[first..].iter().filter(|k| k.field.is_none());
     // Each field once: the fields in Tasks' order are the kinds in order,
     // and a kind's discriminant is its place in that order. One slot per
     // kind, filled in one pass over the tokens (the first of a kind, were
@@ -356,8 +383,20 @@ fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine) {
         }
     }
     let sorted = slots.into_iter().flatten();
-    for (i, k) in tags.chain(sorted).enumerate() {
-        if i > 0 || !t.description.is_empty() {
+    let (before, after) = if tags_first {
+        (Some(tags), None)
+    } else {
+        (None, Some(tags))
+    };
+    let items = before
+        .into_iter()
+        .flatten()
+        .chain(sorted)
+        .chain(after.into_iter().flatten());
+    // Something stands before the region: the description, or tags kept.
+    let led = !t.description.is_empty() || first > 0;
+    for (i, k) in items.enumerate() {
+        if i > 0 || led {
             out.push_str(" ");
         }
         match k.field {
@@ -517,7 +556,13 @@ fn block_link<'a>(line: &'a str, t: &TaskLine) -> Option<&'a str> {
 /// The rewritten line, when it reads as the line did (description, tags,
 /// fields, block link and prefix) and is final. Compared on borrowed
 /// pieces: every changed task line is checked so.
-fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite, spare: &mut Vec<Token>) -> Option<String> {
+fn reads_the_same(
+    line: &str,
+    t: &TaskLine,
+    r: &Rewrite,
+    tags_first: bool,
+    spare: &mut Vec<Token>,
+) -> Option<String> {
     // Written once, at its length: copying the line and replacing a part
     // grew it again.
     let mut new = String::with_capacity(line.len() - r.range.len() + r.replacement.len());
@@ -534,7 +579,7 @@ fn reads_the_same(line: &str, t: &TaskLine, r: &Rewrite, spare: &mut Vec<Token>)
         // as `check_fields` found them on `t`; so only its form is left to
         // check.
         && again.fields().count() == t.fields().count()
-        && in_form(&new, &again);
+        && in_form(&new, &again, tags_first);
     *spare = again.tokens;
     same.then_some(new)
 }
@@ -584,12 +629,40 @@ mod tests {
         normalize(text, &config).text
     }
 
+    fn tasks_tags_first(text: &str) -> String {
+        let mut config = Config::default();
+        config.only(&[Fix::Tasks]);
+        config.tags_before_fields = true;
+        normalize(text, &config).text
+    }
+
     #[test]
     fn sample_line() {
+        // As the sample note's expected text has it: the tags stay.
         assert_eq!(
             tasks_only("- [ ] Initiate @HR 📅 2025-10-26 🔺 #task #proposed\n"),
+            "- [ ] Initiate @HR 🔺 📅 2025-10-26 #task #proposed\n"
+        );
+        assert_eq!(
+            tasks_tags_first("- [ ] Initiate @HR 📅 2025-10-26 🔺 #task #proposed\n"),
             "- [ ] Initiate @HR #task #proposed 🔺 📅 2025-10-26\n"
         );
+    }
+
+    #[test]
+    fn tags_stay_where_they_are_written() {
+        // The fields are written together where the first stood; a tag
+        // in front of them or after them stays there.
+        assert_eq!(
+            tasks_only("- [ ] a #x 📅 2025-10-01 #b 🔺 #c ^id\n- [ ] 📅 2025-10-01 #b\n"),
+            "- [ ] a #x 🔺 📅 2025-10-01 #b #c ^id\n- [ ] 📅 2025-10-01 #b\n"
+        );
+        for line in [
+            "- [ ] a 🔺 📅 2025-10-26 #task\n",
+            "- [ ] a #task 🔺 📅 2025-10-26\n",
+        ] {
+            assert_eq!(tasks_only(line), line);
+        }
     }
 
     #[test]
@@ -607,14 +680,18 @@ mod tests {
     #[test]
     fn tags_go_before_the_fields_as_tasks_writes_them() {
         assert_eq!(
-            tasks_only("- [ ] a 📅 2025-10-01 #b 🔺 #c ^id\n- [ ] 📅 2025-10-01 #b\n"),
+            tasks_tags_first("- [ ] a 📅 2025-10-01 #b 🔺 #c ^id\n- [ ] 📅 2025-10-01 #b\n"),
             "- [ ] a #b #c 🔺 📅 2025-10-01 ^id\n- [ ] #b 📅 2025-10-01\n"
         );
         // A date Tasks cannot read is description; the tag after the
         // priority is not.
         assert_eq!(
-            tasks_only("- [ ] a 📅 16/09/2025 🔺 #x\n"),
+            tasks_tags_first("- [ ] a 📅 16/09/2025 🔺 #x\n"),
             "- [ ] a 📅 16/09/2025 #x 🔺\n"
+        );
+        assert_eq!(
+            tasks_tags_first("- [ ] a 🔺 📅 2025-10-26 #task\n"),
+            "- [ ] a #task 🔺 📅 2025-10-26\n"
         );
     }
 

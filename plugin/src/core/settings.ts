@@ -16,6 +16,7 @@ export interface NotemendSettings {
 	knownPeople: string[];
 	me: string;
 	ignoredFolders: string[];
+	tagsBeforeFields: boolean;
 	fixOnSave: boolean;
 	fixOnLeave: boolean;
 }
@@ -91,6 +92,7 @@ export function defaultSettings(): NotemendSettings {
 		knownPeople: [],
 		me: "",
 		ignoredFolders: [],
+		tagsBeforeFields: false,
 		fixOnSave: false,
 		fixOnLeave: false,
 	};
@@ -122,7 +124,7 @@ export function mergeSettings(loaded: unknown): NotemendSettings {
 	settings.knownPeople = stringList(loaded.knownPeople, settings.knownPeople);
 	settings.ignoredFolders = stringList(loaded.ignoredFolders, settings.ignoredFolders).map(normalizeFolder).filter((f) => f !== "");
 	if (typeof loaded.me === "string") settings.me = loaded.me.trim();
-	for (const key of ["runningTextDates", "fixOnSave", "fixOnLeave"] as const) {
+	for (const key of ["runningTextDates", "tagsBeforeFields", "fixOnSave", "fixOnLeave"] as const) {
 		const value = loaded[key];
 		if (typeof value === "boolean") settings[key] = value;
 	}

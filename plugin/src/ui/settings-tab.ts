@@ -77,6 +77,16 @@ export class NotemendSettingTab extends PluginSettingTab {
 					}),
 			);
 
+		new Setting(containerEl)
+			.setName("Tags before task fields")
+			.setDesc("On task lines, move tags written after the fields in front of them, as the task plugin writes a line when you toggle it. Off: tags stay where you wrote them.")
+			.addToggle((toggle) =>
+				toggle.setValue(settings.tagsBeforeFields).onChange((value) => {
+					settings.tagsBeforeFields = value;
+					save();
+				}),
+			);
+
 		const kept = this.host.keptKeys ?? [];
 		if (kept.length > 0) {
 			new Setting(containerEl).setName("Left as other plugins write them").setDesc(describeKept(kept));

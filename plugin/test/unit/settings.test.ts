@@ -9,7 +9,7 @@ test("defaults: every fix on, automatic runs off, CLI-compatible keys", () => {
 	assert.equal(s.fixOnSave, false);
 	assert.equal(s.fixOnLeave, false);
 	assert.deepEqual(Object.keys(s).sort(), [
-		"dateFormat", "dateKeys", "dateOrder", "fixOnLeave", "fixOnSave", "fixes", "ignoredFolders", "knownPeople", "me", "peopleKeys", "runningTextDates",
+		"dateFormat", "dateKeys", "dateOrder", "fixOnLeave", "fixOnSave", "fixes", "ignoredFolders", "knownPeople", "me", "peopleKeys", "runningTextDates", "tagsBeforeFields",
 	]);
 	assert.deepEqual(FIX_NAMES, ["mojibake", "duplicate-names", "dates", "tasks", "frontmatter", "whitespace"]);
 	for (const f of FIXES) {
