@@ -604,18 +604,29 @@ pub fn gaps_may_reach(
         (Some(&(at, len, _)), Some(&(next_at, _, _))) => next_at - (at + len) <= reach,
         _ => false,
     };
+    // Every gap adds nothing or more (a cost is never negative, nor is
+    // the best of nothing and its candidates' gains), so the bound is
+    // reached as soon as what is added so far reaches `need`: the gaps
+    // that share terms and the fixed parts first, which cost nothing to
+    // add, then each lone gap's candidates until one is enough.
+    let lone = |i: usize| !(shares(i) || i.checked_sub(1).is_some_and(shares));
     let mut tight = first.gain;
-    let mut buf = Vec::new();
-    for (i, &(at, len, unit)) in gaps.iter().enumerate() {
-        let Unit::Gap { replaced, .. } = *unit else {
-            continue;
-        };
-        let Some((written, known, fills)) = gains.get(i) else {
+    for (i, &(_, _, unit)) in gaps.iter().enumerate() {
+        let (&Unit::Gap { replaced, .. }, Some((written, known, _))) = (unit, gains.get(i)) else {
             continue;
         };
         let fixed = if replaced != 0 { 5 } else { 0 };
-        if shares(i) || i.checked_sub(1).is_some_and(shares) {
-            tight += written + fixed + known;
+        tight += fixed + if lone(i) { 0 } else { written + known };
+    }
+    let mut buf = Vec::new();
+    for (i, &(at, len, unit)) in gaps.iter().enumerate() {
+        if tight >= need {
+            return true;
+        }
+        let (&Unit::Gap { replaced, .. }, Some((written, _, fills))) = (unit, gains.get(i)) else {
+            continue;
+        };
+        if !lone(i) {
             continue;
         }
         // The most any char there could gain: as written nothing, else a
@@ -624,6 +635,9 @@ pub fn gaps_may_reach(
         let mut most = 0i64;
         let marked = (replaced != 0).then_some(REPLACEMENT);
         for &c in fills.iter().chain(marked.as_ref()) {
+            if tight + most >= need {
+                return true;
+            }
             buf.clear();
             buf.extend_from_slice(chars.get(..offset).unwrap_or(&[]));
             buf.push(c);
@@ -631,7 +645,7 @@ pub fn gaps_may_reach(
             let known = if is_known_symbol(c) { 3 } else { 0 };
             most = most.max(written - i64::from(cost(before, &buf, after)) + known);
         }
-        tight += most + fixed;
+        tight += most;
     }
     tight >= need
 }
