@@ -173,8 +173,9 @@ pub fn choose<'r>(
         // (`В« %s В»` through windows-1251): any gain.
         let foreign_symbol = is_a_symbol_behind_a_foreign_capital(text, r, first);
         // A word read whole into the script of the rest of its line
-        // (`Õ§` for Armenian է among Armenian words): any gain.
-        let own_script_word = is_a_word_of_the_lines_script(text, r, reading, first);
+        // (`Õ§` for Armenian է among Armenian words): any gain. Asked last,
+        // only of a repair no other rule lets stand: it reads the line.
+        let own_script_word = || is_a_word_of_the_lines_script(text, r, reading, first);
         if symbolic
             && !vote.evident[p]
             && !in_a_word
@@ -331,7 +332,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
-            || ((letter_word || foreign_symbol || own_script_word) && rep.gain >= 0)
+            || (rep.gain >= 0 && (letter_word || foreign_symbol || own_script_word()))
             || (capital_cut_short && makes_a_listed_word(&rep) && !listed_as_written(text, r))
             || (capital_cut_short
                 && rep.gain > 0
@@ -1098,19 +1099,19 @@ fn writes_small_letters(rep: &Repair) -> bool {
 /// leads (`å` for an ideograph through windows-1254) and Tasks signifiers
 /// (❌ from `β` through windows-1253) stay.
 fn letter_from_a_lone_letter(rep: &Repair, chars: &[char]) -> bool {
-    let lone_letter = chars.iter().any(|&c| {
+    // The rebuilt chars first: most repairs rebuild none, and the run's
+    // chars are then not looked up.
+    rep.restored.iter().any(|x| {
+        x.restored.len() >= 2
+            && x.restored.len() + 1 == x.ch.len_utf8()
+            && !detect::is_known_symbol(x.ch)
+    }) && chars.iter().any(|&c| {
         score::kind(c) == score::Kind::Letter
             && !matches!(
                 score::script(c),
                 score::Script::Latin | score::Script::Common
             )
-    });
-    lone_letter
-        && rep.restored.iter().any(|x| {
-            x.restored.len() >= 2
-                && x.restored.len() + 1 == x.ch.len_utf8()
-                && !detect::is_known_symbol(x.ch)
-        })
+    })
 }
 
 /// Whether `r` holds a letter of a script other than Latin and stands in

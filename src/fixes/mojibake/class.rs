@@ -182,8 +182,8 @@ pub fn classify(c: char) -> (Kind, bool, bool, Script, u32) {
     }
 }
 
-/// `char::is_lowercase` (cost reads it from [`classify`]).
-#[cfg(test)]
+/// `char::is_lowercase` (cost reads it from [`classify`]; a repair's
+/// prior asks it of every char read back).
 pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_lowercase();

@@ -476,13 +476,14 @@ pub fn repair(
         .count() as i64
         + restored.iter().filter(|r| is_known_symbol(r.ch)).count() as i64;
     // Running text is mostly lowercase: between two readings that are both
-    // plausible, the one with more lowercase letters is the likelier.
+    // plausible, the one with more lowercase letters is the likelier. The
+    // case from the class tables, not the standard library's search.
     let prior = reading
         .units
         .iter()
         .filter_map(|u| match u {
-            Unit::Piece { ch, .. } if ch.is_lowercase() => Some(1),
-            Unit::Piece { ch, .. } if ch.is_uppercase() => Some(-1),
+            Unit::Piece { ch, .. } if super::class::is_lower(*ch) => Some(1),
+            Unit::Piece { ch, .. } if super::class::is_upper(*ch) => Some(-1),
             _ => None,
         })
         .sum();
@@ -671,23 +672,31 @@ fn sequence_pages(c: char) -> u16 {
 /// N'Ko, Canadian syllabics, Tifinagh) read back whole is evidence its
 /// letters' rarity would otherwise hide.
 fn words_of_one_script(reading: &Reading) -> i64 {
-    let script_of = |u: Option<&Unit>| match u {
-        Some(Unit::Piece { ch, .. }) if matches!(kind(*ch), Kind::Letter | Kind::Mark) => {
+    // Two pieces side by side at least: most readings of a run are one.
+    if reading.pieces < 2 {
+        return 0;
+    }
+    let script_of = |u: &Unit| match u {
+        Unit::Piece { ch, .. } if matches!(kind(*ch), Kind::Letter | Kind::Mark) => {
             Some(script(*ch))
         }
         _ => None,
     };
-    let units = &reading.units;
-    (0..units.len())
-        .filter(|&i| {
-            let Some(s) = script_of(units.get(i)) else {
-                return false;
-            };
-            !matches!(s, Script::Latin | Script::Common)
-                && (i.checked_sub(1).and_then(|j| script_of(units.get(j))) == Some(s)
-                    || script_of(units.get(i + 1)) == Some(s))
-        })
-        .count() as i64
+    // Each unit's script looked up once, beside its neighbours'.
+    let mut scripts = reading.units.iter().map(script_of).peekable();
+    let (mut count, mut before) = (0, None);
+    while let Some(here) = scripts.next() {
+        let after = scripts.peek().copied().flatten();
+        if let Some(s) = here {
+            if !matches!(s, Script::Latin | Script::Common)
+                && (before == Some(s) || after == Some(s))
+            {
+                count += 1;
+            }
+        }
+        before = here;
+    }
+    count
 }
 
 /// Whether `ch`'s UTF-8 is `lead`, then `conts` with the lost bytes where
