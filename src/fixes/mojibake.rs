@@ -329,14 +329,13 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     });
     whole::withhold(text, &mut pending, open, sink);
     // Every run repaired under one page is as good evidence as a note page
-    // found up front: the note is garbled all through.
-    let free_repaired = pending
-        .iter()
-        .filter(|(_, x)| note.is_free(x.run.range.clone()))
-        .count();
-    let all_repaired = free_repaired > 0
-        && pending.len() == runs.len()
-        && pending.iter().all(|(p, _)| *p == pending[0].0);
+    // found up front: the note is garbled all through. Whether one of them
+    // is outside protected regions asked last, once the counts agree.
+    let all_repaired = pending.len() == runs.len()
+        && pending.iter().all(|(p, _)| *p == pending[0].0)
+        && pending
+            .iter()
+            .any(|(_, x)| note.is_free(x.run.range.clone()));
     for (_, mut repaired) in pending {
         repaired.c1 = c1_controls && c1::restore_all(&mut repaired.out);
         emit(sink, &repaired, vote.whole_note || all_repaired);

@@ -451,11 +451,15 @@ pub fn repair(
     // A U+FFFD after a lead byte counts for more than a known symbol: the
     // decoder itself said a byte was lost there, so collapsing the sequence
     // (or rebuilding it) needs no other evidence.
-    let replaced = reading
-        .units
-        .iter()
-        .filter(|u| matches!(u, Unit::Gap { replaced, .. } if *replaced != 0) && fill_gaps)
-        .count() as i64;
+    let replaced = if fill_gaps {
+        reading
+            .units
+            .iter()
+            .filter(|u| matches!(u, Unit::Gap { replaced, .. } if *replaced != 0))
+            .count() as i64
+    } else {
+        0
+    };
     // So are a sequence of three or four bytes read back whole into an
     // everyday symbol (`âœ”` for ✔: a lead and two continuations in a row
     // hardly ever happen by chance), and a U+FFFD the decoder left right
@@ -487,13 +491,9 @@ pub fn repair(
             _ => None,
         })
         .sum();
-    let pieces = reading
-        .units
-        .iter()
-        .filter(|u| matches!(u, Unit::Piece { .. }))
-        .count();
     Repair {
-        read_back: pieces + restored.len() + collapsed.len(),
+        // The reading counted its pieces as it made them.
+        read_back: reading.pieces + restored.len() + collapsed.len(),
         out,
         restored,
         unresolved,

@@ -120,10 +120,8 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             .lines
             .iter()
             .any(|l| task::is_task(l.text(text)) || has_iso_date(l.text(text)));
-    let free_runs = runs
-        .iter()
-        .filter(|r| note.is_free(r.range.clone()))
-        .count();
+    // Counted in the pass below, which asks each run whether it is free.
+    let mut free_runs = 0;
     let mut looks: Vec<Option<Looked>> = Vec::with_capacity(runs.len());
     // A garbled note writes the same few runs over and over (`â€™`, `Ã©`):
     // each is read once.
@@ -149,6 +147,8 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         (Rc::new(look), rebuilt, from..tallies.len())
     };
     for (i, r) in runs.iter().enumerate() {
+        let free = note.is_free(r.range.clone());
+        free_runs += usize::from(free);
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
             looks.push(None);
@@ -169,7 +169,6 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 fresh(r, &mut tallies)
             }
         };
-        let free = note.is_free(r.range.clone());
         for (p, t) in tallies.get(told.clone()).unwrap_or(&[]) {
             let Some(e) = evidence.get_mut(*p) else {
                 continue;
