@@ -58,17 +58,18 @@ pub fn runs(text: &str) -> Vec<Run> {
             break;
         }
         let start = i;
-        let end = bytes
-            .get(start..)
-            .and_then(|rest| rest.iter().position(|b| b.is_ascii()))
-            .map_or(bytes.len(), |p| start + p);
+        let end = start + super::quick::non_ascii_len(bytes.get(start..).unwrap_or_default());
         let Some(s) = text.get(start..end) else {
             break;
         };
         let mut chars = Vec::with_capacity(s.len() / 2);
         chars.extend(s.chars());
-        let prev = text.get(..start).and_then(|t| t.chars().next_back());
-        let next = text.get(end..).and_then(|t| t.chars().next());
+        // The bytes either side are ASCII, each a char of its own.
+        let prev = start
+            .checked_sub(1)
+            .and_then(|j| bytes.get(j))
+            .map(|&b| char::from(b));
+        let next = bytes.get(end).map(|&b| char::from(b));
         out.push(Run {
             range: start..end,
             chars,

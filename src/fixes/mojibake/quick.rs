@@ -219,6 +219,23 @@ pub fn ascii_len(b: &[u8]) -> usize {
     at + b[at..].iter().take_while(|x| x.is_ascii()).count()
 }
 
+/// How many bytes of `b` before its first ASCII byte: eight tested at a
+/// time, as [`ascii_len`] does, for the runs of a note whose words are
+/// all non-ASCII (Cyrillic, Greek, or garbled Devanagari).
+pub fn non_ascii_len(b: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let low = !u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if low != 0 {
+            return at + (low.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + b[at..].iter().take_while(|x| !x.is_ascii()).count()
+}
+
 /// [`may_hold_mojibake`] over chars already decoded (a repair that may be
 /// garbled once more).
 pub fn chars_may_hold_mojibake(chars: &[char]) -> bool {
@@ -376,6 +393,18 @@ mod tests {
             "abcdefgh\u{e9}ijklmnopq\u{e9}",
         ] {
             assert_eq!(ascii_len(s.as_bytes()), s.find('\u{e9}').unwrap_or(s.len()));
+        }
+        for s in [
+            "",
+            "é",
+            "éééééééé",
+            "ééééa",
+            "éééééééééé b",
+            "Привет, мир",
+            "ğŸ“…x",
+        ] {
+            let naive = s.bytes().take_while(|b| !b.is_ascii()).count();
+            assert_eq!(non_ascii_len(s.as_bytes()), naive, "{s:?}");
         }
     }
 
