@@ -156,7 +156,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let sites = if cx.read_everything {
         std::borrow::Cow::Owned(sites::collect(note, config))
     } else {
-        sites::of(note, config)
+        sites::for_fix(note, config)
     };
     if sites.is_empty() {
         return;

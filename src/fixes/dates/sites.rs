@@ -194,6 +194,108 @@ pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
 /// that is evidence for the note's order; the caller decides whether to
 /// edit it.
 pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
+    let mut sites = places(note, config);
+    running_text(note, config, &mut sites);
+    finish(note, sites)
+}
+
+/// The date sites the `dates` fix needs from `note`: [`of`]'s, except that
+/// with running text left alone its dates are read only when some other
+/// date can be read two ways. Such a text date is never edited then, and
+/// counts only as evidence, which only a date read two ways asks for (to
+/// settle it, or to be kept when the note cannot): on a note without one,
+/// reading every line of prose for numeric dates changed nothing. A note
+/// whose sites were already read in full (for the vault's evidence) uses
+/// those.
+pub fn for_fix<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
+    if config.running_text_dates {
+        return of(note, config);
+    }
+    let default = config.date_keys.is_empty() && config.vault.kept_keys.is_empty();
+    if let Some(sites) = note.date_sites.get().filter(|_| default) {
+        return Cow::Borrowed(sites);
+    }
+    let mut sites = places(note, config);
+    if !sites.iter().any(reads_two_ways) {
+        return Cow::Owned(finish(note, sites));
+    }
+    running_text(note, config, &mut sites);
+    let sites = finish(note, sites);
+    if default {
+        Cow::Borrowed(note.date_sites.get_or_init(|| sites))
+    } else {
+        Cow::Owned(sites)
+    }
+}
+
+/// Whether `site` holds a numeric date that reads two ways (`03/04/2025`).
+fn reads_two_ways(site: &Site) -> bool {
+    matches!(site.found.shape.reading(), grammar::Reading::Two { .. })
+}
+
+/// The sites in text order, those in protected regions dropped.
+fn finish(note: &Note, mut sites: Vec<Site>) -> Vec<Site> {
+    sites.retain(|s| note.is_free(s.found.range.clone()));
+    sites.sort_by_key(|s| s.found.range.start);
+    sites
+}
+
+/// The lines [`places`] and [`running_text`] read for dates: text lines
+/// with a digit, not indented as code.
+fn dated_line<'t>(note: &Note<'t>, i: usize) -> Option<&'t str> {
+    let line = &note.lines[i];
+    let text = line.text(note.text);
+    (line.is_text() && note.scan.lines[i].meets(Kinds::DIGIT) && !indented_code(text))
+        .then_some(text)
+}
+
+/// The dates of running text, added to `sites` (every other site of the
+/// note, in line order, as [`places`] found them: a text date overlapping
+/// one of its line is that one).
+fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>) {
+    let placed = sites.len();
+    // The sites of each line, found by walking the placed ones along: they
+    // come line by line, after the frontmatter's.
+    let mut next = 0;
+    for i in note.scan.lines_with(Kinds::DIGIT) {
+        let Some(text) = dated_line(note, i) else {
+            continue;
+        };
+        // With running text left alone, its dates matter only as evidence,
+        // and only a numeric day-month date can be that: a line without
+        // that shape (task lines of ISO dates, headings with month names)
+        // is not read again.
+        if !config.running_text_dates && !super::may_hold_numeric_date(text.as_bytes()) {
+            continue;
+        }
+        let line = note.lines[i].range.clone();
+        while next < placed && sites[next].found.range.start < line.start {
+            next += 1;
+        }
+        let on_line = next..next
+            + sites[next..placed]
+                .iter()
+                .take_while(|s| s.found.range.start <= line.end)
+                .count();
+        for found in grammar::scan(text, options(Mode::Text, true)) {
+            let found = shift(found, line.start);
+            if sites[on_line.clone()].iter().any(|s| {
+                s.found.range.start < found.range.end && found.range.start < s.found.range.end
+            }) {
+                continue;
+            }
+            sites.push(Site {
+                found,
+                place: Place::Text,
+            });
+        }
+    }
+}
+
+/// The date sites of `note` in frontmatter values, after Tasks
+/// signifiers, after labels and in table cells: all but running text's,
+/// in line order, protected ones not yet dropped.
+fn places(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
     let mut table: Option<Table> = None;
     let mut last = None;
@@ -307,28 +409,7 @@ pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
                 from = at;
             }
         }
-        // With running text left alone, its dates matter only as evidence,
-        // and only a numeric day-month date can be that: a line without
-        // that shape (task lines of ISO dates, headings with month names)
-        // is not read again.
-        if !config.running_text_dates && !super::may_hold_numeric_date(text.as_bytes()) {
-            continue;
-        }
-        for found in grammar::scan(text, options(Mode::Text, true)) {
-            if claimed
-                .iter()
-                .any(|r| r.start < found.range.end && found.range.start < r.end)
-            {
-                continue;
-            }
-            sites.push(Site {
-                found: shift(found, base),
-                place: Place::Text,
-            });
-        }
     }
-    sites.retain(|s| note.is_free(s.found.range.clone()));
-    sites.sort_by_key(|s| s.found.range.start);
     sites
 }
 
