@@ -78,6 +78,9 @@ pub struct Format {
     tokens: Vec<Token>,
     spec: String,
     matcher: OnceLock<Option<Regex>>,
+    /// [`Format::iso_date_part`], decided once: [`Format::read`] asks it
+    /// of every date a note holds.
+    iso_date: bool,
 }
 
 impl Format {
@@ -121,11 +124,14 @@ impl Format {
                 "date format `{spec}` does not write a year, a month and a day"
             ));
         }
-        Ok(Format {
+        let mut format = Format {
             tokens,
             spec: spec.to_string(),
             matcher: OnceLock::new(),
-        })
+            iso_date: false,
+        };
+        format.iso_date = format.iso_date_part();
+        Ok(format)
     }
 
     /// The ISO format.
@@ -199,7 +205,7 @@ impl Format {
     /// date part, without the literal text around it and without a time):
     /// such text is already in the target format and stays as it reads.
     pub fn read(&self, text: &str) -> Option<Ymd> {
-        if self.iso_date_part() {
+        if self.iso_date {
             return read_iso(text);
         }
         let re = self.matcher.get_or_init(|| self.matcher_regex()).as_ref()?;

@@ -115,6 +115,11 @@ fn dataview_fields(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// How many spaces and tabs `b` starts with.
+fn blanks(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
 /// Whether `b` has a `::`, found by its colons (a line has few).
 fn has_double_colon(b: &[u8]) -> bool {
     memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b':'))
@@ -361,8 +366,13 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
         if (task_fields || dataview) && task::is_task(text) {
             for (i, c) in task_fields.then(|| signifiers(text)).into_iter().flatten() {
                 let mut at = i + c.len_utf8();
-                at += text[at..].strip_prefix('\u{fe0f}').map_or(0, |_| 3);
-                at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+                // The variation selector (EF B8 8F) and the blanks after
+                // the signifier, by their bytes: every date signifier of a
+                // settled note is passed this way.
+                if bytes[at..].starts_with(&[0xEF, 0xB8, 0x8F]) {
+                    at += 3;
+                }
+                at += blanks(&bytes[at..]);
                 if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) {
                     claimed.push(found.range.clone());
                     sites.push(Site {
@@ -977,11 +987,12 @@ fn scalar(s: &str) -> Option<(Range<usize>, bool)> {
         }
         '[' | '{' | '|' | '>' | '&' | '*' | '!' | '%' | '@' | '`' | '#' => return None,
         _ => {
-            let end = [" #", "\t#"]
-                .iter()
-                .filter_map(|c| s.find(c))
-                .min()
-                .unwrap_or(s.len());
+            // The first ` #` or `\t#`: a `#` after a blank, found by its
+            // `#` (two substring searches cost more than the rest).
+            let b = s.as_bytes();
+            let end = memchr::memchr_iter(b'#', b)
+                .find(|&j| j > 0 && matches!(b[j - 1], b' ' | b'\t'))
+                .map_or(s.len(), |j| j - 1);
             (0..s[..end].trim_end().len(), end, false)
         }
     };
@@ -1005,7 +1016,8 @@ fn frontmatter(note: &Note, config: &Config) -> Vec<Site> {
     for e in &fm.entries {
         let line = &fm.lines[e.first];
         let raw = yaml[line.range.start..e.colon_end - 1].trim_end_matches([' ', '\t']);
-        if !is_plain_key(raw) || NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(raw.trim())) {
+        let trimmed = raw.trim();
+        if !is_plain_key(raw) || NAME_KEYS.iter().any(|k| k.eq_ignore_ascii_case(trimmed)) {
             continue;
         }
         // Borrowed: a key is copied only into a site it yields.
