@@ -390,6 +390,43 @@ mod tests {
         }
     }
 
+    /// The fix's own reading (running text read only when a date reads
+    /// two ways, and only until the note's evidence is settled) repairs
+    /// and reports what it does with every site read first.
+    #[test]
+    fn the_fix_reads_what_the_full_reading_decides() {
+        let pieces = [
+            "Due: 03/04/2025\n",
+            "- [ ] a 📅 04/03/2025\n",
+            "- [ ] b ⏳ 2025-09-16\n",
+            "met 25/04/2025 ",
+            "met 04/25/2025 ",
+            "then 05/06/2025\n",
+            "Thu 03/04/2025 ",
+            "`13/01/2025` ",
+            "`13/01/2025` and 04/25/2025\n",
+            "```\n14/02/2025\n```\n",
+            "| Due |\n|---|\n| 02/03/2025 |\n",
+            "---\ndate: 07/08/2025\n---\n",
+            "text\n",
+            "**Date**: 16.09.2025\n",
+        ];
+        let cx = Context::new(&Config::default());
+        // A protected date is no evidence, however early it stands.
+        let protected = "`13/01/2025` and 04/25/2025\nmet 25/04/2025\nDue: 03/04/2025\n";
+        let texts = crate::testgen::texts(&pieces, 8, 20_000);
+        for text in std::iter::once(protected.to_string()).chain(texts) {
+            let note = Note::parse(&text);
+            let full = sites::collect(&note, &Config::default());
+            let _ = note.date_sites.set(full);
+            assert_eq!(
+                crate::normalize_with(&text, &cx),
+                crate::normalize_note(note, &cx),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_gate_hides_no_evidence() {
         let mut texts: Vec<String> = [

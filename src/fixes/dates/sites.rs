@@ -200,7 +200,7 @@ pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
 /// edit it.
 pub fn collect(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = places(note, config);
-    running_text(note, config, &mut sites);
+    running_text(note, config, &mut sites, false);
     finish(note, sites)
 }
 
@@ -224,12 +224,43 @@ pub fn for_fix<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
     if !sites.iter().any(reads_two_ways) {
         return Cow::Owned(finish(note, sites));
     }
-    running_text(note, config, &mut sites);
+    let whole = running_text(note, config, &mut sites, true);
     let sites = finish(note, sites);
-    if default {
+    if default && whole {
         Cow::Borrowed(note.date_sites.get_or_init(|| sites))
     } else {
         Cow::Owned(sites)
+    }
+}
+
+/// Where the first free date that reads only day first, and the first
+/// that reads only month first, start: all a note's evidence gives the
+/// fix (`resolve::Evidence` settles by the first of each order, and sees a
+/// conflict when there are both). Once both stand before a line, no date
+/// from there on changes either.
+#[derive(Default)]
+struct Firsts {
+    day: Option<usize>,
+    month: Option<usize>,
+}
+
+impl Firsts {
+    /// Takes `site` in.
+    fn see(&mut self, note: &Note, site: &Site) {
+        let first = match super::resolve::one_way_order(site) {
+            Some(grammar::Order::DayFirst) => &mut self.day,
+            Some(grammar::Order::MonthFirst) => &mut self.month,
+            None => return,
+        };
+        let at = site.found.range.start;
+        if first.is_none_or(|f| at < f) && note.is_free(site.found.range.clone()) {
+            *first = Some(at);
+        }
+    }
+
+    /// Whether both firsts start before byte `at`.
+    fn both_before(&self, at: usize) -> bool {
+        self.day.is_some_and(|d| d < at) && self.month.is_some_and(|m| m < at)
     }
 }
 
@@ -256,9 +287,17 @@ fn dated_line<'t>(note: &Note<'t>, i: usize) -> Option<&'t str> {
 
 /// The dates of running text, added to `sites` (every other site of the
 /// note, in line order, as [`places`] found them: a text date overlapping
-/// one of its line is that one).
-fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>) {
+/// one of its line is that one). When `for_evidence` (running text is
+/// never edited), the reading stops at the first line after which no date
+/// can change the note's evidence ([`Firsts`]); whether it read every line.
+fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>, for_evidence: bool) -> bool {
     let placed = sites.len();
+    let mut firsts = Firsts::default();
+    if for_evidence {
+        for site in sites.iter() {
+            firsts.see(note, site);
+        }
+    }
     // The sites of each line, found by walking the placed ones along: they
     // come line by line, after the frontmatter's.
     let mut next = 0;
@@ -274,6 +313,9 @@ fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>) {
             continue;
         }
         let line = note.lines[i].range.clone();
+        if for_evidence && firsts.both_before(line.start) {
+            return false;
+        }
         while next < placed && sites[next].found.range.start < line.start {
             next += 1;
         }
@@ -289,12 +331,17 @@ fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>) {
             }) {
                 continue;
             }
-            sites.push(Site {
+            let site = Site {
                 found,
                 place: Place::Text,
-            });
+            };
+            if for_evidence {
+                firsts.see(note, &site);
+            }
+            sites.push(site);
         }
     }
+    true
 }
 
 /// The date sites of `note` in frontmatter values, after Tasks
