@@ -28,8 +28,13 @@ const LINES: Kinds = Kinds::TRAILING.or(Kinds::BLANK).or(Kinds::HEADING);
 pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
     let text = note.text;
     let lines = &note.lines;
-    // By bytes: a line of spaces and tabs has no other byte.
-    let blank = |l: &Line| l.text(text).bytes().all(|b| b == b' ' || b == b'\t');
+    // By bytes: a line of spaces and tabs has no other byte (and its
+    // bytes need no check that they start and end chars).
+    let blank = |l: &Line| {
+        text.as_bytes()[l.range.clone()]
+            .iter()
+            .all(|&b| b == b' ' || b == b'\t')
+    };
     let body_line = |i: usize| lines.get(i).filter(|l| l.is_text());
 
     // The last line with content; blank text lines after it are dropped.
@@ -42,10 +47,11 @@ pub fn run(note: &Note, _cx: &Context, sink: &mut Sink) {
             continue;
         }
         if blank(line) {
-            let run_end = (i..lines.len())
-                .take_while(|&j| body_line(j).is_some_and(blank))
-                .last()
-                .unwrap_or(i);
+            // Line `i` is a blank body line: the run goes on from the next.
+            let run_end = i
+                + (i + 1..lines.len())
+                    .take_while(|&j| body_line(j).is_some_and(blank))
+                    .count();
             if last_content.is_none_or(|last| i > last) {
                 // Trailing blank lines: keep the preceding line ending only.
                 let start = if i == 0 {
