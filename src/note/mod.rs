@@ -182,14 +182,14 @@ pub(crate) fn frontmatter_survives<'e>(
 /// The lines of `text` from `start`, each with what its bytes hold
 /// ([`scan::bytes_seen`]): every later reading of the note starts from
 /// these two, so no byte is looked up twice.
-fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u16>) {
+fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u32>) {
     split_between(text, start, text.len())
 }
 
 /// [`split_lines`] of `text[start..end]` alone, where `end` is the end of a
 /// line's ending or of the text: the lines there, as the whole text's
 /// reading finds them.
-fn split_between(text: &str, start: usize, end: usize) -> (Vec<Line>, Vec<u16>) {
+fn split_between(text: &str, start: usize, end: usize) -> (Vec<Line>, Vec<u32>) {
     let bytes = &text.as_bytes()[..end];
     let mut lines = Vec::with_capacity((end - start) / 32 + 1);
     let mut seen = Vec::with_capacity(lines.capacity());

@@ -12,7 +12,6 @@
 use super::{scan, Line};
 use memchr::memmem;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// What kind of block a line belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,7 +288,7 @@ fn is_paragraph(line: &str, r: &Read) -> bool {
 /// Marks each line's block kind and returns the protected byte ranges of the
 /// body, sorted and merged. Blocks follow CommonMark, with Obsidian's
 /// leniency for fences under list items (any indentation, tabs).
-pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
+pub fn scan(text: &str, lines: &mut [Line], seen: &[u32]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
     blocks(text, lines, &mut protected);
     inlines(text, lines, seen, &mut protected);
@@ -305,7 +304,7 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u16]) -> Vec<Range<usize>> {
 pub(super) fn scan_head(
     text: &str,
     lines: &mut [Line],
-    seen: &[u16],
+    seen: &[u32],
 ) -> Option<(Vec<Range<usize>>, Context)> {
     let (start, end) = (lines.first()?.range.start, lines.last()?.range.end);
     let head = &text.as_bytes()[start..end];
@@ -478,13 +477,15 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
     cx
 }
 
-/// The inline regions of the text lines (those whose bytes, `seen`, hold
-/// a start byte).
-fn inlines(text: &str, lines: &[Line], seen: &[u16], protected: &mut Vec<Range<usize>>) {
-    let mut starts = Starts::default();
+/// The inline regions of the text lines: read only on a line whose bytes
+/// (`seen`) may start one ([`scan::may_open_inline`]), and there within
+/// the line alone.
+fn inlines(text: &str, lines: &[Line], seen: &[u32], protected: &mut Vec<Range<usize>>) {
     for (line, &seen) in lines.iter().zip(seen) {
-        if line.block == Block::Text && seen & scan::INLINE != 0 {
-            inline_from(text, line.range.clone(), &mut starts, protected);
+        if line.block == Block::Text
+            && scan::may_open_inline(seen, &text.as_bytes()[line.range.clone()])
+        {
+            inline(text, line.range.clone(), protected);
         }
     }
 }
@@ -889,19 +890,25 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Where an inline construct may start: a `` ` ``, `$` or `<`, or a
-/// `[[`, `](` or `://`, found in four searches over the note's bytes, each
-/// kept while what it found lies ahead. A `[` or `]` alone and a `:` not
-/// before `//` start nothing, and they are common (every checkbox, every
-/// label): the pairs are searched for, so such bytes cost no new search.
-#[derive(Default)]
-struct Starts([Option<usize>; 4]);
+/// The bytes an inline construct can start at: every arm of
+/// [`inline_from`] opens on one of them.
+static START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let starts = *b"`$[]<:";
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
-/// The searches for the pairs (and `://`) that open links and URLs.
-fn pair_finders() -> &'static [memmem::Finder<'static>; 3] {
-    static FINDERS: OnceLock<[memmem::Finder<'static>; 3]> = OnceLock::new();
-    FINDERS.get_or_init(|| ["[[", "](", "://"].map(memmem::Finder::new))
-}
+/// Where an inline construct may start: the next byte of [`START`], found
+/// by a table look-up a byte within the line. Searches shared by a note's
+/// lines (one for each opener, kept while what they found lay ahead) cost
+/// more: each start passed set a search up again, and a pair's search
+/// (`[[`, `://`) tried every `[` or `/` of the note on its way.
+struct StartBytes;
 
 /// Where [`inline_from`] looks next.
 trait Next {
@@ -910,34 +917,22 @@ trait Next {
     fn next(&mut self, bytes: &[u8], from: usize) -> usize;
 }
 
-impl Next for Starts {
+impl Next for StartBytes {
     fn next(&mut self, bytes: &[u8], from: usize) -> usize {
-        let rest = &bytes[from..];
-        for (k, slot) in self.0.iter_mut().enumerate() {
-            if slot.is_none_or(|at| at < from) {
-                let found = match k.checked_sub(1) {
-                    None => memchr::memchr3(b'`', b'$', b'<', rest),
-                    Some(pair) => pair_finders()[pair].find(rest),
-                };
-                *slot = Some(found.map_or(bytes.len(), |r| from + r));
-            }
-        }
-        self.0
+        bytes[from..]
             .iter()
-            .map(|at| at.unwrap_or(bytes.len()))
-            .min()
-            .unwrap_or(bytes.len())
+            .position(|&b| START[usize::from(b)])
+            .map_or(bytes.len(), |at| from + at)
     }
 }
 
 /// Inline code, inline math, URLs and link targets on one line.
 pub(super) fn inline(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    // The searches stop at the line's end: a pair the line lacks would
-    // otherwise be looked for through the rest of the note.
-    inline_from(&text[..range.end], range, &mut Starts::default(), out);
+    // The look for start bytes stops at the line's end.
+    inline_from(&text[..range.end], range, &mut StartBytes, out);
 }
 
-/// [`inline`] with the search for start bytes shared by the lines of a note.
+/// [`inline`] with the look for start bytes `starts` (see [`Next`]).
 fn inline_from(
     text: &str,
     range: Range<usize>,
@@ -1163,24 +1158,26 @@ mod tests {
     #[test]
     fn a_line_without_an_inline_start_byte_has_no_inline_region() {
         // The block scan skips such lines: every arm of `inline` starts at
-        // a byte of `INLINE`, so reading them finds nothing.
-        use crate::note::scan::{bytes_seen, INLINE};
+        // a byte that opens a region alone, or at a pair the line holds.
+        use crate::note::scan::{bytes_seen, may_open_inline};
         let pieces = [
             "`", "$", "[", "]", "<", ":", "!", "*", "_", "~", "#", "%", "|", "(", ")", "{", "}",
-            "\\", "/", "-", "+", "=", ".", ",", ";", "'", "\"", "@", "a", " ", "\t", "é",
+            "\\", "/", "-", "+", "=", ".", ",", ";", "'", "\"", "@", "a", " ", "\t", "é", "[[",
+            "](", "://", "- [ ] ", "x:", "//",
         ];
-        for line in crate::testgen::texts(&pieces, 12, 20_000) {
+        for line in crate::testgen::texts(&pieces, 12, 40_000) {
             let mut out = Vec::new();
             super::inline(&line, 0..line.len(), &mut out);
-            if bytes_seen(line.as_bytes()) & INLINE == 0 {
+            if !may_open_inline(bytes_seen(line.as_bytes()), line.as_bytes()) {
                 assert!(out.is_empty(), "{line:?}");
             }
         }
-        let note = Note::parse("plain line\nsee `code` here\n\n> quoted [[Link]]\n");
+        let note = Note::parse("plain line\nsee `code` here\n\n> quoted [[Link]]\n- [ ] a: b\n");
         assert_eq!(note.protected.len(), 2);
     }
 
-    /// Every byte a candidate: the reading the searches stand in for.
+    /// Every byte a candidate: the reading the look for start bytes stands
+    /// in for.
     struct EveryByte;
 
     impl super::Next for EveryByte {
@@ -1200,6 +1197,58 @@ mod tests {
             super::inline(&text, 0..text.len(), &mut found);
             super::inline_from(&text, 0..text.len(), &mut EveryByte, &mut every);
             assert_eq!(found, every, "{text:?}");
+        }
+    }
+
+    /// [`super::scan`] with every text line's every byte read for inline
+    /// regions: what the gate and the look for start bytes stand in for.
+    fn scan_reading_every_byte(text: &str) -> Vec<std::ops::Range<usize>> {
+        let note = Note::parse(text);
+        let (mut lines, _) = crate::note::split_lines(text, note.start);
+        let end = note.frontmatter.as_ref().map_or(0, |fm| fm.range.end);
+        for line in lines.iter_mut().take_while(|l| l.range.start < end) {
+            line.in_frontmatter = true;
+        }
+        let mut protected = Vec::new();
+        super::blocks(text, &mut lines, &mut protected);
+        for line in &lines {
+            if line.block == super::Block::Text {
+                let range = line.range.clone();
+                super::inline_from(&text[..range.end], range, &mut EveryByte, &mut protected);
+            }
+        }
+        super::comments(text, &mut lines, &mut protected);
+        super::normalise(protected)
+    }
+
+    fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                markdown_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_note_protects_what_reading_every_byte_protects() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        markdown_files(&root.join("../shared/corpus"), &mut files);
+        markdown_files(&root.join("tests/fixtures"), &mut files);
+        markdown_files(&root.join("examples/vault"), &mut files);
+        println!("{} notes read, and generated ones", files.len());
+        let notes = files.iter().filter_map(|p| std::fs::read_to_string(p).ok());
+        let pieces = [
+            "[", "]", "(", ")", "[[", "]]", "](", "`", "$", "<", ">", "<!--", "-->", ":", "/",
+            "://", "http", "- [ ] ", "\n", "\n\n", "```\n", "    ", "> ", "a", " ", "é", "%%",
+        ];
+        let generated = crate::testgen::texts(&pieces, 24, 20_000);
+        for text in notes.chain(generated) {
+            let note = Note::parse(&text);
+            assert_eq!(note.protected, scan_reading_every_byte(&text), "{text:?}");
         }
     }
 

@@ -91,7 +91,7 @@ pub struct Scan {
 impl Scan {
     /// Walks `text` once, line by line.
     pub fn of(text: &str, lines: &[Line]) -> Scan {
-        let seen: Vec<u16> = lines
+        let seen: Vec<u32> = lines
             .iter()
             .map(|l| bytes_seen(&text.as_bytes()[l.range.clone()]))
             .collect();
@@ -100,7 +100,7 @@ impl Scan {
 
     /// [`Scan::of`] for lines whose bytes were already looked up
     /// ([`bytes_seen`], one entry a line).
-    pub(super) fn of_seen(text: &str, lines: &[Line], seen: &[u16]) -> Scan {
+    pub(super) fn of_seen(text: &str, lines: &[Line], seen: &[u32]) -> Scan {
         let kinds: Vec<Kinds> = lines
             .iter()
             .zip(seen)
@@ -150,34 +150,45 @@ impl Scan {
     }
 }
 
-/// A byte where an inline construct (code, math, link, URL, comment) may
-/// start: `` ` `` `$` `[` `]` `<` `:`. A line without one has no inline
-/// region, and the block scan looks no further into it.
-pub(super) const INLINE: u16 = 1 << 14;
+/// A byte that opens an inline construct (code, math, a comment or an
+/// autolink) by itself: `` ` `` `$` `<`.
+const OPENS: u32 = 1 << 16;
 /// A `[` on the line (with [`WIDE`], a Tasks line may have fields): the
-/// kind [`Kinds::BRACKET`] itself.
-const BRACKET: u16 = Kinds::BRACKET.0;
+/// kind [`Kinds::BRACKET`] itself; two in a row open a wikilink.
+const BRACKET: u32 = Kinds::BRACKET.0 as u32;
 /// A lead byte of a three- or four-byte char (every signifier is one).
-const WIDE: u16 = 1 << 15;
+const WIDE: u32 = 1 << 15;
+/// A `]`, which before a `(` opens a link's destination.
+const CLOSE_BRACKET: u32 = 1 << 17;
+/// A `(`.
+const PAREN: u32 = 1 << 18;
+/// A `/`, which twice after a `:` makes a URL's `://`.
+const SLASH: u32 = 1 << 19;
+/// An ASCII `:` or the byte EF (see [`Kinds::COLON`]).
+const COLON: u32 = Kinds::COLON.0 as u32;
 
 /// What each byte says about its line, looked up rather than matched: the
-/// walk is one table read and one `or` per byte.
-static CLASS: [u16; 256] = {
-    let mut t = [0u16; 256];
+/// walk is one table read and one `or` per byte. The low sixteen bits are
+/// the [`Kinds`] a byte gives its line (and [`WIDE`]); the bits above say
+/// which pieces of an inline construct the line holds ([`may_open_inline`]).
+static CLASS: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
-            b'0'..=b'9' => Kinds::DIGIT.0,
-            b'|' => Kinds::PIPE.0,
-            b'@' => Kinds::AT.0,
-            b'[' => BRACKET | INLINE,
-            b':' => INLINE | Kinds::COLON.0,
-            b'`' | b'$' | b'<' => INLINE | Kinds::MARKER_BYTE.0,
-            b']' => INLINE,
-            b'~' | b'>' | b'%' | b'\r' => Kinds::MARKER_BYTE.0,
-            0xEF => Kinds::NON_ASCII.0 | WIDE | Kinds::COLON.0,
-            0xE2.. => Kinds::NON_ASCII.0 | WIDE,
-            0x80.. => Kinds::NON_ASCII.0,
+            b'0'..=b'9' => Kinds::DIGIT.0 as u32,
+            b'|' => Kinds::PIPE.0 as u32,
+            b'@' => Kinds::AT.0 as u32,
+            b'[' => BRACKET,
+            b']' => CLOSE_BRACKET,
+            b'(' => PAREN,
+            b'/' => SLASH,
+            b':' => COLON,
+            b'`' | b'$' | b'<' => OPENS | Kinds::MARKER_BYTE.0 as u32,
+            b'~' | b'>' | b'%' | b'\r' => Kinds::MARKER_BYTE.0 as u32,
+            0xEF => Kinds::NON_ASCII.0 as u32 | WIDE | COLON,
+            0xE2.. => Kinds::NON_ASCII.0 as u32 | WIDE,
+            0x80.. => Kinds::NON_ASCII.0 as u32,
             _ => 0,
         };
         b += 1;
@@ -187,16 +198,32 @@ static CLASS: [u16; 256] = {
 
 /// Every [`CLASS`] bit of `bytes` (a line's): one table read and one `or`
 /// a byte, the only look at each byte the note model takes.
-pub(super) fn bytes_seen(bytes: &[u8]) -> u16 {
+pub(super) fn bytes_seen(bytes: &[u8]) -> u32 {
     bytes
         .iter()
-        .fold(0u16, |acc, &b| acc | CLASS[usize::from(b)])
+        .fold(0u32, |acc, &b| acc | CLASS[usize::from(b)])
+}
+
+/// Whether `bytes` (a line, whose [`bytes_seen`] are `seen`) may hold an
+/// inline region: a byte that opens one alone, or the pieces of a pair
+/// that does (`[[`, `](`, `://`). Every region the inline reading finds
+/// starts at one of those (its unit tests check it on generated lines), and
+/// most lines that hold a `[`, `]` or `:` hold none: a checkbox, a label.
+/// Only a `[` with nothing else is looked at again, for a second `[` after
+/// it, as the bits cannot say that two stand together.
+pub(super) fn may_open_inline(seen: u32, bytes: &[u8]) -> bool {
+    let has = |bit: u32| seen & bit != 0;
+    has(OPENS)
+        || (has(CLOSE_BRACKET) && has(PAREN))
+        || (has(COLON) && has(SLASH))
+        || (has(BRACKET)
+            && memchr::memchr_iter(b'[', bytes).any(|i| bytes.get(i + 1) == Some(&b'[')))
 }
 
 /// Whether `bytes` hold a byte of [`Kinds::MARKER_BYTE`]: one pass
 /// through [`CLASS`].
 pub(super) fn has_marker_byte(bytes: &[u8]) -> bool {
-    bytes_seen(bytes) & Kinds::MARKER_BYTE.0 != 0
+    bytes_seen(bytes) & u32::from(Kinds::MARKER_BYTE.0) != 0
 }
 
 /// The kinds one line holds: one pass over its bytes through [`CLASS`].
@@ -205,7 +232,7 @@ pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
 }
 
 /// The kinds of `line`, whose bytes' [`CLASS`] bits are `seen`.
-fn kinds_of(text: &str, line: &Line, seen: u16) -> Kinds {
+fn kinds_of(text: &str, line: &Line, seen: u32) -> Kinds {
     let bytes = &text.as_bytes()[line.range.clone()];
     let mut k = Kinds::NONE;
     if line.in_frontmatter {
@@ -228,7 +255,8 @@ fn kinds_of(text: &str, line: &Line, seen: u16) -> Kinds {
     if indent <= 3 && bytes.get(indent) == Some(&b'#') {
         k = k.or(Kinds::HEADING);
     }
-    k = k.or(Kinds(seen & Kinds::ALL.0));
+    // The low bits are kinds; `ALL` keeps them, so the cast loses none.
+    k = k.or(Kinds((seen & u32::from(Kinds::ALL.0)) as u16));
     if seen & BRACKET != 0 && seen & WIDE != 0 {
         k = k.or(Kinds::TASK_FIELDS);
     }
