@@ -189,12 +189,16 @@ impl Note<'_> {
                 return None;
             }
         }
-        let protected = self.moved_regions(new, &grown, &lines)?;
         // What a line holds depends on its own text alone: only edited
-        // lines are scanned again.
+        // lines are scanned again, once, for their kinds and for whether
+        // their inline regions need reading.
+        let seen: Vec<u32> = (grown.iter())
+            .map(|&(i, _)| scan::bytes_seen(&new.as_bytes()[lines[i].range.clone()]))
+            .collect();
+        let protected = self.moved_regions(new, &grown, &lines, &seen)?;
         let mut kinds = std::mem::take(&mut self.scan.lines);
-        for &(i, _) in &grown {
-            kinds[i] = scan::line_kinds(new, &lines[i]);
+        for (&(i, _), &seen) in grown.iter().zip(&seen) {
+            kinds[i] = scan::kinds_of(new, &lines[i], seen);
         }
         Some(Carried {
             scan: Scan::from_lines(kinds),
@@ -221,12 +225,14 @@ impl Note<'_> {
 
     /// The protected regions of the new text: those of unedited lines moved
     /// by the growth of the edited lines before them, those of edited lines
-    /// read again from `new`.
+    /// read again from `new` where their bytes (`seen`, one entry an edited
+    /// line) may open one, as [`Note::parse`] reads them.
     fn moved_regions(
         &self,
         new: &str,
         grown: &[(usize, isize)],
         lines: &[Line],
+        seen: &[u32],
     ) -> Option<Vec<Range<usize>>> {
         let mut out = Vec::with_capacity(self.protected.len() + grown.len());
         let mut shift = 0isize;
@@ -250,8 +256,11 @@ impl Note<'_> {
                 _ => out.push(r.start.checked_add_signed(shift)?..r.end.checked_add_signed(shift)?),
             }
         }
-        for &(i, _) in grown {
-            protect::inline(new, lines[i].range.clone(), &mut out);
+        for (&(i, _), &seen) in grown.iter().zip(seen) {
+            let range = lines[i].range.clone();
+            if scan::may_open_inline(seen, &new.as_bytes()[range.clone()]) {
+                protect::inline(new, range, &mut out);
+            }
         }
         Some(protect::normalise(out))
     }

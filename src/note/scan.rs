@@ -232,7 +232,7 @@ pub(crate) fn line_kinds(text: &str, line: &Line) -> Kinds {
 }
 
 /// The kinds of `line`, whose bytes' [`CLASS`] bits are `seen`.
-fn kinds_of(text: &str, line: &Line, seen: u32) -> Kinds {
+pub(super) fn kinds_of(text: &str, line: &Line, seen: u32) -> Kinds {
     let bytes = &text.as_bytes()[line.range.clone()];
     let mut k = Kinds::NONE;
     if line.in_frontmatter {

@@ -131,7 +131,9 @@ impl Head {
         if lines.last()?.block != Block::Text {
             return None;
         }
-        let kinds = lines.iter().map(|l| scan::line_kinds(text, l)).collect();
+        let kinds = (lines.iter().zip(&seen))
+            .map(|(l, &s)| scan::kinds_of(text, l, s))
+            .collect();
         Some(Head {
             lines,
             kinds,
