@@ -292,7 +292,7 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u32]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
     blocks(text, lines, &mut protected);
     inlines(text, lines, seen, &mut protected);
-    comments(text, lines, &mut protected);
+    comments(text, lines, seen, &mut protected);
     normalise(protected)
 }
 
@@ -843,8 +843,16 @@ fn mark(lines: &mut [Line], from: usize, to: usize, block: Block, out: &mut Vec<
 }
 
 /// Multi-line comments: `<!-- … -->` and `%% … %%`, across text lines.
-fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
-    for (open, close) in [("<!--", "-->"), ("%%", "%%")] {
+/// A line is searched for an opener or a closer only when its bytes
+/// (`seen`, one entry a line) hold the marker's first byte: most lines of
+/// a note that has a comment hold neither, and a search each cost more
+/// than the look-up.
+fn comments(text: &str, lines: &mut [Line], seen: &[u32], out: &mut Vec<Range<usize>>) {
+    let markers = [
+        ("<!--", scan::LT, "-->", scan::GT),
+        ("%%", scan::PERCENT, "%%", scan::PERCENT),
+    ];
+    for (open, opens, close, closes) in markers {
         let open_finder = memmem::Finder::new(open);
         // Most notes have no comment at all: one pass over the bytes says so.
         if open_finder.find(text.as_bytes()).is_none() {
@@ -854,8 +862,9 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
         let find =
             |finder: &memmem::Finder, range: Range<usize>| finder.find(&text.as_bytes()[range]);
         let mut i = 0;
+        let holds = |j: usize, bit: u32| seen.get(j).is_none_or(|&s| s & bit != 0);
         while i < lines.len() {
-            if lines[i].block != Block::Text {
+            if lines[i].block != Block::Text || !holds(i, opens) {
                 i += 1;
                 continue;
             }
@@ -876,6 +885,7 @@ fn comments(text: &str, lines: &mut [Line], out: &mut Vec<Range<usize>>) {
             let end = (i + 1..lines.len())
                 .find(|&j| {
                     lines[j].block == Block::Text
+                        && holds(j, closes)
                         && find(&close_finder, lines[j].range.clone()).is_some()
                 })
                 .unwrap_or(lines.len() - 1);
@@ -1217,7 +1227,8 @@ mod tests {
                 super::inline_from(&text[..range.end], range, &mut EveryByte, &mut protected);
             }
         }
-        super::comments(text, &mut lines, &mut protected);
+        let every = vec![u32::MAX; lines.len()];
+        super::comments(text, &mut lines, &every, &mut protected);
         super::normalise(protected)
     }
 

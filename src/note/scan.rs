@@ -167,10 +167,20 @@ const SLASH: u32 = 1 << 19;
 /// An ASCII `:` or the byte EF (see [`Kinds::COLON`]).
 const COLON: u32 = Kinds::COLON.0 as u32;
 
+/// A `<`, which opens an HTML comment (`<!--`).
+pub(super) const LT: u32 = 1 << 20;
+/// A `%`, which opens and closes an Obsidian comment (`%%`).
+pub(super) const PERCENT: u32 = 1 << 21;
+/// A `>`, the last byte of an HTML comment's closer (`-->`), rarer in
+/// notes than its `-`.
+pub(super) const GT: u32 = 1 << 22;
+
 /// What each byte says about its line, looked up rather than matched: the
 /// walk is one table read and one `or` per byte. The low sixteen bits are
 /// the [`Kinds`] a byte gives its line (and [`WIDE`]); the bits above say
-/// which pieces of an inline construct the line holds ([`may_open_inline`]).
+/// which pieces of an inline construct the line holds ([`may_open_inline`])
+/// and which bytes of a multi-line comment's markers ([`LT`], [`PERCENT`],
+/// [`GT`]).
 static CLASS: [u32; 256] = {
     let mut t = [0u32; 256];
     let mut b = 0;
@@ -184,8 +194,11 @@ static CLASS: [u32; 256] = {
             b'(' => PAREN,
             b'/' => SLASH,
             b':' => COLON,
-            b'`' | b'$' | b'<' => OPENS | Kinds::MARKER_BYTE.0 as u32,
-            b'~' | b'>' | b'%' | b'\r' => Kinds::MARKER_BYTE.0 as u32,
+            b'`' | b'$' => OPENS | Kinds::MARKER_BYTE.0 as u32,
+            b'<' => OPENS | LT | Kinds::MARKER_BYTE.0 as u32,
+            b'%' => PERCENT | Kinds::MARKER_BYTE.0 as u32,
+            b'>' => GT | Kinds::MARKER_BYTE.0 as u32,
+            b'~' | b'\r' => Kinds::MARKER_BYTE.0 as u32,
             0xEF => Kinds::NON_ASCII.0 as u32 | WIDE | COLON,
             0xE2.. => Kinds::NON_ASCII.0 as u32 | WIDE,
             0x80.. => Kinds::NON_ASCII.0 as u32,
