@@ -248,12 +248,144 @@ fn first_field(t: &TaskLine) -> Option<usize> {
 }
 
 /// Whether task line `t` (fields checked) is already in Tasks' form, as
-/// most lines are: compared piece by piece with what would be written,
-/// without writing it.
+/// most lines are: the part a rewrite writes ([`rewritten`]) holds, piece
+/// by piece, what [`write_fields`] would write there, without writing it.
+/// A tag or a value is a piece of the line itself: where it already stands
+/// at the place looked at, it is that piece without a look at its bytes.
 fn in_form(line: &str, t: &TaskLine, tags_first: bool) -> bool {
-    let mut same = Unchanged(line.get(rewritten(t, tags_first)));
-    write_fields(&mut same, line, t, tags_first);
-    same.0 == Some("")
+    let (first, led) = lead(t, tags_first);
+    let region = rewritten(t, tags_first);
+    let mut at = Cursor {
+        line: line.as_bytes(),
+        at: region.start,
+        end: region.end,
+    };
+    if region.start > region.end {
+        return false;
+    }
+    let written = &t.tokens[first..];
+    // A line in form has the tokens written here in the order they are
+    // written (tags, then fields in Tasks' order, each kind once; or the
+    // fields, then the tags after them): then they are walked in line
+    // order, without sorting them.
+    let mut last = None;
+    let mut tags_seen = false;
+    let ordered = written.iter().all(|k| match k.field {
+        None => {
+            tags_seen = true;
+            !tags_first || last.is_none()
+        }
+        Some(f) => (!tags_seen || tags_first) && last.replace(f).is_none_or(|l| l < f),
+    });
+    if ordered {
+        return walks_as_written(&mut at, line, t, led, written.iter());
+    }
+    walks_as_written(
+        &mut at,
+        line,
+        t,
+        led,
+        in_written_order(t, first, tags_first),
+    )
+}
+
+/// Whether the tokens `written`, in the order [`write_fields`] writes
+/// them, stand at the cursor's place one after the other and fill the
+/// part it compares (see [`in_form`]); `led` when a space goes before the
+/// first.
+fn walks_as_written<'a>(
+    at: &mut Cursor,
+    line: &str,
+    t: &TaskLine,
+    led: bool,
+    written: impl Iterator<Item = &'a Token>,
+) -> bool {
+    for (i, k) in written.enumerate() {
+        if (i > 0 || led) && !at.bytes(b" ") {
+            return false;
+        }
+        let same = match k.field {
+            Some(_) => {
+                canonical_text(line, k).is_none_or(|symbol| at.bytes(symbol.as_bytes()))
+                    && (k.value.is_empty() || (at.bytes(b" ") && at.own(k.value.clone())))
+            }
+            None => at.own(k.range.clone()),
+        };
+        if !same {
+            return false;
+        }
+    }
+    (t.block_link.is_none() || at.bytes(b" ")) && at.at == at.end
+}
+
+/// A place in a line, and where the part being compared ends.
+struct Cursor<'a> {
+    line: &'a [u8],
+    at: usize,
+    end: usize,
+}
+
+impl Cursor<'_> {
+    /// Whether `piece` stands at the place (before the end), which then
+    /// moves past it.
+    fn bytes(&mut self, piece: &[u8]) -> bool {
+        let next = self.at + piece.len();
+        let same = next <= self.end && self.line.get(self.at..next) == Some(piece);
+        if same {
+            self.at = next;
+        }
+        same
+    }
+
+    /// [`Cursor::bytes`] of the line's own bytes at `range`: equal without
+    /// a look when they are the very bytes at the place.
+    fn own(&mut self, range: Range<usize>) -> bool {
+        if range.start == self.at && range.end <= self.end {
+            self.at = range.end;
+            return true;
+        }
+        self.bytes(&self.line[range])
+    }
+}
+
+/// Where the tokens [`write_fields`] writes start among `t`'s (all of them
+/// with `tags_first`, else from the first field: the tags before it stay),
+/// and whether something stands before them (the description, or tags
+/// kept), so a space goes before the first.
+fn lead(t: &TaskLine, tags_first: bool) -> (usize, bool) {
+    let first = if tags_first {
+        0
+    } else {
+        first_field(t).unwrap_or(0)
+    };
+    (first, !t.description.is_empty() || first > 0)
+}
+
+/// The tokens [`write_fields`] writes, in its order: the tags from
+/// `first` on, before the fields with `tags_first` and after them
+/// otherwise; the fields (unique by kind, checked by the caller) in Tasks'
+/// order, which is the kinds' order, a kind's discriminant being its place
+/// in it: one slot per kind, filled in one pass over the tokens (the first
+/// of a kind, were there two).
+fn in_written_order(t: &TaskLine, first: usize, tags_first: bool) -> impl Iterator<Item = &Token> {
+    let tags = t.tokens[first..].iter().filter(|k| k.field.is_none());
+    let mut slots: [Option<&Token>; Field::WRITE_ORDER.len()] = [None; Field::WRITE_ORDER.len()];
+    for k in &t.tokens {
+        if let Some(f) = k.field {
+            slots[f as usize].get_or_insert(k);
+        }
+    }
+    let sorted = slots.into_iter().flatten();
+    let (before, after) = if tags_first {
+        (Some(tags), None)
+    } else {
+        (None, Some(tags))
+    };
+    before
+        .into_iter()
+        .flatten()
+        .chain(sorted)
+        .chain(after.into_iter().flatten())
 }
 
 /// The message of a rewrite of task line `t` (fields unique by kind):
@@ -337,67 +469,18 @@ fn why(line: &str, t: &TaskLine, tags_first: bool) -> String {
     out
 }
 
-/// Where the fields of a line are written: a string, or a check that the
-/// text already there reads the same.
-trait Out {
-    fn push_str(&mut self, s: &str);
-}
-
-impl Out for String {
-    fn push_str(&mut self, s: &str) {
-        String::push_str(self, s);
-    }
-}
-
-/// What is left of the text already written, while it matches every piece
-/// pushed so far (`None` once one differs).
-struct Unchanged<'a>(Option<&'a str>);
-
-impl Out for Unchanged<'_> {
-    fn push_str(&mut self, s: &str) {
-        self.0 = self.0.and_then(|rest| rest.strip_prefix(s));
-    }
-}
-
 /// Writes what follows the description of task line `t` (fields unique by
 /// kind, checked by the caller) as Tasks writes it: its tags in their
 /// order, then its fields in Tasks' order with their canonical symbols,
-/// one space apart, and a space before a block link.
-fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine, tags_first: bool) {
-    // The tags written here: all of them with `tags_first`, else those
-    // after the first field, which follow the fields.
-    let first = if tags_first {
-        0
-    } else {
-        first_field(t).unwrap_or(0)
-    };
-    let tags = t.tokens[first..].iter().filter(|k| k.field.is_none());
-    // Each field once: the fields in Tasks' order are the kinds in order,
-    // and a kind's discriminant is its place in that order. One slot per
-    // kind, filled in one pass over the tokens (the first of a kind, were
-    // there two).
-    let mut slots: [Option<&Token>; Field::WRITE_ORDER.len()] = [None; Field::WRITE_ORDER.len()];
-    for k in &t.tokens {
-        if let Some(f) = k.field {
-            slots[f as usize].get_or_insert(k);
-        }
-    }
-    let sorted = slots.into_iter().flatten();
-    let (before, after) = if tags_first {
-        (Some(tags), None)
-    } else {
-        (None, Some(tags))
-    };
-    let items = before
-        .into_iter()
-        .flatten()
-        .chain(sorted)
-        .chain(after.into_iter().flatten());
-    // Something stands before the region: the description, or tags kept.
-    let led = !t.description.is_empty() || first > 0;
-    for (i, k) in items.enumerate() {
+/// one space apart, and a space before a block link; without
+/// `tags_first`, the tags after the first field follow the fields instead
+/// (see [`in_written_order`]). [`in_form`] compares a line with this
+/// writing without writing it.
+fn write_fields(out: &mut String, line: &str, t: &TaskLine, tags_first: bool) {
+    let (first, led) = lead(t, tags_first);
+    for (i, k) in in_written_order(t, first, tags_first).enumerate() {
         if i > 0 || led {
-            out.push_str(" ");
+            out.push(' ');
         }
         match k.field {
             Some(_) => render(out, line, k),
@@ -405,7 +488,7 @@ fn write_fields(out: &mut impl Out, line: &str, t: &TaskLine, tags_first: bool) 
         }
     }
     if t.block_link.is_some() {
-        out.push_str(" ");
+        out.push(' ');
     }
 }
 
@@ -480,13 +563,37 @@ fn canonical_symbol(line: &str, k: &Token) -> Option<char> {
     }
 }
 
+/// Each field's symbol as Tasks writes it, as text, by the field's place
+/// in [`Field::WRITE_ORDER`] (the priority's is its level's).
+const SYMBOL_TEXTS: [&str; Field::WRITE_ORDER.len()] = [
+    "🆔", "⛔", "🔺", "🔁", "🏁", "➕", "🛫", "⏳", "📅", "❌", "✅",
+];
+
+/// [`canonical_symbol`] as text: written and compared as it is, where
+/// encoding the char for every field of every task line cost more than
+/// the comparison.
+fn canonical_text(line: &str, k: &Token) -> Option<&'static str> {
+    match k.field {
+        Some(f) if f != Field::Priority => Some(SYMBOL_TEXTS[f as usize]),
+        _ => Some(match canonical_symbol(line, k)? {
+            '🔺' => "🔺",
+            '⏫' => "⏫",
+            '🔼' => "🔼",
+            '🔽' => "🔽",
+            '⏬' => "⏬",
+            // No other symbol is a priority's (`Field::of_symbol`).
+            _ => return None,
+        }),
+    }
+}
+
 /// Writes field `k` as Tasks writes it onto `out`.
-fn render(out: &mut impl Out, line: &str, k: &Token) {
-    if let Some(symbol) = canonical_symbol(line, k) {
-        out.push_str(symbol.encode_utf8(&mut [0; 4]));
+fn render(out: &mut String, line: &str, k: &Token) {
+    if let Some(symbol) = canonical_text(line, k) {
+        out.push_str(symbol);
     }
     if !k.value.is_empty() {
-        out.push_str(" ");
+        out.push(' ');
         out.push_str(&line[k.value.clone()]);
     }
 }
@@ -743,6 +850,95 @@ mod tests {
                     want,
                     "{a:?} {b:?}"
                 );
+            }
+        }
+    }
+
+    /// The task lines of the corpus, when it lies beside the clone.
+    fn corpus_task_lines() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    out.extend(text.lines().filter(|l| task::is_task(l)).map(String::from));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn in_form_is_what_writing_the_fields_finds() {
+        let pieces = [
+            "a",
+            " ",
+            "  ",
+            "#t",
+            "#u",
+            "🔺",
+            "⏫",
+            "⏫\u{fe0f}",
+            "📅",
+            "📆",
+            "2025-01-02",
+            "2025-02-30",
+            "🔁",
+            "every day",
+            "🆔",
+            "x1",
+            "⛔",
+            "^b1",
+            "\t",
+            "✅",
+            "⏳",
+            "⌛",
+            "\u{a0}",
+        ];
+        let generated = crate::testgen::texts(&pieces, 12, 60_000).map(|l| format!("- [ ] {l}"));
+        let corpus = corpus_task_lines();
+        println!("{} task lines of the corpus", corpus.len());
+        let mut in_form_lines = 0;
+        for line in generated.chain(corpus) {
+            let Some(t) = task::parse(&line) else {
+                continue;
+            };
+            for tags_first in [false, true] {
+                let mut written = String::new();
+                write_fields(&mut written, &line, &t, tags_first);
+                let want = line.get(rewritten(&t, tags_first)) == Some(written.as_str());
+                assert_eq!(
+                    in_form(&line, &t, tags_first),
+                    want,
+                    "{line:?} {tags_first}"
+                );
+                in_form_lines += usize::from(want);
+            }
+        }
+        assert!(in_form_lines > 1000, "{in_form_lines}");
+    }
+
+    #[test]
+    fn symbols_as_text_are_the_symbols() {
+        for f in Field::WRITE_ORDER {
+            assert_eq!(SYMBOL_TEXTS[f as usize], f.symbol().to_string(), "{f:?}");
+        }
+        for line in [
+            "- [ ] a 🔺 ⏫ 🔼 🔽 ⏬ ⏫\u{fe0f} 📆 2025-01-01 #t",
+            "- [ ] a 🆔 x ⛔ y 🔁 every day 🏁 delete ➕ 2025-01-01 🛫 2025-01-01 ⌛ 2025-01-01 🗓 2025-01-01 ❌ 2025-01-01 ✅ 2025-01-01",
+        ] {
+            let t = task::parse(line).unwrap();
+            assert!(t.tokens.len() > 1, "{line}");
+            for k in &t.tokens {
+                let char = canonical_symbol(line, k).map(String::from);
+                assert_eq!(canonical_text(line, k).map(String::from), char, "{k:?}");
             }
         }
     }
