@@ -25,26 +25,27 @@ SETS = [
 # rows; at PROFILED_AT), or from the tables above. Printed only next to a
 # missed target.
 WHY = {
-    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), corpus-garbled: "
-    "`mojibake` is 86% of all instructions: the per-run choice (`choose::choose`) 39%, most of it "
-    "repairs whose lost bytes are judged (`detect::repair` 34%: the candidate judgement `dropped::judge` "
-    "9%, word membership `words::settle` 9%); scoring readings (`score::cost`) 14%; the survey of every "
-    "run under every page 14%; peeling further layers 3%. Reading the note is 5% (note 1)",
+    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), corpus-garbled: "
+    "`mojibake` is 86% of all instructions: the per-run choice (`choose::choose`) 37%, most of it "
+    "repairs whose lost bytes are judged (`detect::repair` 35%: the candidate judgement `dropped::judge` "
+    "10%, word membership `words::settle` 9%); scoring readings (`score::cost`) 13%; the survey of every "
+    "run under every page 14%; the note's language 5%; peeling further layers 3%. Reading the note is 5% (note 1)",
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
-    "(`detect::repair`, 34% of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), "
-    "vault-clean-sample: `dates` 17% (`sites::collect` 12%), `tasks` 17% (the rewrite 11%, the task grammar "
-    "`task::parse_into` 8%, every rewritten line parsed again to check it), `duplicate-names` 14%, carrying "
-    "the note over edits 14% (the frontmatter block after a YAML edit 6%), `mojibake` 11% though these notes "
-    "hold none, reading the note 8% and finding its frontmatter 6%; nearly every note has edits from five "
+    "(`detect::repair`, 35% of its instructions on corpus-garbled) (note 1)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), "
+    "vault-clean-sample: `duplicate-names` 17%, `dates` 16% (`sites::collect` 11%), carrying the note over "
+    "edits 14% (the frontmatter block after a YAML edit 6%), `tasks` 14% (the rewrite 7%, the task grammar "
+    "`task::parse_into` 7%, every rewritten line parsed again to check it), `mojibake` 12% though these notes "
+    "hold none, reading the note 8% and finding its frontmatter 7%; nearly every note has edits from five "
     "fixes, and the confirming pass runs them again (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 73acaa3), vault-settled: "
-    "nothing changes, yet reading the note is 23% (splitting lines 7%, inline protected regions 6%, block "
-    "regions 5%) and finding the frontmatter 8%, `dates` 21% (`sites::collect` 17%), `mojibake` 17% (its "
-    "quick scan over every emoji and accented letter 3%, and a full look at the few notes it lets through), "
-    "`tasks` 16% (the task grammar `task::parse_into` 11%), `duplicate-names` 8% (`has_doubled_word` 7%): "
-    "every fix whose kinds of site the note holds reads all of them again on every save (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), vault-settled: "
+    "nothing changes, yet reading the note is 23% (splitting lines 8%, inline protected regions 7%, block "
+    "regions 5%) and finding the frontmatter 8%, `tasks` 18% (the task grammar `task::parse_into` 13%), "
+    "`dates` 17% (`sites::collect` 13%, 7,828 date sites in 300 of these notes, ~2,700 instructions each), "
+    "`mojibake` 17% (its quick scan over every emoji and accented letter 3%, and a full look at the few notes "
+    "it lets through), `duplicate-names` 8% (`has_doubled_word` 8%): every fix whose kinds of site the note "
+    "holds reads all of them again on every save (note 4)",
     "cli": "profile, `check` on 200 clean vault notes (bench_profile.sh, one thread): the repair is 70% of "
     "all instructions (`mojibake` 13%, `tasks` 12%, `dates` 12%, `duplicate-names` 11%, carrying the note "
     "over edits 10%: the rows above), reading each note once for the index and the repair 6%, compiling "
@@ -81,14 +82,15 @@ NOTES = """
    is read first, and another page's gaps are judged only when a bound says judging them
    could still lift it past the best reading so far (5d3d0ef). What costs now is judging
    lost bytes (`detect::judge_gaps`): every candidate byte for every gap, each reading
-   repaired and scored (`detect::repair`), 34% of all instructions on corpus-garbled
-   (`dropped::judge` 9% of all) at 73acaa3.
+   repaired and scored (`detect::repair`), 35% of all instructions on corpus-garbled
+   (`dropped::judge` 10% of all) at 3c00e8d.
 2. **`dates`** and **`duplicate-names`**: formats are parsed once per process; the
    numeric forms are read by hand, the regexes deciding only where another script's
    digits could be; byte checks rule lines and words out before any regex or name
    lookup; the formats and the people the settings and the vault know are prepared
-   once per run, in the fixes' `Context`, not once per note. Still, `dates` finding its sites (`sites::collect`) is 18% of the
-   instructions on settled notes, where it finds nothing to change.
+   once per run, in the fixes' `Context`, not once per note. Running text is read for date evidence only when a date of
+   the note reads two ways. Still, `dates` finding its sites (`sites::collect`) is 13% of
+   the instructions on settled notes, where it finds nothing to change.
 3. **The WASM boundary** (src/wasm.rs): with every fix off, `normalize` under Node costs
    a few ms per MB before any fix runs: the UTF-16 → UTF-8 copy in, the outcome (the
    whole text) copied back out, and settings read from JSON on every call. The exact
@@ -108,7 +110,7 @@ NOTES = """
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
    one thread, over the sets above, counting only a pass after a warm-up pass (so the
    regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
-   doc gives the command, at 73acaa3; the CLI targets' from
+   doc gives the command, at 3c00e8d; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
