@@ -619,11 +619,10 @@ fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
     let opens = r.prev.is_none_or(quick::opens_after);
     let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
     let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
-    // The word may go on in other runs (`ÃstralÃ\u{AD}a`): no capital
-    // or digit of ASCII, though.
-    let ends = rest
-        .get(small)
-        .is_none_or(|&b| !b.is_ascii() || !b.is_ascii_alphanumeric());
+    // The word may go on in other runs (Ástralía through windows-1252:
+    // `Ãstral`, then í as `Ã` and a soft hyphen), not in an ASCII capital
+    // or digit.
+    let ends = rest.get(small).is_none_or(|&b| !b.is_ascii_alphanumeric());
     // A capital some language opens its words with (Swedish `Åland`) is
     // as likely meant; one of another script before Latin letters is not.
     matches!(r.chars.as_slice(), [c] if c.is_uppercase() && quick::opens_oddly(*c))
