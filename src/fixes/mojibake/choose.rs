@@ -313,6 +313,7 @@ pub fn choose<'r>(
             || (vote.explained[p] <= 1
                 && is_greek_notation(r)
                 && !signifier_on_a_task_line(text, r, &rep))
+            || (vote.explained[p] <= 1 && writes_a_lone_foreign_digit(&rep, r))
             || (symbolic
                 && !(evident_whole
                     || letter_word
@@ -1403,6 +1404,38 @@ fn is_greek_notation(r: &Run) -> bool {
             && score::is_alpha(*l)
             && matches!(s, '±' | 'µ' | '°' | '²' | '³' | '¹' | '·' | '×' | '÷' | '…' | '′' | '″'))
         && stands_apart(r)
+}
+
+/// Rule 1: whether the repair writes a digit of a script other than
+/// Latin with neither a digit nor a char of its block beside it (٨ from
+/// `ŁØ` through windows-1257, between Latin words or in a table of
+/// letters): a script's digits stand in numbers and among its own words,
+/// so a page must repair another run of the note clearly to read one.
+fn writes_a_lone_foreign_digit(rep: &Repair, r: &Run) -> bool {
+    let out = &rep.out;
+    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
+    let written = rep.changed.start..out.len().saturating_sub(kept_after);
+    written.into_iter().any(|i| {
+        let c = out[i];
+        let kin = |n: Option<char>| {
+            n.is_some_and(|n| {
+                n.is_numeric() || (!n.is_ascii() && u32::from(n) >> 8 == u32::from(c) >> 8)
+            })
+        };
+        let before = i.checked_sub(1).map_or(r.prev, |j| out.get(j).copied());
+        let after = if i + 1 < out.len() {
+            out.get(i + 1).copied()
+        } else {
+            r.next
+        };
+        is_script_digit(c) && !kin(before) && !kin(after)
+    })
+}
+
+/// A digit of a script's own block (Arabic-Indic ٨, Devanagari ८, Thai ๘),
+/// not a superscript, fraction or other number sign (`³`, `¾`, `Ⅷ`).
+fn is_script_digit(c: char) -> bool {
+    (0x0660..0x2000).contains(&u32::from(c)) && c.is_numeric()
 }
 
 /// Rule 1: whether the repair is a Tasks signifier on a task line or a

@@ -202,6 +202,18 @@ fn a_name_the_vault_writes_fills_its_lost_byte() {
 }
 
 #[test]
+fn a_lone_digit_of_another_script_is_no_repair() {
+    // Ł and Ø read through windows-1257 are D9 A8, the Arabic-Indic ٨: in a
+    // table of letters or between Latin words that is no number.
+    for s in ["[\"a8a8\",\"ĿŁØŒºÞŦŊ\"],\n", "word ŁØ word\n", "ŁØ\n"] {
+        assert_eq!(fix(s), s);
+    }
+    // Among Arabic words garbled the same way it is the digit.
+    let garbled = garble("عدد ٨ ١٢\n", page("windows-1252"), true);
+    assert_eq!(fix(&garbled), "عدد ٨ ١٢\n");
+}
+
+#[test]
 fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     // The note's page is known (déjà is garbled), but é before a space is a
     // lead byte with neither of its two continuations: correct text, not a
