@@ -339,16 +339,7 @@ mod tests {
             "œ", "ќ", "њ", "â", "в", "Ä", ",", ".", "…", ")", "%s", "\u{a0}", "—", "日", "📅",
             "â€™", "вЂ™", "â€ť", "вЂќ", "â€œ", "вЂњ", "â€¯", "â€ś", "Å›", "Ñœ",
         ];
-        let mut state = 7u64;
-        let mut next = || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
-        for _ in 0..20_000 {
-            let len = next() % 14;
-            let line: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+        for line in crate::testgen::texts(&pieces, 13, 20_000) {
             assert_eq!(closings(&line), closings_char_by_char(&line), "{line:?}");
             let (mut bytes, mut chars) = (LineState::default(), LineState::default());
             bytes.saw_str(&line);
