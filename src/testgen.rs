@@ -1,6 +1,6 @@
 //! Generated texts for the tests that check a fast path against the full
 //! reading: many short texts made of the pieces a rule turns on, the same
-//! on every run.
+//! on every run; and the real notes such tests read beside them.
 
 /// `count` texts, each of up to `most` pieces drawn from `pieces` by a
 /// fixed linear congruential sequence.
@@ -20,4 +20,23 @@ pub(crate) fn texts<'a>(
         }
         text
     })
+}
+
+/// Every Markdown file under `dir` (relative to the crate's root), at any
+/// depth; none when it is missing (the shared corpus lies beside a clone,
+/// not in it).
+pub(crate) fn markdown_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+    let mut out = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    out
 }

@@ -436,17 +436,8 @@ mod tests {
         .map(String::from)
         .to_vec();
         // The real corpus, when it is beside the repository.
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let mut dirs = vec![corpus];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "md") {
-                    texts.extend(std::fs::read_to_string(&path));
-                }
-            }
+        for path in crate::testgen::markdown_files("../shared/corpus") {
+            texts.extend(std::fs::read_to_string(&path));
         }
         for text in &texts {
             let note = Note::parse(text);

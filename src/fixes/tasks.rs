@@ -856,22 +856,11 @@ mod tests {
 
     /// The task lines of the corpus, when it lies beside the clone.
     fn corpus_task_lines() -> Vec<String> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "md") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    out.extend(text.lines().filter(|l| task::is_task(l)).map(String::from));
-                }
-            }
-        }
         let mut out = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-            &mut out,
-        );
+        for path in crate::testgen::markdown_files("../shared/corpus") {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            out.extend(text.lines().filter(|l| task::is_task(l)).map(String::from));
+        }
         out
     }
 

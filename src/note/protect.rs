@@ -1232,24 +1232,12 @@ mod tests {
         super::normalise(protected)
     }
 
-    fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                markdown_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-
     #[test]
     fn the_note_protects_what_reading_every_byte_protects() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        markdown_files(&root.join("../shared/corpus"), &mut files);
-        markdown_files(&root.join("tests/fixtures"), &mut files);
-        markdown_files(&root.join("examples/vault"), &mut files);
+        let files: Vec<_> = ["../shared/corpus", "tests/fixtures", "examples/vault"]
+            .into_iter()
+            .flat_map(crate::testgen::markdown_files)
+            .collect();
         println!("{} notes read, and generated ones", files.len());
         let notes = files.iter().filter_map(|p| std::fs::read_to_string(p).ok());
         let pieces = [
