@@ -12,7 +12,8 @@
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters and no letter rebuilt from
-//!    its lead byte alone; a degree sign before C, F or K is a unit.
+//!    its lead byte alone; a degree sign before C, F or K is a unit; a
+//!    Hangul syllable between small Latin letters is no repair.
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one),
@@ -309,6 +310,7 @@ pub fn choose<'r>(
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
+            || syllable_inside_a_latin_word(&rep, r)
             || takes_a_units_degree(&rep, r)
             || (vote.explained[p] <= 1
                 && is_greek_notation(r)
@@ -605,7 +607,7 @@ fn whole_readings_agree(look: &RunLook, min_gain: i64) -> bool {
 /// Rule 3: whether the run is one capital, a lead char, standing between
 /// small ASCII letters (`TanzĆnia`, `sprĆk`): no orthography writes it so,
 /// while a lost byte after it often makes a small letter.
-fn is_capital_inside_a_small_word(r: &Run) -> bool {
+pub(super) fn is_capital_inside_a_small_word(r: &Run) -> bool {
     matches!(r.chars.as_slice(), [c] if c.is_uppercase())
         && r.prev.is_some_and(|c| c.is_ascii_lowercase())
         && r.next.is_some_and(|c| c.is_ascii_lowercase())
@@ -616,7 +618,7 @@ fn is_capital_inside_a_small_word(r: &Run) -> bool {
 /// with or that is of another script (`Ãrabe`, `Ãsland` through
 /// windows-1252, `Γsland` through windows-1253), while a lost byte after
 /// it makes Á or Í. Only the word lists may then tell the letter (rule 4).
-fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
+pub(super) fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
     let opens = r.prev.is_none_or(quick::opens_after);
     let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
     let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
@@ -1214,6 +1216,22 @@ fn foreign_from_a_letter_in_a_word(rep: &Repair, r: &Run) -> bool {
                     score::Script::Latin | score::Script::Common
                 )
         })
+}
+
+/// Rule 2: whether the repair writes a Hangul syllable with a small ASCII
+/// letter straight on each side (`Nda꾦a` for `NdaęžŚa` through
+/// ISO-8859-2): Korean sets Latin words apart, or adds its particles
+/// after them (`git을 `), while the letter the run spells through another
+/// page (the saltillo ꞌ through windows-1250) stands inside them. Han and
+/// kana do stand against Latin words (`在CASE语句`, `PKA情報`).
+pub(super) fn syllable_inside_a_latin_word(rep: &Repair, r: &Run) -> bool {
+    let small = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
+    small(r.prev)
+        && small(r.next)
+        && rep
+            .out
+            .get(rep.changed.start.min(rep.out.len())..)
+            .is_some_and(|out| out.iter().any(|&c| ('\u{AC00}'..='\u{D7A3}').contains(&c)))
 }
 
 /// Rule 1: whether a symbol page's reading of `r` could be a damaged

@@ -7,7 +7,7 @@ use super::context::has_iso_date;
 use super::detect::{self, read_rows, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
 use super::repeat::RunMap;
-use super::{code_pages, pages, quick, score, NOTE_GAIN};
+use super::{choose, code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
 use std::cell::OnceCell;
@@ -58,6 +58,14 @@ pub struct PageEvidence {
     pub gain: i64,
     /// Runs it reads wholly (every char in a sequence).
     pub whole: usize,
+    /// Of those, the runs that tell something: a sequence read whole, a
+    /// gap that kept a continuation byte, or a capital cut short in a word
+    /// of small letters (`Ãndico`, `sindhÄina`). Other runs of lead chars
+    /// that each lost every continuation (`á` in `están`, which
+    /// windows-1250 reads as a lead with two bytes lost and ISO-8859-2
+    /// cannot) are what correct accented text looks like under any page
+    /// that drops bytes.
+    pub telling: usize,
     /// Runs it reads wholly into everyday letters, better than written.
     pub improved: usize,
     /// Per language (see `score::languages`), accented letters it makes.
@@ -65,6 +73,11 @@ pub struct PageEvidence {
     /// It reads a byte as dropped somewhere a lost no-break space cannot
     /// explain.
     pub dropping: bool,
+    /// It does so in a run that tells (see [`PageEvidence::telling`]):
+    /// what tells pages that explain a note equally apart, where `á` in
+    /// `están` read as a lead with its bytes lost would make windows-1250
+    /// look lossy beside ISO-8859-2 and lose the tie to it for no reason.
+    pub drops_telling: bool,
     /// It reads a byte as replaced by U+FFFD somewhere.
     pub replacing: bool,
     /// It reads back a no-break space that survived: the note kept them.
@@ -182,11 +195,17 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             }
             e.replacing |= t.replacing;
             e.dropping |= t.dropping;
+            // Lone lead chars tell only as a capital cut short in its word.
+            let tells = !t.lone
+                || choose::is_capital_inside_a_small_word(r)
+                || choose::is_capital_opening_a_small_word(text, r);
+            e.drops_telling |= t.dropping && tells;
             e.nbsp_kept |= t.nbsp_kept;
             e.keeps_undefined |= t.keeps_undefined;
             if free && t.whole {
                 e.improved += usize::from(t.improved);
                 e.whole += 1;
+                e.telling += usize::from(t.whole && tells);
                 for (count, n) in e.languages.iter_mut().zip(t.languages) {
                     *count += n as usize;
                 }
@@ -260,6 +279,9 @@ struct Tally {
     keeps_undefined: bool,
     /// Read wholly.
     whole: bool,
+    /// No sequence read whole, every gap a lead char with every
+    /// continuation lost (see [`PageEvidence::telling`]).
+    lone: bool,
     /// Read wholly into everyday letters, better than written.
     improved: bool,
     /// Clearly repaired (see [`PageEvidence::explained`]).
@@ -284,6 +306,10 @@ impl Tally {
             }
         }
         let whole = reading.is_whole();
+        let lone = reading.units.iter().all(|u| match u {
+            detect::Unit::Keep(_) => true,
+            _ => u.is_lone_lead(),
+        });
         let mut languages = [0; 16];
         if whole {
             count_languages(reading, &mut languages);
@@ -300,8 +326,12 @@ impl Tally {
                         && page.byte_of(c).is_some_and(|b| page.is_undefined(b))
                 }),
             whole,
+            lone,
             improved: whole && rep.gain > 0 && everyday_letters(&rep.out),
-            explains: rep.gain >= NOTE_GAIN && reading.pieces > 0,
+            // What the choice never takes explains nothing either.
+            explains: rep.gain >= NOTE_GAIN
+                && reading.pieces > 0
+                && !choose::syllable_inside_a_latin_word(rep, r),
             prior: rep.prior,
             gain: rep.gain,
             languages,

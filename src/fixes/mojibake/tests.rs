@@ -942,6 +942,39 @@ fn of_two_pages_that_explain_a_note_equally_the_one_that_makes_words_wins() {
 }
 
 #[test]
+fn accented_letters_written_as_they_are_tell_no_page_apart() {
+    // The garbled words read alike through windows-1250 and ISO-8859-2,
+    // but for ñ (ISO-8859-2) or ù (windows-1250). `á` in `están`, written
+    // as it is, reads through windows-1250 as a lead whose bytes were
+    // lost, as ISO-8859-2 cannot: no evidence either way, so the words'
+    // language decides, whichever page that favours.
+    let (iso, cp1250) = (page("iso-8859-2"), page("windows-1250"));
+    let g = |word: &str, p: &CodePage| garble(word, p, true);
+    let spanish = format!(
+        "Se ha acordado que el {} y la {} están en {}.",
+        g("niño", iso),
+        g("señora", iso),
+        g("España", iso)
+    );
+    assert_eq!(
+        fix(&spanish),
+        "Se ha acordado que el niño y la señora están en España."
+    );
+    let swedish = format!("Industrivägen 944, 80213 {}", g("Skellefteå", cp1250));
+    assert_eq!(fix(&swedish), "Industrivägen 944, 80213 Skellefteå");
+}
+
+#[test]
+fn no_hangul_syllable_inside_a_latin_word() {
+    // The saltillo ꞌ (EA 9E 8C) through windows-1250 is `ęžŚ`, which
+    // ISO-8859-2 reads back as the syllable 꾦: not between small letters.
+    let word = garble("Ndaꞌa", page("windows-1250"), true);
+    assert_eq!(word, "NdaęžŚa");
+    let line = format!("{word}, ŋ́gɛ Ŋgɛlɛ̂k, ḿbɛn ŋ́gɛ Alâbɛ");
+    assert_eq!(fix(&line), "Ndaꞌa, ŋ́gɛ Ŋgɛlɛ̂k, ḿbɛn ŋ́gɛ Alâbɛ");
+}
+
+#[test]
 fn a_word_takes_the_letters_its_note_writes() {
     // One garbled word in a correct line: windows-1250's `ĹŤ` is ō, and
     // ISO-8859-2 reads the same two chars as ū; windows-1257's `Ć` and a

@@ -80,7 +80,7 @@ impl Vote {
         let evidence = |p: usize| {
             let e = &ev[p];
             let coverage = e.languages.iter().max().copied().unwrap_or(0);
-            (e.whole, e.explained, coverage)
+            (e.telling, e.explained, coverage)
         };
         let top = (0..ev.len())
             .filter(|&p| ev[p].explained > 0)
@@ -89,9 +89,12 @@ impl Vote {
         let tied: Vec<usize> = (0..ev.len())
             .filter(|&p| ev[p].explained > 0 && Some(evidence(p)) == top)
             .collect();
-        // Pages that explain the note equally (windows-1250 and ISO-8859-2
-        // read `ĂĄ` as å and á): one that loses no byte before one that
-        // must have lost some (a lost byte is an explanation of its own),
+        // Pages are weighed by the runs that tell (see
+        // `PageEvidence::telling`), not by lone accented letters any
+        // lossy page reads whole. Pages that explain the note equally
+        // (windows-1250 and ISO-8859-2 read `ĂĄ` as å and á): one that
+        // loses no byte in a run that tells before one that must have
+        // lost some (a lost byte is an explanation of its own),
         // the one whose repairs gain more (Skolt Sami's prime ʹ for `Ęš`
         // through ISO-8859-2, not windows-1250's rare ʚ), then the one
         // whose letters read most like some language's words (in a note
@@ -139,7 +142,7 @@ impl Vote {
             .max_by_key(|&(p, f, w)| {
                 let e = &ev[p];
                 (
-                    !e.dropping,
+                    !e.drops_telling,
                     e.gain,
                     std::cmp::Reverse(f.filter(|_| known)),
                     std::cmp::Reverse(w.filter(|_| decisive)),
