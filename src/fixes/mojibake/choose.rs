@@ -316,6 +316,7 @@ pub fn choose<'r>(
                 && is_greek_notation(r)
                 && !signifier_on_a_task_line(text, r, &rep))
             || (vote.explained[p] <= 1 && writes_a_lone_foreign_digit(&rep, r))
+            || (vote.explained[p] <= 1 && symbol_inside_a_caps_word(&rep, r))
             || (symbolic
                 && !(evident_whole
                     || letter_word
@@ -1448,6 +1449,34 @@ fn writes_a_lone_foreign_digit(rep: &Repair, r: &Run) -> bool {
         };
         is_script_digit(c) && !kin(before) && !kin(after)
     })
+}
+
+/// Rule 2: whether the repair writes only symbols or rare combining marks
+/// where the run wrote capitals alone, glued to an ASCII capital in a word
+/// in capitals (`ÂŽ` as ® in `TAARBÂŽ`, `ÍŁ` as a combining a in
+/// `HADIDOONÍŁÍJI`): the letters of the word, as likely as not, so a page
+/// must repair another run of the note clearly to read them so. An
+/// everyday accent stays a repair (`ETEМЃNI` for ETÉNI, decomposed).
+/// Symbols standing apart (`ВЇ\_(гѓ„)_/ВЇ`, `Вѕ` through windows-1251)
+/// are not asked.
+fn symbol_inside_a_caps_word(rep: &Repair, r: &Run) -> bool {
+    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
+    let written = rep
+        .out
+        .get(rep.changed.start..rep.out.len().saturating_sub(kept_after))
+        .unwrap_or(&[]);
+    let read = r.chars.get(rep.changed.clone()).unwrap_or(&[]);
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
+    (glued(r.prev) || glued(r.next))
+        && is_caps_word(r)
+        && read.len() >= 2
+        && read.iter().all(|&c| score::kind(c) == score::Kind::Letter)
+        && !written.is_empty()
+        && written.iter().all(|&c| match score::kind(c) {
+            score::Kind::Symbol => true,
+            score::Kind::Mark => !dropped::is_everyday_mark(c),
+            _ => false,
+        })
 }
 
 /// A digit of a script's own block (Arabic-Indic ٨, Devanagari ८, Thai ๘),

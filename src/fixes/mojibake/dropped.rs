@@ -632,7 +632,7 @@ fn plausible(c: char) -> bool {
 /// stress): grave, acute, circumflex, tilde, macron, breve, dot above,
 /// diaeresis, ring, double acute, caron, dot below, cedilla, ogonek, macron
 /// below.
-fn is_everyday_mark(c: char) -> bool {
+pub fn is_everyday_mark(c: char) -> bool {
     matches!(
         u32::from(c),
         0x300..=0x304 | 0x306..=0x308 | 0x30A..=0x30C | 0x323 | 0x327 | 0x328 | 0x331

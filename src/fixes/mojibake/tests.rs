@@ -965,6 +965,22 @@ fn accented_letters_written_as_they_are_tell_no_page_apart() {
 }
 
 #[test]
+fn capitals_of_a_word_in_capitals_stay_letters() {
+    // Skolt Sami and Navajo in capitals: `ÂŽ` reads through ISO-8859-2 as
+    // ®, `ÍŁ` through windows-1250 as a rare combining a. One run alone is
+    // no evidence that letters of a word in capitals are a symbol.
+    for s in [
+        "DA SEEʹST IJ TAARBÂŽ JIEʹLLED PÂÂLAST DA VÄÄʹNEST,",
+        "YEE HADIDOONÍŁÍJIʼ ÁÁDÓÓ YEE BIDZIILDOO",
+    ] {
+        assert_eq!(fix(s), s);
+    }
+    // An everyday accent, written decomposed, is still repaired there.
+    let eteni = "ETE\u{301}NI YA 21";
+    assert_eq!(fix(&garble(eteni, page("windows-1251"), true)), eteni);
+}
+
+#[test]
 fn no_hangul_syllable_inside_a_latin_word() {
     // The saltillo ꞌ (EA 9E 8C) through windows-1250 is `ęžŚ`, which
     // ISO-8859-2 reads back as the syllable 꾦: not between small letters.
