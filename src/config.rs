@@ -116,6 +116,9 @@ pub struct Config {
     pub fix_on_save: bool,
     /// Plugin: also run when leaving a note.
     pub fix_on_leave: bool,
+    /// Plugin: judge a single note (on save, on leave, the note commands)
+    /// with the vault index it keeps in the background, as the clean-up does.
+    pub vault_index: bool,
     /// Filled in by the vault clean-up; not a setting.
     #[serde(skip)]
     pub vault: VaultContext,
@@ -136,6 +139,7 @@ impl Default for Config {
             tags_before_fields: false,
             fix_on_save: false,
             fix_on_leave: false,
+            vault_index: true,
             vault: VaultContext::default(),
         }
     }
@@ -155,6 +159,7 @@ const KNOWN_KEYS: &[&str] = &[
     "tagsBeforeFields",
     "fixOnSave",
     "fixOnLeave",
+    "vaultIndex",
 ];
 
 impl Config {
@@ -245,6 +250,11 @@ mod tests {
         assert!(!config.enabled(Fix::Dates));
         assert!(config.enabled(Fix::Tasks));
         assert_eq!(warnings, vec!["unknown setting `colour` ignored"]);
+        // The plugin's own keys are known: its data.json reads without warnings.
+        let (config, warnings) =
+            Config::from_json(r#"{"fixOnSave":true,"vaultIndex":false}"#).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(config.fix_on_save && !config.vault_index);
     }
 
     #[test]
