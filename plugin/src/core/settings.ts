@@ -19,6 +19,8 @@ export interface NotemendSettings {
 	tagsBeforeFields: boolean;
 	fixOnSave: boolean;
 	fixOnLeave: boolean;
+	/** Fix on save, on leave and the note commands judge a note with the vault index (see core/vault-facts). */
+	vaultIndex: boolean;
 }
 
 export interface FixInfo {
@@ -95,6 +97,7 @@ export function defaultSettings(): NotemendSettings {
 		tagsBeforeFields: false,
 		fixOnSave: false,
 		fixOnLeave: false,
+		vaultIndex: true,
 	};
 }
 
@@ -124,7 +127,7 @@ export function mergeSettings(loaded: unknown): NotemendSettings {
 	settings.knownPeople = stringList(loaded.knownPeople, settings.knownPeople);
 	settings.ignoredFolders = stringList(loaded.ignoredFolders, settings.ignoredFolders).map(normalizeFolder).filter((f) => f !== "");
 	if (typeof loaded.me === "string") settings.me = loaded.me.trim();
-	for (const key of ["runningTextDates", "tagsBeforeFields", "fixOnSave", "fixOnLeave"] as const) {
+	for (const key of ["runningTextDates", "tagsBeforeFields", "fixOnSave", "fixOnLeave", "vaultIndex"] as const) {
 		const value = loaded[key];
 		if (typeof value === "boolean") settings[key] = value;
 	}

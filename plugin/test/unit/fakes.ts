@@ -37,7 +37,11 @@ export class FakeCore implements CorePort {
 		return { people, dayFirst: 0, monthFirst: 0 };
 	}
 
+	/** How many times vaultContext was asked. */
+	contextCalls = 0;
+
 	vaultContext(facts: NoteFacts[]): VaultContext {
+		this.contextCalls += 1;
 		return { people: [...new Set(facts.flatMap((f) => f.people))].sort(), dateOrder: null };
 	}
 
@@ -78,7 +82,10 @@ export class MemoryVault implements VaultPort {
 	markdownPaths(): string[] {
 		return [...this.files.keys()].filter((p) => p.endsWith(".md"));
 	}
+	/** The paths read, in order. */
+	reads: string[] = [];
 	async read(path: string): Promise<string> {
+		this.reads.push(path);
 		const text = this.files.get(path);
 		if (text === undefined) throw new Error(`no file ${path}`);
 		return text;

@@ -8,8 +8,9 @@ test("defaults: every fix on, automatic runs off, CLI-compatible keys", () => {
 	assert.ok(FIX_NAMES.every((f) => s.fixes[f]));
 	assert.equal(s.fixOnSave, false);
 	assert.equal(s.fixOnLeave, false);
+	assert.equal(s.vaultIndex, true, "single notes are judged with the vault index unless turned off");
 	assert.deepEqual(Object.keys(s).sort(), [
-		"dateFormat", "dateKeys", "dateOrder", "fixOnLeave", "fixOnSave", "fixes", "ignoredFolders", "knownPeople", "me", "peopleKeys", "runningTextDates", "tagsBeforeFields",
+		"dateFormat", "dateKeys", "dateOrder", "fixOnLeave", "fixOnSave", "fixes", "ignoredFolders", "knownPeople", "me", "peopleKeys", "runningTextDates", "tagsBeforeFields", "vaultIndex",
 	]);
 	assert.deepEqual(FIX_NAMES, ["mojibake", "duplicate-names", "dates", "tasks", "frontmatter", "whitespace"]);
 	for (const f of FIXES) {
@@ -27,6 +28,7 @@ test("saved values are merged over the defaults; wrong types fall back", () => {
 		me: " Lior ",
 		fixOnSave: true,
 		fixOnLeave: "true",
+		vaultIndex: false,
 		colour: "red",
 	});
 	assert.equal(s.fixes.dates, false);
@@ -39,6 +41,8 @@ test("saved values are merged over the defaults; wrong types fall back", () => {
 	assert.equal(s.me, "Lior");
 	assert.equal(s.fixOnSave, true);
 	assert.equal(s.fixOnLeave, false);
+	assert.equal(s.vaultIndex, false);
+	assert.equal(mergeSettings({ vaultIndex: "no" }).vaultIndex, true, "a wrong type falls back");
 	assert.equal((s as unknown as Record<string, unknown>).colour, undefined);
 	assert.deepEqual(mergeSettings("nonsense"), defaultSettings());
 	assert.deepEqual(mergeSettings([1, 2]), defaultSettings());
