@@ -27,6 +27,7 @@ import { editorPort, userIgnoreFilters, vaultPort } from "./obsidian-adapter";
 import { CleanupModal } from "./ui/cleanup-modal";
 import type { HistorySteps } from "./ui/history-modal";
 import { CleanupHistoryModal } from "./ui/history-modal";
+import { VaultFacts, withVaultContext } from "./core/vault-facts";
 import { PreviewModal } from "./ui/preview-modal";
 import { NotemendSettingTab } from "./ui/settings-tab";
 import { loadCore } from "./wasm";
@@ -43,6 +44,8 @@ export default class NotemendPlugin extends Plugin {
 	private cleanup: CleanupModal | null = null;
 	/** The keys Obsidian Linter writes (see core/kept-keys): passed on every normalize. */
 	private kept: KeptKeys | null = null;
+	/** The vault's facts per note (see core/vault-facts): the context of every single-note repair. */
+	private vaultFacts: VaultFacts | null = null;
 
 	/** The kept keys as last read, for the settings tab. */
 	get keptKeys(): KeptKey[] {
@@ -65,6 +68,34 @@ export default class NotemendPlugin extends Plugin {
 				new Notice("Notemend could not start its repair engine; see the developer console.");
 			},
 		);
+
+		const facts = new VaultFacts(vaultPort(this.app), () => this.core, () => this.settings, {
+			excluded: () => userIgnoreFilters(this.app),
+			yieldToUi,
+		});
+		this.vaultFacts = facts;
+		this.register(() => facts.stop());
+		// Once the layout is ready (the vault's `create` events before it are its
+		// files being listed) and the core loaded: read every note once, in
+		// batches, then only the notes that change.
+		this.app.workspace.onLayoutReady(() => {
+			this.registerEvent(
+				this.app.vault.on("create", (file) => {
+					if (file instanceof TFile) void facts.changed(file.path);
+				}),
+			);
+			this.registerEvent(
+				this.app.vault.on("modify", (file) => {
+					if (file instanceof TFile) void facts.changed(file.path);
+				}),
+			);
+			this.registerEvent(this.app.vault.on("delete", (file) => facts.deleted(file.path)));
+			this.registerEvent(this.app.vault.on("rename", (file, oldPath) => facts.renamed(oldPath, file.path)));
+			void this.coreReady?.then(
+				() => facts.start(),
+				() => undefined,
+			);
+		});
 
 		this.addSettingTab(new NotemendSettingTab(this.app, this));
 
@@ -163,6 +194,8 @@ export default class NotemendPlugin extends Plugin {
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
+		// Turned off, or settings that change what the core reads in a note: the index follows.
+		void this.vaultFacts?.sync();
 	}
 
 	/** The plugin's backups/ folder: one folder per clean-up kept for undo. */
@@ -170,9 +203,12 @@ export default class NotemendPlugin extends Plugin {
 		return backupRootOf(this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
 	}
 
-	/** The core with the kept keys on every normalize. */
+	/**
+	 * The core with the kept keys on every normalize, and the vault's context
+	 * on every one that brings none of its own (all but the clean-up's).
+	 */
 	private fixer(core: NotemendCore): CorePort {
-		return keepingKeys(core, () => this.keptKeys);
+		return withVaultContext(keepingKeys(core, () => this.keptKeys), () => this.vaultFacts?.context());
 	}
 
 	private withCore(run: (core: CorePort) => void | Promise<void>): void {

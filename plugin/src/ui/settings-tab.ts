@@ -134,6 +134,17 @@ export class NotemendSettingTab extends PluginSettingTab {
 				}),
 			);
 		new Setting(containerEl)
+			.setName("Judge single notes with the vault")
+			.setDesc(
+				"Fix on save, fix on leave and the note commands repair a note with what the other notes say, as the vault clean-up does: the people they name, the order their dates are written in. Notemend reads every note once in the background after Obsidian starts, then only the notes that change.",
+			)
+			.addToggle((toggle) =>
+				toggle.setValue(settings.vaultIndex).onChange((value) => {
+					settings.vaultIndex = value;
+					save();
+				}),
+			);
+		new Setting(containerEl)
 			.setName("Ignored folders")
 			.setDesc("One folder a line. Notes below them are never changed automatically or by the vault clean-up. A note can also opt out with notemend: false in its frontmatter.")
 			.addTextArea((area) => {
