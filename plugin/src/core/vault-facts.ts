@@ -223,6 +223,8 @@ export class VaultFacts {
 	}
 
 	private async readAll(run: number, key: string): Promise<void> {
+		// No core yet: nothing can be read, and an empty index must not pass for a filled one.
+		if (!this.core()) return;
 		const batch = this.options.batchSize ?? DEFAULT_BATCH;
 		const paths = this.vault.markdownPaths();
 		for (let i = 0; i < paths.length; i += batch) {

@@ -105,6 +105,20 @@ test("no context until the first fill has completed; the fill yields between bat
 	assert.deepEqual(people(facts), ["ada", "bob", "pat", "tom"]);
 });
 
+test("with no core loaded yet, a fill counts for nothing; the next one reads the notes", async () => {
+	const vault = new MemoryVault(NOTES);
+	const core = new FakeCore();
+	let loaded: FakeCore | null = null;
+	const facts = new VaultFacts(vault, () => loaded, () => defaultSettings());
+	await facts.start();
+	assert.equal(facts.ready, false);
+	assert.equal(facts.context(), undefined);
+	loaded = core;
+	await facts.sync();
+	assert.equal(facts.ready, true);
+	assert.deepEqual(people(facts), ["ada", "bob", "pat", "tom"]);
+});
+
 test("stop cancels the fill between batches and ignores later events", async () => {
 	const vault = new MemoryVault(NOTES);
 	const core = new FakeCore();
