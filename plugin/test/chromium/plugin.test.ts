@@ -926,7 +926,7 @@ test("Settings tab: toggles per fix with examples, dates, people, when to run; s
 	const headings = await tab.locator(".setting-item-heading .setting-item-name").allTextContents();
 	assert.deepEqual(headings, ["Fixes", "Dates", "People", "When to run"]);
 	assert.equal(await tab.locator(".notemend-setting-example").count(), 6);
-	assert.equal(await tab.locator(".checkbox-container.is-enabled").count(), 6);
+	assert.equal(await tab.locator(".checkbox-container.is-enabled").count(), 7, "six fixes, and judging single notes with the vault");
 	// Tall enough to show the whole tab in one picture.
 	await page.setViewportSize({ width: 1280, height: 1560 });
 	await shot("settings-tab.png");
@@ -951,6 +951,58 @@ test("Settings tab: toggles per fix with examples, dates, people, when to run; s
 	});
 	await run("notemend:normalize-current-note");
 	assert.equal((await editorState()).text, MESSY);
+});
+
+test("Fix on save judges a note with what the vault knows, once the index is read; kept current as notes change; the setting turns it off", async () => {
+	const DOUBLED = "Call Mei Álvarez Álvarez about the budget.\n";
+	const FIXED = "Call Mei Álvarez about the budget.\n";
+	await setup({ "People/Standup.md": "**Attendees**: Mei Álvarez, Lior Genzel\n", "Notes/Call.md": DOUBLED }, { fixOnSave: true });
+	const ready = (): Promise<void> =>
+		page.evaluate(() => window.harness.waitFor(() => (window.harness.plugin as unknown as { vaultFacts: { ready: boolean } }).vaultFacts.ready));
+	// Each save a new draft: fix on save never runs twice on a text it left.
+	let draft = 0;
+	const save = async (): Promise<string> => {
+		draft += 1;
+		await page.evaluate((text) => window.harness.editor().setValue(text), `${DOUBLED}Draft ${draft}.\n`);
+		await run("editor:save-file");
+		return (await editorState()).text.replace(/Draft \d+\.\n$/, "");
+	};
+	assert.equal((await normalized(DOUBLED)).text, DOUBLED, "the note alone does not say Mei Álvarez is a person");
+	await ready();
+	await page.evaluate(() => window.harness.open("Notes/Call.md"));
+	assert.equal(await save(), FIXED, "the vault names her: repaired on save");
+	assert.equal(await file("Notes/Call.md"), `${FIXED}Draft 1.\n`);
+
+	await page.evaluate(() => window.harness.openSettings());
+	await page.locator(".vertical-tab-content .setting-item", { hasText: "Judge single notes with the vault" }).locator(".checkbox-container").click();
+	await page.waitForTimeout(50);
+	const saved = await page.evaluate(async (dir) => JSON.parse(await window.harness.app.vault.adapter.read(`${dir}/data.json`)) as Record<string, unknown>, DIR);
+	assert.equal(saved.vaultIndex, false);
+	await page.evaluate(() => window.harness.closeModals());
+	assert.equal(await save(), DOUBLED, "turned off: the note is judged alone again");
+	await run("notemend:normalize-current-note");
+	assert.equal((await editorState()).text, `${DOUBLED}Draft 2.\n`, "the command too");
+
+	await page.evaluate(async () => {
+		const h = window.harness;
+		(h.plugin as unknown as { settings: { vaultIndex: boolean } }).settings.vaultIndex = true;
+		await h.plugin?.saveSettings();
+	});
+	await ready();
+	assert.equal(await save(), FIXED, "on again: the vault is read again");
+	await page.evaluate(async () => {
+		const h = window.harness;
+		const f = h.app.vault.getFileByPath("People/Standup.md");
+		if (f) await h.app.vault.modify(f, "**Attendees**: Lior Genzel\n");
+		await h.settle();
+	});
+	assert.equal(await save(), DOUBLED, "the only note naming her changed: the index follows it");
+	await run("notemend:clean-up-vault");
+	const modal = page.locator(".notemend-cleanup-modal");
+	await modal.locator(".notemend-summary-lead").waitFor();
+	assert.equal(await file("Notes/Call.md"), `${DOUBLED}Draft 4.\n`);
+	assert.equal(await modal.locator(".notemend-summary-lead").textContent(), "Checked 2 notes: nothing to fix.", "the clean-up agrees");
+	await page.evaluate(() => window.harness.closeModals());
 });
 
 test("Obsidian Linter's YAML timestamp on: fix on save and the clean-up leave its keys as it writes them; turned off, they are repaired", async () => {
