@@ -65,8 +65,6 @@ export class VaultFacts {
 	private stopped = false;
 	private dirty = true;
 	private built: { scope: string; context: VaultContext } | null = null;
-	/** How many times the context was built (for tests). */
-	builds = 0;
 
 	constructor(
 		private readonly vault: Pick<VaultPort, "markdownPaths" | "read">,
@@ -80,7 +78,7 @@ export class VaultFacts {
 		return !this.stopped && this.settings().vaultIndex && this.factsKey !== null;
 	}
 
-	/** The notes counted, for tests and the settings tab. */
+	/** How many notes have facts kept (before the ignored folders and excluded files are left out). */
 	get size(): number {
 		return this.facts.size;
 	}
@@ -179,7 +177,6 @@ export class VaultFacts {
 			const context = core.vaultContext(facts);
 			this.built = { scope, context };
 			this.dirty = false;
-			this.builds += 1;
 			return context;
 		} catch (error) {
 			// A core crash here must not stop a save: the note is repaired as without the index.
