@@ -106,22 +106,25 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     }
     // Usually every change is safe, and one parse of the whole edited block
     // shows it; only when that fails is each change checked on its own.
-    let checked = if keeps_value(yaml, value, &groups) {
-        groups
-    } else {
-        let checked: Vec<Group> = groups
-            .into_iter()
-            .filter(|g| keeps_value(yaml, value, std::slice::from_ref(g)))
-            .collect();
-        if !keeps_value(yaml, value, &checked) {
-            sink.diagnose(
-                fm.range.start,
-                "frontmatter edits that are safe one by one are not safe together; left as it is",
-            );
-            return;
+    let (checked, read) = match checked_read(yaml, value, &groups) {
+        Some(read) => (groups, read),
+        None => {
+            let checked: Vec<Group> = groups
+                .into_iter()
+                .filter(|g| checked_read(yaml, value, std::slice::from_ref(g)).is_some())
+                .collect();
+            let Some(read) = checked_read(yaml, value, &checked) else {
+                sink.diagnose(
+                    fm.range.start,
+                    "frontmatter edits that are safe one by one are not safe together; left as it is",
+                );
+                return;
+            };
+            (checked, read)
         }
-        checked
     };
+    // The edited note's block need not be parsed again.
+    let _ = note.checked_yaml.set(read);
     for g in checked {
         for (range, replacement) in g.edits {
             let at = fm.yaml.start;
@@ -178,13 +181,13 @@ fn plan(
     groups
 }
 
-/// Whether applying `groups` to `yaml` gives `value` with only the
-/// intended changes.
-fn keeps_value(yaml: &str, value: &Value, groups: &[Group]) -> bool {
+/// When applying `groups` to `yaml` gives `value` with only the intended
+/// changes: the edited YAML and what it parses to.
+fn checked_read(yaml: &str, value: &Value, groups: &[Group]) -> Option<(String, Value)> {
     let mut edits: Vec<&(Range<usize>, String)> = groups.iter().flat_map(|g| &g.edits).collect();
     edits.sort_by_key(|(r, _)| (r.start, r.end));
     if edits.windows(2).any(|w| w[0].0.end > w[1].0.start) {
-        return false;
+        return None;
     }
     let mut text = String::with_capacity(yaml.len());
     let mut at = 0;
@@ -200,7 +203,8 @@ fn keeps_value(yaml: &str, value: &Value, groups: &[Group]) -> bool {
             m.insert(Value::String(key.clone()), new.clone());
         }
     }
-    parse_yaml(&text).is_ok_and(|v| v == expected)
+    let read = parse_yaml(&text).ok().filter(|v| *v == expected)?;
+    Some((text, read))
 }
 
 /// The indentation of `- item` lines under a key in this frontmatter, or
@@ -685,6 +689,33 @@ mod tests {
         let mut config = Config::default();
         config.only(&[Fix::Frontmatter]);
         normalize(text, &config)
+    }
+
+    /// The fix leaves the YAML its edits make and what that parses to, so
+    /// the edited note's reading takes the value instead of parsing again:
+    /// and the reading carried over the edits has the block a fresh
+    /// reading finds.
+    #[test]
+    fn leaves_the_checked_yaml_to_the_next_reading() {
+        let text = "---\ntags: #a, #b\nx: 1\n---\nbody\n";
+        let mut note = crate::Note::parse(text);
+        let mut sink = crate::fixes::Sink::default();
+        let config = Config::default();
+        super::run(&note, &crate::Context::new(&config), &mut sink);
+        let (yaml, value) = note.checked_yaml.get().expect("the checked YAML");
+        assert_eq!(yaml, "tags:\n  - a\n  - b\nx: 1\n");
+        assert_eq!(
+            crate::note::frontmatter::parse_yaml(yaml).as_ref(),
+            Ok(value)
+        );
+        let edits: Vec<crate::Edit> = (sink.proposals.iter()).map(|p| p.edit.clone()).collect();
+        let edits: Vec<&crate::Edit> = edits.iter().collect();
+        let new = crate::edit::apply(text, &edits);
+        let carried = note.carry(&new, &edits).expect("carried");
+        let fresh = crate::Note::parse(&new);
+        let read = crate::Note::from_carried(&new, carried);
+        let value = |n: &crate::Note| n.frontmatter.as_ref().map(|f| f.value.clone());
+        assert_eq!(value(&read), value(&fresh));
     }
 
     #[test]

@@ -288,6 +288,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         protected: c.protected,
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
+        checked_yaml: std::sync::OnceLock::new(),
     }
 }
 

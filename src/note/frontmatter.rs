@@ -34,6 +34,17 @@ pub struct Frontmatter {
 /// `Err` holds a message when a block is opened but never closed; such a note
 /// is treated as having no frontmatter, so nothing in it is rewritten as YAML.
 pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
+    find_knowing(text, start, None)
+}
+
+/// [`find`], where `known` may hold a YAML text with the value it parses
+/// to (see [`crate::note::Note::checked_yaml`]): a block whose YAML is that
+/// text takes that value instead of being parsed again.
+pub(crate) fn find_knowing(
+    text: &str,
+    start: usize,
+    known: Option<(String, serde_yaml::Value)>,
+) -> Result<Option<Frontmatter>, String> {
     let rest = &text[start..];
     let first_len = match rest.find('\n') {
         Some(i) => i + 1,
@@ -52,7 +63,10 @@ pub fn find(text: &str, start: usize) -> Result<Option<Frontmatter>, String> {
         if line == "---" || line == "..." {
             let yaml = &text[yaml_start..at];
             let lines = entries::lines(yaml);
-            let value = parse_split(yaml, &lines);
+            let value = match known {
+                Some((read, value)) if read == yaml => Ok(value),
+                _ => parse_split(yaml, &lines),
+            };
             let mut entries = entries::entries(yaml, &lines);
             let unread = value
                 .as_ref()

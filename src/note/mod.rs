@@ -72,6 +72,11 @@ pub struct Note<'a> {
     /// once for this reading: the vault index and the `dates` fix both ask
     /// (see `fixes::dates::sites::of`).
     pub date_sites: OnceLock<Vec<crate::fixes::dates::sites::Site>>,
+    /// The YAML the `frontmatter` fix's edits make of this note's block,
+    /// with the value it parsed that YAML to when it checked them: when
+    /// the edits applied are those, the edited note's block takes that
+    /// value rather than being parsed again (see `carry::frontmatter`).
+    pub(crate) checked_yaml: OnceLock<(String, serde_yaml::Value)>,
 }
 
 impl<'a> Note<'a> {
@@ -122,6 +127,7 @@ impl<'a> Note<'a> {
             newline,
             scan,
             date_sites: OnceLock::new(),
+            checked_yaml: OnceLock::new(),
         }
     }
 

@@ -27,7 +27,9 @@ impl Note<'_> {
         let new_end = old_end.checked_add_signed(growth)?;
         // The block must close on the same line, moved: a closing line an
         // edit wrote would close it before `new_end`.
-        let fm = frontmatter::find(new, self.start).ok()??;
+        // What the `frontmatter` fix parsed when it checked its edits.
+        let known = self.checked_yaml.take();
+        let fm = frontmatter::find_knowing(new, self.start, known).ok()??;
         if fm.range.end != new_end || fm.yaml.start != old_fm.yaml.start {
             return None;
         }

@@ -43,8 +43,10 @@ pub fn lines(yaml: &str) -> Vec<YLine> {
 
 /// Whether a line holds nothing (blank) or only a comment.
 pub fn is_blank_or_comment(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t']);
-    t.is_empty() || t.starts_with('#')
+    // Byte by byte: a char-set trim decodes every char it passes.
+    let b = line.as_bytes();
+    let lead = b.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    b.get(lead).is_none_or(|&c| c == b'#')
 }
 
 /// A top-level `key: value` entry.
@@ -130,7 +132,10 @@ pub fn entries(yaml: &str, lines: &[YLine]) -> Vec<Entry> {
 /// The line as a block list item, when it is one.
 fn item(yaml: &str, line: &YLine, index: usize) -> Option<Item> {
     let text = &yaml[line.range.clone()];
-    let rest = text.trim_start_matches([' ', '\t']);
+    let rest = &text[text
+        .bytes()
+        .take_while(|&c| c == b' ' || c == b'\t')
+        .count()..];
     let after = rest.strip_prefix('-')?;
     (after.is_empty() || after.starts_with([' ', '\t'])).then(|| Item {
         line: index,
@@ -173,12 +178,42 @@ pub fn key_of(text: &str) -> Option<(String, usize)> {
     } else {
         let indicator =
             matches!(first, '-' | '?' | ':') && matches!(b.get(1), None | Some(b' ' | b'\t'));
-        if indicator || " \t[{&*!|>%@`#,]}".contains(first) {
+        // Matched: searching a string of them set up a searcher per key.
+        let opens_other = matches!(
+            first,
+            ' ' | '\t'
+                | '['
+                | '{'
+                | '&'
+                | '*'
+                | '!'
+                | '|'
+                | '>'
+                | '%'
+                | '@'
+                | '`'
+                | '#'
+                | ','
+                | ']'
+                | '}'
+        );
+        if indicator || opens_other {
             return None;
         }
-        let colon = (0..b.len())
-            .take_while(|&i| !(b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')))
-            .find(|&i| b[i] == b':' && matches!(b.get(i + 1), None | Some(b' ') | Some(b'\t')))?;
+        // The first `:` before a space, a tab or the end, unless a comment
+        // (` #`) starts before it; the first char is neither.
+        let mut colon = None;
+        for (i, &c) in b.iter().enumerate() {
+            let after = b.get(i + 1);
+            if matches!(after, Some(b'#')) && matches!(c, b' ' | b'\t') {
+                break;
+            }
+            if c == b':' && matches!(after, None | Some(b' ' | b'\t')) {
+                colon = Some(i);
+                break;
+            }
+        }
+        let colon = colon?;
         (
             text[..colon].trim_end_matches([' ', '\t']).to_string(),
             colon,

@@ -29,8 +29,10 @@ pub fn read_split(yaml: &str, lines: &[YLine]) -> Option<Value> {
 /// [`read`] of `yaml` given as its lines: each without its `\n` (a `\r`
 /// before it may be left on), none after the last line break.
 fn read_lines<'a>(yaml: &str, lines: impl Iterator<Item = &'a str>) -> Option<Value> {
-    // Comments are passed over unread, so the whole text is checked here.
-    if !printable(yaml.as_bytes(), true) {
+    // Comments are passed over unread, so the whole text is checked here;
+    // a tab anywhere sends the block to the parser, so no piece of it need
+    // be searched for one.
+    if !printable_lines(yaml.as_bytes()) {
         return None;
     }
     let mut map = Mapping::new();
@@ -227,7 +229,9 @@ fn plain(s: &str) -> Option<Plain> {
 /// No `: ` or ` #` inside (a key, a comment), no `:` last, and only what
 /// [`printable`] allows, tabs and line breaks not included.
 fn plain_inside(b: &[u8]) -> bool {
-    let pairs = b.windows(2).any(|w| w == b": " || w == b" #");
+    let pairs = b
+        .windows(2)
+        .any(|w| matches!(w, [b':', b' '] | [b' ', b'#']));
     !pairs && b.last() != Some(&b':') && inside_printable(b)
 }
 
@@ -262,18 +266,34 @@ fn is_indicator(b: u8) -> bool {
 }
 
 /// [`printable`] without tabs and line breaks, of `b`, a piece of one line
-/// of a text that [`read`] found printable as a whole (with its line
-/// breaks): such a piece holds no `\n`, and no `\r` (the whole text's has
-/// a `\n` after it, and lines are cut before their `\r\n`), and each of
-/// its chars passed the whole text's check, so only a tab can fail it.
+/// of a text that [`read`] found printable as a whole, tabs not allowed
+/// ([`printable_lines`]): such a piece holds no `\n`, and no `\r` (the
+/// whole text's has a `\n` after it, and lines are cut before their
+/// `\r\n`), and each of its chars passed the whole text's check, so it
+/// passes too; debug builds check.
 fn inside_printable(b: &[u8]) -> bool {
-    debug_assert_eq!(
-        memchr::memchr(b'\t', b).is_none(),
-        printable(b, false),
-        "{b:?}"
-    );
-    memchr::memchr(b'\t', b).is_none()
+    debug_assert!(printable(b, false), "{b:?}");
+    true
 }
+
+/// [`printable`] with line breaks allowed and tabs not, of a whole block:
+/// one table read and one `or` a byte ([`REFUSED_IN_LINES`]), and only a
+/// block holding one of the rare bytes that may start a refused char is
+/// read again, char by char.
+fn printable_lines(b: &[u8]) -> bool {
+    let rare = b
+        .iter()
+        .fold(false, |any, &c| any | REFUSED_IN_LINES[usize::from(c)]);
+    !rare || (printable(b, true) && memchr::memchr(b'\t', b).is_none())
+}
+
+/// The bytes [`SUSPECT`] holds but `\n`: what a block's lines may not hold
+/// without a second look.
+static REFUSED_IN_LINES: [bool; 256] = {
+    let mut t = SUSPECT;
+    t[b'\n' as usize] = false;
+    t
+};
 
 /// No char YAML does not allow or reads as a line break where this reader
 /// does not (C0 and C1 controls, DEL, a `\r` alone, U+2028, U+2029,
