@@ -247,13 +247,24 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
     // inside it along, uncounted), so no extractor that could match is
     // skipped.
     let mut left = signifiers_left(line, body_start..end)?;
+    // A tag starts at a `#`, so one is read only while the body's first
+    // `#` is left.
+    let first_hash =
+        memchr::memchr(b'#', &line.as_bytes()[body_start..end]).map(|h| body_start + h);
     // The extractors that may still match, one bit each by their place in
-    // `STEPS`: the tag's always, a field's while its signifiers last.
+    // `STEPS`: the tag's while `#`s last, a field's while its signifiers do.
     let mut live = STEPS
         .iter()
         .enumerate()
-        .filter(|(_, (field, _))| field.is_none_or(|f| left[f as usize] > 0))
+        .filter(|(_, (field, _))| match field {
+            Some(f) => left[*f as usize] > 0,
+            None => first_hash.is_some(),
+        })
         .fold(0u16, |m, (k, _)| m | 1 << k);
+    // And of those, the ones that can take the last byte of what is left
+    // ([`ENDS`]): a date's needs a digit there, a tag's no space, a
+    // priority's a non-ASCII byte, so most tries end before they start.
+    let mut ends = ends_of(line, body_start, end);
     // Tasks' loop: each run tries every extractor once, in this order, and
     // runs again while one matched (at most 21 runs).
     for _ in 0..21 {
@@ -262,6 +273,9 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
         while run != 0 {
             let k = run.trailing_zeros() as usize;
             run &= run - 1;
+            if ends & 1 << k == 0 {
+                continue;
+            }
             let s = &line[body_start..end];
             if let Some(mut token) = (STEPS[k].1)(s) {
                 if let Some(f) = token.field {
@@ -272,6 +286,10 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
                 }
                 shift(&mut token, body_start);
                 end = trim_end(line, token.range.start).max(body_start);
+                if first_hash.is_some_and(|h| h >= end) {
+                    live &= !(1 << TAG);
+                }
+                ends = ends_of(line, body_start, end);
                 tokens.push(token);
                 matched = true;
             }
@@ -305,11 +323,22 @@ fn trim_end(line: &str, end: usize) -> usize {
     while let Some(&c) = b[..at].last() {
         match c {
             b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => at -= 1,
+            // A last byte no JavaScript space ends with (as most
+            // signifiers end): no space there.
+            0x80.. if !ends_js_space(c) => break,
             0x80.. => return line[..at].trim_end_matches(is_js_space).len(),
             _ => break,
         }
     }
     at
+}
+
+/// Whether a char outside ASCII that [`is_js_space`] takes can end with
+/// byte `c`: U+00A0 ends in A0, U+1680 and U+3000 in 80, U+2000–U+200A
+/// in 80–8A, U+2028, U+2029 and U+202F in A8, A9 and AF, U+205F in 9F,
+/// U+FEFF in BF.
+fn ends_js_space(c: u8) -> bool {
+    matches!(c, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF | 0xBF)
 }
 
 /// Where `line[from..]` starts with the JavaScript white space at its
@@ -382,11 +411,10 @@ fn breaks_js_line(line: &str) -> bool {
 /// place in [`Field::WRITE_ORDER`], or `None` when `line` breaks as
 /// [`breaks_js_line`] says: one search of the line for both, as U+2028,
 /// U+2029 and every signifier start with byte 0xE2 or 0xF0, so only chars
-/// starting with those are decoded. A count stops at 255, which Tasks' 21
-/// runs cannot take down to zero.
-fn signifiers_left(line: &str, body: Range<usize>) -> Option<[u8; Field::WRITE_ORDER.len()]> {
+/// starting with those are decoded.
+fn signifiers_left(line: &str, body: Range<usize>) -> Option<[usize; Field::WRITE_ORDER.len()]> {
     let b = line.as_bytes();
-    let mut left = [0u8; Field::WRITE_ORDER.len()];
+    let mut left = [0usize; Field::WRITE_ORDER.len()];
     for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
         if b[i] == b'\r'
             || b[i + 1..].starts_with(&[0x80, 0xA8])
@@ -399,7 +427,7 @@ fn signifiers_left(line: &str, body: Range<usize>) -> Option<[u8; Field::WRITE_O
         }
         let symbol = line.get(i..).and_then(|s| s.chars().next());
         if let Some((field, _)) = symbol.and_then(Field::of_symbol) {
-            left[field as usize] = left[field as usize].saturating_add(1);
+            left[field as usize] += 1;
         }
     }
     Some(left)
@@ -421,8 +449,16 @@ pub fn empty_item(line: &str) -> Option<usize> {
 
 /// `(end of the checkbox and the spaces after it, status)`.
 fn checkbox(line: &str) -> Option<(usize, char)> {
-    let mut at = list_item(line)?.end;
     let b = line.as_bytes();
+    // The usual task, `- [ ] ` at the line's start with an ASCII status,
+    // read at once: what the general reading below finds for it.
+    if let [b'-' | b'*' | b'+', b' ', b'[', status, b']', ..] = *b {
+        if status.is_ascii() {
+            let spaces = b[5..].iter().take_while(|&&c| c == b' ').count();
+            return Some((5 + spaces, char::from(status)));
+        }
+    }
+    let mut at = list_item(line)?.end;
     let spaces = b[at..].iter().take_while(|&&c| c == b' ').count();
     if spaces == 0 {
         return None;
@@ -454,6 +490,54 @@ fn block_link_start(body: &str) -> Option<usize> {
 }
 
 type Step = fn(&str) -> Option<Token>;
+
+/// The place of [`tag`] in [`STEPS`].
+const TAG: usize = 9;
+
+/// The steps of [`STEPS`] that can match a text ending in `line[..end]`
+/// (from `start`): none when it is empty.
+fn ends_of(line: &str, start: usize, end: usize) -> u16 {
+    match line.as_bytes()[start..end].last() {
+        Some(&b) => ENDS[usize::from(b)],
+        None => 0,
+    }
+}
+
+/// By the last byte of a text, the steps of [`STEPS`] (one bit each, by
+/// place) that can match it: each extractor takes the text's end into its
+/// token, and only bytes it takes there. A test checks every extractor's
+/// match against it.
+static ENDS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut m = 0u16;
+        let mut k = 0;
+        while k < STEPS.len() {
+            let takes = match STEPS[k].0 {
+                // A symbol, or the U+FE0F after it: a byte of a longer char.
+                Some(Field::Priority) => !c.is_ascii(),
+                Some(Field::Recurrence) => {
+                    c.is_ascii_alphanumeric() || matches!(c, b',' | b' ' | b'!')
+                }
+                Some(Field::OnCompletion) => c.is_ascii_alphabetic(),
+                Some(Field::Id) => is_id_byte(c),
+                Some(Field::DependsOn) => is_id_byte(c) || matches!(c, b',' | b' '),
+                // A date ends in a digit.
+                Some(_) => c.is_ascii_digit(),
+                None => in_tag(c),
+            };
+            if takes {
+                m |= 1 << k;
+            }
+            k += 1;
+        }
+        t[b] = m;
+        b += 1;
+    }
+    t
+};
 
 /// The extractors in the order Tasks tries them, each with the field whose
 /// signifier it needs (none for [`tag`]).
@@ -553,7 +637,7 @@ fn on_completion(s: &str) -> Option<Token> {
     field_before(s, Field::OnCompletion, s.len() - n..s.len())
 }
 
-fn is_id_byte(c: u8) -> bool {
+const fn is_id_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
 }
 
@@ -583,34 +667,36 @@ fn depends_on(s: &str) -> Option<Token> {
     well_formed.then_some(token)
 }
 
+/// Whether a tag's name takes byte `c`. All the bytes it stops at are
+/// ASCII: a tag's chars are read back by their bytes (a byte of a longer
+/// char is never one of these).
+const fn in_tag(c: u8) -> bool {
+    !matches!(
+        c,
+        b' ' | b'!'
+            | b'@'
+            | b'#'
+            | b'$'
+            | b'%'
+            | b'^'
+            | b'&'
+            | b'*'
+            | b'('
+            | b')'
+            | b','
+            | b'.'
+            | b'?'
+            | b'"'
+            | b':'
+            | b'{'
+            | b'}'
+            | b'|'
+            | b'<'
+            | b'>'
+    )
+}
+
 fn tag(s: &str) -> Option<Token> {
-    // All ASCII: a tag's chars are read back by their bytes (a byte of a
-    // longer char is never one of these).
-    let in_tag = |c: u8| {
-        !matches!(
-            c,
-            b' ' | b'!'
-                | b'@'
-                | b'#'
-                | b'$'
-                | b'%'
-                | b'^'
-                | b'&'
-                | b'*'
-                | b'('
-                | b')'
-                | b','
-                | b'.'
-                | b'?'
-                | b'"'
-                | b':'
-                | b'{'
-                | b'}'
-                | b'|'
-                | b'<'
-                | b'>'
-        )
-    };
     let name = &s[..s.len() - tail_run(s, in_tag)];
     let hash = name.len().checked_sub(1)?;
     if hash + 1 == s.len() || !name.ends_with('#') {
@@ -655,6 +741,38 @@ mod tests {
         }
     }
 
+    #[test]
+    fn js_spaces_end_in_the_bytes_said() {
+        let spaces = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_js_space(c));
+        for c in spaces {
+            let last = *c.to_string().as_bytes().last().unwrap();
+            assert!(ends_js_space(last), "{c:?}");
+        }
+    }
+
+    /// The checkbox read at once is the general reading's.
+    #[test]
+    fn usual_checkbox_as_the_general_reading() {
+        let general = |line: &str| {
+            let at = list_item(line)?.end;
+            let b = line.as_bytes();
+            let spaces = b[at..].iter().take_while(|&&c| c == b' ').count();
+            let at = at + spaces;
+            (spaces > 0 && b.get(at) == Some(&b'[')).then_some(())?;
+            let status = line[at + 1..].chars().next()?;
+            let at = at + 1 + status.len_utf8();
+            (b.get(at) == Some(&b']')).then_some(())?;
+            let after = b[at + 1..].iter().take_while(|&&c| c == b' ').count();
+            Some((at + 1 + after, status))
+        };
+        let pieces = ["-", "*", "+", "1.", " ", "[", "]", "x", "✓", "\t", "a", ">"];
+        for line in drawn(&pieces, 7, 100_000, 5) {
+            assert_eq!(checkbox(&line), general(&line), "{line:?}");
+        }
+    }
+
     fn fields(line: &str) -> Vec<(Field, &str)> {
         let t = parse(line).expect("a task");
         t.fields()
@@ -668,6 +786,151 @@ mod tests {
     fn write_order_is_the_declaration_order() {
         for (i, f) in Field::WRITE_ORDER.into_iter().enumerate() {
             assert_eq!(f as usize, i, "{f:?}");
+        }
+    }
+
+    /// `count` texts of up to `most` pieces each, drawn by a fixed sequence
+    /// from `seed`. (`testgen::texts` keeps its state when it draws no
+    /// piece, so after its first empty text every text is empty.)
+    fn drawn<'a>(
+        pieces: &'a [&'a str],
+        most: u64,
+        count: usize,
+        seed: u64,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut state = seed;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        (0..count).map(move |_| {
+            let n = next() % (most as usize + 1);
+            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        })
+    }
+
+    /// Tasks' loop as Tasks runs it: every extractor in every run.
+    fn every_extractor(line: &str) -> Option<TaskLine> {
+        let (prefix_end, status) = checkbox(line)?;
+        if breaks_js_line(line) {
+            return None;
+        }
+        let body_start = trim_start(line, prefix_end, false);
+        let mut end = trim_end(line, line.len()).max(body_start);
+        let mut block_link = None;
+        if let Some(start) = block_link_start(&line[body_start..end]) {
+            block_link = Some(body_start + start + 1..end);
+            end = trim_end(line, body_start + start).max(body_start);
+        }
+        let mut tokens = Vec::new();
+        for _ in 0..21 {
+            let mut matched = false;
+            for (_, step) in STEPS {
+                if let Some(mut token) = step(&line[body_start..end]) {
+                    shift(&mut token, body_start);
+                    end = trim_end(line, token.range.start).max(body_start);
+                    tokens.push(token);
+                    matched = true;
+                }
+            }
+            if !matched {
+                break;
+            }
+        }
+        tokens.reverse();
+        Some(TaskLine {
+            prefix: 0..prefix_end,
+            status,
+            description: body_start..end,
+            tokens,
+            block_link,
+        })
+    }
+
+    /// The extractors [`parse`] passes over (no signifier, no `#` left,
+    /// a last byte they cannot take) would have found nothing: it reads
+    /// what trying every one reads, on generated lines and the corpus's.
+    #[test]
+    fn pruned_loop_reads_as_every_extractor() {
+        assert!(STEPS[TAG].0.is_none());
+        // Most with the space Tasks writes before a token, some without.
+        let pieces = [
+            "a",
+            " ",
+            " #t",
+            "#",
+            " #🔺",
+            "-",
+            "_",
+            ",",
+            "!",
+            "1",
+            " 2025-01-02",
+            "2025-01-02",
+            " 🔺",
+            "⏫\u{fe0f}",
+            " 📅",
+            " 🔁",
+            " every day",
+            " 🏁",
+            " keep",
+            " 🆔",
+            " ⛔",
+            " x1",
+            " ✅",
+            " ⏳",
+            "é",
+            " ^b",
+            "\u{a0}",
+        ];
+        // Lines of any text, then of a text ending in tokens.
+        let tokens = [
+            " #t",
+            " 📅 2025-01-02",
+            " ✅ 2025-01-02",
+            "⏳2025-01-02",
+            " 🔺",
+            " ⏫\u{fe0f}",
+            " 🔁 every day",
+            " 🏁 keep",
+            " 🆔 x1",
+            " ⛔ x1, y",
+            " #🔺",
+            "  ",
+            " ^b",
+        ];
+        let tails = drawn(&tokens, 5, 100_000, 1);
+        let generated = drawn(&pieces, 10, 100_000, 2)
+            .chain(
+                drawn(&pieces, 10, 100_000, 3)
+                    .zip(tails)
+                    .map(|(a, b)| a + &b),
+            )
+            .map(|l| format!("- [ ] {l}"));
+        let mut read = 0;
+        for line in generated.chain(
+            crate::testgen::markdown_files("../shared/corpus")
+                .into_iter()
+                .flat_map(|path| {
+                    let text = std::fs::read_to_string(path).unwrap_or_default();
+                    text.lines().map(String::from).collect::<Vec<_>>()
+                }),
+        ) {
+            let want = every_extractor(&line);
+            read += usize::from(want.as_ref().is_some_and(|t| !t.tokens.is_empty()));
+            assert_eq!(parse(&line), want, "{line:?}");
+        }
+        assert!(read > 50_000, "{read}");
+        // And each extractor matches only texts whose last byte `ENDS`
+        // gives it.
+        for s in drawn(&pieces, 6, 100_000, 4) {
+            for (k, (_, step)) in STEPS.iter().enumerate() {
+                if step(&s).is_some() {
+                    assert!(ends_of(&s, 0, s.len()) & 1 << k != 0, "{k} {s:?}");
+                }
+            }
         }
     }
 
