@@ -174,7 +174,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         iso,
     };
     let mut used_text_format = false;
-    let mut decisions = Vec::new();
+    let mut decisions = Vec::with_capacity(sites.len());
     // The text the last date decided covers, as written or as it will be:
     // a date that starts inside it (`Tuesday 2025-09-17` read from the end
     // of `2025-09-16 at Tuesday 2025-09-17`) is part of that one.

@@ -305,9 +305,16 @@ fn walks_as_written<'a>(
             return false;
         }
         let same = match k.field {
-            Some(_) => {
-                canonical_text(line, k).is_none_or(|symbol| at.bytes(symbol.as_bytes()))
-                    && (k.value.is_empty() || (at.bytes(b" ") && at.own(k.value.clone())))
+            Some(f) => {
+                // A priority's symbol is its level's, as written but for a
+                // U+FE0F after it: compared as the line's own bytes,
+                // without decoding it.
+                let symbol = if f == Field::Priority {
+                    at.own(priority_symbol(line, k))
+                } else {
+                    canonical_text(line, k).is_none_or(|symbol| at.bytes(symbol.as_bytes()))
+                };
+                symbol && (k.value.is_empty() || (at.bytes(b" ") && at.own(k.value.clone())))
             }
             None => at.own(k.range.clone()),
         };
@@ -316,6 +323,16 @@ fn walks_as_written<'a>(
         }
     }
     (t.block_link.is_none() || at.bytes(b" ")) && at.at == at.end
+}
+
+/// Where the symbol of priority token `k` stands in `line` without the
+/// U+FE0F that may follow it: the symbol Tasks writes for it.
+fn priority_symbol(line: &str, k: &Token) -> Range<usize> {
+    let r = k.symbol.clone();
+    match line[r.clone()].strip_suffix('\u{fe0f}') {
+        Some(symbol) => r.start..r.start + symbol.len(),
+        None => r,
+    }
 }
 
 /// A place in a line, and where the part being compared ends.
@@ -928,6 +945,10 @@ mod tests {
             for k in &t.tokens {
                 let char = canonical_symbol(line, k).map(String::from);
                 assert_eq!(canonical_text(line, k).map(String::from), char, "{k:?}");
+                if k.field == Some(Field::Priority) {
+                    let written = &line[priority_symbol(line, k)];
+                    assert_eq!(Some(written.to_string()), char, "{k:?}");
+                }
             }
         }
     }

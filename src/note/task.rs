@@ -395,16 +395,27 @@ pub fn is_task(line: &str) -> bool {
     checkbox(line).is_some() && !breaks_js_line(line)
 }
 
+/// Whether `line` opens as a task does (indentation, list marker, spaces,
+/// checkbox): [`is_task`] but for its look for JavaScript line breaks
+/// ([`breaks_js_at`]), for a caller that searches the line's bytes anyway.
+pub fn has_checkbox(line: &str) -> bool {
+    checkbox(line).is_some()
+}
+
 /// Whether `line` holds `\r`, U+2028 or U+2029, which JavaScript reads as
 /// line breaks. Found by their bytes (U+2028 and U+2029 are E2 80 A8 and
 /// E2 80 A9), not by decoding every char of every checkbox line.
 fn breaks_js_line(line: &str) -> bool {
     let b = line.as_bytes();
-    memchr::memchr2_iter(b'\r', 0xE2, b).any(|i| {
-        b[i] == b'\r'
-            || b[i + 1..].starts_with(&[0x80, 0xA8])
-            || b[i + 1..].starts_with(&[0x80, 0xA9])
-    })
+    memchr::memchr2_iter(b'\r', 0xE2, b).any(|i| breaks_js_at(b, i))
+}
+
+/// Whether a char JavaScript reads as a line break starts at byte `i` of
+/// `b`: `\r`, or E2 80 A8 or E2 80 A9 (U+2028, U+2029).
+pub fn breaks_js_at(b: &[u8], i: usize) -> bool {
+    b[i] == b'\r'
+        || b[i] == 0xE2
+            && (b[i + 1..].starts_with(&[0x80, 0xA8]) || b[i + 1..].starts_with(&[0x80, 0xA9]))
 }
 
 /// How many signifiers of each field `line[body]` holds, by the field's
@@ -416,10 +427,7 @@ fn signifiers_left(line: &str, body: Range<usize>) -> Option<[usize; Field::WRIT
     let b = line.as_bytes();
     let mut left = [0usize; Field::WRITE_ORDER.len()];
     for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
-        if b[i] == b'\r'
-            || b[i + 1..].starts_with(&[0x80, 0xA8])
-            || b[i + 1..].starts_with(&[0x80, 0xA9])
-        {
+        if breaks_js_at(b, i) {
             return None;
         }
         if !body.contains(&i) {
@@ -480,13 +488,14 @@ fn checkbox(line: &str) -> Option<(usize, char)> {
 
 /// Where the ` ^id` block link starts (its space), if `body` ends with one.
 fn block_link_start(body: &str) -> Option<usize> {
-    let id = body
-        .bytes()
-        .rev()
-        .take_while(|&c| c.is_ascii_alphanumeric() || c == b'-')
-        .count();
-    let caret = body.len().checked_sub(id + 1)?;
-    (id > 0 && body[..caret + 1].ends_with(" ^")).then(|| caret - 1)
+    // The id holds no `^`, so its caret is the body's last: found by one
+    // search, where most lines have none, instead of reading back over
+    // their last word.
+    let b = body.as_bytes();
+    let caret = memchr::memrchr(b'^', b)?;
+    let id = &b[caret + 1..];
+    let is_id = !id.is_empty() && id.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-');
+    (is_id && caret > 0 && b[caret - 1] == b' ').then(|| caret - 1)
 }
 
 type Step = fn(&str) -> Option<Token>;
@@ -749,6 +758,25 @@ mod tests {
         for c in spaces {
             let last = *c.to_string().as_bytes().last().unwrap();
             assert!(ends_js_space(last), "{c:?}");
+        }
+    }
+
+    /// The block link found from the last `^` is the one read back over
+    /// the line's last word.
+    #[test]
+    fn block_links_from_their_caret() {
+        let back = |body: &str| {
+            let id = body
+                .bytes()
+                .rev()
+                .take_while(|&c| c.is_ascii_alphanumeric() || c == b'-')
+                .count();
+            let caret = body.len().checked_sub(id + 1)?;
+            (id > 0 && body[..caret + 1].ends_with(" ^")).then(|| caret - 1)
+        };
+        let pieces = ["a", "-", " ", "^", "^b", " ^", "#", "é", "1"];
+        for body in drawn(&pieces, 7, 50_000, 6) {
+            assert_eq!(block_link_start(&body), back(&body), "{body:?}");
         }
     }
 

@@ -390,6 +390,11 @@ pub fn start_ok(s: &str, at: usize) -> bool {
 
 /// May a date end at byte `end` of `s`, given what follows it?
 fn end_ok(s: &str, end: usize) -> bool {
+    // A blank after the date, as after nearly every Tasks date: no char
+    // to decode.
+    if matches!(s.as_bytes().get(end), Some(b' ' | b'\t')) {
+        return true;
+    }
     let mut after = s[end..].chars();
     match after.next() {
         None => true,

@@ -60,14 +60,28 @@ const LABEL_WORDS: &[&str] = &[
     "날짜",
 ];
 
-/// The Tasks date signifiers of `line` (with the alternatives Tasks also
-/// reads, as the task grammar lists them) with their byte offsets. Each starts
-/// with byte 0xE2 or 0xF0, so only those bytes are decoded, not every
-/// character of the line.
-fn signifiers(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    memchr::memchr2_iter(0xE2, 0xF0, line.as_bytes())
-        .filter_map(move |i| Some((i, line.get(i..)?.chars().next()?)))
-        .filter(|(_, c)| task::Field::of_symbol(*c).is_some_and(|(field, _)| field.is_date()))
+/// Whether `line`, whose checkbox Tasks reads, is a task, and if so the
+/// Tasks date signifiers of `dated` (with the alternatives Tasks also
+/// reads, as the task grammar lists them) and their byte offsets, written
+/// into `out`. Every signifier starts with byte 0xE2 or 0xF0, and every
+/// char JavaScript reads as a line break (which makes the line no task)
+/// is `\r` or starts with 0xE2: one search of the line finds both, and
+/// only those bytes are decoded.
+fn task_signifiers(line: &str, dated: bool, out: &mut Vec<(usize, char)>) -> bool {
+    out.clear();
+    let b = line.as_bytes();
+    for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
+        if task::breaks_js_at(b, i) {
+            return false;
+        }
+        let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if dated && task::Field::of_symbol(c).is_some_and(|(field, _)| field.is_date()) {
+            out.push((i, c));
+        }
+    }
+    true
 }
 
 /// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,
@@ -272,7 +286,10 @@ fn reads_two_ways(site: &Site) -> bool {
 /// The sites in text order, those in protected regions dropped.
 fn finish(note: &Note, mut sites: Vec<Site>) -> Vec<Site> {
     sites.retain(|s| note.is_free(s.found.range.clone()));
-    sites.sort_by_key(|s| s.found.range.start);
+    // Found line by line, they are in order but for running text's.
+    if !sites.is_sorted_by_key(|s| s.found.range.start) {
+        sites.sort_by_key(|s| s.found.range.start);
+    }
     sites
 }
 
@@ -353,6 +370,8 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
     let mut last = None;
     // The dates each line's places took, one buffer for every line.
     let mut claimed: Vec<Range<usize>> = Vec::new();
+    // The date signifiers of a task line, one buffer for every line.
+    let mut marks: Vec<(usize, char)> = Vec::new();
     // Lines with a digit, and table rows (a header seldom has a digit).
     for i in note.scan.lines_with(Kinds::DIGIT.or(Kinds::PIPE)) {
         let line = &note.lines[i];
@@ -410,8 +429,11 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
         let dataview = last.is_some()
             && (task_fields || memchr::memchr(b'[', bytes).is_some())
             && has_double_colon(bytes);
-        if (task_fields || dataview) && task::is_task(text) {
-            for (i, c) in task_fields.then(|| signifiers(text)).into_iter().flatten() {
+        if (task_fields || dataview)
+            && task::has_checkbox(text)
+            && task_signifiers(text, task_fields, &mut marks)
+        {
+            for &(i, c) in &marks {
                 let mut at = i + c.len_utf8();
                 // The variation selector (EF B8 8F) and the blanks after
                 // the signifier, by their bytes: every date signifier of a
@@ -1208,6 +1230,57 @@ fn iso_found(s: &str, year: u32, month: u32, day: u32) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One search of a checkbox line finds whether it is a task and its
+    /// date signifiers, as a look for each does.
+    #[test]
+    fn task_signifiers_as_is_task_and_a_decode_of_every_char() {
+        let pieces = [
+            "- [ ] ",
+            "a",
+            " ",
+            "📅",
+            "📆",
+            "🗓\u{fe0f}",
+            "⏳",
+            "⌛",
+            "✅",
+            "❌",
+            "➕",
+            "🛫",
+            "🔺",
+            "–",
+            "\r",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{2027}",
+            "2025-01-02",
+        ];
+        let mut marks = Vec::new();
+        let mut tasks = 0;
+        for (n, a) in pieces.iter().enumerate() {
+            for b in &pieces {
+                for c in &pieces[n % 5..] {
+                    let line = format!("- [ ] {a}{b}{c}");
+                    let is_task =
+                        task::has_checkbox(&line) && task_signifiers(&line, true, &mut marks);
+                    assert_eq!(is_task, task::is_task(&line), "{line:?}");
+                    if !is_task {
+                        continue;
+                    }
+                    tasks += 1;
+                    let by_char: Vec<(usize, char)> = line
+                        .char_indices()
+                        .filter(|&(_, c)| {
+                            task::Field::of_symbol(c).is_some_and(|(f, _)| f.is_date())
+                        })
+                        .collect();
+                    assert_eq!(marks, by_char, "{line:?}");
+                }
+            }
+        }
+        assert!(tasks > 1000, "{tasks}");
+    }
 
     /// The byte reading of a plain ISO date finds what the pattern finds.
     #[test]
