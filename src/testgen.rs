@@ -10,15 +10,19 @@ pub(crate) fn texts<'a>(
     count: usize,
 ) -> impl Iterator<Item = String> + 'a {
     let mut state = 7u64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        state >> 33
+    };
+    // The length is drawn too, so that a text of no pieces does not stop
+    // the sequence (every text after it would be empty).
     (0..count).map(move |_| {
-        let mut text = String::new();
-        for _ in 0..state % (most + 1) {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-        }
-        text
+        let len = next() % (most + 1);
+        (0..len)
+            .map(|_| pieces[next() as usize % pieces.len()])
+            .collect()
     })
 }
 

@@ -818,8 +818,7 @@ mod tests {
     }
 
     /// `count` texts of up to `most` pieces each, drawn by a fixed sequence
-    /// from `seed`. (`testgen::texts` keeps its state when it draws no
-    /// piece, so after its first empty text every text is empty.)
+    /// from `seed`: `testgen::texts` with a sequence of its own.
     fn drawn<'a>(
         pieces: &'a [&'a str],
         most: u64,
