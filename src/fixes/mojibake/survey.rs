@@ -205,7 +205,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             if free && t.whole {
                 e.improved += usize::from(t.improved);
                 e.whole += 1;
-                e.telling += usize::from(t.whole && tells);
+                e.telling += usize::from(tells);
                 for (count, n) in e.languages.iter_mut().zip(t.languages) {
                     *count += n as usize;
                 }
