@@ -9,7 +9,18 @@ pub(crate) fn texts<'a>(
     most: u64,
     count: usize,
 ) -> impl Iterator<Item = String> + 'a {
-    let mut state = 7u64;
+    texts_from(7, pieces, most, count)
+}
+
+/// [`texts`] drawn by the sequence that starts from `seed`, for a test
+/// that wants a sequence of its own.
+pub(crate) fn texts_from<'a>(
+    seed: u64,
+    pieces: &'a [&'a str],
+    most: u64,
+    count: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let mut state = seed;
     let mut next = move || {
         state = state
             .wrapping_mul(6364136223846793005)

@@ -775,7 +775,7 @@ mod tests {
             (id > 0 && body[..caret + 1].ends_with(" ^")).then(|| caret - 1)
         };
         let pieces = ["a", "-", " ", "^", "^b", " ^", "#", "é", "1"];
-        for body in drawn(&pieces, 7, 50_000, 6) {
+        for body in crate::testgen::texts_from(6, &pieces, 7, 50_000) {
             assert_eq!(block_link_start(&body), back(&body), "{body:?}");
         }
     }
@@ -796,7 +796,7 @@ mod tests {
             Some((at + 1 + after, status))
         };
         let pieces = ["-", "*", "+", "1.", " ", "[", "]", "x", "✓", "\t", "a", ">"];
-        for line in drawn(&pieces, 7, 100_000, 5) {
+        for line in crate::testgen::texts_from(5, &pieces, 7, 100_000) {
             assert_eq!(checkbox(&line), general(&line), "{line:?}");
         }
     }
@@ -815,27 +815,6 @@ mod tests {
         for (i, f) in Field::WRITE_ORDER.into_iter().enumerate() {
             assert_eq!(f as usize, i, "{f:?}");
         }
-    }
-
-    /// `count` texts of up to `most` pieces each, drawn by a fixed sequence
-    /// from `seed`: `testgen::texts` with a sequence of its own.
-    fn drawn<'a>(
-        pieces: &'a [&'a str],
-        most: u64,
-        count: usize,
-        seed: u64,
-    ) -> impl Iterator<Item = String> + 'a {
-        let mut state = seed;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
-        (0..count).map(move |_| {
-            let n = next() % (most as usize + 1);
-            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
-        })
     }
 
     /// Tasks' loop as Tasks runs it: every extractor in every run.
@@ -928,10 +907,10 @@ mod tests {
             "  ",
             " ^b",
         ];
-        let tails = drawn(&tokens, 5, 100_000, 1);
-        let generated = drawn(&pieces, 10, 100_000, 2)
+        let tails = crate::testgen::texts_from(1, &tokens, 5, 100_000);
+        let generated = crate::testgen::texts_from(2, &pieces, 10, 100_000)
             .chain(
-                drawn(&pieces, 10, 100_000, 3)
+                crate::testgen::texts_from(3, &pieces, 10, 100_000)
                     .zip(tails)
                     .map(|(a, b)| a + &b),
             )
@@ -952,7 +931,7 @@ mod tests {
         assert!(read > 50_000, "{read}");
         // And each extractor matches only texts whose last byte `ENDS`
         // gives it.
-        for s in drawn(&pieces, 6, 100_000, 4) {
+        for s in crate::testgen::texts_from(4, &pieces, 6, 100_000) {
             for (k, (_, step)) in STEPS.iter().enumerate() {
                 if step(&s).is_some() {
                     assert!(ends_of(&s, 0, s.len()) & 1 << k != 0, "{k} {s:?}");
