@@ -462,6 +462,19 @@ impl Fit {
         self.costs.iter().min().copied()
     }
 
+    /// How many languages read the note more cheaply this way than every
+    /// one of `others`: where the language that reads it best ties (it
+    /// knows neither ñ nor ù), more languages write the commoner letter.
+    pub fn cheapest_in(&self, others: &[&Fit]) -> usize {
+        (0..self.costs.len())
+            .filter(|&i| {
+                others
+                    .iter()
+                    .all(|o| o.costs.get(i).is_some_and(|&c| self.costs[i] < c))
+            })
+            .count()
+    }
+
     /// The languages the note is written in, as a set of model indexes
     /// (bit `i`): the one whose bigrams read its letters most cheaply,
     /// with any that read them about as cheaply.

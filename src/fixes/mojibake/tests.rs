@@ -965,6 +965,21 @@ fn accented_letters_written_as_they_are_tell_no_page_apart() {
 }
 
 #[test]
+fn letters_more_languages_write_settle_a_tie_no_model_can() {
+    // Quechua, which no language model holds: `ĂĄ` is á through
+    // ISO-8859-2 and å through windows-1250, and the language that reads
+    // the line best knows neither. More languages write á.
+    let line = format!(
+        "Sapa runam llamkayta atinman, kallpanpa yupaychaytapas tarinman, {}.",
+        garble("állin", page("iso-8859-2"), true)
+    );
+    assert_eq!(
+        fix(&line),
+        "Sapa runam llamkayta atinman, kallpanpa yupaychaytapas tarinman, állin."
+    );
+}
+
+#[test]
 fn capitals_of_a_word_in_capitals_stay_letters() {
     // Skolt Sami and Navajo in capitals: `ÂŽ` reads through ISO-8859-2 as
     // ®, `ÍŁ` through windows-1250 as a rare combining a. One run alone is

@@ -135,22 +135,38 @@ impl Vote {
         let decisive = few.iter().all(Option::is_some)
             && few.iter().flatten().max().copied().unwrap_or(0)
                 >= few.iter().flatten().min().copied().unwrap_or(0) + FEW_MARGIN;
+        let commoner: Vec<usize> = any
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let Some(f) = f else { return 0 };
+                let others: Vec<&lang::Fit> = any
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .filter_map(|(_, g)| g.as_ref())
+                    .collect();
+                f.cheapest_in(&others)
+            })
+            .collect();
         let page = tied
             .iter()
             .zip(fits.iter().zip(&few))
-            .map(|(&p, (&f, &w))| (p, f, w))
-            .max_by_key(|&(p, f, w)| {
+            .zip(&commoner)
+            .map(|((&p, (&f, &w)), &c)| (p, f, w, c))
+            .max_by_key(|&(p, f, w, c)| {
                 let e = &ev[p];
                 (
                     !e.drops_telling,
                     e.gain,
                     std::cmp::Reverse(f.filter(|_| known)),
                     std::cmp::Reverse(w.filter(|_| decisive)),
+                    c,
                     e.prior,
                     std::cmp::Reverse(p),
                 )
             });
-        let page = page.map(|(p, _, _)| p);
+        let page = page.map(|(p, _, _, _)| p);
         // The note's languages, where the fit above already read them.
         let page_langs = page.filter(|_| tied.len() > 1).and_then(|p| {
             let i = tied.iter().position(|&q| q == p)?;
