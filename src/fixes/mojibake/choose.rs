@@ -5,8 +5,10 @@
 //!    maths, kaomoji), or any reading through a page whose two-byte leads
 //!    are symbols (cp437, mac-roman), counts only where the page vote found
 //!    the note evidently that page's mojibake, and must make words (see
-//!    [`makes_text`]), or is a damaged letter or mark inside a word, or a
-//!    one-letter word of the line's language. A Greek letter with a sign
+//!    [`makes_text`]), or is
+//!    a damaged letter or mark inside a word (under the note's evident
+//!    page, however rare the letter), or a one-letter word of the line's
+//!    language. A Greek letter with a sign
 //!    of maths after it (`Δ±`, `β³`) is notation: its page must repair
 //!    another run of the note.
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
@@ -308,6 +310,19 @@ pub fn choose<'r>(
             && reading.is_whole()
             && reading.gaps == 0
             && reading.pieces >= MIN_WORD_PIECES;
+        // So too a letter inside a word, however rare (Dinka ʌ, Ewe ƒ as
+        // `╩î`, `╞Æ` through cp437): the note's evidence outweighs the
+        // letter's rarity.
+        let evident_in_a_word = is_note_page
+            && vote.evident[p]
+            && in_a_word
+            && reading.gaps == 0
+            && rep.out.iter().all(|&c| {
+                matches!(
+                    score::kind(c),
+                    score::Kind::Letter | score::Kind::Mark | score::Kind::Plain
+                )
+            });
         if rep.changed.is_empty()
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
@@ -321,6 +336,7 @@ pub fn choose<'r>(
             || (vote.explained[p] <= 1 && symbol_inside_a_caps_word(&rep, r))
             || (symbolic
                 && !(evident_whole
+                    || evident_in_a_word
                     || letter_word
                     || foreign_symbol
                     || (makes_text(&rep, r.prev, r.next, vote.supported[p])
@@ -338,6 +354,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
+            || (evident_in_a_word && rep.gain >= -WHOLE_NOTE_SLACK)
             || (rep.gain >= 0 && (letter_word || foreign_symbol || own_script_word()))
             || (capital_cut_short && makes_a_listed_word(&rep) && !listed_as_written(text, r))
             || (capital_cut_short

@@ -980,6 +980,20 @@ fn letters_more_languages_write_settle_a_tie_no_model_can() {
 }
 
 #[test]
+fn rare_letters_inside_words_of_a_note_garbled_all_through() {
+    // Through cp437 every letter of these lines is box drawing and a
+    // Latin-1 letter. ʌ and ƒ are rare in the model, but inside words of
+    // a note evidently garbled all through they are what the note says.
+    for text in [
+        "Yɛn kɔɔr bɛ kʌmʌ ku dhɔl ɛ thʌk ɛ ruɔn, ku mʌt ɛ kɔc.",
+        "Ame ɖeka ƒe nɔnɔme nye be woaɖe ɖokui ɖa le ƒome la me.",
+    ] {
+        let bad = garble(text, page("cp437"), true);
+        assert_eq!(fix(&bad), text, "{bad}");
+    }
+}
+
+#[test]
 fn capitals_of_a_word_in_capitals_stay_letters() {
     // Skolt Sami and Navajo in capitals: `ÂŽ` reads through ISO-8859-2 as
     // ®, `ÍŁ` through windows-1250 as a rare combining a. One run alone is
