@@ -5,7 +5,7 @@
 //!    maths, kaomoji), or any reading through a page whose two-byte leads
 //!    are symbols (cp437, mac-roman), counts only where the page vote found
 //!    the note evidently that page's mojibake, and must make words (see
-//!    [`makes_text`]), or is
+//!    [`makes_text`]; an ordinal indicator after a number is one), or is
 //!    a damaged letter or mark inside a word (under the note's evident
 //!    page, however rare the letter), or a one-letter word of the line's
 //!    language. A Greek letter with a sign
@@ -40,7 +40,8 @@
 //!    of another script glued before a symbol in Latin prose, which is the
 //!    symbol: `В« %s В»` for « %s » through windows-1251; any gain for
 //!    a word read whole into the script of the rest of its line: `Õ§` for
-//!    Armenian է).
+//!    Armenian է; nearly none for an ordinal indicator glued to a number:
+//!    `9ÂŞ` for 9ª through windows-1250).
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, and by two a repair into letters the note writes as they
@@ -355,6 +356,9 @@ pub fn choose<'r>(
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
             || (evident_in_a_word && rep.gain >= -WHOLE_NOTE_SLACK)
+            || (rep.gain >= -WHOLE_NOTE_SLACK
+                && reading.gaps == 0
+                && ordinal_after_a_number(text, r, &rep))
             || (rep.gain >= 0 && (letter_word || foreign_symbol || own_script_word()))
             || (capital_cut_short && makes_a_listed_word(&rep) && !listed_as_written(text, r))
             || (capital_cut_short
@@ -1549,7 +1553,8 @@ fn is_caps_word(r: &Run) -> bool {
 
 /// Rule 1: whether the changed part of a repair is text a person writes:
 /// letters that each stand beside another letter (a word, not `─┐` read as
-/// `Ŀ`), or emoji and Tasks signifiers; punctuation alone (`¬´` as `«`) is
+/// `Ŀ`), or emoji and Tasks signifiers (an ordinal indicator after a
+/// number, `9º`, `18.ª`, is no lone letter); punctuation alone (`¬´` as `«`) is
 /// not. With `lone_ok` (other runs of the note read as that page's mojibake
 /// too) anything is: one-letter words, digits, punctuation.
 fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: bool) -> bool {
@@ -1567,7 +1572,9 @@ fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: boo
         } else {
             out.get(i + 1)
         };
-        is_letter(out.get(i)) && !is_letter(before) && !is_letter(after)
+        let ordinal = out.get(i).is_some_and(|&c| is_ordinal(c))
+            && before.is_some_and(|c| c.is_ascii_digit() || *c == '.');
+        is_letter(out.get(i)) && !is_letter(before) && !is_letter(after) && !ordinal
     });
     // Punctuation that joins the letters either side of it (`Dj·iboti`).
     let joins = (0..out.len()).any(|i| {
@@ -1594,6 +1601,28 @@ fn makes_text(rep: &Repair, prev: Option<char>, next: Option<char>, lone_ok: boo
                     matches!(score::kind(c), score::Kind::Letter | score::Kind::Emoji)
                         || detect::is_known_symbol(c)
                 }))
+}
+
+/// The ordinal indicators, written after a number (`1º`, `2.ª`).
+fn is_ordinal(c: char) -> bool {
+    matches!(c, 'ª' | 'º')
+}
+
+/// Rule 4: whether the repair is one ordinal indicator glued to the number
+/// before it and ending its word (`Artigo 9ÂŞ` through windows-1250,
+/// `30.Вє` through windows-1251): how Portuguese, Spanish, Galician and
+/// Italian number things, while no alphabet writes its own two letters
+/// after a digit so. The letter model cannot see the number: it may cost
+/// a little (`WHOLE_NOTE_SLACK`).
+fn ordinal_after_a_number(text: &str, r: &Run, rep: &Repair) -> bool {
+    let [c] = rep.out.as_slice() else {
+        return false;
+    };
+    let head = text.get(..r.range.start).unwrap_or("");
+    let number = head.strip_suffix('.').unwrap_or(head);
+    is_ordinal(*c)
+        && number.ends_with(|d: char| d.is_ascii_digit())
+        && !r.next.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -994,6 +994,27 @@ fn rare_letters_inside_words_of_a_note_garbled_all_through() {
 }
 
 #[test]
+fn an_ordinal_indicator_after_a_number() {
+    // º and ª glued to a number are how Portuguese, Spanish and Galician
+    // number things: a page's two letters after a digit are no word.
+    for name in [
+        "windows-1250",
+        "windows-1251",
+        "windows-1257",
+        "cp437",
+        "mac-roman",
+    ] {
+        for text in ["Artigo 9º.", "Capítulo 2.ª", "SECCIÓN 12º"] {
+            let bad = garble(text, page(name), true);
+            assert_eq!(fix(&bad), text, "{name}: {bad}");
+        }
+    }
+    // Glued to the letters of a word after it, it is no ordinal.
+    let word = "Kod 9ÂŞTIG";
+    assert_eq!(fix(word), word);
+}
+
+#[test]
 fn capitals_of_a_word_in_capitals_stay_letters() {
     // Skolt Sami and Navajo in capitals: `ÂŽ` reads through ISO-8859-2 as
     // ®, `ÍŁ` through windows-1250 as a rare combining a. One run alone is
