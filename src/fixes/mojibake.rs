@@ -36,7 +36,8 @@
 //!    note tells the gaps (a Tasks context, its languages, the rival pages'
 //!    lost bytes). Pages that explain the note equally (windows-1250 and
 //!    ISO-8859-2 read `ĂĄ` as å and á) are told apart by which reading
-//!    some language of `lang` reads most cheaply.
+//!    some language of `lang` reads most cheaply, then by how many
+//!    languages read it best.
 //! 3. **Choice per run** (`choose`, its rules listed in order there): a
 //!    repair counts only when it is clearly more plausible than the input
 //!    (`score`: unlikely neighbours, one script per word, known symbols).
@@ -44,7 +45,7 @@
 //!    whatever cp437 and mac-roman (whose two-byte leads are symbols) read,
 //!    change only in a note that is evidently that page's mojibake all
 //!    through, and then only a run it reads whole in three sequences or
-//!    more (`‚î£‚îÅ‚îÅ‚î´` for ┣━━┫). A lost byte (`dropped`) is rebuilt only when the context
+//!    more (`‚î£‚îÅ‚îÅ‚î´` for ┣━━┫) or a letter inside a word. A lost byte (`dropped`) is rebuilt only when the context
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
 //!    ” closing an open “, “ or ” closing an open „ where only one is a
 //!    candidate, ‘ opening what a ’ later on its line closes and “ or „
@@ -70,11 +71,13 @@
 //!    guillemets, nor line art unless letters close in on both sides.
 //!    A repair too small to stand on its own still stands when the note
 //!    writes every letter it makes elsewhere as it is (`Γ“` for Ó in a
-//!    line that writes Ó). Two more rounds follow: where every run
+//!    line that writes Ó). More rounds follow: where every run
 //!    repaired so far was one page's, the runs left are judged again with
-//!    that page elected; and a run in the same word as a repaired one is
+//!    that page elected; a run in the same word as a repaired one is
 //!    judged under its page, a whole reading enough, so no word is left
-//!    half repaired. A word where two lost bytes or more fit no candidate
+//!    half repaired; so is a run on a line whose repairs are one page's;
+//!    and a run written as one the note's page repaired whole elsewhere
+//!    gets the same repair. A word where two lost bytes or more fit no candidate
 //!    clearly, at least as many as the sequences it reads back, keeps none
 //!    of its repairs: its guesses have too little to rest on (`whole`).
 //! 4. **Emit** (here and `explain`): C1 controls
@@ -150,6 +153,7 @@ use crate::note::Note;
 use context::LineState;
 use detect::{runs, Run};
 use explain::{diagnose_gaps, emit, emit_c1, Repaired};
+use std::borrow::Cow;
 use std::rc::Rc;
 use survey::RunLook;
 use vote::Vote;
@@ -320,6 +324,14 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             sink,
             &mut judged,
         );
+    }
+    // Fifth: a run written as one the note's page repaired elsewhere in
+    // the note, every sequence complete and no byte rebuilt, is that
+    // repair too (ʌ mended as `ĘŚ` in `mĘŚsekran` opens `ĘŚme`): the same
+    // bytes under the same page, whatever its own context weighed.
+    if let Some(np) = vote.page {
+        let unrepaired_before = std::mem::take(&mut unrepaired);
+        repeat_whole_repairs(np, &mut pending, unrepaired_before, &mut unrepaired);
     }
     // No word half repaired: a gap left open withholds its word's repairs.
     let open = unrepaired.iter().filter_map(|x| {
@@ -554,6 +566,49 @@ struct Unrepaired<'n> {
     /// Boxed: rare, and large beside the rest, which is moved round by
     /// round for every run a note holds.
     unclear: Option<Box<(&'static CodePage, detect::Repair)>>,
+}
+
+/// The fifth round: each run of `runs` written as one that page `np`
+/// repaired whole (no lost byte, not widened) gets the same repair; the
+/// others go to `left`.
+fn repeat_whole_repairs<'n>(
+    np: usize,
+    pending: &mut Vec<(usize, Repaired<'n>)>,
+    runs: Vec<Unrepaired<'n>>,
+    left: &mut Vec<Unrepaired<'n>>,
+) {
+    let mut whole: repeat::RunMap<&[char], usize> = repeat::RunMap::default();
+    for (i, (p, x)) in pending.iter().enumerate() {
+        if *p == np
+            && x.run.widened.is_none()
+            && x.restored.is_empty()
+            && x.collapsed.is_empty()
+            && x.left_open == 0
+        {
+            whole.entry(x.run.chars.as_slice()).or_insert(i);
+        }
+    }
+    let mut same = Vec::new();
+    for x in runs {
+        match whole.get(x.run.chars.as_slice()) {
+            Some(&i) => same.push((i, x.run)),
+            None => left.push(x),
+        }
+    }
+    for (i, run) in same {
+        let model = &pending[i].1;
+        let repaired = Repaired {
+            run: Cow::Borrowed(run),
+            out: model.out.clone(),
+            chain: model.chain.clone(),
+            restored: Vec::new(),
+            collapsed: Vec::new(),
+            c1: false,
+            left_open: 0,
+            read_back: model.read_back,
+        };
+        pending.push((np, repaired));
+    }
 }
 
 /// Files run `r`'s choice: a repair goes to `pending` (its gaps said), a

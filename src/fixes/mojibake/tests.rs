@@ -994,6 +994,16 @@ fn rare_letters_inside_words_of_a_note_garbled_all_through() {
 }
 
 #[test]
+fn a_run_the_note_repaired_elsewhere_is_repaired_alike() {
+    // Through windows-1250 ʌ is `ĘŚ`: inside `mĘŚt` its word says it is
+    // a letter, opening `ĘŚme` it could be two capitals. The note's page
+    // repaired the same bytes whole elsewhere, so they are ʌ there too.
+    let text = "kɔ bɛ mʌt ɛ dhɔl, ku ʌme thɔ yɛn kʌt ɛ ʌme.";
+    let bad = garble(text, page("windows-1250"), true);
+    assert_eq!(fix(&bad), text, "{bad}");
+}
+
+#[test]
 fn an_ordinal_indicator_after_a_number() {
     // º and ª glued to a number are how Portuguese, Spanish and Galician
     // number things: a page's two letters after a digit are no word.
