@@ -27,6 +27,7 @@ pub mod edit;
 pub mod fixes;
 pub mod note;
 pub mod plugins;
+pub mod prepared;
 #[cfg(test)]
 mod testgen;
 pub mod utf16;
