@@ -1,8 +1,9 @@
 //! The JavaScript surface: JS values in, JS values out. Byte offsets become
 //! UTF-16 offsets here, once, because that is what Obsidian's editor counts.
 
-use crate::config::{Config, DateOrder, Fix};
+use crate::config::{Config, DateOrder, Fix, VaultContext};
 use crate::plugins::KeptKey;
+use crate::prepared::PreparedVault as Prepared;
 use crate::utf16::Utf16Map;
 use crate::vault::{self, NoteFacts};
 use crate::{normalize_with as core_normalize_with, Context, Outcome};
@@ -113,6 +114,16 @@ fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
     Ok(converted)
 }
 
+impl From<JsVault> for VaultContext {
+    fn from(v: JsVault) -> VaultContext {
+        VaultContext {
+            people: v.people,
+            date_order: v.date_order,
+            kept_keys: v.kept_keys,
+        }
+    }
+}
+
 fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>), JsError> {
     let (mut config, warnings) = if settings.is_undefined() || settings.is_null() {
         (Config::default(), Vec::new())
@@ -125,9 +136,7 @@ fn config_of(settings: &JsValue, vault: &JsValue) -> Result<(Config, Vec<String>
     };
     if !vault.is_undefined() && !vault.is_null() {
         let v: JsVault = serde_wasm_bindgen::from_value(vault.clone()).map_err(error)?;
-        config.vault.people = v.people;
-        config.vault.date_order = v.date_order;
-        config.vault.kept_keys = v.kept_keys;
+        config.vault = v.into();
     }
     Ok((config, warnings))
 }
@@ -156,6 +165,48 @@ pub fn normalize(
     let text = text_of(text)?;
     let (config, warnings) = config_of(&settings, &vault)?;
     let outcome = core_normalize_with(&text, &context_for(config));
+    to_js(&to_js_outcome(&text, outcome, warnings))
+}
+
+/// A vault context handed to the core once (`prepareVault`) and kept there,
+/// with what the fixes prepare from it: `normalizePrepared` takes it instead
+/// of the context object, which `normalize` reads again on every call
+/// (thousands of names from a vault index). Call `free()` when it is
+/// replaced or no longer needed: its memory is the core's, and the garbage
+/// collector returns it (where JavaScript has a `FinalizationRegistry`)
+/// only at a time of its choosing.
+#[wasm_bindgen]
+pub struct PreparedVault(Prepared);
+
+#[wasm_bindgen]
+impl PreparedVault {
+    /// How many people the context names.
+    #[wasm_bindgen(getter)]
+    pub fn people(&self) -> usize {
+        self.0.vault().people.len()
+    }
+}
+
+/// Prepares a vault context, `{people, dateOrder, keptKeys}` as `normalize`
+/// takes it, for many `normalizePrepared` calls.
+#[wasm_bindgen(js_name = prepareVault)]
+pub fn prepare_vault(vault: JsValue) -> Result<PreparedVault, JsError> {
+    let v: JsVault = serde_wasm_bindgen::from_value(vault).map_err(error)?;
+    Ok(PreparedVault(Prepared::new(v.into())))
+}
+
+/// [`normalize`] with a prepared vault context: the same outcome as passing
+/// its context object, without reading or preparing it again (only a change
+/// of `settings` prepares the fixes' context anew).
+#[wasm_bindgen(js_name = normalizePrepared)]
+pub fn normalize_prepared(
+    text: &js_sys::JsString,
+    settings: JsValue,
+    vault: &mut PreparedVault,
+) -> Result<JsValue, JsError> {
+    let text = text_of(text)?;
+    let (config, warnings) = config_of(&settings, &JsValue::UNDEFINED)?;
+    let outcome = vault.0.normalize(&text, config);
     to_js(&to_js_outcome(&text, outcome, warnings))
 }
 
