@@ -3,13 +3,25 @@
 // compiled module. A trap (a Rust panic) leaves an instance unusable, so the
 // wrapper reads the panic message, makes a fresh instance from the same
 // module and throws an Error carrying the message: the next note works.
+// A vault prepared in the core lives in one instance's memory: one made
+// before a trap is unusable after it (see InstanceVault).
 
-import type { CorePort, KeptKey, NoteFacts, Outcome, VaultContext } from "./types";
+import type { CorePort, KeptKey, NoteFacts, Outcome, PreparedVault, VaultContext } from "./types";
+import { isPrepared } from "./types";
+
+/** The glue's object for a vault prepared in the core (src/wasm.rs `PreparedVault`). */
+export interface WasmVault {
+	/** How many people its context names. */
+	readonly people: number;
+	free(): void;
+}
 
 /** The functions wasm-bindgen generates (see plugin/build/wasm-factory.mjs). */
 export interface Bindings {
 	initSync(input: { module: WebAssembly.Module }): unknown;
 	normalize(text: string, settings: unknown, vault: unknown): unknown;
+	prepareVault(vault: unknown): WasmVault;
+	normalizePrepared(text: string, settings: unknown, vault: WasmVault): unknown;
 	noteFacts(text: string, settings: unknown): unknown;
 	vaultContext(facts: unknown): unknown;
 	linterKeptKeys(communityPlugins: string, linterData: string): unknown;
@@ -33,6 +45,32 @@ export class CoreCrashError extends Error {
 	constructor(message: string) {
 		super(`Notemend core crashed: ${message}`);
 		this.name = "CoreCrashError";
+	}
+}
+
+/** A vault prepared in one instance of the core. */
+class InstanceVault implements PreparedVault {
+	constructor(
+		readonly context: VaultContext,
+		private wasm: WasmVault | null,
+		/** Which instance holds it (NotemendCore.instances when it was made). */
+		private readonly instance: number,
+		private readonly current: () => number,
+	) {}
+
+	get usable(): boolean {
+		return this.wasm !== null && this.current() === this.instance;
+	}
+
+	/** The glue's object, while usable. */
+	get handle(): WasmVault | null {
+		return this.usable ? this.wasm : null;
+	}
+
+	free(): void {
+		// One made before a trap went with that instance's memory: nothing to free there.
+		if (this.usable) this.wasm?.free();
+		this.wasm = null;
 	}
 }
 
@@ -92,8 +130,20 @@ export class NotemendCore implements CorePort {
 		}
 	}
 
-	normalize(text: string, settings: object, vault?: VaultContext): Outcome {
+	normalize(text: string, settings: object, vault?: VaultContext | PreparedVault): Outcome {
+		if (isPrepared(vault)) {
+			const handle = vault instanceof InstanceVault ? vault.handle : null;
+			// Freed, another core's, or lost with a trapped instance: its context, as an object (same outcome, slower).
+			if (!handle) return this.normalize(text, settings, vault.context);
+			return this.call((b) => b.normalizePrepared(text, settings, handle) as Outcome);
+		}
 		return this.call((b) => b.normalize(text, settings, vault ?? null) as Outcome);
+	}
+
+	prepareVault(context: VaultContext): PreparedVault {
+		const instance = this.instances;
+		const wasm = this.call((b) => b.prepareVault(context));
+		return new InstanceVault(context, wasm, instance, () => this.instances);
 	}
 
 	noteFacts(text: string, settings: object): NoteFacts {

@@ -5,7 +5,8 @@
 // other forever. The core reads the Linter's settings (`linterKeptKeys`); this
 // module only fetches the two files and hands the answer to every normalize.
 
-import type { CorePort, KeptKey, Outcome, VaultContext } from "./types";
+import type { CorePort, KeptKey, Outcome, PreparedVault, VaultContext } from "./types";
+import { isPrepared } from "./types";
 
 /** Obsidian Linter's plugin id: its folder under `plugins/` and its entry in community-plugins.json. */
 export const LINTER_ID = "obsidian-linter";
@@ -106,13 +107,17 @@ export function withKept(vault: VaultContext | undefined, keys: readonly KeptKey
 /**
  * The core, with the kept keys passed on every normalize: the commands,
  * preview, fix on save and on leave, and the clean-up (merged with its
- * vault context) all go through it, so none can forget them.
+ * vault context) all go through it, so none can forget them. A prepared
+ * vault passes as it is: the keys were added when it was prepared (see
+ * core/prepared-vault).
  */
 export function keepingKeys<C extends CorePort>(core: C, keys: () => readonly KeptKey[]): CorePort {
 	return {
-		normalize: (text: string, settings: object, vault?: VaultContext): Outcome => core.normalize(text, settings, withKept(vault, keys())),
+		normalize: (text: string, settings: object, vault?: VaultContext | PreparedVault): Outcome =>
+			core.normalize(text, settings, isPrepared(vault) ? vault : withKept(vault, keys())),
 		noteFacts: (text, settings) => core.noteFacts(text, settings),
 		vaultContext: (facts) => core.vaultContext(facts),
+		prepareVault: (context) => core.prepareVault(context),
 		linterKeptKeys: (communityPlugins, linterData) => core.linterKeptKeys(communityPlugins, linterData),
 	};
 }

@@ -55,11 +55,34 @@ export interface VaultContext {
 	keptKeys?: KeptKey[];
 }
 
+/**
+ * A vault context the core holds, prepared (src/prepared.rs): handed over
+ * once, then passed to `normalize` in its place, so a repair neither copies
+ * the context's names across the WASM boundary nor prepares them again.
+ * Its memory is the core's: free it when it is replaced or no longer used.
+ */
+export interface PreparedVault {
+	/** The context it was prepared from, kept and passed on. */
+	readonly context: VaultContext;
+	/** False once freed, or once the core instance that holds it was replaced after a crash. */
+	readonly usable: boolean;
+	/** Releases it in the core; calling it again does nothing. */
+	free(): void;
+}
+
+/** Whether `vault` is a prepared vault rather than a context object. */
+export function isPrepared(vault: VaultContext | PreparedVault | undefined): vault is PreparedVault {
+	return vault !== undefined && "free" in vault;
+}
+
 /** What the logic modules need from the core; the WASM wrapper implements it, tests may fake it. */
 export interface CorePort {
-	normalize(text: string, settings: object, vault?: VaultContext): Outcome;
+	/** A prepared vault gives the same outcome as the context it was prepared from. */
+	normalize(text: string, settings: object, vault?: VaultContext | PreparedVault): Outcome;
 	noteFacts(text: string, settings: object): NoteFacts;
 	vaultContext(facts: NoteFacts[]): VaultContext;
+	/** Hands `context` to the core once, for many normalize calls. */
+	prepareVault(context: VaultContext): PreparedVault;
 	/** The keys Obsidian Linter writes, from the vault's community-plugins.json and the Linter's data.json (either may be ""). */
 	linterKeptKeys(communityPlugins: string, linterData: string): KeptKey[];
 }

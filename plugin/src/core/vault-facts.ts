@@ -13,7 +13,7 @@ import { isIgnored, optsOut, ownerPlugin } from "./guard";
 import type { VaultPort } from "./ports";
 import { isExcluded } from "./scope";
 import type { NotemendSettings } from "./settings";
-import type { CorePort, NoteFacts, Outcome, VaultContext } from "./types";
+import type { CorePort, NoteFacts, Outcome, PreparedVault, VaultContext } from "./types";
 
 /** What the index asks of the core. */
 export type FactsCore = Pick<CorePort, "noteFacts" | "vaultContext">;
@@ -272,13 +272,15 @@ export class VaultFacts {
  * The core, with the vault's context on every normalize that brings none of
  * its own: fix on save and on leave, the note commands and the preview all
  * go through it. The clean-up passes its own context, which stays.
- * Wrap it around `keepingKeys` so the kept keys join whichever context.
+ * Wrap it around `keepingKeys` so the kept keys join whichever context. The
+ * plugin passes the context prepared in the core (core/prepared-vault).
  */
-export function withVaultContext(core: CorePort, context: () => VaultContext | undefined): CorePort {
+export function withVaultContext(core: CorePort, context: () => VaultContext | PreparedVault | undefined): CorePort {
 	return {
-		normalize: (text: string, settings: object, vault?: VaultContext): Outcome => core.normalize(text, settings, vault ?? context()),
+		normalize: (text: string, settings: object, vault?: VaultContext | PreparedVault): Outcome => core.normalize(text, settings, vault ?? context()),
 		noteFacts: (text, settings) => core.noteFacts(text, settings),
 		vaultContext: (facts) => core.vaultContext(facts),
+		prepareVault: (prepared) => core.prepareVault(prepared),
 		linterKeptKeys: (communityPlugins, linterData) => core.linterKeptKeys(communityPlugins, linterData),
 	};
 }

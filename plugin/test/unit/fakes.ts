@@ -3,17 +3,36 @@
 
 import type { EditorPort } from "../../src/core/actions";
 import type { VaultPort } from "../../src/core/ports";
-import type { Change, CorePort, KeptKey, NoteFacts, Outcome, TextEdit, VaultContext } from "../../src/core/types";
-import { applyEdits } from "../../src/core/types";
+import type { Change, CorePort, KeptKey, NoteFacts, Outcome, PreparedVault, TextEdit, VaultContext } from "../../src/core/types";
+import { applyEdits, isPrepared } from "../../src/core/types";
+
+/** A prepared vault of FakeCore: it only records being freed. */
+export class FakeVault implements PreparedVault {
+	freed = false;
+	constructor(readonly context: VaultContext) {}
+	get usable(): boolean {
+		return !this.freed;
+	}
+	free(): void {
+		this.freed = true;
+	}
+}
 
 export class FakeCore implements CorePort {
 	calls = 0;
+	/** The context of the last normalize (a prepared vault's own). */
 	lastVault: VaultContext | undefined;
+	/** The prepared vault the last normalize was given, if it was given one. */
+	lastPrepared: FakeVault | undefined;
 	failOn: string | null = null;
+	/** Every vault prepared, in order. */
+	prepared: FakeVault[] = [];
 
-	normalize(text: string, _settings: object, vault?: VaultContext): Outcome {
+	normalize(text: string, _settings: object, vault?: VaultContext | PreparedVault): Outcome {
 		this.calls += 1;
-		this.lastVault = vault;
+		if (isPrepared(vault) && vault.usable === false) throw new Error("a freed vault was used");
+		this.lastPrepared = vault instanceof FakeVault ? vault : undefined;
+		this.lastVault = isPrepared(vault) ? vault.context : vault;
 		if (this.failOn !== null && text.includes(this.failOn)) throw new Error("boom");
 		const edits: TextEdit[] = [];
 		const changes: Change[] = [];
@@ -43,6 +62,12 @@ export class FakeCore implements CorePort {
 	vaultContext(facts: NoteFacts[]): VaultContext {
 		this.contextCalls += 1;
 		return { people: [...new Set(facts.flatMap((f) => f.people))].sort(), dateOrder: null };
+	}
+
+	prepareVault(context: VaultContext): FakeVault {
+		const vault = new FakeVault(context);
+		this.prepared.push(vault);
+		return vault;
 	}
 
 	/** What linterKeptKeys was given, call by call. */
