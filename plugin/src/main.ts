@@ -18,6 +18,7 @@ import type { NotemendCore } from "./core/core";
 import { KeptKeys, keepingKeys } from "./core/kept-keys";
 import { AutoFixGuard, ownerPlugin } from "./core/guard";
 import { LeaveTracker, changedSinceOpened } from "./core/leave";
+import { HeldVault } from "./core/prepared-vault";
 import type { SaveCommand } from "./core/save-hook";
 import { wrapSaveCommand } from "./core/save-hook";
 import type { NotemendSettings } from "./core/settings";
@@ -46,6 +47,8 @@ export default class NotemendPlugin extends Plugin {
 	private kept: KeptKeys | null = null;
 	/** The vault's facts per note (see core/vault-facts): the context of every single-note repair. */
 	private vaultFacts: VaultFacts | null = null;
+	/** The vault index's context, prepared in the core (see core/prepared-vault). */
+	private readonly heldVault = new HeldVault(() => this.core);
 
 	/** The kept keys as last read, for the settings tab. */
 	get keptKeys(): KeptKey[] {
@@ -75,6 +78,7 @@ export default class NotemendPlugin extends Plugin {
 		});
 		this.vaultFacts = facts;
 		this.register(() => facts.stop());
+		this.register(() => this.heldVault.release());
 		// Once the layout is ready (the vault's `create` events before it are its
 		// files being listed) and the core loaded: read every note once, in
 		// batches, then only the notes that change.
@@ -196,6 +200,8 @@ export default class NotemendPlugin extends Plugin {
 		await this.saveData(this.settings);
 		// Turned off, or settings that change what the core reads in a note: the index follows.
 		void this.vaultFacts?.sync();
+		// Off, the index's context goes from the core too, without waiting for the next repair.
+		if (!this.settings.vaultIndex) this.heldVault.release();
 	}
 
 	/** The plugin's backups/ folder: one folder per clean-up kept for undo. */
@@ -205,10 +211,11 @@ export default class NotemendPlugin extends Plugin {
 
 	/**
 	 * The core with the kept keys on every normalize, and the vault's context
-	 * on every one that brings none of its own (all but the clean-up's).
+	 * on every one that brings none of its own (all but the clean-up's),
+	 * prepared in the core once per change of the facts or the keys.
 	 */
 	private fixer(core: NotemendCore): CorePort {
-		return withVaultContext(keepingKeys(core, () => this.keptKeys), () => this.vaultFacts?.context());
+		return withVaultContext(keepingKeys(core, () => this.keptKeys), () => this.heldVault.vaultFor(this.vaultFacts?.context(), this.keptKeys));
 	}
 
 	private withCore(run: (core: CorePort) => void | Promise<void>): void {

@@ -293,11 +293,14 @@ test("A crash in the core (a trap) is reported, and a fresh instance serves the 
 	await setup({ "Notes/Meeting.md": MESSY });
 	await page.evaluate(async () => {
 		await window.harness.open("Notes/Meeting.md");
-		// What a Rust panic looks like from JavaScript: the current instance traps once.
-		const core = window.harness.plugin?.core as unknown as { bindings: { normalize: () => never } };
-		core.bindings.normalize = () => {
+		// What a Rust panic looks like from JavaScript: the current instance traps once,
+		// whichever way the note is repaired (with the vault index prepared in the core, or not).
+		const core = window.harness.plugin?.core as unknown as { bindings: { normalize: () => never; normalizePrepared: () => never } };
+		const trap = (): never => {
 			throw new WebAssembly.RuntimeError("unreachable");
 		};
+		core.bindings.normalize = trap;
+		core.bindings.normalizePrepared = trap;
 	});
 	await run("notemend:normalize-current-note");
 	assert.equal(await lastNotice(), "Notemend core crashed: unreachable");
@@ -1003,6 +1006,35 @@ test("Fix on save judges a note with what the vault knows, once the index is rea
 	assert.equal(await file("Notes/Call.md"), `${DOUBLED}Draft 4.\n`);
 	assert.equal(await modal.locator(".notemend-summary-lead").textContent(), "Checked 2 notes: nothing to fix.", "the clean-up agrees");
 	await page.evaluate(() => window.harness.closeModals());
+
+	// The index's context is prepared in the core once: saves while no facts change reuse it; unload frees it.
+	interface Held {
+		core: { prepareVault: (context: unknown) => unknown };
+		heldVault: { current: { usable: boolean } | null };
+	}
+	await page.evaluate(() => {
+		const plugin = window.harness.plugin as unknown as Held;
+		const prepare = plugin.core.prepareVault.bind(plugin.core);
+		const w = window as unknown as { prepared: number };
+		w.prepared = 0;
+		plugin.core.prepareVault = (context) => {
+			w.prepared += 1;
+			return prepare(context);
+		};
+	});
+	assert.equal(await save(), DOUBLED);
+	assert.equal(await save(), DOUBLED);
+	const held = await page.evaluate(() => {
+		const vault = (window.harness.plugin as unknown as Held).heldVault.current;
+		(window as unknown as { held: unknown }).held = vault;
+		return { prepared: (window as unknown as { prepared: number }).prepared, usable: vault?.usable };
+	});
+	assert.deepEqual(held, { prepared: 0, usable: true }, "two saves, no facts changed: the handle held is reused");
+	const freed = await page.evaluate(() => {
+		window.harness.unload();
+		return (window as unknown as { held: { usable: boolean } }).held.usable === false;
+	});
+	assert.ok(freed, "unload frees the handle");
 });
 
 test("Obsidian Linter's YAML timestamp on: fix on save and the clean-up leave its keys as it writes them; turned off, they are repaired", async () => {
