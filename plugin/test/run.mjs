@@ -3,6 +3,7 @@
 //   unit     logic modules, no Obsidian, no WASM
 //   wasm     the real WASM core (plugin/wasm, built by scripts/build-plugin.sh) under Node
 //   chromium the bundled main.js in headless Chromium against the Obsidian stand-in
+//   bench    figures, not tests (not in `npm test`): the clean-up's scan on the real core
 import esbuild from "esbuild";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

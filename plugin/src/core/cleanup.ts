@@ -5,6 +5,7 @@
 // a file only if it still holds what the clean-up wrote.
 
 import { isIgnored, optsOut, ownerPlugin } from "./guard";
+import { HeldVault } from "./prepared-vault";
 import { changeContext } from "./preview";
 import type { RunControl, VaultPort } from "./ports";
 import { inFolder, isExcluded } from "./scope";
@@ -142,30 +143,38 @@ export async function scanVault(vault: VaultPort, core: CorePort, settings: Note
 		await breathe(control);
 	}
 	plan.context = core.vaultContext(facts);
+	// Every note is repaired with this one context: handed to the core once
+	// (see core/prepared-vault), not copied in again for each note, which
+	// costs milliseconds a note at thousands of names. Freed when the scan ends.
+	const held = new HeldVault(() => core);
 	const entries = [...texts.entries()];
 	done = 0;
-	for (let i = 0; i < entries.length; i += batch) {
-		if (control.isCancelled?.()) {
-			plan.cancelled = true;
-			return plan;
-		}
-		for (const [path, text] of entries.slice(i, i + batch)) {
-			try {
-				const outcome = core.normalize(text, settings, plan.context);
-				plan.scanned += 1;
-				plan.diagnostics += outcome.diagnostics.length;
-				if (outcome.changed) {
-					plan.files.push({ path, original: text, text: outcome.text, changes: outcome.changes, diagnostics: outcome.diagnostics });
-				} else {
-					plan.unchanged += 1;
-				}
-			} catch (error) {
-				plan.failed.push({ path, error: errorText(error) });
+	try {
+		for (let i = 0; i < entries.length; i += batch) {
+			if (control.isCancelled?.()) {
+				plan.cancelled = true;
+				return plan;
 			}
-			done += 1;
+			for (const [path, text] of entries.slice(i, i + batch)) {
+				try {
+					const outcome = core.normalize(text, settings, held.vaultFor(plan.context, []));
+					plan.scanned += 1;
+					plan.diagnostics += outcome.diagnostics.length;
+					if (outcome.changed) {
+						plan.files.push({ path, original: text, text: outcome.text, changes: outcome.changes, diagnostics: outcome.diagnostics });
+					} else {
+						plan.unchanged += 1;
+					}
+				} catch (error) {
+					plan.failed.push({ path, error: errorText(error) });
+				}
+				done += 1;
+			}
+			control.onProgress?.(done, entries.length, "check");
+			await breathe(control);
 		}
-		control.onProgress?.(done, entries.length, "check");
-		await breathe(control);
+	} finally {
+		held.release();
 	}
 	control.onProgress?.(entries.length, entries.length, "check");
 	plan.byFix = summarize(plan.files);

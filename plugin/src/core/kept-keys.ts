@@ -107,9 +107,8 @@ export function withKept(vault: VaultContext | undefined, keys: readonly KeptKey
 /**
  * The core, with the kept keys passed on every normalize: the commands,
  * preview, fix on save and on leave, and the clean-up (merged with its
- * vault context) all go through it, so none can forget them. A prepared
- * vault passes as it is: the keys were added when it was prepared (see
- * core/prepared-vault).
+ * vault context) all go through it, so none can forget them. A vault
+ * prepared through it gets the keys then, and passes as it is afterwards.
  */
 export function keepingKeys<C extends CorePort>(core: C, keys: () => readonly KeptKey[]): CorePort {
 	return {
@@ -117,7 +116,7 @@ export function keepingKeys<C extends CorePort>(core: C, keys: () => readonly Ke
 			core.normalize(text, settings, isPrepared(vault) ? vault : withKept(vault, keys())),
 		noteFacts: (text, settings) => core.noteFacts(text, settings),
 		vaultContext: (facts) => core.vaultContext(facts),
-		prepareVault: (context) => core.prepareVault(context),
+		prepareVault: (context) => core.prepareVault(withKept(context, keys()) ?? context),
 		linterKeptKeys: (communityPlugins, linterData) => core.linterKeptKeys(communityPlugins, linterData),
 	};
 }

@@ -61,6 +61,20 @@ test("scan can be cancelled between batches", async () => {
 	assert.equal(plan.files.length, 0);
 });
 
+test("scan: the vault index is prepared in the core once for every note, and freed when the scan ends or is cancelled", async () => {
+	const core = new FakeCore();
+	await scanVault(vault(), core, defaultSettings(), { batchSize: 2 });
+	assert.equal(core.prepared.length, 1);
+	assert.ok(core.calls >= 5, `every note repaired with it (${core.calls})`);
+	assert.equal(core.prepared[0]?.freed, true);
+
+	const cancelled = new FakeCore();
+	const plan = await scanVault(vault(), cancelled, defaultSettings(), { batchSize: 1, isCancelled: () => cancelled.calls >= 2 });
+	assert.equal(plan.cancelled, true);
+	assert.equal(cancelled.prepared.length, 1);
+	assert.equal(cancelled.prepared[0]?.freed, true, "cancelled while checking: freed too");
+});
+
 test("apply writes only files that still hold what was scanned, keeps backups, and undo restores", async () => {
 	const v = vault();
 	const settings = defaultSettings();

@@ -74,17 +74,26 @@ test("a handle the core lost (a trap) is prepared again", () => {
 	assert.equal(second, core.prepared[1]);
 });
 
-test("without a core, or when preparing fails, the context goes as an object, with the keys", () => {
+test("without a core, or when preparing fails, the context goes as an object, with the keys; a failure is not retried for the same context", () => {
 	const keys: KeptKey[] = [{ key: "updated", by: BY }];
 	assert.deepEqual(new HeldVault(() => null).vaultFor(context("ada"), keys), { people: ["ada"], dateOrder: null, keptKeys: keys });
 	const core = new FakeCore();
+	let asked = 0;
 	core.prepareVault = () => {
+		asked += 1;
 		throw new Error("boom");
 	};
 	const errors = console.error;
 	console.error = (): void => undefined;
 	try {
-		assert.deepEqual(new HeldVault(() => core).vaultFor(context("ada"), keys), { people: ["ada"], dateOrder: null, keptKeys: keys });
+		const held = new HeldVault(() => core);
+		const ctx = context("ada");
+		assert.deepEqual(held.vaultFor(ctx, keys), { people: ["ada"], dateOrder: null, keptKeys: keys });
+		assert.deepEqual(held.vaultFor(ctx, keys), { people: ["ada"], dateOrder: null, keptKeys: keys });
+		assert.equal(asked, 1, "every note of a clean-up would otherwise ask, and log, again");
+		held.vaultFor(context("ada", "bob"), keys);
+		assert.equal(asked, 2, "a new context is asked for");
+		held.release();
 	} finally {
 		console.error = errors;
 	}
@@ -126,7 +135,10 @@ test("saves reuse one handle until a note's facts change; the clean-up keeps its
 	assert.equal(core.prepared.length, 2, "the same facts: the same handle");
 
 	await scanVault(vault, port, settings);
-	assert.equal(core.lastPrepared, undefined, "the clean-up passes the context it read");
+	assert.equal(core.prepared.length, 3, "the clean-up prepares the context it read, once for every note");
+	assert.deepEqual(core.lastVault, { people: ["ada", "bob", "cy"], dateOrder: null, keptKeys: keys }, "with the kept keys");
+	assert.equal(core.lastPrepared?.freed, true, "and frees it when the scan ends");
+	assert.equal(core.prepared[1]?.freed, false, "the single notes' handle stays");
 
 	facts.stop();
 	save("x  \n");
