@@ -13,18 +13,7 @@ import { defaultSettings } from "../../src/core/settings";
 import type { CorePort } from "../../src/core/types";
 import { compileEmbedded } from "../../src/wasm";
 import { MemoryVault } from "../unit/fakes";
-
-// N distinct names, as scripts/bench_vault_handle.mjs makes them.
-function people(n: number): string[] {
-	const syl = ["ka", "lo", "mi", "ra", "se", "tu", "vi", "no", "da", "fe", "gi", "ha", "jo", "ku", "le", "ma", "ni", "or", "pe", "qu"];
-	const word = (i: number): string => {
-		const w = `${syl[i % 20] ?? ""}${syl[Math.floor(i / 20) % 20] ?? ""}${syl[Math.floor(i / 400) % 20] ?? ""}`;
-		return w.charAt(0).toUpperCase() + w.slice(1);
-	};
-	const out: string[] = [];
-	for (let i = 0; out.length < n; i++) out.push(`${word(i * 7 + 1)} ${word(i * 13 + 5 + Math.floor(i / 8000))}`);
-	return out;
-}
+import { people } from "./names";
 
 /** `notes` meeting notes whose attendees lines name the `names` between them, one doubled name and a stray space each. */
 function vaultOf(names: string[], notes: number): MemoryVault {
