@@ -65,6 +65,13 @@ export class VaultFacts {
 	private stopped = false;
 	private dirty = true;
 	private built: { scope: string; context: VaultContext } | null = null;
+	/**
+	 * The paths whose facts count, in the clean-up's order, for the scope
+	 * they were listed in: listed again only when a note comes or goes or
+	 * the scope changes, not when a note's facts change (what a save
+	 * brings), as sorting ten thousand paths takes some 30 ms.
+	 */
+	private listed: { scope: string; paths: string[] } | null = null;
 
 	constructor(
 		private readonly vault: Pick<VaultPort, "markdownPaths" | "read">,
@@ -130,7 +137,10 @@ export class VaultFacts {
 		if (!this.listening) return;
 		for (const p of this.under(path)) {
 			this.reading.delete(p);
-			if (this.facts.delete(p)) this.dirty = true;
+			if (this.facts.delete(p)) {
+				this.dirty = true;
+				this.listed = null;
+			}
 		}
 	}
 
@@ -149,6 +159,7 @@ export class VaultFacts {
 				// A note renamed to another extension is no note any more.
 				if (isNote(to)) this.facts.set(to, facts);
 				this.dirty = true;
+				this.listed = null;
 				moved = true;
 			}
 		}
@@ -169,10 +180,11 @@ export class VaultFacts {
 		if (!this.dirty && this.built?.scope === scope) return this.built.context;
 		const core = this.core();
 		if (!core) return undefined;
-		const facts = [...this.facts.keys()]
-			.filter((p) => !isIgnored(p, settings.ignoredFolders) && !isExcluded(p, excluded))
-			.sort(byPath)
-			.flatMap((p) => this.facts.get(p) ?? []);
+		if (this.listed?.scope !== scope) {
+			const paths = [...this.facts.keys()].filter((p) => !isIgnored(p, settings.ignoredFolders) && !isExcluded(p, excluded)).sort(byPath);
+			this.listed = { scope, paths };
+		}
+		const facts = this.listed.paths.flatMap((p) => this.facts.get(p) ?? []);
 		try {
 			const context = core.vaultContext(facts);
 			this.built = { scope, context };
@@ -203,6 +215,7 @@ export class VaultFacts {
 		this.fillingKey = null;
 		this.factsKey = null;
 		this.built = null;
+		this.listed = null;
 		this.dirty = true;
 	}
 
@@ -256,10 +269,12 @@ export class VaultFacts {
 			if (old) {
 				this.facts.delete(path);
 				this.dirty = true;
+				this.listed = null;
 			}
 		} else if (!old || !sameFacts(old, facts)) {
 			this.facts.set(path, facts);
 			this.dirty = true;
+			if (!old) this.listed = null;
 		}
 	}
 

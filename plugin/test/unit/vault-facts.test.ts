@@ -79,6 +79,41 @@ test("the core gets the same facts, in the same order, as the clean-up's (the fi
 	assert.deepEqual((given[0] as { people: string[] }[]).map((f) => f.people[0]), ["Al", "Bo", "Bea", "Eve", "Cy"]);
 });
 
+test("the order stays the clean-up's as notes change, come, go and move, and as the scope changes", async () => {
+	const notes: Record<string, string> = { "b.md": "@Bo\n", "d.md": "@Di\n", "Templates/t.md": "@Tom\n" };
+	const { vault, core, facts, settings } = setup(notes);
+	const order = (): (string | undefined)[] => {
+		let given: { people: string[] }[] = [];
+		const context = core.vaultContext.bind(core);
+		core.vaultContext = (f) => {
+			given = f;
+			return context(f);
+		};
+		facts.context();
+		core.vaultContext = context;
+		return given.map((f) => f.people[0]);
+	};
+	const write = async (path: string, text: string): Promise<void> => {
+		vault.files.set(path, text);
+		await facts.changed(path);
+	};
+	await facts.start();
+	assert.deepEqual(order(), ["Bo", "Di"]);
+	await write("d.md", "@Dan\n");
+	assert.deepEqual(order(), ["Bo", "Dan"], "a note's facts changed, in place");
+	await write("a.md", "@Al\n");
+	assert.deepEqual(order(), ["Al", "Bo", "Dan"], "a note came");
+	vault.files.delete("b.md");
+	facts.deleted("b.md");
+	assert.deepEqual(order(), ["Al", "Dan"], "a note went");
+	vault.files.set("e.md", vault.files.get("a.md") ?? "");
+	vault.files.delete("a.md");
+	facts.renamed("a.md", "e.md");
+	assert.deepEqual(order(), ["Dan", "Al"], "a note moved");
+	settings.ignoredFolders = [];
+	assert.deepEqual(order(), ["Dan", "Al", "Tom"], "the scope changed");
+});
+
 test("no context until the first fill has completed; the fill yields between batches", async () => {
 	const vault = new MemoryVault(NOTES);
 	const core = new FakeCore();
