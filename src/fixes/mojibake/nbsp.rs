@@ -18,7 +18,9 @@
 //! so made must stand beside one of its own script. Never after an
 //! uppercase letter unless a lowercase word follows: `IRMÃ E` is correct
 //! Portuguese, `MÃ yÉ›sÃ¨p` is Màyɛsèp; nor where it would make a capital
-//! closing a word of small letters (`prieÅ 15` is prieš, its 0xA1 lost).
+//! closing a word of small letters (`prieÅ 15` is prieš, its 0xA1 lost);
+//! unless the word is garbled on both sides of the space (`ÐŸÐ Ð\u{90}`
+//! for ПРА, Р being D0 A0).
 //!
 //! Whether the space was the A0 itself or a space after it depends on
 //! what follows: two spaces mean the first was the A0; one space before a
@@ -81,7 +83,31 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
             .filter(|c| c.is_uppercase())
             .count()
     };
-    if n == 2 && before.is_some_and(char::is_uppercase) && (!lower_after || capitals_before() > 1) {
+    // But a word garbled before the lead whose mojibake goes on after the
+    // space (`ÐŸÐ Ð\u{90}` for ПРА: Р is D0 A0) is one word in capitals,
+    // its A0 inside it.
+    let garbled_after = || {
+        if before.is_none_or(|c| c.is_ascii()) {
+            return false;
+        }
+        let mut rest = text.get(r.range.end + 1..).unwrap_or("").chars();
+        let lead = rest.next().and_then(|c| page.byte_of(c));
+        lead.filter(|&b| b >= 0x80)
+            .and_then(sequence_len)
+            .is_some_and(|len| {
+                len >= 2
+                    && (1..len).all(|_| {
+                        rest.next()
+                            .and_then(|c| page.byte_of(c))
+                            .is_some_and(is_continuation)
+                    })
+            })
+    };
+    if n == 2
+        && before.is_some_and(char::is_uppercase)
+        && (!lower_after || capitals_before() > 1)
+        && !garbled_after()
+    {
         return None;
     }
     // Nor a capital closing a word of small letters (`prieÅ 15` is prieš,
@@ -94,6 +120,7 @@ pub fn widen(text: &str, r: &Run, page: &CodePage) -> Option<Run> {
         && before.is_some_and(char::is_lowercase)
         && !lower_after
         && made().is_some_and(char::is_uppercase)
+        && !garbled_after()
     {
         return None;
     }

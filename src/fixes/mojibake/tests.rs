@@ -994,6 +994,18 @@ fn rare_letters_inside_words_of_a_note_garbled_all_through() {
 }
 
 #[test]
+fn a_no_break_space_inside_a_garbled_word_in_capitals() {
+    // Р is D0 A0: through windows-1252 `Ð` and a no-break space, which an
+    // editor made a plain one. Inside a word in capitals garbled on both
+    // sides of it the space is that A0, as it is in small letters; an
+    // uppercase word written correctly before it (`IRMÃ E`) keeps it.
+    let text = "СПРАВКА О ПРОВЕРКЕ РАБОТЫ";
+    let bad = garble(text, page("windows-1252"), true).replace('\u{a0}', " ");
+    assert_eq!(fix(&bad), text, "{bad}");
+    assert_eq!(fix("IRMÃ Ã‰ BOA"), "IRMÃ É BOA");
+}
+
+#[test]
 fn a_run_the_note_repaired_elsewhere_is_repaired_alike() {
     // Through windows-1250 ʌ is `ĘŚ`: inside `mĘŚt` its word says it is
     // a letter, opening `ĘŚme` it could be two capitals. The note's page
