@@ -241,12 +241,12 @@ pub fn parse_input(data: &[u8]) {
     }
     assert_eq!(at, len, "lines do not cover the text");
     // Protected ranges: sorted, disjoint, non-empty, char ranges of the text.
-    for p in &note.protected {
+    for p in note.protected() {
         assert!(p.start < p.end && p.end <= len, "protected {p:?} of {len}");
         assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
         assert!(!note.is_free(p.clone()), "protected {p:?} reported free");
     }
-    for w in note.protected.windows(2) {
+    for w in note.protected().windows(2) {
         assert!(
             w[0].end < w[1].start,
             "protected ranges overlap or touch: {w:?}"

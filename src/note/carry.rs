@@ -19,7 +19,12 @@ pub(crate) struct Carried {
     start: usize,
     frontmatter: Option<Frontmatter>,
     lines: Vec<Line>,
-    protected: Vec<Range<usize>>,
+    /// The blocks' and comments' regions (`Note::blocks`).
+    blocks: Vec<Range<usize>>,
+    /// Every protected region, when the note carried from had read them:
+    /// moved with the rest, so a note whose fixes ask about them is not
+    /// read for them again after each edit.
+    inlines: Option<Vec<Range<usize>>>,
     newline: &'static str,
     scan: Scan,
 }
@@ -192,20 +197,25 @@ impl Note<'_> {
         // What a line holds depends on its own text alone: only edited
         // lines are scanned again, once, for their kinds and for whether
         // their inline regions need reading.
-        let seen: Vec<u32> = (grown.iter())
-            .map(|&(i, _)| scan::bytes_seen(&new.as_bytes()[lines[i].range.clone()]))
+        let edited: Vec<Kinds> = (grown.iter())
+            .map(|&(i, _)| scan::line_kinds(new, &lines[i]))
             .collect();
-        let protected = self.moved_regions(new, &grown, &lines, &seen)?;
+        let blocks = self.moved_regions(&self.blocks, new, &grown, &lines, None)?;
+        let inlines = match self.inlines.get() {
+            Some(all) => Some(self.moved_regions(all, new, &grown, &lines, Some(&edited))?),
+            None => None,
+        };
         let mut kinds = std::mem::take(&mut self.scan.lines);
-        for (&(i, _), &seen) in grown.iter().zip(&seen) {
-            kinds[i] = scan::kinds_of(new, &lines[i], seen);
+        for (&(i, _), &k) in grown.iter().zip(&edited) {
+            kinds[i] = k;
         }
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
             frontmatter: self.frontmatter.take(),
             lines,
-            protected,
+            blocks,
+            inlines,
             newline: self.newline,
         })
     }
@@ -223,21 +233,25 @@ impl Note<'_> {
         seen && (before.contains('\r') || holds_marker(before.as_bytes()))
     }
 
-    /// The protected regions of the new text: those of unedited lines moved
-    /// by the growth of the edited lines before them, those of edited lines
-    /// read again from `new` where their bytes (`seen`, one entry an edited
-    /// line) may open one, as [`Note::parse`] reads them.
+    /// The protected regions of the new text: those of `regions` (this
+    /// note's) on unedited lines moved by the growth of the edited lines
+    /// before them, those of edited lines read again from `new` where their
+    /// kinds (`edited`, one entry an edited line) say they may open one, as
+    /// [`Note::parse`] reads them. Without `edited` (`regions` are the
+    /// blocks and comments alone, which an edited line of text never
+    /// holds), a region inside an edited line is refused.
     fn moved_regions(
         &self,
+        regions: &[Range<usize>],
         new: &str,
         grown: &[(usize, isize)],
         lines: &[Line],
-        seen: &[u32],
+        edited: Option<&[Kinds]>,
     ) -> Option<Vec<Range<usize>>> {
-        let mut out = Vec::with_capacity(self.protected.len() + grown.len());
+        let mut out = Vec::with_capacity(regions.len() + grown.len());
         let mut shift = 0isize;
         let mut g = 0;
-        for r in &self.protected {
+        for r in regions {
             // Edited lines wholly before this region move it.
             while let Some(&(i, growth)) = grown.get(g) {
                 if self.lines[i].range.end > r.start {
@@ -249,17 +263,16 @@ impl Note<'_> {
             let edited = grown.get(g).map(|&(i, _)| &self.lines[i].range);
             match edited {
                 // Read again below.
-                Some(line) if line.start <= r.start && r.end <= line.end => {}
+                Some(line) if line.start <= r.start && r.end <= line.end => edited.map(|_| ())?,
                 // Reaching into an edited line from outside: only a full
                 // reading can tell.
                 Some(line) if r.start < line.end && line.start < r.end => return None,
                 _ => out.push(r.start.checked_add_signed(shift)?..r.end.checked_add_signed(shift)?),
             }
         }
-        for (&(i, _), &seen) in grown.iter().zip(seen) {
-            let range = lines[i].range.clone();
-            if scan::may_open_inline(seen, &new.as_bytes()[range.clone()]) {
-                protect::inline(new, range, &mut out);
+        for (&(i, _), k) in grown.iter().zip(edited.unwrap_or_default()) {
+            if k.meets(Kinds::INLINE) {
+                protect::inline(new, lines[i].range.clone(), &mut out);
             }
         }
         Some(protect::normalise(out))
@@ -285,7 +298,9 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         frontmatter_problem: None,
         scan: c.scan,
         lines: c.lines,
-        protected: c.protected,
+        blocks: c.blocks,
+        inlines: c.inlines.map(std::sync::OnceLock::from).unwrap_or_default(),
+        line_hint: Default::default(),
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
         checked_yaml: std::sync::OnceLock::new(),
@@ -307,7 +322,8 @@ fn same_structure(a: &Note, b: &Note) -> bool {
     };
     a.start == b.start
         && a.newline == b.newline
-        && a.protected == b.protected
+        && a.blocks == b.blocks
+        && a.protected() == b.protected()
         && a.frontmatter_problem == b.frontmatter_problem
         && lines(a) == lines(b)
         && fm(a) == fm(b)

@@ -14,6 +14,7 @@ pub use protect::Block;
 pub use scan::{Kinds, Scan};
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::OnceLock;
 
 /// One line of the note.
@@ -62,8 +63,16 @@ pub struct Note<'a> {
     pub frontmatter_problem: Option<String>,
     /// Every line.
     pub lines: Vec<Line>,
-    /// Sorted, merged byte ranges no fix may edit.
-    pub protected: Vec<Range<usize>>,
+    /// Sorted, merged byte ranges of the blocks and comments no fix may
+    /// edit (code, math, HTML, comments): found when the note is read.
+    /// With the inline regions they make [`Note::protected`].
+    pub(crate) blocks: Vec<Range<usize>>,
+    /// [`Note::protected`], read the first time a question needs the
+    /// inline regions: on a note that needs nothing, most questions are
+    /// about lines that can hold none (a task's dates, an attendee line).
+    inlines: OnceLock<Vec<Range<usize>>>,
+    /// The line [`Note::is_free`] last looked at, where it looks first.
+    line_hint: AtomicUsize,
     /// The note's line ending: `\r\n` when its first line ends so.
     pub newline: &'static str,
     /// Where each fix has something to look at, line by line.
@@ -114,7 +123,7 @@ impl<'a> Note<'a> {
                 line.in_frontmatter = true;
             }
         }
-        let protected = protect::scan(text, &mut lines, &seen);
+        let blocks = protect::scan(text, &mut lines, &seen);
         let newline = newline_of(&lines);
         let scan = Scan::of_seen(text, &lines, &seen);
         Note {
@@ -123,7 +132,9 @@ impl<'a> Note<'a> {
             frontmatter,
             frontmatter_problem,
             lines,
-            protected,
+            blocks,
+            inlines: OnceLock::new(),
+            line_hint: AtomicUsize::new(0),
             newline,
             scan,
             date_sites: OnceLock::new(),
@@ -140,19 +151,60 @@ impl<'a> Note<'a> {
         start..self.text.len()
     }
 
-    /// True when no protected region overlaps `range`.
+    /// Sorted, merged byte ranges no fix may edit: the blocks and comments,
+    /// and the inline regions (code, math, URLs, link targets), read from
+    /// the note's text lines the first time they are asked for.
+    pub fn protected(&self) -> &[Range<usize>] {
+        self.inlines.get_or_init(|| {
+            protect::with_inlines(self.text, &self.lines, &self.scan.lines, &self.blocks)
+        })
+    }
+
+    /// True when no protected region overlaps `range` (an empty one: lies
+    /// strictly inside none).
+    #[inline]
     pub fn is_free(&self, range: Range<usize>) -> bool {
-        // First protected range that ends after `range.start`.
-        let i = self.protected.partition_point(|p| p.end <= range.start);
-        match self.protected.get(i) {
-            Some(p) => {
-                if range.is_empty() {
-                    !(p.start < range.start && range.start < p.end)
-                } else {
-                    p.start >= range.end
-                }
-            }
-            None => true,
+        let regions = match self.inlines.get() {
+            Some(all) => all.as_slice(),
+            None => self.regions_near(&range),
+        };
+        is_free_of(regions, range)
+    }
+
+    /// The regions that answer [`Note::is_free`] for `range` before the
+    /// inline regions are read: the blocks alone when no text line from the
+    /// one holding byte `range.start - 1` to the one holding byte
+    /// `range.end` may hold an inline region, else every region. An inline
+    /// region lies inside its line: only one holding a byte of `range`
+    /// overlaps it, and only one holding the byte before an empty range's
+    /// place or the byte at it can put that place inside a merged region.
+    fn regions_near(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let from = range.start.saturating_sub(1);
+        // The fixes ask line after line: the line found last, or the next,
+        // usually holds `from`, and a search of every line is spared.
+        let hint = self.line_hint.load(Relaxed);
+        let holds = |i: usize| {
+            self.lines
+                .get(i)
+                .is_some_and(|l| l.range.start <= from && from < l.range.end + l.ending)
+        };
+        let first = if holds(hint) {
+            hint
+        } else if holds(hint + 1) {
+            hint + 1
+        } else {
+            self.lines
+                .partition_point(|l| l.range.end + l.ending <= from)
+        };
+        self.line_hint.store(first, Relaxed);
+        let near = (self.lines.iter().zip(&self.scan.lines))
+            .skip(first)
+            .take_while(|(l, _)| l.range.start <= range.end)
+            .any(|(l, k)| l.block == Block::Text && k.meets(Kinds::INLINE));
+        if near {
+            self.protected()
+        } else {
+            &self.blocks
         }
     }
 
@@ -167,6 +219,23 @@ impl<'a> Note<'a> {
     /// Lines of ordinary Markdown with their index.
     pub fn text_lines(&self) -> impl Iterator<Item = (usize, &Line)> {
         self.lines.iter().enumerate().filter(|(_, l)| l.is_text())
+    }
+}
+
+/// True when no range of `regions` (sorted, merged) overlaps `range` (an
+/// empty one: lies strictly inside none).
+fn is_free_of(regions: &[Range<usize>], range: Range<usize>) -> bool {
+    // First protected range that ends after `range.start`.
+    let i = regions.partition_point(|p| p.end <= range.start);
+    match regions.get(i) {
+        Some(p) => {
+            if range.is_empty() {
+                !(p.start < range.start && range.start < p.end)
+            } else {
+                p.start >= range.end
+            }
+        }
+        None => true,
     }
 }
 
@@ -229,7 +298,7 @@ mod tests {
     use super::*;
 
     fn protected_texts<'a>(note: &Note<'a>) -> Vec<&'a str> {
-        note.protected
+        note.protected()
             .iter()
             .map(|r| &note.text[r.clone()])
             .collect()

@@ -9,7 +9,7 @@
 //! simplifies (a block inside a list item is not ended by a line indented
 //! less than the item), it protects more, never less.
 
-use super::{scan, Line};
+use super::{scan, Kinds, Line};
 use memchr::memmem;
 use std::ops::Range;
 
@@ -285,14 +285,35 @@ fn is_paragraph(line: &str, r: &Read) -> bool {
     visible && !heading && !thematic_break(line)
 }
 
-/// Marks each line's block kind and returns the protected byte ranges of the
-/// body, sorted and merged. Blocks follow CommonMark, with Obsidian's
-/// leniency for fences under list items (any indentation, tabs).
+/// Marks each line's block kind and returns the protected byte ranges of
+/// its blocks and comments, sorted and merged; the inline regions are
+/// added by [`with_inlines`], and only for a note a question needs them
+/// for. Blocks follow CommonMark, with Obsidian's leniency for fences
+/// under list items (any indentation, tabs).
 pub fn scan(text: &str, lines: &mut [Line], seen: &[u32]) -> Vec<Range<usize>> {
     let mut protected = Vec::new();
     blocks(text, lines, &mut protected);
-    inlines(text, lines, seen, &mut protected);
     comments(text, lines, seen, &mut protected);
+    normalise(protected)
+}
+
+/// The protected ranges of a note, sorted and merged: `blocks` (what
+/// [`scan`] found) with the inline regions of every text line whose kinds
+/// say it may open one ([`Kinds::INLINE`]). A line that a multi-line
+/// comment took (`Block::Comment`) is read no more: the comment covers it
+/// from its start to its end, and whatever it holds with it.
+pub(super) fn with_inlines(
+    text: &str,
+    lines: &[Line],
+    kinds: &[Kinds],
+    blocks: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut protected = blocks.to_vec();
+    for (line, k) in lines.iter().zip(kinds) {
+        if line.block == Block::Text && k.meets(Kinds::INLINE) {
+            inline(text, line.range.clone(), &mut protected);
+        }
+    }
     normalise(protected)
 }
 
@@ -301,11 +322,7 @@ pub fn scan(text: &str, lines: &mut [Line], seen: &[u32]) -> Vec<Range<usize>> {
 /// when a multi-line comment may open in them, which only the whole note's
 /// reading can close. A block opened in them and not closed before their
 /// last line is cut short there: the caller sees it as that line's block.
-pub(super) fn scan_head(
-    text: &str,
-    lines: &mut [Line],
-    seen: &[u32],
-) -> Option<(Vec<Range<usize>>, Context)> {
+pub(super) fn scan_head(text: &str, lines: &mut [Line]) -> Option<(Vec<Range<usize>>, Context)> {
     let (start, end) = (lines.first()?.range.start, lines.last()?.range.end);
     let head = &text.as_bytes()[start..end];
     if memmem::find(head, b"<!--").is_some() || memmem::find(head, b"%%").is_some() {
@@ -313,13 +330,11 @@ pub(super) fn scan_head(
     }
     let mut protected = Vec::new();
     let cx = blocks(text, lines, &mut protected);
-    // The searches for inline starts stop at the block's end.
-    inlines(&text[..end], lines, seen, &mut protected);
     Some((normalise(protected), cx))
 }
 
-/// The context [`scan_head`] leaves after `lines`, without the inline
-/// regions it also finds: for a block whose regions are not wanted.
+/// The context [`scan_head`] leaves after `lines`, without the regions it
+/// also finds: for a block whose regions are not wanted.
 pub(super) fn head_context(text: &str, lines: &mut [Line]) -> Option<Context> {
     let (start, end) = (lines.first()?.range.start, lines.last()?.range.end);
     let head = &text.as_bytes()[start..end];
@@ -480,16 +495,6 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
 /// The inline regions of the text lines: read only on a line whose bytes
 /// (`seen`) may start one ([`scan::may_open_inline`]), and there within
 /// the line alone.
-fn inlines(text: &str, lines: &[Line], seen: &[u32], protected: &mut Vec<Range<usize>>) {
-    for (line, &seen) in lines.iter().zip(seen) {
-        if line.block == Block::Text
-            && scan::may_open_inline(seen, &text.as_bytes()[line.range.clone()])
-        {
-            inline(text, line.range.clone(), protected);
-        }
-    }
-}
-
 /// What [`blocks`] makes of a line known from its first bytes (see
 /// [`quick_read`]).
 struct Quick {
@@ -1183,7 +1188,7 @@ mod tests {
             }
         }
         let note = Note::parse("plain line\nsee `code` here\n\n> quoted [[Link]]\n- [ ] a: b\n");
-        assert_eq!(note.protected.len(), 2);
+        assert_eq!(note.protected().len(), 2);
     }
 
     /// Every byte a candidate: the reading the look for start bytes stands
@@ -1247,7 +1252,7 @@ mod tests {
         let generated = crate::testgen::texts(&pieces, 24, 20_000);
         for text in notes.chain(generated) {
             let note = Note::parse(&text);
-            assert_eq!(note.protected, scan_reading_every_byte(&text), "{text:?}");
+            assert_eq!(note.protected(), scan_reading_every_byte(&text), "{text:?}");
         }
     }
 
@@ -1281,7 +1286,7 @@ mod tests {
     #[test]
     fn math_opener_after_wide_whitespace_does_not_split_a_char() {
         let note = Note::parse("\u{3000}$$# \nx\n$$\n");
-        assert_eq!(note.protected.len(), 1);
+        assert_eq!(note.protected().len(), 1);
     }
 }
 
@@ -1291,7 +1296,7 @@ mod scan_tests {
 
     fn protected(text: &str) -> Vec<&str> {
         let note = Note::parse(text);
-        note.protected.iter().map(|r| &text[r.clone()]).collect()
+        note.protected().iter().map(|r| &text[r.clone()]).collect()
     }
 
     #[test]

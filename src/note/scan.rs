@@ -63,8 +63,15 @@ impl Kinds {
     /// A `[`: where a `[[link]]` can be, whose target and alias
     /// `duplicate-names` reads for names.
     pub const BRACKET: Kinds = Kinds(1 << 13);
+    /// A byte or a pair of bytes that may open an inline region (code,
+    /// math, a link's target or destination, a URL, an autolink; see
+    /// `may_open_inline` here): a line without one has none, so whether an
+    /// edit there is free is known without reading the note's inline
+    /// regions (`Note::is_free`). The note model's own kind: no fix
+    /// declares it.
+    pub const INLINE: Kinds = Kinds(1 << 14);
     /// Every kind.
-    pub const ALL: Kinds = Kinds((1 << 14) - 1);
+    pub const ALL: Kinds = Kinds((1 << 15) - 1);
 
     /// Both sets together.
     pub const fn or(self, other: Kinds) -> Kinds {
@@ -272,6 +279,9 @@ pub(super) fn kinds_of(text: &str, line: &Line, seen: u32) -> Kinds {
     k = k.or(Kinds((seen & u32::from(Kinds::ALL.0)) as u16));
     if seen & BRACKET != 0 && seen & WIDE != 0 {
         k = k.or(Kinds::TASK_FIELDS);
+    }
+    if may_open_inline(seen, bytes) {
+        k = k.or(Kinds::INLINE);
     }
     k
 }

@@ -56,6 +56,9 @@ impl Note<'_> {
         if !protect::reads_on_alike(&after, &old_after, self.text, old_body) {
             return None;
         }
+        // The head's inline regions, read only when the body's are known.
+        let mut inlines =
+            (self.inlines.get()).map(|_| protect::with_inlines(new, &lines, &kinds, &protected));
         kinds.extend_from_slice(self.scan.lines.get(body..)?);
         for line in old_body {
             lines.push(Line {
@@ -64,19 +67,35 @@ impl Note<'_> {
                 ..line.clone()
             });
         }
-        let first_moved = self.protected.partition_point(|r| r.start < old_end);
-        for r in &self.protected[first_moved..] {
-            protected.push(r.start.checked_add_signed(growth)?..r.end.checked_add_signed(growth)?);
+        moved_after(&self.blocks, old_end, growth, &mut protected)?;
+        if let (Some(all), Some(out)) = (self.inlines.get(), inlines.as_mut()) {
+            moved_after(all, old_end, growth, out)?;
         }
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
             frontmatter: Some(fm),
             lines,
-            protected,
+            blocks: protected,
+            inlines,
             newline: self.newline,
         })
     }
+}
+
+/// The regions of `regions` that start at or after `old_end`, moved by
+/// `growth`, pushed to `out`.
+fn moved_after(
+    regions: &[Range<usize>],
+    old_end: usize,
+    growth: isize,
+    out: &mut Vec<Range<usize>>,
+) -> Option<()> {
+    let first_moved = regions.partition_point(|r| r.start < old_end);
+    for r in &regions[first_moved..] {
+        out.push(r.start.checked_add_signed(growth)?..r.end.checked_add_signed(growth)?);
+    }
+    Some(())
 }
 
 impl Note<'_> {
@@ -114,7 +133,7 @@ struct Head {
     lines: Vec<Line>,
     /// What the scan finds on each line.
     kinds: Vec<scan::Kinds>,
-    /// Their protected regions, sorted and merged.
+    /// Their blocks' regions, sorted and merged.
     protected: Vec<Range<usize>>,
     /// The block scan's context for the line after them.
     after: protect::Context,
@@ -129,7 +148,7 @@ impl Head {
         for line in &mut lines {
             line.in_frontmatter = true;
         }
-        let (protected, after) = protect::scan_head(text, &mut lines, &seen)?;
+        let (protected, after) = protect::scan_head(text, &mut lines)?;
         if lines.last()?.block != Block::Text {
             return None;
         }

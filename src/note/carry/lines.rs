@@ -207,14 +207,19 @@ impl Note<'_> {
                 return None;
             }
         }
-        let protected = self.regions_over(new, &fates, &edited, &lines)?;
+        let blocks = self.regions_over(&self.blocks, new, &fates, &edited, &lines, false)?;
+        let inlines = match self.inlines.get() {
+            Some(all) => Some(self.regions_over(all, new, &fates, &edited, &lines, true)?),
+            None => None,
+        };
         let newline = newline_of(&lines);
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
             frontmatter: self.frontmatter.take(),
             lines,
-            protected,
+            blocks,
+            inlines,
             newline,
         })
     }
@@ -238,19 +243,23 @@ impl Note<'_> {
         Some(())
     }
 
-    /// The protected regions of the new text: those on lines left as they
-    /// were moved with them, those on lines edited inside read again; a
-    /// region over a removed line, a written one or an edit is refused.
+    /// The protected regions of the new text: those of `regions` (this
+    /// note's) on lines left as they were moved with them, those on lines
+    /// edited inside read again when `reread` (else refused: the blocks and
+    /// comments alone, which an edited line of text never holds); a region
+    /// over a removed line, a written one or an edit is refused.
     fn regions_over(
         &self,
+        regions: &[Range<usize>],
         new: &str,
         fates: &[Fate],
         edited: &[(usize, usize)],
         lines: &[Line],
+        reread: bool,
     ) -> Option<Vec<Range<usize>>> {
         let old = &self.lines;
-        let mut out = Vec::with_capacity(self.protected.len() + edited.len());
-        for r in &self.protected {
+        let mut out = Vec::with_capacity(regions.len() + edited.len());
+        for r in regions {
             let a = old.partition_point(|l| l.range.end + l.ending <= r.start);
             let b = old
                 .partition_point(|l| l.range.end + l.ending < r.end)
@@ -260,7 +269,10 @@ impl Note<'_> {
                 && old[a].range.start <= r.start
                 && r.end <= old[a].range.end;
             if inside_edited {
-                continue;
+                if reread {
+                    continue;
+                }
+                return None;
             }
             let touched = (a..=b).any(|k| fates.get(k).is_none_or(|f| f.changed))
                 || (a + 1..=b).any(|k| fates[k].after_new);
@@ -270,7 +282,7 @@ impl Note<'_> {
             let shift = fates[a].shift;
             out.push(r.start.checked_add_signed(shift)?..r.end.checked_add_signed(shift)?);
         }
-        for &(_, j) in edited {
+        for &(_, j) in edited.iter().filter(|_| reread) {
             protect::inline(new, lines[j].range.clone(), &mut out);
         }
         Some(protect::normalise(out))
