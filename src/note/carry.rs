@@ -19,14 +19,20 @@ pub(crate) struct Carried {
     start: usize,
     frontmatter: Option<Frontmatter>,
     lines: Vec<Line>,
-    /// The blocks' and comments' regions (`Note::blocks`).
-    blocks: Vec<Range<usize>>,
-    /// Every protected region, when the note carried from had read them:
-    /// moved with the rest, so a note whose fixes ask about them is not
-    /// read for them again after each edit.
-    inlines: Option<Vec<Range<usize>>>,
+    regions: Regions,
     newline: &'static str,
     scan: Scan,
+}
+
+/// The protected regions a carried note knows.
+#[derive(Debug)]
+pub(crate) enum Regions {
+    /// The blocks' and comments' alone (`Note::blocks`): the note carried
+    /// from had not read its inline regions.
+    Blocks(Vec<Range<usize>>),
+    /// Every one (`Note::protected`): the note carried from had read them,
+    /// so they are moved with the rest, not read again after each edit.
+    All(Vec<Range<usize>>),
 }
 
 /// Text that opens or closes a block or a comment: a line holding one,
@@ -200,10 +206,11 @@ impl Note<'_> {
         let edited: Vec<Kinds> = (grown.iter())
             .map(|&(i, _)| scan::line_kinds(new, &lines[i]))
             .collect();
-        let blocks = self.moved_regions(&self.blocks, new, &grown, &lines, None)?;
-        let inlines = match self.inlines.get() {
-            Some(all) => Some(self.moved_regions(all, new, &grown, &lines, Some(&edited))?),
-            None => None,
+        let regions = match self.inlines.get() {
+            Some(all) => {
+                Regions::All(self.moved_regions(all, new, &grown, &lines, Some(&edited))?)
+            }
+            None => Regions::Blocks(self.moved_regions(&self.blocks, new, &grown, &lines, None)?),
         };
         let mut kinds = std::mem::take(&mut self.scan.lines);
         for (&(i, _), &k) in grown.iter().zip(&edited) {
@@ -214,8 +221,7 @@ impl Note<'_> {
             start: self.start,
             frontmatter: self.frontmatter.take(),
             lines,
-            blocks,
-            inlines,
+            regions,
             newline: self.newline,
         })
     }
@@ -291,6 +297,11 @@ impl Note<'_> {
 }
 
 fn assemble(text: &str, c: Carried) -> Note<'_> {
+    // Once every region is known, the blocks' alone are asked for no more.
+    let (blocks, inlines) = match c.regions {
+        Regions::Blocks(blocks) => (blocks, std::sync::OnceLock::new()),
+        Regions::All(all) => (Vec::new(), std::sync::OnceLock::from(all)),
+    };
     Note {
         text,
         start: c.start,
@@ -298,8 +309,8 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         frontmatter_problem: None,
         scan: c.scan,
         lines: c.lines,
-        blocks: c.blocks,
-        inlines: c.inlines.map(std::sync::OnceLock::from).unwrap_or_default(),
+        blocks,
+        inlines,
         line_hint: Default::default(),
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
@@ -322,7 +333,6 @@ fn same_structure(a: &Note, b: &Note) -> bool {
     };
     a.start == b.start
         && a.newline == b.newline
-        && a.blocks == b.blocks
         && a.protected() == b.protected()
         && a.frontmatter_problem == b.frontmatter_problem
         && lines(a) == lines(b)

@@ -65,7 +65,9 @@ pub struct Note<'a> {
     pub lines: Vec<Line>,
     /// Sorted, merged byte ranges of the blocks and comments no fix may
     /// edit (code, math, HTML, comments): found when the note is read.
-    /// With the inline regions they make [`Note::protected`].
+    /// With the inline regions they make [`Note::protected`]; empty when a
+    /// note is carried from one that knew those already (then only they
+    /// are asked).
     pub(crate) blocks: Vec<Range<usize>>,
     /// [`Note::protected`], read the first time a question needs the
     /// inline regions: on a note that needs nothing, most questions are

@@ -8,7 +8,7 @@
 //! after ([`protect::reads_on_alike`]). Debug and test builds check every
 //! carried note against a fresh reading (see `Note::from_carried`).
 
-use super::Carried;
+use super::{Carried, Regions};
 use crate::edit::Edit;
 use crate::note::{frontmatter, protect, scan, split_between, Block, Line, Note, Scan};
 use std::ops::Range;
@@ -56,9 +56,18 @@ impl Note<'_> {
         if !protect::reads_on_alike(&after, &old_after, self.text, old_body) {
             return None;
         }
-        // The head's inline regions, read only when the body's are known.
-        let mut inlines =
-            (self.inlines.get()).map(|_| protect::with_inlines(new, &lines, &kinds, &protected));
+        // The head's inline regions are read only when the body's are known.
+        let regions = match self.inlines.get() {
+            Some(all) => {
+                let mut head = protect::with_inlines(new, &lines, &kinds, &protected);
+                moved_after(all, old_end, growth, &mut head)?;
+                Regions::All(head)
+            }
+            None => {
+                moved_after(&self.blocks, old_end, growth, &mut protected)?;
+                Regions::Blocks(protected)
+            }
+        };
         kinds.extend_from_slice(self.scan.lines.get(body..)?);
         for line in old_body {
             lines.push(Line {
@@ -67,17 +76,12 @@ impl Note<'_> {
                 ..line.clone()
             });
         }
-        moved_after(&self.blocks, old_end, growth, &mut protected)?;
-        if let (Some(all), Some(out)) = (self.inlines.get(), inlines.as_mut()) {
-            moved_after(all, old_end, growth, out)?;
-        }
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
             frontmatter: Some(fm),
             lines,
-            blocks: protected,
-            inlines,
+            regions,
             newline: self.newline,
         })
     }

@@ -13,7 +13,7 @@
 //! regions that would reach over a written or removed line are refused.
 
 use super::super::{newline_of, protect, scan, Block, Line, Note, Scan};
-use super::{breaks, holds_marker, Carried};
+use super::{breaks, holds_marker, Carried, Regions};
 use crate::edit::Edit;
 use std::ops::Range;
 
@@ -207,10 +207,16 @@ impl Note<'_> {
                 return None;
             }
         }
-        let blocks = self.regions_over(&self.blocks, new, &fates, &edited, &lines, false)?;
-        let inlines = match self.inlines.get() {
-            Some(all) => Some(self.regions_over(all, new, &fates, &edited, &lines, true)?),
-            None => None,
+        let regions = match self.inlines.get() {
+            Some(all) => Regions::All(self.regions_over(all, new, &fates, &edited, &lines, true)?),
+            None => Regions::Blocks(self.regions_over(
+                &self.blocks,
+                new,
+                &fates,
+                &edited,
+                &lines,
+                false,
+            )?),
         };
         let newline = newline_of(&lines);
         Some(Carried {
@@ -218,8 +224,7 @@ impl Note<'_> {
             start: self.start,
             frontmatter: self.frontmatter.take(),
             lines,
-            blocks,
-            inlines,
+            regions,
             newline,
         })
     }
