@@ -196,6 +196,11 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     // so a later pass skips it until some edit changes the text again.
     let mut version = 0usize;
     let mut quiet_at: Vec<Option<usize>> = vec![None; enabled.len()];
+    // The `frontmatter` fix reads the frontmatter block alone (its YAML,
+    // value and entries, and offsets inside it): quiet on a block that the
+    // edits after it leave as it is, it stays quiet on the edited text, and
+    // the confirming pass need not read the block again.
+    let block_reader = enabled.iter().position(|&f| f == Fix::Frontmatter);
     // What `tasks` knows of lines it read, for its later passes.
     let mut tasks_memo = fixes::tasks::Memo::default();
     let mut settled = false;
@@ -273,6 +278,12 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                     });
                 }
                 tasks_memo.keep(&current);
+                let block_stays_quiet = block_reader.is_some_and(|i| {
+                    quiet_at[i] == Some(version)
+                        && note.frontmatter.as_ref().is_some_and(|fm| {
+                            note::frontmatter_survives(&current, fm, accepted_edits.iter().copied())
+                        })
+                });
                 let new_text = edit::apply(&current, &accepted_edits);
                 composed.apply(&accepted_edits);
                 carried = note.carry(&new_text, &accepted_edits);
@@ -285,6 +296,9 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                 }
                 edited = Some(new_text);
                 version += 1;
+                if let Some(i) = block_reader.filter(|_| block_stays_quiet) {
+                    quiet_at[i] = Some(version);
+                }
                 break;
             }
             drop(note);
