@@ -577,6 +577,10 @@ fn repeat_whole_repairs<'n>(
     runs: Vec<Unrepaired<'n>>,
     left: &mut Vec<Unrepaired<'n>>,
 ) {
+    // Most garbled notes have every run repaired by now: no map to build.
+    if runs.is_empty() {
+        return;
+    }
     let mut whole: repeat::RunMap<&[char], usize> = repeat::RunMap::default();
     for (i, (p, x)) in pending.iter().enumerate() {
         if *p == np
