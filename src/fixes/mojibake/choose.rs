@@ -28,7 +28,9 @@
 //!    it or of another script (`Ãrabe`, `Γndia`), if the word lists
 //!    confirm the letter and do not hold the word as written (`Ăsta`);
 //!    and one sequence cut short glued to a Latin word, under any page,
-//!    where only a quote or hyphen fills it (`QozogвЂiston`).
+//!    where only a quote or hyphen fills it (`QozogвЂiston`). A page the
+//!    note shows keeping its undefined bytes (a C1 control) or marking them
+//!    (U+FFFD) rebuilds no dropped byte: none was dropped.
 //! 4. The repair, all its layers undone (5), must gain enough: `NOTE_GAIN` under the note's page (or
 //!    any gain with a rebuilt byte, or in a note garbled all through),
 //!    `LOCAL_GAIN` elsewhere (less with a rebuilt byte, or none for a run
@@ -218,6 +220,16 @@ pub fn choose<'r>(
         if replaced && vote.page.is_some() && !is_note_page {
             continue;
         }
+        // A page the note shows keeping the bytes it leaves undefined (a
+        // C1 control where one stood) or marking them with U+FFFD dropped
+        // none: a sequence cut short inside the run is no lost byte of it,
+        // and one ending it before a space lost a no-break space, no byte
+        // a gap could get back (`è’ ` is no 荒 through windows-1252 where
+        // `Ì\x81` kept its 0x81).
+        let keeps = vote.keeps_undefined & (1 << p) != 0;
+        if keeps && (drops_inside(r, reading) || (!is_note_page && drops_a_byte(reading))) {
+            continue;
+        }
         // A run that is one sequence cut short, and nothing else, in a note
         // that is not its page's mojibake all through: two letters of an
         // alphabet the page writes (`еј` in `Мuzејski`, `ні` in Ukrainian,
@@ -325,6 +337,7 @@ pub fn choose<'r>(
                 )
             });
         if rep.changed.is_empty()
+            || (keeps && rep.restored.len() > marked_gaps(reading))
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
@@ -1170,6 +1183,33 @@ fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
             && score::is_alpha(w[1])
     });
     in_latin_word || mixed
+}
+
+/// Whether `reading` reads a byte as dropped inside the run: a gap no
+/// U+FFFD marks, other than one ending the run before a space (where a
+/// no-break space may be what was lost).
+fn drops_inside(r: &Run, reading: &detect::Reading) -> bool {
+    let last = reading.units.len().saturating_sub(1);
+    reading.units.iter().enumerate().any(|(i, u)| {
+        matches!(u, detect::Unit::Gap { replaced: 0, .. }) && (i < last || r.next != Some(' '))
+    })
+}
+
+/// Whether `reading` has a gap no U+FFFD marks.
+fn drops_a_byte(reading: &detect::Reading) -> bool {
+    reading
+        .units
+        .iter()
+        .any(|u| matches!(u, detect::Unit::Gap { replaced: 0, .. }))
+}
+
+/// How many gaps of `reading` a U+FFFD marks.
+fn marked_gaps(reading: &detect::Reading) -> usize {
+    reading
+        .units
+        .iter()
+        .filter(|u| matches!(u, detect::Unit::Gap { replaced, .. } if *replaced != 0))
+        .count()
 }
 
 /// Whether every char `reading` takes into a gap is a letter (or a soft

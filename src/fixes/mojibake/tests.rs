@@ -230,6 +230,19 @@ fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
 }
 
 #[test]
+fn a_page_that_kept_its_undefined_bytes_dropped_none() {
+    // The garbled line keeps 0x81 (of the acute after ə) as U+0081, so
+    // windows-1252 lost no byte in this note: `è’` on the correct line is
+    // no 荒 with its 0x8D dropped, though its neighbours make 荒 the
+    // likeliest candidate.
+    let good = "Wìr dzə̀m kér ghay fóo shù kinyo wùn, rə́ kwa’tì.";
+    let bad = garble(good, page("windows-1252"), true);
+    assert!(bad.contains('\u{81}'));
+    let input = format!("{bad}\nNi kè’ kìn fóo.\n");
+    assert_eq!(fix(&input), format!("{good}\nNi kè’ kìn fóo.\n"));
+}
+
+#[test]
 fn correct_words_beside_a_garbled_line_stay() {
     // One line is windows-1251 mojibake, so the page is the note's; the
     // other lines are correct Cyrillic whose letters a lost byte or a
