@@ -8,7 +8,8 @@
 //!    [`makes_text`]; an ordinal indicator after a number is one), or is
 //!    a damaged letter or mark inside a word (under the note's evident
 //!    page, however rare the letter), or a one-letter word of the line's
-//!    language. A Greek letter with a sign
+//!    language; never on a line that writes a letter the page cannot
+//!    (that line is correct text). A Greek letter with a sign
 //!    of maths after it (`Δ±`, `β³`) is notation: its page must repair
 //!    another run of the note.
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
@@ -348,6 +349,7 @@ pub fn choose<'r>(
                 && !signifier_on_a_task_line(text, r, &rep))
             || (vote.explained[p] <= 1 && writes_a_lone_foreign_digit(&rep, r))
             || (vote.explained[p] <= 1 && symbol_inside_a_caps_word(&rep, r))
+            || (reading.page.is_symbol_page() && line_writes_beyond(text, r, reading.page))
             || (symbolic
                 && !(evident_whole
                     || evident_in_a_word
@@ -1540,6 +1542,18 @@ fn symbol_inside_a_caps_word(rep: &Repair, r: &Run) -> bool {
             score::Kind::Mark => !dropped::is_everyday_mark(c),
             _ => false,
         })
+}
+
+/// Rule 1: whether `r`'s line writes a letter `page` cannot write (ɔ
+/// beside `ƒã` in Ewe, through mac-roman): text read through the page
+/// holds only its chars, so the line is correct text, and a symbol page
+/// reads its letters back by chance.
+fn line_writes_beyond(text: &str, r: &Run, page: &CodePage) -> bool {
+    let line = context::line_around(text, &r.range);
+    text.get(line)
+        .unwrap_or("")
+        .chars()
+        .any(|c| !c.is_ascii() && score::is_alpha(c) && page.byte_of(c).is_none())
 }
 
 /// A digit of a script's own block (Arabic-Indic ٨, Devanagari ८, Thai ๘),

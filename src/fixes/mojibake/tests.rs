@@ -243,6 +243,16 @@ fn a_page_that_kept_its_undefined_bytes_dropped_none() {
 }
 
 #[test]
+fn a_line_writing_letters_a_symbol_page_cannot_is_correct_text() {
+    // The first line is mac-roman mojibake; the second writes ɔ, which
+    // mac-roman cannot, so its `ƒã` (Ewe ƒ, then ã) is no ċ read back.
+    let good = "Mɔnukpɔkpɔ sia lɔ susuwɔwɔ le ame ɖokuisi le ablɔɖe me.";
+    let correct = "Esi kɔ ƒãa be gomekpɔkpɔ nye nu vevitɔ wu.";
+    let input = format!("{}\n{correct}\n", garble(good, page("mac-roman"), true));
+    assert_eq!(fix(&input), format!("{good}\n{correct}\n"));
+}
+
+#[test]
 fn correct_words_beside_a_garbled_line_stay() {
     // One line is windows-1251 mojibake, so the page is the note's; the
     // other lines are correct Cyrillic whose letters a lost byte or a
