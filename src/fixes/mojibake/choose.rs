@@ -18,7 +18,9 @@
 //!    its lead byte alone; a degree sign before C, F or K is a unit; a
 //!    Hangul syllable between small Latin letters is no repair; capitals
 //!    glued to a word in capitals read as symbols or rare marks alone
-//!    need their page to repair another run of the note.
+//!    need their page to repair another run of the note; letters read as
+//!    a symbol or an emoji between two small letters stay (checked once
+//!    every layer is undone).
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one),
@@ -366,6 +368,9 @@ pub fn choose<'r>(
         }
         if deeper != 0 {
             rep.to_mut().gain += deeper;
+        }
+        if symbol_between_small_letters(&rep, r) {
+            continue;
         }
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
@@ -1554,6 +1559,29 @@ fn line_writes_beyond(text: &str, r: &Run, page: &CodePage) -> bool {
         .unwrap_or("")
         .chars()
         .any(|c| !c.is_ascii() && score::is_alpha(c) && page.byte_of(c).is_none())
+}
+
+/// Rule 2: whether the repair writes a symbol or an emoji (an arrow,
+/// maths, box drawing, a dingbat) between two small letters where the run wrote letters alone
+/// (`kuáskulâžžân`, Inari Sami, is no `kuáskul➞ân` through
+/// windows-1250): no word holds one, so the letters are the word's own.
+fn symbol_between_small_letters(rep: &Repair, r: &Run) -> bool {
+    let read = r.chars.get(rep.changed.clone()).unwrap_or(&[]);
+    if !read.iter().all(|&c| score::kind(c) == score::Kind::Letter) {
+        return false;
+    }
+    let small = |c: Option<char>| c.is_some_and(char::is_lowercase);
+    let out = &rep.out;
+    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
+    let written = rep.changed.start..out.len().saturating_sub(kept_after);
+    written.into_iter().any(|i| {
+        let before = i.checked_sub(1).map_or(r.prev, |j| out.get(j).copied());
+        let after = out.get(i + 1).copied().or(r.next);
+        out.get(i)
+            .is_some_and(|&c| matches!(score::kind(c), score::Kind::Symbol | score::Kind::Emoji))
+            && small(before)
+            && small(after)
+    })
 }
 
 /// A digit of a script's own block (Arabic-Indic ٨, Devanagari ८, Thai ๘),

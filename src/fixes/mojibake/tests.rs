@@ -253,6 +253,16 @@ fn a_line_writing_letters_a_symbol_page_cannot_is_correct_text() {
 }
 
 #[test]
+fn no_symbol_is_read_between_two_small_letters() {
+    // Windows-1250 reads `âžž` as ➞ (E2 9E 9E), but an arrow glued
+    // between small letters is no word's: the Inari Sami word stays.
+    let good = "Juáhháást lii vuoigâdvuotâ uásálistiđ rijjâ kulttuurelimân.";
+    let correct = "Sehe peessâđ kuáskulâžžân tiettuu ovdánmist.";
+    let input = format!("{}\n{correct}\n", garble(good, page("windows-1250"), true));
+    assert_eq!(fix(&input), format!("{good}\n{correct}\n"));
+}
+
+#[test]
 fn correct_words_beside_a_garbled_line_stay() {
     // One line is windows-1251 mojibake, so the page is the note's; the
     // other lines are correct Cyrillic whose letters a lost byte or a
