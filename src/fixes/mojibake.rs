@@ -49,7 +49,8 @@
 //!    makes one candidate clearly right (a Tasks signifier on a task line,
 //!    ” closing an open “, “ or ” closing an open „ where only one is a
 //!    candidate, ‘ opening what a ’ later on its line closes and “ or „
-//!    what a closing ” or “ closes, where a word starts,
+//!    what a closing ” or “ closes, where a word starts, the one hyphen
+//!    or apostrophe between two letters of Latin, Greek or Cyrillic,
 //!    the one emoji among symbols where the gap stands
 //!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter

@@ -63,6 +63,26 @@ pub fn only_joiner<T>(candidates: &[(char, T)]) -> Option<char> {
     found
 }
 
+/// The one hyphen or apostrophe among `candidates` when the gap stands
+/// between two letters of an alphabet that writes no joiners, and no
+/// other candidate could stand inside a word there (a letter, a mark).
+fn only_inside_a_word<T>(candidates: &[(char, T)], cx: &GapContext) -> Option<char> {
+    let (Some(before), Some(after)) = (cx.letter_before, cx.letter_after) else {
+        return None;
+    };
+    let alphabet = |c: char| matches!(script(c), Script::Latin | Script::Greek | Script::Cyrillic);
+    if !(alphabet(before) && alphabet(after)) {
+        return None;
+    }
+    let joins = |c: char| matches!(c, '\u{2010}' | '\u{2011}' | '\u{2018}' | '\u{2019}');
+    let mut inside = candidates
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|&c| joins(c) || matches!(kind(c), Kind::Letter | Kind::Mark));
+    let first = inside.next()?;
+    (inside.next().is_none() && joins(first)).then_some(first)
+}
+
 /// The one char of `wanted` among `candidates`, if exactly one is.
 fn only_of<T>(candidates: &[(char, T)], wanted: &[char]) -> Option<char> {
     let mut found = candidates
@@ -188,6 +208,8 @@ const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 const RIGHT_TO_LEFT_MARK: &str = "a right-to-left mark between words of right-to-left text";
 const JOINS_WORDS: &str = "the only candidate that stands against a letter; the others are symbols";
+const JOINS_LETTERS: &str =
+    "the only candidate that stands between two letters; the others are spaces, quotes or marks of direction";
 
 /// U+200F RIGHT-TO-LEFT MARK.
 const RLM: char = '\u{200F}';
@@ -780,6 +802,14 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         if let Some(c) = only_joiner(&all) {
             return pick(c, JOINS_WORDS).unwrap_or(Verdict::Impossible);
         }
+    }
+    // Between two letters of an alphabet that writes no joiners (Latin,
+    // Greek, Cyrillic), a space, a quote or a directional mark stands in
+    // no word: the one hyphen or apostrophe that does joins them (`să‐i`,
+    // Romanian, through windows-1252, whose other candidates are ” and
+    // format chars).
+    if let Some(c) = only_inside_a_word(&all, cx) {
+        return pick(c, JOINS_LETTERS).unwrap_or(Verdict::Impossible);
     }
     // A closing quote for an open one.
     if cx.open_double && all.iter().any(|(c, _)| *c == '”') {

@@ -122,6 +122,17 @@ fn dropped_1252(text: &str) -> String {
 }
 
 #[test]
+fn a_lost_hyphen_between_two_letters_is_rebuilt() {
+    // ‐ (U+2010) is E2 80 90, and windows-1252 leaves 0x90 undefined. Its
+    // other candidates are ” and format chars, which no word holds between
+    // two letters; through windows-1250, ‘ is one too, so the gap stays.
+    let line = "Dreptul la o retribuire care să‐i asigure o existență.\n";
+    assert_eq!(fix(&dropped_1252(line)), line);
+    let cp1250 = garble(line, page("windows-1250"), false);
+    assert!(fix(&cp1250).contains("â€i"));
+}
+
+#[test]
 fn the_character_model_restores_letters_by_their_neighbours() {
     // Each line loses a byte windows-1252 leaves undefined (с is D1 81,
     // 保 E4 BF 9D, す E3 81 99, ् E0 A5 8D) and the candidates include other
