@@ -7,11 +7,11 @@
 //!    the note evidently that page's mojibake, and must make words (see
 //!    [`makes_text`]; an ordinal indicator after a number is one), or is
 //!    a damaged letter or mark inside a word (under the note's evident
-//!    page, however rare the letter), or a one-letter word of the line's
-//!    language; never on a line that writes a letter the page cannot
-//!    (that line is correct text). A Greek letter with a sign
-//!    of maths after it (`Δ±`, `β³`) is notation: its page must repair
-//!    another run of the note.
+//!    page, however rare the letter, or a hyphen or apostrophe there), or
+//!    a one-letter word of the line's language; never on a line that
+//!    writes a letter the page cannot (that line is correct text). A
+//!    Greek letter with a sign of maths after it (`Δ±`, `β³`) is notation:
+//!    its page must repair another run of the note.
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters and no letter rebuilt from
@@ -327,8 +327,9 @@ pub fn choose<'r>(
             && reading.gaps == 0
             && reading.pieces >= MIN_WORD_PIECES;
         // So too a letter inside a word, however rare (Dinka ʌ, Ewe ƒ as
-        // `╩î`, `╞Æ` through cp437): the note's evidence outweighs the
-        // letter's rarity.
+        // `╩î`, `╞Æ` through cp437), or the hyphen or apostrophe that joins
+        // two parts of one (`‚Äê` for ‐ through mac-roman): the note's
+        // evidence outweighs the char's rarity.
         let evident_in_a_word = is_note_page
             && vote.evident[p]
             && in_a_word
@@ -337,7 +338,7 @@ pub fn choose<'r>(
                 matches!(
                     score::kind(c),
                     score::Kind::Letter | score::Kind::Mark | score::Kind::Plain
-                )
+                ) || dropped::joins_a_word(c)
             });
         if rep.changed.is_empty()
             || (keeps && rep.restored.len() > marked_gaps(reading))

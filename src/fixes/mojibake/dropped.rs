@@ -74,13 +74,17 @@ fn only_inside_a_word<T>(candidates: &[(char, T)], cx: &GapContext) -> Option<ch
     if !(alphabet(before) && alphabet(after)) {
         return None;
     }
-    let joins = |c: char| matches!(c, '\u{2010}' | '\u{2011}' | '\u{2018}' | '\u{2019}');
     let mut inside = candidates
         .iter()
         .map(|(c, _)| *c)
-        .filter(|&c| joins(c) || matches!(kind(c), Kind::Letter | Kind::Mark));
+        .filter(|&c| joins_a_word(c) || matches!(kind(c), Kind::Letter | Kind::Mark));
     let first = inside.next()?;
-    (inside.next().is_none() && joins(first)).then_some(first)
+    (inside.next().is_none() && joins_a_word(first)).then_some(first)
+}
+
+/// A hyphen or an apostrophe: punctuation written inside a word (‐ ‑ ‘ ’).
+pub fn joins_a_word(c: char) -> bool {
+    matches!(c, '\u{2010}' | '\u{2011}' | '\u{2018}' | '\u{2019}')
 }
 
 /// The one char of `wanted` among `candidates`, if exactly one is.

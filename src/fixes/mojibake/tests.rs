@@ -274,6 +274,16 @@ fn no_symbol_is_read_between_two_small_letters() {
 }
 
 #[test]
+fn a_hyphen_joining_a_word_through_mac_roman_is_repaired() {
+    // ‐ (E2 80 90) through mac-roman is `‚Äê`: the note's only run, read
+    // whole inside a word, into punctuation that belongs there.
+    let good = "Tigcine tigcinwa ngiwo onkhe emave, nangekutsi‐ke tiyagcinwa.";
+    let input = garble(good, page("mac-roman"), true);
+    assert!(input.contains("‚Äê"));
+    assert_eq!(fix(&input), good);
+}
+
+#[test]
 fn correct_words_beside_a_garbled_line_stay() {
     // One line is windows-1251 mojibake, so the page is the note's; the
     // other lines are correct Cyrillic whose letters a lost byte or a
