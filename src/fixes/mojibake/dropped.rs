@@ -1156,8 +1156,12 @@ fn in_the_language(
         // Letters, marks, and the viramas and vowel signs of Indic
         // scripts, which the word lists write inside words.
         if matches!(kind(c), Kind::Letter | Kind::Mark) || lang::in_words(c) {
-            // A letter of another script inside a word is a rarity.
-            if near.is_some_and(|n| writing(n) != writing(c) && script(c) != Script::Common) {
+            // A letter of another script inside a word is a rarity, and
+            // so is a capital inside one (Č and č weigh alike in the
+            // language).
+            if near.is_some_and(|n| writing(n) != writing(c) && script(c) != Script::Common)
+                || !case_fits(c, cx)
+            {
                 continue;
             }
             weighed.push(c);

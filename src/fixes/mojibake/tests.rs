@@ -133,6 +133,16 @@ fn a_lost_hyphen_between_two_letters_is_rebuilt() {
 }
 
 #[test]
+fn a_capital_inside_a_word_does_not_tie_with_its_small_letter() {
+    // ā is C4 81 and windows-1253 leaves 0x81 undefined; Ā (C4 80) is a
+    // candidate too, which the language weighs alike. Inside a word after
+    // a small letter, the capital does not fit, so ā stands alone.
+    let line = "Visiem ir jābūt vienlīdz pieejamai, tā arī to jurisdikcijā esošo tautās.\n";
+    let garbled = garble(line, page("windows-1253"), false);
+    assert_eq!(fix(&garbled), line);
+}
+
+#[test]
 fn the_character_model_restores_letters_by_their_neighbours() {
     // Each line loses a byte windows-1252 leaves undefined (с is D1 81,
     // 保 E4 BF 9D, す E3 81 99, ् E0 A5 8D) and the candidates include other
