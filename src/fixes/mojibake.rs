@@ -221,7 +221,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     // The end of the last run widened over the run after its space: that
     // run is repaired with it.
     let mut taken = 0;
-    for (r, look) in runs.iter().zip(&looks) {
+    for (i, (r, look)) in runs.iter().zip(&looks).enumerate() {
         // No page reads it, so it can be neither repaired nor widened.
         let Some(look) = look else {
             continue;
@@ -245,6 +245,12 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if let Some(chosen) = &choice.best {
             lines.saw(&chosen.repair.out);
             taken = choice.run.range.end;
+            // A note with one repair is mostly garbled all through: room
+            // for every run left, once, not a regrowth (and a copy of
+            // every repair so far) each time the list doubles.
+            if pending.capacity() == 0 {
+                pending.reserve(runs.len() - i);
+            }
         } else {
             lines.saw(&r.chars);
         }

@@ -149,8 +149,11 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // Per run, whether a run before it had its chars and its look: its
     // letters are in `written` and `kept` already.
     let mut again = vec![false; runs.len()];
-    let fresh = |r: &Run, tallies: &mut Vec<(usize, Tally)>| {
-        let (look, rebuilt) = look_at(r);
+    // The bytes of a run's chars under every page, for one run at a time:
+    // one buffer for the note, not one per distinct run.
+    let mut rows = Vec::new();
+    let mut fresh = |r: &Run, tallies: &mut Vec<(usize, Tally)>| {
+        let (look, rebuilt) = look_at(r, &mut rows);
         let from = tallies.len();
         for (p, entry) in look.pages.iter().enumerate() {
             if let Some((reading, rep)) = entry {
@@ -340,8 +343,9 @@ impl Tally {
 }
 
 /// Run `r` read through every page, and the pages (a bit each) under
-/// which it rebuilds a Tasks signifier on its own evidence.
-fn look_at(r: &Run) -> (RunLook, u16) {
+/// which it rebuilds a Tasks signifier on its own evidence. `rows`: room
+/// for the bytes of its chars, lent by the caller.
+fn look_at(r: &Run, rows: &mut Vec<Option<&'static [u8; super::tables::PAGES]>>) -> (RunLook, u16) {
     let look = RunLook {
         before: OnceCell::new(),
         pages: Vec::new(),
@@ -358,11 +362,11 @@ fn look_at(r: &Run) -> (RunLook, u16) {
     // read does (and drops bytes alike) reads the run alike, and its repair
     // with gaps left alone is the same (most runs read the same through
     // windows-1252, latin-1 and windows-1254).
-    let rows: Vec<Option<&[u8; super::tables::PAGES]>> = if leads == 0 {
-        Vec::new()
-    } else {
-        r.chars.iter().map(|&c| pages::bytes_of(c)).collect()
-    };
+    rows.clear();
+    if leads != 0 {
+        rows.extend(r.chars.iter().map(|&c| pages::bytes_of(c)));
+    }
+    let rows = &rows[..];
     let mut read_pages = 0u16;
     for (p, &page) in code_pages().iter().enumerate() {
         if leads & (1 << p) == 0 {
@@ -399,7 +403,7 @@ fn look_at(r: &Run) -> (RunLook, u16) {
             per_page.push(first);
             continue;
         }
-        let reading = read_rows(&r.chars, &rows, page);
+        let reading = read_rows(&r.chars, rows, page);
         if reading.pieces == 0 && reading.gaps == 0 {
             per_page.push(None);
             continue;
