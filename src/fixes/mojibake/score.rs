@@ -488,37 +488,52 @@ pub const TERM_SPAN: usize = 4;
 
 /// The cost of `chars` with the chars around it (`prev`, `next`) as context.
 pub fn cost(prev: Option<char>, chars: &[char], next: Option<char>) -> u32 {
-    // Each char's class looked up once, into a window of `prev`, the chars
-    // and `next` (the terms below ask it of up to five chars at a time),
-    // on the stack for runs of the usual length: scoring runs for every
-    // reading of every run.
-    let len = usize::from(prev.is_some()) + chars.len() + usize::from(next.is_some());
-    if len <= ON_STACK {
-        let mut window = [Info::NONE; ON_STACK];
-        cost_in(prev, chars, next, window.get_mut(..len).unwrap_or_default())
-    } else {
-        cost_in(prev, chars, next, &mut vec![Info::NONE; len])
-    }
-}
-
-/// The longest window [`cost`] keeps on the stack.
-const ON_STACK: usize = 48;
-
-/// [`cost`] with `window` the room for `prev`, the chars and `next`.
-fn cost_in(prev: Option<char>, chars: &[char], next: Option<char>, window: &mut [Info]) -> u32 {
-    let context = prev.into_iter().chain(chars.iter().copied()).chain(next);
-    for (slot, c) in window.iter_mut().zip(context) {
-        *slot = Info::of(c);
-    }
+    // Each char's class looked up once, as the terms come to it, into a
+    // ring of the last few (a term asks it of five chars at most: the one
+    // before its pair to the third after): scoring runs for every reading
+    // of every run, and clearing or allocating a window for the whole run
+    // cost more than most runs' terms.
     let first = usize::from(prev.is_some());
-    let own = window.get(first..first + chars.len()).unwrap_or_default();
-    let mut total: u32 = own.iter().map(|x| x.cost).sum();
-    for (i, pair) in window.windows(2).enumerate() {
-        let z = i.checked_sub(1).and_then(|j| window.get(j));
-        let (c, d) = (window.get(i + 2), window.get(i + 3));
-        total += terms(z, &pair[0], &pair[1], c, d);
+    let own = first..first + chars.len();
+    let len = own.end + usize::from(next.is_some());
+    let context = prev.into_iter().chain(chars.iter().copied()).chain(next);
+    let mut ring = [Info::NONE; RING];
+    let mut total = 0u32;
+    for (j, c) in context.enumerate() {
+        let info = Info::of(c);
+        if own.contains(&j) {
+            total += info.cost;
+        }
+        ring[j % RING] = info;
+        // The pair at `j - 3` sees no further than `j`: all it asks is in.
+        if let Some(i) = j.checked_sub(TERM_SPAN - 1) {
+            total += terms_at(&ring, i, len);
+        }
+    }
+    // The last pairs, whose terms reach past the end.
+    for i in len.saturating_sub(TERM_SPAN - 1)..len.saturating_sub(1) {
+        total += terms_at(&ring, i, len);
     }
     total
+}
+
+/// The chars [`cost`] keeps classed at once: a power of two at least one
+/// more than [`TERM_SPAN`] (the char before a pair and the pair's span).
+const RING: usize = 8;
+const _: () = assert!(RING.is_power_of_two() && RING > TERM_SPAN);
+
+/// The terms of the pair at `i` of a context of `len` chars, whose
+/// classes from `i - 1` to `i + 3` (those before the end) are in `ring`.
+fn terms_at(ring: &[Info; RING], i: usize, len: usize) -> u32 {
+    let at = |k: usize| (k < len).then(|| &ring[k % RING]);
+    let z = i.checked_sub(1).map(|k| &ring[k % RING]);
+    terms(
+        z,
+        &ring[i % RING],
+        &ring[(i + 1) % RING],
+        at(i + 2),
+        at(i + 3),
+    )
 }
 
 /// A char with its kind, case, script and cost, as [`cost`]'s terms ask
@@ -564,6 +579,13 @@ fn terms(z: Option<&Info>, a: &Info, b: &Info, c: Option<&Info>, d: Option<&Info
     let (ac, bc) = (a.ch, b.ch);
     if ac.is_ascii() && bc.is_ascii() {
         return 0;
+    }
+    // Two letters, the first not a capital: what most pairs of a word are.
+    // Every term below asks for a capital first, a symbol or punctuation
+    // second (a no-break space is one), or a digit or ASCII punctuation
+    // first, none of which a letter is.
+    if ka == Kind::Letter && kb == Kind::Letter && !a.upper {
+        return pair_cost(a, b);
     }
     let mut total = pair_cost(a, b);
     // Only a non-ASCII capital leads such a pair (asked of the class
