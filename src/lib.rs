@@ -167,6 +167,12 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
         let why = format!("the note belongs to another plugin (`{key}` in its frontmatter), whose data a repair could break; left as it is");
         return left_whole(text, line, &why);
     }
+    // Line numbers, for changes and diagnostics: where the first reading's
+    // lines start, taken now, as that reading is carried or dropped once a
+    // fix changes the text (searching the text for its line breaks again,
+    // on first use, cost a sixth of what reading the note does).
+    let original_lines = LineIndex::of(&parsed.lines);
+    let line_of = |offset: usize| original_lines.line_of(offset);
     let mut parsed = Some(parsed);
     let mut composed = Composed::new(text);
     // The text as the fixes so far left it; borrowed until one changes it.
@@ -176,14 +182,6 @@ pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     // Diagnostics already given, so each pass reports a thing once (a set:
     // a list search is quadratic on notes with many diagnostics).
     let mut reported: HashSet<(Fix, usize, String)> = HashSet::new();
-    // Line numbers are needed only for a change or a diagnostic, which most
-    // notes on a save (already settled) never get: indexed on first use.
-    let original_lines = std::cell::OnceCell::new();
-    let line_of = |offset: usize| {
-        original_lines
-            .get_or_init(|| LineIndex::new(text))
-            .line_of(offset)
-    };
     let enabled: Vec<Fix> = Fix::ALL
         .into_iter()
         .filter(|&f| config.enabled(f))
@@ -426,9 +424,17 @@ struct LineIndex {
 }
 
 impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    /// The index of a text whose lines ([`Note::lines`]) are `lines`: the
+    /// text's start, and the end of every line ending (each `\n` ends one
+    /// line, and a BOM before the first holds none).
+    fn of(lines: &[note::Line]) -> Self {
+        let mut starts = Vec::with_capacity(lines.len() + 1);
+        starts.push(0);
+        starts.extend(
+            (lines.iter())
+                .filter(|l| l.ending > 0)
+                .map(|l| l.range.end + l.ending),
+        );
         LineIndex { starts }
     }
 
@@ -440,6 +446,26 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_index_starts_after_every_line_break() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\n\n",
+            "\u{feff}x\ny",
+            "\u{feff}\n",
+            "a\rb\n\r\n",
+            "\n\nc",
+        ] {
+            let index = LineIndex::of(&Note::parse(text).lines);
+            let breaks = text.match_indices('\n').map(|(i, _)| i + 1);
+            let starts: Vec<usize> = std::iter::once(0).chain(breaks).collect();
+            assert_eq!(index.starts, starts, "{text:?}");
+        }
+    }
 
     #[test]
     fn clean_note_comes_back_unchanged() {
