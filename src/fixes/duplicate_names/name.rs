@@ -219,21 +219,25 @@ pub fn has_doubled_word(text: &str) -> bool {
     // capitals first, as most blocks of prose have a space and few a
     // capital.
     let b = text.as_bytes();
+    let masks = Masks::new();
+    // Each block of eight bytes with the eight after its first: the
+    // spaces, and what follows each.
+    let blocks = b
+        .chunks_exact(8)
+        .zip(b.get(1..).unwrap_or_default().chunks_exact(8));
     let mut at = 0;
-    while at + 9 <= b.len() {
-        let caps = capitals(load(b, at + 1));
-        let mut hits = if caps == 0 {
-            0
-        } else {
-            spaces(load(b, at)) & caps
-        };
-        while hits != 0 {
-            let space = at + (hits.trailing_zeros() / 8) as usize;
-            // Most spaces are ruled out on their bytes, without a call.
-            if !unpaired(b, space) && doubled_pair(text, space) {
-                return true;
+    for (here, next) in blocks {
+        let caps = masks.capitals(word(next));
+        if caps != 0 {
+            let mut hits = masks.spaces(word(here)) & caps;
+            while hits != 0 {
+                let space = at + (hits.trailing_zeros() / 8) as usize;
+                // Most spaces are ruled out on their bytes, without a call.
+                if !unpaired(b, space) && doubled_pair(text, space) {
+                    return true;
+                }
+                hits &= hits - 1;
             }
-            hits &= hits - 1;
         }
         at += 8;
     }
@@ -242,6 +246,54 @@ pub fn has_doubled_word(text: &str) -> bool {
             && (b[space + 1].is_ascii_uppercase() || !b[space + 1].is_ascii())
             && doubled_pair(text, space)
     })
+}
+
+/// The eight bytes of `chunk` (eight long), byte `k` in bits `8k..8k + 8`.
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// The constants of [`capitals`] and [`spaces`], held in registers: the
+/// compiler otherwise writes each again, as a ten-byte instruction, in
+/// every block of [`has_doubled_word`]'s walk (a fifth of it). Passed
+/// through `black_box`, they are values it must keep.
+struct Masks {
+    low7: u64,
+    high: u64,
+    from_a: u64,
+    past_z: u64,
+    space: u64,
+}
+
+impl Masks {
+    fn new() -> Masks {
+        use std::hint::black_box;
+        Masks {
+            low7: black_box(LOW7),
+            high: black_box(HIGH),
+            from_a: black_box(ONES * 0x3F),
+            past_z: black_box(ONES * 0x25),
+            space: black_box(ONES * u64::from(b' ')),
+        }
+    }
+
+    /// [`capitals`].
+    #[inline(always)]
+    fn capitals(&self, w: u64) -> u64 {
+        let x = w & self.low7;
+        let from_a = (x + self.from_a) & self.high;
+        let past_z = (x + self.past_z) & self.high;
+        (w & self.high) | (from_a & !past_z)
+    }
+
+    /// [`spaces`].
+    #[inline(always)]
+    fn spaces(&self, w: u64) -> u64 {
+        let t = w ^ self.space;
+        !(((t & self.low7) + self.low7) | t | self.low7)
+    }
 }
 
 /// The spaces of `b` followed by an ASCII capital or a non-ASCII byte, in
