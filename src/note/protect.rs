@@ -505,14 +505,23 @@ struct Quick {
 }
 
 /// How [`blocks`] reads a line that opens, at its first byte, with prose
-/// (see [`opens_nothing`]), with a bullet (`-`, `*`, `+`), one space and
-/// prose, or with a `#` (an ATX heading, or a tag, which is prose); `None`
+/// (see [`opens_nothing`], or a char of another script that is no white
+/// space), with a bullet (`-`, `*`, `+`), one space and prose, or with a
+/// `#` (an ATX heading, or a tag, which is prose); `None`
 /// when the line needs the full [`read`]. Such a line has no quote, no
 /// indentation and at most that one item (its content at column 2), and
 /// opens no block.
 fn quick_read(b: &[u8]) -> Option<Quick> {
-    // A digit or a `+` may open a list marker: those go the long way.
-    let prose = |c: u8| opens_nothing(c) && !c.is_ascii_digit() && c != b'+';
+    // A digit or a `+` may open a list marker: those go the long way. A
+    // line of prose in another script opens with a char of several bytes,
+    // which opens nothing either: its first byte says so when it is
+    // neither white space (which `opens_math` trims, `\u{3000}$$`) nor
+    // may start it: no char from U+00C0 on but those led by E1-E3
+    // (U+1680, U+2000-U+205F, U+3000) is white space.
+    let prose = |c: u8| {
+        (opens_nothing(c) && !c.is_ascii_digit() && c != b'+')
+            || (c >= 0xC3 && !matches!(c, 0xE1..=0xE3))
+    };
     let (item, paragraph) = match b {
         [b'-' | b'*' | b'+', b' ', c, ..] if prose(*c) => (Some(2), true),
         [c, ..] if prose(*c) => (None, true),
@@ -1139,6 +1148,19 @@ mod tests {
             "#`",
             "- #tag",
             "- # h",
+            "é",
+            "- é",
+            "ก ข",
+            "- เรียก",
+            "日本",
+            "* Ä",
+            "+ 😀",
+            "\u{3000}$$",
+            "- \u{a0}a",
+            "\u{a0}",
+            "\u{2003}x",
+            "\u{1680}",
+            "- \u{3000}",
         ] {
             let Some(q) = super::quick_read(line.as_bytes()) else {
                 continue;
@@ -1150,7 +1172,7 @@ mod tests {
             assert_eq!(r.items.iter().collect::<Vec<_>>(), Vec::from_iter(q.item));
             let inner = r.inner.as_bytes()[0];
             let prose = super::opens_nothing(inner);
-            assert!(prose || inner == b'#', "{line:?}");
+            assert!(prose || inner == b'#' || inner >= 0xC3, "{line:?}");
             assert!(super::fence(r.inner).is_none() && !super::opens_math(line));
             assert!(super::html_start(r.inner, false).is_none(), "{line:?}");
             assert_eq!(
