@@ -133,17 +133,24 @@ pub fn normalize_with(text: &str, cx: &Context) -> Outcome {
     if let Some(problem) = unreadable(text) {
         return left_whole(text, 1, problem);
     }
-    normalize_note(Note::parse(text), cx)
+    repair(Note::parse(text), cx)
 }
 
 /// [`normalize_with`] for a note already read with [`Note::parse`] (the
 /// CLI reads each note once, for the vault index and for the repair).
-pub fn normalize_note<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
+pub fn normalize_note(parsed: Note<'_>, cx: &Context) -> Outcome {
+    if let Some(problem) = unreadable(parsed.text) {
+        return left_whole(parsed.text, 1, problem);
+    }
+    repair(parsed, cx)
+}
+
+/// [`normalize_note`] of a note whose text is known to be readable
+/// ([`unreadable`] counts every NUL byte of the text: asked once a note,
+/// not again by each entry point on the way in).
+fn repair<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     let config = &cx.config;
     let text: &'a str = parsed.text;
-    if let Some(problem) = unreadable(text) {
-        return left_whole(text, 1, problem);
-    }
     // Read once: the opt-out, then the first pass of the fixes.
     // The opt-out belongs to the core, so the CLI, the plugin and the
     // library leave the same notes alone.
