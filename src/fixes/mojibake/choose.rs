@@ -1563,9 +1563,10 @@ fn line_writes_beyond(text: &str, r: &Run, page: &CodePage) -> bool {
 }
 
 /// Rule 2: whether the repair writes a symbol or an emoji (an arrow,
-/// maths, box drawing, a dingbat) between two small letters where the run wrote letters alone
-/// (`kuáskulâžžân`, Inari Sami, is no `kuáskul➞ân` through
-/// windows-1250): no word holds one, so the letters are the word's own.
+/// maths, box drawing, a dingbat) between two small letters where the run
+/// wrote letters alone (`kuáskulâžžân`, Inari Sami, is no `kuáskul➞ân`
+/// through windows-1250): no word holds one, so the letters are the
+/// word's own.
 fn symbol_between_small_letters(rep: &Repair, r: &Run) -> bool {
     let read = r.chars.get(rep.changed.clone()).unwrap_or(&[]);
     if !read.iter().all(|&c| score::kind(c) == score::Kind::Letter) {

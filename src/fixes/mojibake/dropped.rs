@@ -213,7 +213,7 @@ const ONLY_EMOJI: &str = "the only emoji among the candidates";
 const RIGHT_TO_LEFT_MARK: &str = "a right-to-left mark between words of right-to-left text";
 const JOINS_WORDS: &str = "the only candidate that stands against a letter; the others are symbols";
 const JOINS_LETTERS: &str =
-    "the only candidate that stands between two letters; the others are spaces, quotes or marks of direction";
+    "the only candidate that stands between two letters; the others are spaces, quotes or format characters";
 
 /// U+200F RIGHT-TO-LEFT MARK.
 const RLM: char = '\u{200F}';
@@ -808,8 +808,8 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         }
     }
     // Between two letters of an alphabet that writes no joiners (Latin,
-    // Greek, Cyrillic), a space, a quote or a directional mark stands in
-    // no word: the one hyphen or apostrophe that does joins them (`să‐i`,
+    // Greek, Cyrillic), a space, a quote or a format char stands in no
+    // word: the one hyphen or apostrophe that does joins them (`să‐i`,
     // Romanian, through windows-1252, whose other candidates are ” and
     // format chars).
     if let Some(c) = only_inside_a_word(&all, cx) {
