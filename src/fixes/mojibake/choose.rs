@@ -214,12 +214,13 @@ pub fn choose<'r>(
         if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
             continue;
         }
+        // A gap before a space counts as a dropped byte only under pages
+        // other than the note's: under the note's it may be a lost
+        // no-break space, which widening takes back (see below).
+        let lost = reading.lost_bytes(if is_note_page { r.next } else { None });
         // A U+FFFD stands for a byte the note's page left undefined: where
         // the note has a page, no other page's lost bytes fill it.
-        let replaced = reading
-            .units
-            .iter()
-            .any(|u| matches!(u, detect::Unit::Gap { replaced, .. } if *replaced != 0));
+        let replaced = lost.marked > 0;
         if replaced && vote.page.is_some() && !is_note_page {
             continue;
         }
@@ -230,7 +231,7 @@ pub fn choose<'r>(
         // a gap could get back (`è’ ` is no 荒 through windows-1252 where
         // `Ì\x81` kept its 0x81).
         let keeps = vote.keeps_undefined & (1 << p) != 0;
-        if keeps && (drops_inside(r, reading) || (!is_note_page && drops_a_byte(reading))) {
+        if keeps && lost.dropped {
             continue;
         }
         // A run that is one sequence cut short, and nothing else, in a note
@@ -341,7 +342,7 @@ pub fn choose<'r>(
                 ) || dropped::joins_a_word(c)
             });
         if rep.changed.is_empty()
-            || (keeps && rep.restored.len() > marked_gaps(reading))
+            || (keeps && rep.restored.len() > lost.marked)
             || (caps && writes_small_letters(&rep))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
@@ -1191,33 +1192,6 @@ fn foreign_in_a_latin_word(text: &str, r: &Run) -> bool {
             && score::is_alpha(w[1])
     });
     in_latin_word || mixed
-}
-
-/// Whether `reading` reads a byte as dropped inside the run: a gap no
-/// U+FFFD marks, other than one ending the run before a space (where a
-/// no-break space may be what was lost).
-fn drops_inside(r: &Run, reading: &detect::Reading) -> bool {
-    let last = reading.units.len().saturating_sub(1);
-    reading.units.iter().enumerate().any(|(i, u)| {
-        matches!(u, detect::Unit::Gap { replaced: 0, .. }) && (i < last || r.next != Some(' '))
-    })
-}
-
-/// Whether `reading` has a gap no U+FFFD marks.
-fn drops_a_byte(reading: &detect::Reading) -> bool {
-    reading
-        .units
-        .iter()
-        .any(|u| matches!(u, detect::Unit::Gap { replaced: 0, .. }))
-}
-
-/// How many gaps of `reading` a U+FFFD marks.
-fn marked_gaps(reading: &detect::Reading) -> usize {
-    reading
-        .units
-        .iter()
-        .filter(|u| matches!(u, detect::Unit::Gap { replaced, .. } if *replaced != 0))
-        .count()
 }
 
 /// Whether every char `reading` takes into a gap is a letter (or a soft

@@ -165,11 +165,39 @@ pub struct Reading {
     pub kept: usize,
 }
 
+/// What [`Reading::lost_bytes`] finds in a reading's gaps.
+#[derive(Clone, Copy, Default)]
+pub struct LostBytes {
+    /// Gaps a U+FFFD marks.
+    pub marked: usize,
+    /// A gap no U+FFFD marks reads a byte as dropped.
+    pub dropped: bool,
+}
+
 impl Reading {
     /// Every char belongs to a piece or a gap: the run is wholly this page's
     /// mojibake.
     pub fn is_whole(&self) -> bool {
         self.kept == 0
+    }
+
+    /// Its gaps, in one pass: how many a U+FFFD marks, and whether one it
+    /// does not reads a byte as dropped, other than one that ends the run
+    /// before a space (`next`), where a lost no-break space may be all
+    /// that was lost. With `next` unknown, any unmarked gap drops a byte.
+    pub fn lost_bytes(&self, next: Option<char>) -> LostBytes {
+        let last = self.units.len().saturating_sub(1);
+        let mut lost = LostBytes::default();
+        for (i, u) in self.units.iter().enumerate() {
+            if let Unit::Gap { replaced, .. } = u {
+                if *replaced != 0 {
+                    lost.marked += 1;
+                } else if i < last || next != Some(' ') {
+                    lost.dropped = true;
+                }
+            }
+        }
+        lost
     }
 
     /// Whether a letter is among the chars it reads as UTF-8 (pieces and

@@ -298,16 +298,8 @@ struct Tally {
 impl Tally {
     fn of(r: &Run, reading: &Reading, rep: &Repair, rebuilt: bool) -> Tally {
         let page = reading.page;
-        let (mut replacing, mut dropping) = (false, false);
-        for (i, u) in reading.units.iter().enumerate() {
-            if let detect::Unit::Gap { replaced, .. } = u {
-                if *replaced != 0 {
-                    replacing = true;
-                } else if i + 1 < reading.units.len() || r.next != Some(' ') {
-                    dropping = true;
-                }
-            }
-        }
+        let lost = reading.lost_bytes(r.next);
+        let (replacing, dropping) = (lost.marked > 0, lost.dropped);
         let whole = reading.is_whole();
         let lone = reading.units.iter().all(|u| match u {
             detect::Unit::Keep(_) => true,
