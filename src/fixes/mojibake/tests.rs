@@ -257,30 +257,38 @@ fn a_page_that_kept_its_undefined_bytes_dropped_none() {
     // no 荒 with its 0x8D dropped, though its neighbours make 荒 the
     // likeliest candidate.
     let good = "Wìr dzə̀m kér ghay fóo shù kinyo wùn, rə́ kwa’tì.";
-    let bad = garble(good, page("windows-1252"), true);
-    assert!(bad.contains('\u{81}'));
-    let input = format!("{bad}\nNi kè’ kìn fóo.\n");
-    assert_eq!(fix(&input), format!("{good}\nNi kè’ kìn fóo.\n"));
+    assert!(garble(good, page("windows-1252"), true).contains('\u{81}'));
+    correct_line_stays_beside(good, "windows-1252", "Ni kè’ kìn fóo.");
+}
+
+/// A note of `good` garbled through `page_name` (undefined bytes kept),
+/// then the `correct` line: the garbled line is repaired and the correct
+/// one stays as written.
+fn correct_line_stays_beside(good: &str, page_name: &str, correct: &str) {
+    let input = format!("{}\n{correct}\n", garble(good, page(page_name), true));
+    assert_eq!(fix(&input), format!("{good}\n{correct}\n"));
 }
 
 #[test]
 fn a_line_writing_letters_a_symbol_page_cannot_is_correct_text() {
     // The first line is mac-roman mojibake; the second writes ɔ, which
     // mac-roman cannot, so its `ƒã` (Ewe ƒ, then ã) is no ċ read back.
-    let good = "Mɔnukpɔkpɔ sia lɔ susuwɔwɔ le ame ɖokuisi le ablɔɖe me.";
-    let correct = "Esi kɔ ƒãa be gomekpɔkpɔ nye nu vevitɔ wu.";
-    let input = format!("{}\n{correct}\n", garble(good, page("mac-roman"), true));
-    assert_eq!(fix(&input), format!("{good}\n{correct}\n"));
+    correct_line_stays_beside(
+        "Mɔnukpɔkpɔ sia lɔ susuwɔwɔ le ame ɖokuisi le ablɔɖe me.",
+        "mac-roman",
+        "Esi kɔ ƒãa be gomekpɔkpɔ nye nu vevitɔ wu.",
+    );
 }
 
 #[test]
 fn no_symbol_is_read_between_two_small_letters() {
     // Windows-1250 reads `âžž` as ➞ (E2 9E 9E), but an arrow glued
     // between small letters is no word's: the Inari Sami word stays.
-    let good = "Juáhháást lii vuoigâdvuotâ uásálistiđ rijjâ kulttuurelimân.";
-    let correct = "Sehe peessâđ kuáskulâžžân tiettuu ovdánmist.";
-    let input = format!("{}\n{correct}\n", garble(good, page("windows-1250"), true));
-    assert_eq!(fix(&input), format!("{good}\n{correct}\n"));
+    correct_line_stays_beside(
+        "Juáhháást lii vuoigâdvuotâ uásálistiđ rijjâ kulttuurelimân.",
+        "windows-1250",
+        "Sehe peessâđ kuáskulâžžân tiettuu ovdánmist.",
+    );
 }
 
 #[test]
