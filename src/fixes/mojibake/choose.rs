@@ -1476,23 +1476,35 @@ fn is_greek_notation(r: &Run) -> bool {
 /// letters): a script's digits stand in numbers and among its own words,
 /// so a page must repair another run of the note clearly to read one.
 fn writes_a_lone_foreign_digit(rep: &Repair, r: &Run) -> bool {
-    let out = &rep.out;
-    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
-    let written = rep.changed.start..out.len().saturating_sub(kept_after);
-    written.into_iter().any(|i| {
-        let c = out[i];
+    written_with_neighbours(rep, r).any(|(before, c, after)| {
         let kin = |n: Option<char>| {
             n.is_some_and(|n| {
                 n.is_numeric() || (!n.is_ascii() && u32::from(n) >> 8 == u32::from(c) >> 8)
             })
         };
-        let before = i.checked_sub(1).map_or(r.prev, |j| out.get(j).copied());
-        let after = if i + 1 < out.len() {
-            out.get(i + 1).copied()
-        } else {
-            r.next
-        };
         is_script_digit(c) && !kin(before) && !kin(after)
+    })
+}
+
+/// Where in `rep.out` the chars the repair wrote for the run's changed
+/// part stand (the chars after it are kept as written).
+fn written_range(rep: &Repair, r: &Run) -> std::ops::Range<usize> {
+    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
+    rep.changed.start..rep.out.len().saturating_sub(kept_after)
+}
+
+/// Each char the repair wrote (see [`written_range`]), with the chars
+/// before and after it in the repaired text, the run's neighbours at its
+/// edges.
+fn written_with_neighbours<'a>(
+    rep: &'a Repair,
+    r: &'a Run,
+) -> impl Iterator<Item = (Option<char>, char, Option<char>)> + 'a {
+    let out = &rep.out;
+    written_range(rep, r).filter_map(move |i| {
+        let before = i.checked_sub(1).map_or(r.prev, |j| out.get(j).copied());
+        let after = out.get(i + 1).copied().or(r.next);
+        Some((before, *out.get(i)?, after))
     })
 }
 
@@ -1505,11 +1517,7 @@ fn writes_a_lone_foreign_digit(rep: &Repair, r: &Run) -> bool {
 /// Symbols standing apart (`ВЇ\_(гѓ„)_/ВЇ`, `Вѕ` through windows-1251)
 /// are not asked.
 fn symbol_inside_a_caps_word(rep: &Repair, r: &Run) -> bool {
-    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
-    let written = rep
-        .out
-        .get(rep.changed.start..rep.out.len().saturating_sub(kept_after))
-        .unwrap_or(&[]);
+    let written = rep.out.get(written_range(rep, r)).unwrap_or(&[]);
     let read = r.chars.get(rep.changed.clone()).unwrap_or(&[]);
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
     (glued(r.prev) || glued(r.next))
@@ -1547,14 +1555,8 @@ fn symbol_between_small_letters(rep: &Repair, r: &Run) -> bool {
         return false;
     }
     let small = |c: Option<char>| c.is_some_and(char::is_lowercase);
-    let out = &rep.out;
-    let kept_after = r.chars.len().saturating_sub(rep.changed.end);
-    let written = rep.changed.start..out.len().saturating_sub(kept_after);
-    written.into_iter().any(|i| {
-        let before = i.checked_sub(1).map_or(r.prev, |j| out.get(j).copied());
-        let after = out.get(i + 1).copied().or(r.next);
-        out.get(i)
-            .is_some_and(|&c| matches!(score::kind(c), score::Kind::Symbol | score::Kind::Emoji))
+    written_with_neighbours(rep, r).any(|(before, c, after)| {
+        matches!(score::kind(c), score::Kind::Symbol | score::Kind::Emoji)
             && small(before)
             && small(after)
     })
