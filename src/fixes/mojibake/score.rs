@@ -436,16 +436,22 @@ fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
     // The Latin pages' lead capitals and continuation chars: windows-1252's,
     // and where it lacks the pair the Central European and Baltic ones
     // (`Ę”uct` for Ɣuct through windows-1257, `MĂˇire` through 1250).
-    let pair = [
+    let latin = [
         &super::tables::WINDOWS_1252,
         &super::tables::WINDOWS_1250,
         &super::tables::WINDOWS_1257,
-    ]
-    .into_iter()
-    .find_map(|page| Some((page.byte_of(a)?, page.byte_of(b)?)));
+    ];
+    let pair = latin
+        .into_iter()
+        .find_map(|page| Some((page.byte_of(a)?, page.byte_of(b)?)));
     let Some((0xC2..=0xDF, cont @ 0x80..=0xBF)) = pair else {
         return 0;
     };
+    // The capital a Latin page reads 0xC3 as, the lead of Latin-1's
+    // letters, before one of its continuation bytes.
+    let leads_latin1 = latin.into_iter().any(|page| {
+        page.byte_of(a) == Some(0xC3) && page.byte_of(b).is_some_and(|x| (0x80..=0xBF).contains(&x))
+    });
     // A modifier letter from the continuation bytes (ˆ ˇ) is an accent
     // on its own, no letter of a word.
     let is_letter = |b: char| is_alpha(b) && !matches!(b, 'ˆ' | 'ˇ');
@@ -459,9 +465,14 @@ fn lead_then_continuation(a: char, b: char, c: Option<char>) -> u32 {
     // accented letters: as letters they stand only before ordinary letters
     // (CÂMARA, IRMÃ), so anything from the upper half after them counts
     // (`9Âª`, `PÃµld`, `MĂˇire`), but for a trademark after a Romanian
-    // word in capitals (`NICIODATĂ™`).
+    // word in capitals (`NICIODATĂ™`). So too whatever capital another
+    // Latin page reads 0xC3 as (Ć through windows-1257: `Ć‘onte` for
+    // Ñonte), but where it ends a word before a closing mark: Polish and
+    // Croatian words end in Ć (`PISAĆ”`).
+    let ends_a_word = may_end_word(b) && c.is_none_or(|c| !is_alpha(c));
     if matches!(a, 'Â' | 'Ã')
         || (a == 'Ă' && b != '™')
+        || (leads_latin1 && !ends_a_word)
         || (is_common_lead(a) && (cont <= 0x9F || may_end_word(b) || joins_letters(b)))
     {
         3

@@ -292,6 +292,25 @@ fn no_symbol_is_read_between_two_small_letters() {
 }
 
 #[test]
+fn windows_1257_leads_latin_1_letters_with_its_own_capital() {
+    // Windows-1257 reads 0xC3, the lead of Ñ, å and õ, as Ć: a lone run on
+    // a short line is repaired as `Ã‘` is through windows-1252.
+    for good in [
+        "Ñonte ma gujto nfini (29)",
+        "Det er tid å fre ham.",
+        "Igal on õigus elule.",
+    ] {
+        let bad = garble(good, page("windows-1257"), true);
+        assert!(bad.contains('Ć'), "{bad}");
+        assert_eq!(fix(&bad), good);
+    }
+    // A Polish word in capitals ends in Ć before its closing quote.
+    for good in ["Napisz „CZYTAĆ” teraz.\n", "Pan IVANIĆ’ powiedział.\n"] {
+        assert_eq!(fix(good), good);
+    }
+}
+
+#[test]
 fn a_hyphen_joining_a_word_through_mac_roman_is_repaired() {
     // ‐ (E2 80 90) through mac-roman is `‚Äê`: the note's only run, read
     // whole inside a word, into punctuation that belongs there.
