@@ -204,14 +204,18 @@ pub fn choose<'r>(
         let lone_leads =
             reading.pieces == 0 && reading.units.iter().all(detect::Unit::is_lone_lead);
         // A lone accented capital in a word in capitals is stylised text
-        // (GÄLÄW); lead chars in a row, each with every continuation lost,
+        // (GÄLÄW), but for a note its page garbled all through, where a
+        // correct Ă or Ů would itself be garbled: there it is a sequence cut
+        // short (`TĂMA` for TÁMA, a lone `Ů` for Persian و through
+        // windows-1250); lead chars in a row, each with every continuation lost,
         // are a word of the script whose letters are the page's lead bytes
         // (`Среда`, `Сандвич` under windows-1251), written correctly.
         // A capital cut short inside a word of small letters (`TanzĆnia`):
         // its word may tell the letter, wherever the note's page is.
         let capital_cut_short = lone_leads
             && (is_capital_inside_a_small_word(r) || is_capital_opening_a_small_word(text, r));
-        if (lone_leads && is_caps_word(r)) || lone_leads_in_a_row(reading) {
+        let stylised = lone_leads && is_caps_word(r) && !(is_note_page && vote.evident[p]);
+        if stylised || lone_leads_in_a_row(reading) {
             continue;
         }
         // A gap before a space counts as a dropped byte only under pages

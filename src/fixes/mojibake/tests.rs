@@ -148,6 +148,23 @@ fn an_ideograph_that_makes_a_word_with_its_neighbour_fills_its_gap() {
 }
 
 #[test]
+fn a_lone_capital_in_a_note_garbled_all_through_is_a_sequence_cut_short() {
+    // و is D9 88; windows-1250 reads D9 as Ů and drops 0x88, so the
+    // Persian word for "and" arrives as a lone capital, which elsewhere
+    // would be stylised text. In a note garbled all through, a correct Ů
+    // would itself be garbled: the lone one lost its byte.
+    let good = "من و تو به خانه رفتیم و غذا خوردیم.\n";
+    let input = garble(good, page("windows-1250"), false);
+    assert!(input.contains(" Ů "), "{input}");
+    let out = fix(&input);
+    assert_eq!(out.matches(" و ").count(), 2, "{out}");
+    // A lone capital in a line of capitals, in a correct note, stays.
+    for good in ["GÄLÄW MÄ£ÄM\n", "A ÉL LO DIJE\n"] {
+        assert_eq!(fix(good), good);
+    }
+}
+
+#[test]
 fn a_capital_inside_a_word_does_not_tie_with_its_small_letter() {
     // ā is C4 81 and windows-1253 leaves 0x81 undefined; Ā (C4 80) is a
     // candidate too, which the language weighs alike. Inside a word after
