@@ -1484,8 +1484,6 @@ fn likeliest(
     let mut best: Option<(u32, char)> = None;
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
-    // Ideographs that make a word with a neighbour, up to two.
-    let mut in_words: [Option<char>; 2] = [None; 2];
     for &(c, _) in field {
         // A capital between small letters is no rival (Č beside č).
         if !case_fits(c, cx) {
@@ -1499,12 +1497,6 @@ fn likeliest(
         let Some(cost) = model::cost(&cx.before, c, &cx.after) else {
             continue;
         };
-        if script(c) == Script::Cjk && model::pairs_with_a_neighbour(&cx.before, c, &cx.after) {
-            match in_words {
-                [None, _] => in_words[0] = Some(c),
-                [Some(_), _] => in_words[1] = Some(c),
-            }
-        }
         match best {
             Some((b, _)) if cost >= b => {
                 if cost < second.0 {
@@ -1522,15 +1514,8 @@ fn likeliest(
         }
     }
     let (cost, c) = best?;
-    // The one ideograph that makes a word with its neighbour (享受, not
-    // 享南) needs no more than the plain margin: between ideographs the
-    // word lists' pairs are the evidence spaces give elsewhere.
-    // Not Hangul, whose words spaces mark, nor kana, whose particles pair
-    // with anything (원하 and 원형 are both words).
-    let only_word = in_words == [Some(c), None] && is_ideograph(c);
     let clear = match second {
         (_, None) => true,
-        (s, Some(_)) if only_word => cost + MARGIN <= s,
         (s, Some(r)) if model::is_everyday(r) && !well_attested(c, cx) => {
             let margin = if starts_word(c, cx) {
                 MARGIN_WORD_START

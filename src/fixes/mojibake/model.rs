@@ -351,23 +351,8 @@ pub fn window_cost(w: &[char]) -> Option<u32> {
 /// Whether the model kept the pair of `c` with each known neighbour (and
 /// did not back off to unigrams): evidence from words, not a guess.
 pub fn attested(before: &Side, c: char, after: &Side) -> bool {
-    let (left, right) = kept_pairs(before, c, after);
-    left && right
-}
-
-/// Whether the model kept the pair of `c` with a known neighbour on
-/// either side: in a script written without spaces, `c` makes a word with
-/// it (享受, 有权), where the word lists were split into words.
-pub fn pairs_with_a_neighbour(before: &Side, c: char, after: &Side) -> bool {
-    let (left, right) = kept_pairs(before, c, after);
-    left || right
-}
-
-/// Whether the model kept the pair of `c` with some known neighbour
-/// before it, and with some after it.
-fn kept_pairs(before: &Side, c: char, after: &Side) -> (bool, bool) {
     let (Some(s), Some(cu)) = (sections(), unit(c)) else {
-        return (false, false);
+        return false;
     };
     let kept = |side: &Side, left: bool| {
         side.chars().iter().any(|&n| {
@@ -377,7 +362,7 @@ fn kept_pairs(before: &Side, c: char, after: &Side) -> (bool, bool) {
             })
         })
     };
-    (kept(before, true), kept(after, false))
+    kept(before, true) && kept(after, false)
 }
 
 /// -2 log2 P(x) for a unit, the rarest kept value plus [`UNSEEN`] if unseen.

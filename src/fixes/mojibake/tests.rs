@@ -133,21 +133,6 @@ fn a_lost_hyphen_between_two_letters_is_rebuilt() {
 }
 
 #[test]
-fn an_ideograph_that_makes_a_word_with_its_neighbour_fills_its_gap() {
-    // 双 (E5 8F 8C) and 受 (E5 8F 97) lose 0x8F through windows-1252. Of
-    // their candidates only they make a word with a neighbour (双方,
-    // 享受): the word lists' pairs decide where no space marks the word.
-    let good = "只有经男女双方的自由和完全的同意，才能缔婚。人人有权享受法律的平等保护。\n";
-    let out = fix(&dropped_1252(good));
-    assert!(
-        out.contains("男女双方") && out.contains("享受法律"),
-        "{out}"
-    );
-    // 经 (E7 BB 8F) makes no word with 有 or 男, nor does 绝: it stays.
-    assert!(out.contains("只有ç»男女"), "{out}");
-}
-
-#[test]
 fn a_lone_capital_in_a_note_garbled_all_through_is_a_sequence_cut_short() {
     // و is D9 88; windows-1250 reads D9 as Ů and drops 0x88, so the
     // Persian word for "and" arrives as a lone capital, which elsewhere
