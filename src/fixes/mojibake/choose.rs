@@ -332,12 +332,20 @@ pub fn choose<'r>(
             && reading.gaps == 0
             && reading.pieces >= MIN_WORD_PIECES;
         // So too a letter inside a word, however rare (Dinka ʌ, Ewe ƒ as
-        // `╩î`, `╞Æ` through cp437), or the hyphen or apostrophe that joins
+        // `╩î`, `╞Æ` through cp437, as `Ę’` through windows-1257), or the hyphen or apostrophe that joins
         // two parts of one (`‚Äê` for ‐ through mac-roman): the note's
         // evidence outweighs the char's rarity.
+        // Through a page of letters, the run whole beside a letter of its
+        // word (Ewe ƒ as `Ę’` through windows-1257).
+        let beside_a_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let in_its_word = in_a_word
+            || (!symbolic
+                && reading.is_whole()
+                && reading.pieces > 0
+                && (beside_a_letter(r.prev) || beside_a_letter(r.next)));
         let evident_in_a_word = is_note_page
             && vote.evident[p]
-            && in_a_word
+            && in_its_word
             && reading.gaps == 0
             && rep.out.iter().all(|&c| {
                 matches!(

@@ -133,6 +133,19 @@ fn a_lost_hyphen_between_two_letters_is_rebuilt() {
 }
 
 #[test]
+fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
+    // Ewe ƒ (C6 92) through windows-1257 is `Ę’`: a capital and an
+    // apostrophe, cheap as text, and ƒ is rare. In a note that page
+    // garbled all through, its run beside a letter is the word's letter.
+    let good = "Se la ɖe mɔ be ame aɖe si ŋu woaɖe afɔ sia ƒomevi ɖo la.\n";
+    let input = garble(good, page("windows-1257"), true);
+    assert!(input.contains("Ę’omevi"), "{input}");
+    assert_eq!(fix(&input), good);
+    // Alone on a correct line, the same chars stay.
+    assert_eq!(fix("KAŽDÝ Ę’S\n"), "KAŽDÝ Ę’S\n");
+}
+
+#[test]
 fn a_lone_capital_in_a_note_garbled_all_through_is_a_sequence_cut_short() {
     // و is D9 88; windows-1250 reads D9 as Ů and drops 0x88, so the
     // Persian word for "and" arrives as a lone capital, which elsewhere
