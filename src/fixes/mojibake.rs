@@ -109,7 +109,9 @@
 //! UTF-8 of assigned code points (a hole Unicode leaves in a block is
 //! never a candidate: `unassigned`) and clearly more plausible, so `Ö–A`, `VÝŠKA`, curly quotes, box
 //! drawing (`┌──┐`), `∆°`, `¬´` and stylised capitals (`GÄLÄW`) stay as
-//! written (ftfy's own suite: `tests/ftfy_conformance.rs`), and so do a
+//! written (ftfy's own suite: `tests/ftfy_conformance.rs`; only in a note
+//! one page garbled all through is a lone capital a sequence cut short,
+//! Persian `Ů` for و through windows-1250), and so do a
 //! mark of Arabic or an Indic script on a symbol (`T•Ø•R•Ü•S`), a lone
 //! letter between a space and line art (`I Î │`), and a single cut-short
 //! sequence of letters in a note no page explains (`Мuzејski`, Cyrillic
