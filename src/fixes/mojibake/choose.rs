@@ -335,12 +335,14 @@ pub fn choose<'r>(
         // `╩î`, `╞Æ` through cp437, as `Ę’` through windows-1257), or the hyphen or apostrophe that joins
         // two parts of one (`‚Äê` for ‐ through mac-roman): the note's
         // evidence outweighs the char's rarity.
-        // Through a page of letters, the run whole beside a letter of its
-        // word (Ewe ƒ as `Ę’` through windows-1257).
+        // Under the note's evident page, the run read whole beside a letter
+        // of its word, through a page of letters too (Ewe ƒ as `Ę’`
+        // through windows-1257), and opening a word with a no-break space
+        // (ʌŋ as `\u{a0}å≈ã` through mac-roman): where the page garbled
+        // every run, no correct « or no-break space opens a word.
         let beside_a_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         let in_its_word = in_a_word
-            || (!symbolic
-                && reading.is_whole()
+            || (reading.is_whole()
                 && reading.pieces > 0
                 && (beside_a_letter(r.prev) || beside_a_letter(r.next)));
         let evident_in_a_word = is_note_page
@@ -389,7 +391,7 @@ pub fn choose<'r>(
         if !(gains_enough(&rep, reading, is_note_page, vote.whole_note)
             || (bom && rep.gain >= 0)
             || (in_a_word && rep.gain > 0)
-            || (evident_in_a_word && rep.gain >= -WHOLE_NOTE_SLACK)
+            || (evident_in_a_word && rep.gain + rarity(&rep) >= -WHOLE_NOTE_SLACK)
             || (rep.gain >= -WHOLE_NOTE_SLACK
                 && reading.gaps == 0
                 && ordinal_after_a_number(text, r, &rep))
@@ -464,6 +466,17 @@ pub fn choose<'r>(
 /// How far ahead a repair into letters the note writes as they are ranks
 /// (rule 6, see [`keeps_its_letters`]).
 const KEPT_LETTERS_RANK: i64 = 2;
+
+/// What the chars a repair writes cost for their rarity alone (a letter
+/// of a rare block, ʌ or ꞹ): where the note's evident page reads a run
+/// inside a word, the note's evidence outweighs it, and only the shape of
+/// the repair against its neighbours is weighed.
+fn rarity(rep: &Repair) -> i64 {
+    rep.out
+        .iter()
+        .map(|&c| i64::from(score::char_cost(c)))
+        .sum()
+}
 
 /// How much costlier than the mojibake a whole reading into everyday
 /// letters may be in a note garbled all through by its page.

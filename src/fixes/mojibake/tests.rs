@@ -146,6 +146,18 @@ fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
 }
 
 #[test]
+fn a_rare_letter_after_a_no_break_space_lead_is_repaired_in_a_garbled_note() {
+    // ʌ (CA 8C) through mac-roman is a no-break space and å: cheap as
+    // text, and ʌ is rare. In a note mac-roman garbled all through, no
+    // correct no-break space is left, so inside a word and opening one
+    // (ʌŋ as `\u{a0}å≈ã`) it is the word's letter.
+    let good = "Ɔ yi tʌnɛ kɔ ba ʌŋkɔ rʌwa mɔ kʌsɔ ŋɔ.\n";
+    let input = garble(good, page("mac-roman"), true);
+    assert!(input.contains("\u{a0}å≈ã"), "{input}");
+    assert_eq!(fix(&input), good);
+}
+
+#[test]
 fn a_lone_capital_in_a_note_garbled_all_through_is_a_sequence_cut_short() {
     // و is D9 88; windows-1250 reads D9 as Ů and drops 0x88, so the
     // Persian word for "and" arrives as a lone capital, which elsewhere
