@@ -297,9 +297,14 @@ pub fn lists_anywhere(word: &str) -> bool {
     (0..lists().hashes.len()).any(|l| knows_key(l, key))
 }
 
-/// The key `word` is listed under: its hash's top bits.
+/// The key `word` is listed under: its hash's top bits. The lists fold
+/// ß to ss (`schliesslich`), and so does the key.
 fn key(word: &str) -> u32 {
-    hash(word) >> (32 - lists().bits.clamp(1, 32))
+    let bits = 32 - lists().bits.clamp(1, 32);
+    if word.contains('ß') {
+        return hash(&word.replace('ß', "ss")) >> bits;
+    }
+    hash(word) >> bits
 }
 
 /// [`knows`] for a word's [`key`], worked out once for every language
