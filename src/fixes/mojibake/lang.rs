@@ -252,7 +252,7 @@ fn unit(c: char) -> char {
         };
     }
     if super::class::is_alphabetic(c) || is_mark(c) {
-        super::class::lower_one(c)
+        super::model::folded(super::class::lower_one(c))
     } else {
         ' '
     }

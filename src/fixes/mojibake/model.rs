@@ -127,8 +127,19 @@ fn search(keys: &[u64], key: u64) -> Result<usize, usize> {
 /// The model's lowercase form of `c` (its word lists are lowercase), as a
 /// BMP code unit.
 fn unit(c: char) -> Option<u32> {
-    let u = u32::from(super::class::lower_one(c));
+    let u = u32::from(folded(super::class::lower_one(c)));
     (u <= 0xFFFF).then_some(u)
+}
+
+/// A small letter as the word lists write it: they are case-folded, so
+/// Greek's final ς is the σ they hold (`τησ`); ß, folded to two letters,
+/// is left to the callers (see `lang`, `words`).
+pub fn folded(c: char) -> char {
+    if c == 'ς' {
+        'σ'
+    } else {
+        c
+    }
 }
 
 /// -2 log2 P(c), or `None` when the model has not seen `c`.
@@ -415,6 +426,8 @@ mod tests {
             assert!(unigram(c).is_some(), "{c}");
         }
         assert!(unigram('с') < unigram('ѝ').or(Some(u32::MAX)));
+        // A final ς is the σ the case-folded lists hold.
+        assert!(unigram('ς').is_some() && unigram('ς') == unigram('σ'));
         assert!(covers_block('ж') && !covers_block('\u{E01}'));
     }
 

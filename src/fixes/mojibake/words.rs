@@ -297,12 +297,13 @@ pub fn lists_anywhere(word: &str) -> bool {
     (0..lists().hashes.len()).any(|l| knows_key(l, key))
 }
 
-/// The key `word` is listed under: its hash's top bits. The lists fold
-/// ß to ss (`schliesslich`), and so does the key.
+/// The key `word` is listed under: its hash's top bits. The lists are
+/// case-folded, ß to ss (`schliesslich`) and ς to σ (`τησ`), and so is
+/// the key.
 fn key(word: &str) -> u32 {
     let bits = 32 - lists().bits.clamp(1, 32);
-    if word.contains('ß') {
-        return hash(&word.replace('ß', "ss")) >> bits;
+    if word.contains(['ß', 'ς']) {
+        return hash(&word.replace('ß', "ss").replace('ς', "σ")) >> bits;
     }
     hash(word) >> bits
 }
@@ -596,6 +597,9 @@ mod tests {
         assert!(!knows(ru, "роясия"));
         let cs = lang::index("cs").unwrap_or(usize::MAX);
         assert!(knows(cs, "česká"));
+        // The lists are case-folded: a final ς is σ.
+        let el = lang::index("el").unwrap_or(usize::MAX);
+        assert!(knows(el, "της") && knows(el, "τους"));
     }
 
     #[test]
