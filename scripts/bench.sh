@@ -38,6 +38,11 @@ export NOTEMEND_CORPUS=$CORPUS
 
 step() { printf '\n== bench: %s\n' "$*" >&2; }
 
+# What a new machine lacks (the wasm32 target, wasm-pack, Chromium, the
+# plugin's npm packages, which hold playwright-core for the browser step).
+step "setup: scripts/setup.sh"
+bash scripts/setup.sh >&2
+
 # The commit the binaries are built from (others may commit during the run).
 COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo '+local changes')"
 
