@@ -332,14 +332,14 @@ pub fn choose<'r>(
             && reading.gaps == 0
             && reading.pieces >= MIN_WORD_PIECES;
         // So too a letter inside a word, however rare (Dinka ʌ, Ewe ƒ as
-        // `╩î`, `╞Æ` through cp437, as `Ę’` through windows-1257), or the hyphen or apostrophe that joins
+        // `╩î`, `╞Æ` through cp437), or the hyphen or apostrophe that joins
         // two parts of one (`‚Äê` for ‐ through mac-roman): the note's
-        // evidence outweighs the char's rarity.
-        // Under the note's evident page, the run read whole beside a letter
-        // of its word, through a page of letters too (Ewe ƒ as `Ę’`
-        // through windows-1257), and opening a word with a no-break space
-        // (ʌŋ as `\u{a0}å≈ã` through mac-roman): where the page garbled
-        // every run, no correct « or no-break space opens a word.
+        // evidence outweighs the char's rarity (see [`rarity`]). Its word:
+        // the run read whole beside a letter of it, through a page of
+        // letters too (Ewe ƒ as `Ę’` through windows-1257), and opening it
+        // with a no-break space (ʌŋ as `\u{a0}å≈ã` through mac-roman):
+        // where the page garbled every run, no correct « or no-break space
+        // opens a word.
         let beside_a_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         let in_its_word = in_a_word
             || (reading.is_whole()
