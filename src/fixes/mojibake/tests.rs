@@ -138,9 +138,7 @@ fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
     // apostrophe, cheap as text, and ƒ is rare. In a note that page
     // garbled all through, its run beside a letter is the word's letter.
     let good = "Se la ɖe mɔ be ame aɖe si ŋu woaɖe afɔ sia ƒomevi ɖo la.\n";
-    let input = garble(good, page("windows-1257"), true);
-    assert!(input.contains("Ę’omevi"), "{input}");
-    assert_eq!(fix(&input), good);
+    repairs_what_it_garbles(good, "windows-1257", "Ę’omevi");
     // Alone on a correct line, the same chars stay.
     assert_eq!(fix("KAŽDÝ Ę’S\n"), "KAŽDÝ Ę’S\n");
 }
@@ -152,9 +150,7 @@ fn a_rare_letter_after_a_no_break_space_lead_is_repaired_in_a_garbled_note() {
     // correct no-break space is left, so inside a word and opening one
     // (ʌŋ as `\u{a0}å≈ã`) it is the word's letter.
     let good = "Ɔ yi tʌnɛ kɔ ba ʌŋkɔ rʌwa mɔ kʌsɔ ŋɔ.\n";
-    let input = garble(good, page("mac-roman"), true);
-    assert!(input.contains("\u{a0}å≈ã"), "{input}");
-    assert_eq!(fix(&input), good);
+    repairs_what_it_garbles(good, "mac-roman", "\u{a0}å≈ã");
 }
 
 #[test]
@@ -163,9 +159,7 @@ fn german_sharp_s_wins_the_tie_between_windows_1250_and_iso_8859_2() {
     // (C3 BC). The word lists fold ß to ss, so read as written German
     // fitted worse than `Straüe`; folded as the lists are, it fits best.
     let good = "Wir haben schließlich gewählt, und die Straße blieb draußen.\n";
-    let input = garble(good, page("windows-1250"), true);
-    assert!(input.contains("StraĂźe"), "{input}");
-    assert_eq!(fix(&input), good);
+    repairs_what_it_garbles(good, "windows-1250", "StraĂźe");
 }
 
 #[test]
@@ -314,6 +308,14 @@ fn a_page_that_kept_its_undefined_bytes_dropped_none() {
     correct_line_stays_beside(good, "windows-1252", "Ni kè’ kìn fóo.");
 }
 
+/// `good` garbled through `page_name` (undefined bytes kept) shows
+/// `shows`, and the fix gives `good` back.
+fn repairs_what_it_garbles(good: &str, page_name: &str, shows: &str) {
+    let input = garble(good, page(page_name), true);
+    assert!(input.contains(shows), "{input}");
+    assert_eq!(fix(&input), good);
+}
+
 /// A note of `good` garbled through `page_name` (undefined bytes kept),
 /// then the `correct` line: the garbled line is repaired and the correct
 /// one stays as written.
@@ -353,9 +355,7 @@ fn windows_1257_leads_latin_1_letters_with_its_own_capital() {
         "Det er tid å fre ham.",
         "Mul on õun ja leib.",
     ] {
-        let bad = garble(good, page("windows-1257"), true);
-        assert!(bad.contains('Ć'), "{bad}");
-        assert_eq!(fix(&bad), good);
+        repairs_what_it_garbles(good, "windows-1257", "Ć");
     }
     // A Polish word in capitals ends in Ć before its closing quote.
     for good in ["Napisz „CZYTAĆ” teraz.\n", "Pan IVANIĆ’ powiedział.\n"] {
@@ -368,9 +368,7 @@ fn a_hyphen_joining_a_word_through_mac_roman_is_repaired() {
     // ‐ (E2 80 90) through mac-roman is `‚Äê`: the note's only run, read
     // whole inside a word, into punctuation that belongs there.
     let good = "Tigcine tigcinwa ngiwo onkhe emave, nangekutsi‐ke tiyagcinwa.";
-    let input = garble(good, page("mac-roman"), true);
-    assert!(input.contains("‚Äê"));
-    assert_eq!(fix(&input), good);
+    repairs_what_it_garbles(good, "mac-roman", "‚Äê");
 }
 
 #[test]
