@@ -786,12 +786,14 @@ fn gains_enough(
         rep.gain >= LOCAL_GAIN
             || (!rep.restored.is_empty() && reading.pieces > 0 && rep.gain >= NOTE_GAIN)
             // A run that is wholly this page's mojibake with only known
-            // symbols rebuilt (a Tasks signifier on a task line).
+            // symbols rebuilt (a Tasks signifier on a task line), or the
+            // hyphen or apostrophe its place beside a letter decided.
             || (reading.is_whole()
                 && rep.unresolved.is_empty()
                 && !rep.restored.is_empty()
                 && rep.restored.iter().all(|x| {
-                    detect::is_known_symbol(x.ch) && x.restored.len() + 1 < x.ch.len_utf8()
+                    (detect::is_known_symbol(x.ch) || dropped::joins_a_word(x.ch))
+                        && x.restored.len() + 1 < x.ch.len_utf8()
                 })
                 && rep.gain >= 0)
     }

@@ -32,6 +32,11 @@ pub struct LineState {
     last_close: Option<usize>,
     /// Where the line's last closing double quote ends, and which it is.
     last_close_double: Option<(usize, char)>,
+    /// A quote opened a word on the line before the run last asked about
+    /// (see `quote_opening`): a lost byte after it may close it.
+    pub quote_before: bool,
+    /// Where the line's first such quote starts.
+    first_quote: Option<usize>,
     started: bool,
 }
 
@@ -70,11 +75,13 @@ impl LineState {
             self.last_close = single.map(|end| self.range.start + end);
             self.last_close_double = double.map(|(end, c)| (self.range.start + end, c));
             self.open_low = 0;
+            self.first_quote = quote_opening(line).map(|at| self.range.start + at);
             self.started = true;
             // Quotes already written correctly before the first run.
             self.saw_str(text.get(self.range.start..offset).unwrap_or(""));
         }
         self.closed_after = self.last_close.is_some_and(|end| end > offset);
+        self.quote_before = self.first_quote.is_some_and(|at| at < offset);
         self.double_after = self
             .last_close_double
             .filter(|&(end, _)| end > offset)
@@ -114,6 +121,42 @@ impl LineState {
             _ => {}
         }
     }
+}
+
+/// Where `line` first opens a word with a quote: an ASCII one, or one
+/// garbled through a windows page, whole or cut short (E2 80 read as `â€`,
+/// `β€` or `вЂ`, then the page's char for the last byte, if kept): a lost
+/// byte after it may be what closes it.
+fn quote_opening(line: &str) -> Option<usize> {
+    let opens = |before: &str| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '['))
+    };
+    let word_after = |after: &str| after.chars().next().is_some_and(|c| !c.is_whitespace());
+    let ascii = memchr::memchr2_iter(b'"', b'\'', line.as_bytes()).filter(|&at| {
+        opens(line.get(..at).unwrap_or("")) && word_after(line.get(at + 1..).unwrap_or(""))
+    });
+    // Where the line writes € or Ђ (the page's char for 0x80), found by
+    // their bytes.
+    let garbled = |second: &'static str| {
+        memchr::memmem::find_iter(line.as_bytes(), second.as_bytes()).filter_map(move |at| {
+            let head = line.get(..at)?;
+            let lead = head
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, 'â' | 'β' | 'в'))?;
+            let start = at - lead.len_utf8();
+            let mut after = line.get(at + second.len()..)?;
+            // The page's char for the quote's last byte, when it was kept.
+            if let Some(c) = after.chars().next().filter(|c| !c.is_ascii()) {
+                after = after.get(c.len_utf8()..)?;
+            }
+            (opens(line.get(..start)?) && word_after(after)).then_some(start)
+        })
+    };
+    ascii.chain(garbled("€")).chain(garbled("Ђ")).min()
 }
 
 /// The closing quotes of a line: where its last closing ’ ends, and

@@ -939,6 +939,11 @@ fn judge_one_by_one(
                             '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\''
                         )
                 });
+            // A word of two ASCII letters or more before the run (not the
+            // `s` of a `%s` placeholder), and a space, comma or digit after.
+            gcx.ends_a_word = u == 0
+                && cx.head.ascii_letters_at_end() >= 2
+                && written_after.is_some_and(|c| matches!(c, ' ' | ',') || c.is_ascii_digit());
             gcx.before = match known_before(units, verdicts, u, prev) {
                 Some((near, far)) => Side::two(near, far),
                 None => side_gap(u - 1),

@@ -119,6 +119,13 @@ pub struct GapContext {
     pub open_low: bool,
     /// The closing double quote that stands later on the line, if any.
     pub double_after: Option<char>,
+    /// A quote opened earlier on the line, written or garbled with its
+    /// last byte lost: a closing quote may stand here.
+    pub quote_may_be_open: bool,
+    /// The gap opens its run after a word of two ASCII letters or more,
+    /// and a space, a comma or a digit follows it: where a word ends with
+    /// a hyphen whose other half the next word shares (`Fach‐ und`).
+    pub ends_a_word: bool,
     /// The nearest letter before the gap (in the repaired text), if adjacent.
     pub letter_before: Option<char>,
     /// The nearest letter after the gap, if adjacent.
@@ -217,6 +224,9 @@ const JOINS_LETTERS: &str =
 
 /// U+200F RIGHT-TO-LEFT MARK.
 const RLM: char = '\u{200F}';
+const HYPHEN: char = '\u{2010}';
+const ENDS_A_HALF_WORD: &str =
+    "a hyphen ends the word before a space, and no quote is open for a ” to close";
 
 /// The outcome of looking at one short sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -851,6 +861,23 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
     if cx.rtl && cx.letter_before.is_none() && cx.letter_after.is_none() {
         if let Some(&(c, _)) = all.iter().find(|(c, _)| *c == RLM) {
             return pick(c, RIGHT_TO_LEFT_MARK).unwrap_or(Verdict::Impossible);
+        }
+    }
+    // At the end of a word of ASCII letters, before a space, a comma or a
+    // digit, where no quote opened on the line for a ” to close: the
+    // hyphen of a word whose other half the next shares (`Fach‐ und`,
+    // `le‐13`), when it is the one hyphen or apostrophe and no other
+    // candidate is a letter, a mark or a char drawn as an emoji (but
+    // quotes, spaces, format chars and text symbols, which no word ends
+    // with). Not after Cyrillic: Nenets and Nganasan write ” as a letter
+    // at a word's end.
+    if cx.ends_a_word && !cx.quote_may_be_open {
+        let joiners = Among::of(&all, joins_a_word);
+        let no_word_char = all.iter().all(|&(c, _)| {
+            !matches!(kind(c), Kind::Letter | Kind::Mark) && !is_emoji_presentation(c)
+        });
+        if joiners == Among::One(HYPHEN) && no_word_char {
+            return pick(HYPHEN, ENDS_A_HALF_WORD).unwrap_or(Verdict::Impossible);
         }
     }
     // Inside a word: the letters of the word's script and case.

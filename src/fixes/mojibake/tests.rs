@@ -133,6 +133,21 @@ fn a_lost_hyphen_between_two_letters_is_rebuilt() {
 }
 
 #[test]
+fn a_lost_hyphen_ending_a_word_before_the_next_is_rebuilt() {
+    // A word whose other half the next one shares ends in ‐ before a space
+    // or a comma (`Fach‐ und`): its other candidates through windows-1252
+    // are ” and format chars, and no quote is open on the line for a ” to
+    // close.
+    let line = "Sie bauen Fach‐ und Hochschulen, Garten‐, Feld‐ und Waldwege.\n";
+    assert_eq!(fix(&dropped_1252(line)), line);
+    // Where a quote cut short the same way opens a word before it
+    // (Swedish writes ” on both sides), the gap may close it: it stays.
+    let garbled = dropped_1252("Han skrev ”hej” och gick.\n");
+    assert!(garbled.contains(" â€hejâ€ "), "{garbled}");
+    assert_eq!(fix(&garbled), garbled);
+}
+
+#[test]
 fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
     // Ewe ƒ (C6 92) through windows-1257 is `Ę’`: a capital and an
     // apostrophe, cheap as text, and ƒ is rare. In a note that page

@@ -292,6 +292,7 @@ impl Vote {
             closed_after: line.closed_after,
             open_low: line.open_low > 0,
             double_after: line.double_after,
+            quote_may_be_open: line.open_double > 0 || line.open_low > 0 || line.quote_before,
             languages: self.languages,
             rival_undefined: self.rival_undefined,
             marks: self.marks,

@@ -118,6 +118,12 @@ impl Affix {
     fn is_empty(&self) -> bool {
         self.len == 0
     }
+
+    /// How many ASCII letters it ends with.
+    pub fn ascii_letters_at_end(&self) -> usize {
+        let chars = self.chars[..usize::from(self.len)].iter().rev();
+        chars.take_while(|c| c.is_ascii_alphabetic()).count()
+    }
 }
 
 /// Per language, its sorted word hashes; and how many bits a hash keeps.
