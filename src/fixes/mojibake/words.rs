@@ -429,12 +429,14 @@ pub fn settle(
         // The lists are case-folded, the text is not: past a word's first
         // letter, a capital stands only in a word of capitals (`skjØr` is
         // no skjør, `finlandÈs` no finlandès).
-        let small = slots
+        if slots
             .iter()
-            .any(|s| matches!(s, Slot::Char(c) if c.is_lowercase()));
-        for slot in slots.iter_mut().skip(1) {
-            if let (Slot::Open(_, letters, _), true) = (slot, small) {
-                letters.retain(|c| !c.is_uppercase());
+            .any(|s| matches!(s, Slot::Char(c) if c.is_lowercase()))
+        {
+            for slot in slots.iter_mut().skip(1) {
+                if let Slot::Open(_, letters, _) = slot {
+                    letters.retain(|c| !c.is_uppercase());
+                }
             }
         }
         if slots
