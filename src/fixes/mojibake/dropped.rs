@@ -119,8 +119,9 @@ pub struct GapContext {
     pub open_low: bool,
     /// The closing double quote that stands later on the line, if any.
     pub double_after: Option<char>,
-    /// A quote opened earlier on the line, written or garbled with its
-    /// last byte lost: a closing quote may stand here.
+    /// A quote opened a word earlier on the line: “ or „ as repaired, an
+    /// ASCII quote, or one garbled whole or cut short (`â€%s`): a closing
+    /// quote may stand here.
     pub quote_may_be_open: bool,
     /// The gap opens its run after a word of two ASCII letters or more,
     /// and a space, a comma or a digit follows it: where a word ends with
@@ -224,6 +225,7 @@ const JOINS_LETTERS: &str =
 
 /// U+200F RIGHT-TO-LEFT MARK.
 const RLM: char = '\u{200F}';
+/// U+2010 HYPHEN.
 const HYPHEN: char = '\u{2010}';
 const ENDS_A_HALF_WORD: &str =
     "a hyphen ends the word before a space, and no quote is open for a ” to close";
@@ -869,8 +871,8 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
     // `le‐13`), when it is the one hyphen or apostrophe and no other
     // candidate is a letter, a mark or a char drawn as an emoji (but
     // quotes, spaces, format chars and text symbols, which no word ends
-    // with). Not after Cyrillic: Nenets and Nganasan write ” as a letter
-    // at a word's end.
+    // with). Only after ASCII letters: Nenets and Nganasan write ” as a
+    // letter after Cyrillic ones.
     if cx.ends_a_word && !cx.quote_may_be_open {
         let joiners = Among::of(&all, joins_a_word);
         let no_word_char = all.iter().all(|&(c, _)| {
