@@ -528,14 +528,8 @@ fn settle_word(
     // rival page's Č): the letters are this page's own lost bytes' where
     // only one of them is.
     let own_letters = |combination: usize| {
-        let mut rest = combination;
-        slots.iter().all(|slot| {
-            let Slot::Open(u, cands, _) = slot else {
-                return true;
-            };
-            let c = cands[rest % cands.len()];
-            rest /= cands.len();
-            matches!(units.get(*u), Some(Unit::Gap { lead, conts, .. })
+        chosen(slots, combination).all(|(u, c)| {
+            matches!(units.get(u), Some(Unit::Gap { lead, conts, .. })
                 if dropped::candidates(page, *lead, conts).iter().any(|(o, _)| *o == c))
         })
     };
@@ -558,7 +552,7 @@ fn settle_word(
         }
         Ok(Some(own.unwrap_or(first)))
     };
-    let (mut rest, reason) = match only(&|k| lang::members(langs).any(|l| knows_key(l, k))) {
+    let (combination, reason) = match only(&|k| lang::members(langs).any(|l| knows_key(l, k))) {
         Ok(Some(i)) => (i, reason),
         Ok(None) => match only(&names_hold) {
             Ok(Some(i)) => (i, IN_A_NAME),
@@ -566,19 +560,14 @@ fn settle_word(
         },
         Err(()) => return,
     };
-    for slot in slots {
-        let Slot::Open(u, cands, _) = slot else {
-            continue;
-        };
-        let c = cands[rest % cands.len()];
-        rest /= cands.len();
-        let Some(Unit::Gap { lead, conts, .. }) = units.get(*u) else {
+    for (u, c) in chosen(slots, combination) {
+        let Some(Unit::Gap { lead, conts, .. }) = units.get(u) else {
             continue;
         };
         // Only a char this page's lost bytes make.
         let own = dropped::candidates(page, *lead, conts);
         if let (Some((ch, restored)), Some(v)) =
-            (own.into_iter().find(|(o, _)| *o == c), verdicts.get_mut(*u))
+            (own.into_iter().find(|(o, _)| *o == c), verdicts.get_mut(u))
         {
             *v = Some(Verdict::Rebuilt(Rebuilt {
                 ch,
@@ -587,6 +576,21 @@ fn settle_word(
             }));
         }
     }
+}
+
+/// The letter each open slot of `slots` takes in `combination` (its
+/// index, read digit by digit, each slot's candidates one digit), with the
+/// slot's unit index: what [`settle_word`] enumerates.
+fn chosen(slots: &[Slot], combination: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut rest = combination;
+    slots.iter().filter_map(move |slot| {
+        let Slot::Open(u, cands, _) = slot else {
+            return None;
+        };
+        let c = *cands.get(rest % cands.len().max(1))?;
+        rest /= cands.len().max(1);
+        Some((*u, c))
+    })
 }
 
 #[cfg(test)]
