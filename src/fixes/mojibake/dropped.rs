@@ -1156,10 +1156,10 @@ const LANG_EVERYDAY: u32 = 20;
 
 /// The candidate the note's own language (each of them, when it reads
 /// like several) finds far likelier than every other between its
-/// neighbours, every trigram holding it one of that language's words;
-/// counting the candidates of every page that reads the note as well.
-/// None when the language is unknown, a candidate is an everyday symbol
-/// beside a boundary, or no neighbour is known.
+/// neighbours (see [`lang::cost`]), counting the candidates of every page
+/// that reads the note as well. None when the language is unknown, a
+/// candidate is an everyday symbol beside a boundary, or no neighbour is
+/// known.
 fn in_the_language(
     cx: &GapContext,
     all: &[(char, Lost)],
@@ -1205,6 +1205,13 @@ fn in_the_language(
     if !weighed.iter().all(|&c| is_alphabet_letter(c)) {
         return None;
     }
+    // Marks the note writes but the word lists strip (Arabic harakat) cost
+    // a language only its floor: a letter beating them must then rest on
+    // trigrams the language keeps, not on floors of its own. Elsewhere a
+    // trigram not kept is itself evidence: the kept ones hold all but a
+    // few percent of a language's trigrams (`идс` of `персидски`, real
+    // and rare, must not veto с against я).
+    let unweighed_marks = cx.marks && weighed.iter().any(|&c| kind(c) == Kind::Mark);
     let mut verdict = None;
     for l in lang::members(cx.langs) {
         let mut best: Option<(u32, char, bool)> = None;
@@ -1233,7 +1240,10 @@ fn in_the_language(
             Some(r) if lang::is_everyday(l, r, LANG_EVERYDAY) => lang_margin_everyday(c, cx),
             _ => LANG_MARGIN,
         };
-        if !attested || cost.saturating_add(margin) > second.0 || verdict.is_some_and(|v| v != c) {
+        if (!attested && unweighed_marks)
+            || cost.saturating_add(margin) > second.0
+            || verdict.is_some_and(|v| v != c)
+        {
             return None;
         }
         verdict = Some(c);

@@ -148,6 +148,19 @@ fn a_lost_hyphen_ending_a_word_before_the_next_is_rebuilt() {
 }
 
 #[test]
+fn a_trigram_the_language_does_not_keep_does_not_veto_its_letter() {
+    // Belarusian с (D1 81) through windows-1250, which drops 0x81: `Ń`
+    // and a gap before `ŃŹĐĽ` (ям). Its candidates are с, у, ш, ѐ and ј;
+    // in the note's languages с wins by far, though a trigram holding it
+    // is one their models do not keep. A trigram not kept costs the
+    // model's floor: it is evidence, not a veto.
+    let line = "эканомія і сям’я\n";
+    let garbled = garble(line, page("windows-1250"), false);
+    assert!(garbled.contains(" ŃŃŹĐĽ"), "{garbled}");
+    assert_eq!(fix(&garbled), line);
+}
+
+#[test]
 fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
     // Ewe ƒ (C6 92) through windows-1257 is `Ę’`: a capital and an
     // apostrophe, cheap as text, and ƒ is rare. In a note that page
