@@ -7,6 +7,7 @@ use super::context::has_iso_date;
 use super::detect::{self, read_rows, repair, Reading, Repair, Run};
 use super::dropped::{self, is_signifier, GapContext};
 use super::repeat::RunMap;
+use super::writing::writing;
 use super::{choose, code_pages, pages, quick, score, NOTE_GAIN};
 use crate::note::task;
 use crate::note::Note;
@@ -508,19 +509,23 @@ pub fn everyday_letters(out: &[char]) -> bool {
     // The nearest char on a side that is not a combining mark (N'Ko's tone
     // marks sit between its letters), if it is a letter: its script.
     let is_mark = |c: &&char| score::kind(**c) == score::Kind::Mark;
+    // By writing system, not block: Coptic writes ϯ (U+03EF) of the Greek
+    // block beside the ⲙ of its own.
     let letter_script = |c: Option<&char>| {
         c.filter(|&&c| score::kind(c) == score::Kind::Letter)
-            .map(|&c| score::script(c))
+            .map(|&c| writing(c))
     };
     out.iter().enumerate().all(|(i, &c)| {
         if score::kind(c) != score::Kind::Letter || score::char_cost(c) <= 1 {
             return true;
         }
-        let s = score::script(c);
+        let s = writing(c);
         let before = letter_script(out[..i].iter().rev().find(|c| !is_mark(c)));
         let after = letter_script(out[i + 1..].iter().find(|c| !is_mark(c)));
-        !matches!(s, score::Script::Latin | score::Script::Common)
-            && (u32::from(c) >= 0x800 || before == Some(s) || after == Some(s))
+        !matches!(
+            score::script(c),
+            score::Script::Latin | score::Script::Common
+        ) && (u32::from(c) >= 0x800 || before == Some(s) || after == Some(s))
     })
 }
 

@@ -161,6 +161,15 @@ fn a_trigram_the_language_does_not_keep_does_not_veto_its_letter() {
 }
 
 #[test]
+fn coptic_letters_of_the_greek_block_write_coptic_words() {
+    // Coptic writes ϯ and ϩ (U+03EF, U+03E9, in the Greek block) beside
+    // the letters of its own block: through mac-roman, a symbol page that
+    // needs the note to be evidently its mojibake, every word reads back
+    // into letters of one writing system.
+    repairs_what_it_garbles("ϯⲛⲁϩϯ ⲉⲡⲓⲛⲟⲩϯ, ⲡⲓϩⲟⲩⲟ\n", "mac-roman", "œØ‚≤õ");
+}
+
+#[test]
 fn a_rare_letter_inside_a_word_of_a_note_garbled_all_through_is_repaired() {
     // Ewe ƒ (C6 92) through windows-1257 is `Ę’`: a capital and an
     // apostrophe, cheap as text, and ƒ is rare. In a note that page

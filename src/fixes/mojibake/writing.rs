@@ -15,6 +15,7 @@ use super::score::{kind, script, Kind, Script};
 /// The ranges of the scripts the coarse script gets wrong, with an id
 /// each (several ranges of one script share it). Sorted by start.
 const RANGES: &[(u32, u32, u16)] = &[
+    (0x03E2, 0x03EF, 15),   // Coptic letters of the Greek block (ϯ ϩ)
     (0x0700, 0x074F, 1),    // Syriac
     (0x0780, 0x07BF, 2),    // Thaana
     (0x07C0, 0x07FF, 3),    // N'Ko
