@@ -270,7 +270,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
                 .any(|x: &Unrepaired| x.look.pages[p].is_some())
     });
     if let Some(p) = elected {
-        let vote = vote.elected(&survey, p);
+        let vote = vote.repaired_under(&survey, p);
         let mut lines = LineState::default();
         let mut choices = repeat::Choices::default();
         for Unrepaired { run: r, look, .. } in std::mem::take(&mut unrepaired) {

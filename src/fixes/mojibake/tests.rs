@@ -161,6 +161,19 @@ fn a_trigram_the_language_does_not_keep_does_not_veto_its_letter() {
 }
 
 #[test]
+fn a_greek_capital_before_a_dot_is_mojibake_where_its_page_mended_the_line() {
+    // `Β·` is a Greek letter with a sign of maths after it, which a page
+    // must repair another run of the note to read: here windows-1253 read
+    // `Β«` and `Β»` back as « and » on the same line, so the dot is one too.
+    let line = "« Seite 12 » ·\n";
+    let garbled = garble(line, page("windows-1253"), true);
+    assert!(garbled.ends_with(" Β·\n"), "{garbled}");
+    assert_eq!(fix(&garbled), line);
+    // Alone, it stays: `Β·` is how notation writes a product.
+    assert_eq!(fix("Β· 12\n"), "Β· 12\n");
+}
+
+#[test]
 fn coptic_letters_of_the_greek_block_write_coptic_words() {
     // Coptic writes ϯ and ϩ (U+03EF, U+03E9, in the Greek block) beside
     // the letters of its own block: through mac-roman, a symbol page that

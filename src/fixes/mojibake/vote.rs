@@ -279,8 +279,21 @@ impl Vote {
     /// that page elected, and a whole reading enough, any gain (a word is
     /// never left half repaired).
     pub fn for_word(&self, survey: &Survey, p: usize) -> Vote {
-        let mut vote = self.elected(survey, p);
+        let mut vote = self.repaired_under(survey, p);
         vote.whole_note = true;
+        vote
+    }
+
+    /// [`Vote::elected`] where the choice has already repaired a run of
+    /// the note under `p` (the runs of a word or line, or all of them):
+    /// the page has repaired another run, which is what a run that reads
+    /// as notation or a lone foreign digit asks of it (`Β·` after `Β«`
+    /// and `Β»` were read back as « and »).
+    pub fn repaired_under(&self, survey: &Survey, p: usize) -> Vote {
+        let mut vote = self.elected(survey, p);
+        if let Some(n) = vote.explained.get_mut(p) {
+            *n = (*n).max(2);
+        }
         vote
     }
 
