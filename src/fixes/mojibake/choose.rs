@@ -14,8 +14,9 @@
 //!    its page must repair another run of the note.
 //! 2. A lone accented capital in a word in capitals is stylised text, lead
 //!    chars in a row each cut short are a word written correctly, and
-//!    a line in capitals gets no small letters and no letter rebuilt from
-//!    its lead byte alone; a degree sign before C, F or K is a unit; a
+//!    a line in capitals gets no small letters (but for a run read whole
+//!    into a word of three sequences or more: `XML Ñ„Ð°Ð¹Ð»`) and no
+//!    letter rebuilt from its lead byte alone; a degree sign before C, F or K is a unit; a
 //!    Hangul syllable between small Latin letters is no repair; capitals
 //!    glued to a word in capitals read as symbols or rare marks alone
 //!    need their page to repair another run of the note; letters read as
@@ -357,7 +358,7 @@ pub fn choose<'r>(
             });
         if rep.changed.is_empty()
             || (keeps && rep.restored.len() > lost.marked)
-            || (caps && writes_small_letters(&rep))
+            || (caps && writes_small_letters(&rep) && !spells_a_word(reading, &rep.out))
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
             || syllable_inside_a_latin_word(&rep, r)

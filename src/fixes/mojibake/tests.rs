@@ -174,6 +174,20 @@ fn a_greek_capital_before_a_dot_is_mojibake_where_its_page_mended_the_line() {
 }
 
 #[test]
+fn a_word_read_whole_into_small_letters_is_repaired_beside_an_acronym() {
+    // An acronym makes the line one of capitals (its garbled Cyrillic
+    // adds only leads and symbols), where a repair writes no small
+    // letters: `MÄ£ÄM` is stylised. A run read whole, sequence after
+    // sequence, into a word of letters is no stylised text.
+    for line in ["XML файл\n", "USB архів\n"] {
+        let garbled = garble(line, page("windows-1252"), true);
+        assert!(garbled.contains('Ð'), "{garbled}");
+        assert_eq!(fix(&garbled), line);
+    }
+    assert_eq!(fix("MÄ£ÄM GÄLÄW\n"), "MÄ£ÄM GÄLÄW\n");
+}
+
+#[test]
 fn coptic_letters_of_the_greek_block_write_coptic_words() {
     // Coptic writes ϯ and ϩ (U+03EF, U+03E9, in the Greek block) beside
     // the letters of its own block: through mac-roman, a symbol page that
