@@ -188,6 +188,21 @@ fn a_word_read_whole_into_small_letters_is_repaired_beside_an_acronym() {
 }
 
 #[test]
+fn correct_accented_letters_beside_one_garbled_line_keep_their_bytes() {
+    // Through a page that drops bytes, every accented letter of correct
+    // text reads as a lead whose bytes were lost (`Å` before `land` as Ő
+    // with 0x90 lost): one garbled line among correct ones makes no note
+    // garbled all through, and the correct letters stay.
+    let correct =
+        "Lunedí mercurdí venerdí\nFerry nach Åland, dann Bornholm\nsaturdí soledí jovedí\n";
+    let note = format!(
+        "{correct}{}",
+        garble("venerdí 12\n", page("windows-1252"), false)
+    );
+    assert_eq!(fix(&note), format!("{correct}venerdí 12\n"));
+}
+
+#[test]
 fn coptic_letters_of_the_greek_block_write_coptic_words() {
     // Coptic writes ϯ and ϩ (U+03EF, U+03E9, in the Greek block) beside
     // the letters of its own block: through mac-roman, a symbol page that

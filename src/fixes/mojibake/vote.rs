@@ -6,7 +6,7 @@ use super::context::LineState;
 use super::detect::Unit;
 use super::dropped::{self, GapContext};
 use super::repeat::RunMap;
-use super::survey::Survey;
+use super::survey::{PageEvidence, Survey};
 use super::{code_pages, lang, model, pages, score, NOTE_GAIN};
 use std::rc::Rc;
 
@@ -172,7 +172,7 @@ impl Vote {
             let i = tied.iter().position(|&q| q == p)?;
             Some(full.get(i)?.map_or(0, lang::Fit::languages))
         });
-        let whole_note = page.is_some_and(|p| ev[p].whole * 20 >= survey.free_runs * 19);
+        let whole_note = page.is_some_and(|p| garbled_all_through(&ev[p], survey.free_runs));
         let under_page = |p: usize| {
             survey
                 .runs
@@ -268,7 +268,7 @@ impl Vote {
             vote.page_langs = None;
         }
         vote.page = Some(p);
-        vote.whole_note = survey.pages[p].whole * 20 >= survey.free_runs * 19;
+        vote.whole_note = garbled_all_through(&survey.pages[p], survey.free_runs);
         if let Some(e) = vote.evident.get_mut(p) {
             *e = true;
         }
@@ -340,4 +340,14 @@ fn ideographs_known<'a>(readings: impl Iterator<Item = &'a super::detect::Readin
         }
     }
     ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS)
+}
+
+/// Whether a page reads a note as garbled all through: nearly every run
+/// whole, and at least a third of those telling something (see
+/// [`PageEvidence::telling`]). Through a page that drops bytes, every
+/// accented letter of correct text reads whole as a lead whose bytes were
+/// lost (`í` in `mercurdí`, `Å` in `Åland`): one garbled line among them
+/// makes no note garbled all through.
+fn garbled_all_through(e: &PageEvidence, free_runs: usize) -> bool {
+    e.whole * 20 >= free_runs * 19 && e.telling * 3 >= e.whole
 }
