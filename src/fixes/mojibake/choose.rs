@@ -16,12 +16,12 @@
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters (but for a run read whole
 //!    into a word of three sequences or more: `XML Ñ„Ð°Ð¹Ð»`) and no
-//!    letter rebuilt from its lead byte alone; a degree sign before C, F or K is a unit; a
-//!    Hangul syllable between small Latin letters is no repair; capitals
-//!    glued to a word in capitals read as symbols or rare marks alone
-//!    need their page to repair another run of the note; letters read as
-//!    a symbol or an emoji between two small letters stay (checked once
-//!    every layer is undone).
+//!    letter rebuilt from its lead byte alone; a degree sign before C, F
+//!    or K is a unit; a Hangul syllable between small Latin letters is no
+//!    repair; capitals glued to a word in capitals read as symbols or rare
+//!    marks alone need their page to repair another run of the note;
+//!    letters read as a symbol or an emoji between two small letters stay
+//!    (checked once every layer is undone).
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one),

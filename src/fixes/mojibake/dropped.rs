@@ -1209,8 +1209,8 @@ fn in_the_language(
     // a language only its floor: a letter beating them must then rest on
     // trigrams the language keeps, not on floors of its own. Elsewhere a
     // trigram not kept is itself evidence: the kept ones hold all but a
-    // few percent of a language's trigrams (`идс` of `персидски`, real
-    // and rare, must not veto с against я).
+    // few percent of a language's trigrams, and a real but rare one (a
+    // cluster of a loanword or a name) must not veto с against я.
     let unweighed_marks = cx.marks && weighed.iter().any(|&c| kind(c) == Kind::Mark);
     let mut verdict = None;
     for l in lang::members(cx.langs) {
