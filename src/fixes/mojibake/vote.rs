@@ -227,7 +227,7 @@ impl Vote {
         let evident = (0..ev.len())
             .map(|p| {
                 Some(p) == evident_page
-                    && ev[p].whole * 20 >= survey.free_runs * 19
+                    && reads_nearly_every_run(&ev[p], survey.free_runs)
                     && ev[p].improved * 2 > survey.free_runs
             })
             .collect();
@@ -349,5 +349,11 @@ fn ideographs_known<'a>(readings: impl Iterator<Item = &'a super::detect::Readin
 /// lost (`í` in `mercurdí`, `Å` in `Åland`): one garbled line among them
 /// makes no note garbled all through.
 fn garbled_all_through(e: &PageEvidence, free_runs: usize) -> bool {
-    e.whole * 20 >= free_runs * 19 && e.telling * 3 >= e.whole
+    reads_nearly_every_run(e, free_runs) && e.telling * 3 >= e.whole
+}
+
+/// Whether a page reads 19 runs in 20 of the note whole: what both a note
+/// garbled all through and one evidently a page's mojibake start from.
+fn reads_nearly_every_run(e: &PageEvidence, free_runs: usize) -> bool {
+    e.whole * 20 >= free_runs * 19
 }
