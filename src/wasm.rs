@@ -78,9 +78,9 @@ struct JsDiagnostic {
     message: String,
 }
 
+/// The outcome but its text, which [`outcome_to_js`] sets itself.
 #[derive(Serialize)]
 struct JsOutcome {
-    text: String,
     changed: bool,
     changes: Vec<JsChange>,
     edits: Vec<JsEdit>,
@@ -162,10 +162,10 @@ pub fn normalize(
     settings: JsValue,
     vault: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = text_of(text)?;
+    let note = text_of(text)?;
     let (config, warnings) = config_of(&settings, &vault)?;
-    let outcome = core_normalize_with(&text, &context_for(config));
-    to_js(&to_js_outcome(&text, outcome, warnings))
+    let outcome = core_normalize_with(&note, &context_for(config));
+    outcome_to_js(text, &note, outcome, warnings)
 }
 
 /// A vault context handed to the core once (`prepareVault`) and kept there,
@@ -204,10 +204,10 @@ pub fn normalize_prepared(
     settings: JsValue,
     vault: &mut PreparedVault,
 ) -> Result<JsValue, JsError> {
-    let text = text_of(text)?;
+    let note = text_of(text)?;
     let (config, warnings) = config_of(&settings, &JsValue::UNDEFINED)?;
-    let outcome = vault.0.normalize(&text, config);
-    to_js(&to_js_outcome(&text, outcome, warnings))
+    let outcome = vault.0.normalize(&note, config);
+    outcome_to_js(text, &note, outcome, warnings)
 }
 
 /// The fixes' context for `config`: the one prepared for the previous call
@@ -302,7 +302,26 @@ fn to_js_outcome(text: &str, outcome: Outcome, warnings: Vec<String>) -> JsOutco
                 message: d.message,
             })
             .collect(),
-        text: outcome.text,
         warnings,
     }
+}
+
+/// The outcome as a JS object. Its `text` is the caller's own string when
+/// nothing changed (what most saves meet): decoding the whole note back
+/// into UTF-16 cost more than any fix on a note with nothing to repair.
+fn outcome_to_js(
+    text_js: &js_sys::JsString,
+    text: &str,
+    mut outcome: Outcome,
+    warnings: Vec<String>,
+) -> Result<JsValue, JsError> {
+    let repaired = if outcome.changed() {
+        JsValue::from_str(&std::mem::take(&mut outcome.text))
+    } else {
+        JsValue::from(text_js.clone())
+    };
+    let object = to_js(&to_js_outcome(text, outcome, warnings))?;
+    js_sys::Reflect::set(&object, &JsValue::from_str("text"), &repaired)
+        .map_err(|_| error("the outcome's text could not be set"))?;
+    Ok(object)
 }
