@@ -14,6 +14,7 @@
 use crate::config::{Config, DateOrder, VaultContext};
 use crate::fixes::{dates, duplicate_names};
 use crate::note::Note;
+use crate::Fix;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -35,10 +36,23 @@ pub fn facts(text: &str, config: &Config) -> NoteFacts {
 }
 
 /// The facts of a note already read (and then repaired from that reading).
+/// Only facts some enabled fix uses are gathered: the people for
+/// `duplicate-names` and `mojibake` (whose lost bytes weigh the words of
+/// names), the date evidence for `dates`. Gathering both was most of what
+/// a `--skip` or `--only` run cost around its fixes.
 pub fn facts_of(note: &Note, config: &Config) -> NoteFacts {
-    let (day_first, month_first) = dates::evidence(note);
+    let (day_first, month_first) = if config.enabled(Fix::Dates) {
+        dates::evidence(note)
+    } else {
+        (0, 0)
+    };
+    let people = if config.enabled(Fix::DuplicateNames) || config.enabled(Fix::Mojibake) {
+        duplicate_names::people_of(note, config)
+    } else {
+        Vec::new()
+    };
     NoteFacts {
-        people: duplicate_names::people_of(note, config),
+        people,
         day_first,
         month_first,
     }
@@ -90,5 +104,32 @@ impl VaultIndex {
             date_order,
             kept_keys: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTE: &str = "**Attendees**: Ada Lovelace\nMet on 25/10/2025 and 13/11/2025.\n";
+
+    #[test]
+    fn facts_are_gathered_for_the_fixes_that_use_them() {
+        let all = facts(NOTE, &Config::default());
+        assert_eq!(all.people, vec!["Ada Lovelace".to_string()]);
+        assert_eq!((all.day_first, all.month_first), (2, 0));
+
+        let mut dates_only = Config::default();
+        dates_only.only(&[Fix::Dates]);
+        let f = facts(NOTE, &dates_only);
+        assert!(f.people.is_empty());
+        assert_eq!(f.day_first, 2);
+
+        // `mojibake` weighs the words of the vault's names.
+        let mut no_dates = Config::default();
+        no_dates.only(&[Fix::Mojibake]);
+        let f = facts(NOTE, &no_dates);
+        assert_eq!(f.people, all.people);
+        assert_eq!((f.day_first, f.month_first), (0, 0));
     }
 }
