@@ -97,7 +97,13 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             spare = parsed.tokens;
         }
         if quiet {
-            sink.tasks_memo.pending.push(line.range.clone());
+            let pending = &mut sink.tasks_memo.pending;
+            // Room for a note's usual task lines at once: grown from
+            // empty, the list was reallocated six or seven times a note.
+            if pending.capacity() == 0 {
+                pending.reserve(64);
+            }
+            pending.push(line.range.clone());
         }
     }
 }

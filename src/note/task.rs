@@ -282,7 +282,11 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
             }
             tokens.push(token);
             matched = true;
-            last = signs.last_before(line, body_start, end);
+            // Still the last signifier unless the token took it (a field's
+            // does; a tag's seldom).
+            if last.is_some_and(|s| s.at >= end) {
+                last = signs.last_before(line, body_start, end);
+            }
             may = may_match(line, body_start, end, last, tags_left);
             // The steps after this one, in this run.
             run = may & (u16::MAX << (k + 1));
@@ -503,6 +507,18 @@ impl Signifiers {
         self.len += 1;
     }
 
+    /// Reads the signifiers of `line[body]` again, once the ones kept are
+    /// taken and earlier ones were left out.
+    #[cold]
+    #[inline(never)]
+    fn read_again(&mut self, line: &str, body: Range<usize>) {
+        let b = line.as_bytes();
+        self.more = false;
+        for i in memchr::memchr2_iter(0xE2, 0xF0, &b[body.clone()]) {
+            self.add(b, body.start + i);
+        }
+    }
+
     /// The last signifier starting before `end` (in the body from
     /// `start`); the ones from `end` on are dropped: what is left of the
     /// body only shrinks.
@@ -512,11 +528,7 @@ impl Signifiers {
             self.len -= 1;
         }
         if self.len == 0 && self.more {
-            let b = line.as_bytes();
-            self.more = false;
-            for i in memchr::memchr2_iter(0xE2, 0xF0, &b[start..end]) {
-                self.add(b, start + i);
-            }
+            self.read_again(line, start..end);
         }
         let packed = *self.found[..self.len].last()?;
         let at = packed >> 4;
