@@ -169,12 +169,12 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let resolver = Resolver {
         note,
         config,
-        evidence: Evidence::of(note, &sites),
+        evidence: Evidence::of(&sites),
         text_format,
         iso,
     };
     let mut used_text_format = false;
-    let mut decisions = Vec::with_capacity(sites.len());
+    let mut decisions = Vec::new();
     // The text the last date decided covers, as written or as it will be:
     // a date that starts inside it (`Tuesday 2025-09-17` read from the end
     // of `2025-09-16 at Tuesday 2025-09-17`) is part of that one.
@@ -197,7 +197,11 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             Decision::Write { range, .. } => covered = range.clone(),
             _ => {}
         }
-        decisions.push((site, decision));
+        // Only a write or a report has more to do (most dates of a settled
+        // note have none).
+        if matches!(decision, Decision::Write { .. } | Decision::Report(_)) {
+            decisions.push((site, decision));
+        }
     }
     // A note that writes numeric dates both ways leaves its ambiguous dates
     // alone. Its one-way dates stay too: rewriting them would erase one side
@@ -236,14 +240,17 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             Decision::Write {
                 range,
                 replacement,
-                message,
-            } => match site.place {
-                Place::Cell { aligned: true, end } => {
-                    let (range, replacement) = keep_width(note, range, replacement, end);
-                    sink.replace(range, replacement, message)
+                basis,
+            } => {
+                let message = resolver.message(site, basis, &replacement);
+                match site.place {
+                    Place::Cell { aligned: true, end } => {
+                        let (range, replacement) = keep_width(note, range, replacement, end);
+                        sink.replace(range, replacement, message)
+                    }
+                    _ => sink.replace(range, replacement, message),
                 }
-                _ => sink.replace(range, replacement, message),
-            },
+            }
             Decision::Report(message) => sink.diagnose(site.found.range.start, message),
             Decision::Leave | Decision::Written { .. } => {}
         }

@@ -81,6 +81,8 @@ pub struct Format {
     /// [`Format::iso_date_part`], decided once: [`Format::read`] asks it
     /// of every date a note holds.
     iso_date: bool,
+    /// [`Format::is_plain_iso`], decided once, as it is asked of every date.
+    plain_iso: bool,
 }
 
 impl Format {
@@ -129,8 +131,14 @@ impl Format {
             spec: spec.to_string(),
             matcher: OnceLock::new(),
             iso_date: false,
+            plain_iso: false,
         };
         format.iso_date = format.iso_date_part();
+        format.plain_iso = matches!(
+            &format.tokens[..],
+            [Token::Year4, Token::Literal(a), Token::Month2, Token::Literal(b), Token::Day2]
+                if a == "-" && b == "-"
+        );
         Ok(format)
     }
 
@@ -233,11 +241,7 @@ impl Format {
     /// Whether the format is `YYYY-MM-DD` and nothing else: it writes a
     /// date it reads, without a time, back digit for digit.
     pub fn is_plain_iso(&self) -> bool {
-        matches!(
-            &self.tokens[..],
-            [Token::Year4, Token::Literal(a), Token::Month2, Token::Literal(b), Token::Day2]
-                if a == "-" && b == "-"
-        )
+        self.plain_iso
     }
 
     /// Whether the date part is `YYYY-MM-DD`, the default and by far the

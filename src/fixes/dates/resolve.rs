@@ -10,36 +10,28 @@ use crate::config::{Config, DateOrder};
 use crate::note::Note;
 use std::ops::Range;
 
-/// A numeric date that can only be read one way.
-#[derive(Clone, Debug)]
-struct Sample {
-    text: String,
-    line: usize,
-}
-
-/// The note's own evidence for the order of its numeric dates.
+/// The note's own evidence for the order of its numeric dates: where the
+/// first date that reads only day first, and the first that reads only
+/// month first, are written (the messages quote them; most notes never
+/// show one, so their text and line are found only for a message).
 #[derive(Clone, Debug, Default)]
 pub struct Evidence {
-    day_first: Vec<Sample>,
-    month_first: Vec<Sample>,
+    day_first: Option<Range<usize>>,
+    month_first: Option<Range<usize>>,
 }
 
 impl Evidence {
     /// Gathers evidence from `sites` (every date of `note`, running text
     /// included).
-    pub fn of(note: &Note, sites: &[Site]) -> Evidence {
+    pub fn of(sites: &[Site]) -> Evidence {
         let mut evidence = Evidence::default();
         for site in sites {
-            if let Some(order) = one_way_order(site) {
-                let sample = Sample {
-                    text: note.text[site.found.core.clone()].to_string(),
-                    line: note.line_of(site.found.core.start),
-                };
-                match order {
-                    Order::DayFirst => evidence.day_first.push(sample),
-                    Order::MonthFirst => evidence.month_first.push(sample),
-                }
-            }
+            let first = match one_way_order(site) {
+                Some(Order::DayFirst) => &mut evidence.day_first,
+                Some(Order::MonthFirst) => &mut evidence.month_first,
+                None => continue,
+            };
+            first.get_or_insert_with(|| site.found.core.clone());
         }
         evidence
     }
@@ -47,7 +39,7 @@ impl Evidence {
     /// Whether the note has dates that can only be read day first and
     /// others that can only be read month first.
     pub fn conflicts(&self) -> bool {
-        !self.day_first.is_empty() && !self.month_first.is_empty()
+        self.day_first.is_some() && self.month_first.is_some()
     }
 }
 
@@ -66,14 +58,14 @@ pub fn one_way_order(site: &Site) -> Option<Order> {
 /// What to do with one date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
-    /// Replace `range` with `replacement`, because `message`.
+    /// Replace `range` with `replacement`; [`Resolver::message`] says why.
     Write {
         /// Byte range in the note.
         range: Range<usize>,
         /// The new text.
         replacement: String,
-        /// Why.
-        message: String,
+        /// How the date's reading was chosen.
+        basis: Basis,
     },
     /// Already right, or not ours to judge: nothing to say.
     Leave,
@@ -86,6 +78,21 @@ pub enum Decision {
     },
     /// Left as written, with the reason.
     Report(String),
+}
+
+/// How a rewritten date's reading was chosen, for its message: kept
+/// unwritten until the date is rewritten (a note that keeps its evidence
+/// rewrites none of it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Nothing to say: one reading, or the one the format reads.
+    Plain,
+    /// Only this order gives a real date: the other number is no month.
+    Only(Order, u32),
+    /// Said in full.
+    Said(String),
+    /// The whole message (a value that only loses its quotes).
+    Message(String),
 }
 
 /// Decides dates for one note.
@@ -165,7 +172,7 @@ impl Resolver<'_> {
                 if let Some(report) = self.weekday_conflict(found, text, &[d]) {
                     return report;
                 }
-                (d, String::new())
+                (d, Basis::Plain)
             }
             (None, Reading::Impossible(why)) => {
                 return Decision::Report(format!(
@@ -178,12 +185,12 @@ impl Resolver<'_> {
                 }
                 let basis = match (only, found.shape) {
                     (Some(Order::DayFirst), Shape::Numeric { first, .. }) => {
-                        format!(" (day first: {first} is no month)")
+                        Basis::Only(Order::DayFirst, first)
                     }
                     (Some(Order::MonthFirst), Shape::Numeric { second, .. }) => {
-                        format!(" (month first: {second} is no month)")
+                        Basis::Only(Order::MonthFirst, second)
                     }
-                    _ => String::new(),
+                    _ => Basis::Plain,
                 };
                 (d, basis)
             }
@@ -194,7 +201,7 @@ impl Resolver<'_> {
                     month_first,
                 },
             ) => match self.settle(found, text, day_first, month_first) {
-                Ok(settled) => settled,
+                Ok((date, basis)) => (date, Basis::Said(basis)),
                 Err(report) => return Decision::Report(report),
             },
         };
@@ -233,15 +240,31 @@ impl Resolver<'_> {
                 span: range.start..range.start + replacement.len(),
             };
         }
+        Decision::Write {
+            range,
+            replacement,
+            basis,
+        }
+    }
+
+    /// Why `site` is rewritten as `replacement`, chosen by `basis`.
+    pub fn message(&self, site: &Site, basis: Basis, replacement: &str) -> String {
+        let text = &self.note.text[site.found.range.clone()];
         let place = match site.place {
             Place::Frontmatter { .. } => " (a plain YAML date, as Obsidian properties read it)",
             Place::Task => " (Obsidian Tasks reads only YYYY-MM-DD)",
             _ => "",
         };
-        Decision::Write {
-            range,
-            message: format!("date `{text}`{basis} written as {replacement}{place}"),
-            replacement,
+        match basis {
+            Basis::Plain => format!("date `{text}` written as {replacement}{place}"),
+            Basis::Only(order, n) => format!(
+                "date `{text}` ({}: {n} is no month) written as {replacement}{place}",
+                order.describe()
+            ),
+            Basis::Said(basis) => {
+                format!("date `{text}`{basis} written as {replacement}{place}")
+            }
+            Basis::Message(message) => message,
         }
     }
 
@@ -274,7 +297,7 @@ impl Resolver<'_> {
         Decision::Write {
             range: value.clone(),
             replacement: text.to_string(),
-            message,
+            basis: Basis::Message(message),
         }
     }
 
@@ -333,27 +356,34 @@ impl Resolver<'_> {
             DateOrder::Auto => {}
         }
         let ev = &self.evidence;
-        match (ev.day_first.first(), ev.month_first.first()) {
+        let text_of = |r: &Range<usize>| &self.note.text[r.clone()];
+        let line_of = |r: &Range<usize>| self.note.line_of(r.start);
+        match (&ev.day_first, &ev.month_first) {
             (Some(d), Some(m)) => {
                 return Err(format!(
                     "date `{text}` could be {} (day first) or {} (month first), and this note writes dates both ways (`{}` on line {}, `{}` on line {}); left as written",
                     long(df),
                     long(mf),
-                    d.text,
-                    d.line,
-                    m.text,
-                    m.line
+                    text_of(d),
+                    line_of(d),
+                    text_of(m),
+                    line_of(m)
                 ))
             }
             (Some(s), None) | (None, Some(s)) => {
-                let order = if ev.day_first.is_empty() {
+                let order = if ev.day_first.is_none() {
                     Order::MonthFirst
                 } else {
                     Order::DayFirst
                 };
                 return Ok((
                     pick(order),
-                    format!(" ({}, settled by `{}` on line {})", order.describe(), s.text, s.line),
+                    format!(
+                        " ({}, settled by `{}` on line {})",
+                        order.describe(),
+                        text_of(s),
+                        line_of(s)
+                    ),
                 ));
             }
             (None, None) => {}

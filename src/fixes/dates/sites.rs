@@ -280,7 +280,9 @@ impl Firsts {
 
 /// Whether `site` holds a numeric date that reads two ways (`03/04/2025`).
 fn reads_two_ways(site: &Site) -> bool {
-    matches!(site.found.shape.reading(), grammar::Reading::Two { .. })
+    // Only a numeric shape has two readings: the rest are not read again.
+    matches!(site.found.shape, grammar::Shape::Numeric { .. })
+        && matches!(site.found.shape.reading(), grammar::Reading::Two { .. })
 }
 
 /// The sites in text order, those in protected regions dropped.
