@@ -74,14 +74,30 @@ fn task_signifiers(line: &str, dated: bool, out: &mut Vec<(usize, char)>) -> boo
         if task::breaks_js_at(b, i) {
             return false;
         }
-        let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
-            continue;
-        };
-        if dated && task::Field::of_symbol(c).is_some_and(|(field, _)| field.is_date()) {
+        if let Some(c) = date_signifier(&b[i..]).filter(|_| dated) {
             out.push((i, c));
         }
     }
     true
+}
+
+/// The Tasks date signifier (or alternative Tasks reads) whose bytes start
+/// `b`, if one does: matched by its bytes, as a task line holds other
+/// emoji too (priorities, recurrence), and decoding each char of them cost
+/// more than the rest of reading the line.
+fn date_signifier(b: &[u8]) -> Option<char> {
+    Some(match b {
+        [0xE2, 0x9E, 0x95, ..] => '➕',
+        [0xE2, 0x8F, 0xB3, ..] => '⏳',
+        [0xE2, 0x8C, 0x9B, ..] => '⌛',
+        [0xE2, 0x9D, 0x8C, ..] => '❌',
+        [0xE2, 0x9C, 0x85, ..] => '✅',
+        [0xF0, 0x9F, 0x9B, 0xAB, ..] => '🛫',
+        [0xF0, 0x9F, 0x93, 0x85, ..] => '📅',
+        [0xF0, 0x9F, 0x93, 0x86, ..] => '📆',
+        [0xF0, 0x9F, 0x97, 0x93, ..] => '🗓',
+        _ => return None,
+    })
 }
 
 /// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,
@@ -368,6 +384,10 @@ fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>, for_evidenc
 /// in line order, protected ones not yet dropped.
 fn places(note: &Note, config: &Config) -> Vec<Site> {
     let mut sites = frontmatter(note, config);
+    // Room for a date on each line with a digit, which most of a settled
+    // note's dated lines hold one of: a growing list moved every site
+    // several times.
+    sites.reserve(note.scan.lines_with(Kinds::DIGIT).count());
     let mut table: Option<Table> = None;
     let mut last = None;
     // The dates each line's places took, one buffer for every line.
@@ -824,6 +844,15 @@ fn is_date_label(found: &Label, config: &Config) -> bool {
 /// Whether `name` (a line's label or a table's header) names a date: a
 /// date key, or at most three words one of which is a label word.
 fn is_label_name(name: &str, config: &Config) -> bool {
+    if name.is_ascii() {
+        // Compared ignoring ASCII case, as the lower case below would be:
+        // no copy of the name and no list of its words.
+        let name = name.trim();
+        let mut words = name.split_whitespace();
+        let few = words.clone().nth(3).is_none();
+        return is_date_key(name, config)
+            || (few && words.any(|w| is_ascii_label_word(w.as_bytes())));
+    }
     let name = name.trim().to_lowercase();
     let words: Vec<&str> = name.split_whitespace().collect();
     is_date_key(&name, config)
@@ -1282,6 +1311,18 @@ mod tests {
             }
         }
         assert!(tasks > 1000, "{tasks}");
+    }
+
+    /// The bytes of every char are matched as a date signifier exactly when
+    /// Tasks reads the char as one.
+    #[test]
+    fn date_signifiers_by_their_bytes() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let by_char = task::Field::of_symbol(c).is_some_and(|(f, _)| f.is_date());
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(date_signifier(bytes), by_char.then_some(c), "{c:?}");
+        }
     }
 
     /// The byte reading of a plain ISO date finds what the pattern finds.
