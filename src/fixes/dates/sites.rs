@@ -1184,6 +1184,17 @@ fn value_site(
     }
     let (inner, quoted) = scalar(value_text)?;
     let inner_text = &value_text[inner.clone()];
+    // The date first: most values with a digit that reach here are no
+    // date, and then the parsed value need not be looked up (a hash of the
+    // key), nor the ISO pattern run on an unquoted value it cannot change.
+    let mode = if date_key { Mode::Value } else { Mode::Text };
+    let found = match grammar::parse_exact(inner_text, options(mode, true)) {
+        Some(f) => shift(f, base + inner.start),
+        // Full ISO 8601 date-times (with zone or fraction) the grammar
+        // leaves to their owners; they only lose their quotes.
+        None if quoted => shift(iso_like(inner_text)?, base + inner.start),
+        None => return None,
+    };
     // Looked up by the `str`, which serde_yaml hashes as the string value.
     let parsed = map.get(key);
     let parsed = match (parsed, item) {
@@ -1194,17 +1205,7 @@ fn value_site(
     if parsed.and_then(Value::as_str) != Some(inner_text) {
         return None;
     }
-    let mode = if date_key { Mode::Value } else { Mode::Text };
     let value = base..base + if quoted { inner.end + 1 } else { inner.end };
-    let found = match grammar::parse_exact(inner_text, options(mode, true)) {
-        Some(f) => shift(f, base + inner.start),
-        None => match iso_like(inner_text) {
-            // Full ISO 8601 date-times (with zone or fraction) the grammar
-            // leaves to their owners; they only lose their quotes.
-            Some(found) if quoted => shift(found, base + inner.start),
-            _ => return None,
-        },
-    };
     Some(Site {
         found,
         place: Place::Frontmatter {
