@@ -74,30 +74,14 @@ fn task_signifiers(line: &str, dated: bool, out: &mut Vec<(usize, char)>) -> boo
         if task::breaks_js_at(b, i) {
             return false;
         }
-        if let Some(c) = date_signifier(&b[i..]).filter(|_| dated) {
+        let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if dated && task::Field::of_symbol(c).is_some_and(|(field, _)| field.is_date()) {
             out.push((i, c));
         }
     }
     true
-}
-
-/// The Tasks date signifier (or alternative Tasks reads) whose bytes start
-/// `b`, if one does: matched by its bytes, as a task line holds other
-/// emoji too (priorities, recurrence), and decoding each char of them cost
-/// more than the rest of reading the line.
-fn date_signifier(b: &[u8]) -> Option<char> {
-    Some(match b {
-        [0xE2, 0x9E, 0x95, ..] => '➕',
-        [0xE2, 0x8F, 0xB3, ..] => '⏳',
-        [0xE2, 0x8C, 0x9B, ..] => '⌛',
-        [0xE2, 0x9D, 0x8C, ..] => '❌',
-        [0xE2, 0x9C, 0x85, ..] => '✅',
-        [0xF0, 0x9F, 0x9B, 0xAB, ..] => '🛫',
-        [0xF0, 0x9F, 0x93, 0x85, ..] => '📅',
-        [0xF0, 0x9F, 0x93, 0x86, ..] => '📆',
-        [0xF0, 0x9F, 0x97, 0x93, ..] => '🗓',
-        _ => return None,
-    })
 }
 
 /// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,
@@ -1312,18 +1296,6 @@ mod tests {
             }
         }
         assert!(tasks > 1000, "{tasks}");
-    }
-
-    /// The bytes of every char are matched as a date signifier exactly when
-    /// Tasks reads the char as one.
-    #[test]
-    fn date_signifiers_by_their_bytes() {
-        let mut buf = [0; 4];
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let by_char = task::Field::of_symbol(c).is_some_and(|(f, _)| f.is_date());
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(date_signifier(bytes), by_char.then_some(c), "{c:?}");
-        }
     }
 
     /// The byte reading of a plain ISO date finds what the pattern finds.
