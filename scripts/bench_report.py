@@ -33,19 +33,19 @@ WHY = {
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
     "(`detect::repair`, 35% of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), "
-    "vault-clean-sample: `duplicate-names` 17%, `dates` 16% (`sites::collect` 11%), carrying the note over "
-    "edits 14% (the frontmatter block after a YAML edit 6%), `tasks` 14% (the rewrite 7%, the task grammar "
-    "`task::parse_into` 7%, every rewritten line parsed again to check it), `mojibake` 12% though these notes "
-    "hold none, reading the note 8% and finding its frontmatter 7%; nearly every note has edits from five "
-    "fixes, and the confirming pass runs them again (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), vault-settled: "
-    "nothing changes, yet reading the note is 23% (splitting lines 8%, inline protected regions 7%, block "
-    "regions 5%) and finding the frontmatter 8%, `tasks` 18% (the task grammar `task::parse_into` 13%), "
-    "`dates` 17% (`sites::collect` 13%, 7,828 date sites in 300 of these notes, ~2,700 instructions each), "
-    "`mojibake` 17% (its quick scan over every emoji and accented letter 3%, and a full look at the few notes "
-    "it lets through), `duplicate-names` 8% (`has_doubled_word` 8%): every fix whose kinds of site the note "
-    "holds reads all of them again on every save (note 4)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 98d23eb), "
+    "vault-clean-sample: `duplicate-names` 18%, `dates` 16% (`sites::places` 7%), `mojibake` 13% though these "
+    "notes hold none, carrying the note over edits 13% (the frontmatter block after a YAML edit 5%), `tasks` "
+    "13% (the rewrite 7%, the task grammar `task::parse_into` 6%), reading the note 6% and finding its "
+    "frontmatter 5%; nearly every note has edits from five fixes, and the confirming pass that runs them "
+    "again on the repaired text is 17% of all instructions (measured at 723968a) (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 98d23eb), vault-settled: "
+    "nothing changes, yet `mojibake` is 21% (its quick scan over every emoji and accented letter 3%, and a "
+    "full look at the 138 of 900 notes whose Greek or Cyrillic words hold pairs a page could have made), "
+    "reading the note 20% (splitting lines 9%, block regions 6%) and finding the frontmatter 9%, `dates` 18% "
+    "(`sites::places` 11%), `tasks` 15% (the task grammar `task::parse_into` 11%), `duplicate-names` 9% "
+    "(`has_doubled_word` 8%): every fix whose kinds of site the note holds reads all of them again on every "
+    "save, and no one part is more than a fifth (note 4)",
     "cli": "profile, `check` on 200 clean vault notes (bench_profile.sh, one thread): the repair is 70% of "
     "all instructions (`mojibake` 13%, `tasks` 12%, `dates` 12%, `duplicate-names` 11%, carrying the note "
     "over edits 10%: the rows above), reading each note once for the index and the repair 6%, compiling "
@@ -110,21 +110,22 @@ NOTES = """
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
    one thread, over the sets above, counting only a pass after a warm-up pass (so the
    regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
-   doc gives the command, at 3c00e8d; the CLI targets' from
+   doc gives the command, at 3c00e8d for the garbled sets and at 98d23eb for the settled
+   and the clean ones that need changes; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
    move them; run at `PROFILED_AT`.
-7. **Code or load?** The previous figures were taken at a load of 1.3, these at about 6.
-   The CLI of the previous run (bc588f5) and of this one (a0cc21a), run one after the
-   other on the same inputs during this run (CPU seconds, user+sys, medians of 2-3):
-   the vault's garbled notes 1.6 → 3.3 s, the garbled corpus 0.45 → 0.91 s, `check` on the
-   whole generated vault 6.9 → 10.5 s. So the code is about 2× slower on garbled notes
-   and 1.5× on the vault since bc588f5 (the mojibake work of the day: more evidence, layers
-   peeled for every candidate reading; the tasks fix now also moves tags, 2.6× the task
-   changes on *vault-sample*); the rest of the drop in *Since the previous BENCHMARKS.md*
-   is the load: the old binary took 6.9 s of CPU for the vault check here against 4.4 s
-   in its own run.
+7. **Code or load?** Instruction counts tell the code's share of a change in
+   *Since the previous BENCHMARKS.md* from the load's. Between that run's commit and
+   723968a only the `mojibake` fix changed (#14). Between 723968a and 98d23eb
+   (callgrind, `examples/profile_pass.rs`), `normalize` took 3.0% fewer instructions
+   on *vault-settled* (295.7 M → 286.8 M) and 1.7% fewer on *vault-clean-sample*
+   (900.1 M → 885.1 M); a native speed-up much beyond that there is the load. Two
+   changes of that span act outside `normalize`: the WASM outcome no longer decodes
+   an unchanged note's text back into a JS string (8.8% of the time under Node on
+   *vault-settled*, by its CPU profile: the 1 MiB settled note gains most), and the
+   CLI's vault index gathers only the facts an enabled fix reads (the `--skip` row).
 """
 
 def jsonl(path):
