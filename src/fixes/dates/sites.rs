@@ -828,19 +828,17 @@ fn is_date_label(found: &Label, config: &Config) -> bool {
 /// Whether `name` (a line's label or a table's header) names a date: a
 /// date key, or at most three words one of which is a label word.
 fn is_label_name(name: &str, config: &Config) -> bool {
-    if name.is_ascii() {
-        // Compared ignoring ASCII case, as the lower case below would be:
-        // no copy of the name and no list of its words.
-        let name = name.trim();
-        let mut words = name.split_whitespace();
-        let few = words.clone().nth(3).is_none();
-        return is_date_key(name, config)
-            || (few && words.any(|w| is_ascii_label_word(w.as_bytes())));
-    }
-    let name = name.trim().to_lowercase();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    is_date_key(&name, config)
-        || (words.len() <= 3 && words.iter().any(|w| LABEL_WORDS.contains(w)))
+    let name = name.trim();
+    let mut words = name.split_whitespace();
+    let few = words.clone().nth(3).is_none();
+    // Keys compare ignoring ASCII case: only a name beyond ASCII is
+    // lower-cased first (most names are ASCII, and need no copy).
+    let key = if name.is_ascii() {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.to_lowercase())
+    };
+    is_date_key(&key, config) || (few && words.any(is_label_word))
 }
 
 /// Whether some word of `line` (a run of letters and digits) is a label
