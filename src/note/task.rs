@@ -488,7 +488,7 @@ impl Signifiers {
                 return false;
             }
             if body.contains(&i) {
-                self.add(b, i);
+                self.add(line, i);
             }
         }
         true
@@ -496,8 +496,8 @@ impl Signifiers {
 
     /// Adds the signifier at `i`, if one starts there.
     #[inline]
-    fn add(&mut self, b: &[u8], i: usize) {
-        let Some(sign) = sign_at(b, i) else { return };
+    fn add(&mut self, line: &str, i: usize) {
+        let Some(sign) = sign_at(line, i) else { return };
         if self.len == ROOM {
             self.found.copy_within(1.., 0);
             self.len -= 1;
@@ -515,7 +515,7 @@ impl Signifiers {
         let b = line.as_bytes();
         self.more = false;
         for i in memchr::memchr2_iter(0xE2, 0xF0, &b[body.clone()]) {
-            self.add(b, body.start + i);
+            self.add(line, body.start + i);
         }
     }
 
@@ -541,21 +541,16 @@ impl Signifiers {
     }
 }
 
-/// The signifier whose UTF-8 starts at `b[i]` (0xE2 or 0xF0, the lead
-/// bytes of every signifier), decoded from its bytes.
+/// The signifier that starts at byte `i` of `line`, if one does.
 #[inline]
-fn sign_at(b: &[u8], i: usize) -> Option<Sign> {
-    let (len, lead) = match b[i] {
-        0xE2 => (3, 0x2),
-        0xF0 => (4, 0),
-        _ => return None,
-    };
-    let tail = b.get(i + 1..i + len)?;
-    let c = tail
-        .iter()
-        .fold(lead, |c, &t| (c << 6) | u32::from(t & 0x3F));
-    let (field, _) = Field::of_symbol(char::from_u32(c)?)?;
-    Some(Sign { at: i, len, field })
+fn sign_at(line: &str, i: usize) -> Option<Sign> {
+    let c = line.get(i..)?.chars().next()?;
+    let (field, _) = Field::of_symbol(c)?;
+    Some(Sign {
+        at: i,
+        len: c.len_utf8(),
+        field,
+    })
 }
 
 /// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
