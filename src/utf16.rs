@@ -1,6 +1,16 @@
 //! Byte offsets to UTF-16 offsets: Rust counts bytes, JavaScript and
 //! Obsidian's editor count UTF-16 code units.
 
+/// Whether `text` holds U+FFFD, which a JS string's conversion writes for a
+/// lone surrogate. Found by its first byte (0xEF, rare: it leads only
+/// U+F000..U+FFFF): `str::contains` looks for a non-ASCII char with a
+/// substring search that is vectorised on x86-64 but not in WebAssembly,
+/// where it was a thirtieth of a settled note's repair under Node.
+pub fn holds_replacement_char(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xEF, b).any(|i| b.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]))
+}
+
 /// Byte offset → UTF-16 offset for a known set of offsets, found in one walk
 /// over the text.
 #[derive(Debug)]
@@ -40,6 +50,20 @@ impl Utf16Map {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn finds_the_replacement_char_as_contains_does() {
+        let pieces = [
+            "a", "\u{fffd}", "\u{ffef}", "\u{f8ff}", "\u{efbf}", "é", "🎉", "\u{ff}",
+        ];
+        for text in crate::testgen::texts(&pieces, 5, 5_000) {
+            assert_eq!(
+                holds_replacement_char(&text),
+                text.contains('\u{FFFD}'),
+                "{text:?}"
+            );
+        }
+    }
     use super::*;
 
     #[test]

@@ -106,7 +106,7 @@ fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
         .ok_or_else(|| error("the note is not a string"))?;
     // The conversion writes U+FFFD for a lone surrogate, so only a text that
     // holds one needs the exact check (which walks the string unit by unit).
-    if converted.contains('\u{FFFD}') && !text.is_valid_utf16() {
+    if crate::utf16::holds_replacement_char(&converted) && !text.is_valid_utf16() {
         return Err(error(
             "the note holds lone UTF-16 surrogates (broken characters); it was left unchanged",
         ));
