@@ -3,26 +3,29 @@
 // benchmark: `normalize(text)` with default settings, as the plugin calls it
 // (the JS string in, the outcome object out, UTF-16 offsets included).
 //
-// Usage: node scripts/bench_wasm.js --pkg DIR [--min-secs S] [--settings JSON] LIST...
+// Usage: node scripts/bench_wasm.js --pkg DIR [--min-secs S | --passes N] [--settings JSON] LIST...
 //
 // DIR is a `wasm-pack build --target nodejs` output. Each LIST names one
 // note per line. For each set, prints one JSON object per line: bytes,
 // notes, how many notes changed, and the median time of one pass over the
-// set, with the MB/s (10^6 bytes per second) it makes.
+// set, with the MB/s (10^6 bytes per second) it makes. With `--passes N`,
+// exactly N passes follow the warm-up and nothing is timed: what
+// scripts/wasm_instructions.sh counts instructions of.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
 function parseArgs(argv) {
-	const out = { pkg: null, minSecs: 2, settings: undefined, lists: [] };
+	const out = { pkg: null, minSecs: 2, passes: undefined, settings: undefined, lists: [] };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === "--pkg") out.pkg = argv[++i];
 		else if (argv[i] === "--min-secs") out.minSecs = Number(argv[++i]);
+		else if (argv[i] === "--passes") out.passes = Number(argv[++i]);
 		else if (argv[i] === "--settings") out.settings = JSON.parse(argv[++i]);
 		else out.lists.push(argv[i]);
 	}
 	if (!out.pkg || out.lists.length === 0) {
-		console.error("usage: bench_wasm.js --pkg DIR [--min-secs S] [--settings JSON] LIST...");
+		console.error("usage: bench_wasm.js --pkg DIR [--min-secs S | --passes N] [--settings JSON] LIST...");
 		process.exit(2);
 	}
 	return out;
@@ -57,6 +60,11 @@ function main() {
 		// The first pass counts what changes and warms up.
 		let changed = 0;
 		for (const t of texts) if (core.normalize(t, args.settings, undefined).changed) changed++;
+		if (args.passes !== undefined) {
+			for (let i = 0; i < args.passes; i++) for (const t of texts) core.normalize(t, args.settings, undefined);
+			console.log(JSON.stringify({ set: name, notes: texts.length, bytes, changed, passes: args.passes }));
+			continue;
+		}
 		const secs = medianPass(args.minSecs, () => {
 			for (const t of texts) core.normalize(t, args.settings, undefined);
 		});
