@@ -160,3 +160,17 @@ fn frontmatter_the_line_reader_cannot_read_is_left_whole() {
     let out = normalize(text, &Config::default());
     assert_eq!(out.text, "---\naliases: [p, q]\nsource: a b\n---\nbody\n");
 }
+
+#[test]
+fn a_list_written_into_a_crlf_block_keeps_its_line_endings() {
+    let text = "---\r\ntags: a, b\r\n---\r\nbody\r\n";
+    let out = normalize(text, &only(&[Fix::Frontmatter]));
+    assert_eq!(
+        out.text,
+        "---\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nbody\r\n"
+    );
+    // A lone `\r` inside a value is no line ending.
+    let text = "---\ntitle: a\rb\ntags: a, b\n---\nbody\n";
+    let out = normalize(text, &only(&[Fix::Frontmatter]));
+    assert!(!out.text.contains("\r\n"), "{:?}", out.text);
+}

@@ -147,7 +147,10 @@ fn plan(
     left: &mut Vec<String>,
 ) -> Vec<Group> {
     let (lines, entries) = (&fm.lines, &fm.entries);
-    let newline = if yaml.contains("\r\n") { "\r\n" } else { "\n" };
+    // The block's lines know their endings: no search of the YAML (a
+    // two-byte substring search is not vectorised in WebAssembly).
+    let crlf = lines.iter().any(|l| l.next - l.range.end == 2);
+    let newline = if crlf { "\r\n" } else { "\n" };
     let map = value.as_mapping();
     let mut groups = Vec::new();
     // Lines a group already rewrites; the fold rule leaves them alone.
