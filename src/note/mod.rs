@@ -267,31 +267,17 @@ fn split_lines(text: &str, start: usize) -> (Vec<Line>, Vec<u32>) {
 /// line's ending or of the text: the lines there, as the whole text's
 /// reading finds them.
 fn split_between(text: &str, start: usize, end: usize) -> (Vec<Line>, Vec<u32>) {
-    let bytes = &text.as_bytes()[..end];
     let mut lines = Vec::with_capacity((end - start) / 32 + 1);
     let mut seen = Vec::with_capacity(lines.capacity());
-    let mut push = |range: Range<usize>, ending| {
-        seen.push(scan::bytes_seen(&bytes[range.clone()]));
+    scan::lines_seen(&text.as_bytes()[..end], start, |range, ending, s| {
+        seen.push(s);
         lines.push(Line {
             range,
             ending,
             block: Block::Text,
             in_frontmatter: false,
         });
-    };
-    let mut at = start;
-    for nl in memchr::memchr_iter(b'\n', &bytes[start..]) {
-        let eol = start + nl;
-        if eol > at && bytes[eol - 1] == b'\r' {
-            push(at..eol - 1, 2);
-        } else {
-            push(at..eol, 1);
-        }
-        at = eol + 1;
-    }
-    if at < end {
-        push(at..end, 0);
-    }
+    });
     (lines, seen)
 }
 

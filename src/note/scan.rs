@@ -13,6 +13,7 @@
 
 use super::Line;
 use crate::fixes::duplicate_names::name;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A set of site kinds, one bit each.
@@ -181,6 +182,12 @@ pub(super) const PERCENT: u32 = 1 << 21;
 /// A `>`, the last byte of an HTML comment's closer (`-->`), rarer in
 /// notes than its `-`.
 pub(super) const GT: u32 = 1 << 22;
+/// A `\n`: where a line ends. Only [`lines_seen`] asks; no line's bits
+/// keep it.
+const NEWLINE: u32 = 1 << 23;
+/// A `\r`, which may be a line ending's first byte. Only [`lines_seen`]
+/// asks; no line's bits keep it.
+const CR: u32 = 1 << 24;
 
 /// What each byte says about its line, looked up rather than matched: the
 /// walk is one table read and one `or` per byte. The low sixteen bits are
@@ -205,7 +212,9 @@ static CLASS: [u32; 256] = {
             b'<' => OPENS | LT | Kinds::MARKER_BYTE.0 as u32,
             b'%' => PERCENT | Kinds::MARKER_BYTE.0 as u32,
             b'>' => GT | Kinds::MARKER_BYTE.0 as u32,
-            b'~' | b'\r' => Kinds::MARKER_BYTE.0 as u32,
+            b'~' => Kinds::MARKER_BYTE.0 as u32,
+            b'\r' => Kinds::MARKER_BYTE.0 as u32 | CR,
+            b'\n' => NEWLINE,
             0xEF => Kinds::NON_ASCII.0 as u32 | WIDE | COLON,
             0xE2.. => Kinds::NON_ASCII.0 as u32 | WIDE,
             0x80.. => Kinds::NON_ASCII.0 as u32,
@@ -216,12 +225,112 @@ static CLASS: [u32; 256] = {
     t
 };
 
-/// Every [`CLASS`] bit of `bytes` (a line's): one table read and one `or`
-/// a byte, the only look at each byte the note model takes.
+/// Every [`CLASS`] bit of `bytes` (a line's, or a piece of one): one table
+/// read and one `or` a byte, the look at each byte the note model takes
+/// (and [`lines_seen`] takes, as it splits a note into lines).
 pub(super) fn bytes_seen(bytes: &[u8]) -> u32 {
     bytes
         .iter()
         .fold(0u32, |acc, &b| acc | CLASS[usize::from(b)])
+        & !(NEWLINE | CR)
+}
+
+/// How many bytes [`lines_seen`] looks up before it asks whether a line
+/// ended among them.
+const CHUNK: usize = 8;
+
+/// The lines of `bytes` from `start`, each as `line(range, ending, seen)`:
+/// the line's text without its ending, the ending's length (0 for a last
+/// line without one, 1 for `\n`, 2 for `\r\n`) and the line's
+/// [`bytes_seen`]. One walk finds both: from a line's start, [`CHUNK`]
+/// bytes are looked up at a time until a chunk holds a `\n`, whose bytes
+/// before it are all the line has left; searching each line's end first,
+/// then walking the line, cost a search set up anew on every line.
+pub(super) fn lines_seen(
+    bytes: &[u8],
+    start: usize,
+    mut line: impl FnMut(Range<usize>, usize, u32),
+) {
+    let (mut at, mut acc) = (start, 0u32);
+    let mut i = start;
+    loop {
+        let (next, quiet, class) = no_ending(&bytes[i..]);
+        acc |= quiet;
+        i += next;
+        let Some(chunk) = bytes[i..].first_chunk::<CHUNK>() else {
+            break;
+        };
+        if class & CR != 0 {
+            // A `\r`: byte by byte, to tell a `\r\n` ending from a lone `\r`;
+            // and the `\n` after a last `\r`, which ends its line.
+            let last = i + CHUNK - 1;
+            let end =
+                last + usize::from(bytes[last] == b'\r' && bytes.get(last + 1) == Some(&b'\n'));
+            for j in i..=end {
+                one_byte(bytes, j, &mut at, &mut acc, &mut line);
+            }
+            i = end + 1;
+            continue;
+        }
+        let end = i + first_newline(chunk);
+        acc |= bytes_seen(&bytes[i..end]);
+        line(at..end, 1, acc);
+        (at, acc, i) = (end + 1, 0, end + 1);
+    }
+    for j in i..bytes.len() {
+        one_byte(bytes, j, &mut at, &mut acc, &mut line);
+    }
+    if at < bytes.len() {
+        line(at..bytes.len(), 0, acc);
+    }
+}
+
+/// Where the first `\n` of `chunk` (which holds one) lies: each byte
+/// equal to one marked by its top bit.
+fn first_newline(chunk: &[u8; CHUNK]) -> usize {
+    let low = u64::from_le_bytes([0x7F; CHUNK]);
+    let z = u64::from_le_bytes(*chunk) ^ u64::from_le_bytes([b'\n'; CHUNK]);
+    (!(((z & low) + low) | z | low)).trailing_zeros() as usize / 8
+}
+
+/// How many of the first bytes of `bytes` [`lines_seen`] passes whole, a
+/// [`CHUNK`] at a time, before a chunk that holds a `\n` or a `\r` (or
+/// the last bytes, too few for one); their bits; and that chunk's bits.
+#[inline]
+fn no_ending(bytes: &[u8]) -> (usize, u32, u32) {
+    let mut acc = 0;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<CHUNK>() {
+        let class = chunk.iter().fold(0u32, |c, &b| c | CLASS[usize::from(b)]);
+        if class & (NEWLINE | CR) != 0 {
+            return (bytes.len() - rest.len(), acc, class);
+        }
+        acc |= class;
+        rest = tail;
+    }
+    (bytes.len() - rest.len(), acc, 0)
+}
+
+/// Byte `i` of [`lines_seen`]'s walk, read alone: a line ends at a `\n`,
+/// and a `\r` before it is its ending's, not its text's.
+fn one_byte(
+    bytes: &[u8],
+    i: usize,
+    at: &mut usize,
+    acc: &mut u32,
+    line: &mut impl FnMut(Range<usize>, usize, u32),
+) {
+    let class = CLASS[usize::from(bytes[i])];
+    if bytes[i] == b'\n' {
+        if i > *at && bytes[i - 1] == b'\r' {
+            line(*at..i - 1, 2, *acc);
+        } else {
+            line(*at..i, 1, *acc);
+        }
+        (*at, *acc) = (i + 1, 0);
+    } else if bytes[i] != b'\r' || bytes.get(i + 1) != Some(&b'\n') {
+        *acc |= class & !CR;
+    }
 }
 
 /// Whether `bytes` (a line, whose [`bytes_seen`] are `seen`) may hold an
@@ -316,6 +425,40 @@ mod tests {
         assert!(!k[6].meets(Kinds::MARKER_BYTE));
         for line in ["a `b`", "~~~", "$x$", "<!--", "-->", "%%", "a\rb"] {
             assert!(kinds(line)[0].meets(Kinds::MARKER_BYTE), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn one_walk_finds_the_lines_and_bits_of_the_plain_reading() {
+        // The plain reading: each `\n` searched for, then the line's bytes.
+        fn plain(text: &str, start: usize) -> Vec<(Range<usize>, usize, u32)> {
+            let b = text.as_bytes();
+            let mut out = Vec::new();
+            let mut at = start;
+            for eol in (start..b.len()).filter(|&i| b[i] == b'\n') {
+                let cr = eol > at && b[eol - 1] == b'\r';
+                let range = at..eol - usize::from(cr);
+                out.push((range.clone(), 1 + usize::from(cr), bytes_seen(&b[range])));
+                at = eol + 1;
+            }
+            if at < b.len() {
+                out.push((at..b.len(), 0, bytes_seen(&b[at..])));
+            }
+            out
+        }
+        let pieces = [
+            "\n", "\r", "\r\n", "\n\n", "a", "abcdefg", " ", "`", "[", "7", ":", "<", ">", "%",
+            "é", "📅", "|", "\t",
+        ];
+        for text in crate::testgen::texts(&pieces, 24, 20_000) {
+            for start in [0, text.len().min(1)] {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let mut walked = Vec::new();
+                lines_seen(text.as_bytes(), start, |r, e, s| walked.push((r, e, s)));
+                assert_eq!(walked, plain(&text, start), "{text:?} from {start}");
+            }
         }
     }
 
