@@ -12,6 +12,7 @@
 use super::{scan, Kinds, Line};
 use memchr::memmem;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What kind of block a line belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -389,11 +390,12 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
             i += 1;
             continue;
         }
-        let s = &text[line.range.clone()];
+        // Bytes first: the quick reading needs no char boundary.
+        let b = &text.as_bytes()[line.range.clone()];
         // Most lines are empty, or open with prose, a bullet and prose, or
         // a heading: what the reading below makes of them is known from
         // their first bytes.
-        if s.is_empty() {
+        if b.is_empty() {
             // Blank: only leaving a quote closes lists.
             if cx.quotes != 0 {
                 cx.lists.clear();
@@ -403,7 +405,7 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
             i += 1;
             continue;
         }
-        if let Some(q) = quick_read(s.as_bytes()) {
+        if let Some(q) = quick_read(b) {
             // Leaving a quote closes its lists. A line that continues
             // a paragraph keeps them; any other line at column 0 closes
             // them (their content columns are all past it), and an item
@@ -417,6 +419,7 @@ fn blocks(text: &str, lines: &mut [Line], protected: &mut Vec<Range<usize>>) -> 
             i += 1;
             continue;
         }
+        let s = &text[line.range.clone()];
         let r = read(s);
         if r.quotes != cx.quotes {
             cx.lists.clear();
@@ -506,8 +509,9 @@ struct Quick {
 
 /// How [`blocks`] reads a line that opens, at its first byte, with prose
 /// (see [`opens_nothing`], or a char of another script that is no white
-/// space), with a bullet (`-`, `*`, `+`), one space and prose, or with a
-/// `#` (an ATX heading, or a tag, which is prose); `None`
+/// space), with a bullet (`-`, `*`, `+`), one space and prose, with
+/// emphasis (one or two of `*` `_`, then prose), or with a `#` (an ATX
+/// heading, or a tag, which is prose); `None`
 /// when the line needs the full [`read`]. Such a line has no quote, no
 /// indentation and at most that one item (its content at column 2), and
 /// opens no block.
@@ -525,6 +529,10 @@ fn quick_read(b: &[u8]) -> Option<Quick> {
     let (item, paragraph) = match b {
         [b'-' | b'*' | b'+', b' ', c, ..] if prose(*c) => (Some(2), true),
         [c, ..] if prose(*c) => (None, true),
+        // Emphasis (`**Date:**`, `*Source*`, `_x_`) is paragraph text: no
+        // blank follows the `*` to make it a list marker, and a char that
+        // is no `*`, `_` or blank stops a thematic break.
+        [b'*' | b'_', c, ..] | [b'*' | b'_', b'*' | b'_', c, ..] if prose(*c) => (None, true),
         // A `#` run then a blank or the end is a heading, no paragraph.
         [b'#', ..] => {
             let hashes = b.iter().take_while(|&&c| c == b'#').count();
@@ -856,23 +864,45 @@ fn mark(lines: &mut [Line], from: usize, to: usize, block: Block, out: &mut Vec<
     out.push(lines[from].range.start..lines[to].range.end);
 }
 
+/// A multi-line comment's opener and closer, with the [`scan`] bit of each
+/// one's first byte.
+struct Marker {
+    open: memmem::Finder<'static>,
+    opens: u32,
+    close: memmem::Finder<'static>,
+    closes: u32,
+}
+
 /// Multi-line comments: `<!-- … -->` and `%% … %%`, across text lines.
 /// A line is searched for an opener or a closer only when its bytes
 /// (`seen`, one entry a line) hold the marker's first byte: most lines of
 /// a note that has a comment hold neither, and a search each cost more
 /// than the look-up.
 fn comments(text: &str, lines: &mut [Line], seen: &[u32], out: &mut Vec<Range<usize>>) {
-    let markers = [
-        ("<!--", scan::LT, "-->", scan::GT),
-        ("%%", scan::PERCENT, "%%", scan::PERCENT),
-    ];
-    for (open, opens, close, closes) in markers {
-        let open_finder = memmem::Finder::new(open);
-        // Most notes have no comment at all: one pass over the bytes says so.
-        if open_finder.find(text.as_bytes()).is_none() {
+    // Set up once: building a search cost more than running it on a note.
+    static MARKERS: OnceLock<[Marker; 2]> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        let marker = |open, opens, close, closes| Marker {
+            open: memmem::Finder::new(open),
+            opens,
+            close: memmem::Finder::new(close),
+            closes,
+        };
+        [
+            marker("<!--", scan::LT, "-->", scan::GT),
+            marker("%%", scan::PERCENT, "%%", scan::PERCENT),
+        ]
+    });
+    for m in markers {
+        let (open_finder, opens, close_finder, closes) = (&m.open, m.opens, &m.close, m.closes);
+        let (open, close) = (open_finder.needle(), close_finder.needle());
+        // Most notes have no comment at all: no line holds the opener's
+        // first byte, or one pass over the bytes finds no opener.
+        if (seen.len() == lines.len() && !seen.iter().any(|&s| s & opens != 0))
+            || open_finder.find(text.as_bytes()).is_none()
+        {
             continue;
         }
-        let close_finder = memmem::Finder::new(close);
         let find =
             |finder: &memmem::Finder, range: Range<usize>| finder.find(&text.as_bytes()[range]);
         let mut i = 0;
@@ -883,13 +913,13 @@ fn comments(text: &str, lines: &mut [Line], seen: &[u32], out: &mut Vec<Range<us
                 continue;
             }
             let range = lines[i].range.clone();
-            let Some(at) = find(&open_finder, range.clone()) else {
+            let Some(at) = find(open_finder, range.clone()) else {
                 i += 1;
                 continue;
             };
             let start = range.start + at;
             let after = start + open.len();
-            if let Some(end) = find(&close_finder, after..range.end) {
+            if let Some(end) = find(close_finder, after..range.end) {
                 out.push(start..after + end + close.len());
                 // Another comment may follow on the same line; rare, and the
                 // inline pass below still protects the first one.
@@ -900,7 +930,7 @@ fn comments(text: &str, lines: &mut [Line], seen: &[u32], out: &mut Vec<Range<us
                 .find(|&j| {
                     lines[j].block == Block::Text
                         && holds(j, closes)
-                        && find(&close_finder, lines[j].range.clone()).is_some()
+                        && find(close_finder, lines[j].range.clone()).is_some()
                 })
                 .unwrap_or(lines.len() - 1);
             for line in &mut lines[i + 1..=end] {
@@ -1161,6 +1191,20 @@ mod tests {
             "\u{2003}x",
             "\u{1680}",
             "- \u{3000}",
+            "**Date:** x",
+            "*Source*",
+            "_x_",
+            "__init__",
+            "*_a",
+            "**",
+            "***",
+            "* * *",
+            "*a*b",
+            "*\ta",
+            "**é",
+            "*1",
+            "_ _ _",
+            "**-",
         ] {
             let Some(q) = super::quick_read(line.as_bytes()) else {
                 continue;
@@ -1172,7 +1216,11 @@ mod tests {
             assert_eq!(r.items.iter().collect::<Vec<_>>(), Vec::from_iter(q.item));
             let inner = r.inner.as_bytes()[0];
             let prose = super::opens_nothing(inner);
-            assert!(prose || inner == b'#' || inner >= 0xC3, "{line:?}");
+            let emphasis = matches!(inner, b'*' | b'_');
+            assert!(
+                prose || emphasis || inner == b'#' || inner >= 0xC3,
+                "{line:?}"
+            );
             assert!(super::fence(r.inner).is_none() && !super::opens_math(line));
             assert!(super::html_start(r.inner, false).is_none(), "{line:?}");
             assert_eq!(
