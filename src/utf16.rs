@@ -50,6 +50,7 @@ impl Utf16Map {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn finds_the_replacement_char_as_contains_does() {
@@ -64,7 +65,6 @@ mod tests {
             );
         }
     }
-    use super::*;
 
     #[test]
     fn counts_surrogate_pairs() {
