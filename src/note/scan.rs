@@ -229,10 +229,15 @@ static CLASS: [u32; 256] = {
 /// read and one `or` a byte, the look at each byte the note model takes
 /// (and [`lines_seen`] takes, as it splits a note into lines).
 pub(super) fn bytes_seen(bytes: &[u8]) -> u32 {
+    classes(bytes) & !(NEWLINE | CR)
+}
+
+/// Every [`CLASS`] bit of `bytes`, the line-ending bits included.
+#[inline]
+fn classes(bytes: &[u8]) -> u32 {
     bytes
         .iter()
         .fold(0u32, |acc, &b| acc | CLASS[usize::from(b)])
-        & !(NEWLINE | CR)
 }
 
 /// How many bytes [`lines_seen`] looks up before it asks whether a line
@@ -301,7 +306,7 @@ fn no_ending(bytes: &[u8]) -> (usize, u32, u32) {
     let mut acc = 0;
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<CHUNK>() {
-        let class = chunk.iter().fold(0u32, |c, &b| c | CLASS[usize::from(b)]);
+        let class = classes(chunk);
         if class & (NEWLINE | CR) != 0 {
             return (bytes.len() - rest.len(), acc, class);
         }
