@@ -60,14 +60,15 @@ function main() {
 		// The first pass counts what changes and warms up.
 		let changed = 0;
 		for (const t of texts) if (core.normalize(t, args.settings, undefined).changed) changed++;
+		const pass = () => {
+			for (const t of texts) core.normalize(t, args.settings, undefined);
+		};
 		if (args.passes !== undefined) {
-			for (let i = 0; i < args.passes; i++) for (const t of texts) core.normalize(t, args.settings, undefined);
+			for (let i = 0; i < args.passes; i++) pass();
 			console.log(JSON.stringify({ set: name, notes: texts.length, bytes, changed, passes: args.passes }));
 			continue;
 		}
-		const secs = medianPass(args.minSecs, () => {
-			for (const t of texts) core.normalize(t, args.settings, undefined);
-		});
+		const secs = medianPass(args.minSecs, pass);
 		console.log(
 			JSON.stringify({
 				set: name,
