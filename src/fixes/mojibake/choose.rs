@@ -51,7 +51,11 @@
 //! 5. Further layers are peeled (`layers`), their gain added.
 //! 6. Among those that pass, the largest gain wins, the note's page ahead
 //!    by two, and by two a repair into letters the note writes as they
-//!    are; then the one with more lowercase letters.
+//!    are; then the one with more lowercase letters. But where the note's
+//!    page reads the run whole with no byte lost, a page it is proven over
+//!    (a run of the note only the note's page reads whole, see
+//!    `Vote::proven_over`) ranks behind it, whatever it gains: ISO-8859-2
+//!    does not get one word of a windows-1250 note that writes `ŕĄŤ` (्).
 //! 7. A run that ends where an editor turned a no-break space into a plain
 //!    one, read with that space taken back, wins over all (see `nbsp`);
 //!    with no note page, a lone capital so made must lead a whole alphabet
@@ -148,7 +152,7 @@ pub fn choose<'r>(
 ) -> Choice<'r> {
     // Worked out only where a repair or a diagnostic needs it.
     let before = || look.before(r);
-    let mut best: Option<((i64, i64), Chosen)> = None;
+    let mut best: Option<((bool, i64, i64), Chosen)> = None;
     // With the page it came from: the first page in `code_pages()` order
     // that gives one is said.
     let mut unclear: Option<(usize, &'static CodePage, Repair)> = None;
@@ -270,8 +274,23 @@ pub fn choose<'r>(
         // still ranks below the best so far (ties go to the page first in
         // order), so it cannot win; what it leaves unclear is said only
         // where nothing is repaired.
+        // The note's page, proven over this one by a run only it reads
+        // whole, wins a run it reads whole too, with no byte lost.
+        let outranked = !is_note_page
+            && vote.page.is_some_and(|np| {
+                vote.proven_over(p)
+                    && look.pages.get(np).is_some_and(|x| {
+                        x.as_ref().is_some_and(|(r, _)| r.is_whole() && r.gaps == 0)
+                    })
+            });
+        if let Some(((first_rank, _, _), _)) = &best {
+            if outranked && *first_rank {
+                continue;
+            }
+        }
         if fill && !is_note_page && reading.gaps > 0 {
-            if let Some((rank, b)) = &best {
+            if let Some(((true, gain, prior), b)) = &best {
+                let rank = (*gain, *prior);
                 // The least gain with which it would rank ahead; the bound
                 // (see `detect::gaps_may_reach`) is also asked to allow for
                 // the rank a repair into the note's own letters earns
@@ -416,6 +435,7 @@ pub fn choose<'r>(
             continue;
         }
         let rank = (
+            !outranked,
             rep.gain
                 + if is_note_page { 2 } else { 0 }
                 + if keeps_its_letters(&rep, vote) {
@@ -426,8 +446,9 @@ pub fn choose<'r>(
             rep.prior,
         );
         // Of equal ranks, the page first in order.
-        let ahead =
-            |(b, chosen): &((i64, i64), Chosen)| (rank, Reverse(p)) > (*b, Reverse(chosen.page));
+        let ahead = |(b, chosen): &((bool, i64, i64), Chosen)| {
+            (rank, Reverse(p)) > (*b, Reverse(chosen.page))
+        };
         if best.as_ref().is_none_or(ahead) {
             best = Some((
                 rank,

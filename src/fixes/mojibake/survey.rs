@@ -71,6 +71,10 @@ pub struct PageEvidence {
     pub improved: usize,
     /// Per language (see `score::languages`), accented letters it makes.
     pub languages: [usize; 16],
+    /// The pages (a bit each) it is proven over: each fails to read whole
+    /// a run this page reads whole and repairs clearly, so it cannot be the
+    /// note's page where this one is.
+    pub proven_over: u16,
     /// It reads a byte as dropped somewhere a lost no-break space cannot
     /// explain.
     pub dropping: bool,
@@ -186,7 +190,14 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 fresh(r, &mut tallies)
             }
         };
-        for (p, t) in tallies.get(told.clone()).unwrap_or(&[]) {
+        let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
+        // The pages that read the run whole: a clear repair of it proves
+        // its page over every other.
+        let whole = run_tallies
+            .iter()
+            .filter(|(_, t)| t.whole)
+            .fold(0u16, |m, (p, _)| m | 1 << p);
+        for (p, t) in run_tallies {
             let Some(e) = evidence.get_mut(*p) else {
                 continue;
             };
@@ -215,6 +226,9 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 }
             }
             if free && t.explains {
+                if t.whole {
+                    e.proven_over |= !whole;
+                }
                 e.explained += 1;
                 e.prior += t.prior;
                 e.gain += t.gain;

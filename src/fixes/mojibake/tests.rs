@@ -1771,3 +1771,14 @@ fn no_capital_closes_a_word_of_small_letters_from_a_space() {
     // A small letter so made still stands (`voilÃ ` is voilà).
     assert_eq!(fix("voilÃ  le travail"), "voilà le travail");
 }
+
+#[test]
+fn a_page_proven_by_a_run_only_it_reads_takes_every_run_it_reads_whole() {
+    // Through windows-1250, ् (E0 A5 8D) is `ŕĄŤ`, which ISO-8859-2 cannot
+    // read whole (0x8D is a control there): the note is windows-1250's.
+    // Its first word reads whole through both pages, and ISO-8859-2, which
+    // swaps A1, A5, BC and BE, would make पषथलव of it.
+    let good = "पड़ला पर अन्य प्रकारक सामाजिक संरक्षण";
+    let bad = garble(good, page("windows-1250"), true);
+    assert_eq!(fix(&bad), good);
+}

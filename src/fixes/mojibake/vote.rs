@@ -71,6 +71,9 @@ pub struct Vote {
     /// vote worked them out (pages that explain it equally are told apart
     /// by them): what `langs` becomes where the note lost bytes.
     pub page_langs: Option<u64>,
+    /// The pages (a bit each) the note's page is proven over (see
+    /// `PageEvidence::proven_over`).
+    pub proven_over: u16,
 }
 
 impl Vote {
@@ -231,8 +234,10 @@ impl Vote {
                     && ev[p].improved * 2 > survey.free_runs
             })
             .collect();
+        let proven_over = page.map_or(0, |np| ev[np].proven_over & !(1 << np));
         Vote {
             page,
+            proven_over,
             whole_note,
             signifiers,
             languages,
@@ -259,6 +264,12 @@ impl Vote {
         }
     }
 
+    /// Whether the note's page is proven over page `q` (see
+    /// [`Vote::proven_over`]).
+    pub fn proven_over(&self, q: usize) -> bool {
+        self.proven_over & (1 << q) != 0
+    }
+
     /// The vote once the choice has repaired runs, every one of them
     /// under page `p` (see `run`'s second round): that page is the note's,
     /// and evidently so, as if the first look had found it up front.
@@ -268,6 +279,7 @@ impl Vote {
             vote.page_langs = None;
         }
         vote.page = Some(p);
+        vote.proven_over = survey.pages[p].proven_over & !(1 << p);
         vote.whole_note = garbled_all_through(&survey.pages[p], survey.free_runs);
         if let Some(e) = vote.evident.get_mut(p) {
             *e = true;
