@@ -1571,6 +1571,7 @@ fn likeliest(
 #[cfg(test)]
 mod tests {
     use super::super::tables::{WINDOWS_1250, WINDOWS_1251, WINDOWS_1252, WINDOWS_1254};
+    use super::super::tests::fix;
     use super::*;
 
     #[test]
@@ -1983,12 +1984,6 @@ mod tests {
             Verdict::Rebuilt(r) => assert_eq!((r.ch, r.reason), ('č', LIKELIER)),
             other => panic!("{other:?}"),
         }
-    }
-
-    fn fix(text: &str) -> String {
-        let mut config = crate::Config::default();
-        config.only(&[crate::Fix::Mojibake]);
-        crate::normalize(text, &config).text
     }
 
     #[test]

@@ -4,10 +4,17 @@ use super::pages::CodePage;
 use super::{code_pages, garble};
 use crate::{normalize, Config, Fix};
 
-fn fix(text: &str) -> String {
+/// The whole outcome of `text` with the `mojibake` fix alone: what the
+/// behaviour tests here and the modules' own tests read.
+pub(super) fn outcome(text: &str) -> crate::Outcome {
     let mut config = Config::default();
     config.only(&[Fix::Mojibake]);
-    normalize(text, &config).text
+    normalize(text, &config)
+}
+
+/// The text of [`outcome`].
+pub(super) fn fix(text: &str) -> String {
+    outcome(text).text
 }
 
 #[test]
@@ -60,9 +67,7 @@ fn closing_quote_rebuilt_after_an_opening_one() {
 
 #[test]
 fn messages_explain_the_chain() {
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize("The cafÃƒÂ© opened.\n", &config);
+    let out = outcome("The cafÃƒÂ© opened.\n");
     assert_eq!(out.text, "The café opened.\n");
     assert_eq!(out.changes[0].message, "UTF-8 read as windows-1252 twice");
 }
@@ -291,9 +296,7 @@ fn a_script_the_model_lacks_stays_with_a_diagnostic() {
     // Thai: the word lists have none, so a lost byte is not guessed.
     let line = "- แสดงรายการคำสั่งทั้งหมด\n";
     let garbled = dropped_1252(line);
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize(&garbled, &config);
+    let out = outcome(&garbled);
     assert!(!out.text.contains("แสดง"), "{}", out.text);
     assert!(!out.diagnostics.is_empty());
 }
@@ -304,9 +307,7 @@ fn a_capital_cut_short_on_a_garbled_line_is_never_silent() {
     // garbled too (`stral` then `Ã\u{AD}` for í). The rest is read back;
     // the capital is rebuilt where a word list tells it, or named as a gap.
     let garbled = dropped_1252("Mbara (Ástralía), Lýðveldið Níger\n");
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize(&garbled, &config);
+    let out = outcome(&garbled);
     assert!(
         out.text.contains("stralía), Lýðveldið Níger"),
         "{}",
@@ -329,13 +330,13 @@ fn a_name_the_vault_writes_fills_its_lost_byte() {
     // Á and Ł lose their 0x81 through windows-1252; no word list holds
     // these (made-up) names, the vault's people do.
     let garbled = dropped_1252("**Attendees**: Amara Ámbrivel, Łezwiko Kaya\n");
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let alone = normalize(&garbled, &config).text;
+    let alone = fix(&garbled);
     assert!(
         alone.contains("Ãmbrivel") && alone.contains("Åezwiko"),
         "{alone}"
     );
+    let mut config = Config::default();
+    config.only(&[Fix::Mojibake]);
     config.vault.people = vec!["Amara Ámbrivel".into(), "Łezwiko Kaya".into()];
     let out = normalize(&garbled, &config);
     assert_eq!(out.text, "**Attendees**: Amara Ámbrivel, Łezwiko Kaya\n");
@@ -366,9 +367,7 @@ fn correct_accented_words_in_a_garbled_note_get_no_diagnostic() {
     // lead byte with neither of its two continuations: correct text, not a
     // char whose every continuation byte was lost.
     let input = "Café au lait, naïve résumé, but this word is broken: dÃ©jÃ\u{a0} vu.";
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize(input, &config);
+    let out = outcome(input);
     assert_eq!(
         out.text,
         "Café au lait, naïve résumé, but this word is broken: déjà vu."
@@ -593,9 +592,7 @@ fn a_no_break_space_turned_into_a_space_is_taken_back() {
     ] {
         let garbled = garble_nbsp_as_space(text);
         assert_ne!(garbled, text);
-        let mut config = Config::default();
-        config.only(&[Fix::Mojibake]);
-        let out = normalize(&garbled, &config);
+        let out = outcome(&garbled);
         assert_eq!(out.text, text, "{garbled:?}");
         assert!(out.changes.iter().any(|c| c.message.contains("0xA0")));
     }
@@ -762,9 +759,7 @@ fn a_note_garbled_all_through_by_a_symbol_page_is_repaired() {
 
 #[test]
 fn c1_controls_are_windows_1252_punctuation() {
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize("parlé\u{85} Tu sais, \u{93}oui\u{94}\n", &config);
+    let out = outcome("parlé\u{85} Tu sais, \u{93}oui\u{94}\n");
     assert_eq!(out.text, "parlé… Tu sais, “oui”\n");
     assert!(out.changes.iter().all(|c| c.message.contains("C1 control")));
     // Undefined in windows-1252: stays.
@@ -925,9 +920,7 @@ fn a_lost_no_break_space_inside_a_longer_sequence() {
 fn a_replacement_char_anywhere_in_the_sequence() {
     // 坦 is E5 9D A6: the middle byte was lost and replaced. No candidate is
     // certain, so the whole sequence becomes one U+FFFD, never half a repair.
-    let mut config = Config::default();
-    config.only(&[Fix::Mojibake]);
-    let out = normalize("åœŸåº“æ›¼æ–¯å\u{FFFD}¦\n", &config);
+    let out = outcome("åœŸåº“æ›¼æ–¯å\u{FFFD}¦\n");
     assert_eq!(out.text, "土库曼斯\u{FFFD}\n");
     assert!(
         out.changes[0].message.contains("kept as U+FFFD"),

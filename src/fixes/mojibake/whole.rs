@@ -101,14 +101,8 @@ pub fn withhold(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::outcome as fix;
     use super::*;
-    use crate::{normalize, Config, Fix};
-
-    fn fix(text: &str) -> crate::Outcome {
-        let mut config = Config::default();
-        config.only(&[Fix::Mojibake]);
-        normalize(text, &config)
-    }
 
     #[test]
     fn a_word_ends_at_whitespace_or_the_edge() {

@@ -597,14 +597,8 @@ fn chosen(slots: &[Slot], combination: usize) -> impl Iterator<Item = (usize, ch
 mod tests {
     use super::super::garble;
     use super::super::tables::{WINDOWS_1250, WINDOWS_1252, WINDOWS_1257};
+    use super::super::tests::fix;
     use super::*;
-    use crate::{normalize, Config, Fix};
-
-    fn fix(text: &str) -> String {
-        let mut config = Config::default();
-        config.only(&[Fix::Mojibake]);
-        normalize(text, &config).text
-    }
 
     #[test]
     fn a_lost_byte_is_the_letter_that_makes_a_word() {

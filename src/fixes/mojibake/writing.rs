@@ -214,14 +214,8 @@ pub fn settle(page: &CodePage, units: &[Unit], verdicts: &mut [Option<Verdict>],
 mod tests {
     use super::super::garble;
     use super::super::tables::WINDOWS_1252;
+    use super::super::tests::fix;
     use super::*;
-    use crate::{normalize, Config, Fix};
-
-    fn fix(text: &str) -> String {
-        let mut config = Config::default();
-        config.only(&[Fix::Mojibake]);
-        normalize(text, &config).text
-    }
 
     #[test]
     fn a_letter_of_the_words_script_a_block_away() {
