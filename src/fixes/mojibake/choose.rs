@@ -217,9 +217,16 @@ pub fn choose<'r>(
         // (`Среда`, `Сандвич` under windows-1251), written correctly.
         // A capital cut short inside a word of small letters (`TanzĆnia`):
         // its word may tell the letter, wherever the note's page is.
+        // In a word in capitals only where the word lists hold the word
+        // one candidate makes and not the word as written (`ARTÃCULO`, not
+        // the stylised `GÄLÄW`): see below.
+        let capital_in_caps = lone_leads && is_capital_inside_a_caps_word(text, r);
         let capital_cut_short = lone_leads
-            && (is_capital_inside_a_small_word(r) || is_capital_opening_a_small_word(text, r));
-        let stylised = lone_leads && is_caps_word(r) && !(is_note_page && vote.evident[p]);
+            && (is_capital_inside_a_small_word(r)
+                || is_capital_opening_a_small_word(text, r)
+                || capital_in_caps);
+        let stylised =
+            lone_leads && is_caps_word(r) && !(is_note_page && vote.evident[p]) && !capital_in_caps;
         if stylised || lone_leads_in_a_row(reading) {
             continue;
         }
@@ -375,9 +382,26 @@ pub fn choose<'r>(
                     score::Kind::Letter | score::Kind::Mark | score::Kind::Plain
                 ) || dropped::joins_a_word(c)
             });
+        // A capital cut short in a word in capitals counts only where the
+        // word lists hold the word one candidate makes, and not as written.
+        // The letter made must be an everyday capital: a rare one (Ɉ) is
+        // likelier a listed word's hash met by chance than the word.
+        let listed_in_caps = capital_in_caps
+            && makes_a_listed_word(&rep)
+            && rep
+                .restored
+                .iter()
+                .all(|x| x.ch.is_uppercase() && score::char_cost(x.ch) == 0)
+            && !listed_as_written(text, r);
+        if capital_in_caps && !(is_note_page && vote.evident[p]) && !listed_in_caps {
+            continue;
+        }
         if rep.changed.is_empty()
             || (keeps && rep.restored.len() > lost.marked)
-            || (caps && writes_small_letters(&rep) && !spells_a_word(reading, &rep.out))
+            || (caps
+                && writes_small_letters(&rep)
+                && !spells_a_word(reading, &rep.out)
+                && !listed_in_caps)
             || letter_from_a_lone_letter(&rep, &r.chars)
             || foreign_from_a_letter_in_a_word(&rep, r)
             || syllable_inside_a_latin_word(&rep, r)
@@ -725,6 +749,34 @@ pub(super) fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
         && opens
         && small >= 3
         && ends
+}
+
+/// Rule 3: whether the run is one capital, a lead char, inside a word of
+/// five ASCII capitals or more (`ARTÃCULO`, `PROBLΓME`): a lost byte
+/// after it makes an accented capital, which only the word lists may then
+/// tell (rule 4), as capitals are also styling. Not in a shorter word: some
+/// language of the lists writes nearly any short word (`TÍMA` for Shuar
+/// `TÁMA`).
+fn is_capital_inside_a_caps_word(text: &str, r: &Run) -> bool {
+    let [c] = r.chars.as_slice() else {
+        return false;
+    };
+    let head = text.get(..r.range.start).unwrap_or("").as_bytes();
+    let tail = text.get(r.range.end..).unwrap_or("").as_bytes();
+    let before = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let after = tail.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    // The word ends in neither a small letter nor a digit either side.
+    let edge = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+    c.is_uppercase()
+        && before >= 1
+        && after >= 1
+        && before + after >= 5
+        && edge(head.len().checked_sub(before + 1).and_then(|i| head.get(i)))
+        && edge(tail.get(after))
 }
 
 /// Rule 4: whether the word the run stands in, as written, is one the word

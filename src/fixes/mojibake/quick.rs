@@ -7,8 +7,8 @@
 //! has shown such a pair for; a lost no-break space also on its own, so a
 //! two-byte lead before a space counts too, and so does a lead char that
 //! is a capital between small ASCII letters (`sprĆk`: a letter cut short
-//! that its word may tell) or, odd there, opening a word before one
-//! (`Ãrabe`). A note with none of these under any page needs nothing, and
+//! that its word may tell), between ASCII capitals (`ARTÃCULO`) or, odd
+//! there, opening a word before a small one (`Ãrabe`). A note with none of these under any page needs nothing, and
 //! this tells so in one pass over its chars, with two table lookups per
 //! non-ASCII char and no allocation.
 
@@ -276,15 +276,22 @@ pub fn opens_oddly(c: char) -> bool {
 struct Pair {
     /// The pages reading the last char as a lead byte.
     leads: u16,
-    /// The last char is a small ASCII letter.
-    small_before: bool,
+    /// The last char, if ASCII (0 otherwise).
+    before: u8,
     /// The last char cannot open a word before it: not a space, an opening
     /// bracket or quote, nor the text's start.
     mid_word: bool,
-    /// A lead char that is a capital, straight after a small ASCII letter
-    /// or where a word opens: cut short if a small ASCII letter follows.
-    capital_lead: bool,
+    /// A lead char that is a capital, cut short if the ASCII char after it
+    /// is of this case: straight after a small ASCII letter or where a
+    /// word opens, a small letter ([`SMALL_AFTER`]); straight after an
+    /// ASCII capital, a capital ([`CAPITAL_AFTER`]); 0 otherwise.
+    capital_lead: u8,
 }
+
+/// [`Pair::capital_lead`]: a small ASCII letter must follow.
+const SMALL_AFTER: u8 = 1;
+/// [`Pair::capital_lead`]: an ASCII capital must follow.
+const CAPITAL_AFTER: u8 = 2;
 
 impl Pair {
     /// Takes ASCII `c`; true when it completes what a repair needs.
@@ -292,15 +299,17 @@ impl Pair {
     #[inline(always)]
     fn ascii(&mut self, c: char) -> bool {
         if (c == ' ' && self.leads & NBSP_LEAD != 0)
-            || (self.capital_lead && c.is_ascii_lowercase())
+            || (self.capital_lead != 0
+                && ((self.capital_lead == SMALL_AFTER && c.is_ascii_lowercase())
+                    || (self.capital_lead == CAPITAL_AFTER && c.is_ascii_uppercase())))
         {
             return true;
         }
         *self = Pair {
             leads: 0,
-            small_before: c.is_ascii_lowercase(),
+            before: c as u8,
             mid_word: !opens_after(c),
-            capital_lead: false,
+            capital_lead: 0,
         };
         false
     }
@@ -310,10 +319,16 @@ impl Pair {
         if self.leads & cont != 0 {
             return true;
         }
-        self.capital_lead = lead != 0
-            && c.is_uppercase()
-            && (self.small_before || (!self.mid_word && opens_oddly(c)));
-        self.small_before = false;
+        self.capital_lead = if lead == 0 || !c.is_uppercase() {
+            0
+        } else if self.before.is_ascii_lowercase() || (!self.mid_word && opens_oddly(c)) {
+            SMALL_AFTER
+        } else if self.before.is_ascii_uppercase() {
+            CAPITAL_AFTER
+        } else {
+            0
+        };
+        self.before = 0;
         self.mid_word = true;
         self.leads = lead;
         false
@@ -356,6 +371,11 @@ mod tests {
                     c.is_ascii_lowercase() || (opens_after(c) && opens_oddly(r.chars[0]))
                 })
                 && r.next.is_some_and(|c| c.is_ascii_lowercase()))
+                || (r.chars.len() == 1
+                    && r.chars[0].is_uppercase()
+                    && lead_pages(r.chars[0]) != 0
+                    && r.prev.is_some_and(|c| c.is_ascii_uppercase())
+                    && r.next.is_some_and(|c| c.is_ascii_uppercase()))
         })
     }
 
@@ -431,6 +451,7 @@ mod tests {
             "IRMÃ E MAÇÃ — VÝŠKA ŠÍRKA Ö–A",
             "◊ﬁﬂ\u{f8ff} ∂∆∏∑√∞∫≈≠≤≥ ░▒▓│┤╡",
             "sprĆk, na hÉireann, kaÅmiiri, McÉ, aÉ, Éa",
+            "ARTÃCULO, KÖNIG, XÉX, XÉ, ÉX, AÃ B",
         ];
         for s in samples {
             assert_eq!(may_hold_mojibake(s), slow(s), "{s:?}");

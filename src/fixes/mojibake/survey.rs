@@ -192,11 +192,13 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         };
         let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
         // The pages that read the run whole: a clear repair of it proves
-        // its page over every other.
-        let whole = run_tallies
-            .iter()
-            .filter(|(_, t)| t.whole)
-            .fold(0u16, |m, (p, _)| m | 1 << p);
+        // its page over every other. Asked only of a run repaired clearly.
+        let whole = || {
+            run_tallies
+                .iter()
+                .filter(|(_, t)| t.whole)
+                .fold(0u16, |m, (p, _)| m | 1 << p)
+        };
         for (p, t) in run_tallies {
             let Some(e) = evidence.get_mut(*p) else {
                 continue;
@@ -227,7 +229,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             }
             if free && t.explains {
                 if t.whole {
-                    e.proven_over |= !whole;
+                    e.proven_over |= !whole();
                 }
                 e.explained += 1;
                 e.prior += t.prior;

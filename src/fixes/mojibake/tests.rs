@@ -1775,3 +1775,17 @@ fn a_page_proven_by_a_run_only_it_reads_takes_every_run_it_reads_whole() {
     let bad = garble(good, page("windows-1250"), true);
     assert_eq!(fix(&bad), good);
 }
+
+#[test]
+fn a_capital_cut_short_in_a_word_in_capitals_is_the_letter_its_word_tells() {
+    // Í is C3 8D; windows-1252 drops 0x8D and leaves `Ã` between capitals.
+    // Of Á, Í, Ï, Ð and Ý, only Í makes a word the lists hold.
+    assert_eq!(fix(&dropped_1252("ARTÍCULO 1\n")), "ARTÍCULO 1\n");
+    // A short word is one some language writes with nearly any letter
+    // (`TÍMA`): the gap stays.
+    assert_eq!(fix(&dropped_1252("TÁMA 1\n")), "TÃMA 1\n");
+    // Stylised capitals written correctly stay.
+    for s in ["GÄLÄW ÉRHETŐ\n", "KÖNIG SÃO PAULO\n"] {
+        assert_eq!(fix(s), s);
+    }
+}
