@@ -12,7 +12,8 @@
 //!    writes a letter the page cannot (that line is correct text). A
 //!    Greek letter with a sign of maths after it (`Δ±`, `β³`) is notation:
 //!    its page must repair another run of the note.
-//! 2. A lone accented capital in a word in capitals is stylised text, lead
+//! 2. A lone accented capital in a word in capitals is stylised text (but
+//!    see rule 3 for one inside a long word), lead
 //!    chars in a row each cut short are a word written correctly, and
 //!    a line in capitals gets no small letters (but for a run read whole
 //!    into a word of three sequences or more: `XML Ñ„Ð°Ð¹Ð»`) and no
@@ -30,7 +31,10 @@
 //!    letters, the model finds one small letter far likelier (rule 4); so
 //!    too one opening a word of small letters that no language opens with
 //!    it or of another script (`Ãrabe`, `Γndia`), if the word lists
-//!    confirm the letter and do not hold the word as written (`Ăsta`);
+//!    confirm the letter and do not hold the word as written (`Ăsta`),
+//!    and one inside a word of five ASCII capitals or more (`ARTÃCULO`),
+//!    if the word lists confirm an everyday capital and do not hold the
+//!    word as written, even on a line in capitals;
 //!    and one sequence cut short glued to a Latin word, under any page,
 //!    where only a quote or hyphen fills it (`QozogвЂiston`). A page the
 //!    note shows keeping its undefined bytes (a C1 control) or marking them
