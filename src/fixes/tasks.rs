@@ -39,6 +39,7 @@
 //! and must give the same description, fields, tags and block link.
 
 use super::{Context, Sink};
+use crate::note::task::signs::Reading;
 use crate::note::task::{self, Field, TaskLine, Token};
 use crate::note::{Kinds, Note};
 use std::collections::HashSet;
@@ -53,8 +54,12 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     // The tokens of the line read last, whose room the next line's reading
     // takes over: one allocation for the note, not one a task line.
     let mut spare = Vec::new();
-    // The same for the reading of each rewritten line, its check.
+    // The same for the reading of each rewritten line, its check, and for
+    // the signifiers of a line the note's reading left out.
     let mut check = Vec::new();
+    let mut signs = Vec::new();
+    // The task lines' signifiers `dates` read, if it did.
+    let read = note.task_signs();
     for i in note.scan.lines_with(NEEDS) {
         let line = &note.lines[i];
         if !line.is_text() {
@@ -72,11 +77,17 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if !memo.quiet.is_empty() && memo.quiet.contains(text) {
             continue;
         }
-        let parsed = task::parse_into(text, std::mem::take(&mut spare));
+        let tokens = std::mem::take(&mut spare);
+        let parsed = match read.map(|r| r.line(i)) {
+            Some(Reading::Signs(s)) => task::parse_read(text, s, tokens),
+            Some(Reading::Breaks) => None,
+            _ => task::parse_into(text, tokens, &mut signs),
+        };
         let quiet = match &parsed {
             Some(parsed) if parsed.fields().next().is_some() => {
                 let at = line.range.start;
-                match rewrite_line(text, parsed, cx.config.tags_before_fields, &mut check) {
+                let tags_first = cx.config.tags_before_fields;
+                match rewrite_line(text, parsed, tags_first, &mut check, &mut signs) {
                     Ok(Some((new, written))) => {
                         // Checked final by `rewrite`: the next pass need
                         // not read it.
@@ -180,18 +191,19 @@ impl Hasher for LineHasher {
 /// The line rewritten with its fields in Tasks' form: `Ok(None)` when it
 /// already is, `Err` when it is left alone on purpose.
 pub fn rewrite(line: &str, t: &TaskLine) -> Result<Option<Rewrite>, String> {
-    rewrite_line(line, t, false, &mut Vec::new()).map(|r| r.map(|(r, _)| r))
+    rewrite_line(line, t, false, &mut Vec::new(), &mut Vec::new()).map(|r| r.map(|(r, _)| r))
 }
 
 /// [`rewrite`], with the whole line as rewritten: the check of a rewrite
 /// writes it, and the memo of lines known final keeps it, so it is
-/// written once. `spare` lends its room to the reading of the rewritten
-/// line, as [`task::parse_into`] takes it, and gets it back.
+/// written once. `spare` and `signs` lend their room to the reading of
+/// the rewritten line, as [`task::parse_into`] takes them, and get it back.
 fn rewrite_line(
     line: &str,
     t: &TaskLine,
     tags_first: bool,
     spare: &mut Vec<Token>,
+    signs: &mut Vec<usize>,
 ) -> Result<Option<(Rewrite, String)>, String> {
     check_fields(line, t)?;
     if in_form(line, t, tags_first) {
@@ -205,7 +217,7 @@ fn rewrite_line(
         replacement: new,
         message: why(line, t, tags_first),
     };
-    match reads_the_same(line, t, &rewrite, tags_first, spare) {
+    match reads_the_same(line, t, &rewrite, tags_first, spare, signs) {
         Some(written) => Ok(Some((rewrite, written))),
         None => Err("task line left as it is: rewriting it would change how Tasks reads it".into()),
     }
@@ -692,6 +704,7 @@ fn reads_the_same(
     r: &Rewrite,
     tags_first: bool,
     spare: &mut Vec<Token>,
+    signs: &mut Vec<usize>,
 ) -> Option<String> {
     // Written once, at its length: copying the line and replacing a part
     // grew it again.
@@ -699,7 +712,7 @@ fn reads_the_same(
     new.push_str(&line[..r.range.start]);
     new.push_str(&r.replacement);
     new.push_str(&line[r.range.end..]);
-    let again = task::parse_into(&new, std::mem::take(spare))?;
+    let again = task::parse_into(&new, std::mem::take(spare), signs)?;
     let same = same_text(description(line, t), description(&new, &again))
         && field_values(line, t) == field_values(&new, &again)
         && block_link(line, t) == block_link(&new, &again)

@@ -9,6 +9,7 @@
 mod frontmatter;
 mod lines;
 
+use super::task::signs::TaskSigns;
 use super::{protect, scan, Frontmatter, Kinds, Line, Note, Scan};
 use crate::edit::Edit;
 use std::ops::Range;
@@ -22,6 +23,9 @@ pub(crate) struct Carried {
     regions: Regions,
     newline: &'static str,
     scan: Scan,
+    /// The task lines' signifiers read so far, when every line keeps its
+    /// index: those of the lines edited forgotten.
+    task_signs: Option<TaskSigns>,
 }
 
 /// The protected regions a carried note knows.
@@ -216,6 +220,10 @@ impl Note<'_> {
         for (&(i, _), &k) in grown.iter().zip(&edited) {
             kinds[i] = k;
         }
+        let task_signs = self.task_signs.take().map(|mut signs| {
+            signs.forget(grown.iter().map(|&(i, _)| i));
+            signs
+        });
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
@@ -223,6 +231,7 @@ impl Note<'_> {
             lines,
             regions,
             newline: self.newline,
+            task_signs,
         })
     }
 
@@ -314,6 +323,9 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         line_hint: Default::default(),
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
+        task_signs: c
+            .task_signs
+            .map_or_else(Default::default, std::sync::OnceLock::from),
         checked_yaml: std::sync::OnceLock::new(),
     }
 }

@@ -1,7 +1,7 @@
 //! The note model: lines, frontmatter (with its entries), protected
-//! regions, and the one scan that says where each fix has something to look
-//! at ([`scan`]), found once per text so every fix works from the same
-//! reading.
+//! regions, the signifiers of task lines ([`task::signs`]), and the one
+//! scan that says where each fix has something to look at ([`scan`]),
+//! found once per text so every fix works from the same reading.
 
 mod carry;
 pub mod frontmatter;
@@ -83,6 +83,9 @@ pub struct Note<'a> {
     /// once for this reading: the vault index and the `dates` fix both ask
     /// (see `fixes::dates::sites::of`).
     pub date_sites: OnceLock<Vec<crate::fixes::dates::sites::Site>>,
+    /// The signifiers of the note's task lines, kept by the first fix
+    /// that read them ([`Note::task_signs`]).
+    pub(crate) task_signs: OnceLock<task::signs::TaskSigns>,
     /// The YAML the `frontmatter` fix's edits make of this note's block,
     /// with the value it parsed that YAML to when it checked them: when
     /// the edits applied are those, the edited note's block takes that
@@ -140,6 +143,7 @@ impl<'a> Note<'a> {
             newline,
             scan,
             date_sites: OnceLock::new(),
+            task_signs: OnceLock::new(),
             checked_yaml: OnceLock::new(),
         }
     }
@@ -208,6 +212,12 @@ impl<'a> Note<'a> {
         } else {
             &self.blocks
         }
+    }
+
+    /// The signifiers of the note's task lines that a fix read and kept
+    /// for the others ([`task::signs`]), if one did.
+    pub fn task_signs(&self) -> Option<&task::signs::TaskSigns> {
+        self.task_signs.get()
     }
 
     /// The 1-based line number of byte `offset`.

@@ -35,6 +35,10 @@
 
 use std::ops::Range;
 
+pub mod signs;
+
+pub use signs::{LineSigns, Sign};
+
 /// Every signifier Tasks writes (dates, recurrence, ids, dependencies,
 /// on-completion, the five priorities): the one list of them. The
 /// alternatives it also reads (📆 🗓 ⌛) are in [`Field::of_symbol`].
@@ -215,14 +219,37 @@ pub fn is_js_space(c: char) -> bool {
 /// Reads `line` (one line, without its ending) as Tasks would; `None` when
 /// Tasks would not read it as a task.
 pub fn parse(line: &str) -> Option<TaskLine> {
-    parse_into(line, Vec::new())
+    parse_into(line, Vec::new(), &mut Vec::new())
 }
 
 /// [`parse`], its tokens written into `tokens` (emptied first), whose room
-/// is kept: a caller reading many lines hands each line's tokens back for
-/// the next, so a line's reading allocates nothing.
-pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
+/// is kept, and its signifiers read into `signs`: a caller reading many
+/// lines hands each line's buffers back for the next, so a line's reading
+/// allocates nothing.
+pub fn parse_into(line: &str, tokens: Vec<Token>, signs: &mut Vec<usize>) -> Option<TaskLine> {
     let (prefix_end, status) = checkbox(line)?;
+    if !signs::read(line, signs) {
+        return None;
+    }
+    parse_body(line, prefix_end, status, signs::of_buffer(signs), tokens)
+}
+
+/// [`parse_into`] of a line whose signifiers are already read (by
+/// [`signs::read`], which found no JavaScript line break in it): what a
+/// fix does with the note's reading ([`crate::note::Note::task_signs`]).
+pub fn parse_read(line: &str, signs: LineSigns, tokens: Vec<Token>) -> Option<TaskLine> {
+    let (prefix_end, status) = checkbox(line)?;
+    parse_body(line, prefix_end, status, signs, tokens)
+}
+
+/// The reading after the checkbox, which ends at `prefix_end`.
+fn parse_body(
+    line: &str,
+    prefix_end: usize,
+    status: char,
+    signs: LineSigns,
+    mut tokens: Vec<Token>,
+) -> Option<TaskLine> {
     // The body, trimmed as Tasks trims it.
     let body_start = trim_start(line, prefix_end, false);
     let mut end = trim_end(line, line.len()).max(body_start);
@@ -235,17 +262,13 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
     // so of the field extractors only the one of the last signifier left
     // can match what is left: the others would fail, and the extractors of
     // ids and dependencies read back over a whole description of plain
-    // words. The signifiers are found once, by one search of the line,
-    // and each extractor reads from its signifier on, not back from the
+    // words. Each extractor reads from its signifier on, not back from the
     // end again.
-    let mut signs = Signifiers {
-        found: [0; ROOM],
-        len: 0,
-        more: false,
+    let signs = signs.from(body_start);
+    let mut signs = Left {
+        len: signs.len(),
+        signs,
     };
-    if !signs.read(line, body_start..end) {
-        return None;
-    }
     // Room for the usual tokens at once: a line of tags and fields has five
     // or six, and a list grown from empty allocates, then reallocates.
     tokens.clear();
@@ -260,7 +283,7 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
     // only the tag's and the last signifier's field's can match, and only
     // if they can take the last byte of what is left ([`ENDS`]); these
     // change only when a token is taken.
-    let mut last = signs.last_before(line, body_start, end);
+    let mut last = signs.last_before(line, end);
     let mut may = may_match(line, body_start, end, last, tags_left);
     for _ in 0..21 {
         let mut matched = false;
@@ -285,7 +308,7 @@ pub fn parse_into(line: &str, mut tokens: Vec<Token>) -> Option<TaskLine> {
             // Still the last signifier unless the token took it (a field's
             // does; a tag's seldom).
             if last.is_some_and(|s| s.at >= end) {
-                last = signs.last_before(line, body_start, end);
+                last = signs.last_before(line, end);
             }
             may = may_match(line, body_start, end, last, tags_left);
             // The steps after this one, in this run.
@@ -453,104 +476,23 @@ pub fn breaks_js_at(b: &[u8], i: usize) -> bool {
             && (b[i + 1..].starts_with(&[0x80, 0xA8]) || b[i + 1..].starts_with(&[0x80, 0xA9]))
 }
 
-/// A signifier in a task's body: where it starts, its length, its field.
-#[derive(Clone, Copy, Debug)]
-struct Sign {
-    at: usize,
+/// The signifiers of a body not yet taken: the first `len` of `signs`.
+struct Left<'a> {
+    signs: LineSigns<'a>,
     len: usize,
-    field: Field,
 }
 
-/// Room for the signifiers of a body kept at once: a task line has a few;
-/// a body with more keeps its last ones, and reads the earlier ones again
-/// once those are taken.
-const ROOM: usize = 16;
-
-/// The signifiers of a body not yet taken, in line order: each its place
-/// and its field's, packed in one word (`at << 4 | field`), so the store
-/// is small and made in place.
-struct Signifiers {
-    found: [usize; ROOM],
-    len: usize,
-    /// Whether signifiers before `found[0]` were left out for room.
-    more: bool,
-}
-
-impl Signifiers {
-    /// Reads the signifiers of `line[body]`; `false` when `line` breaks
-    /// as [`breaks_js_line`] says: one search of the line for both, as
-    /// U+2028, U+2029 and every signifier start with byte 0xE2 or 0xF0,
-    /// so only chars starting with those are decoded.
-    fn read(&mut self, line: &str, body: Range<usize>) -> bool {
-        let b = line.as_bytes();
-        for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
-            if breaks_js_at(b, i) {
-                return false;
-            }
-            if body.contains(&i) {
-                self.add(line, i);
-            }
-        }
-        true
-    }
-
-    /// Adds the signifier at `i`, if one starts there.
+impl Left<'_> {
+    /// The last signifier starting before `end`; the ones from `end` on
+    /// are dropped: what is left of the body only shrinks.
     #[inline]
-    fn add(&mut self, line: &str, i: usize) {
-        let Some(sign) = sign_at(line, i) else { return };
-        if self.len == ROOM {
-            self.found.copy_within(1.., 0);
-            self.len -= 1;
-            self.more = true;
-        }
-        self.found[self.len] = sign.at << 4 | sign.field as usize;
-        self.len += 1;
-    }
-
-    /// Reads the signifiers of `line[body]` again, once the ones kept are
-    /// taken and earlier ones were left out.
-    #[cold]
-    #[inline(never)]
-    fn read_again(&mut self, line: &str, body: Range<usize>) {
-        let b = line.as_bytes();
-        self.more = false;
-        for i in memchr::memchr2_iter(0xE2, 0xF0, &b[body.clone()]) {
-            self.add(line, body.start + i);
-        }
-    }
-
-    /// The last signifier starting before `end` (in the body from
-    /// `start`); the ones from `end` on are dropped: what is left of the
-    /// body only shrinks.
-    #[inline]
-    fn last_before(&mut self, line: &str, start: usize, end: usize) -> Option<Sign> {
-        while self.len > 0 && self.found[self.len - 1] >> 4 >= end {
+    fn last_before(&mut self, line: &str, end: usize) -> Option<Sign> {
+        while self.len > 0 && self.signs.at(self.len - 1) >= end {
             self.len -= 1;
         }
-        if self.len == 0 && self.more {
-            self.read_again(line, start..end);
-        }
-        let packed = *self.found[..self.len].last()?;
-        let at = packed >> 4;
-        Some(Sign {
-            at,
-            // A signifier's UTF-8 is three bytes from 0xE2, four from 0xF0.
-            len: if line.as_bytes()[at] == 0xF0 { 4 } else { 3 },
-            field: Field::WRITE_ORDER[packed & 0xF],
-        })
+        let k = self.len.checked_sub(1)?;
+        Some(self.signs.get(line, k))
     }
-}
-
-/// The signifier that starts at byte `i` of `line`, if one does.
-#[inline]
-fn sign_at(line: &str, i: usize) -> Option<Sign> {
-    let c = line.get(i..)?.chars().next()?;
-    let (field, _) = Field::of_symbol(c)?;
-    Some(Sign {
-        at: i,
-        len: c.len_utf8(),
-        field,
-    })
 }
 
 /// Where an empty list item (`- `) or an empty task (`- [ ] `) ends its
@@ -1208,8 +1150,8 @@ mod tests {
         }
     }
 
-    /// Bodies with more signifiers than [`ROOM`] read their earlier ones
-    /// again once the kept ones are taken: as trying every extractor.
+    /// Bodies with many signifiers (more than the sixteen an earlier
+    /// reading kept at once) read as trying every extractor.
     #[test]
     fn more_signifiers_than_room() {
         let pieces = [
@@ -1228,7 +1170,7 @@ mod tests {
         let mut many = 0;
         for body in crate::testgen::texts_from(5, &pieces, 60, 20_000) {
             let line = format!("- [ ] x{body}");
-            many += usize::from(body.matches(|c| Field::of_symbol(c).is_some()).count() > ROOM);
+            many += usize::from(body.matches(|c| Field::of_symbol(c).is_some()).count() > 16);
             assert_eq!(parse(&line), every_extractor(&line), "{line:?}");
         }
         assert!(many > 5_000, "{many}");

@@ -6,6 +6,7 @@
 use super::grammar::{self, Found, Mode, Options};
 use super::label::{label, Label, MAX_LABEL};
 use crate::config::Config;
+use crate::note::task::signs::{LineSigns, Reading, TaskSigns};
 use crate::note::{task, Kinds, Note};
 use regex::Regex;
 use serde_yaml::Value;
@@ -59,30 +60,6 @@ const LABEL_WORDS: &[&str] = &[
     "日期",
     "날짜",
 ];
-
-/// Whether `line`, whose checkbox Tasks reads, is a task, and if so the
-/// Tasks date signifiers of `dated` (with the alternatives Tasks also
-/// reads, as the task grammar lists them) and their byte offsets, written
-/// into `out`. Every signifier starts with byte 0xE2 or 0xF0, and every
-/// char JavaScript reads as a line break (which makes the line no task)
-/// is `\r` or starts with 0xE2: one search of the line finds both, and
-/// only those bytes are decoded.
-fn task_signifiers(line: &str, dated: bool, out: &mut Vec<(usize, char)>) -> bool {
-    out.clear();
-    let b = line.as_bytes();
-    for i in memchr::memchr3_iter(b'\r', 0xE2, 0xF0, b) {
-        if task::breaks_js_at(b, i) {
-            return false;
-        }
-        let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
-            continue;
-        };
-        if dated && task::Field::of_symbol(c).is_some_and(|(field, _)| field.is_date()) {
-            out.push((i, c));
-        }
-    }
-    true
-}
 
 /// The date fields of the Tasks plugin's Dataview format (`[due:: …]`,
 /// `(scheduled:: …)`), whose values Tasks reads only as `YYYY-MM-DD`.
@@ -376,8 +353,10 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
     let mut last = None;
     // The dates each line's places took, one buffer for every line.
     let mut claimed: Vec<Range<usize>> = Vec::new();
-    // The date signifiers of a task line, one buffer for every line.
-    let mut marks: Vec<(usize, char)> = Vec::new();
+    // The signifiers of the note's task lines: as a fix read them before,
+    // or read here and kept in the note for `tasks`, which runs next.
+    let known = note.task_signs();
+    let mut reading = TaskSigns::default();
     // Lines with a digit, and table rows (a header seldom has a digit).
     for i in note.scan.lines_with(Kinds::DIGIT.or(Kinds::PIPE)) {
         let line = &note.lines[i];
@@ -435,12 +414,27 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
         let dataview = last.is_some()
             && (task_fields || memchr::memchr(b'[', bytes).is_some())
             && has_double_colon(bytes);
-        if (task_fields || dataview)
-            && task::has_checkbox(text)
-            && task_signifiers(text, task_fields, &mut marks)
-        {
-            for &(i, c) in &marks {
-                let mut at = i + c.len_utf8();
+        // A task's signifiers, one search of the line for them and for
+        // the JavaScript line breaks that make it no task. A line without
+        // `TASK_FIELDS` has none (each is a wide char, and a checkbox has a
+        // `[`): it is only checked for being a task.
+        let read = if !(task_fields || dataview) || !task::has_checkbox(text) {
+            Reading::Unread
+        } else if !task_fields {
+            if task::is_task(text) {
+                Reading::Signs(LineSigns::NONE)
+            } else {
+                Reading::Breaks
+            }
+        } else {
+            match known.map(|k| k.line(i)) {
+                Some(r @ (Reading::Signs(_) | Reading::Breaks)) => r,
+                _ => reading.read_line(i, text),
+            }
+        };
+        if let Reading::Signs(task_signs) = read {
+            for sign in task_signs.iter(text).filter(|s| s.field.is_date()) {
+                let mut at = sign.at + sign.len;
                 // The variation selector (EF B8 8F) and the blanks after
                 // the signifier, by their bytes: every date signifier of a
                 // settled note is passed this way.
@@ -494,6 +488,9 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
                 from = at;
             }
         }
+    }
+    if known.is_none() {
+        let _ = note.task_signs.set(reading);
     }
     sites
 }
@@ -1245,10 +1242,10 @@ fn iso_found(s: &str, year: u32, month: u32, day: u32) -> Found {
 mod tests {
     use super::*;
 
-    /// One search of a checkbox line finds whether it is a task and its
+    /// One reading of a checkbox line finds whether it is a task and its
     /// date signifiers, as a look for each does.
     #[test]
-    fn task_signifiers_as_is_task_and_a_decode_of_every_char() {
+    fn task_signs_as_is_task_and_a_decode_of_every_char() {
         let pieces = [
             "- [ ] ",
             "a",
@@ -1270,18 +1267,27 @@ mod tests {
             "\u{2027}",
             "2025-01-02",
         ];
-        let mut marks = Vec::new();
         let mut tasks = 0;
         for (n, a) in pieces.iter().enumerate() {
             for b in &pieces {
                 for c in &pieces[n % 5..] {
                     let line = format!("- [ ] {a}{b}{c}");
-                    let is_task =
-                        task::has_checkbox(&line) && task_signifiers(&line, true, &mut marks);
-                    assert_eq!(is_task, task::is_task(&line), "{line:?}");
-                    if !is_task {
-                        continue;
-                    }
+                    let text = line.as_str();
+                    let is_task = task::is_task(text);
+                    let mut signs = TaskSigns::default();
+                    let marks: Vec<(usize, char)> = match signs.read_line(0, text) {
+                        Reading::Signs(s) => {
+                            assert!(is_task, "{line:?}");
+                            s.iter(text)
+                                .filter(|s| s.field.is_date())
+                                .map(|s| (s.at, text[s.at..].chars().next().unwrap()))
+                                .collect()
+                        }
+                        _ => {
+                            assert!(!is_task, "{line:?}");
+                            continue;
+                        }
+                    };
                     tasks += 1;
                     let by_char: Vec<(usize, char)> = line
                         .char_indices()

@@ -68,6 +68,14 @@ impl Note<'_> {
                 Regions::Blocks(protected)
             }
         };
+        // The body's lines move by as many lines as the block grew.
+        let task_signs = match self.task_signs.take() {
+            Some(mut signs) => {
+                signs.shift(body, lines.len() as isize - body as isize)?;
+                Some(signs)
+            }
+            None => None,
+        };
         kinds.extend_from_slice(self.scan.lines.get(body..)?);
         for line in old_body {
             lines.push(Line {
@@ -83,6 +91,7 @@ impl Note<'_> {
             lines,
             regions,
             newline: self.newline,
+            task_signs,
         })
     }
 }

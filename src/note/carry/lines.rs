@@ -219,6 +219,15 @@ impl Note<'_> {
             )?),
         };
         let newline = newline_of(&lines);
+        // Task lines are never blank, so never removed: each reading moves
+        // to its line's new index.
+        let task_signs = self.task_signs.take().and_then(|mut signs| {
+            signs.renumber(|i| {
+                let fate = fates.get(i)?;
+                (!fate.removed).then_some((fate.at, fate.changed))
+            })?;
+            Some(signs)
+        });
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
@@ -226,6 +235,7 @@ impl Note<'_> {
             lines,
             regions,
             newline,
+            task_signs,
         })
     }
 
