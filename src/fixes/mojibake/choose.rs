@@ -281,10 +281,6 @@ pub fn choose<'r>(
         if !vote.whole_note && keeps_a_page_letter(reading) {
             continue;
         }
-        // Rule 6 without judging: the most this reading's gaps could gain
-        // still ranks below the best so far (ties go to the page first in
-        // order), so it cannot win; what it leaves unclear is said only
-        // where nothing is repaired.
         // The note's page, proven over this one by a run only it reads
         // whole, wins a run it reads whole too, with no byte lost.
         let outranked = !is_note_page
@@ -299,6 +295,10 @@ pub fn choose<'r>(
                 continue;
             }
         }
+        // Rule 6 without judging: the most this reading's gaps could gain
+        // still ranks below the best so far (ties go to the page first in
+        // order), so it cannot win; what it leaves unclear is said only
+        // where nothing is repaired. A best outranked itself bounds nothing.
         if fill && !is_note_page && reading.gaps > 0 {
             if let Some(((true, gain, prior), b)) = &best {
                 let rank = (*gain, *prior);

@@ -8,9 +8,10 @@
 //! two-byte lead before a space counts too, and so does a lead char that
 //! is a capital between small ASCII letters (`sprĆk`: a letter cut short
 //! that its word may tell), between ASCII capitals (`ARTÃCULO`) or, odd
-//! there, opening a word before a small one (`Ãrabe`). A note with none of these under any page needs nothing, and
-//! this tells so in one pass over its chars, with two table lookups per
-//! non-ASCII char and no allocation.
+//! there, opening a word before a small one (`Ãrabe`). A note with none
+//! of these under any page needs nothing, and this tells so in one pass
+//! over its chars, with two table lookups per non-ASCII char and no
+//! allocation.
 
 use super::pages::{is_continuation, sequence_len, CodePage};
 use super::tables;
