@@ -115,8 +115,8 @@ fn read_onto(line: &str, out: &mut Vec<usize>, from: usize) -> bool {
 
 /// The field of the signifier whose UTF-8 starts at byte `i` of `b` (0xE2
 /// or 0xF0 there), if one does: its code point put together from its
-/// bytes and looked up, as [`Field::of_symbol`] takes it (a test checks
-/// every char), without decoding a char.
+/// bytes, without decoding a char, and looked up in the task grammar's one
+/// list ([`Field::of_symbol`]).
 #[inline]
 fn field_at(b: &[u8], i: usize) -> Option<Field> {
     // The lead byte fixes the length and, for these two, adds no bits of
@@ -128,26 +128,7 @@ fn field_at(b: &[u8], i: usize) -> Option<Field> {
         }
         _ => return None,
     };
-    field_of(c)
-}
-
-/// [`Field::of_symbol`] by code point.
-#[inline]
-fn field_of(c: u32) -> Option<Field> {
-    Some(match c {
-        0x1F194 => Field::Id,
-        0x26D4 => Field::DependsOn,
-        0x1F53A | 0x23EB | 0x1F53C | 0x1F53D | 0x23EC => Field::Priority,
-        0x1F501 => Field::Recurrence,
-        0x1F3C1 => Field::OnCompletion,
-        0x2795 => Field::Created,
-        0x1F6EB => Field::Start,
-        0x23F3 | 0x231B => Field::Scheduled,
-        0x1F4C5 | 0x1F4C6 | 0x1F5D3 => Field::Due,
-        0x274C => Field::Cancelled,
-        0x2705 => Field::Done,
-        _ => return None,
-    })
+    Field::of_symbol(char::from_u32(c)?).map(|(field, _)| field)
 }
 
 /// What the note's reading says of one line.
@@ -290,17 +271,6 @@ mod tests {
                 })
                 .collect(),
         )
-    }
-
-    #[test]
-    fn code_points_as_the_symbols() {
-        for c in ('\u{800}'..='\u{10FFFF}').filter(|c| c.len_utf8() > 2) {
-            assert_eq!(
-                field_of(c as u32),
-                Field::of_symbol(c).map(|(f, _)| f),
-                "{c:?}"
-            );
-        }
     }
 
     #[test]
