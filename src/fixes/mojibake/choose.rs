@@ -160,15 +160,14 @@ pub fn choose<'r>(
     // With the page it came from: the first page in `code_pages()` order
     // that gives one is said.
     let mut unclear: Option<(usize, &'static CodePage, Repair)> = None;
-    // The note's page reads the run whole, every sequence complete: no
-    // other page's reading that keeps chars or rebuilds lost bytes is the
-    // likelier, however much it gains.
-    let note_reads_whole = vote
-        .page
-        .and_then(|np| look.pages.get(np)?.as_ref())
-        .is_some_and(|(reading, first)| {
-            reading.is_whole() && reading.gaps == 0 && first.gain >= NOTE_GAIN
-        });
+    // The note's page reads the run whole, every sequence complete.
+    let note_reading = vote.page.and_then(|np| look.pages.get(np)?.as_ref());
+    let note_complete =
+        note_reading.is_some_and(|(reading, _)| reading.is_whole() && reading.gaps == 0);
+    // And repairs it clearly: no other page's reading that keeps chars or
+    // rebuilds lost bytes is the likelier, however much it gains.
+    let note_reads_whole =
+        note_complete && note_reading.is_some_and(|(_, first)| first.gain >= NOTE_GAIN);
     // The note's page first: once its repair stands, a reading elsewhere
     // whose gaps could not lift it past the best so far is not judged.
     let others = (0..look.pages.len()).filter(|&p| Some(p) != vote.page);
@@ -283,13 +282,7 @@ pub fn choose<'r>(
         }
         // The note's page, proven over this one by a run only it reads
         // whole, wins a run it reads whole too, with no byte lost.
-        let outranked = !is_note_page
-            && vote.page.is_some_and(|np| {
-                vote.proven_over(p)
-                    && look.pages.get(np).is_some_and(|x| {
-                        x.as_ref().is_some_and(|(r, _)| r.is_whole() && r.gaps == 0)
-                    })
-            });
+        let outranked = !is_note_page && note_complete && vote.proven_over(p);
         if let Some(((first_rank, _, _), _)) = &best {
             if outranked && *first_rank {
                 continue;
