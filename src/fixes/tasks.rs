@@ -46,6 +46,8 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+mod settled;
+
 /// Lines with a `[` and a signifier-sized char.
 pub const NEEDS: Kinds = Kinds::TASK_FIELDS;
 
@@ -77,8 +79,16 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if !memo.quiet.is_empty() && memo.quiet.contains(text) {
             continue;
         }
+        let reading = read.map(|r| r.line(i));
+        // Most lines are as Tasks writes them: told so by one look forward.
+        if let Some(Reading::Signs(s)) = reading {
+            if !cx.config.tags_before_fields && settled::quiet(text, s) {
+                sink.tasks_memo.pend(line.range.clone());
+                continue;
+            }
+        }
         let tokens = std::mem::take(&mut spare);
-        let parsed = match read.map(|r| r.line(i)) {
+        let parsed = match reading {
             Some(Reading::Signs(s)) => task::parse_read(text, s, tokens),
             Some(Reading::Breaks) => None,
             _ => task::parse_into(text, tokens, &mut signs),
@@ -108,13 +118,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             spare = parsed.tokens;
         }
         if quiet {
-            let pending = &mut sink.tasks_memo.pending;
-            // Room for a note's usual task lines at once: grown from
-            // empty, the list was reallocated six or seven times a note.
-            if pending.capacity() == 0 {
-                pending.reserve(64);
-            }
-            pending.push(line.range.clone());
+            sink.tasks_memo.pend(line.range.clone());
         }
     }
 }
@@ -147,6 +151,16 @@ impl Memo {
                 self.remember(line.into());
             }
         }
+    }
+
+    /// Notes that the line at `range` of the text being read gave nothing.
+    fn pend(&mut self, range: Range<usize>) {
+        // Room for a note's usual task lines at once: grown from empty,
+        // the list was reallocated six or seven times a note.
+        if self.pending.capacity() == 0 {
+            self.pending.reserve(64);
+        }
+        self.pending.push(range);
     }
 
     fn remember(&mut self, line: Box<str>) {
@@ -741,6 +755,11 @@ pub fn valid_date(s: &str) -> bool {
             (y, m, d)
         }
     };
+    real_date(y, m, d)
+}
+
+/// Whether year `y`, month `m`, day `d` is a day of the calendar.
+fn real_date(y: u32, m: u32, d: u32) -> bool {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -344,7 +344,7 @@ fn may_match(line: &str, start: usize, end: usize, last: Option<Sign>, tags: boo
 /// trimmed: at once when one space, or none, stands there after a byte
 /// no white space ends with, as before nearly every token.
 #[inline]
-fn trim_end(line: &str, end: usize) -> usize {
+pub(crate) fn trim_end(line: &str, end: usize) -> usize {
     let b = line.as_bytes();
     let at = if end > 0 && b[end - 1] == b' ' {
         end - 1
@@ -402,7 +402,7 @@ const fn ends_js_space(c: u8) -> bool {
 /// Where `line[from..]` starts with the JavaScript white space at its
 /// start trimmed, and with quote markers too when `quotes`: by bytes while
 /// they are ASCII, the rest char by char from the first non-ASCII byte.
-fn trim_start(line: &str, from: usize, quotes: bool) -> usize {
+pub(crate) fn trim_start(line: &str, from: usize, quotes: bool) -> usize {
     let b = line.as_bytes();
     let mut at = from;
     while let Some(&c) = b.get(at) {
@@ -510,7 +510,7 @@ pub fn empty_item(line: &str) -> Option<usize> {
 }
 
 /// `(end of the checkbox and the spaces after it, status)`.
-fn checkbox(line: &str) -> Option<(usize, char)> {
+pub(crate) fn checkbox(line: &str) -> Option<(usize, char)> {
     let b = line.as_bytes();
     // The usual task, `- [ ] ` at the line's start with an ASCII status,
     // read at once: what the general reading below finds for it.
@@ -541,7 +541,7 @@ fn checkbox(line: &str) -> Option<(usize, char)> {
 }
 
 /// Where the ` ^id` block link starts (its space), if `body` ends with one.
-fn block_link_start(body: &str) -> Option<usize> {
+pub(crate) fn block_link_start(body: &str) -> Option<usize> {
     // The id holds no `^`, so its caret is the body's last: found by one
     // search, where most lines have none, instead of reading back over
     // their last word.
@@ -638,7 +638,7 @@ const VS16_BYTES: [u8; 3] = [0xEF, 0xB8, 0x8F];
 /// spaces, then the value (nothing for a priority). Read forward from the
 /// signifier, once: the value being ASCII, no other signifier stands
 /// between them.
-fn field_token(line: &str, sign: Sign, end: usize) -> Option<Token> {
+pub(crate) fn field_token(line: &str, sign: Sign, end: usize) -> Option<Token> {
     let b = line.as_bytes();
     let mut symbol_end = sign.at + sign.len;
     if b[symbol_end..end].starts_with(&VS16_BYTES) {
@@ -741,9 +741,15 @@ static IN_TAG: [bool; 256] = {
     t
 };
 
+/// Whether a tag's name takes byte `c` ([`in_tag`], looked up).
+#[inline]
+pub(crate) fn is_tag_byte(c: u8) -> bool {
+    IN_TAG[usize::from(c)]
+}
+
 /// The tag (`#name`, after white space or the body's start) that
 /// `line[start..end]` ends with.
-fn tag(line: &str, start: usize, end: usize) -> Option<Token> {
+pub(crate) fn tag(line: &str, start: usize, end: usize) -> Option<Token> {
     let b = &line.as_bytes()[start..end];
     let name = b
         .iter()
