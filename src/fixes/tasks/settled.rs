@@ -26,7 +26,8 @@ const MAX_TOKENS: usize = 20;
 /// Whether the tasks fix, reading `line` (whose signifiers, read by
 /// `task::signs`, are `signs`) without the tags-first setting, would
 /// propose nothing and say nothing: no task, a task without signifiers
-/// after its checkbox, or one in Tasks' form with valid dates. `false`
+/// after its checkbox, or one whose fields are in Tasks' form with valid
+/// dates (signifiers the parser leaves in the description aside). `false`
 /// when unsure: the line is then read whole.
 pub(super) fn quiet(line: &str, signs: LineSigns) -> bool {
     // No task, or no field: nothing to do, as the parser would find.
@@ -40,68 +41,92 @@ pub(super) fn quiet(line: &str, signs: LineSigns) -> bool {
         return true;
     }
     let b = line.as_bytes();
-    // The fields, from the first signifier to the first `#` after the
-    // last (a field's value holds none), then the tags.
+    // The body as the parser trims it: white space after it (a Markdown
+    // line break) is no token's.
+    let body_end = task::trim_end(line, line.len());
+    // The fields, from the first signifier taken to the first `#` after
+    // the last (a field's value holds none), then the tags.
     let last = signs.get(line, n - 1);
-    let tags = memchr::memchr(b'#', &b[last.at + last.len..]).map(|h| last.at + last.len + h);
+    let after_last = last.at + last.len;
+    let tags = memchr::memchr(b'#', b.get(after_last..body_end).unwrap_or_default())
+        .map(|h| after_last + h);
     let fields_end = match tags {
         Some(hash) => match one_space_before(line, hash) {
             Some(end) => end,
             None => return false,
         },
-        None => line.len(),
+        None => body_end,
     };
-    // The fields, forward (where most lines that need a rewrite fail):
-    // each the last signifier's field where it ends, taken whole by its
-    // extractor, spelled and spaced as Tasks writes it, in Tasks' order,
-    // its date valid. At its end no tag is taken: the back-run of tag
-    // bytes there stops at a space, a comma or a `!` of its value, or at
-    // the space before its value or symbol, never at a `#`.
-    let mut before: Option<Field> = None;
-    for k in 0..n {
+    // The fields, back from the last, as the parser takes them (where most
+    // lines that need a rewrite fail): each the last signifier's field
+    // where it ends, spelled and spaced as Tasks writes it, in Tasks'
+    // order, its date valid. At its end no tag is taken: the back-run of
+    // tag bytes there stops at a space, a comma or a `!` of its value, or
+    // at the space before its value or symbol, never at a `#`. The first
+    // signifier whose extractor takes nothing there (`📅 16/09/2025`), and
+    // all before it, are the description's.
+    let mut end = fields_end;
+    let mut after: Option<Field> = None;
+    let mut description_end = None;
+    for k in (0..n).rev() {
         let sign = signs.get(line, k);
-        let token_end = if k + 1 < n {
-            match one_space_before(line, signs.at(k + 1)) {
-                Some(end) => end,
+        if field_as_written(line, sign, end) {
+            if after.is_some_and(|a| a <= sign.field) {
+                return false;
+            }
+            after = Some(sign.field);
+        } else if task::field_token(line, sign, end).is_some() {
+            return false;
+        } else {
+            description_end = Some(end);
+            break;
+        }
+        if k > 0 {
+            match one_space_before(line, sign.at) {
+                Some(before) => end = before,
                 None => return false,
             }
-        } else {
-            fields_end
-        };
-        if before.is_some_and(|b| b >= sign.field) || !field_as_written(line, sign, token_end) {
-            return false;
         }
-        before = Some(sign.field);
     }
-    // The description, one space before the first signifier, ends in no
-    // tag: no signifier is left before it, so nothing more is taken.
-    match one_space_before(line, signs.at(0)) {
-        Some(end) if end > body_start && task::tag(line, body_start, end).is_none() => {}
-        _ => return false,
+    // The description, one space before the first field, ends in no tag
+    // and, when it holds signifiers, in no field of its last: nothing more
+    // is taken. Its end is no block link's: that is taken first, and only
+    // a body that ends in the description can end in one.
+    match description_end {
+        Some(end) => {
+            if task::tag(line, body_start, end).is_some()
+                || task::block_link_start(&line[body_start..body_end]).is_some()
+            {
+                return false;
+            }
+        }
+        None => match one_space_before(line, signs.at(0)) {
+            Some(end) if end > body_start && task::tag(line, body_start, end).is_none() => {}
+            _ => return false,
+        },
     }
-    // No block link: its `^` would be the body's last, and only the
-    // description may hold one, with spaces after it. The fields are
-    // unique, so at most eleven.
+    // No block link after a field or a tag: its `^` would be the body's
+    // last, which only the description may hold. The fields are unique,
+    // so at most eleven.
     let Some(hash) = tags else {
-        return task::trim_end(line, line.len()) == line.len();
+        return true;
     };
-    // The tags, each `#` and its name, one space apart, to the line's end:
+    // The tags, each `#` and its name, one space apart, to the body's end:
     // each the tag the parser takes back from its end. None is taken by
     // the last signifier's field: its value would hold the `#`.
     let mut tokens = n;
     let mut at = hash;
     loop {
-        let name_end = b[at + 1..]
+        let name_end = b[at + 1..body_end]
             .iter()
             .position(|&c| !task::is_tag_byte(c))
-            .map_or(b.len(), |i| at + 1 + i);
+            .map_or(body_end, |i| at + 1 + i);
         tokens += 1;
         if name_end == at + 1 || tokens > MAX_TOKENS {
             return false;
         }
-        if name_end == b.len() {
-            // A line that ends in white space would be trimmed first.
-            return task::trim_end(line, name_end) == name_end;
+        if name_end == body_end {
+            return true;
         }
         at = name_end + 1;
         if b[name_end] != b' ' || b.get(at) != Some(&b'#') || one_space_before(line, at).is_none() {
@@ -192,6 +217,10 @@ mod tests {
             " ⛔ a, b",
             " ⛔ a,,b",
             " 📅 2025-01-02\u{a0}",
+            " 📅 16/09/2025",
+            "\u{fe0f}",
+            " ^b1  ",
+            "\t#v",
         ];
         let mut claimed = 0;
         let mut buf = Vec::new();
@@ -225,6 +254,10 @@ mod tests {
             ("- [ ] Call 📅 2026-02-30", false),
             ("- [ ] Call 📅 2026-03-18 ^id", false),
             ("- [ ] Call #x ⏫", false),
+            ("- [ ] Call ⏫ 📅 2026-03-18 #task  ", true),
+            ("- [ ] Plan @Łukasz 🛫 17/01/2025 🔺 #task", true),
+            ("- [ ] Plan 🛫 17/01/2025 🔺 🔺 #task", false),
+            ("- [ ] a ⏫\u{fe0f} ^abc", false),
         ] {
             assert!(signs::read(line, &mut buf));
             let signs = signs::of_buffer(&buf);
