@@ -156,8 +156,18 @@ fn plan(
     // Lines a group already rewrites; the fold rule leaves them alone.
     let mut taken = vec![false; lines.len()];
     let indent = list_indent(yaml, lines, entries);
+    // The value's keys in their order, which is the entries' when the
+    // block was read line by line: each entry's value is then the next
+    // one, without hashing its key (SipHash over a YAML value) to look it
+    // up; any other key is looked up.
+    let mut in_order = map.into_iter().flat_map(|m| m.iter()).peekable();
     for e in entries {
-        let Some(current) = map.and_then(|m| m.get(e.key.as_str())) else {
+        let next = in_order.next_if(|(k, _)| k.as_str() == Some(e.key.as_str()));
+        let current = match next {
+            Some((_, v)) => Some(v),
+            None => map.and_then(|m| m.get(e.key.as_str())),
+        };
+        let Some(current) = current else {
             continue;
         };
         let group = if e.key == "tags" {
