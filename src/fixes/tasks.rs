@@ -62,6 +62,9 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     let mut signs = Vec::new();
     // The task lines' signifiers `dates` read, if it did.
     let read = note.task_signs();
+    // Where the reading of the line asked last stands: the lines are asked
+    // in order, so each is found from there.
+    let mut from = 0;
     for i in note.scan.lines_with(NEEDS) {
         let line = &note.lines[i];
         if !line.is_text() {
@@ -79,7 +82,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         if !memo.quiet.is_empty() && memo.quiet.contains(text) {
             continue;
         }
-        let reading = read.map(|r| r.line(i));
+        let reading = read.map(|r| r.line_after(i, &mut from));
         // Most lines are as Tasks writes them: told so by one look forward.
         if let Some(Reading::Signs(s)) = reading {
             if !cx.config.tags_before_fields && settled::quiet(text, s) {

@@ -234,6 +234,25 @@ impl TaskSigns {
         }
     }
 
+    /// [`TaskSigns::line`] for a caller that asks about lines in order:
+    /// `from` is where the answer for the line asked before was looked
+    /// for (0 at first), and the walk goes on from there (a step or none
+    /// a line), not a search over every line read.
+    pub(crate) fn line_after(&self, i: usize, from: &mut usize) -> Reading<'_> {
+        let mut k = *from;
+        while self.lines.get(k).is_some_and(|&(l, _, _)| l < i) {
+            k += 1;
+        }
+        *from = k;
+        match self.lines.get(k) {
+            Some(&(l, end, state)) if l == i => {
+                let start = k.checked_sub(1).map_or(0, |p| self.lines[p].1);
+                self.reading(start, end, state)
+            }
+            _ => Reading::Unread,
+        }
+    }
+
     fn reading(&self, start: usize, end: usize, state: u8) -> Reading<'_> {
         match state {
             BREAKS => return Reading::Breaks,
