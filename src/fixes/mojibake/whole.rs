@@ -1,26 +1,29 @@
-//! No guess in a word mostly unexplained. A lost byte is rebuilt on
-//! evidence that the word is this page's damage with bytes lost; where
-//! two bytes lost in the word or more fit no candidate clearly, at least
-//! as many as the sequences it reads back, that evidence is wanting (in
-//! hopelessly layered garble, `ã†â€™ãƒâ€`, the one gap a rule fills,
-//! `ã†` as う, sits among gaps nothing explains). Such a word keeps none
-//! of its repairs: a guess withheld inside a word otherwise read back
-//! would leave it half repaired, and the diagnostics name the gaps. A
-//! word mostly read back keeps its repairs and its open gap (`à¥` left in
-//! सà¥मेरिअन).
+//! No repair in a word mostly unexplained. Where two bytes lost in a
+//! word or more fit no candidate clearly, at least as many as the
+//! sequences the word reads back, the word is not shown to be one page's
+//! damage: in hopelessly layered garble (`ã†â€™ãƒâ€`) the one gap a rule
+//! fills, `ã†` as う, sits among gaps nothing explains, and in Chinese
+//! through windows-1252 with bytes dropped (`å¼æœç´¢` for 式搜索) the one
+//! complete sequence, 索, sits beside two lost ones. Such a word keeps
+//! none of its repairs, a guess or not: a repair kept beside the open
+//! gaps would leave the word half repaired, and the next reading of the
+//! note, which no longer sees the rest garbled alike, would take the
+//! gaps for another page's whole sequences (`å¼æ` as 弿 through
+//! windows-1257). The diagnostics name the gaps. A word mostly read back
+//! keeps its repairs and its open gap (`à¥` left in सà¥मेरिअन).
 
 use std::ops::Range;
 
 use super::explain::Repaired;
 use crate::fixes::Sink;
 
-/// The fewest gaps left open that put a word's guesses in doubt: one
+/// The fewest gaps left open that put a word's repairs in doubt: one
 /// letter no candidate fits beside one rebuilt is a word half known
 /// (Korean `ë§ì€`, 많은, its 은 read by the model), not one unexplained.
 const MIN_OPEN: usize = 2;
 
 /// What the fix says of a repair it withholds.
-pub const WITHHELD: &str = "repair withheld: as many bytes lost in its word fit no candidate clearly as it reads back, too few to trust the bytes it rebuilds";
+pub const WITHHELD: &str = "repair withheld: as many bytes lost in its word fit no candidate clearly as it reads back, too few to trust the repair";
 
 /// The word around `range`: out to the whitespace (or the text's edge) on
 /// either side.
@@ -39,10 +42,9 @@ pub fn word_around(text: &str, range: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Withholds every repair in `pending` that shares a word with a lost
-/// byte rebuilt on commonness (not on its context alone: a Tasks
-/// signifier on a task line stands) and at least as many gaps left open as sequences read back
-/// (see the module doc). An open gap is one in a repair of
+/// Withholds every repair in `pending` that shares a word with at least
+/// as many gaps left open as sequences read back, and [`MIN_OPEN`] or
+/// more (see the module doc). An open gap is one in a repair of
 /// `pending` itself, or one that page `p` left in a run no round repaired
 /// (`open`: its range, `p` and how many gaps), where the repair is that
 /// page's too (another page's gap is a reading the note did not take).
@@ -82,13 +84,8 @@ pub fn withhold(
     };
     words.retain(|w| {
         let mates = pending.iter().filter(|x| inside(w, x));
-        let (read, fills) = mates.fold((0, false), |(n, f), x| {
-            (
-                n + x.1.read_back,
-                f || x.1.restored.iter().any(|r| !r.is_certain()),
-            )
-        });
-        fills && w.2 >= read.max(MIN_OPEN)
+        let read: usize = mates.map(|x| x.1.read_back).sum();
+        w.2 >= read.max(MIN_OPEN)
     });
     pending.retain(|x| {
         let withheld = words.iter().any(|w| inside(w, x));
@@ -116,6 +113,20 @@ mod tests {
     fn a_word_mostly_unexplained_keeps_no_guess() {
         // ftfy's "absolutely hopeless garble": its lone fills made kana.
         let text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â";
+        let out = fix(text);
+        assert_eq!(out.text, text);
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("repair withheld")));
+    }
+
+    #[test]
+    fn a_word_mostly_lost_keeps_no_whole_sequence_either() {
+        // 式搜索 through windows-1252, bytes 0x8F and 0x90 dropped: only 索
+        // reads back whole. Repaired alone, it left `å¼æœ索`, whose `å¼æ`
+        // the next reading took for 弿 through windows-1257.
+        let text = "å¼æœç´¢关键字";
         let out = fix(text);
         assert_eq!(out.text, text);
         assert!(out
