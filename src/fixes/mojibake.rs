@@ -349,6 +349,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
             .then(|| (x.run.range.clone(), page.index, rep.unresolved.len()))
     });
     whole::withhold(text, &mut pending, open, sink);
+    whole::withhold_foreign(&mut pending, sink);
     // Every run repaired under one page is as good evidence as a note page
     // found up front: the note is garbled all through. Whether one of them
     // is outside protected regions asked last, once the counts agree.

@@ -11,6 +11,9 @@
 //! gaps for another page's whole sequences (`å¼æ` as 弿 through
 //! windows-1257). The diagnostics name the gaps. A word mostly read back
 //! keeps its repairs and its open gap (`à¥` left in सà¥मेरिअन).
+//! Nor does a run keep a page's repair where it holds chars that page
+//! cannot write but another reads as bytes of UTF-8: the run is the other
+//! page's damage, of which this page reads only a part.
 
 use std::ops::Range;
 
@@ -96,6 +99,36 @@ pub fn withhold(
     });
 }
 
+/// What the fix says of a repair whose run holds another page's mojibake.
+pub const ANOTHER_PAGE: &str = "repair withheld: its word also holds chars this page cannot write that another page reads as bytes of UTF-8, so another page garbled the word and this one reads only part of it";
+
+/// Withholds every repair in `pending` whose run holds a char its page
+/// (the first layer's) cannot write but another page reads as a byte of
+/// UTF-8's upper half: the run is that other page's mojibake, and this
+/// page reads only part of it (`å¼æœç´¢`, 式搜索 through windows-1252 with
+/// bytes lost, reads `å¼æ` as 弿 through windows-1257, which has no `œ`
+/// or `ç`). Correct text glued to a run (Han, emoji) is no page's, and
+/// every char of a run a page garbled whole is that page's. Says why for
+/// each.
+pub fn withhold_foreign(pending: &mut Vec<(usize, Repaired)>, sink: &mut Sink) {
+    let pages = super::code_pages();
+    pending.retain(|(p, x)| {
+        let Some(page) = pages.get(*p) else {
+            return true;
+        };
+        let foreign = x.run.chars.iter().any(|&c| {
+            !c.is_ascii()
+                && c != '\u{a0}'
+                && page.byte_of(c).is_none()
+                && super::pages::bytes_of(c).is_some_and(|row| row.iter().any(|&b| b >= 0x80))
+        });
+        if foreign {
+            sink.diagnose(x.run.range.start, ANOTHER_PAGE);
+        }
+        !foreign
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::outcome as fix;
@@ -133,6 +166,20 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.message.contains("repair withheld")));
+    }
+
+    #[test]
+    fn a_run_holding_another_pages_mojibake_is_not_this_pages() {
+        // The same word after correct text: windows-1257 reads `å¼æ` as
+        // 弿 but cannot write the `œ` and `ç` beside it, which
+        // windows-1252 reads as bytes of UTF-8.
+        let text = "使用`regex`å¼æœç´¢关键字：";
+        let out = fix(text);
+        assert_eq!(out.text, text);
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("another page garbled the word")));
     }
 
     #[test]
