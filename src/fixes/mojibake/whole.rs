@@ -134,6 +134,13 @@ mod tests {
     use super::super::tests::outcome as fix;
     use super::*;
 
+    /// `text` comes back as written, and the fix says `why`.
+    fn stays_saying(text: &str, why: &str) {
+        let out = fix(text);
+        assert_eq!(out.text, text);
+        assert!(out.diagnostics.iter().any(|d| d.message.contains(why)));
+    }
+
     #[test]
     fn a_word_ends_at_whitespace_or_the_edge() {
         let text = "ab cÃ©d\tef";
@@ -146,12 +153,7 @@ mod tests {
     fn a_word_mostly_unexplained_keeps_no_guess() {
         // ftfy's "absolutely hopeless garble": its lone fills made kana.
         let text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â";
-        let out = fix(text);
-        assert_eq!(out.text, text);
-        assert!(out
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("repair withheld")));
+        stays_saying(text, WITHHELD);
     }
 
     #[test]
@@ -160,12 +162,7 @@ mod tests {
         // reads back whole. Repaired alone, it left `å¼æœ索`, whose `å¼æ`
         // the next reading took for 弿 through windows-1257.
         let text = "å¼æœç´¢关键字";
-        let out = fix(text);
-        assert_eq!(out.text, text);
-        assert!(out
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("repair withheld")));
+        stays_saying(text, WITHHELD);
     }
 
     #[test]
@@ -174,12 +171,7 @@ mod tests {
         // 弿 but cannot write the `œ` and `ç` beside it, which
         // windows-1252 reads as bytes of UTF-8.
         let text = "使用`regex`å¼æœç´¢关键字：";
-        let out = fix(text);
-        assert_eq!(out.text, text);
-        assert!(out
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("another page garbled the word")));
+        stays_saying(text, ANOTHER_PAGE);
     }
 
     #[test]
