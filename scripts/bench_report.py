@@ -25,27 +25,30 @@ SETS = [
 # rows; at PROFILED_AT), or from the tables above. Printed only next to a
 # missed target.
 WHY = {
-    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 3c00e8d), corpus-garbled: "
-    "`mojibake` is 86% of all instructions: the per-run choice (`choose::choose`) 37%, most of it "
-    "repairs whose lost bytes are judged (`detect::repair` 35%: the candidate judgement `dropped::judge` "
-    "10%, word membership `words::settle` 9%); scoring readings (`score::cost`) 13%; the survey of every "
-    "run under every page 14%; the note's language 5%; peeling further layers 3%. Reading the note is 5% (note 1)",
+    "garbled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 0fd9530), the first 300 "
+    "notes of vault-garbled: `mojibake` is 54% of all instructions: the per-run choice (`choose::choose`) 15%, "
+    "most of it repairs whose lost bytes are judged (`detect::repair` 12%, word membership `words::settle` 4%); "
+    "scoring readings (`score::cost`) 7%; the note's language 3%. Carrying the note over the other fixes' edits "
+    "is 9%, `duplicate-names` 7%, `dates` 6%, `tasks` 5%; the confirming pass on the repaired text about 13% "
+    "(the same notes repaired cost 99 M of these 742 M instructions, at a59bb70). No one part is a fifth: only "
+    "a mojibake fix that reads most runs through the note's page alone can reach the goal (note 1)",
     "garbled-ftfy": "the same work: ftfy reads a run through the one page its heuristics pick and "
     "never rebuilds a lost byte; Notemend weighs every candidate for each lost byte "
     "(`detect::repair`, 35% of its instructions on corpus-garbled) (note 1)",
-    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 98d23eb), "
-    "vault-clean-sample: `duplicate-names` 18%, `dates` 16% (`sites::places` 7%), `mojibake` 13% though these "
-    "notes hold none, carrying the note over edits 13% (the frontmatter block after a YAML edit 5%), `tasks` "
-    "13% (the rewrite 7%, the task grammar `task::parse_into` 6%), reading the note 6% and finding its "
-    "frontmatter 5%; nearly every note has edits from five fixes, and the confirming pass that runs them "
-    "again on the repaired text is 17% of all instructions (measured at 723968a) (note 4)",
-    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 98d23eb), vault-settled: "
-    "nothing changes, yet `mojibake` is 21% (its quick scan over every emoji and accented letter 3%, and a "
-    "full look at the 138 of 900 notes whose Greek or Cyrillic words hold pairs a page could have made), "
-    "reading the note 20% (splitting lines 9%, block regions 6%) and finding the frontmatter 9%, `dates` 18% "
-    "(`sites::places` 11%), `tasks` 15% (the task grammar `task::parse_into` 11%), `duplicate-names` 9% "
-    "(`has_doubled_word` 8%): every fix whose kinds of site the note holds reads all of them again on every "
-    "save, and no one part is more than a fifth (note 4)",
+    "clean-changes": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 0fd9530), the "
+    "first 300 notes of vault-clean-sample: `duplicate-names` 19%, `dates` 17% (`sites::places` 8%), carrying "
+    "the note over edits 14% (the frontmatter block after a YAML edit 5%), `mojibake` 13% though these notes "
+    "hold none, `tasks` 12% (the rewrite 7%), reading the note 6% and finding its frontmatter 5%; nearly every "
+    "note has edits from five fixes, and the confirming pass that runs them again on the repaired text costs "
+    "what a settled note does (vault-settled is these notes repaired: 86 M of these 294 M instructions) (note 4)",
+    "settled": "profile of `normalize` after a warm-up pass (`examples/profile_pass.rs`, at 0fd9530), the first "
+    "300 notes of vault-settled: nothing changes, yet `mojibake` is 23% (a full look at the 23 notes whose "
+    "Ukrainian or Serbian letters hold pairs a page could have made, such as ні, is about 16 M of the pass's "
+    "86 M instructions), `dates` 22% (`sites::places` 13%), reading the note 20% (splitting lines 9%, block "
+    "regions 6%), `duplicate-names` 10% (`has_doubled_word` 9%), finding the frontmatter 10%, `tasks` 7% (a "
+    "line already in Tasks' form is told so by one look forward since 1db10a9; it was 15%): every fix whose "
+    "kinds of site the note holds reads all of them again on every save, and no one part is more than a "
+    "quarter (note 4)",
     "cli": "profile, `check` on 200 clean vault notes (bench_profile.sh, one thread): the repair is 70% of "
     "all instructions (`mojibake` 13%, `tasks` 12%, `dates` 12%, `duplicate-names` 11%, carrying the note "
     "over edits 10%: the rows above), reading each note once for the index and the repair 6%, compiling "
@@ -59,10 +62,13 @@ WHY = {
     "1 MiB note (the row above): the note needs thousands of changes, every changing fix re-reads it, "
     "and a second pass confirms; *settled* is the same note on its later saves, what fix-on-save meets "
     "(notes 3, 4)",
-    "wasm-ratio": "native allocates with mimalloc (the CLI's allocator; 3-4% of instructions in the "
-    "native profiles), which the allocation-heavy sets gain most from; WASM keeps Rust's default "
-    "allocator (Talc, tried, gained 1-4%). The fixes' inner loops (Unicode property lookups, regex) "
-    "also run slower in WASM, and the boundary adds a fixed cost per call and per byte (note 3)",
+    "wasm-ratio": "callgrind under Node (`scripts/wasm_instructions.sh`, at a59bb70, 300 notes): WASM takes 2.1x "
+    "native's instructions on vault-settled and 2.8x on vault-garbled. Node's CPU profile names no one cause: "
+    "the boundary (the note copied in, 4% on settled; on garbled notes the outcome's thousands of strings "
+    "decoded and set, about 15%), Rust's default allocator 5-6% (mimalloc natively), memchr's scalar "
+    "fallback 3%. Tried and measured: Talc as the allocator (settled +1.2%, garbled -1.1% instructions), "
+    "Binaryen's wasm-opt -O3 (-0.4%, -1.5%), the outcome as one JSON text parsed by the engine "
+    "(+4.3% on garbled) (note 3)",
     "main-js": "the WASM module is large (regex Unicode tables, serde_yaml, the mojibake model)",
     "init": "inflating the gzipped payload (DecompressionStream) is about half of it and compiling "
     "the rest; both grow with the module, and both with the machine's load: the same step took "
@@ -110,8 +116,8 @@ NOTES = """
 6. **Profiles**: the throughput targets' shares come from callgrind on `normalize` itself,
    one thread, over the sets above, counting only a pass after a warm-up pass (so the
    regexes compiled once per process do not count): `examples/profile_pass.rs`, whose
-   doc gives the command, at 3c00e8d for the garbled sets and at 98d23eb for the settled
-   and the clean ones that need changes; the CLI targets' from
+   doc gives the command, at 0fd9530 over the first 300 notes of vault-garbled,
+   vault-clean-sample and vault-settled; the CLI targets' from
    `bash scripts/bench_profile.sh` (callgrind, `notemend check` on one thread over 200
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
