@@ -122,16 +122,13 @@ NOTES = """
    clean vault notes, the same settled, 100 garbled notes and 200 multilingual ones,
    reading and indexing included). Instruction counts, not time, so other jobs do not
    move them; run at `PROFILED_AT`.
-7. **Code or load?** Instruction counts tell the code's share of a change in
-   *Since the previous BENCHMARKS.md* from the load's. Between that run's commit and
-   723968a only the `mojibake` fix changed (#14). Between 723968a and 98d23eb
-   (callgrind, `examples/profile_pass.rs`), `normalize` took 3.0% fewer instructions
-   on *vault-settled* (295.7 M → 286.8 M) and 1.7% fewer on *vault-clean-sample*
-   (900.1 M → 885.1 M); a native speed-up much beyond that there is the load. Two
-   changes of that span act outside `normalize`: the WASM outcome no longer decodes
-   an unchanged note's text back into a JS string (8.8% of the time under Node on
-   *vault-settled*, by its CPU profile: the 1 MiB settled note gains most), and the
-   CLI's vault index gathers only the facts an enabled fix reads (the `--skip` row).
+7. **Code, load or machine?** Instruction counts tell the code's share of a change in
+   *Since the previous BENCHMARKS.md* from the load's and the machine's. Between
+   a59bb70 and 227a097 (callgrind, `examples/profile_pass.rs`, the first 300 notes
+   of each set) `normalize` took 8.0% fewer instructions on *vault-settled* (93.33 M → 85.90 M:
+   a task line already in Tasks' form is read forward once), 0.8% fewer on
+   *vault-clean-sample* (296.68 M → 294.30 M) and 0.1% fewer on *vault-garbled*
+   (742.47 M → 742.02 M). A speed-up much beyond that is the machine or its load.
 """
 
 def jsonl(path):
@@ -185,6 +182,8 @@ def previous_figures(path):
     m = re.search(r"\*\*Load\*\*[^:]*: before `([^`]*)`", text)
     if m:
         out["load"] = m.group(1)
+    m = re.search(r"\*\*Machine:\*\* ([^,\n]+)", text)
+    out["cpu"] = m.group(1) if m else None
     header = None
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -496,9 +495,16 @@ def main():
     if previous["sets"]:
         w("## Since the previous BENCHMARKS.md")
         w("")
-        w(f"The same sets measured at `{previous['commit']}` (load then: `{previous['load']}`) and now. "
-          "ftfy did not change between the two runs, so its column shows how much of a difference "
-          "is the machine's load.")
+        cpu = machine.get("cpu", "?")
+        if previous["cpu"] and previous["cpu"] != cpu:
+            w(f"The same sets measured at `{previous['commit']}` on another machine ({previous['cpu']}; "
+              f"load then: `{previous['load']}`) and now on this one ({cpu}). ftfy did not change between "
+              "the two runs, so its column shows how much of a difference is the machine; compare the "
+              "code by instruction counts (note 7), not by these times.")
+        else:
+            w(f"The same sets measured at `{previous['commit']}` (load then: `{previous['load']}`) and now. "
+              "ftfy did not change between the two runs, so its column shows how much of a difference "
+              "is the machine's load.")
         w("")
         w("| set | kind | native MB/s then → now | change | WASM MB/s then → now | change | "
           "ftfy MB/s then → now | change |")
