@@ -1015,6 +1015,23 @@ fn line_repairs_more(text: &str, wide: &Run, page: &'static CodePage) -> bool {
             .any(|run| everyday(&run.chars))
 }
 
+/// Whether `c` is the letter vocalic RR or LL of one of the nine Indic
+/// scripts that share ISCII's layout (Devanagari to Malayalam, each block
+/// at U+0900 + 0x80·k, these letters at 0x60 and 0x61 in it) and `before`
+/// a consonant (0x15 to 0x39, 0x58 to 0x5F) of the same script. Sanskrit's
+/// vowels RR and LL stand alone only where a syllable opens, and after a
+/// consonant they are written as its vowel signs; a space taken for the
+/// A0 that makes one (E0 B1 A0 is ౠ) is a real space after a sign whose
+/// byte was lost.
+fn sanskrit_vowel_after_consonant(before: char, c: char) -> bool {
+    let (b, u) = (u32::from(before), u32::from(c));
+    let indic = |x: u32| (0x0900..0x0D80).contains(&x);
+    indic(u)
+        && b >> 7 == u >> 7
+        && matches!(u & 0x7F, 0x60 | 0x61)
+        && matches!(b & 0x7F, 0x15..=0x39 | 0x58..=0x5F)
+}
+
 /// The repair of a run widened over a lost no-break space under page
 /// `np`: whole under the page, with no gap, ending in the sequence the space
 /// completes, and no less plausible than the run as written (`before`).
@@ -1056,6 +1073,15 @@ fn widened_repair(
         None
     })??;
     let lead = page.byte_of(*wide.chars.get(start)?)?;
+    // Telugu `à°«à± ` is ఫ్ whose virama lost its byte before a real
+    // space, not ఫౠ run into the next word.
+    let before_ch = match unit.checked_sub(1).and_then(|i| reading.units.get(i)) {
+        Some(&detect::Unit::Piece { ch: c, .. } | &detect::Unit::Keep(c)) => Some(c),
+        _ => None,
+    };
+    if before_ch.is_some_and(|b| sanskrit_vowel_after_consonant(b, ch)) {
+        return None;
+    }
     // How much costlier than the run as written the repair may be.
     let mut slack = 0;
     // Where the sequence ends at the space, two spaces mean the first was
