@@ -913,11 +913,10 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
                     kind(c) == Kind::Mark && !mark_fits(c) && u32::from(c) >> 7 == u32::from(n) >> 7
                 }));
         fits.retain(|&c| mark_fits(c));
-        // In a script of several blocks, a letter of the neighbour's own
-        // block is likelier than one a block away (ᐘ, not ᘐ, beside ᐠ).
-        if writing::is_listed(n) && fits.iter().any(|&c| same_block(c, n)) {
-            fits.retain(|&c| same_block(c, n));
-        }
+        // In a script of several blocks (Ethiopic, Canadian syllabics, Yi)
+        // a letter a block away from its neighbour is as likely as one of
+        // the neighbour's own block: ክ stands beside በ in `ኡዝበክኛ`, a block
+        // from it, and ር of በ's block would be a guess.
         // Indic viramas and some vowel signs are not alphabetic: an everyday
         // sign of the neighbour's block competes with the letters, and so
         // does a combining mark when the note writes them (Arabic harakat).

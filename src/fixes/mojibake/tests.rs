@@ -848,6 +848,15 @@ fn a_lost_no_break_space_ends_a_longer_sequence() {
 }
 
 #[test]
+fn a_letter_of_the_neighbours_block_is_no_better_guess_than_another() {
+    // Amharic ባስክኛ through windows-1257, its 0x88 and 0x8A dropped: ር
+    // (U+122D) shares በ's 128 code points, ክ (U+12AD) does not, and both
+    // are everyday Ethiopic; neither is certain, so the word stays.
+    let damaged = garble("ባስክኛ", page("windows-1257"), false);
+    assert_eq!(fix(&damaged), damaged);
+}
+
+#[test]
 fn a_sign_lost_before_a_space_is_no_sanskrit_vowel() {
     // Telugu ఫ్ before a space, its virama's 0x8D dropped through
     // windows-1252: with the space as A0 it would be ఫౠ, a vowel no
