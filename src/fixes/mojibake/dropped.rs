@@ -1386,6 +1386,12 @@ fn weigh(c: char, cx: &GapContext, inside_word: bool) -> Weight {
     }
 }
 
+/// Whether `c` is a letter (or mark) of the writing system of `n`, the
+/// letter beside the gap: one the word itself could hold.
+fn own_letter(n: char, c: char) -> bool {
+    matches!(kind(c), Kind::Letter | Kind::Mark) && writing(c) == writing(n)
+}
+
 /// The most combinations of candidates a stretch of gaps judged together
 /// may have: beyond it the stretch stays (the search must stay cheap).
 pub const MAX_COMBINATIONS: usize = 256;
@@ -1519,6 +1525,7 @@ fn likeliest(
     let inside_word = (cx.before.is_letter() || cx.before.is_unknown())
         && (cx.after.is_letter() || cx.after.is_unknown())
         && !(cjk(&cx.before) || cjk(&cx.after));
+    let near = cx.letter_before.or(cx.letter_after);
     let mut best: Option<(u32, char)> = None;
     // The runner-up's cost and char.
     let mut second: (u32, Option<char>) = (u32::MAX, None);
@@ -1528,6 +1535,18 @@ fn likeliest(
             continue;
         }
         match weigh(c, cx, inside_word) {
+            // In a word of an alphabet or syllabary whose block the model
+            // does not know (Ethiopic ዝ), a letter of that script is no
+            // rarity (ክ): the model cannot weigh the gap, and Georgian ლ,
+            // which it knows, would win by default. (Ideographs, kana and
+            // Hangul it knows by the char, not by the block: see `weigh`.)
+            Weight::Skip
+                if near.is_some_and(|n| {
+                    script(n) != Script::Cjk && !model::covers_block(n) && own_letter(n, c)
+                }) =>
+            {
+                return None
+            }
             Weight::Skip => continue,
             Weight::Unknown => return None,
             Weight::Known => {}

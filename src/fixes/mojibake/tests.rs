@@ -857,6 +857,15 @@ fn a_letter_of_the_neighbours_block_is_no_better_guess_than_another() {
 }
 
 #[test]
+fn a_letter_the_model_knows_does_not_win_where_the_word_is_of_a_script_it_does_not() {
+    // Amharic ኡዝበክኛ through windows-1257: the first gap's candidates
+    // include ኡ and Georgian ლ; the model knows Georgian, not Ethiopic,
+    // and ლ won as "far likelier" over letters it could not weigh.
+    let damaged = garble("ኡዝበክኛ", page("windows-1257"), false);
+    assert_eq!(fix(&damaged), damaged);
+}
+
+#[test]
 fn a_sign_lost_before_a_space_is_no_sanskrit_vowel() {
     // Telugu ఫ్ before a space, its virama's 0x8D dropped through
     // windows-1252: with the space as A0 it would be ఫౠ, a vowel no
