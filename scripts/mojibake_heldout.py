@@ -8,7 +8,9 @@ in a correct line, CESU-8 surrogate pairs, a note of correct lines with one or
 two pasted in garbled (`mixed`: the note must come back whole), no-break spaces
 turned into plain ones: 'midword' ones cannot be told from a real space without knowing the word,
 'wordend' and 'folded' ones can) how many lines `notemend fix --only mojibake` gives back exactly right,
-how many it leaves as they are, and how many it changes into something else.
+how many it leaves as they are, and how many it changes into something else
+(and, of those, how many hold a char in neither the original nor the damaged
+text: a wrong guess, the `guess` column).
 With --ftfy the same cases go through ftfy.fix_encoding for comparison.
 
 Where the text comes from: none of it is in the shared corpus. It is read at
@@ -749,15 +751,26 @@ def rate(cnt: collections.Counter, with_gap: bool = False) -> float:
     return good / n if n else 0.0
 
 
-def print_table(title: str, cases, verdicts, by_script: bool, show: int) -> dict:
+def guessed(c: Case, out: str) -> bool:
+    """Whether `out` holds a char in neither the original nor the damaged
+    text: a wrong guess, the worst kind of wrong (the fix wrote a letter
+    nobody wrote), where the rest of "wrong" is damage left in place."""
+    return out != c["original"] and any(ch not in c["original"] and ch not in c["damaged"]
+                                        for ch in out)
+
+
+def print_table(title: str, cases, verdicts, by_script: bool, show: int, outs=None) -> dict:
     print(f"\n== {title}")
-    hdr = f"{'kind':<10} {'sub':<16} {'n':>6} {'ok':>6} {'gap':>5} {'unchg':>6} {'wrong':>6} {'rate':>7}  target"
+    hdr = (f"{'kind':<10} {'sub':<16} {'n':>6} {'ok':>6} {'gap':>5} {'unchg':>6} {'wrong':>6} "
+           f"{'guess':>6} {'rate':>7}  target")
+    guesses = [outs is not None and guessed(c, o) for c, o in zip(cases, outs or [None] * len(cases))]
     summary: dict = {}
     kinds = list(dict.fromkeys(c["kind"] for c in cases))
     print(hdr)
     for kind in kinds:
         kc = [(c, v) for c, v in zip(cases, verdicts) if c["kind"] == kind]
         tot = collections.Counter(v for _, v in kc)
+        guess = sum(g for c, g in zip(cases, guesses) if c["kind"] == kind)
         # For clean text, "unchanged" is the right answer.
         if kind == "clean":
             tot = collections.Counter({"ok": tot["ok"], "wrong": tot["wrong"] + tot["unchanged"]})
@@ -765,12 +778,12 @@ def print_table(title: str, cases, verdicts, by_script: bool, show: int) -> dict
         r = rate(tot, with_gap=(kind == "fffd"))
         flag = "" if tgt is None else ("  PASS" if r >= tgt else "  FAIL")
         print(f"{kind:<10} {'(all)':<16} {sum(tot.values()):>6} {tot['ok']:>6} {tot['gap']:>5} "
-              f"{tot['unchanged']:>6} {tot['wrong']:>6} {r:>7.2%}  "
+              f"{tot['unchanged']:>6} {tot['wrong']:>6} {guess:>6} {r:>7.2%}  "
               f"{'' if tgt is None else format(tgt, '.0%')}{flag}")
         subs = tally([c for c, _ in kc], [v for _, v in kc], lambda c: c["sub"])
         summary[kind] = {"n": sum(tot.values()), "ok": tot["ok"], "gap": tot["gap"],
-                         "unchanged": tot["unchanged"], "wrong": tot["wrong"], "rate": r,
-                         "target": tgt, "sub": {}, "script": {}}
+                         "unchanged": tot["unchanged"], "wrong": tot["wrong"], "guess": guess,
+                         "rate": r, "target": tgt, "sub": {}, "script": {}}
         if len(subs) > 1:
             for sub in sorted(subs):
                 cnt = subs[sub]
@@ -779,7 +792,7 @@ def print_table(title: str, cases, verdicts, by_script: bool, show: int) -> dict
                 rs = rate(cnt, with_gap=(kind == "fffd"))
                 summary[kind]["sub"][sub] = dict(cnt, rate=rs)
                 print(f"{'':<10} {sub:<16} {sum(cnt.values()):>6} {cnt['ok']:>6} {cnt['gap']:>5} "
-                      f"{cnt['unchanged']:>6} {cnt['wrong']:>6} {rs:>7.2%}")
+                      f"{cnt['unchanged']:>6} {cnt['wrong']:>6} {'':>6} {rs:>7.2%}")
         lg = tally([c for c, _ in kc], [v for _, v in kc], lambda c: c["lang"])
         summary[kind]["lang"] = {k: dict(x, rate=rate(x, kind == "fffd")) for k, x in lg.items()}
         scr = tally([c for c, _ in kc], [v for _, v in kc], lambda c: c["script"])
@@ -789,7 +802,7 @@ def print_table(title: str, cases, verdicts, by_script: bool, show: int) -> dict
             for s in sorted(scr, key=lambda s: -sum(scr[s].values())):
                 cnt = scr[s]
                 print(f"{'':<10}   {s[:14]:<14} {sum(cnt.values()):>6} {cnt['ok']:>6} {cnt['gap']:>5} "
-                      f"{cnt['unchanged']:>6} {cnt['wrong']:>6} {rate(cnt, kind == 'fffd'):>7.2%}")
+                      f"{cnt['unchanged']:>6} {cnt['wrong']:>6} {'':>6} {rate(cnt, kind == 'fffd'):>7.2%}")
     return summary
 
 
@@ -884,7 +897,7 @@ def main() -> None:
                     f.write(json.dumps(o, ensure_ascii=False) + "\n")
         v = [verdict(c, o) for c, o in zip(cases, outs)]
         report["notemend"] = print_table(f"notemend ({a.bin}, {time.time() - t1:.1f}s)",
-                                         cases, v, a.by_script, a.show)
+                                         cases, v, a.by_script, a.show, outs)
         report["notemend_mixed"] = print_mixed_lines(cases, outs)
         report["notemend_failures"] = print_failures(cases, v, outs, a.show)
         if a.stdin_check:
@@ -896,7 +909,7 @@ def main() -> None:
         outs = run_ftfy(cases)
         v = [verdict(c, o) for c, o in zip(cases, outs)]
         report["ftfy"] = print_table(f"ftfy.fix_encoding ({time.time() - t1:.1f}s)",
-                                     cases, v, a.by_script, a.show)
+                                     cases, v, a.by_script, a.show, outs)
         report["ftfy_failures"] = print_failures(cases, v, outs, a.show)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
