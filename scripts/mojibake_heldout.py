@@ -4,7 +4,7 @@
 What it measures: for each kind of damage (correct text that must stay, every
 code page with undefined bytes kept, dropped or replaced by U+FFFD, two or
 three layers, two different pages, C1 controls, short lines, one damaged word
-in a correct line, CESU-8 surrogate pairs, a note of correct lines with one or
+in a correct line (kept bytes, or dropped: `onedrop`), CESU-8 surrogate pairs, a note of correct lines with one or
 two pasted in garbled (`mixed`: the note must come back whole), no-break spaces
 turned into plain ones: 'midword' ones cannot be told from a real space without knowing the word,
 'wordend' and 'folded' ones can) how many lines `notemend fix --only mojibake` gives back exactly right,
@@ -61,7 +61,7 @@ ONEWORD_PAGES = ["cp1252"] * 6 + ["cp1250", "cp1251", "cp1253", "cp1254", "cp125
 SIZES = {
     "clean": 2400, "kept": 300, "dropped": 300, "fffd": 200, "layers2": 800,
     "layers3": 600, "twopages": 800, "c1": 1000, "short": 1500, "oneword": 1500,
-    "cesu8": 500, "nbsp": 800, "mixed": 400,
+    "cesu8": 500, "nbsp": 800, "mixed": 400, "onedrop": 150,
 }
 KINDS = list(SIZES)
 
@@ -617,6 +617,29 @@ def make_cases(pool: dict[str, list[str]], seed: int, scale: float,
                 words2 = list(words)
                 words2[i] = garble(words[i], page)
                 made += add(kind, page, lang, s, " ".join(words2))
+        elif kind == "onedrop":
+            # One word of a correct line through a strict decoder that
+            # dropped the bytes it could not read: little context, a lossy
+            # page, and most words half readable. Watch its guess column.
+            for page in STRICT_PAGES:
+                und = undefined(page)
+                made = 0
+                for _ in range(n * 40):
+                    if made >= n:
+                        break
+                    got = pick(r, lambda s: s.count(" ") >= 3)
+                    if not got:
+                        break
+                    lang, s = got
+                    words = s.split(" ")
+                    idx = [i for i, w in enumerate(words)
+                           if any(b in und for b in w.encode("utf-8"))]
+                    if not idx:
+                        continue
+                    i = r.choice(idx)
+                    words2 = list(words)
+                    words2[i] = strict(words[i].encode("utf-8"), page, "ignore")
+                    made += add(kind, page, lang, s, " ".join(words2))
         elif kind == "cesu8":
             emo = ["😀", "😍", "🎉", "👍", "📅", "🚀", "🌍", "🔥", "💡", "🙂", "𝐀", "𝕏", "🀄", "🧪"]
             made = 0
