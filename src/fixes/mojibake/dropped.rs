@@ -893,7 +893,7 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         let mut fits: Vec<char> = all
             .iter()
             .map(|(c, _)| *c)
-            .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Mark) && writing(c) == writing(n))
+            .filter(|&c| own_letter(n, c))
             // As everyday as the word's own letter (Ethiopic beside
             // Ethiopic); in a rarer script, of the letter's own block, or
             // of its script where its ranges are known.

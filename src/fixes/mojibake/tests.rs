@@ -1799,9 +1799,7 @@ fn a_page_proven_by_a_run_only_it_reads_takes_every_run_it_reads_whole() {
     // read whole (0x8D is a control there): the note is windows-1250's.
     // Its first word reads whole through both pages, and ISO-8859-2, which
     // swaps A1, A5, BC and BE, would make पषथलव of it.
-    let good = "पड़ला पर अन्य प्रकारक सामाजिक संरक्षण";
-    let bad = garble(good, page("windows-1250"), true);
-    assert_eq!(fix(&bad), good);
+    repairs_what_it_garbles("पड़ला पर अन्य प्रकारक सामाजिक संरक्षण", "windows-1250", "ŕĄŤ");
 }
 
 #[test]
