@@ -496,6 +496,24 @@ def make_cases(pool: dict[str, list[str]], seed: int, scale: float,
                 return lang, r.choice(cand)
         return None
 
+    def per_strict_page(kind, r, n, suits, damage):
+        """Up to `n` cases of `kind` per strict page: lines that `suits(s,
+        undefined bytes)`, damaged by `damage(page, undefined bytes, s)`, a
+        tuple of `add`'s damaged text (and gap), or None to try another."""
+        for page in STRICT_PAGES:
+            und = undefined(page)
+            made = 0
+            for _ in range(n * 40):
+                if made >= n:
+                    break
+                got = pick(r, lambda s: suits(s, und))
+                if not got:
+                    break
+                lang, s = got
+                damaged = damage(page, und, s)
+                if damaged is not None:
+                    made += add(kind, page, lang, s, *damaged)
+
     def add(kind, sub, lang, orig, damaged, gap=None):
         if damaged == orig:
             return False
@@ -537,23 +555,15 @@ def make_cases(pool: dict[str, list[str]], seed: int, scale: float,
                         lang, s = pick(r)
                     made += add(f"kept", page, lang, s, garble(s, page))
         elif kind in ("dropped", "fffd"):
-            for page in STRICT_PAGES:
-                und = undefined(page)
-                made = 0
-                for _ in range(n * 40):
-                    if made >= n:
-                        break
-                    got = pick(r, lambda s: any(b in und for b in s.encode("utf-8")))
-                    if not got:
-                        break
-                    lang, s = got
-                    data = s.encode("utf-8")
-                    if kind == "dropped":
-                        made += add(kind, page, lang, s, strict(data, page, "ignore"))
-                    else:
-                        gap = "".join("\ufffd" if any(b in und for b in ch.encode("utf-8"))
-                                      else ch for ch in s)
-                        made += add(kind, page, lang, s, strict(data, page, "replace"), gap)
+            def whole_line(page, und, s):
+                data = s.encode("utf-8")
+                if kind == "dropped":
+                    return (strict(data, page, "ignore"),)
+                gap = "".join("\ufffd" if any(b in und for b in ch.encode("utf-8"))
+                              else ch for ch in s)
+                return strict(data, page, "replace"), gap
+            per_strict_page(kind, r, n, lambda s, und: any(b in und for b in s.encode("utf-8")),
+                            whole_line)
         elif kind in ("layers2", "layers3"):
             depth = 2 if kind == "layers2" else 3
             made = 0
@@ -621,25 +631,15 @@ def make_cases(pool: dict[str, list[str]], seed: int, scale: float,
             # One word of a correct line through a strict decoder that
             # dropped the bytes it could not read: little context, a lossy
             # page, and most words half readable. Watch its guess column.
-            for page in STRICT_PAGES:
-                und = undefined(page)
-                made = 0
-                for _ in range(n * 40):
-                    if made >= n:
-                        break
-                    got = pick(r, lambda s: s.count(" ") >= 3)
-                    if not got:
-                        break
-                    lang, s = got
-                    words = s.split(" ")
-                    idx = [i for i, w in enumerate(words)
-                           if any(b in und for b in w.encode("utf-8"))]
-                    if not idx:
-                        continue
-                    i = r.choice(idx)
-                    words2 = list(words)
-                    words2[i] = strict(words[i].encode("utf-8"), page, "ignore")
-                    made += add(kind, page, lang, s, " ".join(words2))
+            def one_word(page, und, s):
+                words = s.split(" ")
+                idx = [i for i, w in enumerate(words) if any(b in und for b in w.encode("utf-8"))]
+                if not idx:
+                    return None
+                i = r.choice(idx)
+                words[i] = strict(words[i].encode("utf-8"), page, "ignore")
+                return (" ".join(words),)
+            per_strict_page(kind, r, n, lambda s, und: s.count(" ") >= 3, one_word)
         elif kind == "cesu8":
             emo = ["😀", "😍", "🎉", "👍", "📅", "🚀", "🌍", "🔥", "💡", "🙂", "𝐀", "𝕏", "🀄", "🧪"]
             made = 0
