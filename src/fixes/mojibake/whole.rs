@@ -11,9 +11,10 @@
 //! gaps for another page's whole sequences (`å¼æ` as 弿 through
 //! windows-1257). The diagnostics name the gaps. A word mostly read back
 //! keeps its repairs and its open gap (`à¥` left in सà¥मेरिअन).
-//! Nor does a run keep a page's repair where it holds chars that page
-//! cannot write but another reads as bytes of UTF-8: the run is the other
-//! page's damage, of which this page reads only a part.
+//! Nor does a run keep a page's repair where it holds chars (but
+//! punctuation) that page cannot write and another reads as bytes of
+//! UTF-8: the run is the other page's damage, of which this page reads
+//! only a part.
 
 use std::ops::Range;
 
@@ -107,9 +108,12 @@ pub const ANOTHER_PAGE: &str = "repair withheld: its word also holds chars this 
 /// UTF-8's upper half: the run is that other page's mojibake, and this
 /// page reads only part of it (`å¼æœç´¢`, 式搜索 through windows-1252 with
 /// bytes lost, reads `å¼æ` as 弿 through windows-1257, which has no `œ`
-/// or `ç`). Correct text glued to a run (Han, emoji) is no page's, and
-/// every char of a run a page garbled whole is that page's. Says why for
-/// each.
+/// or `ç`). Correct text glued to a run does not count: Han and emoji are
+/// no page's, and punctuation people put beside words (the `…` after
+/// `â\u{80}\u{99}`, which Latin-1 reads as ’ in ftfy's mixed Latin-1 and
+/// windows-1252 case) is written correctly beside mojibake as often as
+/// not. Every char of a run a page garbled whole is that page's. Says why
+/// for each.
 pub fn withhold_foreign(pending: &mut Vec<(usize, Repaired)>, sink: &mut Sink) {
     let pages = super::code_pages();
     pending.retain(|(p, x)| {
@@ -119,6 +123,7 @@ pub fn withhold_foreign(pending: &mut Vec<(usize, Repaired)>, sink: &mut Sink) {
         let foreign = x.run.chars.iter().any(|&c| {
             !c.is_ascii()
                 && c != '\u{a0}'
+                && super::score::kind(c) != super::score::Kind::Punct
                 && page.byte_of(c).is_none()
                 && super::pages::bytes_of(c).is_some_and(|row| row.iter().any(|&b| b >= 0x80))
         });
@@ -172,6 +177,17 @@ mod tests {
         // windows-1252 reads as bytes of UTF-8.
         let text = "使用`regex`å¼æœç´¢关键字：";
         stays_saying(text, ANOTHER_PAGE);
+    }
+
+    #[test]
+    fn punctuation_another_page_writes_is_no_sign_of_its_mojibake() {
+        // ftfy's mixed Latin-1 and windows-1252 case: Latin-1 reads the
+        // C1 controls as ’, and the … after them (0x85 in windows-1252,
+        // nothing in Latin-1) is correct text glued to the run.
+        assert_eq!(
+            fix("of â\u{80}\u{98}US pressureâ\u{80}\u{99}…").text,
+            "of ‘US pressure’…"
+        );
     }
 
     #[test]
