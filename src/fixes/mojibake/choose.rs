@@ -1599,8 +1599,14 @@ fn is_greek_notation(r: &Run) -> bool {
 /// `ŁØ` through windows-1257, between Latin words or in a table of
 /// letters): a script's digits stand in numbers and among its own words,
 /// so a page must repair another run of the note clearly to read one.
+/// Only two-byte digits (Arabic-Indic, NKo): two Latin-1 letters make one
+/// by chance, where three chars making a whole three-byte sequence (`à¥©`
+/// for Devanagari ३, `à³¯` for Kannada ೯) are mojibake however lone.
 fn writes_a_lone_foreign_digit(rep: &Repair, r: &Run) -> bool {
     written_with_neighbours(rep, r).any(|(before, c, after)| {
+        if c.len_utf8() > 2 {
+            return false;
+        }
         let kin = |n: Option<char>| {
             n.is_some_and(|n| {
                 n.is_numeric() || (!n.is_ascii() && u32::from(n) >> 8 == u32::from(c) >> 8)

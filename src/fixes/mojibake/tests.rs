@@ -362,6 +362,12 @@ fn a_lone_digit_of_another_script_is_no_repair() {
     // Among Arabic words garbled the same way it is the digit.
     let garbled = garble("عدد ٨ ١٢\n", page("windows-1252"), true);
     assert_eq!(fix(&garbled), "عدد ٨ ١٢\n");
+    // Three chars that make a whole three-byte sequence are no chance
+    // reading: a lone Devanagari or Kannada digit (an article's number).
+    for digit in ["३\n", "೯\n"] {
+        let garbled = garble(digit, page("windows-1252"), true);
+        assert_eq!(fix(&garbled), digit, "{garbled}");
+    }
 }
 
 #[test]
