@@ -50,7 +50,9 @@
 //!    ” closing an open “, “ or ” closing an open „ where only one is a
 //!    candidate, ‘ opening what a ’ later on its line closes and “ or „
 //!    what a closing ” or “ closes, where a word starts, the one hyphen
-//!    or apostrophe between two letters of Latin, Greek or Cyrillic,
+//!    or apostrophe between two letters of Latin, Greek or Cyrillic (a
+//!    hyphen beside ‘, which opens no quote inside a word, counting as
+//!    the one),
 //!    the one emoji among symbols where the gap stands
 //!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
