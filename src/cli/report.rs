@@ -110,32 +110,81 @@ fn head(out: &mut String, line: usize, fix: &str) {
 /// into the report, since a vault run renders hundreds of thousands of
 /// these.
 fn show(out: &mut String, s: &str) {
-    const MAX: usize = 60;
     out.push('"');
-    let mut room = MAX;
-    let mut cut = false;
-    let mut put = |e: char| {
-        if room == 0 {
-            cut = true;
-            return false;
-        }
-        out.push(e);
-        room -= 1;
-        true
+    let mut shown = Shown {
+        out,
+        room: 60,
+        cut: false,
     };
-    // The first char escapes as a char alone, the rest as within a string.
-    let _ = s
-        .chars()
-        .enumerate()
-        .all(|(i, c)| match (stays(c, i == 0), i) {
-            (true, _) => put(c),
-            (false, 0) => c.escape_debug().all(&mut put),
-            (false, _) => escape_within(c, &mut put),
-        });
+    let b = s.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        // Runs of plain ASCII (a date, a name, the words between a task's
+        // signifiers) are written whole, a char a byte: written char by
+        // char, they were most of the report's cost.
+        let plain = b[at..].iter().take_while(|&&c| is_plain(c)).count();
+        if plain > 0 {
+            if !shown.put_str(&s[at..at + plain]) {
+                break;
+            }
+            at += plain;
+            continue;
+        }
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        // The first char escapes as a char alone, the rest as within a
+        // string.
+        let more = match (stays(c, at == 0), at) {
+            (true, _) => shown.put(c),
+            (false, 0) => c.escape_debug().all(|e| shown.put(e)),
+            (false, _) => escape_within(c, &mut |e| shown.put(e)),
+        };
+        if !more {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let cut = shown.cut;
     if cut {
         out.push('…');
     }
     out.push('"');
+}
+
+/// The report [`show`] writes into, and how many chars it may still take.
+struct Shown<'a> {
+    out: &'a mut String,
+    room: usize,
+    /// Whether a char found no room.
+    cut: bool,
+}
+
+impl Shown<'_> {
+    /// Writes `e` if there is room; `false` (and cut) when there is not.
+    fn put(&mut self, e: char) -> bool {
+        if self.room == 0 {
+            self.cut = true;
+            return false;
+        }
+        self.out.push(e);
+        self.room -= 1;
+        true
+    }
+
+    /// [`Shown::put`] of each char of `plain`, ASCII.
+    fn put_str(&mut self, plain: &str) -> bool {
+        let fits = plain.len().min(self.room);
+        self.out.push_str(&plain[..fits]);
+        self.room -= fits;
+        self.cut = fits < plain.len();
+        !self.cut
+    }
+}
+
+/// Whether `str::escape_debug` writes the ASCII byte `b` as it is.
+fn is_plain(b: u8) -> bool {
+    (b' '..=b'~').contains(&b) && !matches!(b, b'\\' | b'\'' | b'"')
 }
 
 /// Passes `put` the chars `str::escape_debug` writes for `c` after a
@@ -159,7 +208,7 @@ fn stays(c: char, first: bool) -> bool {
     /// after (bit 0); 0 is empty.
     static SEEN: [AtomicU32; SLOTS] = [const { AtomicU32::new(0) }; SLOTS];
     if c.is_ascii() {
-        return (' '..='~').contains(&c) && !matches!(c, '\\' | '\'' | '"');
+        return is_plain(c as u8);
     }
     let u = u32::from(c);
     let slot = &SEEN[(u.wrapping_mul(0x9E37_79B1) >> 20) as usize % SLOTS];
