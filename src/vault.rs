@@ -32,7 +32,7 @@ pub struct NoteFacts {
 
 /// Reads the facts of one note.
 pub fn facts(text: &str, config: &Config) -> NoteFacts {
-    facts_of(&Note::parse(text), config)
+    gather(&Note::parse(text), config, false)
 }
 
 /// The facts of a note already read (and then repaired from that reading).
@@ -41,12 +41,22 @@ pub fn facts(text: &str, config: &Config) -> NoteFacts {
 /// names), the date evidence for `dates`. Gathering both was most of what
 /// a `--skip` or `--only` run cost around its fixes.
 pub fn facts_of(note: &Note, config: &Config) -> NoteFacts {
+    gather(note, config, true)
+}
+
+/// The facts of `note`; when it is `repaired` next from this reading, the
+/// places that name people are read whole and kept in it for
+/// `duplicate-names`, which would read them again (a note read for its
+/// facts alone skips its mentions, which say nobody is known).
+fn gather(note: &Note, config: &Config, repaired: bool) -> NoteFacts {
     let (day_first, month_first) = if config.enabled(Fix::Dates) {
         dates::evidence(note)
     } else {
         (0, 0)
     };
-    let people = if config.enabled(Fix::DuplicateNames) || config.enabled(Fix::Mojibake) {
+    let people = if repaired && config.enabled(Fix::DuplicateNames) {
+        duplicate_names::people_of_kept(note, config)
+    } else if config.enabled(Fix::DuplicateNames) || config.enabled(Fix::Mojibake) {
         duplicate_names::people_of(note, config)
     } else {
         Vec::new()

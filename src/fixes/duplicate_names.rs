@@ -99,7 +99,13 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
     if !placeholders && !doubled {
         return;
     }
-    let found = sites::scan(note, config);
+    // A full reading (the scan's oracle) must not take places found under
+    // the scan.
+    let found = if cx.read_everything {
+        std::borrow::Cow::Owned(sites::scan(note, config))
+    } else {
+        sites::of(note, config)
+    };
     if placeholders {
         for range in &found.placeholders {
             let message = format!(
@@ -125,7 +131,19 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
 /// a person's name, as written, each once (ignoring case). Mentions are not
 /// evidence: they are where doubled names turn up.
 pub fn people_of(note: &Note, config: &Config) -> Vec<String> {
-    let found = sites::scan_evidence(note, config);
+    people_in(note, &sites::scan_evidence(note, config))
+}
+
+/// [`people_of`] a note that is then repaired from this reading: read
+/// with its mentions, which the fix's first pass takes from the note
+/// rather than reading them again ([`sites::of`]).
+pub fn people_of_kept(note: &Note, config: &Config) -> Vec<String> {
+    people_in(note, &sites::of(note, config))
+}
+
+/// The people the places in `found` say `note` names, as [`people_of`]
+/// lists them (a mention says nobody is known: it has no source).
+fn people_in(note: &Note, found: &Found) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for site in found.sites.iter().filter(|s| s.source.is_some()) {
@@ -276,6 +294,32 @@ mod tests {
         let note = crate::Note::parse(text);
         let people = super::people_of(&note, &Config::default());
         assert_eq!(people, ["Lior Genzel", "Alan Turing", "Grace Hopper"]);
+    }
+
+    #[test]
+    fn places_kept_for_the_index_repair_as_a_fresh_reading_does() {
+        let texts = [
+            "---\nowner: Grace Hopper\n---\n**Participants**: Lior Genzel, lior genzel\n@Ada Ada\n[[People/Alan Turing|Alan]]\n",
+            "**Attendees**: Lior Genzel\n- [ ] call @Lior Genzel Genzel 📅 2025-01-02\nsee [[Lior Genzel]] Genzel\n",
+            "---\nparticipants: [Lior Genzel, Lior Genzel Genzel]\n---\n@Myself and @Ada Ada Lovelace\n",
+        ];
+        for config in [
+            Config::default(),
+            Config {
+                me: "Ada Lovelace".into(),
+                people_keys: vec!["owner".into()],
+                ..Config::default()
+            },
+        ] {
+            let cx = crate::Context::new(&config);
+            for text in texts {
+                let note = crate::Note::parse(text);
+                let people = super::people_of_kept(&note, &config);
+                assert_eq!(people, super::people_of(&note, &config), "{text}");
+                let kept = crate::normalize_note(note, &cx);
+                assert_eq!(kept, normalize(text, &config), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -323,6 +323,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         line_hint: Default::default(),
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
+        name_sites: std::sync::OnceLock::new(),
         task_signs: c
             .task_signs
             .map_or_else(Default::default, std::sync::OnceLock::from),

@@ -83,6 +83,11 @@ pub struct Note<'a> {
     /// once for this reading: the vault index and the `dates` fix both ask
     /// (see `fixes::dates::sites::of`).
     pub date_sites: OnceLock<Vec<crate::fixes::dates::sites::Site>>,
+    /// Where the note names people, under settings that add no people
+    /// key, found at most once for this reading: the vault index and the
+    /// `duplicate-names` fix both ask (see
+    /// `fixes::duplicate_names::sites::of`).
+    pub(crate) name_sites: OnceLock<crate::fixes::duplicate_names::sites::Found>,
     /// The signifiers of the note's task lines, kept by the first fix
     /// that read them ([`Note::task_signs`]).
     pub(crate) task_signs: OnceLock<task::signs::TaskSigns>,
@@ -143,6 +148,7 @@ impl<'a> Note<'a> {
             newline,
             scan,
             date_sites: OnceLock::new(),
+            name_sites: OnceLock::new(),
             task_signs: OnceLock::new(),
             checked_yaml: OnceLock::new(),
         }

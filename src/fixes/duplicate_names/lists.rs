@@ -13,7 +13,7 @@ use crate::note::Note;
 use std::ops::Range;
 
 /// The entries of one frontmatter list of people, as written.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct List {
     /// The key, as written.
     pub key: String,

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::note::frontmatter::entries;
 use crate::note::{Frontmatter, Kinds, Note};
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -60,7 +61,7 @@ impl Site {
 }
 
 /// Everything the scan found in one note.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Found {
     /// Names, in note order within each pass.
     pub sites: Vec<Site>,
@@ -95,6 +96,21 @@ fn is_placeholder(word: &str) -> bool {
 /// Scans `note` for every place a name is written.
 pub fn scan(note: &Note, config: &Config) -> Found {
     scan_with(note, config, true)
+}
+
+/// [`scan`], found once per reading of `note` when the settings add no
+/// people key (all they change of it): the CLI reads each note's people
+/// for the vault index, then repairs the same reading, and its first
+/// pass meets the places the index found.
+pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, Found> {
+    if config.people_keys.is_empty() {
+        Cow::Borrowed(
+            note.name_sites
+                .get_or_init(|| scan(note, &Config::default())),
+        )
+    } else {
+        Cow::Owned(scan(note, config))
+    }
 }
 
 /// Scans `note` for the places that say who someone is: no `@` mentions,
