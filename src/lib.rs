@@ -206,6 +206,11 @@ fn repair<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
     // edits after it leave as it is, it stays quiet on the edited text, and
     // the confirming pass need not read the block again.
     let block_reader = enabled.iter().position(|&f| f == Fix::Frontmatter);
+    // Date sites found before an edit (the vault index reads them) are
+    // carried over it to `dates` only: a later edit's reading is the
+    // confirming pass's, where `dates` on a note without a date read two
+    // ways reads fewer lines than the carried sites leave to read again.
+    let dates_reader = enabled.iter().position(|&f| f == Fix::Dates);
     // What `tasks` knows of lines it read, for its later passes.
     let mut tasks_memo = fixes::tasks::Memo::default();
     let mut settled = false;
@@ -291,6 +296,9 @@ fn repair<'a>(parsed: Note<'a>, cx: &Context) -> Outcome {
                 });
                 let new_text = edit::apply(&current, &accepted_edits);
                 composed.apply(&accepted_edits);
+                if dates_reader.is_none_or(|d| next > d) {
+                    note.forget_date_sites();
+                }
                 carried = note.carry(&new_text, &accepted_edits);
                 if carried.is_none()
                     && note.frontmatter.as_ref().is_some_and(|fm| {

@@ -434,6 +434,37 @@ mod tests {
         }
     }
 
+    /// The CLI reads a note's date sites for the vault index, then
+    /// repairs that reading: a fix before `dates` that edits the note
+    /// carries them over its edits (the edited lines read again), which
+    /// repairs as a fresh reading does.
+    #[test]
+    fn date_sites_carried_over_earlier_fixes_repair_as_a_fresh_reading() {
+        let pieces = [
+            "**Attendees**: Ada Lovelace\n",
+            "- [ ] call @Ada Lovelace Lovelace 📅 03/04/2025\n",
+            "met Ada Ada Lovelace on 25/04/2025\n",
+            "| Who | Due |\n|---|---|\n| @Ada Ada Lovelace | 02/03/2025 |\n",
+            "Due: 04/03/2025 @Ada Lovelace Lovelace\n",
+            "caf\u{c3}\u{a9} on 05/06/2025 with @Ada Ada Lovelace\n",
+            "text  \n",
+            "---\ndate: 07/08/2025\nowner: Ada Ada Lovelace\n---\n",
+        ];
+        let cx = Context::new(&Config::default());
+        let mut carried = 0;
+        for text in crate::testgen::texts_from(23, &pieces, 8, 3_000) {
+            let note = Note::parse(&text);
+            let _ = sites::of(&note, &Config::default());
+            carried += usize::from(note.text.contains("Lovelace Lovelace"));
+            assert_eq!(
+                crate::normalize_with(&text, &cx),
+                crate::normalize_note(note, &cx),
+                "{text:?}"
+            );
+        }
+        assert!(carried > 100, "the notes exercise the carry: {carried}");
+    }
+
     #[test]
     fn the_gate_hides_no_evidence() {
         let mut texts: Vec<String> = [

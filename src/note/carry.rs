@@ -12,6 +12,7 @@ mod lines;
 use super::task::signs::TaskSigns;
 use super::{protect, scan, Frontmatter, Kinds, Line, Note, Scan};
 use crate::edit::Edit;
+use crate::fixes::dates::sites as date_sites;
 use std::ops::Range;
 
 /// What a note knows besides its text.
@@ -26,6 +27,9 @@ pub(crate) struct Carried {
     /// The task lines' signifiers read so far, when every line keeps its
     /// index: those of the lines edited forgotten.
     task_signs: Option<TaskSigns>,
+    /// The date sites the note had found or carried, those of the lines
+    /// edited left out, with the indexes of those lines.
+    date_sites: Option<super::CarriedDates>,
 }
 
 /// The protected regions a carried note knows.
@@ -224,6 +228,20 @@ impl Note<'_> {
             signs.forget(grown.iter().map(|&(i, _)| i));
             signs
         });
+        // Date sites found once (for the vault index, or by `dates`) are
+        // carried, those of the edited lines left to read if a fix asks:
+        // most edits come after `dates` has read the note.
+        let date_sites = match self.date_sites.take() {
+            Some(sites) => Some((sites, Vec::new())),
+            None => self.carried_dates.take(),
+        };
+        let date_sites = date_sites.and_then(|(sites, mut edited)| {
+            let kept = date_sites::kept_over(sites, self, new, &lines, &grown)?;
+            edited.extend(grown.iter().map(|&(i, _)| i));
+            edited.sort_unstable();
+            edited.dedup();
+            Some((kept, edited))
+        });
         Some(Carried {
             scan: Scan::from_lines(kinds),
             start: self.start,
@@ -232,6 +250,7 @@ impl Note<'_> {
             regions,
             newline: self.newline,
             task_signs,
+            date_sites,
         })
     }
 
@@ -323,6 +342,7 @@ fn assemble(text: &str, c: Carried) -> Note<'_> {
         line_hint: Default::default(),
         newline: c.newline,
         date_sites: std::sync::OnceLock::new(),
+        carried_dates: c.date_sites,
         name_sites: std::sync::OnceLock::new(),
         task_signs: c
             .task_signs

@@ -83,6 +83,10 @@ pub struct Note<'a> {
     /// once for this reading: the vault index and the `dates` fix both ask
     /// (see `fixes::dates::sites::of`).
     pub date_sites: OnceLock<Vec<crate::fixes::dates::sites::Site>>,
+    /// The date sites of the reading before an edit, those of the lines
+    /// edited since left out, with those lines' indexes: read into
+    /// `date_sites` only if some fix asks (see `note::carry`).
+    pub(crate) carried_dates: Option<CarriedDates>,
     /// Where the note names people, under settings that add no people
     /// key, found at most once for this reading: the vault index and the
     /// `duplicate-names` fix both ask (see
@@ -97,6 +101,10 @@ pub struct Note<'a> {
     /// value rather than being parsed again (see `carry::frontmatter`).
     pub(crate) checked_yaml: OnceLock<(String, serde_yaml::Value)>,
 }
+
+/// Date sites carried over edits ([`Note::carried_dates`]): those of the
+/// lines no edit changed, moved, and the indexes of the edited lines.
+pub(crate) type CarriedDates = (Vec<crate::fixes::dates::sites::Site>, Vec<usize>);
 
 impl<'a> Note<'a> {
     /// Reads `text`. Never fails: a problem becomes a field, not an error.
@@ -148,10 +156,18 @@ impl<'a> Note<'a> {
             newline,
             scan,
             date_sites: OnceLock::new(),
+            carried_dates: None,
             name_sites: OnceLock::new(),
             task_signs: OnceLock::new(),
             checked_yaml: OnceLock::new(),
         }
+    }
+
+    /// Drops the date sites this reading found or carried, so an edit does
+    /// not carry them on (see `note::carry`).
+    pub(crate) fn forget_date_sites(&mut self) {
+        self.date_sites.take();
+        self.carried_dates = None;
     }
 
     /// The body: everything after the frontmatter.

@@ -14,6 +14,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+mod carried;
+
+pub(crate) use carried::kept_over;
+use carried::known;
+
 /// The frontmatter keys that hold dates whatever the user configures.
 pub const DATE_KEYS: &[&str] = &[
     "date", "created", "updated", "modified", "due", "start", "end",
@@ -175,10 +180,12 @@ pub fn of<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
         && config.vault.kept_keys.is_empty()
         && !config.running_text_dates
     {
-        Cow::Borrowed(
-            note.date_sites
+        Cow::Borrowed(match known(note) {
+            Some(sites) => sites,
+            None => note
+                .date_sites
                 .get_or_init(|| collect(note, &Config::default())),
-        )
+        })
     } else {
         Cow::Owned(collect(note, config))
     }
@@ -208,7 +215,7 @@ pub fn for_fix<'n>(note: &'n Note, config: &Config) -> Cow<'n, [Site]> {
         return of(note, config);
     }
     let default = config.date_keys.is_empty() && config.vault.kept_keys.is_empty();
-    if let Some(sites) = note.date_sites.get().filter(|_| default) {
+    if let Some(sites) = default.then(|| known(note)).flatten() {
         return Cow::Borrowed(sites);
     }
     let mut sites = places(note, config);
@@ -320,17 +327,7 @@ fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>, for_evidenc
                 .iter()
                 .take_while(|s| s.found.range.start <= line.end)
                 .count();
-        for found in grammar::scan(text, options(Mode::Text, true)) {
-            let found = shift(found, line.start);
-            if sites[on_line.clone()].iter().any(|s| {
-                s.found.range.start < found.range.end && found.range.start < s.found.range.end
-            }) {
-                continue;
-            }
-            let site = Site {
-                found,
-                place: Place::Text,
-            };
+        for site in text_dates(text, line.start, &sites[on_line]) {
             if for_evidence {
                 firsts.see(note, &site);
             }
@@ -338,6 +335,24 @@ fn running_text(note: &Note, config: &Config, sites: &mut Vec<Site>, for_evidenc
         }
     }
     true
+}
+
+/// The dates of running text on the line at `start` (`text`), as
+/// [`running_text`] reads them: one overlapping a site `placed` found on
+/// the line is that site.
+fn text_dates(text: &str, start: usize, placed: &[Site]) -> Vec<Site> {
+    let overlaps = |found: &Found| {
+        (placed.iter())
+            .any(|s| s.found.range.start < found.range.end && found.range.start < s.found.range.end)
+    };
+    (grammar::scan(text, options(Mode::Text, true)).into_iter())
+        .map(|found| shift(found, start))
+        .filter(|found| !overlaps(found))
+        .map(|found| Site {
+            found,
+            place: Place::Text,
+        })
+        .collect()
 }
 
 /// The date sites of `note` in frontmatter values, after Tasks
@@ -393,106 +408,135 @@ fn places(note: &Note, config: &Config) -> Vec<Site> {
         if !digit || indented_code(text) {
             continue;
         }
-        let kinds = note.scan.lines[i];
-        let bytes = text.as_bytes();
-        // Every label ends in `:` or `：`, and every Dataview field has
-        // `::`: most lines with a digit have neither, and the scan says so
-        // (`COLON`), so they are not searched. `：` is three non-ASCII
-        // bytes, which an ASCII line lacks.
-        let last = if !kinds.meets(Kinds::COLON) {
-            None
-        } else if kinds.meets(Kinds::NON_ASCII) {
-            last_colon(text)
-        } else {
-            memchr::memrchr(b':', bytes)
-        };
-        // Every signifier is a wide char on a line with a `[`
-        // (`TASK_FIELDS`), and every Dataview field has `::` and `[` or
-        // `(` after a checkbox's `[`: a line with neither has no task
-        // date, and is not checked for a task.
-        let task_fields = kinds.meets(Kinds::TASK_FIELDS);
-        let dataview = last.is_some()
-            && (task_fields || memchr::memchr(b'[', bytes).is_some())
-            && has_double_colon(bytes);
-        // A task's signifiers, one search of the line for them and for
-        // the JavaScript line breaks that make it no task. A line without
-        // `TASK_FIELDS` has none (each is a wide char, and a checkbox has a
-        // `[`): it is only checked for being a task.
-        let read = if !(task_fields || dataview) || !task::has_checkbox(text) {
-            Reading::Unread
-        } else if !task_fields {
-            if task::is_task(text) {
-                Reading::Signs(LineSigns::NONE)
-            } else {
-                Reading::Breaks
-            }
-        } else {
-            match known.map(|k| k.line(i)) {
-                Some(r @ (Reading::Signs(_) | Reading::Breaks)) => r,
-                _ => reading.read_line(i, text),
-            }
-        };
-        if let Reading::Signs(task_signs) = read {
-            for sign in task_signs.iter(text).filter(|s| s.field.is_date()) {
-                let mut at = sign.at + sign.len;
-                // The variation selector (EF B8 8F) and the blanks after
-                // the signifier, by their bytes: every date signifier of a
-                // settled note is passed this way.
-                if bytes[at..].starts_with(&[0xEF, 0xB8, 0x8F]) {
-                    at += 3;
-                }
-                at += blanks(&bytes[at..]);
-                if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) {
-                    claimed.push(found.range.clone());
-                    sites.push(Site {
-                        found: shift(found, base),
-                        place: Place::Task,
-                    });
-                }
-            }
-            // The same dates in Tasks' Dataview format: the whole value.
-            for (at, close) in dataview
-                .then(|| dataview_fields(text))
-                .into_iter()
-                .flatten()
-            {
-                let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) else {
-                    continue;
-                };
-                let rest = text[found.range.end..].trim_start_matches([' ', '\t']);
-                if rest.starts_with(close) {
-                    claimed.push(found.range.clone());
-                    sites.push(Site {
-                        found: shift(found, base),
-                        place: Place::Task,
-                    });
-                }
-            }
-        }
-        // Every label's words come right before one of the line's colons.
-        let labels = last.is_some_and(|last| {
-            !config.date_keys.is_empty()
-                || label_word_before_colon(text, last, kinds.meets(Kinds::NON_ASCII))
-        });
-        if labels {
-            // The line's own label, then each later one: `Due: …, Start: …`.
-            let mut value = labelled_value(text, config);
-            let mut from = 0;
-            while let Some(at) = value
-                .take()
-                .or_else(|| next_label(text, from, &claimed, config))
-            {
-                if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
-                    labelled_dates(text, at, base, &mut claimed, &mut sites);
-                }
-                from = at;
-            }
-        }
+        line_places(
+            note,
+            config,
+            i,
+            text,
+            known,
+            &mut reading,
+            &mut claimed,
+            &mut sites,
+        );
     }
     if known.is_none() {
         let _ = note.task_signs.set(reading);
     }
     sites
+}
+
+/// The date sites of line `i` (`text`, a text line with a digit, no
+/// table row's cell read) after Tasks signifiers and Dataview fields, then
+/// after labels: [`places`]' reading of one line. `known` is the note's
+/// task lines' signifiers if a fix read them; lines it does not know are
+/// read into `reading`. `claimed` is the line's buffer of dates taken.
+#[allow(clippy::too_many_arguments)]
+fn line_places(
+    note: &Note,
+    config: &Config,
+    i: usize,
+    text: &str,
+    known: Option<&TaskSigns>,
+    reading: &mut TaskSigns,
+    claimed: &mut Vec<Range<usize>>,
+    sites: &mut Vec<Site>,
+) {
+    let base = note.lines[i].range.start;
+    let kinds = note.scan.lines[i];
+    let bytes = text.as_bytes();
+    // Every label ends in `:` or `：`, and every Dataview field has
+    // `::`: most lines with a digit have neither, and the scan says so
+    // (`COLON`), so they are not searched. `：` is three non-ASCII
+    // bytes, which an ASCII line lacks.
+    let last = if !kinds.meets(Kinds::COLON) {
+        None
+    } else if kinds.meets(Kinds::NON_ASCII) {
+        last_colon(text)
+    } else {
+        memchr::memrchr(b':', bytes)
+    };
+    // Every signifier is a wide char on a line with a `[`
+    // (`TASK_FIELDS`), and every Dataview field has `::` and `[` or
+    // `(` after a checkbox's `[`: a line with neither has no task
+    // date, and is not checked for a task.
+    let task_fields = kinds.meets(Kinds::TASK_FIELDS);
+    let dataview = last.is_some()
+        && (task_fields || memchr::memchr(b'[', bytes).is_some())
+        && has_double_colon(bytes);
+    // A task's signifiers, one search of the line for them and for
+    // the JavaScript line breaks that make it no task. A line without
+    // `TASK_FIELDS` has none (each is a wide char, and a checkbox has a
+    // `[`): it is only checked for being a task.
+    let read = if !(task_fields || dataview) || !task::has_checkbox(text) {
+        Reading::Unread
+    } else if !task_fields {
+        if task::is_task(text) {
+            Reading::Signs(LineSigns::NONE)
+        } else {
+            Reading::Breaks
+        }
+    } else {
+        match known.map(|k| k.line(i)) {
+            Some(r @ (Reading::Signs(_) | Reading::Breaks)) => r,
+            _ => reading.read_line(i, text),
+        }
+    };
+    if let Reading::Signs(task_signs) = read {
+        for sign in task_signs.iter(text).filter(|s| s.field.is_date()) {
+            let mut at = sign.at + sign.len;
+            // The variation selector (EF B8 8F) and the blanks after
+            // the signifier, by their bytes: every date signifier of a
+            // settled note is passed this way.
+            if bytes[at..].starts_with(&[0xEF, 0xB8, 0x8F]) {
+                at += 3;
+            }
+            at += blanks(&bytes[at..]);
+            if let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) {
+                claimed.push(found.range.clone());
+                sites.push(Site {
+                    found: shift(found, base),
+                    place: Place::Task,
+                });
+            }
+        }
+        // The same dates in Tasks' Dataview format: the whole value.
+        for (at, close) in dataview
+            .then(|| dataview_fields(text))
+            .into_iter()
+            .flatten()
+        {
+            let Some(found) = grammar::parse_at(text, at, options(Mode::Value, false)) else {
+                continue;
+            };
+            let rest = text[found.range.end..].trim_start_matches([' ', '\t']);
+            if rest.starts_with(close) {
+                claimed.push(found.range.clone());
+                sites.push(Site {
+                    found: shift(found, base),
+                    place: Place::Task,
+                });
+            }
+        }
+    }
+    // Every label's words come right before one of the line's colons.
+    let labels = last.is_some_and(|last| {
+        !config.date_keys.is_empty()
+            || label_word_before_colon(text, last, kinds.meets(Kinds::NON_ASCII))
+    });
+    if labels {
+        // The line's own label, then each later one: `Due: …, Start: …`.
+        let mut value = labelled_value(text, config);
+        let mut from = 0;
+        while let Some(at) = value
+            .take()
+            .or_else(|| next_label(text, from, claimed, config))
+        {
+            if !claimed.iter().any(|r| r.contains(&at)) && grammar::start_ok(text, at) {
+                labelled_dates(text, at, base, claimed, sites);
+            }
+            from = at;
+        }
+    }
 }
 
 /// Where a table row's first pipe is, after at most three spaces and any

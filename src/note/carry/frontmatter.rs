@@ -92,6 +92,7 @@ impl Note<'_> {
             regions,
             newline: self.newline,
             task_signs,
+            date_sites: None,
         })
     }
 }

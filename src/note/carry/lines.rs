@@ -236,6 +236,7 @@ impl Note<'_> {
             regions,
             newline,
             task_signs,
+            date_sites: None,
         })
     }
 
