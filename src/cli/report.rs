@@ -95,14 +95,17 @@ fn head(out: &mut String, line: usize, fix: &str) {
             break;
         }
     }
+    // The padding, cut from a run of spaces: pushed a char at a time, it
+    // cost more than the rest of the line's start.
+    const SPACES: &str = "                ";
     out.push_str("  ");
     let width = digits.len() - at;
-    out.extend(std::iter::repeat_n(' ', 4usize.saturating_sub(width)));
+    out.push_str(&SPACES[..4usize.saturating_sub(width)]);
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     out.push_str("  ");
     out.push_str(fix);
     let width = fix.chars().count();
-    out.extend(std::iter::repeat_n(' ', 15usize.saturating_sub(width) + 1));
+    out.push_str(&SPACES[..15usize.saturating_sub(width) + 1]);
 }
 
 /// Writes a short, visible rendering of a changed piece of text: quoted,
