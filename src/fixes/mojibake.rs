@@ -344,6 +344,7 @@ pub fn run(note: &Note, cx: &Context, sink: &mut Sink) {
         let unrepaired_before = std::mem::take(&mut unrepaired);
         repeat_whole_repairs(np, &mut pending, unrepaired_before, &mut unrepaired);
     }
+    layers::peel_alike(&mut pending);
     // No word half repaired: a gap left open withholds its word's repairs.
     let open = unrepaired.iter().filter_map(|x| {
         let (page, rep) = x.unclear.as_deref()?;

@@ -6,6 +6,7 @@
 
 use super::detect::{read, repair};
 use super::dropped::GapContext;
+use super::explain::Repaired;
 use super::{code_pages, quick, score};
 use std::cell::OnceCell;
 
@@ -92,4 +93,50 @@ fn peel(
         }
     }
     best
+}
+
+/// Every layer, every word: where most of a note's repairs peeled the
+/// same further layers (text garbled twice through windows-1252), a repair
+/// that stopped short of them (`DÉ©` for Dɩ, `ê—ž` for the Vai ꗞ: one layer
+/// undone, the next no more plausible to the score on its own) has its
+/// further layers peeled too, each where that layer's page reads it whole.
+/// The note already showed how deep it was garbled.
+pub fn peel_alike(pending: &mut [(usize, Repaired)]) {
+    // The deepest chain most repairs share, and how many share it.
+    let mut chains: Vec<(&[&'static str], usize)> = Vec::new();
+    for (_, x) in pending.iter().filter(|(_, x)| x.chain.len() > 1) {
+        match chains.iter_mut().find(|(c, _)| *c == x.chain.as_slice()) {
+            Some((_, n)) => *n += 1,
+            None => chains.push((x.chain.as_slice(), 1)),
+        }
+    }
+    let Some((deep, n)) = chains.into_iter().max_by_key(|&(c, n)| (n, c.len())) else {
+        return;
+    };
+    if n < 2 || n * 2 <= pending.len() {
+        return;
+    }
+    let deep: Vec<&'static str> = deep.to_vec();
+    for (_, x) in pending.iter_mut() {
+        if x.chain.len() >= deep.len() || !deep.starts_with(&x.chain) {
+            continue;
+        }
+        let mut out = x.out.clone();
+        let mut chain = x.chain.clone();
+        for &name in &deep[x.chain.len()..] {
+            let Some(page) = code_pages().iter().find(|p| p.name == name) else {
+                break;
+            };
+            let reading = read(&out, page);
+            if reading.pieces == 0 || !reading.is_whole() {
+                break;
+            }
+            out = repair(&out, None, None, &reading, false, &GapContext::default(), 0).out;
+            chain.push(name);
+        }
+        if chain.len() > x.chain.len() {
+            x.out = out;
+            x.chain = chain;
+        }
+    }
 }

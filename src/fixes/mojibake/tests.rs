@@ -996,6 +996,24 @@ fn a_second_layer_through_the_same_page() {
 }
 
 #[test]
+fn a_word_of_a_note_garbled_twice_loses_both_layers() {
+    // Through windows-1252 twice (the held-out's lenient decoder keeping
+    // undefined bytes). After one layer `DÉ©` reads to the score as well
+    // as Dɩ, and `ê—ž` better than the Vai ꗞ; the rest of each note went
+    // two layers deep, so those words do too.
+    let twice = |s: &str| {
+        let p = page("windows-1252");
+        garble(&garble(s, p, true), p, true)
+    };
+    for text in [
+        "Dɩ ther jʋʋrpar sɩ sɩ tu a jɩ dɩ fɩrrɛ dɩ dɩɩ sʋnɔ ná ʔli bulli.\n",
+        "ꕉꕜꕮ ꔔꘋ ꖸ ꔰ ꗋꘋ ꕮꕨ ꔔꘋ ꖸ ꕎ ꕉꖸꕊ ꕴꖃ ꕃꔤꘂ ꗱ, ꕉꖷ ꗪꗡ ꔻꔤ ꗏꗒꗡ ꕎ ꗪ ꕉꖸꕊ ꖏꕎ.\n",
+    ] {
+        assert_eq!(fix(&twice(text)), text);
+    }
+}
+
+#[test]
 fn a_capital_before_a_lost_no_break_space_opens_a_word_of_the_line() {
     // Š (C5 A0) through windows-1252, its no-break space made a plain one,
     // alone on its line: the rest of the line is a language that writes š.
