@@ -68,7 +68,10 @@
 //!    lists the candidates. Otherwise the text stays and a diagnostic says
 //!    why.
 //!    Further layers are peeled (`layers`) and their gain counts for the
-//!    choice, so every word is unwound all the way. A symbol page may
+//!    choice, so every word is unwound all the way; where most repairs
+//!    peeled one chain of layers, a word that stopped short of it is
+//!    unwound further through that chain where each layer reads it whole
+//!    (`DÉ©` → Dɩ in a note garbled twice). A symbol page may
 //!    also repair a letter fused into a word the way only its mojibake
 //!    fuses them (`√ò` in `√òstkaribiske`), never after quotes, dashes or
 //!    guillemets, nor line art unless letters close in on both sides.
