@@ -4,7 +4,7 @@
 //! repair whole and better; the gain of every layer counts for the choice,
 //! so the reading that unwinds all of them wins over one that stops short.
 
-use super::detect::{read, repair};
+use super::detect::{read, repair, Reading};
 use super::dropped::GapContext;
 use super::explain::Repaired;
 use super::{code_pages, quick, score};
@@ -74,10 +74,9 @@ fn peel(
         if page.is_symbol_page() || leads & (1 << page.index) == 0 {
             continue;
         }
-        let reading = read(chars, page);
-        if reading.pieces == 0 || !reading.is_whole() {
+        let Some(reading) = read_whole(chars, page) else {
             continue;
-        }
+        };
         let rep = repair(
             chars,
             prev,
@@ -93,6 +92,13 @@ fn peel(
         }
     }
     best
+}
+
+/// `page`'s reading of `chars` where it reads at least one sequence and
+/// every char in one: a further layer.
+fn read_whole(chars: &[char], page: &'static super::pages::CodePage) -> Option<Reading> {
+    let reading = read(chars, page);
+    (reading.pieces > 0 && reading.is_whole()).then_some(reading)
 }
 
 /// Every layer, every word: where most of a note's repairs peeled the
@@ -127,10 +133,9 @@ pub fn peel_alike(pending: &mut [(usize, Repaired)]) {
             let Some(page) = code_pages().iter().find(|p| p.name == name) else {
                 break;
             };
-            let reading = read(&out, page);
-            if reading.pieces == 0 || !reading.is_whole() {
+            let Some(reading) = read_whole(&out, page) else {
                 break;
-            }
+            };
             out = repair(&out, None, None, &reading, false, &GapContext::default(), 0).out;
             chain.push(name);
         }

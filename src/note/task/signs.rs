@@ -224,14 +224,7 @@ impl TaskSigns {
 
     /// What was read of line `i`.
     pub fn line(&self, i: usize) -> Reading<'_> {
-        let k = self.lines.partition_point(|&(l, _, _)| l < i);
-        match self.lines.get(k) {
-            Some(&(l, end, state)) if l == i => {
-                let start = k.checked_sub(1).map_or(0, |p| self.lines[p].1);
-                self.reading(start, end, state)
-            }
-            _ => Reading::Unread,
-        }
+        self.entry(self.lines.partition_point(|&(l, _, _)| l < i), i)
     }
 
     /// [`TaskSigns::line`] for a caller that asks about lines in order:
@@ -244,6 +237,12 @@ impl TaskSigns {
             k += 1;
         }
         *from = k;
+        self.entry(k, i)
+    }
+
+    /// What was read of line `i`, where its entry, if any, is the `k`-th
+    /// (the first of a line at or after `i`).
+    fn entry(&self, k: usize, i: usize) -> Reading<'_> {
         match self.lines.get(k) {
             Some(&(l, end, state)) if l == i => {
                 let start = k.checked_sub(1).map_or(0, |p| self.lines[p].1);
