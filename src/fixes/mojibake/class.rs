@@ -69,7 +69,7 @@ fn script_of_code(code: u8, u: u32) -> Script {
         7 => Script::Thai,
         8 => Script::Lao,
         9 => Script::Cjk,
-        10 => Script::Other(u >> 8),
+        10 => Script::Other(score::other_script(u)),
         k => Script::Indic(k - INDIC),
     }
 }

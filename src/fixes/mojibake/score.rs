@@ -30,7 +30,8 @@ pub enum Script {
     Lao,
     /// Han, kana, bopomofo and Hangul: scripts that mix within a sentence.
     Cjk,
-    /// Anything else, by 256-char block.
+    /// Anything else, named by where its script starts (see
+    /// [`other_script`]).
     Other(u32),
 }
 
@@ -103,7 +104,31 @@ pub(super) fn script_by_rule(c: char) -> Script {
         | 0xF900..=0xFAFF
         | 0xFF66..=0xFFDC
         | 0x20000..=0x3FFFF => Script::Cjk,
-        _ => Script::Other(u >> 8),
+        _ => Script::Other(other_script(u)),
+    }
+}
+
+/// Where the script of `u` starts, for the scripts that [`script_by_rule`]
+/// names by no variant of their own: the first char of their main block for
+/// the living scripts that span more than one 256-char block, or share one
+/// with another script (Ethiopic's syllables run from U+1200 to U+139F;
+/// Vai's from U+A500 to U+A63F), the start of its 256-char block for
+/// the rest. Counted by block alone, a word of one script read as a mix of
+/// two (`ጋለ`: U+130B then U+1208), which no word is.
+pub(super) fn other_script(u: u32) -> u32 {
+    match u {
+        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => 0x1000, // Myanmar
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => 0x10A0, // Georgian
+        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => 0x1200, // Ethiopic
+        0x13A0..=0x13FF | 0xAB70..=0xABBF => 0x13A0,                   // Cherokee
+        0x1400..=0x167F | 0x18B0..=0x18FF => 0x1400,                   // Canadian syllabics
+        0x1780..=0x17FF | 0x19E0..=0x19FF => 0x1780,                   // Khmer
+        0x1800..=0x18AF => 0x1800,                                     // Mongolian
+        0x2D30..=0x2D7F => 0x2D30,                                     // Tifinagh
+        0xA000..=0xA4CF => 0xA000,                                     // Yi
+        0xA500..=0xA63F => 0xA500,                                     // Vai
+        0xA6A0..=0xA6FF => 0xA6A0,                                     // Bamum
+        _ => u & !0xFF,
     }
 }
 

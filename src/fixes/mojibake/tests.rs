@@ -718,6 +718,18 @@ fn letters_of_living_three_byte_scripts_are_text() {
 }
 
 #[test]
+fn a_script_that_spans_two_blocks_is_one_script() {
+    // Ethiopic runs from U+1200 to U+139F, Canadian syllabics from U+1400
+    // to U+167F, Vai from U+A500 to U+A63F: a word of letters from both
+    // sides of U+1300 is no mix of scripts, so short lines of it read
+    // better repaired than as mac-roman's middle dots and accents.
+    let page = page("mac-roman");
+    for text in ["ጋለጋኛ", "ከ4 ሰዓቶች በፊት", "ᐃᕉᒃ", "ꕪꘋ ꖷ ꕸꖃ"] {
+        assert_eq!(fix(&garble(text, page, true)), text, "{text}");
+    }
+}
+
+#[test]
 fn in_a_note_garbled_all_through_a_whole_reading_may_cost_a_little_more() {
     // ɩ costs more than `É©` on its own; the rest of the line is
     // windows-1252's mojibake all through.
