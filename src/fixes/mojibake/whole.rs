@@ -16,6 +16,7 @@
 //! UTF-8: the run is the other page's damage, of which this page reads
 //! only a part.
 
+use std::collections::hash_map::{Entry, HashMap};
 use std::ops::Range;
 
 use super::explain::Repaired;
@@ -59,13 +60,37 @@ pub fn withhold(
     open: impl Iterator<Item = (Range<usize>, usize, usize)>,
     sink: &mut Sink,
 ) {
+    // The repairs by where their runs start, with the furthest end so far:
+    // a note of a megabyte has tens of thousands of repairs and thousands
+    // of words, and walking every repair for each word was a third of
+    // such a note's time.
+    let range = |i: usize| &pending[i].1.run.range;
+    let mut by_start: Vec<usize> = (0..pending.len()).collect();
+    by_start.sort_by_key(|&i| range(i).start);
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |end, &i| {
+            *end = (*end).max(range(i).end);
+            Some(*end)
+        })
+        .collect();
     let overlaps = |r: &Range<usize>| {
-        pending
+        let before_end = by_start.partition_point(|&i| range(i).start < r.end);
+        before_end > 0 && reach[before_end - 1] > r.start
+    };
+    // The repairs whose runs lie inside `w`, in order of their starts.
+    let inside = |w: &Range<usize>| {
+        let (start, end) = (w.start, w.end);
+        let from = by_start.partition_point(|&i| range(i).start < start);
+        by_start[from..]
             .iter()
-            .any(|(_, x)| x.run.range.start < r.end && r.start < x.run.range.end)
+            .copied()
+            .take_while(move |&i| range(i).start <= end)
+            .filter(move |&i| range(i).end <= end)
     };
     // Each word with gaps open under a page: its range, the page, how many.
     let mut words: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    let mut seen: HashMap<(usize, usize, usize), usize> = HashMap::new();
     let sites = open.filter(|(r, _, _)| !overlaps(r)).chain(
         pending
             .iter()
@@ -74,29 +99,37 @@ pub fn withhold(
     );
     for (r, p, n) in sites {
         let w = word_around(text, &r);
-        match words.iter_mut().find(|(v, q, _)| *v == w && *q == p) {
-            Some(word) => word.2 += n,
-            None => words.push((w, p, n)),
+        match seen.entry((w.start, w.end, p)) {
+            Entry::Occupied(at) => words[*at.get()].2 += n,
+            Entry::Vacant(at) => {
+                at.insert(words.len());
+                words.push((w, p, n));
+            }
         }
     }
     if words.is_empty() {
         return;
     }
-    let inside = |(w, q, _): &(Range<usize>, usize, usize), (p, x): &(usize, Repaired)| {
-        let r = &x.run.range;
-        w.start <= r.start && r.end <= w.end && q == p
-    };
-    words.retain(|w| {
-        let mates = pending.iter().filter(|x| inside(w, x));
-        let read: usize = mates.map(|x| x.1.read_back).sum();
-        w.2 >= read.max(MIN_OPEN)
-    });
+    let mut withheld = vec![false; pending.len()];
+    for (w, q, n) in &words {
+        let read: usize = inside(w)
+            .filter(|&i| pending[i].0 == *q)
+            .map(|i| pending[i].1.read_back)
+            .sum();
+        if *n >= read.max(MIN_OPEN) {
+            for i in inside(w).filter(|&i| pending[i].0 == *q) {
+                withheld[i] = true;
+            }
+        }
+    }
+    let mut at = 0;
     pending.retain(|x| {
-        let withheld = words.iter().any(|w| inside(w, x));
-        if withheld {
+        let keep = !withheld[at];
+        at += 1;
+        if !keep {
             sink.diagnose(x.1.run.range.start, WITHHELD);
         }
-        !withheld
+        keep
     });
 }
 
