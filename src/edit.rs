@@ -29,12 +29,48 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// proposed before it. Returns the accepted edits, sorted, and the indices
 /// (in proposal order) of the rejected ones.
 pub fn settle(edits: &[Edit]) -> (Vec<usize>, Vec<usize>) {
+    // Fixes mostly propose in text order: while each edit comes after
+    // every one accepted, the accepted ones stay a sorted list, and only
+    // those at its start and the one before can collide with it (a
+    // garbled note of a megabyte proposes tens of thousands of edits).
+    let mut in_order: Vec<((usize, usize), usize)> = Vec::new();
+    let mut rejected = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        let r = &edit.range;
+        let key = (r.start, r.end);
+        if in_order.last().is_some_and(|&(last, _)| key <= last) {
+            return settle_unordered(edits, i, in_order, rejected);
+        }
+        let neighbours = in_order.iter().rev();
+        let mut near = neighbours.take_while(|&&((s, _), _)| s == r.start).count();
+        if near < in_order.len() {
+            near += 1;
+        }
+        let collides = in_order[in_order.len() - near..]
+            .iter()
+            .any(|&((s, e), _)| overlaps(&(s..e), r));
+        if collides {
+            rejected.push(i);
+        } else {
+            in_order.push((key, i));
+        }
+    }
+    (in_order.into_iter().map(|(_, i)| i).collect(), rejected)
+}
+
+/// [`settle`] from the edit at `from` on, the first that does not come
+/// after every one accepted (`accepted`, in order) so far.
+fn settle_unordered(
+    edits: &[Edit],
+    from: usize,
+    accepted: Vec<((usize, usize), usize)>,
+    mut rejected: Vec<usize>,
+) -> (Vec<usize>, Vec<usize>) {
     // Accepted ranges keyed by (start, end) → proposal index. They never
     // overlap, so only the neighbours of a new range can collide with it:
     // those starting where it starts, the last one before, the first after.
-    let mut accepted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let mut rejected = Vec::new();
-    for (i, edit) in edits.iter().enumerate() {
+    let mut accepted: BTreeMap<(usize, usize), usize> = accepted.into_iter().collect();
+    for (i, edit) in edits.iter().enumerate().skip(from) {
         let r = &edit.range;
         let before = accepted.range(..(r.start, 0)).next_back();
         let same = accepted.range((r.start, 0)..=(r.start, usize::MAX));
@@ -402,6 +438,43 @@ mod tests {
         let (acc, rej) = settle(&edits);
         assert_eq!(acc, vec![1, 3, 0]);
         assert_eq!(rej, vec![2]);
+    }
+
+    #[test]
+    fn settling_in_text_order_agrees_with_settling_in_any_order() {
+        // Every list of up to four edits over a short text, ranges empty
+        // or not: the in-order path must accept and reject what the
+        // general one does, wherever the order first breaks.
+        let ranges: Vec<Range<usize>> = (0..4).flat_map(|s| (s..4).map(move |t| s..t)).collect();
+        let mut lists: Vec<Vec<Edit>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<Edit>> = lists
+                .iter()
+                .filter(|l| l.len() == lists.last().map_or(0, Vec::len))
+                .flat_map(|l| {
+                    ranges.iter().map(move |r| {
+                        let mut l = l.clone();
+                        l.push(e(r.clone(), "x"));
+                        l
+                    })
+                })
+                .collect();
+            lists.extend(longer);
+        }
+        let mut ordered = 0;
+        for edits in &lists {
+            let general = settle_unordered(edits, 0, Vec::new(), Vec::new());
+            let keys: Vec<(usize, usize)> = general
+                .0
+                .iter()
+                .map(|&i| (edits[i].range.start, edits[i].range.end))
+                .collect();
+            ordered += usize::from(
+                keys.windows(2).all(|w| w[0] < w[1]) && general.0.windows(2).all(|w| w[0] < w[1]),
+            );
+            assert_eq!(settle(edits), general, "{edits:?}");
+        }
+        assert!(ordered > 1000, "{ordered}");
     }
 
     #[test]
