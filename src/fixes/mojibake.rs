@@ -520,11 +520,8 @@ impl SymbolLines {
 
 /// The pages whose two-byte leads are symbols (cp437, mac-roman).
 fn symbol_pages() -> impl Iterator<Item = usize> {
-    code_pages()
-        .iter()
-        .enumerate()
-        .filter(|(_, page)| page.is_symbol_page())
-        .map(|(p, _)| p)
+    let mask = pages::symbol_pages();
+    (0..code_pages().len()).filter(move |p| mask & (1 << p) != 0)
 }
 
 /// Whether page `p` reads a run of `look` whole, without gaps, into a
