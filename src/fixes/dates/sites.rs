@@ -271,7 +271,10 @@ fn reads_two_ways(site: &Site) -> bool {
 
 /// The sites in text order, those in protected regions dropped.
 fn finish(note: &Note, mut sites: Vec<Site>) -> Vec<Site> {
-    sites.retain(|s| note.is_free(s.found.range.clone()));
+    // Mostly in text order: a running text date out of it is searched for
+    // anew.
+    let mut regions = note.in_order();
+    sites.retain(|s| regions.is_free(s.found.range.clone()));
     // Found line by line, they are in order but for running text's.
     if !sites.is_sorted_by_key(|s| s.found.range.start) {
         sites.sort_by_key(|s| s.found.range.start);

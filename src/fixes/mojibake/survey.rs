@@ -167,8 +167,10 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         }
         (Rc::new(look), rebuilt, from..tallies.len())
     };
+    // The runs come in text order.
+    let mut regions = note.in_order();
     for (i, r) in runs.iter().enumerate() {
-        let free = note.is_free(r.range.clone());
+        let free = regions.is_free(r.range.clone());
         free_runs += usize::from(free);
         // Emoji and scripts no code page produces: nothing to read.
         if !r.chars.iter().any(|&c| pages::is_any_page_char(c)) {
