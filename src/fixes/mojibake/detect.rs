@@ -924,6 +924,9 @@ fn judge_one_by_one(
             };
             gcx.letter_before = written_before.filter(|&c| kind(c) == Kind::Letter);
             gcx.letter_after = written_after.filter(|&c| kind(c) == Kind::Letter);
+            gcx.after_virama = written_before
+                .zip(written_after)
+                .is_some_and(|(b, a)| super::dropped::joins_a_conjunct(b, a));
             // A unit after it not yet judged (another gap) is no edge: the
             // gap is part of a word of lost bytes (Osage through
             // windows-1253), not a symbol between spaces.

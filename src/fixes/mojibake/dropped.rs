@@ -91,6 +91,35 @@ fn only_inside_a_word<T>(candidates: &[(char, T)], cx: &GapContext) -> Option<ch
     }
 }
 
+/// U+200D ZERO WIDTH JOINER.
+const ZWJ: char = '\u{200D}';
+
+/// Whether `c` is the virama of a Brahmic script of U+0900..U+0DFF: each
+/// ISCII-laid-out block has it at 0x4D (् ্ ੍ ્ ୍ ் ్ ್ ്), Sinhala at
+/// U+0DCA (්).
+pub fn is_virama(c: char) -> bool {
+    let u = u32::from(c);
+    ((0x900..0xD80).contains(&u) && u & 0x7F == 0x4D) || u == 0xDCA
+}
+
+/// Whether `letter` after the virama `virama` is a letter of its block:
+/// the place of a conjunct.
+pub fn joins_a_conjunct(virama: char, letter: char) -> bool {
+    is_virama(virama)
+        && u32::from(virama) >> 7 == u32::from(letter) >> 7
+        && kind(letter) == Kind::Letter
+}
+
+/// ZWJ where it is a candidate between a virama and a letter of its
+/// script and the non-joiner (U+200C) is not: a joiner there asks for the
+/// conjunct's other form (Sinhala's `ප්‍ර`, Malayalam's chillu before a
+/// letter), and no space, quote, dash or mark of direction stands inside a
+/// Brahmic word. Where both joiners are candidates the page lost either.
+fn only_conjunct_joiner<T>(candidates: &[(char, T)], cx: &GapContext) -> Option<char> {
+    let has = |x: char| candidates.iter().any(|&(c, _)| c == x);
+    (cx.after_virama && has(ZWJ) && !has('\u{200C}')).then_some(ZWJ)
+}
+
 /// A hyphen or an apostrophe: punctuation written inside a word (‐ ‑ ‘ ’).
 pub fn joins_a_word(c: char) -> bool {
     matches!(c, '\u{2010}' | '\u{2011}' | '\u{2018}' | '\u{2019}')
@@ -176,6 +205,9 @@ pub struct GapContext {
     /// The model weighs Latin letters: only for gaps the word lists left
     /// open, their evidence being the firmer.
     pub latin: bool,
+    /// A virama of a Brahmic script stands just before the gap and a letter
+    /// of its script just after (see [`joins_a_conjunct`]).
+    pub after_virama: bool,
     /// The run holds letters of a right-to-left script (Arabic, Hebrew).
     pub rtl: bool,
 }
@@ -206,6 +238,7 @@ impl Rebuilt {
             ONLY_OF_SCRIPT,
             ONLY_CANDIDATE,
             ONLY_EMOJI,
+            JOINS_A_CONJUNCT,
         ]
         .contains(&self.reason)
     }
@@ -229,6 +262,8 @@ const EVERYDAY_MARK: &str = "the only everyday combining mark after a letter";
 const ONLY_EMOJI: &str = "the only emoji among the candidates";
 const RIGHT_TO_LEFT_MARK: &str = "a right-to-left mark between words of right-to-left text";
 const JOINS_WORDS: &str = "the only candidate that stands against a letter; the others are symbols";
+const JOINS_A_CONJUNCT: &str =
+    "the zero-width joiner that shapes a conjunct between a virama and a letter";
 const JOINS_LETTERS: &str =
     "the only candidate that stands between two letters; the others are spaces, quotes or format characters";
 
@@ -820,6 +855,10 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         if cx.apart && signifiers == Among::None {
             return pick(only, ONLY_EMOJI).unwrap_or(Verdict::Impossible);
         }
+    }
+    // Between a virama and a letter of its script, the joiner.
+    if let Some(c) = only_conjunct_joiner(&all, cx) {
+        return pick(c, JOINS_A_CONJUNCT).unwrap_or(Verdict::Impossible);
     }
     // Against a letter, the one quote or hyphen among symbols (‘ or ☀
     // for `вЂ` through windows-1251): a symbol touches no letter.

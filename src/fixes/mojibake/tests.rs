@@ -593,6 +593,20 @@ fn the_note_language_settles_a_cyrillic_letter_at_a_words_edge() {
 }
 
 #[test]
+fn a_lost_joiner_between_a_virama_and_a_letter_is_the_zwj() {
+    // Sinhala's ක්‍රම: windows-1252 and -1254 leave 0x8D undefined, so
+    // ZWJ (E2 80 8D) loses its last byte; of the candidates (an em quad,
+    // ZWJ, the right-to-left mark, a hyphen, ”) only the joiner stands
+    // inside a Brahmic word.
+    for name in ["windows-1252", "windows-1254"] {
+        let text = "ක්\u{200d}රමය සහ ක්\u{200d}රම";
+        let bad = garble(text, page(name), false);
+        assert_ne!(bad, text);
+        assert_eq!(fix(&bad), text, "{name}");
+    }
+}
+
+#[test]
 fn a_no_break_space_turned_into_a_space_is_taken_back() {
     for text in [
         "Voilà, il est allé à la plage — déjà “fini”.\n",
@@ -1819,8 +1833,9 @@ fn a_lost_byte_closes_a_low_quote_or_opens_a_double_one() {
     );
     // And opens what the ” after it closes, written `ā€¯`.
     assert!(fix("on printeren ā€%sā€¯.").ends_with("printeren “%s”."));
-    // A zero-width joiner after a virama is no quote (Sinhala `මධ්‍යම`).
-    assert_eq!(fix("à¶¸à¶°à·Šâ€à¶ºà¶¸ “x”"), "මධ්â€යම “x”");
+    // A zero-width joiner after a virama is no quote (Sinhala `මධ්‍යම`):
+    // the joiner itself.
+    assert_eq!(fix("à¶¸à¶°à·Šâ€à¶ºà¶¸ “x”"), "මධ්\u{200d}යම “x”");
 }
 
 #[test]
