@@ -55,14 +55,17 @@ pub(crate) fn find_knowing(
     }
     let yaml_start = start + first_len;
     let mut at = yaml_start;
+    // The YAML's lines, split as the closing line is looked for: every
+    // line before that one ends with a `\n`, so they are the YAML's own.
+    let after = &text[yaml_start..];
+    let mut lines = Vec::new();
     while at < text.len() {
         // By memchr: a char search sets up more than a line of YAML costs.
-        let line_end =
-            memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
+        let newline = memchr::memchr(b'\n', &text.as_bytes()[at..]).map(|i| at + i);
+        let line_end = newline.map_or(text.len(), |nl| nl + 1);
         let line = text[at..line_end].trim_end_matches(['\r', '\n']);
         if line == "---" || line == "..." {
             let yaml = &text[yaml_start..at];
-            let lines = entries::lines(yaml);
             let value = match known {
                 Some((read, value)) if read == yaml => Ok(value),
                 _ => parse_split(yaml, &lines),
@@ -84,6 +87,9 @@ pub(crate) fn find_knowing(
                 lines,
                 unread,
             }));
+        }
+        if let Some(nl) = newline {
+            lines.push(entries::line(after, at - yaml_start, nl - yaml_start));
         }
         at = line_end;
     }

@@ -24,21 +24,28 @@ pub fn lines(yaml: &str) -> Vec<YLine> {
     let mut at = 0;
     while at < yaml.len() {
         let nl = memchr::memchr(b'\n', &yaml.as_bytes()[at..]).map_or(yaml.len(), |i| at + i);
-        let end = if nl > at && yaml.as_bytes()[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
-        let text = &yaml[at..end];
-        let indent = text.len() - text.trim_start_matches(' ').len();
-        out.push(YLine {
-            range: at..end,
-            next: (nl + 1).min(yaml.len()),
-            indent,
-        });
+        out.push(line(yaml, at, nl));
         at = nl + 1;
     }
     out
+}
+
+/// The line of `yaml` from byte `at` to its `\n` at byte `nl` (or the end):
+/// a `\r` before the `\n` is the ending's. `yaml` may go on past the YAML
+/// text (the block's reading splits its lines as it looks for its end).
+pub(super) fn line(yaml: &str, at: usize, nl: usize) -> YLine {
+    let end = if nl > at && yaml.as_bytes()[nl - 1] == b'\r' {
+        nl - 1
+    } else {
+        nl
+    };
+    let text = &yaml[at..end];
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    YLine {
+        range: at..end,
+        next: (nl + 1).min(yaml.len()),
+        indent,
+    }
 }
 
 /// Whether a line holds nothing (blank) or only a comment.
