@@ -35,7 +35,9 @@ fn read_lines<'a>(yaml: &str, lines: impl Iterator<Item = &'a str>) -> Option<Va
     if !printable_lines(yaml.as_bytes()) {
         return None;
     }
-    let mut map = Mapping::new();
+    // Room for a key a line (the block's reading knows how many lines):
+    // no growing the map, entry by entry, as most lines are keys.
+    let mut map = Mapping::with_capacity(lines.size_hint().0);
     // The last key, when its value is still open: `key:` alone, so far
     // null, a block list once an item follows (the items' indent fixed by
     // the first).
