@@ -58,7 +58,8 @@ pub(crate) fn find_knowing(
     // The YAML's lines, split as the closing line is looked for: every
     // line before that one ends with a `\n`, so they are the YAML's own.
     let after = &text[yaml_start..];
-    let mut lines = Vec::new();
+    // Room for the lines of most blocks, not grown line by line.
+    let mut lines = Vec::with_capacity(LINES);
     while at < text.len() {
         // By memchr: a char search sets up more than a line of YAML costs.
         let newline = memchr::memchr(b'\n', &text.as_bytes()[at..]).map(|i| at + i);
@@ -95,6 +96,10 @@ pub(crate) fn find_knowing(
     }
     Err("frontmatter opened with `---` is never closed; it is left as it is".to_string())
 }
+
+/// Lines a frontmatter block's reading makes room for at first: most
+/// blocks have fewer (a title, dates, tags, a few more keys).
+const LINES: usize = 16;
 
 const UNREAD: &str = "the frontmatter is written in a form Notemend does not read line by line (an explicit `? key`, a tagged or anchored key, or a flow mapping or quoted value over several lines); left as it is";
 

@@ -91,7 +91,8 @@ pub struct Item {
 
 /// The top-level entries of `yaml`.
 pub fn entries(yaml: &str, lines: &[YLine]) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
+    // At most an entry a line: room for them all, not grown entry by entry.
+    let mut out: Vec<Entry> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let text = &yaml[line.range.clone()];
         if line.indent > 0 || is_blank_or_comment(text) {
