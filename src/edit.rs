@@ -69,7 +69,13 @@ fn settle_unordered(
     // Accepted ranges keyed by (start, end) → proposal index. They never
     // overlap, so only the neighbours of a new range can collide with it:
     // those starting where it starts, the last one before, the first after.
-    let mut accepted: BTreeMap<(usize, usize), usize> = accepted.into_iter().collect();
+    // Inserted one by one, as below: collecting would build the tree in
+    // bulk, whose code alone is some 9 KB of the WASM.
+    let mut tree: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (key, i) in accepted {
+        tree.insert(key, i);
+    }
+    let mut accepted = tree;
     for (i, edit) in edits.iter().enumerate().skip(from) {
         let r = &edit.range;
         let before = accepted.range(..(r.start, 0)).next_back();

@@ -16,7 +16,6 @@
 //! UTF-8: the run is the other page's damage, of which this page reads
 //! only a part.
 
-use std::collections::hash_map::{Entry, HashMap};
 use std::ops::Range;
 
 use super::explain::Repaired;
@@ -88,23 +87,23 @@ pub fn withhold(
             .take_while(move |&i| range(i).start <= end)
             .filter(move |&i| range(i).end <= end)
     };
-    // Each word with gaps open under a page: its range, the page, how many.
-    let mut words: Vec<(Range<usize>, usize, usize)> = Vec::new();
-    let mut seen: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    // Each word with gaps open under a page: its range, the page, how many
+    // (sorted, so the sites of one word under one page are counted as one).
     let sites = open.filter(|(r, _, _)| !overlaps(r)).chain(
         pending
             .iter()
             .filter(|(_, x)| x.left_open > 0)
             .map(|(p, x)| (x.run.range.clone(), *p, x.left_open)),
     );
-    for (r, p, n) in sites {
-        let w = word_around(text, &r);
-        match seen.entry((w.start, w.end, p)) {
-            Entry::Occupied(at) => words[*at.get()].2 += n,
-            Entry::Vacant(at) => {
-                at.insert(words.len());
-                words.push((w, p, n));
-            }
+    let mut sites: Vec<(Range<usize>, usize, usize)> = sites
+        .map(|(r, p, n)| (word_around(text, &r), p, n))
+        .collect();
+    sites.sort_by_key(|(w, p, _)| (w.start, w.end, *p));
+    let mut words: Vec<(Range<usize>, usize, usize)> = Vec::with_capacity(sites.len());
+    for (w, p, n) in sites {
+        match words.last_mut() {
+            Some(last) if last.0 == w && last.1 == p => last.2 += n,
+            _ => words.push((w, p, n)),
         }
     }
     if words.is_empty() {
