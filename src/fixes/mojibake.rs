@@ -52,7 +52,8 @@
 //!    what a closing ” or “ closes, where a word starts, the one hyphen
 //!    or apostrophe between two letters of Latin, Greek or Cyrillic (a
 //!    hyphen beside ‘, which opens no quote inside a word, counting as
-//!    the one),
+//!    the one), the zero-width joiner between a virama and a letter of its
+//!    Brahmic script (Sinhala's `ක්‍ර`),
 //!    the one emoji among symbols where the gap stands
 //!    apart between spaces, the one letter of the word's script, the one
 //!    ideograph the national character sets list, the one everyday letter
