@@ -5,7 +5,7 @@
 //! again, once `dates` asks (see `Note::carry`). Debug and test builds
 //! check every carried list against a fresh reading.
 
-use super::{collect, dated_line, line_places, row_start, text_dates, Place, Site};
+use super::{collect, dated_line, finish, line_places, row_start, text_dates, Place, Site};
 use crate::config::Config;
 use crate::note::task::signs::TaskSigns;
 use crate::note::{Line, Note};
@@ -119,10 +119,9 @@ pub(crate) fn with_lines_read(note: &Note, mut kept: Vec<Site>, edited: &[usize]
             read.extend(dates);
         }
     }
-    read.retain(|s| note.is_free(s.found.range.clone()));
-    kept.append(&mut read);
-    // Found line by line, then each line's running text: in order but
-    // for the lines read again and their running text.
+    // Those in protected regions dropped as `collect` drops them, then
+    // placed among the kept ones.
+    kept.extend(finish(note, read));
     kept.sort_by_key(|s| s.found.range.start);
     debug_assert_eq!(
         format!("{kept:?}"),
