@@ -116,8 +116,8 @@ pub fn joins_a_conjunct(virama: char, letter: char) -> bool {
 /// letter), and no space, quote, dash or mark of direction stands inside a
 /// Brahmic word. Where both joiners are candidates the page lost either.
 fn only_conjunct_joiner<T>(candidates: &[(char, T)], cx: &GapContext) -> Option<char> {
-    let has = |x: char| candidates.iter().any(|&(c, _)| c == x);
-    (cx.after_virama && has(ZWJ) && !has('\u{200C}')).then_some(ZWJ)
+    let joiner = only_of(candidates, &[ZWJ, '\u{200C}']);
+    (cx.after_virama && joiner == Some(ZWJ)).then_some(ZWJ)
 }
 
 /// A hyphen or an apostrophe: punctuation written inside a word (‐ ‑ ‘ ’).
