@@ -7,6 +7,7 @@
 
 use super::common::{HAN, HANGUL, HANGUL_RANGE, HAN_RANGE};
 use super::lang;
+use super::marks;
 use super::model::{self, Side};
 use super::pages::{sequence_len, CodePage};
 use super::score::{char_cost, kind, languages, script, Kind, Script, ASCII_LETTER};
@@ -210,6 +211,10 @@ pub struct GapContext {
     pub after_virama: bool,
     /// The run holds letters of a right-to-left script (Arabic, Hebrew).
     pub rtl: bool,
+    /// The everyday combining marks (bits of `marks::EVERYDAY`) the note's
+    /// precomposed Latin letters carry, written or repaired: the accents
+    /// its orthography writes.
+    pub accents: u16,
 }
 
 /// A rebuilt char and the bytes that were restored for it.
@@ -710,21 +715,19 @@ fn plausible(c: char) -> bool {
         || is_rare_script_letter(c)
 }
 
-/// The combining marks orthographies write every day (accents, tones,
-/// stress): grave, acute, circumflex, tilde, macron, breve, dot above,
-/// diaeresis, ring, double acute, caron, dot below, cedilla, ogonek, macron
-/// below.
+/// One of the combining marks orthographies write every day (accents,
+/// tones, stress; see `marks::EVERYDAY`).
 pub fn is_everyday_mark(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x300..=0x304 | 0x306..=0x308 | 0x30A..=0x30C | 0x323 | 0x327 | 0x328 | 0x331
-    )
+    marks::everyday_bit(c) != 0
 }
 
 /// How much commoner, in half bits of the model's unigrams, the commonest
 /// of several everyday marks must be than each other: 2^(MARK_MARGIN/2)
 /// times.
 const MARK_MARGIN: u32 = 2;
+
+const NOTE_WRITES_MARK: &str =
+    "of the everyday combining marks after a Latin letter, the one the note's other letters carry";
 
 const COMMONEST_MARK: &str =
     "of the everyday combining marks after a letter, the one written far most often";
@@ -1050,6 +1053,14 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
                 .all(|&(c, _)| is_everyday_mark(c) || kind(c) == Kind::Mark || char_cost(c) > 0);
             if let ([only], true) = (&marks[..], others_rare) {
                 return pick(*only, EVERYDAY_MARK).unwrap_or(Verdict::Impossible);
+            }
+            // Several after a Latin letter: the one the note's other
+            // letters carry (the tilde of `sẽn` where it writes `wã`, the
+            // diaeresis of `thɛ̈ɛ̈k` where it writes `ë`).
+            let latin = cx.letter_before.is_some_and(|b| script(b) == Script::Latin);
+            let accented = Among::of(&all, |m| marks::everyday_bit(m) & cx.accents != 0);
+            if let (Among::One(c), true, true) = (accented, others_rare, latin) {
+                return pick(c, NOTE_WRITES_MARK).unwrap_or(Verdict::Impossible);
             }
             // Several: after a letter of a cased alphabet, the one the
             // word lists write far most often (the acute of tone and
@@ -1979,6 +1990,25 @@ mod tests {
             Verdict::Rebuilt(r) => {
                 assert!(r.ch == '\u{301}' && r.reason == COMMONEST_MARK && !r.is_certain())
             }
+            other => panic!("{other:?}"),
+        }
+        // Where the note's other Latin letters carry one of them (ã, õ),
+        // that one; where they carry several, the commonest again.
+        let tilde = marks::everyday_bit('\u{303}');
+        let latin = |accents| GapContext {
+            letter_before: Some('e'),
+            accents,
+            ..Default::default()
+        };
+        match judge(&WINDOWS_1250, 0xCC, &[], &latin(tilde)) {
+            Verdict::Rebuilt(r) => {
+                assert!(r.ch == '\u{303}' && r.reason == NOTE_WRITES_MARK && !r.is_certain())
+            }
+            other => panic!("{other:?}"),
+        }
+        let both = tilde | marks::everyday_bit('\u{308}');
+        match judge(&WINDOWS_1250, 0xCC, &[], &latin(both)) {
+            Verdict::Rebuilt(r) => assert!(r.ch == '\u{301}' && r.reason == COMMONEST_MARK),
             other => panic!("{other:?}"),
         }
         // After a letter of an uncased script the marks are another

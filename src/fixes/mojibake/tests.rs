@@ -607,6 +607,21 @@ fn a_lost_joiner_between_a_virama_and_a_letter_is_the_zwj() {
 }
 
 #[test]
+fn a_lost_combining_mark_is_the_one_the_notes_letters_carry() {
+    // Mooré writes the nasal tilde precomposed where Unicode has the
+    // letter (wã) and as U+0303 after others. Windows-1250 leaves 0x83
+    // undefined, and with it 0x81 and 0x88: the gap after `s` + e is the
+    // tilde, the acute or the diaeresis, and the note's ã says which.
+    let text = "wã se\u{303}n gãneg ne pʊge\u{303}";
+    let bad = garble(text, page("windows-1250"), false);
+    assert_ne!(bad, text);
+    assert_eq!(fix(&bad), text);
+    // With no such letter the acute stays the choice (stress, tone).
+    let text = "wa se\u{301}n ganeg ne pʊge\u{301}";
+    assert_eq!(fix(&garble(text, page("windows-1250"), false)), text);
+}
+
+#[test]
 fn a_no_break_space_turned_into_a_space_is_taken_back() {
     for text in [
         "Voilà, il est allé à la plage — déjà “fini”.\n",

@@ -7,7 +7,7 @@ use super::detect::Unit;
 use super::dropped::{self, GapContext};
 use super::repeat::RunMap;
 use super::survey::{PageEvidence, Survey};
-use super::{code_pages, lang, model, pages, score, NOTE_GAIN};
+use super::{code_pages, lang, marks, model, pages, score, NOTE_GAIN};
 use std::rc::Rc;
 
 /// Ideographs the model holds a note must repair (and none it lacks) before
@@ -42,6 +42,9 @@ pub struct Vote {
     /// An ideograph the model never saw counts as a rarity (see
     /// `MIN_HELD_IDEOGRAPHS`).
     pub ideographs_known: bool,
+    /// The everyday combining marks the note's precomposed Latin letters
+    /// carry (see `GapContext::accents`).
+    pub accents: u16,
     /// The pages that read a byte as lost in the note (dropped, or
     /// replaced by U+FFFD), a bit each.
     pub lossy: u16,
@@ -217,6 +220,22 @@ impl Vote {
             })
         });
         let ideographs_known = page.is_some_and(|p| ideographs_known(under_page(p).map(|x| &x.0)));
+        // The accents of the letters written as they are and of those the
+        // note's page repairs.
+        let repaired = page.into_iter().flat_map(|p| {
+            under_page(p).flat_map(|(reading, _)| {
+                reading.units.iter().filter_map(|u| match u {
+                    Unit::Piece { ch, .. } => Some(*ch),
+                    _ => None,
+                })
+            })
+        });
+        let accents = survey
+            .written
+            .keys()
+            .copied()
+            .chain(repaired)
+            .fold(0u16, |m, c| m | marks::accents_of(c));
         // The note is evidently one page's mojibake: nearly every run reads
         // wholly through it and most read better as everyday letters. That
         // page is the note's page, or, where no run was repaired clearly
@@ -244,6 +263,7 @@ impl Vote {
             rival_undefined,
             marks,
             ideographs_known,
+            accents,
             lossy: (0..ev.len())
                 .filter(|&q| ev[q].dropping || ev[q].replacing)
                 .fold(0u16, |m, q| m | 1 << q),
@@ -322,6 +342,7 @@ impl Vote {
             rival_undefined: self.rival_undefined,
             marks: self.marks,
             ideographs_known: self.ideographs_known,
+            accents: self.accents,
             langs: self.langs,
             ..Default::default()
         }
