@@ -36,7 +36,7 @@ for (const suite of suites) {
 		format: "cjs",
 		target: "node20",
 		sourcemap: "inline",
-		external: ["playwright-core", "eslint"],
+		external: ["playwright-core", "eslint", "esbuild"],
 		loader: { ".wasm": "binary" },
 		plugins: [wasmFactoryPlugin(path.join(plugin, "wasm"))],
 		logLevel: "warning",
