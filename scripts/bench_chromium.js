@@ -3,15 +3,17 @@
 // Chromium), the way the plugin's main.js does it: in a fresh page each
 // time, the embedded payload (the module without its name section, gzipped,
 // made by plugin/build/wasm-factory.mjs's compressWasm when it is there) is
-// inflated with DecompressionStream, compiled (`WebAssembly.compile`), then
-// instantiated and started by the wasm-bindgen glue (`init`), then
-// `normalize` is called once. Prints one JSON object with the median of
-// each step over the runs.
+// decoded from its text form in main.js (text91: wasm-factory.mjs's toText91,
+// decoded by plugin/src/text91.ts, when both are there), inflated with
+// DecompressionStream, compiled (`WebAssembly.compile`), then instantiated
+// and started by the wasm-bindgen glue (`init`), then `normalize` is called
+// once. Prints one JSON object with the median of each step over the runs.
 //
 // Usage: node scripts/bench_chromium.js --pkg DIR [--runs N] [--chromium PATH]
 //
-// DIR is a `wasm-pack build --target web` output. playwright-core is taken
-// from plugin/node_modules (the plugin's own dev dependency).
+// DIR is a `wasm-pack build --target web` output. playwright-core (and
+// esbuild, to strip the decoder's types) are taken from plugin/node_modules
+// (the plugin's own dev dependencies).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -35,7 +37,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <script type="module">
 import init, { normalize } from "/notemend.js";
-const gz = await (await fetch("/notemend_bg.wasm.gz")).arrayBuffer();
+import { fromText91 } from "/text91.js";
+import text from "/payload.js";
+const td = performance.now();
+const gz = fromText91 ? fromText91(text) : await (await fetch("/notemend_bg.wasm.gz")).arrayBuffer();
 const tz = performance.now();
 const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
 const bytes = await new Response(stream).arrayBuffer();
@@ -46,7 +51,7 @@ await init({ module_or_path: module });
 const t2 = performance.now();
 normalize("# Title\\ntext  \\n", undefined, undefined);
 const t3 = performance.now();
-window.__result = { decompressMs: t0 - tz, compileMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, wasmBytes: bytes.byteLength, gzBytes: gz.byteLength };
+window.__result = { decodeMs: fromText91 ? tz - td : 0, decompressMs: t0 - tz, compileMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, wasmBytes: bytes.byteLength, gzBytes: gz.byteLength };
 </script></body></html>`;
 
 async function main() {
@@ -70,8 +75,25 @@ async function main() {
 		payload = "zlib gzip -9 of the whole module";
 		gz = require("node:zlib").gzipSync(wasm, { level: 9 });
 	}
+	// The payload as main.js holds it: text91 and its decoder, when this
+	// checkout has them; otherwise the gzip bytes themselves.
+	let decoder = "export const fromText91 = undefined;";
+	let text = "";
+	try {
+		const factory = await import(path.join(root, "plugin", "build", "wasm-factory.mjs"));
+		const source = fs.readFileSync(path.join(root, "plugin", "src", "text91.ts"), "utf8");
+		const resolved = require.resolve("esbuild", { paths: [path.join(root, "plugin")] });
+		decoder = require(resolved).transformSync(source, { loader: "ts", format: "esm", target: "es2020" }).code;
+		text = factory.toText91(gz);
+		payload += " then toText91, decoded by plugin/src/text91.ts";
+	} catch {
+		// An older checkout: the gzip is fetched as bytes, no decoding.
+	}
 	const files = {
 		"/index.html": { type: "text/html", body: PAGE },
+		"/text91.js": { type: "text/javascript", body: decoder },
+		// A string literal, as in main.js (a fetched string may be held differently).
+		"/payload.js": { type: "text/javascript", body: `export default ${JSON.stringify(text)};` },
 		"/notemend.js": { type: "text/javascript", body: fs.readFileSync(path.join(args.pkg, "notemend.js")) },
 		"/notemend_bg.wasm.gz": { type: "application/octet-stream", body: gz },
 	};
@@ -102,7 +124,7 @@ async function main() {
 		await browser.close();
 	}
 	const pick = (k) => results.map((r) => r[k]);
-	const total = results.map((r) => r.decompressMs + r.compileMs + r.initMs);
+	const total = results.map((r) => r.decodeMs + r.decompressMs + r.compileMs + r.initMs);
 	console.log(
 		JSON.stringify({
 			runs: results.length,
@@ -110,6 +132,8 @@ async function main() {
 			payload,
 			wasm_bytes: results[0].wasmBytes,
 			gz_bytes: results[0].gzBytes,
+			text_chars: text.length || undefined,
+			decode_ms: Number(median(pick("decodeMs")).toFixed(2)),
 			decompress_ms: Number(median(pick("decompressMs")).toFixed(2)),
 			compile_ms: Number(median(pick("compileMs")).toFixed(2)),
 			init_ms: Number(median(pick("initMs")).toFixed(2)),
