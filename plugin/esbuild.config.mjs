@@ -29,5 +29,5 @@ await esbuild.build({
 const wasm = fs.readFileSync(path.join(here, "wasm", "notemend_bg.wasm"));
 console.log(
 	`bundled ${path.relative(process.cwd(), outfile)}: ${fs.statSync(outfile).size} bytes;` +
-		` WASM ${wasm.length} bytes built, ${stripNames(wasm).length} embedded, ${compressWasm(wasm).length} gzipped`,
+		` WASM ${wasm.length} bytes built, ${stripNames(wasm).length} embedded, ${compressWasm(wasm, here).length} gzipped (Zopfli)`,
 );

@@ -70,7 +70,7 @@ async function main() {
 	let payload = "plugin/build/wasm-factory.mjs compressWasm";
 	try {
 		const factory = await import(path.join(root, "plugin", "build", "wasm-factory.mjs"));
-		gz = factory.compressWasm(wasm);
+		gz = factory.compressWasm(wasm, path.join(root, "plugin"));
 	} catch {
 		payload = "zlib gzip -9 of the whole module";
 		gz = require("node:zlib").gzipSync(wasm, { level: 9 });
