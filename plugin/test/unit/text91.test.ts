@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import esbuild from "esbuild";
 import { TEXT91_SYMBOLS, toText91 } from "../../build/wasm-factory.mjs";
-import { fromText91, text91Bytes } from "../../src/text91";
+import { fromText91, streamText91, text91Bytes } from "../../src/text91";
 
 /** Seeded bytes (xorshift32), the same on every run. */
 function randomBytes(length: number, seed: number): Uint8Array {
@@ -85,6 +85,51 @@ test("fromText91 refuses what the encoder never writes", () => {
 	// Padding bits that are not zero: 1 byte is one pair whose value is below 256.
 	assert.deepEqual([...fromText91(toText91(new Uint8Array([7])))], [7]);
 	assert.throws(() => fromText91(TEXT91_SYMBOLS.charAt(0) + TEXT91_SYMBOLS.charAt(3)), /not text91/);
+});
+
+/** Every piece streamText91 gives, and the bytes they make together. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ pieces: number[]; bytes: Uint8Array }> {
+	const pieces: number[] = [];
+	const chunks: Uint8Array[] = [];
+	const reader = stream.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		pieces.push(value.length);
+		chunks.push(value);
+	}
+	return { pieces, bytes: new Uint8Array(Buffer.concat(chunks)) };
+}
+
+test("streamText91: pieces of 16n symbols, 13n bytes each, that make up fromText91's bytes", async () => {
+	for (const n of [0, 1, 2, 12, 13, 14, 25, 26, 27, 100, 1000, 4099]) {
+		const bytes = randomBytes(n, 77 + n);
+		const text = toText91(bytes);
+		for (const piece of [16, 32, 48, 160, 1 << 17]) {
+			const { pieces, bytes: back } = await readAll(streamText91(text, piece));
+			assert.deepEqual(back, bytes, `${n} bytes in pieces of ${piece} symbols`);
+			assert.ok(pieces.slice(0, -1).every((p) => p === (piece / 16) * 13), `whole pieces for ${n} bytes`);
+			assert.equal(pieces.length, Math.ceil(text.length / piece));
+		}
+	}
+	assert.throws(() => streamText91("", 0));
+	assert.throws(() => streamText91("", 24));
+});
+
+test("streamText91 errors the stream where fromText91 throws, in the piece that holds the fault", async () => {
+	const text = toText91(randomBytes(1000, 5));
+	const bad = text.slice(0, 700) + "\\" + text.slice(701);
+	const reader = streamText91(bad, 64).getReader();
+	let read = 0;
+	await assert.rejects(async () => {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			read += value.length;
+		}
+	}, /not text91/);
+	assert.equal(read, Math.floor(700 / 64) * 52, "the pieces before it were read");
+	await assert.rejects(readAll(streamText91(text.slice(0, -2) + "~~")), /not text91/);
 });
 
 test("esbuild prints the text in main.js as it is: no escape, one byte a symbol", async () => {

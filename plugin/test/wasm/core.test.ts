@@ -13,6 +13,7 @@ import { CoreCrashError, NotemendCore } from "../../src/core/core";
 import { optsOut, ownerPlugin } from "../../src/core/guard";
 import { defaultSettings, mergeSettings } from "../../src/core/settings";
 import { applyEdits } from "../../src/core/types";
+import { streamText91 } from "../../src/text91";
 import { compileEmbedded, embeddedGzip, inflateJs, inflateStream } from "../../src/wasm";
 import { MemoryVault } from "../unit/fakes";
 
@@ -45,6 +46,7 @@ test("the embedded text decodes to a gzip that inflates to the built module byte
 	assert.ok(gzipped.length < built.length * 0.8, `gzip ${gzipped.length} of ${built.length} bytes`);
 	const same = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(built);
 	assert.ok(same(new Uint8Array(await new Response(inflateStream(gzipped)).arrayBuffer())), "DecompressionStream");
+	assert.ok(same(new Uint8Array(await new Response(inflateStream(streamText91(gzipText))).arrayBuffer())), "DecompressionStream, the text decoded as it reads");
 	assert.ok(same(inflateJs(gzipped)), "fflate, the fallback");
 	assert.ok(WebAssembly.validate(inflateJs(gzipped)));
 	assert.ok((await compileEmbedded()) instanceof WebAssembly.Module);
