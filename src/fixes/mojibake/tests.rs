@@ -156,6 +156,32 @@ fn a_lost_hyphen_ending_a_word_before_the_next_is_rebuilt() {
 }
 
 #[test]
+fn an_everyday_ideograph_or_kana_between_them_is_told_by_its_pairs() {
+    // Through windows-1252, which drops 0x81, 0x8D and 0x8F, き (E3 81 8D),
+    // チ (E3 83 81) and 发 (E5 8F 91) each leave several everyday chars
+    // that fit (く beside き, バ and ハ beside チ, 反 and 向 beside 发):
+    // the pairs of the words they stand in (書き込む, チェック, 发布) tell
+    // them apart.
+    for line in ["ファイルに書き込む\n", "表示する内容をチェックする\n"] {
+        assert_eq!(fix(&dropped_1252(line)), line);
+    }
+    let fixed = fix(&dropped_1252("把两个分支合并之后，重新发布软件包\n"));
+    // 合 and 重 stay: 初 and 又 fit beside 合, 量 and 遍 beside 重.
+    assert!(fixed.contains("发布软件包"), "{fixed}");
+}
+
+#[test]
+fn an_everyday_hangul_syllable_is_not_taken_for_another() {
+    // 되 (EB 90 98) through windows-1252 leaves `ë˜`, which 또 and 던
+    // fit as well (EB 98 90): the model keeps few pairs of Hangul
+    // syllables, and with half the everyday margin it took 또 for the 되
+    // of 대체되는. The gap stays.
+    let line = "문자열로 대체되는 단어.\n";
+    let fixed = fix(&dropped_1252(line));
+    assert!(!fixed.contains('또') && !fixed.contains('던'), "{fixed}");
+}
+
+#[test]
 fn a_trigram_the_language_does_not_keep_does_not_veto_its_letter() {
     // Belarusian с (D1 81) through windows-1250, which drops 0x81: `Ń`
     // and a gap before `ŃŹĐĽ` (ям). Its candidates are с, у, ш, ѐ and ј;
