@@ -3,5 +3,3 @@ export function stripNames(wasm: Buffer): Buffer;
 export const ZOPFLI: { iterations: number; maxBlocks: number };
 export function compressWasm(wasm: Buffer, pluginDir: string, options?: { cache?: boolean }): Buffer;
 export function wasmFactoryPlugin(wasmDir: string): unknown;
-export const TEXT91_SYMBOLS: string;
-export function toText91(bytes: Uint8Array): string;

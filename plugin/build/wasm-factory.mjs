@@ -1,14 +1,12 @@
 // esbuild plugin: turns wasm-bindgen's `--target web` glue into a factory,
 // `createBindings()`, so a fresh instance (with fresh glue state) can be made
-// after a trap, and lets the .wasm bytes be embedded in the bundle, gzipped,
-// as text.
+// after a trap, and lets the .wasm bytes be embedded in the bundle, gzipped.
 //
 // Imports it serves:
-//   "notemend-wasm/factory"   -> { createBindings } built from wasm/notemend.js
-//   "notemend-wasm/gzip-text" -> default export: string, wasm/notemend_bg.wasm
-//                                without its name section, gzipped (see compressWasm),
-//                                in text91 (see toText91); src/wasm.ts decodes it
-//                                (src/text91.ts) and inflates it at load time
+//   "notemend-wasm/factory" -> { createBindings } built from wasm/notemend.js
+//   "notemend-wasm/gzip"    -> default export: Uint8Array, wasm/notemend_bg.wasm
+//                              without its name section, gzipped (see compressWasm);
+//                              src/wasm.ts inflates it at load time
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -24,15 +22,15 @@ export function wasmFactoryPlugin(wasmDir) {
 		name: "notemend-wasm",
 		setup(build) {
 			build.onResolve({ filter: /^notemend-wasm\/factory$/ }, () => ({ path: glue, namespace: "notemend-glue" }));
-			build.onResolve({ filter: /^notemend-wasm\/gzip-text$/ }, () => ({ path: bytes, namespace: "notemend-gzip" }));
+			build.onResolve({ filter: /^notemend-wasm\/gzip$/ }, () => ({ path: bytes, namespace: "notemend-gzip" }));
 			build.onLoad({ filter: /.*/, namespace: "notemend-gzip" }, (args) => {
 				if (!fs.existsSync(args.path)) {
 					return { errors: [{ text: `${args.path} is missing: run scripts/build-plugin.sh (wasm-pack) first` }] };
 				}
-				// esbuild's text loader: a string literal in the bundle, printed as is
-				// (toText91 uses no char a literal would escape). Not the binary
-				// loader: its base64 is 4 chars for 3 bytes, toText91's 16 for 13.
-				return { contents: toText91(compressWasm(fs.readFileSync(args.path), pluginDir)), loader: "text" };
+				// esbuild's binary loader: base64 in the bundle, decoded at module
+				// evaluation by Uint8Array.fromBase64 where the platform has it (natively,
+				// a few ms in Chromium), else by esbuild's JS loop.
+				return { contents: compressWasm(fs.readFileSync(args.path), pluginDir), loader: "binary" };
 			});
 			build.onLoad({ filter: /.*/, namespace: "notemend-glue" }, (args) => {
 				if (!fs.existsSync(args.path)) {
@@ -159,50 +157,4 @@ export function stripNames(wasm) {
 	}
 	if (i !== wasm.length) throw new Error("malformed WebAssembly module");
 	return Buffer.concat(keep);
-}
-
-/**
- * The symbols of text91, in value order: printable ASCII, space to `~`, less
- * `"`, `'`, `\` and the backtick, none of which a JavaScript string literal
- * (in any of its quotes) has to escape. src/text91.ts decodes with the same
- * list; the unit tests round-trip through both.
- */
-export const TEXT91_SYMBOLS = (() => {
-	let symbols = "";
-	for (let code = 0x20; code <= 0x7e; code++) {
-		if (code !== 0x22 && code !== 0x27 && code !== 0x5c && code !== 0x60) symbols += String.fromCharCode(code);
-	}
-	if (symbols.length !== 91) throw new Error("text91 needs 91 symbols");
-	return symbols;
-})();
-
-/**
- * `bytes` as text91: 13 bits at a time, low bits first, each group as two
- * symbols, its value modulo 91 first, then the quotient (91 * 91 = 8281 >=
- * 8192). The last 1 to 6 bits are one symbol, 7 to 12 two, padded with zero
- * bits, so the length of the text gives the number of bytes. 16 bits of
- * text for 13 of payload, where base64 spends 16 for 12: 7.7% less.
- */
-export function toText91(bytes) {
-	const code = Buffer.from(TEXT91_SYMBOLS, "latin1");
-	const out = Buffer.alloc(Math.ceil((bytes.length * 8) / 13) * 2);
-	let acc = 0;
-	let bits = 0;
-	let j = 0;
-	for (const byte of bytes) {
-		acc |= byte << bits;
-		bits += 8;
-		if (bits >= 13) {
-			const group = acc & 0x1fff;
-			acc >>>= 13;
-			bits -= 13;
-			out[j++] = code[group % 91];
-			out[j++] = code[Math.floor(group / 91)];
-		}
-	}
-	if (bits > 0) {
-		out[j++] = code[acc % 91];
-		if (bits > 6) out[j++] = code[Math.floor(acc / 91)];
-	}
-	return out.toString("latin1", 0, j);
 }

@@ -3,8 +3,8 @@ declare module "notemend-wasm/factory" {
 	export function createBindings(): Bindings;
 }
 
-declare module "notemend-wasm/gzip-text" {
-	/** The .wasm without its name section, gzipped, as text91 (plugin/build/wasm-factory.mjs, src/text91.ts). */
-	const gzipText: string;
-	export default gzipText;
+declare module "notemend-wasm/gzip" {
+	/** The .wasm without its name section, gzipped (plugin/build/wasm-factory.mjs). */
+	const gzipped: Uint8Array<ArrayBuffer>;
+	export default gzipped;
 }

@@ -1,53 +1,43 @@
 // The embedded core: the wasm-bindgen glue as a factory and the .wasm bytes,
-// gzipped, both inlined into main.js by esbuild (see plugin/build/wasm-factory.mjs),
-// the gzip as one string literal of text91 (src/text91.ts). The module is
-// decoded, inflated and compiled once, on load; the compiled module is kept,
-// so recovery after a trap instantiates it again without decoding, inflating
-// or compiling anything.
+// gzipped, both inlined into main.js by esbuild (see plugin/build/wasm-factory.mjs).
+// The gzip is base64 in main.js, decoded by esbuild's helper as main.js is
+// evaluated: natively (Uint8Array.fromBase64) where the platform has it. The
+// module is inflated and compiled once, on load; the compiled module is kept,
+// so recovery after a trap instantiates it again without inflating or
+// compiling anything.
 import { gunzipSync } from "fflate";
 import { createBindings } from "notemend-wasm/factory";
-import gzipText from "notemend-wasm/gzip-text";
+import gzipped from "notemend-wasm/gzip";
 import { NotemendCore } from "./core/core";
-import { fromText91, streamText91 } from "./text91";
-
-/** The embedded gzip as bytes, decoded whole from main.js's string (the fallback's way, and the tests'). */
-export function embeddedGzip(): Uint8Array<ArrayBuffer> {
-	return fromText91(gzipText);
-}
 
 /**
  * Compiles the embedded module. Where the platform has DecompressionStream
  * and WebAssembly.compileStreaming (Obsidian's Electron, Android's WebView,
- * iOS 16.4 and later), the text is decoded a piece at a time as its own gzip
- * inflates it and the module compiles (off the main thread): the three
- * overlap. Elsewhere the text is decoded whole and fflate (pure JS, so any
- * WebView works) inflates it: correct everywhere, but several times slower
- * here, its code cold on this single call (see plugin/README.md), so it is
- * only the fallback.
+ * iOS 16.4 and later), its own gzip inflates while the module compiles, off
+ * the main thread. Elsewhere fflate (pure JS, so any WebView works) inflates
+ * it first: correct everywhere, but several times slower here, its code cold
+ * on this single call (see plugin/README.md), so it is only the fallback.
  */
-export async function compileEmbedded(text: string = gzipText): Promise<WebAssembly.Module> {
+export async function compileEmbedded(gz: Uint8Array<ArrayBuffer> = gzipped): Promise<WebAssembly.Module> {
 	if (typeof DecompressionStream === "function" && typeof WebAssembly.compileStreaming === "function") {
 		try {
-			return await WebAssembly.compileStreaming(new Response(inflateStream(streamText91(text)), { headers: { "Content-Type": "application/wasm" } }));
+			return await WebAssembly.compileStreaming(new Response(inflateStream(gz), { headers: { "Content-Type": "application/wasm" } }));
 		} catch {
 			// A stream this platform cannot compile from: fflate below (which
-			// throws too, should the text itself be bad).
+			// throws too, should the gzip itself be bad).
 		}
 	}
-	return WebAssembly.compile(inflateJs(fromText91(text)));
+	return WebAssembly.compile(inflateJs(gz));
 }
 
-/** The platform's gzip: the inflated bytes of a gzip, whole or as a stream, as a stream. */
-export function inflateStream(gz: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>): ReadableStream<Uint8Array<ArrayBuffer>> {
-	const source =
-		gz instanceof ReadableStream
-			? gz
-			: new ReadableStream<Uint8Array<ArrayBuffer>>({
-					start(controller) {
-						controller.enqueue(gz);
-						controller.close();
-					},
-				});
+/** The platform's gzip: the inflated bytes as a stream. */
+export function inflateStream(gz: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+	const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
+		start(controller) {
+			controller.enqueue(gz);
+			controller.close();
+		},
+	});
 	return source.pipeThrough(new DecompressionStream("gzip"));
 }
 

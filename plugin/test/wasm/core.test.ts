@@ -1,27 +1,25 @@
 // The real WASM core (the same glue-as-factory and gzipped bytes that main.js
-// embeds, decoded and inflated the same way), called from Node.
+// embeds, inflated the same way), called from Node.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { createBindings } from "notemend-wasm/factory";
-import gzipText from "notemend-wasm/gzip-text";
-import { stripNames, toText91 } from "../../build/wasm-factory.mjs";
+import gzipped from "notemend-wasm/gzip";
+import { compressWasm, stripNames } from "../../build/wasm-factory.mjs";
 import { applyPlan, backupDirFor, backupRootOf, scanVault, undoCleanup } from "../../src/core/cleanup";
 import type { Bindings } from "../../src/core/core";
 import { CoreCrashError, NotemendCore } from "../../src/core/core";
 import { optsOut, ownerPlugin } from "../../src/core/guard";
 import { defaultSettings, mergeSettings } from "../../src/core/settings";
 import { applyEdits } from "../../src/core/types";
-import { streamText91 } from "../../src/text91";
-import { compileEmbedded, embeddedGzip, inflateJs, inflateStream } from "../../src/wasm";
+import { compileEmbedded, inflateJs, inflateStream } from "../../src/wasm";
 import { MemoryVault } from "../unit/fakes";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
 
 const load = (): Promise<NotemendCore> => NotemendCore.load(compileEmbedded, createBindings);
-const gzipped = embeddedGzip();
 
 test("the embedded bytes load; version and the fix catalogue come back", async () => {
 	const core = await load();
@@ -29,15 +27,16 @@ test("the embedded bytes load; version and the fix catalogue come back", async (
 	assert.equal(core.version(), /^version = "(.*)"/m.exec(cargo)?.[1]);
 	assert.deepEqual(core.fixNames(), ["mojibake", "duplicate-names", "dates", "tasks", "frontmatter", "whitespace"]);
 	console.log(
-		`# WASM (Node): ${gzipped.length} bytes gzipped, ${gzipText.length} chars of text91; decode+inflate+compile ${core.timings.compileMs.toFixed(1)} ms, init ${core.timings.initMs.toFixed(1)} ms`,
+		`# WASM (Node): ${gzipped.length} bytes gzipped; inflate+compile ${core.timings.compileMs.toFixed(1)} ms, init ${core.timings.initMs.toFixed(1)} ms`,
 	);
 });
 
-test("the embedded text decodes to a gzip that inflates to the built module byte for byte, less its name section, natively and with fflate", async () => {
-	const built = stripNames(fs.readFileSync(path.join(__dirname, "../../wasm/notemend_bg.wasm")));
-	// text91: 16 bits of text for 13 of gzip, where base64 took 16 for 12.
-	assert.equal(toText91(gzipped), gzipText);
-	assert.ok(gzipText.length <= Math.ceil((gzipped.length * 8) / 13) * 2, `${gzipText.length} chars for ${gzipped.length} bytes`);
+test("the embedded bytes are the build's Zopfli gzip, inflating to the built module byte for byte, less its name section, natively and with fflate", async () => {
+	const plugin = path.resolve(__dirname, "../..");
+	const wasm = fs.readFileSync(path.join(plugin, "wasm", "notemend_bg.wasm"));
+	const built = stripNames(wasm);
+	// esbuild's binary loader hands over the bytes compressWasm made, unchanged.
+	assert.ok(Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.length).equals(compressWasm(wasm, plugin)), "compressWasm's output");
 	assert.equal(gzipped[0], 0x1f, "gzip magic");
 	assert.equal(gzipped[1], 0x8b, "gzip magic");
 	// A check that compression happens, not a budget (the 2 MB main.js test is):
@@ -46,7 +45,6 @@ test("the embedded text decodes to a gzip that inflates to the built module byte
 	assert.ok(gzipped.length < built.length * 0.8, `gzip ${gzipped.length} of ${built.length} bytes`);
 	const same = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(built);
 	assert.ok(same(new Uint8Array(await new Response(inflateStream(gzipped)).arrayBuffer())), "DecompressionStream");
-	assert.ok(same(new Uint8Array(await new Response(inflateStream(streamText91(gzipText))).arrayBuffer())), "DecompressionStream, the text decoded as it reads");
 	assert.ok(same(inflateJs(gzipped)), "fflate, the fallback");
 	assert.ok(WebAssembly.validate(inflateJs(gzipped)));
 	assert.ok((await compileEmbedded()) instanceof WebAssembly.Module);
