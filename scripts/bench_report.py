@@ -72,9 +72,8 @@ WHY = {
     "main-js": "the WASM module is large (regex Unicode tables, serde_yaml, the mojibake model)",
     "init": "inflating the gzipped payload (DecompressionStream) is about half of it and compiling "
     "the rest; both grow with the module, and both with the machine's load: the same step took "
-    "31 ms at bc588f5 at a load of 1.3, with a module 3% smaller. Since the payload is text91 the "
-    "figure also holds its decoding, a JS loop run piece by piece as the stream is inflated (main.js's "
-    "base64 decoding before was left out of the figure)",
+    "31 ms at bc588f5 at a load of 1.3, with a module 3% smaller. The figure also holds decoding "
+    "main.js's base64, a few ms where Chromium has Uint8Array.fromBase64",
 }
 
 # The commit the profiles behind WHY and NOTES were taken at.
@@ -368,15 +367,23 @@ def main():
       + " |")
     if wasm_bytes.isdigit():
         w(f"| the WASM module alone (`wasm-pack --release`) | {int(wasm_bytes):,} bytes |")
-    decoded = chromium.get("decoded_while_inflating") or chromium.get("decode_ms")
+    streamed = chromium.get("decoded_while_inflating")
+    decode_ms = chromium.get("decode_ms")
+    decoded = streamed or decode_ms is not None
+    if streamed:
+        inflate = f"decode and inflate, one stream, {chromium.get('decompress_ms', 0):.1f}"
+    elif decode_ms is not None:
+        inflate = (f"decode and inflate {chromium.get('decompress_ms', 0):.1f} (decode {decode_ms:.1f}, "
+                   f"{chromium.get('base64_decoder', '?')})")
+    else:
+        inflate = f"inflate {chromium.get('decompress_ms', 0):.1f}"
     if "compile_init_ms" in chromium:
         w(
             f"| WASM {'decode + ' if decoded else ''}inflate + compile + init in headless "
             f"Chromium {chromium.get('chromium', '')}, as main.js "
             f"does it ({chromium.get('gz_bytes', 0):,}-byte gzipped payload: {chromium.get('payload', '?')}), "
             f"median of {chromium['runs']} fresh pages | {chromium['compile_init_ms']:.1f} ms ("
-            + ("decode and inflate, one stream, " if decoded else "inflate ")
-            + f"{chromium.get('decompress_ms', 0):.1f} + compile {chromium['compile_ms']:.1f} + init "
+            + f"{inflate} + compile {chromium['compile_ms']:.1f} + init "
             f"{chromium['init_ms']:.1f}; worst {chromium['compile_init_max_ms']:.1f}; first `normalize` call "
             f"{chromium['first_call_ms']:.1f}) |"
         )
