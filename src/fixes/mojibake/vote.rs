@@ -3,7 +3,7 @@
 //! tells the gaps and the per-run choice.
 
 use super::context::LineState;
-use super::detect::Unit;
+use super::detect::{Reading, Repair, Unit};
 use super::dropped::{self, GapContext};
 use super::repeat::RunMap;
 use super::survey::{PageEvidence, Survey};
@@ -179,22 +179,17 @@ impl Vote {
             Some(full.get(i)?.map_or(0, lang::Fit::languages))
         });
         let whole_note = page.is_some_and(|p| garbled_all_through(&ev[p], survey.free_runs));
-        let under_page = |p: usize| {
-            survey
-                .runs
-                .iter()
-                .flatten()
-                .filter_map(move |look| look.pages.get(p).and_then(|e| e.as_ref()))
-        };
-        let signifiers = survey.signifiers
-            || page.is_some_and(|p| {
-                under_page(p).any(|(reading, first)| {
-                    first.gain >= NOTE_GAIN
-                        && reading.units.iter().any(
-                            |u| matches!(u, Unit::Piece { ch, .. } if dropped::is_signifier(*ch)),
-                        )
-                })
-            });
+        // What the note page's readings rebuild, in one pass over them.
+        let rebuilt = page.map_or_else(Rebuilt::default, |p| {
+            Rebuilt::of(
+                survey
+                    .runs
+                    .iter()
+                    .flatten()
+                    .filter_map(|look| look.pages.get(p).and_then(|e| e.as_ref())),
+            )
+        });
+        let signifiers = survey.signifiers || rebuilt.signifiers;
         let languages = page.map_or(0, |p| {
             let counts = &ev[p].languages;
             let top = counts.iter().max().copied().unwrap_or(0);
@@ -212,30 +207,14 @@ impl Vote {
                 .flat_map(|q| pages[q].undefined_continuations())
                 .fold(0u128, |m, b| m | 1 << (b - 0x80))
         });
-        let marks = page.is_some_and(|p| {
-            under_page(p).any(|(reading, _)| {
-                reading.units.iter().any(
-                    |u| matches!(u, Unit::Piece { ch, .. } if score::kind(*ch) == score::Kind::Mark),
-                )
-            })
-        });
-        let ideographs_known = page.is_some_and(|p| ideographs_known(under_page(p).map(|x| &x.0)));
+        let marks = rebuilt.marks;
+        let ideographs_known = page.is_some() && rebuilt.ideographs_known();
         // The accents of the letters written as they are and of those the
         // note's page repairs.
-        let repaired = page.into_iter().flat_map(|p| {
-            under_page(p).flat_map(|(reading, _)| {
-                reading.units.iter().filter_map(|u| match u {
-                    Unit::Piece { ch, .. } => Some(*ch),
-                    _ => None,
-                })
-            })
-        });
         let accents = survey
             .written
             .keys()
-            .copied()
-            .chain(repaired)
-            .fold(0u16, |m, c| m | marks::accents_of(c));
+            .fold(rebuilt.accents, |m, &c| m | marks::accents_of(c));
         // The note is evidently one page's mojibake: nearly every run reads
         // wholly through it and most read better as everyday letters. That
         // page is the note's page, or, where no run was repaired clearly
@@ -349,30 +328,56 @@ impl Vote {
     }
 }
 
-/// Whether the note's page's readings show a standard the word lists
-/// cover: no ideograph at all, or enough of those a lost byte can make, all
-/// held by the model. Traditional Chinese writes forms the lists lack.
-fn ideographs_known<'a>(readings: impl Iterator<Item = &'a super::detect::Reading>) -> bool {
-    let (mut ideographs, mut held, mut unseen) = (0usize, 0usize, 0usize);
-    for reading in readings {
-        for u in &reading.units {
-            let Unit::Piece { ch, .. } = u else {
-                continue;
-            };
-            if !dropped::is_ideograph(*ch) {
-                continue;
-            }
-            ideographs += 1;
-            if pages::may_lose_a_byte(*ch) {
-                if model::unigram(*ch).is_some() {
-                    held += 1;
-                } else {
-                    unseen += 1;
+/// What the note page's readings rebuild, gathered in one pass over their
+/// pieces: whether a reading that gains enough rebuilds a Tasks signifier,
+/// whether any rebuilds a combining mark, the accents of the letters they
+/// rebuild (see `marks::accents_of`), and their ideographs.
+#[derive(Default)]
+struct Rebuilt {
+    signifiers: bool,
+    marks: bool,
+    accents: u16,
+    /// Ideographs rebuilt.
+    ideographs: usize,
+    /// Of those a lost byte can make, the ones the model holds.
+    held: usize,
+    /// Of those a lost byte can make, the ones the model never saw.
+    unseen: usize,
+}
+
+impl Rebuilt {
+    fn of<'a>(readings: impl Iterator<Item = &'a (Reading, Repair)>) -> Rebuilt {
+        let mut seen = Rebuilt::default();
+        for (reading, repair) in readings {
+            for u in &reading.units {
+                let Unit::Piece { ch, .. } = u else {
+                    continue;
+                };
+                let ch = *ch;
+                seen.signifiers |= repair.gain >= NOTE_GAIN && dropped::is_signifier(ch);
+                seen.marks |= score::kind(ch) == score::Kind::Mark;
+                seen.accents |= marks::accents_of(ch);
+                if dropped::is_ideograph(ch) {
+                    seen.ideographs += 1;
+                    if pages::may_lose_a_byte(ch) {
+                        if model::unigram(ch).is_some() {
+                            seen.held += 1;
+                        } else {
+                            seen.unseen += 1;
+                        }
+                    }
                 }
             }
         }
+        seen
     }
-    ideographs == 0 || (unseen == 0 && held >= MIN_HELD_IDEOGRAPHS)
+
+    /// Whether the readings show a standard the word lists cover: no
+    /// ideograph at all, or enough of those a lost byte can make, all held
+    /// by the model. Traditional Chinese writes forms the lists lack.
+    fn ideographs_known(&self) -> bool {
+        self.ideographs == 0 || (self.unseen == 0 && self.held >= MIN_HELD_IDEOGRAPHS)
+    }
 }
 
 /// Whether a page reads a note as garbled all through: nearly every run
