@@ -970,9 +970,11 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
         // from it, and ር of በ's block would be a guess.
         // Indic viramas and some vowel signs are not alphabetic: an everyday
         // sign of the neighbour's block competes with the letters, and so
-        // does a combining mark when the note writes them (Arabic harakat).
+        // does a combining mark when the note writes them (Arabic harakat),
+        // of the neighbour's script where its block is another (a kasra
+        // after Persian ک or گ, of U+0680..U+06FF).
         let block_sign = all.iter().any(|&(c, _)| {
-            u32::from(c) >> 7 == u32::from(n) >> 7
+            (same_block(c, n) || (kind(c) == Kind::Mark && script(c) == want))
                 && hebrew_fits(c, cx)
                 // Not a code point the block leaves unassigned (U+05CD).
                 && kind(c) != Kind::Symbol
