@@ -175,7 +175,6 @@ async function main() {
 			wasm_bytes: results[0].wasmBytes,
 			gz_bytes: gz.length,
 			text_chars: text.length || undefined,
-			decoded_while_inflating: false,
 			decode_ms: text.length > 0 ? Number(median(pick("decodeMs")).toFixed(2)) : undefined,
 			base64_decoder: text.length > 0 ? results[0].decoder : undefined,
 			decompress_ms: Number(median(pick("decompressMs")).toFixed(2)),

@@ -367,12 +367,9 @@ def main():
       + " |")
     if wasm_bytes.isdigit():
         w(f"| the WASM module alone (`wasm-pack --release`) | {int(wasm_bytes):,} bytes |")
-    streamed = chromium.get("decoded_while_inflating")
     decode_ms = chromium.get("decode_ms")
-    decoded = streamed or decode_ms is not None
-    if streamed:
-        inflate = f"decode and inflate, one stream, {chromium.get('decompress_ms', 0):.1f}"
-    elif decode_ms is not None:
+    decoded = decode_ms is not None
+    if decoded:
         inflate = (f"decode and inflate {chromium.get('decompress_ms', 0):.1f} (decode {decode_ms:.1f}, "
                    f"{chromium.get('base64_decoder', '?')})")
     else:
