@@ -1333,6 +1333,19 @@ fn accented_letters_written_as_they_are_tell_no_page_apart() {
 }
 
 #[test]
+fn punctuation_written_as_it_is_tells_no_page_apart() {
+    // `ĂĄ` is á through ISO-8859-2 and å through windows-1250. The ’ of
+    // `d’abril`, written as it is, is a lone continuation byte through
+    // windows-1250 and no byte at all through ISO-8859-2: read back as a
+    // lost byte's place under the one page, it spared that page the pairs
+    // around it, and windows-1250's å won the Catalan word.
+    let text = "Notes d’abril i d’agost\nViatge al Paquistán i al Nepal\n";
+    let garbled = text.replace("á", &garble("á", page("iso-8859-2"), true));
+    assert_ne!(garbled, text);
+    assert_eq!(fix(&garbled), text);
+}
+
+#[test]
 fn letters_more_languages_write_settle_a_tie_no_model_can() {
     // Quechua, which no language model holds: `ĂĄ` is á through
     // ISO-8859-2 and å through windows-1250, and the language that reads
