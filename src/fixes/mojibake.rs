@@ -127,6 +127,7 @@
 //! by one code page (every non-ASCII run reads as that page's mojibake); on
 //! local evidence they stay, since people quote mojibake in code on purpose.
 
+mod alphabets;
 mod c1;
 mod choose;
 pub(crate) mod class;

@@ -113,6 +113,10 @@ pub struct Survey {
     /// what the author surely wrote, where `written` also holds mojibake's
     /// own letters (Ť, Ĺ, ß).
     pub kept: Rc<RunMap<char, ()>>,
+    /// Of those, the letters of runs no page reads a sequence cut short in
+    /// either: not the lead of a sequence whose bytes were lost (`Ç` of
+    /// ǐ through windows-1252).
+    pub intact: Vec<char>,
 }
 
 /// A distinct run's first look, the pages (a bit each) under which it
@@ -247,6 +251,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // Room for an alphabet or two without regrowing.
     let mut written = RunMap::with_capacity_and_hasher(128, Default::default());
     let mut kept = RunMap::with_capacity_and_hasher(128, Default::default());
+    let mut intact = RunMap::with_capacity_and_hasher(128, Default::default());
     // A run written again adds nothing: the same letters, and the same
     // look, so the same `read` (most runs of a note of correct Cyrillic
     // or Greek are words written before).
@@ -262,11 +267,20 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 .flatten()
                 .any(|(reading, _)| reading.pieces > 0)
         });
+        let cut = look.as_ref().is_some_and(|l| {
+            l.pages
+                .iter()
+                .flatten()
+                .any(|(reading, _)| reading.gaps > 0)
+        });
         for &c in &r.chars {
             if score::kind(c) == score::Kind::Letter {
                 written.insert(c, ());
                 if !read {
                     kept.insert(c, ());
+                    if !cut {
+                        intact.insert(c, ());
+                    }
                 }
             }
         }
@@ -278,6 +292,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         signifiers,
         written: Rc::new(written),
         kept: Rc::new(kept),
+        intact: intact.into_keys().collect(),
     }
 }
 

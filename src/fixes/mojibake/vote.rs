@@ -2,6 +2,7 @@
 //! almost always garbled by one, all through), and what the note as a whole
 //! tells the gaps and the per-run choice.
 
+use super::alphabets::Orthographies;
 use super::context::LineState;
 use super::detect::{Reading, Repair, Unit};
 use super::dropped::{self, GapContext};
@@ -77,6 +78,9 @@ pub struct Vote {
     /// The pages (a bit each) the note's page is proven over (see
     /// `PageEvidence::proven_over`).
     pub proven_over: u16,
+    /// The languages whose alphabets hold every letter the note writes as
+    /// it is and every letter its page repairs clearly.
+    pub orthographies: Orthographies,
 }
 
 impl Vote {
@@ -233,9 +237,12 @@ impl Vote {
             })
             .collect();
         let proven_over = page.map_or(0, |np| ev[np].proven_over & !(1 << np));
+        let orthographies =
+            Orthographies::of(survey.intact.iter().chain(&rebuilt.letters).copied());
         Vote {
             page,
             proven_over,
+            orthographies,
             whole_note,
             signifiers,
             languages,
@@ -323,6 +330,7 @@ impl Vote {
             ideographs_known: self.ideographs_known,
             accents: self.accents,
             langs: self.langs,
+            orthographies: self.orthographies,
             ..Default::default()
         }
     }
@@ -335,6 +343,8 @@ impl Vote {
 #[derive(Default)]
 struct Rebuilt {
     signifiers: bool,
+    /// The letters of readings that gain enough to repair their run.
+    letters: Vec<char>,
     marks: bool,
     accents: u16,
     /// Ideographs rebuilt.
@@ -355,6 +365,9 @@ impl Rebuilt {
                 };
                 let ch = *ch;
                 seen.signifiers |= repair.gain >= NOTE_GAIN && dropped::is_signifier(ch);
+                if repair.gain >= NOTE_GAIN && score::kind(ch) == score::Kind::Letter {
+                    seen.letters.push(ch);
+                }
                 seen.marks |= score::kind(ch) == score::Kind::Mark;
                 seen.accents |= marks::accents_of(ch);
                 if dropped::is_ideograph(ch) {

@@ -1,0 +1,161 @@
+//! The orthographies a note may be written in, from the letters it writes,
+//! and so the letters a lost byte may have stood for where no language
+//! model knows the note's language: Akan writes ɛ, never Ɓ, Ə or Ɲ, which
+//! a lost byte of `Ɛ` leaves possible too; Osage writes 𐓘, not the code
+//! points beside it that no orthography writes.
+//!
+//! The data (`alphabets.bin`, made by `scripts/gen_mojibake_alphabets.py`
+//! from CLDR's exemplar characters) holds, per language, the letters its
+//! orthography writes (`main`) and those it borrows for loanwords and names
+//! (`aux`), lowercase, beyond ASCII. A note may be in a language whose
+//! letters, borrowed ones included, hold every letter the note writes; a
+//! gap may be a letter one of those languages writes as its own.
+
+use std::sync::OnceLock;
+
+static DATA: &[u8] = include_bytes!("alphabets.bin");
+
+/// The most languages a set holds: the bits of [`Orthographies`].
+const MAX_LANGUAGES: usize = 256;
+
+/// One language's letters, each list sorted.
+struct Alphabet {
+    /// The letters its orthography writes.
+    main: Vec<char>,
+    /// The letters it borrows and main does not hold.
+    aux: Vec<char>,
+}
+
+impl Alphabet {
+    fn writes(&self, c: char) -> bool {
+        self.main.binary_search(&c).is_ok()
+    }
+
+    fn admits(&self, c: char) -> bool {
+        self.writes(c) || self.aux.binary_search(&c).is_ok()
+    }
+}
+
+fn alphabets() -> &'static [Alphabet] {
+    static ALPHABETS: OnceLock<Vec<Alphabet>> = OnceLock::new();
+    ALPHABETS.get_or_init(|| parse(DATA).unwrap_or_default())
+}
+
+/// Reads `alphabets.bin` (layout in the generator); None where it is cut
+/// short or names a code point that is no char.
+fn parse(data: &[u8]) -> Option<Vec<Alphabet>> {
+    let rest = data.strip_prefix(b"NMAB")?;
+    let count = usize::from(u16::from_le_bytes([*rest.first()?, *rest.get(1)?]));
+    let mut at = 2;
+    let mut out = Vec::with_capacity(count.min(MAX_LANGUAGES));
+    for _ in 0..count.min(MAX_LANGUAGES) {
+        // The code (three bytes) is for the generator's reader only.
+        let head = rest.get(at + 3..at + 7)?;
+        let main_len = usize::from(u16::from_le_bytes([head[0], head[1]]));
+        let aux_len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        at += 7;
+        let mut list = |len: usize| -> Option<Vec<char>> {
+            let mut chars = Vec::with_capacity(len);
+            let mut last = 0u32;
+            for _ in 0..len {
+                let (delta, used) = varint(rest.get(at..)?)?;
+                at += used;
+                last = last.checked_add(delta)?;
+                chars.push(char::from_u32(last)?);
+            }
+            Some(chars)
+        };
+        let main = list(main_len)?;
+        let aux = list(aux_len)?;
+        out.push(Alphabet { main, aux });
+    }
+    Some(out)
+}
+
+/// A LEB128 varint at the start of `b`, and how many bytes it took.
+fn varint(b: &[u8]) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    for (i, &byte) in b.iter().enumerate().take(5) {
+        value |= u32::from(byte & 0x7F) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((value, i + 1));
+        }
+    }
+    None
+}
+
+/// The languages (a bit each, in the data's order) a note may be written
+/// in. Empty: unknown, and no gap is judged by it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Orthographies([u64; MAX_LANGUAGES / 64]);
+
+impl Orthographies {
+    /// The languages that write, as their own letters or borrowed ones,
+    /// every letter beyond ASCII in `written` (any case): all of them when
+    /// it holds none.
+    pub fn of(written: impl Iterator<Item = char>) -> Orthographies {
+        // Each letter once: a note repeats its letters thousands of times.
+        let mut letters: Vec<char> = written
+            .filter(|c| !c.is_ascii())
+            .flat_map(char::to_lowercase)
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        let mut set = Orthographies::default();
+        for (i, a) in alphabets().iter().enumerate() {
+            if letters.iter().all(|&c| a.admits(c)) {
+                set.0[i / 64] |= 1 << (i % 64);
+            }
+        }
+        set
+    }
+
+    /// Whether no language is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// Whether some language of the set writes `c` (any case) as its own.
+    pub fn write(&self, c: char) -> bool {
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            return false;
+        };
+        alphabets()
+            .iter()
+            .enumerate()
+            .any(|(i, a)| self.0[i / 64] & (1 << (i % 64)) != 0 && a.writes(l))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_reads_whole() {
+        let all = parse(DATA).expect("alphabets.bin reads");
+        assert!(
+            all.len() > 200 && all.len() <= MAX_LANGUAGES,
+            "{}",
+            all.len()
+        );
+        assert!(all.iter().all(|a| a.main.windows(2).all(|w| w[0] < w[1])));
+        assert!(parse(&DATA[..DATA.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn the_letters_a_note_writes_tell_its_orthographies() {
+        // ɛ and ɔ: Akan and its neighbours, which write ɛ's capital Ɛ but
+        // not Ɓ, Ə or Ɲ... unless one of them does; none writes ƍ.
+        let akan = Orthographies::of("ɛɔ".chars());
+        assert!(!akan.is_empty());
+        assert!(akan.write('Ɛ') && akan.write('ɛ'));
+        assert!(!akan.write('ƍ'));
+        // A letter no orthography writes: no language at all.
+        assert!(Orthographies::of("ƍ".chars()).is_empty());
+        // Nothing beyond ASCII: every language.
+        let any = Orthographies::of("abc".chars());
+        assert!(any.write('č') && any.write('ы'));
+    }
+}
