@@ -26,19 +26,60 @@ struct Alphabet {
     aux: Vec<char>,
 }
 
-impl Alphabet {
-    fn writes(&self, c: char) -> bool {
-        self.main.binary_search(&c).is_ok()
+/// The alphabets turned around: per letter any of them holds, the
+/// languages that write it and those that admit it (write or borrow it).
+/// A note's orthographies are then the languages every one of its letters
+/// admits, a lookup a letter, not a search of every alphabet.
+#[derive(Default)]
+struct ByLetter {
+    /// The letters, sorted.
+    letters: Vec<char>,
+    /// Per letter, the languages whose main letters hold it.
+    writes: Vec<Orthographies>,
+    /// Per letter, the languages whose main or auxiliary letters hold it.
+    admits: Vec<Orthographies>,
+    /// Every language of the data.
+    every: Orthographies,
+}
+
+impl ByLetter {
+    fn of(alphabets: &[Alphabet]) -> ByLetter {
+        let mut letters: Vec<char> = alphabets
+            .iter()
+            .flat_map(|a| a.main.iter().chain(&a.aux).copied())
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        let mut by = ByLetter {
+            writes: vec![Orthographies::default(); letters.len()],
+            admits: vec![Orthographies::default(); letters.len()],
+            letters,
+            every: Orthographies::default(),
+        };
+        for (i, a) in alphabets.iter().enumerate() {
+            by.every.add(i);
+            for (list, own) in [(&a.main, true), (&a.aux, false)] {
+                for c in list {
+                    if let Ok(at) = by.letters.binary_search(c) {
+                        by.admits[at].add(i);
+                        if own {
+                            by.writes[at].add(i);
+                        }
+                    }
+                }
+            }
+        }
+        by
     }
 
-    fn admits(&self, c: char) -> bool {
-        self.writes(c) || self.aux.binary_search(&c).is_ok()
+    fn at(&self, c: char) -> Option<usize> {
+        self.letters.binary_search(&c).ok()
     }
 }
 
-fn alphabets() -> &'static [Alphabet] {
-    static ALPHABETS: OnceLock<Vec<Alphabet>> = OnceLock::new();
-    ALPHABETS.get_or_init(|| parse(DATA).unwrap_or_default())
+fn by_letter() -> &'static ByLetter {
+    static BY_LETTER: OnceLock<ByLetter> = OnceLock::new();
+    BY_LETTER.get_or_init(|| ByLetter::of(&parse(DATA).unwrap_or_default()))
 }
 
 /// Reads `alphabets.bin` (layout in the generator); None where it is cut
@@ -94,20 +135,34 @@ impl Orthographies {
     /// every letter beyond ASCII in `written` (any case): all of them when
     /// it holds none.
     pub fn of(written: impl Iterator<Item = char>) -> Orthographies {
-        // Each letter once: a note repeats its letters thousands of times.
-        let mut letters: Vec<char> = written
+        let by = by_letter();
+        let mut set = by.every;
+        for c in written
             .filter(|c| !c.is_ascii())
             .flat_map(char::to_lowercase)
-            .collect();
-        letters.sort_unstable();
-        letters.dedup();
-        let mut set = Orthographies::default();
-        for (i, a) in alphabets().iter().enumerate() {
-            if letters.iter().all(|&c| a.admits(c)) {
-                set.0[i / 64] |= 1 << (i % 64);
+        {
+            match by.at(c) {
+                Some(at) => set.keep(&by.admits[at]),
+                // A letter no alphabet holds: no language writes the note.
+                None => return Orthographies::default(),
+            }
+            if set.is_empty() {
+                break;
             }
         }
         set
+    }
+
+    fn add(&mut self, language: usize) {
+        if let Some(w) = self.0.get_mut(language / 64) {
+            *w |= 1 << (language % 64);
+        }
+    }
+
+    fn keep(&mut self, other: &Orthographies) {
+        for (w, o) in self.0.iter_mut().zip(other.0) {
+            *w &= o;
+        }
     }
 
     /// Whether no language is in the set.
@@ -121,10 +176,9 @@ impl Orthographies {
         let (Some(l), None) = (lower.next(), lower.next()) else {
             return false;
         };
-        alphabets()
-            .iter()
-            .enumerate()
-            .any(|(i, a)| self.0[i / 64] & (1 << (i % 64)) != 0 && a.writes(l))
+        let by = by_letter();
+        by.at(l)
+            .is_some_and(|at| self.0.iter().zip(by.writes[at].0).any(|(w, o)| w & o != 0))
     }
 }
 
