@@ -1,8 +1,8 @@
 //! The orthographies a note may be written in, from the letters it writes,
 //! and so the letters a lost byte may have stood for where no language
-//! model knows the note's language: Akan writes ɛ, never Ɓ, Ə or Ɲ, which
-//! a lost byte of `Ɛ` leaves possible too; Osage writes 𐓘, not the code
-//! points beside it that no orthography writes.
+//! model knows the note's language: a Hawaiian note writes ā, never the č,
+//! ď, Đ or ĝ that a lost byte of it leaves possible too; a Cree note writes
+//! its syllabics, not the unassigned code points beside them.
 //!
 //! The data (`alphabets.bin`, made by `scripts/gen_mojibake_alphabets.py`
 //! from CLDR's exemplar characters) holds, per language, the letters its

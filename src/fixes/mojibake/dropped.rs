@@ -1155,9 +1155,9 @@ const OF_ITS_ORTHOGRAPHIES: &str =
 /// rarity of a symbol, and the one a letter of the writing system of the
 /// letter beside the gap. Not for a capital: capitals open names, which a
 /// note writes in their own language's letters (the Ł of Łukasz in a note
-/// whose other letters are Turkish). Not for Cyrillic and Arabic letters, which
-/// dozens of languages CLDR lacks write with letters of their own: over
-/// four held-out draws the alphabets there took more gaps wrong than
+/// whose other letters are Turkish). Not for Cyrillic and Arabic letters,
+/// which dozens of languages CLDR lacks write with letters of their own:
+/// over four held-out draws the alphabets there took more gaps wrong than
 /// right. Nor for ideographs, whose languages the data leaves out.
 fn only_of_its_orthographies<T>(field: &[(char, T)], cx: &GapContext) -> Option<char> {
     let near = cx.letter_before.or(cx.letter_after)?;
