@@ -1133,10 +1133,20 @@ fn judge_afresh(page: &CodePage, lead: u8, conts: &[u8], cx: &GapContext) -> Ver
             }
         }
     }
-    if let Some(c) = likeliest(cx, &all, rivals()) {
+    // The models' pick must be a letter some orthography of the note
+    // writes (see [`alphabets`]): a model of the wrong language finds its
+    // own letters likeliest (Hungarian's Ő for the Ł of a Navajo word whose
+    // ʼ no Hungarian note writes). Over five held-out draws this left 63
+    // fewer lines with a wrong guess, and 4 fewer right.
+    let unwritten = |c: char| {
+        !cx.orthographies.is_empty()
+            && matches!(kind(c), Kind::Letter)
+            && !cx.orthographies.write(c)
+    };
+    if let Some(c) = likeliest(cx, &all, rivals()).filter(|&c| !unwritten(c)) {
         return pick(c, LIKELIER).unwrap_or(Verdict::Impossible);
     }
-    if let Some(c) = in_the_language(cx, &all, rivals()) {
+    if let Some(c) = in_the_language(cx, &all, rivals()).filter(|&c| !unwritten(c)) {
         return pick(c, IN_THE_LANGUAGE).unwrap_or(Verdict::Impossible);
     }
     if let Some(c) = only_of_its_orthographies(rivals().unwrap_or(&all), cx) {

@@ -1344,6 +1344,15 @@ fn a_lost_letter_is_the_one_the_notes_orthographies_write() {
     ] {
         assert_eq!(fix(&dropped_1252(text)), text);
     }
+    // Nor does a model of the wrong language fill one with its own letter:
+    // Navajo's Ł, of Ł, Ń, ň, Ő and Ř through windows-1250, is no Ő of
+    // Hungarian, whose notes never write Navajo's ʼ. The gap stays.
+    let navajo = garble(
+        "Béésh Łichíiʼ dóó Łizhinii bikéyah\n",
+        page("windows-1250"),
+        false,
+    );
+    assert_eq!(fix(&navajo), "Béésh Ĺichíiʼ dóó Ĺizhinii bikéyah\n");
     // A name in another language's letters stays a gap: the Ł of Łukasz
     // in a note whose other letters are Turkish, whose alphabet writes
     // none of Ł, ō, ŏ, Ő and ŝ.
