@@ -165,6 +165,11 @@ impl Orthographies {
         }
     }
 
+    /// How many languages the set holds.
+    pub fn len(&self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
     /// Whether no language is in the set.
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|&w| w == 0)

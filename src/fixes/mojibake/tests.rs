@@ -1344,6 +1344,10 @@ fn a_lost_letter_is_the_one_the_notes_orthographies_write() {
     ] {
         assert_eq!(fix(&dropped_1252(text)), text);
     }
+    // A Cyrillic note only where its letters name one alphabet: an Abkhaz
+    // note's ҧ and ҳ leave с alone of с, э, я, ѐ and ѝ in `аҧсны`.
+    let abkhaz = "аҧсабара, асасааира, аҧсны\n";
+    assert_eq!(fix(&dropped_1252(abkhaz)), abkhaz);
     // Nor does a model of the wrong language fill one with its own letter:
     // Navajo's Ł, of Ł, Ń, ň, Ő and Ř through windows-1250, is no Ő of
     // Hungarian, whose notes never write Navajo's ʼ. The gap stays.
