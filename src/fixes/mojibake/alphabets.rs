@@ -30,7 +30,6 @@ struct Alphabet {
 /// languages that write it and those that admit it (write or borrow it).
 /// A note's orthographies are then the languages every one of its letters
 /// admits, a lookup a letter, not a search of every alphabet.
-#[derive(Default)]
 struct ByLetter {
     /// The letters, sorted.
     letters: Vec<char>,

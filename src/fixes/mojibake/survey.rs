@@ -267,20 +267,22 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 .flatten()
                 .any(|(reading, _)| reading.pieces > 0)
         });
-        let cut = look.as_ref().is_some_and(|l| {
-            l.pages
-                .iter()
-                .flatten()
-                .any(|(reading, _)| reading.gaps > 0)
-        });
+        // Nor a sequence cut short: asked only of a run no page reads.
+        let whole = !read
+            && !look.as_ref().is_some_and(|l| {
+                l.pages
+                    .iter()
+                    .flatten()
+                    .any(|(reading, _)| reading.gaps > 0)
+            });
         for &c in &r.chars {
             if score::kind(c) == score::Kind::Letter {
                 written.insert(c, ());
                 if !read {
                     kept.insert(c, ());
-                    if !cut {
-                        intact.insert(c, ());
-                    }
+                }
+                if whole {
+                    intact.insert(c, ());
                 }
             }
         }
