@@ -733,19 +733,22 @@ pub(super) fn is_capital_inside_a_small_word(r: &Run) -> bool {
 /// windows-1252, `Γsland` through windows-1253), while a lost byte after
 /// it makes Á or Í. Only the word lists may then tell the letter (rule 4).
 pub(super) fn is_capital_opening_a_small_word(text: &str, r: &Run) -> bool {
-    let opens = r.prev.is_none_or(quick::opens_after);
+    // A capital some language opens its words with (Swedish `Åland`) is
+    // as likely meant; one of another script before Latin letters is not.
+    // Asked first: most runs are no lone capital, and the text after them
+    // is then not read.
+    if !matches!(r.chars.as_slice(), [c] if c.is_uppercase() && quick::opens_oddly(*c))
+        || !r.prev.is_none_or(quick::opens_after)
+    {
+        return false;
+    }
     let rest = text.get(r.range.end..).unwrap_or("").as_bytes();
     let small = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
     // The word may go on in other runs (Ástralía through windows-1252:
     // `Ãstral`, then í as `Ã` and a soft hyphen), not in an ASCII capital
     // or digit.
     let ends = rest.get(small).is_none_or(|&b| !b.is_ascii_alphanumeric());
-    // A capital some language opens its words with (Swedish `Åland`) is
-    // as likely meant; one of another script before Latin letters is not.
-    matches!(r.chars.as_slice(), [c] if c.is_uppercase() && quick::opens_oddly(*c))
-        && opens
-        && small >= 3
-        && ends
+    small >= 3 && ends
 }
 
 /// Rule 3: whether the run is one capital, a lead char, inside a word of

@@ -205,6 +205,15 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
                 .filter(|(_, t)| t.whole)
                 .fold(0u16, |m, (p, _)| m | 1 << p)
         };
+        // Lone lead chars tell only as a capital cut short in its word:
+        // asked once for the run, not once per page that reads it so.
+        let capital_cut_short = OnceCell::new();
+        let cut_short = || {
+            *capital_cut_short.get_or_init(|| {
+                choose::is_capital_inside_a_small_word(r)
+                    || choose::is_capital_opening_a_small_word(text, r)
+            })
+        };
         for (p, t) in run_tallies {
             let Some(e) = evidence.get_mut(*p) else {
                 continue;
@@ -218,17 +227,15 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             }
             e.replacing |= t.replacing;
             e.dropping |= t.dropping;
-            // Lone lead chars tell only as a capital cut short in its word.
-            let tells = !t.lone
-                || choose::is_capital_inside_a_small_word(r)
-                || choose::is_capital_opening_a_small_word(text, r);
-            e.drops_telling |= t.dropping && tells;
+            // Asked only where the answer counts.
+            let tells = || !t.lone || cut_short();
+            e.drops_telling |= t.dropping && tells();
             e.nbsp_kept |= t.nbsp_kept;
             e.keeps_undefined |= t.keeps_undefined;
             if free && t.whole {
                 e.improved += usize::from(t.improved);
                 e.whole += 1;
-                e.telling += usize::from(tells);
+                e.telling += usize::from(tells());
                 for (count, n) in e.languages.iter_mut().zip(t.languages) {
                     *count += n as usize;
                 }
