@@ -158,6 +158,8 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
     // Per run, whether a run before it had its chars and its look: its
     // letters are in `written` and `kept` already.
     let mut again = vec![false; runs.len()];
+    // Per run first written, how often it is written (one capital aside).
+    let mut times = vec![Times::default(); runs.len()];
     // The bytes of a run's chars under every page, for one run at a time:
     // one buffer for the note, not one per distinct run.
     let mut rows = Vec::new();
@@ -181,75 +183,46 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
             looks.push(None);
             continue;
         }
-        let (look, rebuilt, told) = match seen.entry((&r.chars[..], r.prev, r.next)) {
+        let (first, (look, rebuilt, told)) = match seen.entry((&r.chars[..], r.prev, r.next)) {
             Entry::Occupied(at) => match looks.get(*at.get()) {
                 Some(Some((look, rebuilt, told))) => {
                     if let Some(slot) = again.get_mut(i) {
                         *slot = true;
                     }
-                    (Rc::clone(look), *rebuilt, told.clone())
+                    (*at.get(), (Rc::clone(look), *rebuilt, told.clone()))
                 }
-                _ => fresh(r, &mut tallies),
+                _ => (i, fresh(r, &mut tallies)),
             },
             Entry::Vacant(at) => {
                 at.insert(i);
-                fresh(r, &mut tallies)
+                (i, fresh(r, &mut tallies))
             }
         };
-        let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
-        // The pages that read the run whole: a clear repair of it proves
-        // its page over every other. Asked only of a run repaired clearly.
-        let whole = || {
-            run_tallies
-                .iter()
-                .filter(|(_, t)| t.whole)
-                .fold(0u16, |m, (p, _)| m | 1 << p)
-        };
-        // Lone lead chars tell only as a capital cut short in its word:
-        // asked once for the run, not once per page that reads it so.
-        let capital_cut_short = OnceCell::new();
-        let cut_short = || {
-            *capital_cut_short.get_or_init(|| {
-                choose::is_capital_inside_a_small_word(r)
-                    || choose::is_capital_opening_a_small_word(text, r)
-            })
-        };
-        for (p, t) in run_tallies {
-            let Some(e) = evidence.get_mut(*p) else {
-                continue;
+        // One capital may be cut short in its word, which its neighbours
+        // tell: it tells its pages on its own. Any other run tells the
+        // same each time it is written, so it is counted here and told
+        // once, below (most runs of a note of correct Cyrillic or Greek
+        // are words written before).
+        if matches!(r.chars.as_slice(), [c] if c.is_uppercase()) {
+            let cut_short = choose::is_capital_inside_a_small_word(r)
+                || choose::is_capital_opening_a_small_word(text, r);
+            let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
+            let times = Times {
+                all: 1,
+                free: usize::from(free),
             };
-            // A signifier rebuilt on its own evidence makes the note a Tasks
-            // context for the gaps that have less to go on; such a run also
-            // counts for its page like a repaired one.
-            if t.rebuilt {
-                signifiers = true;
-                e.explained += 1;
-            }
-            e.replacing |= t.replacing;
-            e.dropping |= t.dropping;
-            // Asked only where the answer counts.
-            let tells = || !t.lone || cut_short();
-            e.drops_telling |= t.dropping && tells();
-            e.nbsp_kept |= t.nbsp_kept;
-            e.keeps_undefined |= t.keeps_undefined;
-            if free && t.whole {
-                e.improved += usize::from(t.improved);
-                e.whole += 1;
-                e.telling += usize::from(tells());
-                for (count, n) in e.languages.iter_mut().zip(t.languages) {
-                    *count += n as usize;
-                }
-            }
-            if free && t.explains {
-                if t.whole {
-                    e.proven_over |= !whole();
-                }
-                e.explained += 1;
-                e.prior += t.prior;
-                e.gain += t.gain;
-            }
+            signifiers |= tell(&mut evidence, run_tallies, times, cut_short);
+        } else if let Some(t) = times.get_mut(first) {
+            t.all += 1;
+            t.free += usize::from(free);
         }
         looks.push(Some((look, rebuilt, told)));
+    }
+    for (look, t) in looks.iter().zip(&times) {
+        if let (Some((_, _, told)), true) = (look, t.all > 0) {
+            let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
+            signifiers |= tell(&mut evidence, run_tallies, *t, false);
+        }
     }
     let looks: Vec<Option<Rc<RunLook>>> = looks
         .into_iter()
@@ -303,6 +276,71 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         kept: Rc::new(kept),
         intact: intact.into_keys().collect(),
     }
+}
+
+/// How often a distinct run is written, and how often outside protected
+/// regions, where it counts for the totals.
+#[derive(Clone, Copy, Default)]
+struct Times {
+    all: usize,
+    free: usize,
+}
+
+/// Adds to each page's evidence what a run's tallies tell it, written
+/// `times` over; `cut_short`: the run is a capital cut short in its word,
+/// which makes a reading of lone lead chars tell. Whether the run
+/// rebuilds a Tasks signifier on its own evidence, which makes the note
+/// a Tasks context for the gaps that have less to go on.
+fn tell(
+    evidence: &mut [PageEvidence],
+    tallies: &[(usize, Tally)],
+    times: Times,
+    cut_short: bool,
+) -> bool {
+    // The pages that read the run whole: a clear repair of it proves its
+    // page over every other.
+    let whole = tallies
+        .iter()
+        .filter(|(_, t)| t.whole)
+        .fold(0u16, |m, (p, _)| m | 1 << p);
+    let mut rebuilt = false;
+    let free = times.free;
+    for (p, t) in tallies {
+        let Some(e) = evidence.get_mut(*p) else {
+            continue;
+        };
+        // Such a run also counts for its page like a repaired one.
+        if t.rebuilt {
+            rebuilt = true;
+            e.explained += times.all;
+        }
+        e.replacing |= t.replacing;
+        e.dropping |= t.dropping;
+        // Lone lead chars tell only as a capital cut short in its word.
+        let tells = !t.lone || cut_short;
+        e.drops_telling |= t.dropping && tells;
+        e.nbsp_kept |= t.nbsp_kept;
+        e.keeps_undefined |= t.keeps_undefined;
+        if free > 0 && t.whole {
+            e.improved += free * usize::from(t.improved);
+            e.whole += free;
+            e.telling += free * usize::from(tells);
+            for (count, n) in e.languages.iter_mut().zip(t.languages) {
+                *count += free * n as usize;
+            }
+        }
+        if free > 0 && t.explains {
+            if t.whole {
+                e.proven_over |= !whole;
+            }
+            e.explained += free;
+            // At most as many as the note has runs.
+            let n = free as i64;
+            e.prior += n * t.prior;
+            e.gain += n * t.gain;
+        }
+    }
+    rebuilt
 }
 
 /// What one run's reading through one page tells that page's evidence
