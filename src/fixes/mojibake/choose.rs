@@ -26,8 +26,8 @@
 //! 3. Gaps are judged (see `dropped`) under the note's page, or where the
 //!    reading is whole or already clearly better; lone lead chars, and
 //!    U+FFFD a decoder left, only under the note's page (when it has one),
-//!    but a capital cut short inside a small word (`sprĆk`) under any
-//!    page, if the word lists confirm the letter or, after two small
+//!    but a capital cut short inside or closing a small word (`sprĆk`,
+//!    `estĆ`) under any page, if the word lists confirm the letter or, after two small
 //!    letters, the model finds one small letter far likelier (rule 4); so
 //!    too one opening a word of small letters that no language opens with
 //!    it or of another script (`Ãrabe`, `Γndia`), if the word lists
@@ -226,6 +226,7 @@ pub fn choose<'r>(
         let capital_in_caps = lone_leads && is_capital_inside_a_caps_word(text, r);
         let capital_cut_short = lone_leads
             && (is_capital_inside_a_small_word(r)
+                || is_capital_closing_a_small_word(r)
                 || is_capital_opening_a_small_word(text, r)
                 || capital_in_caps);
         let stylised =
@@ -725,6 +726,17 @@ pub(super) fn is_capital_inside_a_small_word(r: &Run) -> bool {
     matches!(r.chars.as_slice(), [c] if c.is_uppercase())
         && r.prev.is_some_and(|c| c.is_ascii_lowercase())
         && r.next.is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// Rule 3: whether the run is one capital, a lead char, closing a word of
+/// small letters (`řeÄ` for řeč through windows-1252): no orthography ends
+/// a word of small letters with a capital, but a small letter whose last
+/// byte was lost leaves its lead, which windows-1252 and its kin read as
+/// one.
+pub(super) fn is_capital_closing_a_small_word(r: &Run) -> bool {
+    matches!(r.chars.as_slice(), [c] if c.is_uppercase())
+        && r.prev.is_some_and(|c| c.is_ascii_lowercase())
+        && r.next.is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Rule 3: whether the run is one capital, a lead char, opening a word of

@@ -205,6 +205,7 @@ pub fn look(note: &Note, runs: &[Run]) -> Survey {
         // are words written before).
         if matches!(r.chars.as_slice(), [c] if c.is_uppercase()) {
             let cut_short = choose::is_capital_inside_a_small_word(r)
+                || choose::is_capital_closing_a_small_word(r)
                 || choose::is_capital_opening_a_small_word(text, r);
             let run_tallies = tallies.get(told.clone()).unwrap_or(&[]);
             let times = Times {
