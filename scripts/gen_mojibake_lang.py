@@ -40,7 +40,8 @@ its own language. Fetch them into cargo's registry first (a throwaway
 crate that depends on them, then `cargo fetch`); the script reads them
 from there.
 
-Needs `python3 -m pip install wordfreq`. Run from the repository root:
+Needs `python3 -m pip install wordfreq` and `apt-get install wngerman`
+(German ß, see wordfreq_spelling.py). Run from the repository root:
     python3 scripts/gen_mojibake_lang.py
 """
 
@@ -56,6 +57,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_mojibake_tables import PAGES, upper_half  # noqa: E402
 
 import wordfreq  # noqa: E402
+from wordfreq_spelling import frequencies  # noqa: E402
 
 OUT = os.environ.get("OUT", os.path.join("src", "fixes", "mojibake", "lang.bin"))
 # Kept per language: 4 bytes an entry.
@@ -152,7 +154,7 @@ def model(lang, undefined):
     if lang in LINGUA:
         freqs = lingua_freqs(LINGUA[lang])
     else:
-        freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+        freqs = frequencies(lang)
     total = sum(freqs.values()) or 1.0
     for word, f in freqs.items():
         if f < MIN_FREQ:

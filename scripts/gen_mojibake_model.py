@@ -32,7 +32,8 @@ Attribution: the figures are derived from wordfreq by Robyn Speer
 (https://github.com/rspeer/wordfreq), whose data is licensed CC-BY-SA 4.0;
 only aggregate character statistics are stored, no word list.
 
-Needs `python3 -m pip install wordfreq`. Run from the repository root:
+Needs `python3 -m pip install wordfreq` and `apt-get install wngerman`
+(German ß, see wordfreq_spelling.py). Run from the repository root:
     python3 scripts/gen_mojibake_model.py
 """
 
@@ -46,6 +47,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_mojibake_tables import PAGES, upper_half  # noqa: E402
 
 import wordfreq  # noqa: E402
+from wordfreq_spelling import frequencies  # noqa: E402
 
 OUT = os.path.join("src", "fixes", "mojibake", "model.bin")
 # Kept at most: 5 bytes a bigram, 7 a trigram; about 250 KB in all.
@@ -94,7 +96,7 @@ def count(undefined):
     bi, tri = Counter(), Counter()
     bi_latin, tri_latin = Counter(), Counter()
     for lang in sorted(wordfreq.available_languages(wordlist="best")):
-        freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+        freqs = frequencies(lang)
         total = sum(freqs.values()) or 1.0
         for word, f in freqs.items():
             if f < MIN_FREQ:

@@ -252,7 +252,7 @@ fn unit(c: char) -> char {
         };
     }
     if super::class::is_alphabetic(c) || is_mark(c) {
-        super::model::folded(super::class::lower_one(c))
+        super::class::lower_one(c)
     } else {
         ' '
     }
@@ -599,13 +599,6 @@ impl PairCounts {
             self.last = '\u{FFFD}';
             self.last_slot = None;
             return true;
-        }
-        // The word lists fold ß to ss (`schliesslich`): the models never
-        // saw it, and read as written German would fit worse than a word
-        // with a stray ü. Inside a word only, where German writes it: one
-        // opening a word is no ss (`ßskiwe` is no word).
-        if matches!(c, 'ß' | 'ẞ') && !matches!(self.last, ' ' | '\u{FFFD}') {
-            return self.take('s') && self.take('s');
         }
         let (last, u) = (self.last, unit(c));
         if last != '\u{FFFD}' && !(last == ' ' && u == ' ') {
