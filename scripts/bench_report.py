@@ -125,11 +125,13 @@ NOTES = """
    move them; run at `PROFILED_AT`.
 7. **Code, load or machine?** Instruction counts tell the code's share of a change in
    *Since the previous BENCHMARKS.md* from the load's and the machine's. Between
-   a59bb70 and 227a097 (callgrind, `examples/profile_pass.rs`, the first 300 notes
-   of each set) `normalize` took 8.0% fewer instructions on *vault-settled* (93.33 M → 85.90 M:
-   a task line already in Tasks' form is read forward once), 0.8% fewer on
-   *vault-clean-sample* (296.68 M → 294.30 M) and 0.1% fewer on *vault-garbled*
-   (742.47 M → 742.02 M). A speed-up much beyond that is the machine or its load.
+   fcc49f0 (the previous BENCHMARKS.md) and f31fefa (callgrind,
+   `examples/profile_pass.rs`, the first 300 notes of each set) `normalize` took
+   1.1% fewer instructions on *vault-settled* (84.95 M → 84.03 M), 0.7% fewer on
+   *vault-clean-sample* (289.42 M → 287.41 M) and 2.4% fewer on *vault-garbled*
+   (742.12 M → 724.07 M: the alphabets looked up per letter, a run written again
+   told to the page vote once). A speed-up much beyond that is the machine or its
+   load.
 """
 
 def jsonl(path):

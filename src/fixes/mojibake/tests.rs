@@ -284,8 +284,8 @@ fn a_rare_letter_after_a_no_break_space_lead_is_repaired_in_a_garbled_note() {
 #[test]
 fn german_sharp_s_wins_the_tie_between_windows_1250_and_iso_8859_2() {
     // ß (C3 9F) through windows-1250 is `Ăź`, which ISO-8859-2 reads as ü
-    // (C3 BC). The word lists fold ß to ss, so read as written German
-    // fitted worse than `Straüe`; folded as the lists are, it fits best.
+    // (C3 BC). Counted with ß spelled back (the word lists fold it to
+    // ss), German read as written fits better than `Straüe`.
     let good = "Wir haben schließlich gewählt, und die Straße blieb draußen.\n";
     repairs_what_it_garbles(good, "windows-1250", "StraĂźe");
 }
