@@ -41,6 +41,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_mojibake_lang import gapable, undefined_continuations  # noqa: E402
 
 import wordfreq  # noqa: E402
+from wordfreq_spelling import top_words  # noqa: E402
 
 OUT = os.path.join("src", "fixes", "mojibake", "words.bin")
 # Kept per language, about 2 bytes a word once Rice-coded.
@@ -97,7 +98,7 @@ def main():
     for lang in langs:
         kept = set()
         if lang not in NO_WORDS:
-            for word in wordfreq.top_n_list(lang, SCAN, wordlist="best"):
+            for word in top_words(lang, SCAN):
                 if len(kept) >= MAX_WORDS:
                     break
                 w = word.lower()

@@ -1,8 +1,6 @@
 """wordfreq's word lists as the languages spell them, for the mojibake
-generators of character statistics (gen_mojibake_model.py,
-gen_mojibake_lang.py). The word hashes (gen_mojibake_words.py) stay folded:
-the fix folds a word the same way before it looks it up, which also finds
-Swiss spellings with ss.
+generators (gen_mojibake_model.py, gen_mojibake_lang.py,
+gen_mojibake_words.py).
 
 wordfreq case-folds every word, and case folding is not lowercasing in two
 of its languages: German ß becomes "ss" (no German word in its lists holds
@@ -82,3 +80,8 @@ def frequencies(lang):
         spelled = spell(lang, word)
         out[spelled] = out.get(spelled, 0.0) + f
     return out
+
+
+def top_words(lang, n):
+    """wordfreq's `n` commonest words of `lang`, respelled, in order."""
+    return [spell(lang, w) for w in wordfreq.top_n_list(lang, n, wordlist="best")]
